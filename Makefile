@@ -1,0 +1,36 @@
+# The two commands of the README:
+#   make run   installs missing Debian packages, builds Release, starts the demo server
+#   make test  installs missing Debian packages, builds, runs every test
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+ifeq ($(CI),true)
+CMAKE_FLAGS += -DPARLEY_WERROR=ON
+endif
+
+.PHONY: run test build deps configure bench format clean
+
+deps:
+	@tools/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target parley
+	$(BUILD_DIR)/parley serve
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	tools/bench/run-all.sh $(BUILD_DIR)
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,116 @@
+#include "actors/engine.hpp"
+
+#include <caf/all.hpp>
+
+#include "actors/atoms.hpp"
+#include "actors/caf_messages.hpp"
+#include "actors/conversation_entity.hpp"
+#include "actors/entity_error.hpp"
+#include "actors/registry.hpp"
+#include "domain/conversation.hpp"
+
+
+namespace parley::actors {
+
+struct Engine::Impl {
+  events::EventStore& store;
+  events::BlockingExecutor executor;
+  std::shared_ptr<Runtime> rt;
+  caf::actor_system_config cfg;
+  std::unique_ptr<caf::actor_system> sys;
+  caf::actor registry;
+  bool stopped = false;
+
+  Impl(events::EventStore& s, events::GroupCommitWriter& writer, EngineOptions& o)
+      : store(s), executor(o.executor_threads) {
+    rt = std::shared_ptr<Runtime>(new Runtime{s, writer, executor, o.idle, o.snapshot_every, {}});
+    cfg.set("scheduler.max-threads", o.scheduler_threads);
+    cfg.set("logger.console", caf::atom("none"));
+    sys = std::make_unique<caf::actor_system>(cfg);
+    auto deps = std::make_shared<const ConversationDeps>(ConversationDeps{std::move(o.responder)});
+    EntityFactories factories;
+    factories[domain::conversation::kEntityType] =
+        [rt = rt, deps](caf::local_actor* parent, const std::string& id,
+                        const caf::actor& reg) {
+          return spawn_conversation(parent, id, reg, rt, deps);
+        };
+    registry = spawn_registry(*sys, std::move(factories), rt);
+  }
+};
+
+Engine::Engine(events::EventStore& store, events::GroupCommitWriter& writer,
+               EngineOptions options)
+    : impl_(std::make_unique<Impl>(store, writer, options)) {}
+
+Engine::~Engine() { shutdown(); }
+
+namespace {
+
+EngineError to_engine_error(const caf::error& err) {
+  entity_errc code;
+  std::string context;
+  if (decode_entity_error(err, &code, &context)) {
+    switch (code) {
+      case entity_errc::rejected: return {EngineErrc::rejected, context};
+      case entity_errc::storage_failed:
+      case entity_errc::recovery_failed: return {EngineErrc::storage, context};
+    }
+  }
+  if (err == caf::sec::request_timeout) return {EngineErrc::timeout, "no answer in time"};
+  return {EngineErrc::unavailable, caf::to_string(err)};
+}
+
+}  // namespace
+
+EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn,
+                                          std::chrono::milliseconds timeout) {
+  EngineResult<ChatTurnResult> out;
+  if (impl_->stopped) {
+    out.error = {EngineErrc::unavailable, "shutting down"};
+    return out;
+  }
+  const auto id = domain::conversation::conversation_id(turn.channel, turn.user_id);
+  if (!turn.platform_message_id.empty()) {
+    // Fast path for redeliveries; the append's dedupe claim settles races.
+    auto prior = impl_->store.find_dedupe(chat_dedupe_key(id, turn.platform_message_id));
+    if (prior.ok() && decode_chat_outcome(*prior, &out.value)) {
+      out.value.duplicate = true;
+      return out;
+    }
+  }
+  caf::scoped_actor self{*impl_->sys};
+  self->request(impl_->registry, timeout, route_atom::value,
+                std::string(domain::conversation::kEntityType), id, caf::make_message(turn))
+      .receive([&](ChatTurnResult& r) { out.value = std::move(r); },
+               [&](caf::error& err) { out.error = to_engine_error(err); });
+  return out;
+}
+
+EngineStats Engine::stats() const {
+  const auto& c = impl_->rt->counters;
+  EngineStats s;
+  s.live_entities = c.live.load(std::memory_order_relaxed);
+  s.spawned = c.spawned.load(std::memory_order_relaxed);
+  s.passivated = c.passivated.load(std::memory_order_relaxed);
+  s.recoveries = c.recoveries.load(std::memory_order_relaxed);
+  s.reloads = c.reloads.load(std::memory_order_relaxed);
+  s.snapshots_saved = c.snapshots_saved.load(std::memory_order_relaxed);
+  return s;
+}
+
+void Engine::shutdown() {
+  if (impl_->stopped) return;
+  impl_->stopped = true;
+  {
+    caf::scoped_actor self{*impl_->sys};
+    self->monitor(impl_->registry);
+    self->send_exit(impl_->registry, caf::exit_reason::user_shutdown);
+    self->receive([](const caf::down_msg&) {},
+                  caf::after(std::chrono::seconds(10)) >> [] {});
+  }
+  impl_->registry = nullptr;
+  impl_->sys.reset();  // waits for every actor
+  impl_->executor.shutdown();
+}
+
+}  // namespace parley::actors

@@ -1,0 +1,78 @@
+// The actor side of Parley as the edge sees it: plain calls that block the
+// calling (HTTP) thread until an entity answers or the timeout passes. No CAF
+// types cross this header, so the HTTP layer compiles without CAF.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "actors/chat_types.hpp"
+#include "actors/runtime.hpp"
+#include "brain/responder.hpp"
+#include "events/status.hpp"
+
+namespace parley::actors {
+
+enum class EngineErrc : uint8_t {
+  ok = 0,
+  rejected,     // the entity refused the request; detail: the domain error code
+  timeout,      // no answer within the timeout
+  unavailable,  // the entity or system is down or shutting down
+  storage,      // the log failed to store or load
+};
+
+struct EngineError {
+  EngineErrc code = EngineErrc::ok;
+  std::string detail;
+};
+
+template <class T>
+struct EngineResult {
+  T value{};
+  EngineError error;
+  bool ok() const { return error.code == EngineErrc::ok; }
+};
+
+struct EngineOptions {
+  size_t scheduler_threads = 2;
+  size_t executor_threads = 2;
+  std::chrono::milliseconds idle{std::chrono::seconds(300)};
+  uint64_t snapshot_every = 200;
+  brain::Responder responder = brain::acknowledge;
+};
+
+struct EngineStats {
+  uint64_t live_entities = 0;
+  uint64_t spawned = 0;
+  uint64_t passivated = 0;
+  uint64_t recoveries = 0;
+  uint64_t reloads = 0;
+  uint64_t snapshots_saved = 0;
+};
+
+class Engine {
+ public:
+  // Borrows the store and writer; both must outlive the engine.
+  Engine(events::EventStore& store, events::GroupCommitWriter& writer, EngineOptions options);
+  ~Engine();  // shutdown()
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // One chat turn: records the inbound message and the replies atomically and
+  // answers after they are durable. A repeated platform message id answers the
+  // first outcome with duplicate = true and records nothing.
+  EngineResult<ChatTurnResult> chat(const ChatTurn& turn, std::chrono::milliseconds timeout);
+
+  EngineStats stats() const;
+  // Stops every entity (in-flight appends complete first) and the actor system.
+  // Idempotent. Call after the edge stopped sending.
+  void shutdown();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parley::actors

@@ -1,0 +1,280 @@
+// The entity actor: a thin shell around a pure decider.
+//
+//   load    snapshot + later events, read on the executor (never on a CAF
+//           scheduler thread); requests that arrive meanwhile are stashed
+//   decide  Kind::decide(state, request) -> events + reply | domain error
+//   evolve  the state at once, so the next request sees it (pipelining)
+//   append  through the group-commit writer, expecting the previous head
+//   reply   only after the writer reports the append durable
+//
+// If an append does not land (I/O error, or a dedupe key already claimed),
+// the optimistic state is wrong: the shell answers that request, bumps its
+// epoch, reloads from the log and re-decides the requests that were decided
+// on top of it (their appends conflict, so none of them can land).
+//
+// Passivation: after Runtime::idle without a message the entity asks the
+// registry to passivate it; the registry stops routing to it and sends stop;
+// the entity finishes its appends, saves a snapshot and quits.
+//
+// Kind provides: State, Event, Request, Reply, Deps, kType,
+//   initial(id), evolve(State, Event), encode(Event), decode(EventEnvelope),
+//   encode_state(State), decode_state(bytes, schema), kStateSchema,
+//   decide(State, Request, Deps) -> Expected<Decision{events, dedupe, reply}>,
+//   duplicate_reply(Request, outcome) -> Reply.
+#pragma once
+
+#include <caf/all.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actors/atoms.hpp"
+#include "actors/entity_error.hpp"
+#include "actors/runtime.hpp"
+
+namespace parley::actors {
+
+struct LoadResult {
+  events::Status status;
+  std::optional<events::Snapshot> snapshot;
+  std::vector<events::EventEnvelope> events;
+};
+
+}  // namespace parley::actors
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::shared_ptr<parley::actors::LoadResult>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(parley::events::AppendResult)
+
+namespace parley::actors {
+
+template <class Kind>
+struct EntityShellState {
+  struct Waiting {
+    caf::response_promise rp;
+    typename Kind::Request request;
+  };
+  struct InFlight {
+    caf::response_promise rp;
+    typename Kind::Request request;
+    typename Kind::Reply reply;
+    uint64_t last_seq;
+  };
+
+  events::StreamId stream;
+  typename Kind::State domain;
+  uint64_t head = 0;          // seq of the last event decided (durable or in flight)
+  uint64_t snapshot_seq = 0;  // seq of the last snapshot loaded or saved
+  uint64_t epoch = 0;         // bumped by each reload; older completions are ignored
+  bool ready = false;
+  bool stop_requested = false;
+  std::vector<Waiting> stash;       // requests waiting for a load
+  std::vector<InFlight> in_flight;  // appends in submit order; they complete in order
+
+  static inline const char* name = "parley.entity";
+};
+
+template <class Kind>
+class EntityShell {
+ public:
+  using State = EntityShellState<Kind>;
+  using Self = caf::stateful_actor<State>;
+
+  static caf::behavior make(Self* self, std::string id, caf::actor registry,
+                            std::shared_ptr<Runtime> rt,
+                            std::shared_ptr<const typename Kind::Deps> deps) {
+    self->state.stream = events::StreamId{Kind::kType, id};
+    self->state.domain = Kind::initial(id);
+    rt->counters.spawned.fetch_add(1, std::memory_order_relaxed);
+    start_load(self, *rt);
+    return {
+        [=](typename Kind::Request& request) -> caf::result<typename Kind::Reply> {
+          auto rp = self->make_response_promise();
+          if (!self->state.ready) {
+            self->state.stash.push_back({rp, std::move(request)});
+          } else {
+            handle(self, *rt, *deps, rp, std::move(request));
+          }
+          return rp;
+        },
+        [=](loaded_atom, uint64_t epoch, std::shared_ptr<LoadResult>& loaded) {
+          if (epoch != self->state.epoch) return;
+          on_loaded(self, *rt, *deps, *loaded);
+        },
+        [=](appended_atom, uint64_t epoch, uint64_t last_seq, events::AppendResult& result) {
+          if (epoch != self->state.epoch) return;
+          on_appended(self, *rt, *deps, last_seq, std::move(result));
+        },
+        [=](stop_atom) {
+          self->state.stop_requested = true;
+          maybe_finish(self, *rt);
+        },
+        caf::after(rt->idle) >>
+            [=] {
+              if (!self->state.stop_requested)
+                self->send(registry, passivate_atom::value, Kind::kType, self->state.stream.id);
+            },
+    };
+  }
+
+ private:
+  static void start_load(Self* self, Runtime& rt) {
+    self->state.ready = false;
+    auto handle = caf::actor_cast<caf::actor>(self);
+    auto stream = self->state.stream;
+    auto epoch = self->state.epoch;
+    auto* store = &rt.store;
+    bool posted = rt.executor.post([=] {
+      auto result = std::make_shared<LoadResult>();
+      auto snap = store->load_snapshot(stream);
+      uint64_t from = 1;
+      if (snap) {
+        from = snap->seq + 1;
+        result->snapshot = std::move(snap).value();
+      } else if (!snap.status().is_not_found()) {
+        result->status = snap.status();
+      }
+      if (result->status.ok()) result->status = store->read_stream(stream, from, SIZE_MAX, &result->events);
+      caf::anon_send(handle, loaded_atom::value, epoch, std::move(result));
+    });
+    if (!posted) {
+      auto result = std::make_shared<LoadResult>();
+      result->status = events::Status::Closed("executor is shut down");
+      self->send(self, loaded_atom::value, epoch, std::move(result));
+    }
+  }
+
+  static void on_loaded(Self* self, Runtime& rt, const typename Kind::Deps& deps,
+                        const LoadResult& loaded) {
+    auto& st = self->state;
+    auto fold = [&]() -> events::Status {
+      auto domain = Kind::initial(st.stream.id);
+      uint64_t head = 0;
+      if (loaded.snapshot) {
+        auto decoded = Kind::decode_state(loaded.snapshot->state, loaded.snapshot->schema_version);
+        if (!decoded) return decoded.status();
+        domain = std::move(decoded).value();
+        head = loaded.snapshot->seq;
+      }
+      for (const auto& env : loaded.events) {
+        if (env.seq != head + 1)
+          return events::Status::Corruption("gap in " + st.stream.to_string() + " at seq " +
+                                            std::to_string(head + 1));
+        auto event = Kind::decode(env);
+        if (!event) return event.status();
+        domain = Kind::evolve(std::move(domain), *event);
+        head = env.seq;
+      }
+      st.domain = std::move(domain);
+      st.head = head;
+      st.snapshot_seq = loaded.snapshot ? loaded.snapshot->seq : 0;
+      return events::Status::Ok();
+    };
+    auto status = loaded.status.ok() ? fold() : loaded.status;
+    if (!status.ok()) {
+      // Nothing can be decided without the state: answer everyone and stop;
+      // the next request spawns a fresh entity that tries again.
+      for (auto& w : st.stash)
+        w.rp.deliver(make_error(entity_errc::recovery_failed, status.to_string()));
+      st.stash.clear();
+      self->quit(make_error(entity_errc::recovery_failed, status.to_string()));
+      return;
+    }
+    if (st.head > 0) rt.counters.recoveries.fetch_add(1, std::memory_order_relaxed);
+    st.ready = true;
+    auto stash = std::move(st.stash);
+    st.stash.clear();
+    for (auto& w : stash) {
+      if (!st.ready) {  // a request below failed its append and began a reload
+        st.stash.push_back(std::move(w));
+        continue;
+      }
+      handle(self, rt, deps, w.rp, std::move(w.request));
+    }
+    maybe_finish(self, rt);
+  }
+
+  static void handle(Self* self, Runtime& rt, const typename Kind::Deps& deps,
+                     caf::response_promise rp, typename Kind::Request request) {
+    auto& st = self->state;
+    auto decision = Kind::decide(st.domain, request, deps);
+    if (!decision) {
+      rp.deliver(decision.error());
+      return;
+    }
+    auto& d = decision.value();
+    if (d.events.empty()) {
+      rp.deliver(std::move(d.reply));
+      return;
+    }
+    events::AppendRequest append{st.stream, st.head, {}, std::move(d.dedupe)};
+    append.events.reserve(d.events.size());
+    for (auto& e : d.events) {
+      append.events.push_back(Kind::encode(e));
+      st.domain = Kind::evolve(std::move(st.domain), e);
+    }
+    st.head += d.events.size();
+    st.in_flight.push_back({rp, std::move(request), std::move(d.reply), st.head});
+    auto handle = caf::actor_cast<caf::actor>(self);
+    auto epoch = st.epoch;
+    auto last_seq = st.head;
+    rt.writer.submit(std::move(append), [handle, epoch, last_seq](events::AppendResult r) {
+      caf::anon_send(handle, appended_atom::value, epoch, last_seq, std::move(r));
+    });
+  }
+
+  static void on_appended(Self* self, Runtime& rt, const typename Kind::Deps& deps,
+                          uint64_t last_seq, events::AppendResult result) {
+    auto& st = self->state;
+    if (st.in_flight.empty() || st.in_flight.front().last_seq != last_seq) return;
+    auto done = std::move(st.in_flight.front());
+    st.in_flight.erase(st.in_flight.begin());
+    if (result.status.ok()) {
+      done.rp.deliver(std::move(done.reply));
+      maybe_snapshot(self, rt);
+      maybe_finish(self, rt);
+      return;
+    }
+    if (result.status.code() == events::StoreErrc::duplicate) {
+      done.rp.deliver(Kind::duplicate_reply(done.request, result.duplicate_outcome));
+    } else {
+      done.rp.deliver(make_error(entity_errc::storage_failed, result.status.to_string()));
+    }
+    // Everything decided after this request assumed its events: re-decide it
+    // on the state reloaded from the log, before anything stashed later.
+    std::vector<typename State::Waiting> retry;
+    for (auto& f : st.in_flight) retry.push_back({f.rp, std::move(f.request)});
+    st.in_flight.clear();
+    for (auto& w : st.stash) retry.push_back(std::move(w));
+    st.stash = std::move(retry);
+    ++st.epoch;
+    rt.counters.reloads.fetch_add(1, std::memory_order_relaxed);
+    start_load(self, rt);
+  }
+
+  // Snapshots only a settled state: nothing in flight, so domain == log.
+  static void maybe_snapshot(Self* self, Runtime& rt, bool force = false) {
+    auto& st = self->state;
+    if (!st.ready || !st.in_flight.empty() || st.head == st.snapshot_seq) return;
+    if (!force && st.head - st.snapshot_seq < rt.snapshot_every) return;
+    events::Snapshot snap{st.head, Kind::kStateSchema, Kind::encode_state(st.domain)};
+    st.snapshot_seq = st.head;
+    auto* store = &rt.store;
+    auto* counters = &rt.counters;
+    auto stream = st.stream;
+    rt.executor.post([store, counters, stream, snap = std::move(snap)] {
+      if (store->save_snapshot(stream, snap).ok())
+        counters->snapshots_saved.fetch_add(1, std::memory_order_relaxed);
+    });
+  }
+
+  static void maybe_finish(Self* self, Runtime& rt) {
+    auto& st = self->state;
+    if (!st.stop_requested || !st.ready || !st.in_flight.empty() || !st.stash.empty()) return;
+    maybe_snapshot(self, rt, true);
+    rt.counters.passivated.fetch_add(1, std::memory_order_relaxed);
+    self->quit();
+  }
+};
+
+}  // namespace parley::actors

@@ -1,0 +1,35 @@
+// What every entity actor shares: the store (reads), the writer (appends),
+// the executor (blocking reads and snapshot saves), settings and counters.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+
+#include "events/blocking_executor.hpp"
+#include "events/event_store.hpp"
+#include "events/group_commit_writer.hpp"
+
+namespace parley::actors {
+
+struct EntityCounters {
+  std::atomic<uint64_t> spawned{0};
+  std::atomic<uint64_t> passivated{0};
+  std::atomic<uint64_t> recoveries{0};        // loads that folded at least one event or snapshot
+  std::atomic<uint64_t> reloads{0};           // reloads after a failed append
+  std::atomic<uint64_t> live{0};
+  std::atomic<uint64_t> snapshots_saved{0};
+};
+
+struct Runtime {
+  events::EventStore& store;
+  events::GroupCommitWriter& writer;
+  events::BlockingExecutor& executor;
+  // An entity that received nothing for this long snapshots and stops.
+  std::chrono::milliseconds idle{std::chrono::seconds(300)};
+  // A snapshot is also taken when this many events were appended since the last.
+  uint64_t snapshot_every = 200;
+  EntityCounters counters;
+};
+
+}  // namespace parley::actors

@@ -1,0 +1,33 @@
+// Conversation events and state <-> stored form. Event type names and payload
+// fields are part of the log's contract (docs/EVENTS.md): never change them,
+// add a schema version instead.
+//
+//   conversation.message_received v1 {"message_id","channel","user_id","text","platform_message_id"}
+//   conversation.message_sent     v1 {"message_id","channel","user_id","text","in_reply_to"}
+//
+// The event's time is the envelope timestamp; the causation id is the platform
+// message id (received) or the answered message id (sent).
+#pragma once
+
+#include <string>
+
+#include "domain/conversation.hpp"
+#include "events/envelope.hpp"
+#include "events/status.hpp"
+
+namespace parley::events::conversation_codec {
+
+namespace conv = parley::domain::conversation;
+
+inline constexpr const char* kMessageReceived = "conversation.message_received";
+inline constexpr const char* kMessageSent = "conversation.message_sent";
+inline constexpr uint32_t kStateSchema = 1;
+
+NewEvent encode(const conv::Event& event);
+// Unknown types are NotFound, so a reader can tell "not mine" from corrupt.
+Expected<conv::Event> decode(const EventEnvelope& envelope);
+
+std::string encode_state(const conv::State& state);
+Expected<conv::State> decode_state(const std::string& bytes, uint32_t schema_version);
+
+}  // namespace parley::events::conversation_codec

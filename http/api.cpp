@@ -1,0 +1,175 @@
+#include "http/api.hpp"
+
+#include <cctype>
+#include <cerrno>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "domain/conversation.hpp"
+#include "events/envelope_json.hpp"
+#include "events/keys.hpp"
+#include "http/conversation_view.hpp"
+
+namespace parley::http {
+namespace {
+
+using nlohmann::json;
+constexpr size_t kMaxUserIdBytes = 128;
+constexpr size_t kMaxChannelBytes = 32;
+constexpr size_t kMaxMessageIdBytes = 128;
+
+HttpResponse bad_request(const std::string& code, const std::string& message) {
+  return json_error(400, code, message);
+}
+
+// Reads an optional string field; an error response when present but not a
+// string or too long.
+std::optional<HttpResponse> read_string(const json& body, const char* field, size_t max_bytes,
+                                        bool required, std::string* out) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) {
+    if (required) return bad_request("missing_field", std::string("'") + field + "' is required");
+    return std::nullopt;
+  }
+  if (!it->is_string())
+    return bad_request("invalid_field", std::string("'") + field + "' must be a string");
+  *out = it->get<std::string>();
+  if (max_bytes && out->size() > max_bytes)
+    return bad_request("invalid_field", std::string("'") + field + "' is longer than " +
+                                            std::to_string(max_bytes) + " bytes");
+  if (out->find('\0') != std::string::npos)
+    return bad_request("invalid_field", std::string("'") + field + "' contains a NUL character");
+  return std::nullopt;
+}
+
+bool valid_channel(const std::string& c) {
+  if (c.empty()) return false;
+  for (unsigned char ch : c)
+    if (!(std::isalnum(ch) || ch == '_' || ch == '-')) return false;
+  return true;
+}
+
+HttpResponse engine_failure(const actors::EngineError& e) {
+  switch (e.code) {
+    case actors::EngineErrc::rejected:
+      return json_error(422, e.detail, "the message was refused: " + e.detail);
+    case actors::EngineErrc::timeout:
+      return json_error(504, "timeout", "the conversation did not answer in time; retry");
+    case actors::EngineErrc::storage:
+      return json_error(503, "storage_unavailable", "the event log failed: " + e.detail);
+    case actors::EngineErrc::unavailable:
+    case actors::EngineErrc::ok: break;
+  }
+  return json_error(503, "unavailable", "the service is unavailable: " + e.detail);
+}
+
+// Parses ?name= as an unsigned integer within [lo, hi]; `fallback` if absent.
+std::optional<HttpResponse> read_uint(const HttpRequest& req, const char* name, uint64_t fallback,
+                                      uint64_t lo, uint64_t hi, uint64_t* out) {
+  auto text = req.query_value(name);
+  if (text.empty()) {
+    *out = fallback;
+    return std::nullopt;
+  }
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+  if (errno || *end != '\0' || text[0] == '-' || v < lo || v > hi)
+    return bad_request("invalid_parameter", std::string("'") + name + "' must be an integer in [" +
+                                                std::to_string(lo) + ", " + std::to_string(hi) +
+                                                "]");
+  *out = v;
+  return std::nullopt;
+}
+
+// Reads the conversation's stream; a response on error or when it is empty.
+std::optional<HttpResponse> read_conversation(ApiContext& ctx, const std::string& id,
+                                              uint64_t from_seq, size_t limit,
+                                              std::vector<events::EventEnvelope>* out) {
+  events::StreamId stream{domain::conversation::kEntityType, id};
+  if (!events::keys::validate_stream(stream).ok())
+    return json_error(404, "not_found", "no conversation '" + id + "'");
+  auto st = ctx.store.read_stream(stream, from_seq, limit, out);
+  if (!st.ok()) return json_error(503, "storage_unavailable", st.to_string());
+  if (out->empty() && from_seq <= 1)
+    return json_error(404, "not_found", "no conversation '" + id + "'");
+  return std::nullopt;
+}
+
+}  // namespace
+
+HttpResponse handle_chat(ApiContext& ctx, const HttpRequest& req) {
+  json body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded()) return bad_request("invalid_json", "the body is not valid JSON");
+  if (!body.is_object()) return bad_request("invalid_json", "the body must be a JSON object");
+
+  actors::ChatTurn turn;
+  turn.channel = "api";
+  if (auto e = read_string(body, "user_id", kMaxUserIdBytes, true, &turn.user_id)) return *e;
+  if (auto e = read_string(body, "text", 0, true, &turn.text)) return *e;
+  if (auto e = read_string(body, "channel", kMaxChannelBytes, false, &turn.channel)) return *e;
+  if (auto e = read_string(body, "message_id", kMaxMessageIdBytes, false,
+                           &turn.platform_message_id))
+    return *e;
+  if (turn.user_id.empty()) return bad_request("invalid_field", "'user_id' is empty");
+  if (!valid_channel(turn.channel))
+    return bad_request("invalid_field", "'channel' must be letters, digits, '_' or '-'");
+  turn.at_us = ctx.now_us();
+
+  auto result = ctx.engine.chat(turn, ctx.request_timeout);
+  if (!result.ok()) return engine_failure(result.error);
+  json replies = json::array();
+  for (auto& text : result.value.replies) replies.push_back({{"text", std::move(text)}});
+  return json_ok(json{{"conversation_id", result.value.conversation_id},
+                      {"replies", std::move(replies)},
+                      {"duplicate", result.value.duplicate}}
+                     .dump());
+}
+
+HttpResponse handle_conversation(ApiContext& ctx, const HttpRequest& req) {
+  const auto& id = req.path_params.at("conversation_id");
+  uint64_t limit = 0;
+  if (auto e = read_uint(req, "limit", 200, 1, 10000, &limit)) return *e;
+  std::vector<events::EventEnvelope> stream;
+  if (auto e = read_conversation(ctx, id, 1, SIZE_MAX, &stream)) return *e;
+  return json_ok(conversation_view(id, stream, limit).dump());
+}
+
+HttpResponse handle_conversation_events(ApiContext& ctx, const HttpRequest& req) {
+  const auto& id = req.path_params.at("conversation_id");
+  uint64_t from = 0, limit = 0;
+  if (auto e = read_uint(req, "from_seq", 1, 1, UINT64_MAX - 1, &from)) return *e;
+  if (auto e = read_uint(req, "limit", 1000, 1, 10000, &limit)) return *e;
+  std::vector<events::EventEnvelope> stream;
+  if (auto e = read_conversation(ctx, id, from, limit, &stream)) return *e;
+  json list = json::array();
+  for (const auto& env : stream) list.push_back(events::to_json(env));
+  return json_ok(json{{"events", std::move(list)}}.dump(-1, ' ', false,
+                                                         json::error_handler_t::replace));
+}
+
+void register_api(Router& router, ApiContext& ctx, std::function<std::string()> metrics_page) {
+  router.add("GET", "/healthz", [](const HttpRequest&) { return json_ok(R"({"status":"ok"})"); });
+  router.add("GET", "/readyz", [&ctx](const HttpRequest&) {
+    if (ctx.accepting && !ctx.accepting->load())
+      return json_error(503, "shutting_down", "the server is shutting down");
+    return json_ok(json{{"status", "ready"},
+                        {"store", {{"open", true}, {"last_position", ctx.store.last_position()}}},
+                        {"projections", json::object()}}
+                       .dump());
+  });
+  router.add("GET", "/metrics", [metrics_page](const HttpRequest&) {
+    HttpResponse r;
+    r.body = metrics_page();
+    r.content_type = "text/plain; version=0.0.4";
+    return r;
+  });
+  router.add("POST", "/api/v1/chat", [&ctx](const HttpRequest& r) { return handle_chat(ctx, r); });
+  router.add("GET", "/api/v1/conversations/{conversation_id}",
+             [&ctx](const HttpRequest& r) { return handle_conversation(ctx, r); });
+  router.add("GET", "/api/v1/conversations/{conversation_id}/events",
+             [&ctx](const HttpRequest& r) { return handle_conversation_events(ctx, r); });
+}
+
+}  // namespace parley::http

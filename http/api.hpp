@@ -1,0 +1,34 @@
+// The REST API of the spine: each handler parses, calls the engine or the
+// store, and renders. Routes and shapes: ../shared/spec/http-contract.md and
+// docs/API.md.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+
+#include "actors/engine.hpp"
+#include "events/event_store.hpp"
+#include "http/router.hpp"
+
+namespace parley::http {
+
+struct ApiContext {
+  actors::Engine& engine;
+  events::EventStore& store;
+  std::chrono::milliseconds request_timeout{5000};
+  // Wall clock in µs since the epoch; injectable for tests.
+  std::function<int64_t()> now_us;
+  // False once shutdown began: /readyz answers 503.
+  std::atomic<bool>* accepting = nullptr;
+};
+
+// Registers every route of this issue on `router`. `metrics_page` renders /metrics.
+void register_api(Router& router, ApiContext& ctx, std::function<std::string()> metrics_page);
+
+// Individual handlers, exposed for tests.
+HttpResponse handle_chat(ApiContext& ctx, const HttpRequest& req);
+HttpResponse handle_conversation(ApiContext& ctx, const HttpRequest& req);
+HttpResponse handle_conversation_events(ApiContext& ctx, const HttpRequest& req);
+
+}  // namespace parley::http

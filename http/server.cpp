@@ -1,0 +1,141 @@
+#include "http/server.hpp"
+
+#include <httplib.h>
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+
+namespace parley::http {
+
+struct HttpServer::Impl {
+  ServerOptions options;
+  const Router& router;
+  HttpMetrics& metrics;
+  httplib::Server server;
+  std::thread thread;
+
+  Impl(ServerOptions o, const Router& r, HttpMetrics& m)
+      : options(std::move(o)), router(r), metrics(m) {}
+
+  static void write(const HttpResponse& from, httplib::Response& to) {
+    to.status = from.status;
+    for (const auto& [k, v] : from.headers) to.set_header(k, v);
+    to.set_content(from.body, from.content_type.c_str());
+  }
+
+  void dispatch(const httplib::Request& req, httplib::Response& res) {
+    const auto start = std::chrono::steady_clock::now();
+    auto match = router.match(req.method, req.path);
+    std::string route = HttpMetrics::kUnmatched;
+    HttpResponse out;
+    switch (match.kind) {
+      case Router::Match::found: {
+        route = match.route;
+        HttpRequest in;
+        in.method = req.method;
+        in.path = req.path;
+        in.body = req.body;
+        in.path_params = std::move(match.params);
+        for (const auto& [k, v] : req.params) in.query.emplace(k, v);
+        for (const auto& [k, v] : req.headers) {
+          std::string lower = k;
+          for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          in.headers.emplace(std::move(lower), v);
+        }
+        try {
+          out = (*match.handler)(in);
+        } catch (const std::exception& e) {
+          std::fprintf(stderr, "parley: %s %s failed: %s\n", req.method.c_str(), req.path.c_str(),
+                       e.what());
+          out = json_error(500, "internal", "internal error");
+        }
+        break;
+      }
+      case Router::Match::method_not_allowed:
+        out = json_error(405, "method_not_allowed",
+                         req.method + " is not allowed on " + req.path + "; allowed: " + match.allow);
+        out.headers.emplace_back("Allow", match.allow);
+        break;
+      case Router::Match::not_found:
+        out = json_error(404, "not_found", "no route for " + req.method + " " + req.path);
+        break;
+    }
+    if (req.method == "HEAD") out.body.clear();
+    write(out, res);
+    metrics.observe(route, out.status,
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+
+  // Errors cpp-httplib answers itself (413, 400 on a broken request line…).
+  httplib::Server::HandlerResponse on_error(const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    HttpResponse out;
+    switch (res.status) {
+      case 413:
+        out = json_error(413, "payload_too_large",
+                         "the body is larger than " + std::to_string(options.max_body) + " bytes");
+        break;
+      case 404: out = json_error(404, "not_found", "no route for " + req.method + " " + req.path); break;
+      case 400: out = json_error(400, "bad_request", "the request could not be parsed"); break;
+      default:
+        out = json_error(res.status, "http_error",
+                         "request failed with status " + std::to_string(res.status));
+    }
+    write(out, res);
+    metrics.observe(HttpMetrics::kUnmatched, res.status, 0);
+    return httplib::Server::HandlerResponse::Handled;
+  }
+};
+
+HttpServer::HttpServer(ServerOptions options, const Router& router, HttpMetrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(options), router, metrics)) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+bool HttpServer::start(std::string* error) {
+  auto& s = impl_->server;
+  const size_t threads = impl_->options.threads;
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  s.set_tcp_nodelay(true);
+  s.set_payload_max_length(impl_->options.max_body);
+  s.set_keep_alive_max_count(1u << 20);
+  s.set_keep_alive_timeout(impl_->options.keep_alive_seconds);
+  auto handler = [this](const httplib::Request& req, httplib::Response& res) {
+    impl_->dispatch(req, res);
+  };
+  const char* any = ".*";
+  s.Get(any, handler);
+  s.Post(any, handler);
+  s.Put(any, handler);
+  s.Patch(any, handler);
+  s.Delete(any, handler);
+  s.Options(any, handler);
+  s.set_error_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request& req, httplib::Response& res) {
+        return impl_->on_error(req, res);
+      }));
+
+  if (impl_->options.port == 0) {
+    port_ = s.bind_to_any_port(impl_->options.host);
+  } else if (s.bind_to_port(impl_->options.host, impl_->options.port)) {
+    port_ = impl_->options.port;
+  } else {
+    port_ = -1;
+  }
+  if (port_ <= 0) {
+    *error = "cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port);
+    return false;
+  }
+  impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });
+  while (!impl_->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return true;
+}
+
+void HttpServer::stop() {
+  if (!impl_->thread.joinable()) return;
+  impl_->server.stop();
+  impl_->thread.join();
+}
+
+}  // namespace parley::http

@@ -1,0 +1,43 @@
+// The HTTP edge on cpp-httplib: binds, hands each request to the Router,
+// records metrics, and turns every error into the JSON error shape.
+//
+// cpp-httplib holds one pool thread per open connection (keep-alive), so the
+// pool is sized for the expected connections, not for the cores.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+namespace parley::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;            // 0 picks a free port
+  size_t threads = 128;       // concurrent connections served
+  size_t max_body = 1 << 20;  // bytes; larger bodies get 413
+  int keep_alive_seconds = 30;
+};
+
+class HttpServer {
+ public:
+  HttpServer(ServerOptions options, const Router& router, HttpMetrics& metrics);
+  ~HttpServer();  // stop()
+
+  // Binds and starts serving on a background thread. False (with `error`) if
+  // the address cannot be bound.
+  bool start(std::string* error);
+  int port() const { return port_; }
+  // Stops accepting, lets in-flight requests finish, joins the threads.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  int port_ = 0;
+};
+
+}  // namespace parley::http
