@@ -15,6 +15,8 @@ struct ChatTurn {
   // The platform's (or API client's) id of this message; "" if it has none.
   // A repeated non-empty id gets the first answer again and records nothing.
   std::string platform_message_id;
+  // What caused this turn when there is no platform id: the edge's request id.
+  std::string request_id;
   int64_t at_us = 0;
 };
 

@@ -44,7 +44,7 @@ struct ConversationKind {
     };
     auto received = conv::decide(
         state, conv::ReceiveMessage{turn.channel, turn.user_id, turn.text,
-                                    turn.platform_message_id, turn.at_us});
+                                    turn.platform_message_id, turn.request_id, turn.at_us});
     if (!received) return rejected(received.error());
 
     Decision d;

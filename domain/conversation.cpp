@@ -28,7 +28,7 @@ Result<std::vector<Event>, Error> decide_receive(const State& s, const ReceiveMe
   if (auto e = check_text(c.text)) return fail(*e);
   return std::vector<Event>{
       MessageReceived{next_message_id(s), c.channel, c.user_id, c.text, c.platform_message_id,
-                      c.at_us}};
+                      c.causation_id.empty() ? c.platform_message_id : c.causation_id, c.at_us}};
 }
 
 Result<std::vector<Event>, Error> decide_send(const State& s, const SendMessage& c) {

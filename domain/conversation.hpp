@@ -25,6 +25,7 @@ struct MessageReceived {
   std::string user_id;
   std::string text;
   std::string platform_message_id;  // the platform's id; empty when there is none
+  std::string causation_id;         // the platform id, or the edge's request id
   int64_t at_us = 0;
 };
 struct MessageSent {
@@ -59,6 +60,7 @@ struct ReceiveMessage {
   std::string user_id;
   std::string text;
   std::string platform_message_id;
+  std::string causation_id;
   int64_t at_us = 0;
 };
 struct SendMessage {

@@ -17,7 +17,7 @@ NewEvent encode(const conv::Event& event) {
                   {"text", e.text}};
         if constexpr (std::is_same_v<E, conv::MessageReceived>) {
           out.type = kMessageReceived;
-          out.causation_id = e.platform_message_id;
+          out.causation_id = e.causation_id;
           p["platform_message_id"] = e.platform_message_id;
         } else {
           out.type = kMessageSent;
@@ -40,7 +40,7 @@ Expected<conv::Event> decode(const EventEnvelope& env) {
     if (received) {
       return conv::Event{conv::MessageReceived{
           p.at("message_id"), p.at("channel"), p.at("user_id"), p.at("text"),
-          p.value("platform_message_id", ""), env.timestamp_us}};
+          p.value("platform_message_id", ""), env.causation_id, env.timestamp_us}};
     }
     return conv::Event{conv::MessageSent{p.at("message_id"), p.at("channel"), p.at("user_id"),
                                          p.at("text"), p.value("in_reply_to", ""),

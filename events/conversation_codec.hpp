@@ -5,8 +5,9 @@
 //   conversation.message_received v1 {"message_id","channel","user_id","text","platform_message_id"}
 //   conversation.message_sent     v1 {"message_id","channel","user_id","text","in_reply_to"}
 //
-// The event's time is the envelope timestamp; the causation id is the platform
-// message id (received) or the answered message id (sent).
+// The event's time is the envelope timestamp; the causation id (envelope only)
+// is the platform message id or the edge's request id (received), or the
+// answered message id (sent).
 #pragma once
 
 #include <string>

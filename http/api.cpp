@@ -116,6 +116,7 @@ HttpResponse handle_chat(ApiContext& ctx, const HttpRequest& req) {
   if (!valid_channel(turn.channel))
     return bad_request("invalid_field", "'channel' must be letters, digits, '_' or '-'");
   turn.at_us = ctx.now_us();
+  if (turn.platform_message_id.empty()) turn.request_id = ctx.new_request_id();
 
   auto result = ctx.engine.chat(turn, ctx.request_timeout);
   if (!result.ok()) return engine_failure(result.error);

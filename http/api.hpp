@@ -19,6 +19,8 @@ struct ApiContext {
   std::chrono::milliseconds request_timeout{5000};
   // Wall clock in µs since the epoch; injectable for tests.
   std::function<int64_t()> now_us;
+  // A fresh id for a request that carries none ("req-…").
+  std::function<std::string()> new_request_id;
   // False once shutdown began: /readyz answers 503.
   std::atomic<bool>* accepting = nullptr;
 };

@@ -1,0 +1,202 @@
+// `parley events …`: read the log without disturbing the server. The store is
+// opened as a RocksDB secondary instance, which works while the server holds
+// the primary and follows its new writes.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "events/envelope_json.hpp"
+#include "events/rocks_event_store.hpp"
+#include "tools/commands.hpp"
+#include "tools/settings.hpp"
+
+namespace parley::tools {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A secondary instance with its own scratch directory, removed on exit.
+struct ReadOnlyStore {
+  std::string scratch;
+  std::unique_ptr<events::RocksEventStore> store;
+  ~ReadOnlyStore() {
+    store.reset();
+    std::error_code ec;
+    if (!scratch.empty()) fs::remove_all(scratch, ec);
+  }
+};
+
+bool open_store(ReadOnlyStore* out) {
+  Settings settings;
+  std::string error;
+  if (!load_settings(&settings, &error)) {
+    std::fprintf(stderr, "parley: %s\n", error.c_str());
+    return false;
+  }
+  events::RocksEventStore::Options o;
+  o.path = settings.events_path();
+  o.mode = events::RocksEventStore::Mode::secondary;
+  o.secondary_path = (fs::temp_directory_path() / ("parley-secondary-" + std::to_string(getpid())))
+                         .string();
+  out->scratch = o.secondary_path;
+  auto opened = events::RocksEventStore::open(o);
+  if (!opened) {
+    std::fprintf(stderr, "parley: cannot read the event store at %s: %s\n", o.path.c_str(),
+                 opened.status().to_string().c_str());
+    return false;
+  }
+  out->store = std::move(opened).value();
+  return true;
+}
+
+void print_event(const events::RecordView& r) {
+  auto e = r.decode();
+  if (!e) {
+    std::printf("{\"position\":%llu,\"error\":\"%s\"}\n", static_cast<unsigned long long>(r.position()),
+                e.status().to_string().c_str());
+    return;
+  }
+  std::printf("%s\n", events::to_json(*e).dump(-1, ' ', false,
+                                                nlohmann::json::error_handler_t::replace).c_str());
+}
+
+int stats(events::RocksEventStore& store) {
+  std::map<std::string, uint64_t> by_type, by_entity_type;
+  std::set<std::string> streams;
+  uint64_t count = 0, bytes = 0;
+  int64_t first_us = 0, last_us = 0;
+  auto st = store.scan_all(1, [&](const events::RecordView& r) {
+    auto e = r.decode();
+    if (!e) return true;
+    ++count;
+    bytes += r.bytes().size();
+    ++by_type[e->type];
+    ++by_entity_type[e->entity_type];
+    streams.insert(e->entity_type + "/" + e->entity_id);
+    if (first_us == 0) first_us = e->timestamp_us;
+    last_us = e->timestamp_us;
+    return true;
+  });
+  if (!st.ok()) {
+    std::fprintf(stderr, "parley: %s\n", st.to_string().c_str());
+    return 1;
+  }
+  std::printf("events        %llu (%.1f MiB of records)\n", static_cast<unsigned long long>(count),
+              bytes / 1048576.0);
+  std::printf("last position %llu\n", static_cast<unsigned long long>(store.last_position()));
+  std::printf("streams       %zu\n", streams.size());
+  if (count) {
+    std::printf("first event   %s\n", events::format_timestamp(first_us).c_str());
+    std::printf("last event    %s\n", events::format_timestamp(last_us).c_str());
+  }
+  std::printf("\nby entity type\n");
+  for (const auto& [k, v] : by_entity_type)
+    std::printf("  %-40s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
+  std::printf("\nby event type\n");
+  for (const auto& [k, v] : by_type)
+    std::printf("  %-40s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
+  std::printf("\nkeys per column family (estimate)\n");
+  for (const auto& [cf, n] : store.estimate_keys())
+    std::printf("  %-40s %llu\n", cf.c_str(), static_cast<unsigned long long>(n));
+  return 0;
+}
+
+int tail(events::RocksEventStore& store, uint64_t n, bool follow) {
+  uint64_t last = store.last_position();
+  uint64_t from = last > n ? last - n + 1 : 1;
+  for (;;) {
+    auto st = store.scan_all(from, [&](const events::RecordView& r) {
+      print_event(r);
+      from = r.position() + 1;
+      return true;
+    });
+    std::fflush(stdout);
+    if (!st.ok()) {
+      std::fprintf(stderr, "parley: %s\n", st.to_string().c_str());
+      return 1;
+    }
+    if (!follow) return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    if (auto c = store.catch_up(); !c.ok()) {
+      std::fprintf(stderr, "parley: %s\n", c.to_string().c_str());
+      return 1;
+    }
+  }
+}
+
+int stream(events::RocksEventStore& store, const std::string& arg) {
+  auto slash = arg.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == arg.size()) {
+    std::fprintf(stderr, "parley: expected <type>/<id>, e.g. conversation/api:u1\n");
+    return 2;
+  }
+  events::StreamId id{arg.substr(0, slash), arg.substr(slash + 1)};
+  std::vector<events::EventEnvelope> out;
+  auto st = store.read_stream(id, 1, SIZE_MAX, &out);
+  if (!st.ok()) {
+    std::fprintf(stderr, "parley: %s\n", st.to_string().c_str());
+    return 1;
+  }
+  if (out.empty()) {
+    std::fprintf(stderr, "parley: no events in %s\n", arg.c_str());
+    return 1;
+  }
+  for (const auto& e : out)
+    std::printf("%s\n", events::to_json(e).dump(-1, ' ', false,
+                                               nlohmann::json::error_handler_t::replace).c_str());
+  return 0;
+}
+
+}  // namespace
+
+int run_events(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: parley events stats | tail [-n N] [--follow] | stream <type>/<id>\n");
+    return 2;
+  }
+  std::string sub = argv[1];
+  if (sub != "stats" && sub != "tail" && sub != "stream") {
+    std::fprintf(stderr, "parley: unknown events command '%s'\n", sub.c_str());
+    return 2;
+  }
+  uint64_t n = 10;
+  bool follow = false;
+  std::string target;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (sub == "tail" && (a == "--follow" || a == "-f")) {
+      follow = true;
+    } else if (sub == "tail" && a == "-n" && i + 1 < argc) {
+      char* end = nullptr;
+      n = std::strtoull(argv[++i], &end, 10);
+      if (*end != '\0') {
+        std::fprintf(stderr, "parley: -n takes a number\n");
+        return 2;
+      }
+    } else if (sub == "stream" && target.empty()) {
+      target = a;
+    } else {
+      std::fprintf(stderr, "parley: unexpected argument '%s'\n", a.c_str());
+      return 2;
+    }
+  }
+  if (sub == "stream" && target.empty()) {
+    std::fprintf(stderr, "usage: parley events stream <type>/<id>\n");
+    return 2;
+  }
+  ReadOnlyStore ro;
+  if (!open_store(&ro)) return 1;
+  if (sub == "stats") return stats(*ro.store);
+  if (sub == "tail") return tail(*ro.store, n, follow);
+  return stream(*ro.store, target);
+}
+
+}  // namespace parley::tools

@@ -1,0 +1,55 @@
+// parley: the server and its command-line tools.
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <random>
+
+#include "tools/commands.hpp"
+
+namespace parley::tools {
+
+int64_t wall_clock_us() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string new_request_id() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "req-%016llx", static_cast<unsigned long long>(rng()));
+  return buf;
+}
+
+}  // namespace parley::tools
+
+namespace {
+
+void usage(FILE* out) {
+  std::fputs(
+      "usage: parley <command> [args]\n"
+      "\n"
+      "  serve                         run the server (settings: environment, see README)\n"
+      "  events stats                  counts per event type and entity type\n"
+      "  events tail [-n N] [--follow] the last N events of the log, then new ones\n"
+      "  events stream <type>/<id>     every event of one entity\n"
+      "\n"
+      "The events commands read $PARLEY_DATA_DIR/events (default ./var/events), also\n"
+      "while the server runs.\n",
+      out);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "--help") ||
+      !std::strcmp(argv[1], "help")) {
+    usage(argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  if (!std::strcmp(argv[1], "serve")) return parley::tools::run_serve(argc - 1, argv + 1);
+  if (!std::strcmp(argv[1], "events")) return parley::tools::run_events(argc - 1, argv + 1);
+  std::fprintf(stderr, "parley: unknown command '%s'\n\n", argv[1]);
+  usage(stderr);
+  return 2;
+}
