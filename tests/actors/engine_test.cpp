@@ -1,0 +1,301 @@
+// The entity shell and registry through the Engine, with real threads and an
+// in-memory (sometimes faulty) store.
+#include "actors/engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include <condition_variable>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+
+#include "events/conversation_codec.hpp"
+#include "tests/support/forwarding_store.hpp"
+
+namespace parley::actors {
+namespace {
+
+using namespace std::chrono_literals;
+namespace conv = domain::conversation;
+namespace codec = events::conversation_codec;
+
+// Lets a test hold one append batch (by call number) and fail it.
+class ScriptedStore : public testing::ForwardingStore {
+ public:
+  std::vector<events::AppendResult> append_batch(
+      const std::vector<events::AppendRequest>& r) override {
+    std::unique_lock lock(mu_);
+    int call = ++calls_;
+    if (call == hold_call_) {
+      held_ = true;
+      cv_.notify_all();
+      cv_.wait(lock, [&] { return released_; });
+      if (fail_held_) {
+        return std::vector<events::AppendResult>(
+            r.size(), events::AppendResult::failure(events::Status::IoError("disk on fire")));
+      }
+    }
+    lock.unlock();
+    return ForwardingStore::append_batch(r);
+  }
+  events::Status read_stream(const events::StreamId& s, uint64_t from, size_t max,
+                             std::vector<events::EventEnvelope>* out) override {
+    if (fail_reads_) return events::Status::IoError("cannot read");
+    return ForwardingStore::read_stream(s, from, max, out);
+  }
+  void hold(int call, bool fail) {
+    hold_call_ = call;
+    fail_held_ = fail;
+  }
+  void wait_held() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return held_; });
+  }
+  void release() {
+    std::lock_guard lock(mu_);
+    released_ = true;
+    cv_.notify_all();
+  }
+  std::atomic<bool> fail_reads_{false};
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int calls_ = 0, hold_call_ = -1;
+  bool fail_held_ = false, held_ = false, released_ = false;
+};
+
+struct Harness {
+  explicit Harness(std::chrono::milliseconds idle = 60s) {
+    EngineOptions o;
+    o.idle = idle;
+    engine = std::make_unique<Engine>(store, writer, o);
+  }
+  ~Harness() {
+    engine->shutdown();
+    writer.stop();
+  }
+  EngineResult<ChatTurnResult> chat(const std::string& user, const std::string& text,
+                                    const std::string& message_id = "") {
+    ChatTurn t{"api", user, text, message_id, "", 1000};
+    return engine->chat(t, 5s);
+  }
+  std::vector<events::EventEnvelope> stream(const std::string& user) {
+    std::vector<events::EventEnvelope> out;
+    EXPECT_TRUE(store.read_stream({"conversation", "api:" + user}, 1, SIZE_MAX, &out).ok());
+    return out;
+  }
+  // message_id of every event of the stream, in order
+  std::vector<std::string> message_ids(const std::string& user) {
+    std::vector<std::string> ids;
+    for (const auto& e : stream(user))
+      ids.push_back(nlohmann::json::parse(e.payload)["message_id"].get<std::string>());
+    return ids;
+  }
+  template <class Pred>
+  bool eventually(Pred p, std::chrono::milliseconds limit = 3s) {
+    auto until = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < until) {
+      if (p()) return true;
+      std::this_thread::sleep_for(2ms);
+    }
+    return p();
+  }
+
+  ScriptedStore store;
+  events::GroupCommitWriter writer{store};
+  std::unique_ptr<Engine> engine;
+};
+
+void append_direct(events::EventStore& store, const std::string& id, uint64_t expected,
+                   const std::vector<conv::Event>& evs) {
+  events::AppendRequest r{{"conversation", id}, expected, {}, {}};
+  for (const auto& e : evs) r.events.push_back(codec::encode(e));
+  ASSERT_TRUE(store.append(r).status.ok());
+}
+
+conv::MessageReceived in(const std::string& mid) {
+  return {mid, "api", "u1", "hi", "", "", 1};
+}
+conv::MessageSent out(const std::string& mid, const std::string& reply_to) {
+  return {mid, "api", "u1", "hello", reply_to, 2};
+}
+
+TEST(Engine, ChatIsDurableBeforeItIsAnswered) {
+  Harness h;
+  auto r = h.chat("u1", "hola");
+  ASSERT_TRUE(r.ok()) << r.error.detail;
+  EXPECT_EQ(r.value.conversation_id, "api:u1");
+  ASSERT_EQ(r.value.replies.size(), 1u);
+  EXPECT_FALSE(r.value.duplicate);
+  auto s = h.stream("u1");
+  ASSERT_EQ(s.size(), 2u);  // present the moment the answer arrived
+  EXPECT_EQ(s[0].type, "conversation.message_received");
+  EXPECT_EQ(s[1].type, "conversation.message_sent");
+  EXPECT_EQ(s[1].causation_id, "api:u1#1");
+  EXPECT_EQ(nlohmann::json::parse(s[1].payload)["text"], r.value.replies[0]);
+}
+
+TEST(Engine, RejectedMessageRecordsNothing) {
+  Harness h;
+  auto r = h.chat("u1", "   ");
+  EXPECT_EQ(r.error.code, EngineErrc::rejected);
+  EXPECT_EQ(r.error.detail, "empty_text");
+  EXPECT_EQ(h.store.last_position(), 0u);
+}
+
+TEST(Engine, RecoversFromTheLog) {
+  Harness h;
+  append_direct(h.store, "api:u1", 0, {in("api:u1#1"), out("api:u1#2", "api:u1#1")});
+  ASSERT_TRUE(h.chat("u1", "again").ok());
+  EXPECT_EQ(h.message_ids("u1"),
+            (std::vector<std::string>{"api:u1#1", "api:u1#2", "api:u1#3", "api:u1#4"}));
+  EXPECT_EQ(h.engine->stats().recoveries, 1u);
+}
+
+TEST(Engine, RecoversFromSnapshotPlusLaterEvents) {
+  Harness h;
+  append_direct(h.store, "api:u1", 0,
+                {in("api:u1#1"), out("api:u1#2", "api:u1#1"), in("api:u1#3"),
+                 out("api:u1#4", "api:u1#3")});
+  // A snapshot at seq 2 whose counters differ from the fold of events 1..2:
+  // only an entity that starts from it and folds 3..4 numbers the next
+  // message #18 (10 + 5 from the snapshot, 2 more events, then the new one).
+  conv::State snap = conv::initial_state("api:u1");
+  snap.channel = "api";
+  snap.user_id = "u1";
+  snap.received = 10;
+  snap.sent = 5;
+  ASSERT_TRUE(h.store.save_snapshot({"conversation", "api:u1"},
+                                    {2, codec::kStateSchema, codec::encode_state(snap)})
+                  .ok());
+  ASSERT_TRUE(h.chat("u1", "again").ok());
+  EXPECT_EQ(h.message_ids("u1").at(4), "api:u1#18");
+}
+
+TEST(Engine, PassivatesWhenIdleWithASnapshotAndComesBack) {
+  Harness h(30ms);
+  ASSERT_TRUE(h.chat("u1", "one").ok());
+  ASSERT_TRUE(h.eventually([&] {
+    auto s = h.engine->stats();
+    return s.passivated == 1 && s.live_entities == 0 && s.snapshots_saved == 1;
+  }));
+  auto snap = h.store.load_snapshot({"conversation", "api:u1"});
+  ASSERT_TRUE(snap.ok());
+  EXPECT_EQ(snap->seq, 2u);
+  ASSERT_TRUE(h.chat("u1", "two").ok());
+  EXPECT_EQ(h.message_ids("u1").back(), "api:u1#4");
+  EXPECT_EQ(h.engine->stats().spawned, 2u);
+}
+
+TEST(Engine, NoMessageIsLostWhileEntitiesPassivate) {
+  Harness h(1ms);  // entities passivate between almost every message
+  constexpr int kThreads = 8, kPerThread = 60, kUsers = 4;
+  std::atomic<int> ok{0}, failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      std::mt19937 rng(t);
+      for (int i = 0; i < kPerThread; ++i) {
+        auto r = h.chat("u" + std::to_string(rng() % kUsers), "m");
+        (r.ok() ? ok : failed)++;
+        if (rng() % 3 == 0) std::this_thread::sleep_for(std::chrono::microseconds(rng() % 3000));
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(ok.load(), kThreads * kPerThread);
+  EXPECT_EQ(h.store.last_position(), uint64_t{2 * kThreads * kPerThread});
+  for (int u = 0; u < kUsers; ++u) {
+    auto ids = h.message_ids("u" + std::to_string(u));
+    for (size_t i = 0; i < ids.size(); ++i)
+      ASSERT_EQ(ids[i], "api:u" + std::to_string(u) + "#" + std::to_string(i + 1));
+  }
+  EXPECT_GT(h.engine->stats().passivated, 0u) << "the test did not exercise passivation";
+}
+
+TEST(Engine, RedeliveredMessageIsAnsweredOnceAndRecordedOnce) {
+  Harness h;
+  auto first = h.chat("u1", "hola", "wamid.1");
+  ASSERT_TRUE(first.ok());
+  auto again = h.chat("u1", "hola", "wamid.1");
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again.value.duplicate);
+  EXPECT_EQ(again.value.replies, first.value.replies);
+  EXPECT_EQ(h.store.last_position(), 2u);
+}
+
+TEST(Engine, ConcurrentRedeliveriesRecordOnce) {
+  Harness h;
+  std::atomic<int> fresh{0}, dup{0}, failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&] {
+      auto r = h.chat("u1", "hola", "update-42");
+      if (!r.ok()) ++failed;
+      else (r.value.duplicate ? dup : fresh)++;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(fresh.load(), 1);
+  EXPECT_EQ(dup.load(), 7);
+  EXPECT_EQ(h.store.last_position(), 2u);
+  // The entity is still consistent with the log afterwards.
+  ASSERT_TRUE(h.chat("u1", "next").ok());
+  EXPECT_EQ(h.message_ids("u1").back(), "api:u1#4");
+}
+
+TEST(Engine, FailedAppendReloadsAndRedecidesWhatFollowed) {
+  Harness h;
+  ASSERT_TRUE(h.chat("u1", "a").ok());  // batch 1
+  h.store.hold(2, /*fail=*/true);       // batch 2 will fail with an I/O error
+  std::thread b([&] {
+    auto r = h.chat("u1", "b");
+    EXPECT_EQ(r.error.code, EngineErrc::storage);
+  });
+  h.store.wait_held();
+  // c and d are decided on top of b's events while b is in flight.
+  std::vector<std::thread> later;
+  std::atomic<int> later_ok{0};
+  for (const char* text : {"c", "d"})
+    later.emplace_back([&, text] {
+      if (h.chat("u1", text).ok()) ++later_ok;
+    });
+  ASSERT_TRUE(h.eventually([&] { return h.writer.stats().queued == 2; }));
+  h.store.release();
+  b.join();
+  for (auto& t : later) t.join();
+  EXPECT_EQ(later_ok.load(), 2);
+  EXPECT_EQ(h.message_ids("u1"), (std::vector<std::string>{"api:u1#1", "api:u1#2", "api:u1#3",
+                                                           "api:u1#4", "api:u1#5", "api:u1#6"}));
+  std::vector<std::string> texts;
+  for (const auto& e : h.stream("u1"))
+    if (e.type == codec::kMessageReceived)
+      texts.push_back(nlohmann::json::parse(e.payload)["text"].get<std::string>());
+  EXPECT_EQ(texts.size(), 3u);
+  EXPECT_EQ(texts[0], "a");
+  EXPECT_EQ(std::count(texts.begin(), texts.end(), "b"), 0);
+  EXPECT_EQ(h.engine->stats().reloads, 1u);
+}
+
+TEST(Engine, RecoveryFailureIsAnErrorAndTheNextRequestRetries) {
+  Harness h;
+  append_direct(h.store, "api:u1", 0, {in("api:u1#1")});
+  h.store.fail_reads_ = true;
+  auto r = h.chat("u1", "x");
+  EXPECT_EQ(r.error.code, EngineErrc::storage);
+  h.store.fail_reads_ = false;
+  ASSERT_TRUE(h.eventually([&] { return h.engine->stats().live_entities == 0; }));
+  ASSERT_TRUE(h.chat("u1", "y").ok());
+  EXPECT_EQ(h.message_ids("u1").back(), "api:u1#3");
+}
+
+TEST(Engine, ChatAfterShutdownIsUnavailable) {
+  Harness h;
+  h.engine->shutdown();
+  EXPECT_EQ(h.chat("u1", "x").error.code, EngineErrc::unavailable);
+}
+
+}  // namespace
+}  // namespace parley::actors
