@@ -30,26 +30,32 @@ struct HttpServer::Impl {
   }
 
   // Bodies are read here rather than by cpp-httplib, which would parse (and,
-  // in Debian's build, cap at 8 KiB) form-encoded bodies. Our limit is checked
-  // by cpp-httplib before reading (413).
+  // in Debian's build, cap at 8 KiB) form-encoded bodies. A body over our
+  // limit is read to its end and dropped, so the client gets its 413 on a
+  // connection that stays usable; past drain_limit() the body is not read and
+  // the connection is closed.
+  size_t drain_limit() const { return options.max_body * 8; }
+
   void dispatch_with_body(const httplib::Request& req, httplib::Response& res,
                           const httplib::ContentReader& reader) {
     std::string body;
     bool too_large = false;
-    if (req.has_header("Content-Length")) {
-      // Refuse before reading; the unread body makes the connection unusable.
-      too_large = std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) >
-                  options.max_body;
-      if (too_large) res.set_header("Connection", "close");
+    if (req.has_header("Content-Length") &&
+        std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) >
+            drain_limit()) {
+      too_large = true;
+      res.set_header("Connection", "close");
+    } else {
+      reader([&](const char* data, size_t len) {
+        if (too_large || body.size() + len > options.max_body) {
+          too_large = true;
+          body.clear();
+          return true;  // keep reading, drop the bytes
+        }
+        body.append(data, len);
+        return true;
+      });
     }
-    if (!too_large) reader([&](const char* data, size_t len) {
-      if (body.size() + len > options.max_body) {
-        too_large = true;
-        return false;
-      }
-      body.append(data, len);
-      return true;
-    });
     if (too_large) {
       HttpResponse out = json_error(413, "payload_too_large",
                                     "the body is larger than " + std::to_string(options.max_body) +
@@ -135,9 +141,8 @@ bool HttpServer::start(std::string* error) {
   const size_t threads = impl_->options.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   s.set_tcp_nodelay(true);
-  // One byte of slack: cpp-httplib stops reading at its limit without saying
-  // so, and dispatch_with_body must see that there was more.
-  s.set_payload_max_length(impl_->options.max_body + 1);
+  // Our own limit is enforced while reading (dispatch_with_body).
+  s.set_payload_max_length(impl_->drain_limit());
   s.set_keep_alive_max_count(1u << 20);
   s.set_keep_alive_timeout(impl_->options.keep_alive_seconds);
   auto handler = [this](const httplib::Request& req, httplib::Response& res) {

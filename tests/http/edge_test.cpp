@@ -1,0 +1,290 @@
+// The edge against a real listening socket on loopback.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "actors/engine.hpp"
+#include "events/memory_event_store.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+
+namespace parley::http {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+class Edge : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    engine_ = std::make_unique<actors::Engine>(store_, writer_, actors::EngineOptions{});
+    ctx_ = std::make_unique<ApiContext>(ApiContext{*engine_, store_, 5000ms,
+                                                   [] { return int64_t{1795000000000000}; },
+                                                   [] { return std::string("req-test"); },
+                                                   &accepting_});
+    register_api(router_, *ctx_, [this] {
+      return render_prometheus(*metrics_, {writer_.stats(), engine_->stats(),
+                                           store_.last_position()});
+    });
+    metrics_ = std::make_unique<HttpMetrics>(router_.patterns());
+    ServerOptions o;
+    o.port = 0;
+    o.threads = 16;
+    o.max_body = kMaxBody;
+    server_ = std::make_unique<HttpServer>(o, router_, *metrics_);
+    std::string error;
+    ASSERT_TRUE(server_->start(&error)) << error;
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    client_->set_read_timeout(10, 0);
+  }
+  void TearDown() override {
+    server_->stop();
+    engine_->shutdown();
+    writer_.stop();
+  }
+  httplib::Result post_chat(const std::string& body) {
+    return client_->Post("/api/v1/chat", body, "application/json");
+  }
+  static std::string error_code(const httplib::Result& r) {
+    auto j = json::parse(r->body, nullptr, false);
+    EXPECT_TRUE(j.is_object()) << r->body;
+    EXPECT_EQ(r->get_header_value("Content-Type"), "application/json");
+    return j.is_object() ? j["error"]["code"].get<std::string>() : "";
+  }
+  // Sends raw bytes on a fresh connection; returns what came back.
+  std::string raw(const std::string& bytes) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
+    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    EXPECT_EQ(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
+    shutdown(fd, SHUT_WR);
+    std::string out;
+    char buf[4096];
+    timeval tv{5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+    close(fd);
+    return out;
+  }
+  void expect_still_serving() {
+    auto r = post_chat(R"({"user_id":"alive","text":"ping"})");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+  }
+
+  static constexpr size_t kMaxBody = 1 << 20;
+  events::MemoryEventStore store_;
+  events::GroupCommitWriter writer_{store_};
+  std::unique_ptr<actors::Engine> engine_;
+  std::atomic<bool> accepting_{true};
+  std::unique_ptr<ApiContext> ctx_;
+  Router router_;
+  std::unique_ptr<HttpMetrics> metrics_;
+  std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(Edge, HealthAndReadiness) {
+  auto h = client_->Get("/healthz");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->status, 200);
+  EXPECT_EQ(json::parse(h->body)["status"], "ok");
+  auto r = client_->Get("/readyz");
+  EXPECT_EQ(r->status, 200);
+  accepting_ = false;
+  r = client_->Get("/readyz");
+  EXPECT_EQ(r->status, 503);
+  EXPECT_EQ(error_code(r), "shutting_down");
+}
+
+TEST_F(Edge, ChatRecordsTheMessageAndTheReply) {
+  auto r = post_chat(R"({"user_id":"u1","text":"hola","channel":"api"})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto body = json::parse(r->body);
+  EXPECT_EQ(body["conversation_id"], "api:u1");
+  ASSERT_EQ(body["replies"].size(), 1u);
+  EXPECT_FALSE(body["replies"][0]["text"].get<std::string>().empty());
+
+  auto conv = client_->Get("/api/v1/conversations/api:u1");
+  ASSERT_EQ(conv->status, 200);
+  auto view = json::parse(conv->body);
+  EXPECT_EQ(view["channel"], "api");
+  EXPECT_EQ(view["handoff"], false);
+  ASSERT_EQ(view["messages"].size(), 2u);
+  EXPECT_EQ(view["messages"][0]["direction"], "in");
+  EXPECT_EQ(view["messages"][0]["text"], "hola");
+  EXPECT_EQ(view["messages"][1]["direction"], "out");
+  EXPECT_EQ(view["messages"][1]["text"], body["replies"][0]["text"]);
+
+  auto evs = client_->Get("/api/v1/conversations/api:u1/events");
+  ASSERT_EQ(evs->status, 200);
+  auto list = json::parse(evs->body)["events"];
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0]["type"], "conversation.message_received");
+  EXPECT_EQ(list[0]["causation_id"], "req-test");
+  EXPECT_EQ(list[0]["seq"], 1);
+  EXPECT_EQ(list[0]["timestamp"], "2026-11-18T11:06:40.000000Z");
+  EXPECT_EQ(list[1]["causation_id"], "api:u1#1");
+  auto page = client_->Get("/api/v1/conversations/api:u1/events?from_seq=2&limit=1");
+  EXPECT_EQ(json::parse(page->body)["events"][0]["seq"], 2);
+}
+
+TEST_F(Edge, RedeliveredMessageIdIsAnsweredWithoutRecording) {
+  auto a = post_chat(R"({"user_id":"u1","text":"hola","message_id":"m-1"})");
+  auto b = post_chat(R"({"user_id":"u1","text":"hola","message_id":"m-1"})");
+  ASSERT_EQ(b->status, 200);
+  EXPECT_EQ(json::parse(b->body)["duplicate"], true);
+  EXPECT_EQ(json::parse(a->body)["replies"], json::parse(b->body)["replies"]);
+  EXPECT_EQ(store_.last_position(), 2u);
+}
+
+TEST_F(Edge, BadBodiesAre400WithTheReason) {
+  EXPECT_EQ(error_code(post_chat("{not json")), "invalid_json");
+  EXPECT_EQ(error_code(post_chat("[1,2]")), "invalid_json");
+  EXPECT_EQ(error_code(post_chat("")), "invalid_json");
+  EXPECT_EQ(error_code(post_chat(R"({"text":"x"})")), "missing_field");
+  EXPECT_EQ(error_code(post_chat(R"({"user_id":"u","text":5})")), "invalid_field");
+  EXPECT_EQ(error_code(post_chat(R"({"user_id":"","text":"x"})")), "invalid_field");
+  EXPECT_EQ(error_code(post_chat(R"({"user_id":"u","text":"x","channel":"a b"})")),
+            "invalid_field");
+  EXPECT_EQ(post_chat("{not json")->status, 400);
+  EXPECT_EQ(store_.last_position(), 0u);
+  expect_still_serving();
+}
+
+TEST_F(Edge, RefusedTextIs422) {
+  auto r = post_chat(R"({"user_id":"u","text":"  "})");
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(error_code(r), "empty_text");
+}
+
+TEST_F(Edge, UnknownRoutesAndConversationsAre404) {
+  auto r = client_->Get("/nope");
+  EXPECT_EQ(r->status, 404);
+  EXPECT_EQ(error_code(r), "not_found");
+  r = client_->Get("/api/v1/conversations/api:nobody");
+  EXPECT_EQ(r->status, 404);
+  EXPECT_EQ(error_code(r), "not_found");
+  r = client_->Get("/api/v1/conversations/api:nobody/events");
+  EXPECT_EQ(r->status, 404);
+}
+
+TEST_F(Edge, WrongMethodIs405WithAllow) {
+  auto r = client_->Delete("/api/v1/chat");
+  EXPECT_EQ(r->status, 405);
+  EXPECT_EQ(r->get_header_value("Allow"), "POST");
+  EXPECT_EQ(error_code(r), "method_not_allowed");
+  r = client_->Get("/api/v1/chat");
+  EXPECT_EQ(r->status, 405);
+}
+
+TEST_F(Edge, BadQueryParametersAre400) {
+  post_chat(R"({"user_id":"u1","text":"hola"})");
+  auto r = client_->Get("/api/v1/conversations/api:u1/events?limit=abc");
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(error_code(r), "invalid_parameter");
+  EXPECT_EQ(client_->Get("/api/v1/conversations/api:u1/events?limit=0")->status, 400);
+  EXPECT_EQ(client_->Get("/api/v1/conversations/api:u1?limit=-1")->status, 400);
+}
+
+TEST_F(Edge, BodyOverTheLimitIs413) {
+  auto r = post_chat(std::string(kMaxBody + 1, 'x'));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_EQ(error_code(r), "payload_too_large");
+  // Form-encoded (the default of many clients) is treated the same.
+  r = client_->Post("/api/v1/chat", std::string(kMaxBody + 1, 'x'),
+                    "application/x-www-form-urlencoded");
+  EXPECT_EQ(r->status, 413);
+  // Chunked, with no length announced.
+  size_t sent = 0;
+  r = client_->Post(
+      "/api/v1/chat",
+      [&](size_t, httplib::DataSink& sink) {
+        std::string chunk(64 * 1024, 'y');
+        sink.write(chunk.data(), chunk.size());
+        if ((sent += chunk.size()) > 2 * kMaxBody) sink.done();
+        return true;
+      },
+      "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_EQ(store_.last_position(), 0u);
+  expect_still_serving();
+}
+
+TEST_F(Edge, OneMebibyteOfGarbageIs400AndChangesNothing) {
+  std::string garbage(kMaxBody, '\0');
+  std::mt19937 rng(7);
+  for (auto& c : garbage) c = static_cast<char>(rng());
+  auto r = client_->Post("/api/v1/chat", garbage, "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(error_code(r), "invalid_json");
+  // A form-encoded body above cpp-httplib's own 8 KiB form limit reaches us too.
+  r = client_->Post("/api/v1/chat", garbage, "application/x-www-form-urlencoded");
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(store_.last_position(), 0u);
+  expect_still_serving();
+}
+
+TEST_F(Edge, MalformedRequestsDoNotStopTheServer) {
+  // cpp-httplib either answers 400 or just closes; either way it carries on.
+  auto reply = raw("THIS IS NOT HTTP\r\n\r\n");
+  EXPECT_TRUE(reply.empty() || reply.rfind("HTTP/1.1 400", 0) == 0) << reply;
+  raw(std::string(10000, '\xff'));
+  raw("POST /api/v1/chat HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"user");  // short
+  expect_still_serving();
+}
+
+TEST_F(Edge, MetricsCountRoutesAppendsAndActors) {
+  post_chat(R"({"user_id":"u1","text":"hola"})");
+  client_->Get("/nope");
+  auto m = client_->Get("/metrics");
+  ASSERT_EQ(m->status, 200);
+  const auto& text = m->body;
+  EXPECT_NE(text.find("parley_http_requests_total{route=\"/api/v1/chat\",status=\"200\"} 1"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("parley_http_requests_total{route=\"unmatched\",status=\"404\"} 1"),
+            std::string::npos);
+  EXPECT_NE(text.find("parley_http_request_duration_seconds_bucket{route=\"/api/v1/chat\",le=\"+Inf\"} 1"),
+            std::string::npos);
+  EXPECT_NE(text.find("parley_appends_total 1"), std::string::npos);
+  EXPECT_NE(text.find("parley_events_appended_total 2"), std::string::npos);
+  EXPECT_NE(text.find("parley_append_batch_size_count 1"), std::string::npos);
+  EXPECT_NE(text.find("parley_live_actors 1"), std::string::npos);
+  EXPECT_NE(text.find("parley_log_position 2"), std::string::npos);
+}
+
+TEST_F(Edge, ConcurrentClientsAllGetAnswers) {
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      httplib::Client c("127.0.0.1", server_->port());
+      for (int i = 0; i < 25; ++i) {
+        auto r = c.Post("/api/v1/chat",
+                        json{{"user_id", "u" + std::to_string(t % 3)}, {"text", "m"}}.dump(),
+                        "application/json");
+        if (r && r->status == 200) ++ok;
+      }
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 200);
+  EXPECT_EQ(store_.last_position(), 400u);
+}
+
+}  // namespace
+}  // namespace parley::http
