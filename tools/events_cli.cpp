@@ -132,13 +132,16 @@ int tail(events::RocksEventStore& store, uint64_t n, bool follow) {
   }
 }
 
-int stream(events::RocksEventStore& store, const std::string& arg) {
+// "<type>/<id>"; the id may contain '/'.
+bool parse_stream_arg(const std::string& arg, events::StreamId* id) {
   auto slash = arg.find('/');
-  if (slash == std::string::npos || slash == 0 || slash + 1 == arg.size()) {
-    std::fprintf(stderr, "parley: expected <type>/<id>, e.g. conversation/api:u1\n");
-    return 2;
-  }
-  events::StreamId id{arg.substr(0, slash), arg.substr(slash + 1)};
+  if (slash == std::string::npos || slash == 0 || slash + 1 == arg.size()) return false;
+  *id = {arg.substr(0, slash), arg.substr(slash + 1)};
+  return true;
+}
+
+int stream(events::RocksEventStore& store, const events::StreamId& id) {
+  const std::string arg = id.to_string();
   std::vector<events::EventEnvelope> out;
   auto st = store.read_stream(id, 1, SIZE_MAX, &out);
   if (!st.ok()) {
@@ -188,15 +191,16 @@ int run_events(int argc, char** argv) {
       return 2;
     }
   }
-  if (sub == "stream" && target.empty()) {
-    std::fprintf(stderr, "usage: parley events stream <type>/<id>\n");
+  events::StreamId stream_id;
+  if (sub == "stream" && !parse_stream_arg(target, &stream_id)) {
+    std::fprintf(stderr, "usage: parley events stream <type>/<id>, e.g. conversation/api:u1\n");
     return 2;
   }
   ReadOnlyStore ro;
   if (!open_store(&ro)) return 1;
   if (sub == "stats") return stats(*ro.store);
   if (sub == "tail") return tail(*ro.store, n, follow);
-  return stream(*ro.store, target);
+  return stream(*ro.store, stream_id);
 }
 
 }  // namespace parley::tools
