@@ -1,6 +1,10 @@
 #include "http/server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <cctype>
 #include <chrono>
@@ -169,6 +173,15 @@ bool HttpServer::start(std::string* error) {
         return impl_->on_error(req, res);
       }));
 
+  // cpp-httplib listens with a backlog of 5 (fixed when Debian built it): a
+  // burst of new connections overflows the accept queue and waits for TCP
+  // retransmits, a second or more. Remember the listening socket and listen
+  // again on it with a real backlog (Linux updates the backlog in place).
+  int listen_fd = -1;
+  s.set_socket_options([&listen_fd](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_fd = sock;
+  });
   if (impl_->options.port == 0) {
     port_ = s.bind_to_any_port(impl_->options.host);
   } else if (s.bind_to_port(impl_->options.host, impl_->options.port)) {
@@ -178,6 +191,10 @@ bool HttpServer::start(std::string* error) {
   }
   if (port_ <= 0) {
     *error = "cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port);
+    return false;
+  }
+  if (listen_fd >= 0 && ::listen(listen_fd, impl_->options.listen_backlog) != 0) {
+    *error = std::string("listen: ") + std::strerror(errno);
     return false;
   }
   impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });

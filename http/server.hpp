@@ -20,6 +20,7 @@ struct ServerOptions {
   size_t threads = 128;       // concurrent connections served
   size_t max_body = 1 << 20;  // bytes; larger bodies get 413
   int keep_alive_seconds = 30;
+  int listen_backlog = 1024;  // pending connections the kernel queues
 };
 
 class HttpServer {
