@@ -26,6 +26,10 @@ struct Engine::Impl {
     rt = std::shared_ptr<Runtime>(new Runtime{s, writer, executor, o.idle, o.snapshot_every, {}});
     cfg.set("scheduler.max-threads", o.scheduler_threads);
     cfg.set("logger.console", caf::atom("none"));
+    // Work stealing spins idle workers (sched_yield) on these 2 cores, starving
+    // the clock and I/O threads: shutting down 80k live entities took 20 s
+    // with it and 3.5 s with sharing, and chat p99 is lower (docs/BENCHMARKS.md).
+    cfg.set("scheduler.policy", caf::atom("sharing"));
     sys = std::make_unique<caf::actor_system>(cfg);
     auto deps = std::make_shared<const ConversationDeps>(ConversationDeps{std::move(o.responder)});
     EntityFactories factories;

@@ -1,7 +1,7 @@
 #include "actors/registry.hpp"
 
 #include <caf/all.hpp>
-#include <deque>
+#include <vector>
 
 #include "actors/atoms.hpp"
 
@@ -11,7 +11,7 @@ namespace {
 struct Slot {
   caf::actor handle;
   bool stopping = false;
-  std::deque<std::pair<caf::response_promise, caf::message>> stash;
+  std::vector<std::pair<caf::response_promise, caf::message>> stash;  // while stopping
 };
 
 struct RegistryState {
