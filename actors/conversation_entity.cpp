@@ -5,7 +5,6 @@
 #include "domain/conversation.hpp"
 #include "events/conversation_codec.hpp"
 
-
 namespace parley::actors {
 namespace {
 
@@ -43,8 +42,8 @@ struct ConversationKind {
       return domain::fail(make_error(entity_errc::rejected, conv::to_string(e)));
     };
     auto received = conv::decide(
-        state, conv::ReceiveMessage{turn.channel, turn.user_id, turn.text,
-                                    turn.platform_message_id, turn.request_id, turn.at_us});
+        state, conv::ReceiveMessage{turn.channel, turn.user_id, turn.text, turn.platform_message_id,
+                                    turn.request_id, turn.at_us});
     if (!received) return rejected(received.error());
 
     Decision d;

@@ -9,7 +9,6 @@
 #include "actors/registry.hpp"
 #include "domain/conversation.hpp"
 
-
 namespace parley::actors {
 
 struct Engine::Impl {
@@ -34,19 +33,19 @@ struct Engine::Impl {
     auto deps = std::make_shared<const ConversationDeps>(ConversationDeps{std::move(o.responder)});
     EntityFactories factories;
     factories[domain::conversation::kEntityType] =
-        [rt = rt, deps](caf::local_actor* parent, const std::string& id,
-                        const caf::actor& reg) {
+        [rt = rt, deps](caf::local_actor* parent, const std::string& id, const caf::actor& reg) {
           return spawn_conversation(parent, id, reg, rt, deps);
         };
     registry = spawn_registry(*sys, std::move(factories), rt);
   }
 };
 
-Engine::Engine(events::EventStore& store, events::GroupCommitWriter& writer,
-               EngineOptions options)
+Engine::Engine(events::EventStore& store, events::GroupCommitWriter& writer, EngineOptions options)
     : impl_(std::make_unique<Impl>(store, writer, options)) {}
 
-Engine::~Engine() { shutdown(); }
+Engine::~Engine() {
+  shutdown();
+}
 
 namespace {
 
@@ -55,9 +54,11 @@ EngineError to_engine_error(const caf::error& err) {
   std::string context;
   if (decode_entity_error(err, &code, &context)) {
     switch (code) {
-      case entity_errc::rejected: return {EngineErrc::rejected, context};
+      case entity_errc::rejected:
+        return {EngineErrc::rejected, context};
       case entity_errc::storage_failed:
-      case entity_errc::recovery_failed: return {EngineErrc::storage, context};
+      case entity_errc::recovery_failed:
+        return {EngineErrc::storage, context};
     }
   }
   if (err == caf::sec::request_timeout) return {EngineErrc::timeout, "no answer in time"};
@@ -66,8 +67,7 @@ EngineError to_engine_error(const caf::error& err) {
 
 }  // namespace
 
-EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn,
-                                          std::chrono::milliseconds timeout) {
+EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::milliseconds timeout) {
   EngineResult<ChatTurnResult> out;
   if (impl_->stopped) {
     out.error = {EngineErrc::unavailable, "shutting down"};
@@ -109,8 +109,7 @@ void Engine::shutdown() {
     caf::scoped_actor self{*impl_->sys};
     self->monitor(impl_->registry);
     self->send_exit(impl_->registry, caf::exit_reason::user_shutdown);
-    self->receive([](const caf::down_msg&) {},
-                  caf::after(std::chrono::seconds(10)) >> [] {});
+    self->receive([](const caf::down_msg&) {}, caf::after(std::chrono::seconds(10)) >> [] {});
   }
   impl_->registry = nullptr;
   impl_->sys.reset();  // waits for every actor

@@ -7,9 +7,12 @@ namespace parley::actors {
 
 const char* to_string(entity_errc code) {
   switch (code) {
-    case entity_errc::rejected: return "rejected";
-    case entity_errc::storage_failed: return "storage_failed";
-    case entity_errc::recovery_failed: return "recovery_failed";
+    case entity_errc::rejected:
+      return "rejected";
+    case entity_errc::storage_failed:
+      return "storage_failed";
+    case entity_errc::recovery_failed:
+      return "recovery_failed";
   }
   return "unknown";
 }

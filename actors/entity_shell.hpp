@@ -134,7 +134,8 @@ class EntityShell {
       } else if (!snap.status().is_not_found()) {
         result->status = snap.status();
       }
-      if (result->status.ok()) result->status = store->read_stream(stream, from, SIZE_MAX, &result->events);
+      if (result->status.ok())
+        result->status = store->read_stream(stream, from, SIZE_MAX, &result->events);
       caf::anon_send(handle, loaded_atom::value, epoch, std::move(result));
     });
     if (!posted) {

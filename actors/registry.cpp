@@ -17,7 +17,7 @@ struct Slot {
 struct RegistryState {
   EntityFactories factories;
   std::shared_ptr<Runtime> rt;
-  std::unordered_map<std::string, Slot> slots;     // by key(type, id)
+  std::unordered_map<std::string, Slot> slots;  // by key(type, id)
   std::unordered_map<caf::actor_addr, std::string> keys;
   static inline const char* name = "parley.registry";
 };

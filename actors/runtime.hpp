@@ -15,8 +15,8 @@ namespace parley::actors {
 struct EntityCounters {
   std::atomic<uint64_t> spawned{0};
   std::atomic<uint64_t> passivated{0};
-  std::atomic<uint64_t> recoveries{0};        // loads that folded at least one event or snapshot
-  std::atomic<uint64_t> reloads{0};           // reloads after a failed append
+  std::atomic<uint64_t> recoveries{0};  // loads that folded at least one event or snapshot
+  std::atomic<uint64_t> reloads{0};     // reloads after a failed append
   std::atomic<uint64_t> live{0};
   std::atomic<uint64_t> snapshots_saved{0};
 };

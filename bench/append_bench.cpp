@@ -52,8 +52,10 @@ struct Loop {
     e.payload = payload;
     r.events.push_back(std::move(e));
     writer.submit(std::move(r), [this, entity](AppendResult res) {
-      if (!res.status.ok()) ++failures;
-      else heads[entity] = res.last_seq;
+      if (!res.status.ok())
+        ++failures;
+      else
+        heads[entity] = res.last_seq;
       next(entity);
     });
   }
@@ -77,9 +79,10 @@ void BM_DurableAppends(benchmark::State& state) {
     }
     GroupCommitWriter writer(**store);
     for (auto _ : state) {
-      Loop loop(writer, entities,
-                R"({"message_id":"conversation-42#17","channel":"whatsapp","user_id":"+919876543210","text":"I need something to fasten wood, maybe screws or nails","platform_message_id":"wamid.HBgMOTE5ODc2NTQzMjEwFQIAEhggQ0Y"})",
-                static_cast<int64_t>(total));
+      Loop loop(
+          writer, entities,
+          R"({"message_id":"conversation-42#17","channel":"whatsapp","user_id":"+919876543210","text":"I need something to fasten wood, maybe screws or nails","platform_message_id":"wamid.HBgMOTE5ODc2NTQzMjEwFQIAEhggQ0Y"})",
+          static_cast<int64_t>(total));
       auto finished = loop.done.get_future();
       for (size_t i = 0; i < entities; ++i) loop.next(i);
       finished.wait();
@@ -94,7 +97,12 @@ void BM_DurableAppends(benchmark::State& state) {
   std::filesystem::remove_all(dir);
 }
 
-BENCHMARK(BM_DurableAppends)->Arg(1)->Arg(64)->Arg(1024)->Iterations(1)->UseRealTime()
+BENCHMARK(BM_DurableAppends)
+    ->Arg(1)
+    ->Arg(64)
+    ->Arg(1024)
+    ->Iterations(1)
+    ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

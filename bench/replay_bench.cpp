@@ -38,7 +38,8 @@ struct Fixture {
       e.type = types[i % 4];
       e.timestamp_us = 1795000000000000 + static_cast<int64_t>(i);
       e.causation_id = "wamid." + std::to_string(i);
-      e.payload = R"({"message_id":"c#1","channel":"whatsapp","user_id":"+919876543210","text":"add 3 of the second one please"})";
+      e.payload =
+          R"({"message_id":"c#1","channel":"whatsapp","user_id":"+919876543210","text":"add 3 of the second one please"})";
       batch.push_back({{"conversation", "c" + std::to_string(entity)}, heads[entity]++, {e}, {}});
       if (batch.size() == 1000) {
         store->append_batch(batch);

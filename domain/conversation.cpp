@@ -47,8 +47,8 @@ std::string conversation_id(const std::string& channel, const std::string& user_
 bool operator==(const State& a, const State& b) {
   return a.id == b.id && a.channel == b.channel && a.user_id == b.user_id &&
          a.received == b.received && a.sent == b.sent &&
-         a.last_received_at_us == b.last_received_at_us &&
-         a.last_sent_at_us == b.last_sent_at_us && a.last_received_id == b.last_received_id;
+         a.last_received_at_us == b.last_received_at_us && a.last_sent_at_us == b.last_sent_at_us &&
+         a.last_received_id == b.last_received_id;
 }
 
 State initial_state(std::string id) {
@@ -59,11 +59,16 @@ State initial_state(std::string id) {
 
 const char* to_string(Error e) {
   switch (e) {
-    case Error::empty_text: return "empty_text";
-    case Error::text_too_long: return "text_too_long";
-    case Error::missing_sender: return "missing_sender";
-    case Error::sender_mismatch: return "sender_mismatch";
-    case Error::not_started: return "not_started";
+    case Error::empty_text:
+      return "empty_text";
+    case Error::text_too_long:
+      return "text_too_long";
+    case Error::missing_sender:
+      return "missing_sender";
+    case Error::sender_mismatch:
+      return "sender_mismatch";
+    case Error::not_started:
+      return "not_started";
   }
   return "unknown";
 }
@@ -72,8 +77,10 @@ Result<std::vector<Event>, Error> decide(const State& state, const Command& comm
   return std::visit(
       [&](const auto& c) -> Result<std::vector<Event>, Error> {
         using C = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<C, ReceiveMessage>) return decide_receive(state, c);
-        else return decide_send(state, c);
+        if constexpr (std::is_same_v<C, ReceiveMessage>)
+          return decide_receive(state, c);
+        else
+          return decide_send(state, c);
       },
       command);
 }

@@ -20,7 +20,7 @@ std::string conversation_id(const std::string& channel, const std::string& user_
 
 // ---- events -------------------------------------------------------------
 struct MessageReceived {
-  std::string message_id;           // "<conversation id>#<n>", n counts all messages
+  std::string message_id;  // "<conversation id>#<n>", n counts all messages
   std::string channel;
   std::string user_id;
   std::string text;
@@ -33,7 +33,7 @@ struct MessageSent {
   std::string channel;
   std::string user_id;
   std::string text;
-  std::string in_reply_to;          // the received message it answers; empty if proactive
+  std::string in_reply_to;  // the received message it answers; empty if proactive
   int64_t at_us = 0;
 };
 using Event = std::variant<MessageReceived, MessageSent>;
@@ -71,11 +71,11 @@ struct SendMessage {
 using Command = std::variant<ReceiveMessage, SendMessage>;
 
 enum class Error : uint8_t {
-  empty_text = 1,    // nothing but white space
-  text_too_long,     // over kMaxTextBytes
-  missing_sender,    // channel or user id empty
-  sender_mismatch,   // a message from another channel/user than the conversation's
-  not_started,       // an outbound message before any inbound one: no recipient known
+  empty_text = 1,   // nothing but white space
+  text_too_long,    // over kMaxTextBytes
+  missing_sender,   // channel or user id empty
+  sender_mismatch,  // a message from another channel/user than the conversation's
+  not_started,      // an outbound message before any inbound one: no recipient known
 };
 const char* to_string(Error e);
 

@@ -19,7 +19,7 @@ Failure<E> fail(E e) {
 template <class T, class E>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}            // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}                      // NOLINT: implicit by design
   Result(Failure<E> f) : v_(std::in_place_index<1>, f.error) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }

@@ -1,6 +1,5 @@
 #include "events/batch_plan.hpp"
 
-
 #include "events/keys.hpp"
 
 namespace parley::events {
@@ -11,8 +10,8 @@ Status validate_request(const AppendRequest& r) {
   if (r.events.empty()) return Status::InvalidArgument("append without events");
   for (const auto& e : r.events) {
     if (e.type.empty() || e.type.size() > kMaxEventTypeBytes)
-      return Status::InvalidArgument("event type must be 1.." +
-                                     std::to_string(kMaxEventTypeBytes) + " bytes");
+      return Status::InvalidArgument("event type must be 1.." + std::to_string(kMaxEventTypeBytes) +
+                                     " bytes");
     if (e.timestamp_us < 0) return Status::InvalidArgument("negative event timestamp");
   }
   if (r.dedupe && r.dedupe->key.empty()) return Status::InvalidArgument("empty dedupe key");
@@ -65,9 +64,9 @@ std::vector<AppendResult> plan_batch(const std::vector<AppendRequest>& requests,
       head = *h;
     }
     if (req.expected_seq != kAnySeq && req.expected_seq != head) {
-      res.status = Status::Conflict("stream " + req.stream.to_string() + " is at seq " +
-                                    std::to_string(head) + ", expected " +
-                                    std::to_string(req.expected_seq));
+      res.status =
+          Status::Conflict("stream " + req.stream.to_string() + " is at seq " +
+                           std::to_string(head) + ", expected " + std::to_string(req.expected_seq));
       res.stream_head = head;
       continue;
     }
@@ -76,8 +75,8 @@ std::vector<AppendResult> plan_batch(const std::vector<AppendRequest>& requests,
     for (const auto& e : req.events) {
       ++head;
       ++position;
-      plan->events.push_back(
-          {keys::stream_key_from_prefix(prefix, head), position, encode_record(req.stream, head, e)});
+      plan->events.push_back({keys::stream_key_from_prefix(prefix, head), position,
+                              encode_record(req.stream, head, e)});
     }
     res.last_seq = head;
     res.last_position = position;

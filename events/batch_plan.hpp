@@ -19,7 +19,7 @@ struct PlannedWrite {
   struct Event {
     std::string stream_key;  // keys::stream_key
     uint64_t position;
-    std::string record;      // encode_record
+    std::string record;  // encode_record
   };
   std::vector<Event> events;
   std::vector<std::pair<std::string, std::string>> dedupe;  // key -> outcome

@@ -21,7 +21,9 @@ BlockingExecutor::BlockingExecutor(size_t threads) {
   }
 }
 
-BlockingExecutor::~BlockingExecutor() { shutdown(); }
+BlockingExecutor::~BlockingExecutor() {
+  shutdown();
+}
 
 bool BlockingExecutor::post(std::function<void()> task) {
   {

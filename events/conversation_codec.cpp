@@ -38,9 +38,9 @@ Expected<conv::Event> decode(const EventEnvelope& env) {
   if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
   try {
     if (received) {
-      return conv::Event{conv::MessageReceived{
-          p.at("message_id"), p.at("channel"), p.at("user_id"), p.at("text"),
-          p.value("platform_message_id", ""), env.causation_id, env.timestamp_us}};
+      return conv::Event{conv::MessageReceived{p.at("message_id"), p.at("channel"), p.at("user_id"),
+                                               p.at("text"), p.value("platform_message_id", ""),
+                                               env.causation_id, env.timestamp_us}};
     }
     return conv::Event{conv::MessageSent{p.at("message_id"), p.at("channel"), p.at("user_id"),
                                          p.at("text"), p.value("in_reply_to", ""),

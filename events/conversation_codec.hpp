@@ -1,9 +1,10 @@
 // Conversation events and state <-> stored form. Event type names and payload
-// fields are part of the log's contract (docs/EVENTS.md): never change them,
+// fields are part of the log's contract (docs/API.md, "Event types"): never change them,
 // add a schema version instead.
 //
-//   conversation.message_received v1 {"message_id","channel","user_id","text","platform_message_id"}
-//   conversation.message_sent     v1 {"message_id","channel","user_id","text","in_reply_to"}
+//   conversation.message_received v1
+//   {"message_id","channel","user_id","text","platform_message_id"} conversation.message_sent v1
+//   {"message_id","channel","user_id","text","in_reply_to"}
 //
 // The event's time is the envelope timestamp; the causation id (envelope only)
 // is the platform message id or the edge's request id (received), or the

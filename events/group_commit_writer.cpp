@@ -9,7 +9,9 @@ GroupCommitWriter::GroupCommitWriter(EventStore& store, Options options)
   thread_ = std::thread([this] { run(); });
 }
 
-GroupCommitWriter::~GroupCommitWriter() { stop(); }
+GroupCommitWriter::~GroupCommitWriter() {
+  stop();
+}
 
 void GroupCommitWriter::submit(AppendRequest request, Completion done) {
   {

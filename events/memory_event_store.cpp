@@ -10,16 +10,15 @@ namespace parley::events {
 std::vector<AppendResult> MemoryEventStore::append_batch(
     const std::vector<AppendRequest>& requests) {
   std::unique_lock lock(mu_);
-  PlanLookups lookups{
-      [this](const std::string& prefix, const StreamId&) -> Expected<uint64_t> {
-        auto it = streams_.find(prefix);
-        return it == streams_.end() ? 0 : it->second.size();
-      },
-      [this](const std::string& key) -> Expected<std::string> {
-        auto it = dedupe_.find(key);
-        if (it == dedupe_.end()) return Status::NotFound();
-        return it->second;
-      }};
+  PlanLookups lookups{[this](const std::string& prefix, const StreamId&) -> Expected<uint64_t> {
+                        auto it = streams_.find(prefix);
+                        return it == streams_.end() ? 0 : it->second.size();
+                      },
+                      [this](const std::string& key) -> Expected<std::string> {
+                        auto it = dedupe_.find(key);
+                        if (it == dedupe_.end()) return Status::NotFound();
+                        return it->second;
+                      }};
   PlannedWrite plan;
   auto results = plan_batch(requests, records_.size(), lookups, &plan);
   for (auto& e : plan.events) {

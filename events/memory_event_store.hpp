@@ -27,7 +27,7 @@ class MemoryEventStore final : public EventStore {
 
  private:
   std::shared_mutex mu_;
-  std::vector<std::string> records_;  // records_[position - 1]
+  std::vector<std::string> records_;                                // records_[position - 1]
   std::unordered_map<std::string, std::vector<uint64_t>> streams_;  // prefix -> positions
   std::unordered_map<std::string, Snapshot> snapshots_;
   std::map<std::string, std::string, std::less<>> dedupe_;

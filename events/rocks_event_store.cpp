@@ -19,8 +19,7 @@ constexpr const char* kFormatKey = "parley.store.format";
 constexpr const char* kFormatValue = "1";
 
 enum Cf { kDefault = 0, kStreams, kGlobal, kSnapshots, kDedupe, kCfCount };
-const char* const kCfNames[kCfCount] = {"default", "streams",
-                                        "global", "snapshots", "dedupe"};
+const char* const kCfNames[kCfCount] = {"default", "streams", "global", "snapshots", "dedupe"};
 
 Status from_rocks(const rocksdb::Status& s) {
   if (s.ok()) return Status::Ok();
@@ -217,10 +216,9 @@ Status RocksEventStore::read_stream(const StreamId& stream, uint64_t from_seq, s
   if (global_keys.empty()) return Status::Ok();
   std::vector<rocksdb::Slice> slices(global_keys.begin(), global_keys.end());
   std::vector<std::string> values;
-  auto statuses = h_->db->MultiGet(rocksdb::ReadOptions(),
-                                   std::vector<rocksdb::ColumnFamilyHandle*>(
-                                       slices.size(), (*h_)[kGlobal]),
-                                   slices, &values);
+  auto statuses = h_->db->MultiGet(
+      rocksdb::ReadOptions(),
+      std::vector<rocksdb::ColumnFamilyHandle*>(slices.size(), (*h_)[kGlobal]), slices, &values);
   for (size_t i = 0; i < values.size(); ++i) {
     if (!statuses[i].ok()) {
       return statuses[i].IsNotFound()
@@ -248,7 +246,9 @@ Status RocksEventStore::scan_all(uint64_t from_position, const Visitor& visit) {
   return from_rocks(it->status());
 }
 
-uint64_t RocksEventStore::last_position() { return last_position_.load(); }
+uint64_t RocksEventStore::last_position() {
+  return last_position_.load();
+}
 
 Expected<uint64_t> RocksEventStore::stream_head(const StreamId& stream) {
   if (auto st = keys::validate_stream(stream); !st.ok()) return st;
@@ -276,7 +276,8 @@ Expected<Snapshot> RocksEventStore::load_snapshot(const StreamId& stream) {
   if (s.IsNotFound()) return Status::NotFound("no snapshot of " + stream.to_string());
   if (!s.ok()) return from_rocks(s);
   Snapshot snap;
-  if (!decode_snapshot(v, &snap)) return Status::Corruption("bad snapshot of " + stream.to_string());
+  if (!decode_snapshot(v, &snap))
+    return Status::Corruption("bad snapshot of " + stream.to_string());
   return snap;
 }
 

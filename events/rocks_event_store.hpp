@@ -66,8 +66,8 @@ class RocksEventStore final : public EventStore {
 
   Options options_;
   std::unique_ptr<Handles> h_;
-  std::mutex write_mu_;                                // serialises append_batch
-  std::unordered_map<std::string, uint64_t> heads_;    // guarded by write_mu_
+  std::mutex write_mu_;                              // serialises append_batch
+  std::unordered_map<std::string, uint64_t> heads_;  // guarded by write_mu_
   std::atomic<uint64_t> last_position_{0};
   std::mutex snapshot_mu_;
 };

@@ -31,10 +31,14 @@ class Status {
   static Status NotFound(std::string m = {}) { return {StoreErrc::not_found, std::move(m)}; }
   static Status Conflict(std::string m) { return {StoreErrc::conflict, std::move(m)}; }
   static Status Duplicate(std::string m = {}) { return {StoreErrc::duplicate, std::move(m)}; }
-  static Status InvalidArgument(std::string m) { return {StoreErrc::invalid_argument, std::move(m)}; }
+  static Status InvalidArgument(std::string m) {
+    return {StoreErrc::invalid_argument, std::move(m)};
+  }
   static Status IoError(std::string m) { return {StoreErrc::io_error, std::move(m)}; }
   static Status Corruption(std::string m) { return {StoreErrc::corruption, std::move(m)}; }
-  static Status Closed(std::string m = "store is closed") { return {StoreErrc::closed, std::move(m)}; }
+  static Status Closed(std::string m = "store is closed") {
+    return {StoreErrc::closed, std::move(m)};
+  }
 
   bool ok() const { return code_ == StoreErrc::ok; }
   bool is_not_found() const { return code_ == StoreErrc::not_found; }
@@ -53,7 +57,7 @@ class Status {
 template <class T>
 class Expected {
  public:
-  Expected(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Expected(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
   Expected(Status status) : v_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return std::holds_alternative<T>(v_); }

@@ -59,7 +59,8 @@ HttpResponse engine_failure(const actors::EngineError& e) {
     case actors::EngineErrc::storage:
       return json_error(503, "storage_unavailable", "the event log failed: " + e.detail);
     case actors::EngineErrc::unavailable:
-    case actors::EngineErrc::ok: break;
+    case actors::EngineErrc::ok:
+      break;
   }
   return json_error(503, "unavailable", "the service is unavailable: " + e.detail);
 }
@@ -109,8 +110,8 @@ HttpResponse handle_chat(ApiContext& ctx, const HttpRequest& req) {
   if (auto e = read_string(body, "user_id", kMaxUserIdBytes, true, &turn.user_id)) return *e;
   if (auto e = read_string(body, "text", 0, true, &turn.text)) return *e;
   if (auto e = read_string(body, "channel", kMaxChannelBytes, false, &turn.channel)) return *e;
-  if (auto e = read_string(body, "message_id", kMaxMessageIdBytes, false,
-                           &turn.platform_message_id))
+  if (auto e =
+          read_string(body, "message_id", kMaxMessageIdBytes, false, &turn.platform_message_id))
     return *e;
   if (turn.user_id.empty()) return bad_request("invalid_field", "'user_id' is empty");
   if (!valid_channel(turn.channel))
@@ -146,8 +147,8 @@ HttpResponse handle_conversation_events(ApiContext& ctx, const HttpRequest& req)
   if (auto e = read_conversation(ctx, id, from, limit, &stream)) return *e;
   json list = json::array();
   for (const auto& env : stream) list.push_back(events::to_json(env));
-  return json_ok(json{{"events", std::move(list)}}.dump(-1, ' ', false,
-                                                         json::error_handler_t::replace));
+  return json_ok(
+      json{{"events", std::move(list)}}.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 void register_api(Router& router, ApiContext& ctx, std::function<std::string()> metrics_page) {

@@ -76,9 +76,8 @@ std::string render_prometheus(const HttpMetrics& http, const SystemGauges& g) {
   uint64_t cumulative = 0;
   for (size_t b = 0; b < g.writer.batch_size_buckets.size(); ++b) {
     cumulative += g.writer.batch_size_buckets[b];
-    std::string le = b + 1 < g.writer.batch_size_buckets.size()
-                         ? std::to_string(uint64_t{1} << b)
-                         : "+Inf";
+    std::string le =
+        b + 1 < g.writer.batch_size_buckets.size() ? std::to_string(uint64_t{1} << b) : "+Inf";
     o += fmt::format("parley_append_batch_size_bucket{{le=\"{}\"}} {}\n", le, cumulative);
   }
   o += fmt::format("parley_append_batch_size_sum {}\n", g.writer.requests);

@@ -22,9 +22,9 @@ class Router {
   struct Match {
     enum Kind { found, not_found, method_not_allowed } kind = not_found;
     const Handler* handler = nullptr;
-    std::string route;                            // the pattern, when found
+    std::string route;  // the pattern, when found
     std::map<std::string, std::string> params;
-    std::string allow;                            // "GET, POST" on method_not_allowed
+    std::string allow;  // "GET, POST" on method_not_allowed
   };
   Match match(const std::string& method, const std::string& path) const;
 

@@ -61,9 +61,9 @@ struct HttpServer::Impl {
       });
     }
     if (too_large) {
-      HttpResponse out = json_error(413, "payload_too_large",
-                                    "the body is larger than " + std::to_string(options.max_body) +
-                                        " bytes");
+      HttpResponse out =
+          json_error(413, "payload_too_large",
+                     "the body is larger than " + std::to_string(options.max_body) + " bytes");
       write(out, res);
       metrics.observe(HttpMetrics::kUnmatched, 413, 0);
       return;
@@ -100,8 +100,9 @@ struct HttpServer::Impl {
         break;
       }
       case Router::Match::method_not_allowed:
-        out = json_error(405, "method_not_allowed",
-                         req.method + " is not allowed on " + req.path + "; allowed: " + match.allow);
+        out =
+            json_error(405, "method_not_allowed",
+                       req.method + " is not allowed on " + req.path + "; allowed: " + match.allow);
         out.headers.emplace_back("Allow", match.allow);
         break;
       case Router::Match::not_found:
@@ -110,8 +111,9 @@ struct HttpServer::Impl {
     }
     if (req.method == "HEAD") out.body.clear();
     write(out, res);
-    metrics.observe(route, out.status,
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    metrics.observe(
+        route, out.status,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
 
   // Errors cpp-httplib answers itself (413, 400 on a broken request line…).
@@ -123,8 +125,12 @@ struct HttpServer::Impl {
         out = json_error(413, "payload_too_large",
                          "the body is larger than " + std::to_string(options.max_body) + " bytes");
         break;
-      case 404: out = json_error(404, "not_found", "no route for " + req.method + " " + req.path); break;
-      case 400: out = json_error(400, "bad_request", "the request could not be parsed"); break;
+      case 404:
+        out = json_error(404, "not_found", "no route for " + req.method + " " + req.path);
+        break;
+      case 400:
+        out = json_error(400, "bad_request", "the request could not be parsed");
+        break;
       default:
         out = json_error(res.status, "http_error",
                          "request failed with status " + std::to_string(res.status));
@@ -138,7 +144,9 @@ struct HttpServer::Impl {
 HttpServer::HttpServer(ServerOptions options, const Router& router, HttpMetrics& metrics)
     : impl_(std::make_unique<Impl>(std::move(options), router, metrics)) {}
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+  stop();
+}
 
 bool HttpServer::start(std::string* error) {
   auto& s = impl_->server;

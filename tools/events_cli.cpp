@@ -44,8 +44,8 @@ bool open_store(ReadOnlyStore* out) {
   events::RocksEventStore::Options o;
   o.path = settings.events_path();
   o.mode = events::RocksEventStore::Mode::secondary;
-  o.secondary_path = (fs::temp_directory_path() / ("parley-secondary-" + std::to_string(getpid())))
-                         .string();
+  o.secondary_path =
+      (fs::temp_directory_path() / ("parley-secondary-" + std::to_string(getpid()))).string();
   out->scratch = o.secondary_path;
   auto opened = events::RocksEventStore::open(o);
   if (!opened) {
@@ -60,12 +60,13 @@ bool open_store(ReadOnlyStore* out) {
 void print_event(const events::RecordView& r) {
   auto e = r.decode();
   if (!e) {
-    std::printf("{\"position\":%llu,\"error\":\"%s\"}\n", static_cast<unsigned long long>(r.position()),
-                e.status().to_string().c_str());
+    std::printf("{\"position\":%llu,\"error\":\"%s\"}\n",
+                static_cast<unsigned long long>(r.position()), e.status().to_string().c_str());
     return;
   }
-  std::printf("%s\n", events::to_json(*e).dump(-1, ' ', false,
-                                                nlohmann::json::error_handler_t::replace).c_str());
+  std::printf(
+      "%s\n",
+      events::to_json(*e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
 int stats(events::RocksEventStore& store) {
@@ -153,8 +154,9 @@ int stream(events::RocksEventStore& store, const events::StreamId& id) {
     return 1;
   }
   for (const auto& e : out)
-    std::printf("%s\n", events::to_json(e).dump(-1, ' ', false,
-                                               nlohmann::json::error_handler_t::replace).c_str());
+    std::printf(
+        "%s\n",
+        events::to_json(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   return 0;
 }
 
@@ -162,7 +164,8 @@ int stream(events::RocksEventStore& store, const events::StreamId& id) {
 
 int run_events(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: parley events stats | tail [-n N] [--follow] | stream <type>/<id>\n");
+    std::fprintf(stderr,
+                 "usage: parley events stats | tail [-n N] [--follow] | stream <type>/<id>\n");
     return 2;
   }
   std::string sub = argv[1];

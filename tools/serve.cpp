@@ -1,9 +1,9 @@
 // `parley serve`: the demo server. Opens the log, starts the writer, the
 // actors and the edge; on SIGTERM/SIGINT stops accepting, finishes in-flight
 // requests, stops the actors, flushes the writer and closes the store.
+#include <pthread.h>
 #include <csignal>
 #include <cstdio>
-#include <pthread.h>
 
 #include "actors/engine.hpp"
 #include "events/group_commit_writer.hpp"
@@ -50,12 +50,13 @@ int run_serve(int argc, char** argv) {
   actors::Engine engine(store, writer, engine_options);
 
   std::atomic<bool> accepting{true};
-  http::ApiContext ctx{engine,        store, settings.request_timeout, wall_clock_us,
-                       new_request_id, &accepting};
+  http::ApiContext ctx{engine,        store,          settings.request_timeout,
+                       wall_clock_us, new_request_id, &accepting};
   http::Router router;
   std::unique_ptr<http::HttpMetrics> metrics;
   http::register_api(router, ctx, [&] {
-    return http::render_prometheus(*metrics, {writer.stats(), engine.stats(), store.last_position()});
+    return http::render_prometheus(*metrics,
+                                   {writer.stats(), engine.stats(), store.last_position()});
   });
   metrics = std::make_unique<http::HttpMetrics>(router.patterns());
 
@@ -71,15 +72,17 @@ int run_serve(int argc, char** argv) {
   }
   std::fprintf(stderr, "parley: serving on http://%s:%d (events in %s, sync %s, %llu events)\n",
                settings.http_host.c_str(), server.port(), store_options.path.c_str(),
-               settings.sync ? "on" : "OFF", static_cast<unsigned long long>(store.last_position()));
+               settings.sync ? "on" : "OFF",
+               static_cast<unsigned long long>(store.last_position()));
 
   int sig = 0;
   sigwait(&signals, &sig);
-  std::fprintf(stderr, "parley: %s received, shutting down\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+  std::fprintf(stderr, "parley: %s received, shutting down\n",
+               sig == SIGTERM ? "SIGTERM" : "SIGINT");
   accepting = false;
-  server.stop();       // in-flight requests finish first
-  engine.shutdown();   // entities stop; their appends are already queued
-  writer.stop();       // everything queued is written and synced
+  server.stop();      // in-flight requests finish first
+  engine.shutdown();  // entities stop; their appends are already queued
+  writer.stop();      // everything queued is written and synced
   auto flushed = store.flush();
   if (!flushed.ok()) {
     std::fprintf(stderr, "parley: flush at shutdown failed: %s\n", flushed.to_string().c_str());

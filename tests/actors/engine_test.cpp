@@ -155,9 +155,9 @@ TEST(Engine, RecoversFromTheLog) {
 
 TEST(Engine, RecoversFromSnapshotPlusLaterEvents) {
   Harness h;
-  append_direct(h.store, "api:u1", 0,
-                {in("api:u1#1"), out("api:u1#2", "api:u1#1"), in("api:u1#3"),
-                 out("api:u1#4", "api:u1#3")});
+  append_direct(
+      h.store, "api:u1", 0,
+      {in("api:u1#1"), out("api:u1#2", "api:u1#1"), in("api:u1#3"), out("api:u1#4", "api:u1#3")});
   // A snapshot at seq 2 whose counters differ from the fold of events 1..2:
   // only an entity that starts from it and folds 3..4 numbers the next
   // message #18 (10 + 5 from the snapshot, 2 more events, then the new one).
@@ -166,8 +166,9 @@ TEST(Engine, RecoversFromSnapshotPlusLaterEvents) {
   snap.user_id = "u1";
   snap.received = 10;
   snap.sent = 5;
-  ASSERT_TRUE(h.store.save_snapshot({"conversation", "api:u1"},
-                                    {2, codec::kStateSchema, codec::encode_state(snap)})
+  ASSERT_TRUE(h.store
+                  .save_snapshot({"conversation", "api:u1"},
+                                 {2, codec::kStateSchema, codec::encode_state(snap)})
                   .ok());
   ASSERT_TRUE(h.chat("u1", "again").ok());
   EXPECT_EQ(h.message_ids("u1").at(4), "api:u1#18");
@@ -233,8 +234,10 @@ TEST(Engine, ConcurrentRedeliveriesRecordOnce) {
   for (int t = 0; t < 8; ++t)
     threads.emplace_back([&] {
       auto r = h.chat("u1", "hola", "update-42");
-      if (!r.ok()) ++failed;
-      else (r.value.duplicate ? dup : fresh)++;
+      if (!r.ok())
+        ++failed;
+      else
+        (r.value.duplicate ? dup : fresh)++;
     });
   for (auto& th : threads) th.join();
   EXPECT_EQ(failed.load(), 0);

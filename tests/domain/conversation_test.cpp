@@ -36,8 +36,8 @@ TEST(ConversationDecider, RequestIdIsTheCauseWhenThereIsNoPlatformId) {
 }
 
 TEST(ConversationDecider, MessageIdsCountEveryMessage) {
-  auto s = given({received("api:u1#1", "hi"),
-                  MessageSent{"api:u1#2", "api", "u1", "hello", "api:u1#1", 101}});
+  auto s = given(
+      {received("api:u1#1", "hi"), MessageSent{"api:u1#2", "api", "u1", "hello", "api:u1#1", 101}});
   auto then = decide(s, ReceiveMessage{"api", "u1", "more", "", "", 200});
   EXPECT_EQ(std::get<MessageReceived>(then.value()[0]).message_id, "api:u1#3");
 }
@@ -69,8 +69,7 @@ TEST(ConversationDecider, RefusesMessagesFromAnotherSender) {
   auto s = given({received("api:u1#1", "hi")});
   EXPECT_EQ(decide(s, ReceiveMessage{"telegram", "u1", "x", "", "", 1}).error(),
             Error::sender_mismatch);
-  EXPECT_EQ(decide(s, ReceiveMessage{"api", "u2", "x", "", "", 1}).error(),
-            Error::sender_mismatch);
+  EXPECT_EQ(decide(s, ReceiveMessage{"api", "u2", "x", "", "", 1}).error(), Error::sender_mismatch);
   EXPECT_EQ(decide(given({}), ReceiveMessage{"", "u1", "x", "", "", 1}).error(),
             Error::missing_sender);
 }

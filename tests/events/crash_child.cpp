@@ -35,7 +35,8 @@ struct Driver {
       e.payload = std::string(16 + rng() % 200, 'x');
       r.events.push_back(std::move(e));
     }
-    if (rng() % 4 == 0) r.dedupe = DedupeClaim{r.stream.id + ":" + std::to_string(heads[entity]), "o"};
+    if (rng() % 4 == 0)
+      r.dedupe = DedupeClaim{r.stream.id + ":" + std::to_string(heads[entity]), "o"};
     writer.submit(std::move(r), [this, entity](AppendResult res) {
       if (!res.status.ok()) {
         std::fprintf(stderr, "append failed: %s\n", res.status.to_string().c_str());

@@ -42,9 +42,9 @@ std::vector<Ack> run_and_kill(const std::string& dir, int entities, uint64_t see
   std::string n = std::to_string(entities), s = std::to_string(seed);
   const char* argv[] = {PARLEY_CRASH_CHILD, dir.c_str(), n.c_str(), s.c_str(), nullptr};
   pid_t pid = 0;
-  EXPECT_EQ(posix_spawn(&pid, PARLEY_CRASH_CHILD, &actions, nullptr, const_cast<char**>(argv),
-                        environ),
-            0);
+  EXPECT_EQ(
+      posix_spawn(&pid, PARLEY_CRASH_CHILD, &actions, nullptr, const_cast<char**>(argv), environ),
+      0);
   posix_spawn_file_actions_destroy(&actions);
   close(pipefd[1]);
   fcntl(pipefd[0], F_SETFL, O_NONBLOCK);
@@ -68,7 +68,8 @@ std::vector<Ack> run_and_kill(const std::string& dir, int entities, uint64_t see
   waitpid(pid, &status, 0);
   EXPECT_TRUE(ready) << "child never became ready";
   EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "child exited by itself";
-  for (ssize_t r; (r = read(pipefd[0], buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(r));
+  for (ssize_t r; (r = read(pipefd[0], buf, sizeof buf)) > 0;)
+    out.append(buf, static_cast<size_t>(r));
   close(pipefd[0]);
 
   std::vector<Ack> acks;
@@ -111,7 +112,8 @@ TEST(CrashRecovery, AcknowledgedAppendsSurviveSigkill) {
     ASSERT_TRUE(store
                     .scan_all(1,
                               [&](const RecordView& r) {
-                                EXPECT_EQ(r.position(), expect_pos) << "gap or repeat in global log";
+                                EXPECT_EQ(r.position(), expect_pos)
+                                    << "gap or repeat in global log";
                                 expect_pos = r.position() + 1;
                                 auto e = r.decode();
                                 EXPECT_TRUE(e.ok());

@@ -55,7 +55,8 @@ TEST(GroupCommitWriter, QueuedRequestsShareOneBatch) {
   auto first = writer.submit(req("c", "first", 0, {ev("e")}));
   store.wait_entered(1);  // the writer is inside the first batch
   std::vector<std::future<AppendResult>> rest;
-  for (int i = 0; i < 50; ++i) rest.push_back(writer.submit(req("c", std::to_string(i), 0, {ev("e")})));
+  for (int i = 0; i < 50; ++i)
+    rest.push_back(writer.submit(req("c", std::to_string(i), 0, {ev("e")})));
   store.open();
   EXPECT_TRUE(first.get().status.ok());
   for (auto& f : rest) EXPECT_TRUE(f.get().status.ok());

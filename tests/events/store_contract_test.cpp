@@ -20,7 +20,9 @@ struct StoreFactory {
   std::string name;
   std::function<std::unique_ptr<EventStore>(const std::string& dir)> make;
 };
-void PrintTo(const StoreFactory& f, std::ostream* os) { *os << f.name; }
+void PrintTo(const StoreFactory& f, std::ostream* os) {
+  *os << f.name;
+}
 
 class StoreContract : public ::testing::TestWithParam<StoreFactory> {
  protected:
@@ -130,10 +132,10 @@ TEST_P(StoreContract, ScanSkipsByTypeWithoutDecoding) {
 TEST_P(StoreContract, BatchRequestsAreIndependentAndChain) {
   std::vector<AppendRequest> batch = {
       req("c", "a", 0, {ev("a1")}),
-      req("c", "a", 1, {ev("a2")}),           // chains on the first
-      req("c", "b", 7, {ev("bad")}),          // conflict
-      req("c", "", 0, {ev("bad")}),           // invalid id
-      req("c", "d", 0, {}),                   // no events
+      req("c", "a", 1, {ev("a2")}),   // chains on the first
+      req("c", "b", 7, {ev("bad")}),  // conflict
+      req("c", "", 0, {ev("bad")}),   // invalid id
+      req("c", "d", 0, {}),           // no events
       req("c", "e", 0, {ev("e1"), ev("e2")}),
   };
   auto results = store().append_batch(batch);
@@ -208,8 +210,7 @@ TEST_P(StoreContract, ConcurrentAppendersNeverShareAPosition) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kPerThread; ++i)
-        ASSERT_TRUE(
-            store().append(req("c", "t" + std::to_string(t), i, {ev("e")})).status.ok());
+        ASSERT_TRUE(store().append(req("c", "t" + std::to_string(t), i, {ev("e")})).status.ok());
     });
   }
   for (auto& th : threads) th.join();
@@ -220,18 +221,18 @@ TEST_P(StoreContract, ConcurrentAppendersNeverShareAPosition) {
 
 INSTANTIATE_TEST_SUITE_P(
     Implementations, StoreContract,
-    ::testing::Values(
-        StoreFactory{"memory", [](const std::string&) -> std::unique_ptr<EventStore> {
-                       return std::make_unique<MemoryEventStore>();
-                     }},
-        StoreFactory{"rocksdb",
-                     [](const std::string& dir) -> std::unique_ptr<EventStore> {
-                       RocksEventStore::Options o;
-                       o.path = dir + "/db";
-                       auto s = RocksEventStore::open(o);
-                       EXPECT_TRUE(s.ok()) << s.status().to_string();
-                       return std::move(s).value();
-                     }}),
+    ::testing::Values(StoreFactory{"memory",
+                                   [](const std::string&) -> std::unique_ptr<EventStore> {
+                                     return std::make_unique<MemoryEventStore>();
+                                   }},
+                      StoreFactory{"rocksdb",
+                                   [](const std::string& dir) -> std::unique_ptr<EventStore> {
+                                     RocksEventStore::Options o;
+                                     o.path = dir + "/db";
+                                     auto s = RocksEventStore::open(o);
+                                     EXPECT_TRUE(s.ok()) << s.status().to_string();
+                                     return std::move(s).value();
+                                   }}),
     [](const auto& info) { return info.param.name; });
 
 // ---- RocksDB only: what must survive a reopen, and the secondary reader ----

@@ -25,13 +25,12 @@ class Edge : public ::testing::Test {
  protected:
   void SetUp() override {
     engine_ = std::make_unique<actors::Engine>(store_, writer_, actors::EngineOptions{});
-    ctx_ = std::make_unique<ApiContext>(ApiContext{*engine_, store_, 5000ms,
-                                                   [] { return int64_t{1795000000000000}; },
-                                                   [] { return std::string("req-test"); },
-                                                   &accepting_});
+    ctx_ = std::make_unique<ApiContext>(
+        ApiContext{*engine_, store_, 5000ms, [] { return int64_t{1795000000000000}; },
+                   [] { return std::string("req-test"); }, &accepting_});
     register_api(router_, *ctx_, [this] {
-      return render_prometheus(*metrics_, {writer_.stats(), engine_->stats(),
-                                           store_.last_position()});
+      return render_prometheus(*metrics_,
+                               {writer_.stats(), engine_->stats(), store_.last_position()});
     });
     metrics_ = std::make_unique<HttpMetrics>(router_.patterns());
     ServerOptions o;
@@ -66,13 +65,15 @@ class Edge : public ::testing::Test {
     addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
     inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
     EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-    EXPECT_EQ(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
+    EXPECT_EQ(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL),
+              static_cast<ssize_t>(bytes.size()));
     shutdown(fd, SHUT_WR);
     std::string out;
     char buf[4096];
     timeval tv{5, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+    for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;)
+      out.append(buf, static_cast<size_t>(n));
     close(fd);
     return out;
   }
@@ -259,8 +260,10 @@ TEST_F(Edge, MetricsCountRoutesAppendsAndActors) {
       << text;
   EXPECT_NE(text.find("parley_http_requests_total{route=\"unmatched\",status=\"404\"} 1"),
             std::string::npos);
-  EXPECT_NE(text.find("parley_http_request_duration_seconds_bucket{route=\"/api/v1/chat\",le=\"+Inf\"} 1"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find(
+          "parley_http_request_duration_seconds_bucket{route=\"/api/v1/chat\",le=\"+Inf\"} 1"),
+      std::string::npos);
   EXPECT_NE(text.find("parley_appends_total 1"), std::string::npos);
   EXPECT_NE(text.find("parley_events_appended_total 2"), std::string::npos);
   EXPECT_NE(text.find("parley_append_batch_size_count 1"), std::string::npos);

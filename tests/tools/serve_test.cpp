@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
-#include <tuple>
 #include <thread>
+#include <tuple>
 
 #include "events/rocks_event_store.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -83,8 +83,8 @@ std::tuple<int, std::string, std::string> run(const std::vector<std::string>& ar
 
 class Server {
  public:
-  explicit Server(const std::string& data_dir) : env_{"PARLEY_DATA_DIR=" + data_dir,
-                                                      "PARLEY_HTTP_PORT=0"} {
+  explicit Server(const std::string& data_dir)
+      : env_{"PARLEY_DATA_DIR=" + data_dir, "PARLEY_HTTP_PORT=0"} {
     child_ = spawn({PARLEY_BIN, "serve"}, env_);
     // The first stderr line names the port.
     std::regex re("serving on http://127\\.0\\.0\\.1:(\\d+)");
@@ -186,7 +186,8 @@ TEST(Serve, RestartRecoversConversationsAndToolsReadAlongside) {
   EXPECT_EQ(view["messages"][2]["text"], "second");
 
   // The events tools read the store while the server holds it.
-  auto [code, out, err] = run({PARLEY_BIN, "events", "stream", "conversation/api:u1"}, server.env());
+  auto [code, out, err] =
+      run({PARLEY_BIN, "events", "stream", "conversation/api:u1"}, server.env());
   EXPECT_EQ(code, 0) << err;
   std::vector<json> lines;
   std::istringstream is(out);
