@@ -135,7 +135,8 @@ HttpResponse handle_conversation(ApiContext& ctx, const HttpRequest& req) {
   if (auto e = read_uint(req, "limit", 200, 1, 10000, &limit)) return *e;
   std::vector<events::EventEnvelope> stream;
   if (auto e = read_conversation(ctx, id, 1, SIZE_MAX, &stream)) return *e;
-  return json_ok(conversation_view(id, stream, limit).dump());
+  return json_ok(
+      conversation_view(id, stream, limit).dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 HttpResponse handle_conversation_events(ApiContext& ctx, const HttpRequest& req) {

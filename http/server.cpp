@@ -206,7 +206,13 @@ bool HttpServer::start(std::string* error) {
     return false;
   }
   impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });
-  while (!impl_->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  for (int i = 0; i < 5000 && !impl_->server.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  if (!impl_->server.is_running()) {
+    *error = "the server did not start listening";
+    stop();
+    return false;
+  }
   return true;
 }
 
