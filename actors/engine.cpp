@@ -2,6 +2,8 @@
 
 #include <caf/all.hpp>
 
+#include <atomic>
+
 #include "actors/atoms.hpp"
 #include "actors/caf_messages.hpp"
 #include "actors/conversation_entity.hpp"
@@ -18,7 +20,7 @@ struct Engine::Impl {
   caf::actor_system_config cfg;
   std::unique_ptr<caf::actor_system> sys;
   caf::actor registry;
-  bool stopped = false;
+  std::atomic<bool> stopped{false};
 
   Impl(events::EventStore& s, events::GroupCommitWriter& writer, EngineOptions& o)
       : store(s), executor(o.executor_threads) {
@@ -103,8 +105,7 @@ EngineStats Engine::stats() const {
 }
 
 void Engine::shutdown() {
-  if (impl_->stopped) return;
-  impl_->stopped = true;
+  if (impl_->stopped.exchange(true)) return;
   {
     caf::scoped_actor self{*impl_->sys};
     self->monitor(impl_->registry);

@@ -195,25 +195,32 @@ class EntityShell {
     maybe_finish(self, rt);
   }
 
+  // No exception leaves a handler (it would kill the actor): decide and
+  // encode run first and may fail; the state changes only after both did.
   static void handle(Self* self, Runtime& rt, const typename Kind::Deps& deps,
                      caf::response_promise rp, typename Kind::Request request) {
     auto& st = self->state;
-    auto decision = Kind::decide(st.domain, request, deps);
-    if (!decision) {
-      rp.deliver(decision.error());
+    std::optional<typename Kind::Decision> decided;
+    events::AppendRequest append{st.stream, st.head, {}, {}};
+    try {
+      auto decision = Kind::decide(st.domain, request, deps);
+      if (!decision) {
+        rp.deliver(decision.error());
+        return;
+      }
+      decided = std::move(decision).value();
+      for (const auto& e : decided->events) append.events.push_back(Kind::encode(e));
+    } catch (const std::exception& ex) {
+      rp.deliver(make_error(entity_errc::rejected, std::string("internal: ") + ex.what()));
       return;
     }
-    auto& d = decision.value();
+    auto& d = *decided;
     if (d.events.empty()) {
       rp.deliver(std::move(d.reply));
       return;
     }
-    events::AppendRequest append{st.stream, st.head, {}, std::move(d.dedupe)};
-    append.events.reserve(d.events.size());
-    for (auto& e : d.events) {
-      append.events.push_back(Kind::encode(e));
-      st.domain = Kind::evolve(std::move(st.domain), e);
-    }
+    append.dedupe = std::move(d.dedupe);
+    for (auto& e : d.events) st.domain = Kind::evolve(std::move(st.domain), e);
     st.head += d.events.size();
     st.in_flight.push_back({rp, std::move(request), std::move(d.reply), st.head});
     auto handle = caf::actor_cast<caf::actor>(self);

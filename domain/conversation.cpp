@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <optional>
 
 namespace parley::domain::conversation {
@@ -18,6 +19,7 @@ std::string next_message_id(const State& s) {
 std::optional<Error> check_text(const std::string& text) {
   if (blank(text)) return Error::empty_text;
   if (text.size() > kMaxTextBytes) return Error::text_too_long;
+  if (!valid_utf8(text)) return Error::invalid_text;
   return std::nullopt;
 }
 
@@ -51,6 +53,36 @@ bool operator==(const State& a, const State& b) {
          a.last_received_id == b.last_received_id;
 }
 
+bool valid_utf8(const std::string& s) {
+  static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t len = 1;
+    uint32_t cp = c;
+    if (c >= 0x80) {
+      if ((c & 0xE0) == 0xC0) {
+        len = 2, cp = c & 0x1F;
+      } else if ((c & 0xF0) == 0xE0) {
+        len = 3, cp = c & 0x0F;
+      } else if ((c & 0xF8) == 0xF0) {
+        len = 4, cp = c & 0x07;
+      } else {
+        return false;
+      }
+      if (i + len > n) return false;
+      for (size_t k = 1; k < len; ++k) {
+        auto cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) return false;
+        cp = (cp << 6) | (cc & 0x3F);
+      }
+      if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
 State initial_state(std::string id) {
   State s;
   s.id = std::move(id);
@@ -63,6 +95,8 @@ const char* to_string(Error e) {
       return "empty_text";
     case Error::text_too_long:
       return "text_too_long";
+    case Error::invalid_text:
+      return "invalid_text";
     case Error::missing_sender:
       return "missing_sender";
     case Error::sender_mismatch:

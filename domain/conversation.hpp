@@ -54,6 +54,9 @@ struct State {
 };
 State initial_state(std::string id);
 
+// True if `s` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool valid_utf8(const std::string& s);
+
 // ---- commands -----------------------------------------------------------
 struct ReceiveMessage {
   std::string channel;
@@ -73,6 +76,7 @@ using Command = std::variant<ReceiveMessage, SendMessage>;
 enum class Error : uint8_t {
   empty_text = 1,   // nothing but white space
   text_too_long,    // over kMaxTextBytes
+  invalid_text,     // not valid UTF-8
   missing_sender,   // channel or user id empty
   sender_mismatch,  // a message from another channel/user than the conversation's
   not_started,      // an outbound message before any inbound one: no recipient known

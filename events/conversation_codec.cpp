@@ -24,7 +24,9 @@ NewEvent encode(const conv::Event& event) {
           out.causation_id = e.in_reply_to;
           p["in_reply_to"] = e.in_reply_to;
         }
-        out.payload = p.dump();
+        // Never throws: bytes that are not UTF-8 (the decider refuses them
+        // anyway) are replaced rather than thrown on.
+        out.payload = p.dump(-1, ' ', false, json::error_handler_t::replace);
         return out;
       },
       event);
@@ -59,7 +61,7 @@ std::string encode_state(const conv::State& s) {
               {"last_received_at_us", s.last_received_at_us},
               {"last_sent_at_us", s.last_sent_at_us},
               {"last_received_id", s.last_received_id}}
-      .dump();
+      .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Expected<conv::State> decode_state(const std::string& bytes, uint32_t schema_version) {

@@ -65,6 +65,16 @@ TEST(ConversationDecider, RefusesBlankAndOversizedText) {
             Error::empty_text);
 }
 
+TEST(ConversationDecider, RefusesTextThatIsNotUtf8) {
+  for (const char* bad :
+       {"\xff", "caf\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "a\x80" "b"})
+    EXPECT_EQ(decide(given({}), ReceiveMessage{"api", "u1", bad, "", "", 1}).error(),
+              Error::invalid_text)
+        << bad;
+  for (const char* good : {"café", "привет", "नमस्ते", "😀 ok"})
+    EXPECT_TRUE(decide(given({}), ReceiveMessage{"api", "u1", good, "", "", 1}).ok()) << good;
+}
+
 TEST(ConversationDecider, RefusesMessagesFromAnotherSender) {
   auto s = given({received("api:u1#1", "hi")});
   EXPECT_EQ(decide(s, ReceiveMessage{"telegram", "u1", "x", "", "", 1}).error(),
