@@ -6,10 +6,14 @@
 #include <cstdio>
 
 #include "actors/engine.hpp"
+#include "actors/product_commands.hpp"
 #include "events/group_commit_writer.hpp"
 #include "events/rocks_event_store.hpp"
 #include "http/api.hpp"
+#include "http/product_api.hpp"
 #include "http/server.hpp"
+#include "projections/catalog_view.hpp"
+#include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
 #include "tools/settings.hpp"
 
@@ -44,6 +48,33 @@ int run_serve(int argc, char** argv) {
   auto& store = **opened;
   events::GroupCommitWriter writer(store);
 
+  std::string token;
+  if (!admin_token(settings, &token, &error)) {
+    std::fprintf(stderr, "parley: %s\n", error.c_str());
+    return 1;
+  }
+
+  // The catalog: folded from the log; imported on the very first start.
+  projections::CatalogView catalog(store);
+  if (auto st = catalog.catch_up(); !st.ok()) {
+    std::fprintf(stderr, "parley: cannot read the catalog: %s\n", st.to_string().c_str());
+    return 1;
+  }
+  actors::ProductCommands products(store, writer, wall_clock_us);
+  if (catalog.known_products() == 0) {
+    std::string csv = demo_catalog_csv(), source = "demo catalog";
+    if (!settings.catalog_path.empty()) {
+      source = settings.catalog_path;
+      if (!read_file(settings.catalog_path, &csv, &error)) {
+        std::fprintf(stderr, "parley: PARLEY_CATALOG: %s\n", error.c_str());
+        return 1;
+      }
+    }
+    import_catalog(products, csv, source, false);
+    catalog.catch_up();
+  }
+  catalog.start_following(std::chrono::milliseconds(100));
+
   actors::EngineOptions engine_options;
   engine_options.scheduler_threads = settings.actor_threads;
   engine_options.idle = settings.idle;
@@ -54,6 +85,8 @@ int run_serve(int argc, char** argv) {
                        wall_clock_us, new_request_id, &accepting};
   http::Router router;
   std::unique_ptr<http::HttpMetrics> metrics;
+  http::ProductApiContext product_ctx{products, catalog, token};
+  http::register_product_api(router, product_ctx);
   http::register_api(router, ctx, [&] {
     return http::render_prometheus(*metrics,
                                    {writer.stats(), engine.stats(), store.last_position()});
@@ -70,17 +103,20 @@ int run_serve(int argc, char** argv) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return 1;
   }
-  std::fprintf(stderr, "parley: serving on http://%s:%d (events in %s, sync %s, %llu events)\n",
-               settings.http_host.c_str(), server.port(), store_options.path.c_str(),
-               settings.sync ? "on" : "OFF",
-               static_cast<unsigned long long>(store.last_position()));
+  std::fprintf(
+      stderr,
+      "parley: serving on http://%s:%d (events in %s, sync %s, %llu events, %zu products)\n",
+      settings.http_host.c_str(), server.port(), store_options.path.c_str(),
+      settings.sync ? "on" : "OFF", static_cast<unsigned long long>(store.last_position()),
+      catalog.snapshot()->index.size());
 
   int sig = 0;
   sigwait(&signals, &sig);
   std::fprintf(stderr, "parley: %s received, shutting down\n",
                sig == SIGTERM ? "SIGTERM" : "SIGINT");
   accepting = false;
-  server.stop();      // in-flight requests finish first
+  server.stop();  // in-flight requests finish first
+  catalog.stop_following();
   engine.shutdown();  // entities stop; their appends are already queued
   writer.stop();      // everything queued is written and synced
   auto flushed = store.flush();

@@ -17,6 +17,7 @@ struct Settings {
   std::chrono::milliseconds idle{std::chrono::seconds(300)};  // PARLEY_IDLE_SECONDS
   std::chrono::milliseconds request_timeout{5000};            // PARLEY_REQUEST_TIMEOUT_MS
   size_t actor_threads = 2;  // PARLEY_ACTOR_THREADS: CAF scheduler workers
+  std::string catalog_path;  // PARLEY_CATALOG: CSV imported at first start; "" = the demo catalog
 
   std::string events_path() const { return data_dir + "/events"; }
 };

@@ -1,0 +1,65 @@
+// Writes to the catalog. Products are written rarely (imports, admin edits)
+// and never need a live actor: each command loads the product's stream,
+// decides with the pure decider, and appends through the group-commit writer
+// expecting the head it read (retrying a conflict). Blocking: call from HTTP
+// or command-line threads, never from a CAF handler.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "domain/catalog_csv.hpp"
+#include "domain/product.hpp"
+#include "events/event_store.hpp"
+#include "events/group_commit_writer.hpp"
+
+namespace parley::actors {
+
+struct ProductOutcome {
+  bool ok = false;
+  bool changed = false;    // false: the command decided no events (already so)
+  std::string error_code;  // domain error (invalid_sku, not_found …) or "storage_failed"
+  std::string message;
+  domain::product::Product product;  // the product after the command (when it exists)
+};
+
+struct ImportReport {
+  size_t rows = 0;                          // good rows read
+  size_t changed = 0;                       // products upserted (new or different)
+  size_t unchanged = 0;                     // identical to what the catalog had
+  std::vector<domain::CsvRowError> errors;  // bad rows, and rows whose append failed
+};
+
+class ProductCommands {
+ public:
+  ProductCommands(events::EventStore& store, events::GroupCommitWriter& writer,
+                  std::function<int64_t()> now_us);
+
+  ProductOutcome upsert(const domain::product::Product& product, const std::string& causation);
+  ProductOutcome set_stock(const std::string& sku, int64_t stock, const std::string& causation);
+  ProductOutcome remove(const std::string& sku, const std::string& causation);
+  // Reads the product; not ok with error_code "not_found" if it does not exist.
+  ProductOutcome get(const std::string& sku);
+
+  // Imports a parsed CSV: every good row is upserted (appends submitted together,
+  // so they share synced batches). `progress(done, total)` is called as rows land.
+  ImportReport import(const domain::CatalogParse& parsed, const std::string& causation,
+                      const std::function<void(size_t, size_t)>& progress = {});
+
+ private:
+  struct Loaded {
+    events::Status status;
+    domain::product::State state;
+    uint64_t head = 0;
+  };
+  Loaded load(const std::string& sku);
+  ProductOutcome run(const std::string& sku, const domain::product::Command& command,
+                     const std::string& causation);
+
+  events::EventStore& store_;
+  events::GroupCommitWriter& writer_;
+  std::function<int64_t()> now_us_;
+};
+
+}  // namespace parley::actors

@@ -1,0 +1,85 @@
+#include "brain/lexicon.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "brain/text.hpp"
+
+namespace parley::brain {
+
+extern const char* const kLexiconData;
+
+namespace {
+
+const char* const kColors[] = {"black", "white",       "red",    "blue",   "green",    "yellow",
+                               "pink",  "beige",       "brown",  "grey",   "silver",   "gold",
+                               "nude",  "navy",        "orange", "purple", "burgundy", "tan",
+                               "cream", "transparent", "khaki",  "olive",  "ivory",    "camel"};
+
+std::vector<std::string> split_ws(const std::string& s) {
+  std::istringstream is(s);
+  std::vector<std::string> out;
+  for (std::string w; is >> w;) out.push_back(w);
+  return out;
+}
+
+}  // namespace
+
+bool is_color_word(const std::string& w) {
+  return std::any_of(std::begin(kColors), std::end(kColors), [&](const char* c) { return w == c; });
+}
+
+const Lexicon& Lexicon::builtin() {
+  static const Lexicon lexicon(kLexiconData);
+  return lexicon;
+}
+
+Lexicon::Lexicon(std::string_view data) {
+  std::istringstream in{std::string(data)};
+  for (std::string line; std::getline(in, line);) {
+    auto hash = line.find('#');
+    if (hash != std::string::npos) line.resize(hash);
+    auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    auto keys = split_ws(line.substr(0, eq));
+    auto terms = split_ws(line.substr(eq + 1));
+    for (auto key : keys) {
+      key = fold(key);
+      if (terms.size() == 1 && terms[0] == "-") {
+        stop_.push_back(key);
+        continue;
+      }
+      bool prefix = !key.empty() && key.back() == '*';
+      if (prefix) key.pop_back();
+      all_keys_.push_back(key);
+      (prefix ? prefix_ : exact_).push_back({key, prefix, terms});
+    }
+  }
+  auto by_key = [](const Entry& a, const Entry& b) { return a.key < b.key; };
+  std::stable_sort(exact_.begin(), exact_.end(), by_key);
+  std::stable_sort(prefix_.begin(), prefix_.end(),
+                   [](const Entry& a, const Entry& b) { return a.key.size() > b.key.size(); });
+  std::sort(stop_.begin(), stop_.end());
+}
+
+const std::vector<std::string>* Lexicon::translate(const std::string& token) const {
+  auto it = std::lower_bound(exact_.begin(), exact_.end(), token,
+                             [](const Entry& e, const std::string& t) { return e.key < t; });
+  if (it != exact_.end() && it->key == token) return &it->terms;
+  for (const auto& e : prefix_)
+    if (token.size() >= e.key.size() && token.compare(0, e.key.size(), e.key) == 0) return &e.terms;
+  return nullptr;
+}
+
+bool Lexicon::is_stopword(const std::string& token) const {
+  return std::binary_search(stop_.begin(), stop_.end(), token);
+}
+
+std::string Lexicon::color_of(const std::string& token) const {
+  if (is_color_word(token)) return token;
+  if (auto* t = translate(token))
+    if (t->size() == 1 && is_color_word(t->front())) return t->front();
+  return "";
+}
+
+}  // namespace parley::brain

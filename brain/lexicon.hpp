@@ -1,0 +1,45 @@
+// The multilingual shopping lexicon: words of es, ru, id and hi (Latin and
+// Devanagari) mapped to the English vocabulary of the catalog, English need
+// words expanded to the terms products are described with, colour words,
+// and stop words. Keys are folded (brain::fold). A key ending in '*' matches
+// every token that starts with it (inflections: "tornillos", "прыщей").
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::brain {
+
+class Lexicon {
+ public:
+  // The built-in lexicon (lexicon_data.cpp).
+  static const Lexicon& builtin();
+  // Parses "key = english terms" lines; '#' starts a comment.
+  explicit Lexicon(std::string_view data);
+
+  // English terms for a folded token: an exact key first, else the longest
+  // prefix key; empty if none.
+  const std::vector<std::string>* translate(const std::string& token) const;
+  bool is_stopword(const std::string& token) const;
+  // The English colour a folded token names ("rojas" -> "red"), or "".
+  std::string color_of(const std::string& token) const;
+  // Every exact and prefix key, for typo correction.
+  const std::vector<std::string>& keys() const { return all_keys_; }
+
+ private:
+  struct Entry {
+    std::string key;
+    bool prefix;
+    std::vector<std::string> terms;
+  };
+  std::vector<Entry> exact_;   // sorted by key
+  std::vector<Entry> prefix_;  // longest first
+  std::vector<std::string> stop_;
+  std::vector<std::string> all_keys_;
+};
+
+// English colour names products use.
+bool is_color_word(const std::string& english);
+
+}  // namespace parley::brain

@@ -1,0 +1,167 @@
+#include "domain/catalog_csv.hpp"
+
+#include <cctype>
+#include <unordered_map>
+
+namespace parley::domain {
+namespace {
+
+// Splits CSV into records of fields; records may span lines inside quotes.
+struct Record {
+  size_t line;
+  std::vector<std::string> fields;
+  bool unterminated = false;
+};
+
+std::vector<Record> split_records(const std::string& text) {
+  std::vector<Record> out;
+  size_t i = 0, line = 1;
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // tolerate a BOM
+  while (i < text.size()) {
+    Record rec{line, {}, false};
+    std::string field;
+    bool quoted = false, in_quotes = false, end = false;
+    while (i < text.size() && !end) {
+      char c = text[i];
+      if (in_quotes) {
+        if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+          field.push_back('"');
+          i += 2;
+        } else if (c == '"') {
+          in_quotes = false;
+          ++i;
+        } else {
+          if (c == '\n') ++line;
+          field.push_back(c);
+          ++i;
+        }
+      } else if (c == '"' && field.empty() && !quoted) {
+        in_quotes = quoted = true;
+        ++i;
+      } else if (c == ',') {
+        rec.fields.push_back(std::move(field));
+        field.clear();
+        quoted = false;
+        ++i;
+      } else if (c == '\r' || c == '\n') {
+        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        ++i;
+        ++line;
+        end = true;
+      } else {
+        field.push_back(c);
+        ++i;
+      }
+    }
+    rec.unterminated = in_quotes;
+    rec.fields.push_back(std::move(field));
+    bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
+    if (!blank) out.push_back(std::move(rec));
+  }
+  return out;
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t bar = s.find('|', start);
+    if (bar == std::string::npos) bar = s.size();
+    out.push_back(s.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
+bool parse_int(const std::string& s, int64_t* v) {
+  if (s.empty() || s.size() > 15) return false;
+  int64_t x = 0;
+  for (unsigned char c : s) {
+    if (!std::isdigit(c)) return false;
+    x = x * 10 + (c - '0');
+  }
+  *v = x;
+  return true;
+}
+
+}  // namespace
+
+bool parse_price_cents(const std::string& text, int64_t* cents) {
+  auto dot = text.find('.');
+  std::string whole = text.substr(0, dot);
+  std::string frac = dot == std::string::npos ? "" : text.substr(dot + 1);
+  int64_t w = 0, f = 0;
+  if (!parse_int(whole, &w) || frac.size() > 2 || (!frac.empty() && !parse_int(frac, &f)))
+    return false;
+  if (frac.size() == 1) f *= 10;
+  *cents = w * 100 + f;
+  return true;
+}
+
+CatalogParse parse_catalog_csv(const std::string& text) {
+  CatalogParse result;
+  auto records = split_records(text);
+  if (records.empty()) {
+    result.errors.push_back(
+        {1, "", "the file is empty; expected the header " + std::string(kCatalogHeader)});
+    return result;
+  }
+  std::string header;
+  for (size_t i = 0; i < records[0].fields.size(); ++i)
+    header += (i ? "," : "") + records[0].fields[i];
+  if (header != kCatalogHeader) {
+    result.errors.push_back(
+        {records[0].line, "", "the header must be exactly: " + std::string(kCatalogHeader)});
+    return result;
+  }
+  result.header_ok = true;
+  std::unordered_map<std::string, size_t> first_line;  // sku -> line
+  for (size_t r = 1; r < records.size(); ++r) {
+    const auto& rec = records[r];
+    auto bad = [&](std::string message) {
+      result.errors.push_back(
+          {rec.line, rec.fields.empty() ? "" : rec.fields[0], std::move(message)});
+    };
+    if (rec.unterminated) {
+      bad("a quoted field is not closed");
+      continue;
+    }
+    if (rec.fields.size() != 11) {
+      bad("expected 11 fields, found " + std::to_string(rec.fields.size()));
+      continue;
+    }
+    const auto& f = rec.fields;
+    product::Product p;
+    p.sku = f[0];
+    p.name = f[1];
+    p.category = f[2];
+    if (!parse_price_cents(f[3], &p.price_cents)) {
+      bad("price '" + f[3] + "' is not a non-negative amount like 12.50");
+      continue;
+    }
+    p.currency = f[4];
+    if (!parse_int(f[5], &p.stock)) {
+      bad("stock '" + f[5] + "' is not a whole number >= 0");
+      continue;
+    }
+    p.colors = split_list(f[6]);
+    p.sizes = split_list(f[7]);
+    p.tags = split_list(f[8]);
+    p.description = f[9];
+    p.image_url = f[10];
+    p = product::normalize(std::move(p));
+    if (auto e = product::validate(p)) {
+      bad(std::string("invalid product: ") + product::to_string(*e));
+      continue;
+    }
+    auto [it, fresh] = first_line.emplace(p.sku, rec.line);
+    if (!fresh) {
+      bad("duplicate sku " + p.sku + ", first on line " + std::to_string(it->second));
+      continue;
+    }
+    result.products.push_back(std::move(p));
+  }
+  return result;
+}
+
+}  // namespace parley::domain

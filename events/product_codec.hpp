@@ -1,0 +1,34 @@
+// Product events <-> stored form (docs/API.md, "Event types").
+//
+//   catalog.product_upserted v1 {"sku","name","category","price_cents","currency",
+//                                "stock","colors","sizes","tags","description","image_url"}
+//   catalog.stock_changed    v1 {"sku","stock"}
+//   catalog.product_removed  v1 {"sku"}
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "domain/product.hpp"
+#include "events/envelope.hpp"
+#include "events/status.hpp"
+
+namespace parley::events::product_codec {
+
+namespace product = parley::domain::product;
+
+inline constexpr const char* kUpserted = "catalog.product_upserted";
+inline constexpr const char* kStockChanged = "catalog.stock_changed";
+inline constexpr const char* kRemoved = "catalog.product_removed";
+
+// True for the event types this codec reads (a projection's skip test).
+bool is_product_event(std::string_view type);
+
+NewEvent encode(const product::Event& event, int64_t at_us, const std::string& causation_id);
+Expected<product::Event> decode(const EventEnvelope& envelope);
+
+nlohmann::json to_json(const product::Product& p);
+// Reads a product from the API's JSON shape; price as "price" (a number,
+// e.g. 12.5) or "price_cents". Errors name the field.
+Expected<product::Product> product_from_json(const nlohmann::json& j);
+
+}  // namespace parley::events::product_codec

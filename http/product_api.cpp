@@ -1,0 +1,148 @@
+#include "http/product_api.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "domain/catalog_csv.hpp"
+#include "events/product_codec.hpp"
+
+namespace parley::http {
+namespace {
+
+using nlohmann::json;
+namespace product = domain::product;
+
+std::string dump(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+HttpResponse outcome_error(const actors::ProductOutcome& o) {
+  if (o.error_code == "not_found") return json_error(404, "not_found", o.message);
+  if (o.error_code == "storage_failed") return json_error(503, "storage_unavailable", o.message);
+  return json_error(422, o.error_code, o.message);
+}
+
+HttpResponse search(ProductApiContext& ctx, const HttpRequest& req) {
+  auto q = req.query.find("q");
+  if (q == req.query.end())
+    return json_error(400, "missing_parameter", "'q' is required: /api/v1/products/search?q=…");
+  size_t limit = 10;
+  auto l = req.query_value("limit");
+  if (!l.empty()) {
+    char* end = nullptr;
+    long v = std::strtol(l.c_str(), &end, 10);
+    if (*end != '\0' || v < 1 || v > 100)
+      return json_error(400, "invalid_parameter", "'limit' must be an integer in [1, 100]");
+    limit = static_cast<size_t>(v);
+  }
+  auto snap = ctx.catalog.snapshot();
+  json results = json::array();
+  for (const auto& hit : snap->index.search(q->second, limit)) {
+    const auto& p = *hit.product;
+    results.push_back({{"sku", p.sku},
+                       {"name", p.name},
+                       {"price", p.price_cents / 100.0},
+                       {"currency", p.currency},
+                       {"stock", p.stock},
+                       {"category", p.category},
+                       {"image_url", p.image_url},
+                       {"score", std::round(hit.score * 1000) / 1000}});
+  }
+  return json_ok(dump(json{{"results", std::move(results)}}));
+}
+
+HttpResponse get_product(ProductApiContext& ctx, const HttpRequest& req) {
+  auto sku = req.path_params.at("sku");
+  for (auto& c : sku) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto snap = ctx.catalog.snapshot();
+  if (const auto* p = snap->index.find(sku)) return json_ok(dump(product_json(*p)));
+  return json_error(404, "not_found", "no product " + sku);
+}
+
+HttpResponse upsert(ProductApiContext& ctx, const HttpRequest& req, const std::string& path_sku) {
+  if (auto denied = require_admin(req, ctx.admin_token)) return *denied;
+  json body = json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object())
+    return json_error(400, "invalid_json", "the body must be a JSON object");
+  if (!path_sku.empty()) {
+    if (!body.contains("sku")) body["sku"] = path_sku;
+    if (!body["sku"].is_string() || body["sku"].get<std::string>() != path_sku)
+      return json_error(400, "invalid_field", "'sku' in the body differs from the path");
+  }
+  auto p = events::product_codec::product_from_json(body);
+  if (!p) return json_error(400, "invalid_field", p.status().message());
+  bool existed = ctx.catalog.snapshot()->index.find(product::normalize(*p).sku) != nullptr;
+  auto o = ctx.commands.upsert(*p, "admin:" + req.method + " " + req.path);
+  if (!o.ok) return outcome_error(o);
+  ctx.catalog.catch_up();
+  return json_ok(dump(product_json(o.product)), existed ? 200 : 201);
+}
+
+HttpResponse remove(ProductApiContext& ctx, const HttpRequest& req) {
+  if (auto denied = require_admin(req, ctx.admin_token)) return *denied;
+  auto o = ctx.commands.remove(req.path_params.at("sku"), "admin:DELETE " + req.path);
+  if (!o.ok) return outcome_error(o);
+  ctx.catalog.catch_up();
+  return json_ok(dump(json{{"removed", o.product.sku}}));
+}
+
+HttpResponse import_csv(ProductApiContext& ctx, const HttpRequest& req) {
+  if (auto denied = require_admin(req, ctx.admin_token)) return *denied;
+  auto parsed = domain::parse_catalog_csv(req.body);
+  if (!parsed.header_ok)
+    return json_error(400, "invalid_csv",
+                      parsed.errors.empty() ? "bad header" : parsed.errors[0].message);
+  auto report = ctx.commands.import(parsed, "admin:import");
+  ctx.catalog.catch_up();
+  json errors = json::array();
+  for (const auto& e : report.errors)
+    errors.push_back({{"line", e.line}, {"sku", e.sku}, {"message", e.message}});
+  return json_ok(dump(json{{"rows", report.rows},
+                           {"changed", report.changed},
+                           {"unchanged", report.unchanged},
+                           {"errors", std::move(errors)}}));
+}
+
+}  // namespace
+
+json product_json(const product::Product& p) {
+  json j = events::product_codec::to_json(p);
+  j["price"] = p.price_cents / 100.0;
+  j["in_stock"] = p.stock > 0;
+  return j;
+}
+
+std::optional<HttpResponse> require_admin(const HttpRequest& req, const std::string& token) {
+  auto it = req.headers.find("authorization");
+  const std::string prefix = "Bearer ";
+  if (it == req.headers.end() || it->second.compare(0, prefix.size(), prefix) != 0)
+    return json_error(401, "unauthorized",
+                      "this route needs 'Authorization: Bearer <admin token>'");
+  const std::string given = it->second.substr(prefix.size());
+  unsigned char diff = given.size() == token.size() ? 0 : 1;
+  for (size_t i = 0; i < given.size(); ++i)
+    diff |= static_cast<unsigned char>(given[i] ^ token[i % (token.empty() ? 1 : token.size())]);
+  if (diff != 0 || token.empty()) return json_error(401, "unauthorized", "the token is not valid");
+  return std::nullopt;
+}
+
+void register_product_api(Router& router, ProductApiContext& ctx) {
+  router.add("GET", "/api/v1/products/search",
+             [&ctx](const HttpRequest& r) { return search(ctx, r); });
+  router.add("POST", "/api/v1/products/import",
+             [&ctx](const HttpRequest& r) { return import_csv(ctx, r); });
+  router.add("POST", "/api/v1/products",
+             [&ctx](const HttpRequest& r) { return upsert(ctx, r, ""); });
+  router.add("GET", "/api/v1/products/{sku}",
+             [&ctx](const HttpRequest& r) { return get_product(ctx, r); });
+  router.add("PUT", "/api/v1/products/{sku}", [&ctx](const HttpRequest& r) {
+    auto sku = r.path_params.at("sku");
+    for (auto& c : sku) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return upsert(ctx, r, sku);
+  });
+  router.add("DELETE", "/api/v1/products/{sku}",
+             [&ctx](const HttpRequest& r) { return remove(ctx, r); });
+}
+
+}  // namespace parley::http

@@ -1,0 +1,223 @@
+#include "projections/search_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "brain/text.hpp"
+
+namespace parley::projections {
+namespace {
+
+namespace product = domain::product;
+
+constexpr double kK1 = 1.2;
+constexpr std::array<double, SearchIndex::kFieldCount> kFieldWeight = {3.0, 2.5, 2.0,
+                                                                       1.0, 1.0, 1.0};
+constexpr std::array<double, SearchIndex::kFieldCount> kFieldB = {0.5, 0.3, 0.4, 0.75, 0.2, 0.2};
+
+std::string term_of(const std::string& token) {
+  return brain::is_number(token) ? token : brain::stem_en(token);
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) (s += x) += ' ';
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::string> analyze(const std::string& text) {
+  std::vector<std::string> out;
+  for (auto& t : brain::tokenize(brain::fold(text)))
+    if (t != "s") out.push_back(term_of(t));
+  return out;
+}
+
+SearchIndex::SearchIndex(std::vector<product::Product> products, const brain::Lexicon& lexicon)
+    : lexicon_(lexicon), products_(std::move(products)) {
+  lengths_.resize(products_.size());
+  for (uint32_t d = 0; d < products_.size(); ++d) {
+    const auto& p = products_[d];
+    by_sku_[p.sku] = d;
+    const std::array<std::string, kFieldCount> fields = {
+        p.name, p.category, join(p.tags), p.description, join(p.colors), join(p.sizes)};
+    for (int f = 0; f < kFieldCount; ++f) {
+      auto terms = analyze(fields[f]);
+      lengths_[d][f] = static_cast<float>(terms.size());
+      avg_length_[f] += terms.size();
+      for (const auto& t : terms) add_term(t, d, static_cast<Field>(f));
+    }
+  }
+  for (auto& a : avg_length_) a = products_.empty() ? 1 : std::max(1.0, a / products_.size());
+  vocab_.reserve(postings_.size());
+  for (const auto& [term, _] : postings_) vocab_.push_back(term);
+  std::sort(vocab_.begin(), vocab_.end());
+  auto add_deletes = [this](const std::string& term) {
+    if (term.size() < 4 || brain::is_number(term)) return;
+    for (size_t i = 0; i < term.size(); ++i) {
+      auto& slot = deletes_[term.substr(0, i) + term.substr(i + 1)];
+      if (std::find(slot.begin(), slot.end(), term) == slot.end()) slot.push_back(term);
+    }
+  };
+  for (const auto& t : vocab_) add_deletes(t);
+  for (const auto& k : lexicon_.keys()) add_deletes(k);
+}
+
+void SearchIndex::add_term(const std::string& term, uint32_t doc, Field f) {
+  auto& list = postings_[term];
+  if (list.empty() || list.back().doc != doc) list.push_back({doc, {}});
+  auto& tf = list.back().tf[f];
+  if (tf < UINT16_MAX) ++tf;
+}
+
+const product::Product* SearchIndex::find(const std::string& sku) const {
+  auto it = by_sku_.find(sku);
+  return it == by_sku_.end() ? nullptr : &products_[it->second];
+}
+
+void SearchIndex::add_vocab_term(std::vector<WeightedTerm>* out, const std::string& term,
+                                 double w) const {
+  auto it = postings_.find(term);
+  if (it == postings_.end()) return;
+  for (auto& x : *out)
+    if (x.postings == &it->second) {
+      x.weight = std::max(x.weight, w);
+      return;
+    }
+  out->push_back({&it->second, w});
+}
+
+// Vocabulary terms and lexicon keys within one edit (two for long words).
+std::vector<std::string> SearchIndex::near_terms(const std::string& word) const {
+  std::vector<std::string> out;
+  if (word.size() < 4) return out;
+  const size_t limit = word.size() >= 8 ? 2 : 1;
+  auto consider = [&](const std::string& key) {
+    auto it = deletes_.find(key);
+    if (it == deletes_.end()) return;
+    for (const auto& cand : it->second)
+      if (brain::edit_distance(word, cand, limit) <= limit &&
+          std::find(out.begin(), out.end(), cand) == out.end())
+        out.push_back(cand);
+  };
+  consider(word);
+  for (size_t i = 0; i < word.size(); ++i) consider(word.substr(0, i) + word.substr(i + 1));
+  // The word itself may be one deletion of a vocabulary term ("metl" -> "metal").
+  if (postings_.count(word) == 0) {
+    auto it = deletes_.find(word);
+    if (it != deletes_.end())
+      for (const auto& cand : it->second)
+        if (std::find(out.begin(), out.end(), cand) == out.end()) out.push_back(cand);
+  }
+  return out;
+}
+
+std::vector<SearchIndex::WeightedTerm> SearchIndex::expand(const std::string& word) const {
+  std::vector<WeightedTerm> out;
+  auto translate_into = [&](const std::vector<std::string>& terms, double w) {
+    double each = w / std::sqrt(static_cast<double>(terms.size()));
+    for (const auto& t : terms)
+      for (const auto& a : analyze(t)) add_vocab_term(&out, a, each);
+  };
+  const std::string stem = term_of(word);
+  if (auto* tr = lexicon_.translate(word)) translate_into(*tr, 1.0);
+  add_vocab_term(&out, stem, 1.0);
+  if (!out.empty()) return out;
+
+  // Unknown word: complete it ("niacinamid" -> "niacinamide"), then correct it.
+  if (word.size() >= 4 && !brain::is_number(word)) {
+    auto lo = std::lower_bound(vocab_.begin(), vocab_.end(), word);
+    for (int n = 0; lo != vocab_.end() && lo->compare(0, word.size(), word) == 0 && n < 8;
+         ++lo, ++n)
+      add_vocab_term(&out, *lo, 0.8);
+    for (const auto& cand : near_terms(word)) {
+      if (auto* tr = lexicon_.translate(cand)) {
+        if (!lexicon_.is_stopword(cand)) translate_into(*tr, 0.8);
+      } else {
+        add_vocab_term(&out, cand, 0.8);
+      }
+    }
+  }
+  return out;
+}
+
+bool SearchIndex::size_matches(const product::Product& p, const std::string& size) const {
+  for (const auto& s : p.sizes)
+    for (const auto& t : brain::tokenize(brain::fold(s)))
+      if (t == size) return true;
+  return false;
+}
+
+std::vector<SearchHit> SearchIndex::search(const std::string& text, size_t limit) const {
+  const SearchQuery q = parse_search_query(text, lexicon_);
+  const size_t n = products_.size();
+  std::vector<double> score(n, 0.0);
+  std::vector<uint16_t> groups_hit(n, 0);
+
+  size_t groups = 0;
+  for (const auto& w : q.words) {
+    auto terms = expand(w.text);
+    if (terms.empty()) continue;  // a word the catalog knows nothing of
+    ++groups;
+    std::vector<double> group_score(n, 0.0);
+    for (const auto& term : terms) {
+      const double df = static_cast<double>(term.postings->size());
+      const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+      for (const auto& post : *term.postings) {
+        double tf = 0;
+        for (int f = 0; f < kFieldCount; ++f) {
+          if (post.tf[f] == 0) continue;
+          double norm = 1 - kFieldB[f] + kFieldB[f] * lengths_[post.doc][f] / avg_length_[f];
+          tf += kFieldWeight[f] * post.tf[f] / norm;
+        }
+        group_score[post.doc] =
+            std::max(group_score[post.doc], term.weight * idf * tf / (kK1 + tf));
+      }
+    }
+    for (size_t d = 0; d < n; ++d)
+      if (group_score[d] > 0) {
+        score[d] += group_score[d];
+        ++groups_hit[d];
+      }
+  }
+
+  const bool filters_only = groups == 0 && (!q.colors.empty() || q.price_max_cents ||
+                                            q.price_min_cents || !q.size.empty());
+  std::vector<SearchHit> hits;
+  for (size_t d = 0; d < n; ++d) {
+    const auto& p = products_[d];
+    double s = score[d];
+    if (filters_only) s = 1.0;
+    if (q.sku == p.sku) s += 1000.0;
+    if (s <= 0) continue;
+    if (q.price_max_cents && p.price_cents >= *q.price_max_cents) continue;
+    if (q.price_min_cents && p.price_cents <= *q.price_min_cents) continue;
+    if (!q.size.empty() && !p.sizes.empty()) {
+      if (!size_matches(p, q.size)) {
+        bool numeric = brain::is_number(q.size);
+        if (numeric) continue;  // a shoe without the size cannot be bought in it
+        s *= 0.3;
+      }
+    }
+    if (!q.colors.empty()) {
+      bool has = std::any_of(q.colors.begin(), q.colors.end(), [&](const std::string& c) {
+        return std::find(p.colors.begin(), p.colors.end(), c) != p.colors.end();
+      });
+      s *= has ? 1.3 : p.colors.empty() ? 0.6 : 0.35;
+    }
+    if (groups > 1) {
+      double coverage = static_cast<double>(groups_hit[d]) / groups;
+      s *= 0.2 + 0.8 * coverage * coverage;
+    }
+    hits.push_back({&p, s});
+  }
+  std::sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.product->sku < b.product->sku;
+  });
+  if (hits.size() > limit) hits.resize(limit);
+  return hits;
+}
+
+}  // namespace parley::projections
