@@ -279,6 +279,7 @@ solar* = sunscreen sun
 acne = acne
 grano* espinilla* = acne pimples
 mancha* = dark spots hyperpigmentation
+oscur* = dark
 arruga* = wrinkles anti-ageing retinol
 piel = skin leather
 cara rostro facial = face

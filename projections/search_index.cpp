@@ -47,7 +47,9 @@ SearchIndex::SearchIndex(std::vector<product::Product> products, const brain::Le
       lengths_[d][f] = static_cast<float>(terms.size());
       avg_length_[f] += terms.size();
       for (const auto& t : terms) add_term(t, d, static_cast<Field>(f));
+      if (f == kName || f == kDescription) add_bigrams(terms, d);
     }
+    for (const auto& tag : p.tags) add_bigrams(analyze(tag), d);
   }
   for (auto& a : avg_length_) a = products_.empty() ? 1 : std::max(1.0, a / products_.size());
   vocab_.reserve(postings_.size());
@@ -71,6 +73,32 @@ void SearchIndex::add_term(const std::string& term, uint32_t doc, Field f) {
   if (tf < UINT16_MAX) ++tf;
 }
 
+void SearchIndex::add_bigrams(const std::vector<std::string>& terms, uint32_t doc) {
+  for (size_t i = 0; i + 1 < terms.size(); ++i) {
+    auto& list = bigrams_[terms[i] + " " + terms[i + 1]];
+    if (list.empty() || list.back().doc != doc) list.push_back({doc, 0});
+    if (list.back().tf < UINT16_MAX) ++list.back().tf;
+  }
+}
+
+void SearchIndex::score_bigrams(const std::vector<std::vector<WeightedTerm>>& words,
+                                std::vector<double>* score) const {
+  const double n = static_cast<double>(products_.size());
+  auto bonus = [&](const std::string& a, const std::string& b, double w) {
+    auto it = bigrams_.find(a + " " + b);
+    if (it == bigrams_.end()) return;
+    const double df = static_cast<double>(it->second.size());
+    const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+    for (const auto& post : it->second) (*score)[post.doc] += 0.5 * w * idf * post.tf / (kK1 + post.tf);
+  };
+  for (size_t i = 0; i + 1 < words.size(); ++i)
+    for (const auto& a : words[i])
+      for (const auto& b : words[i + 1]) {
+        bonus(a.term, b.term, std::min(a.weight, b.weight));
+        bonus(b.term, a.term, std::min(a.weight, b.weight));  // "skin oily" ~ "oily skin"
+      }
+}
+
 const product::Product* SearchIndex::find(const std::string& sku) const {
   auto it = by_sku_.find(sku);
   return it == by_sku_.end() ? nullptr : &products_[it->second];
@@ -85,7 +113,7 @@ void SearchIndex::add_vocab_term(std::vector<WeightedTerm>* out, const std::stri
       x.weight = std::max(x.weight, w);
       return;
     }
-  out->push_back({&it->second, w});
+  out->push_back({&it->second, w, term});
 }
 
 // Vocabulary terms and lexicon keys within one edit (two for long words).
@@ -131,7 +159,11 @@ std::vector<SearchIndex::WeightedTerm> SearchIndex::expand(const std::string& wo
     for (int n = 0; lo != vocab_.end() && lo->compare(0, word.size(), word) == 0 && n < 8;
          ++lo, ++n)
       add_vocab_term(&out, *lo, 0.8);
-    for (const auto& cand : near_terms(word)) {
+    auto near = near_terms(word);
+    if (stem != word)
+      for (auto& c : near_terms(stem))
+        if (std::find(near.begin(), near.end(), c) == near.end()) near.push_back(c);
+    for (const auto& cand : near) {
       if (auto* tr = lexicon_.translate(cand)) {
         if (!lexicon_.is_stopword(cand)) translate_into(*tr, 0.8);
       } else {
@@ -156,9 +188,11 @@ std::vector<SearchHit> SearchIndex::search(const std::string& text, size_t limit
   std::vector<uint16_t> groups_hit(n, 0);
 
   size_t groups = 0;
+  std::vector<std::vector<WeightedTerm>> expanded;
   for (const auto& w : q.words) {
     auto terms = expand(w.text);
     if (terms.empty()) continue;  // a word the catalog knows nothing of
+    expanded.push_back(terms);
     ++groups;
     std::vector<double> group_score(n, 0.0);
     for (const auto& term : terms) {
@@ -181,6 +215,15 @@ std::vector<SearchHit> SearchIndex::search(const std::string& text, size_t limit
         ++groups_hit[d];
       }
   }
+
+  score_bigrams(expanded, &score);
+  // A multi-word translation ("dark spots") is a phrase of its own.
+  for (const auto& terms : expanded)
+    if (terms.size() > 1) {
+      std::vector<std::vector<WeightedTerm>> split;
+      for (const auto& t : terms) split.push_back({t});
+      score_bigrams(split, &score);
+    }
 
   const bool filters_only = groups == 0 && (!q.colors.empty() || q.price_max_cents ||
                                             q.price_min_cents || !q.size.empty());

@@ -42,9 +42,18 @@ class SearchIndex {
   struct WeightedTerm {
     const std::vector<Posting>* postings;
     double weight;
+    std::string term;
+  };
+  struct BigramPosting {
+    uint32_t doc;
+    uint16_t tf;
   };
 
   void add_term(const std::string& term, uint32_t doc, Field f);
+  void add_bigrams(const std::vector<std::string>& terms, uint32_t doc);
+  // Adds to `score` for documents where two query terms stand side by side.
+  void score_bigrams(const std::vector<std::vector<WeightedTerm>>& words,
+                     std::vector<double>* score) const;
   // Index terms a typed word stands for, with weights.
   std::vector<WeightedTerm> expand(const std::string& word) const;
   void add_vocab_term(std::vector<WeightedTerm>* out, const std::string& term, double w) const;
@@ -59,6 +68,7 @@ class SearchIndex {
   std::array<double, kFieldCount> avg_length_{};
   std::vector<std::string> vocab_;                                     // sorted, for prefix lookups
   std::unordered_map<std::string, std::vector<std::string>> deletes_;  // one deletion -> terms
+  std::unordered_map<std::string, std::vector<BigramPosting>> bigrams_;  // "a b" -> docs
 };
 
 // Index-side analysis of a text field: fold, tokenize, stem.

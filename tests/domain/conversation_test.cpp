@@ -66,8 +66,9 @@ TEST(ConversationDecider, RefusesBlankAndOversizedText) {
 }
 
 TEST(ConversationDecider, RefusesTextThatIsNotUtf8) {
-  for (const char* bad :
-       {"\xff", "caf\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "a\x80" "b"})
+  for (const char* bad : {"\xff", "caf\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+                          "a\x80"
+                          "b"})
     EXPECT_EQ(decide(given({}), ReceiveMessage{"api", "u1", bad, "", "", 1}).error(),
               Error::invalid_text)
         << bad;

@@ -1,0 +1,61 @@
+#include "brain/text.hpp"
+
+#include <gtest/gtest.h>
+
+#include "brain/lexicon.hpp"
+
+namespace parley::brain {
+namespace {
+
+TEST(Text, FoldsCaseAndAccentsAcrossScripts) {
+  EXPECT_EQ(fold("Tacón ROJO Ñandú"), "tacon rojo nandu");
+  EXPECT_EQ(fold("Привет Ёлка"), "привет елка");
+  EXPECT_EQ(fold("नमस्ते"), "नमस्ते");
+  EXPECT_EQ(fold("Straße Über"), "strase uber");
+  EXPECT_EQ(fold("bad\xff byte"), "bad byte");
+}
+
+TEST(Text, TokenizesNumbersUnitsAndScripts) {
+  EXPECT_EQ(
+      tokenize("m8 bolts, 8mm bits; spf50 3.5 x 25"),
+      (std::vector<std::string>{"m8", "bolts", "8", "mm", "bits", "spf", "50", "3.5", "x", "25"}));
+  EXPECT_EQ(tokenize("крем для лица"), (std::vector<std::string>{"крем", "для", "лица"}));
+  EXPECT_EQ(tokenize("टॉर्क्स बिट"), (std::vector<std::string>{"टॉर्क्स", "बिट"}));
+  EXPECT_EQ(tokenize("hw-scr-002"), (std::vector<std::string>{"hw", "scr", "002"}));
+}
+
+TEST(Text, StemsEnglishPlurals) {
+  EXPECT_EQ(stem_en("screws"), "screw");
+  EXPECT_EQ(stem_en("batteries"), "battery");
+  EXPECT_EQ(stem_en("boxes"), "box");
+  EXPECT_EQ(stem_en("glass"), "glass");
+  EXPECT_EQ(stem_en("fixing"), "fix");
+  EXPECT_EQ(stem_en("bus"), "bus");
+  EXPECT_EQ(stem_en("кремы"), "кремы");
+}
+
+TEST(Text, EditDistanceCountsTranspositionsOnce) {
+  EXPECT_EQ(edit_distance("scerw", "screw", 2), 1u);
+  EXPECT_EQ(edit_distance("titanum", "titanium", 2), 1u);
+  EXPECT_EQ(edit_distance("metl", "metal", 2), 1u);
+  EXPECT_EQ(edit_distance("abc", "xyz", 1), 2u);  // gave up past the limit
+}
+
+TEST(Lexicon, TranslatesInflectedWordsByPrefix) {
+  const auto& lx = Lexicon::builtin();
+  ASSERT_NE(lx.translate("tornillos"), nullptr);
+  EXPECT_EQ(lx.translate("tornillos")->front(), "screw");
+  ASSERT_NE(lx.translate("прыщей"), nullptr);
+  EXPECT_EQ(lx.translate("прыщей")->front(), "acne");
+  EXPECT_EQ(lx.translate("tacones")->front(), "heel");  // longest prefix beats "taco"
+  EXPECT_EQ(lx.translate("zzzz"), nullptr);
+  EXPECT_TRUE(lx.is_stopword("para"));
+  EXPECT_TRUE(lx.is_stopword("chahiye"));
+  EXPECT_EQ(lx.color_of("красные"), "red");
+  EXPECT_EQ(lx.color_of("kaale"), "black");
+  EXPECT_EQ(lx.color_of("negro"), "black");
+  EXPECT_EQ(lx.color_of("screw"), "");
+}
+
+}  // namespace
+}  // namespace parley::brain

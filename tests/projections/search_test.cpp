@@ -1,0 +1,156 @@
+// Search: query parsing, filters, the projection, and quality on the shared
+// graded examples (nDCG@5 as ../shared/catalog/score.py computes it).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "actors/product_commands.hpp"
+#include "events/memory_event_store.hpp"
+#include "projections/catalog_view.hpp"
+#include "projections/search_index.hpp"
+
+namespace parley::projections {
+namespace {
+
+using domain::product::Product;
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+const SearchIndex& demo_index() {
+  static SearchIndex index = [] {
+    auto parsed = domain::parse_catalog_csv(read(PARLEY_DEMO_CATALOG));
+    EXPECT_EQ(parsed.products.size(), 320u);
+    return SearchIndex(parsed.products);
+  }();
+  return index;
+}
+
+std::vector<std::string> skus(const std::string& q, size_t limit = 10) {
+  std::vector<std::string> out;
+  for (const auto& h : demo_index().search(q, limit)) out.push_back(h.product->sku);
+  return out;
+}
+
+TEST(SearchQuery, ParsesPriceSizeAndColourInEveryLanguage) {
+  const auto& lx = brain::Lexicon::builtin();
+  auto q = parse_search_query("white sneakers size 37 under 100", lx);
+  EXPECT_EQ(q.price_max_cents, 10000);
+  EXPECT_EQ(q.size, "37");
+  EXPECT_EQ(q.colors, std::vector<std::string>{"white"});
+  ASSERT_EQ(q.words.size(), 1u);
+  EXPECT_EQ(q.words[0].text, "sneakers");
+  EXPECT_EQ(parse_search_query("taladro por menos de 100 euros", lx).price_max_cents, 10000);
+  EXPECT_EQ(parse_search_query("tas di bawah 50 euro", lx).price_max_cents, 5000);
+  EXPECT_EQ(parse_search_query("20 euro se kam mein sunscreen", lx).price_max_cents, 2000);
+  EXPECT_EQ(parse_search_query("дрель до 2k", lx).price_max_cents, 200000);
+  EXPECT_EQ(parse_search_query("tas di bawah Rp 150.000", lx).price_max_cents, 15000000);
+  EXPECT_EQ(parse_search_query("heels over 80", lx).price_min_cents, 8000);
+  EXPECT_EQ(parse_search_query("красные кроссовки 39", lx).size, "39");
+  EXPECT_EQ(parse_search_query("tacones talla 40", lx).size, "40");
+  EXPECT_TRUE(parse_search_query("sunblock spf 50", lx).size.empty());
+  EXPECT_EQ(parse_search_query("hw-scr-002", lx).sku, "HW-SCR-002");
+}
+
+TEST(Search, SkuAndNameFindTheProductFirst) {
+  EXPECT_EQ(skus("HW-SCR-002").at(0), "HW-SCR-002");
+  EXPECT_EQ(skus("sk-ser-001").at(0), "SK-SER-001");
+  EXPECT_EQ(skus("Lunelle Stiletto Pump 100 mm").at(0), "WF-SHO-001");
+}
+
+TEST(Search, FiltersAreHard) {
+  for (const auto& h : demo_index().search("drill under 50 euros", 10))
+    EXPECT_LT(h.product->price_cents, 5000) << h.product->sku;
+  for (const auto& h : demo_index().search("heels size 38", 10)) {
+    const auto& sizes = h.product->sizes;
+    EXPECT_NE(std::find(sizes.begin(), sizes.end(), "38"), sizes.end()) << h.product->sku;
+  }
+}
+
+TEST(Search, UnknownWordsFindNothingRatherThanEverything) {
+  EXPECT_TRUE(skus("qwertyuiop zxcvbnm").empty());
+  EXPECT_TRUE(skus("").empty());
+}
+
+double ndcg5(const std::vector<std::string>& got, const nlohmann::json& relevant) {
+  double dcg = 0, ideal = 0;
+  for (size_t i = 0; i < got.size() && i < 5; ++i)
+    if (relevant.contains(got[i]))
+      dcg += (std::pow(2.0, relevant[got[i]].get<int>()) - 1) / std::log2(i + 2.0);
+  std::vector<int> grades;
+  for (auto& [k, v] : relevant.items()) grades.push_back(v.get<int>());
+  std::sort(grades.rbegin(), grades.rend());
+  for (size_t i = 0; i < grades.size() && i < 5; ++i)
+    ideal += (std::pow(2.0, grades[i]) - 1) / std::log2(i + 2.0);
+  return ideal > 0 ? dcg / ideal : 0;
+}
+
+TEST(SearchQuality, SharedExamplesReachTheTarget) {
+  std::ifstream in(PARLEY_SEARCH_EXAMPLES);
+  if (!in) GTEST_SKIP() << "no ../shared/catalog/search_examples.jsonl beside the checkout";
+  double sum = 0;
+  int n = 0;
+  std::map<std::string, std::pair<double, int>> by_lang;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    auto ex = nlohmann::json::parse(line);
+    double v = ndcg5(skus(ex["q"], 10), ex["relevant"]);
+    sum += v;
+    ++n;
+    auto& l = by_lang[ex["lang"]];
+    l.first += v;
+    ++l.second;
+  }
+  for (const auto& [lang, s] : by_lang)
+    std::printf("search lang=%s ndcg5=%.3f n=%d\n", lang.c_str(), s.first / s.second, s.second);
+  std::printf("search ndcg5=%.3f n=%d\n", sum / n, n);
+  EXPECT_GE(sum / n, 0.80);
+}
+
+TEST(CatalogView, FollowsProductEventsAndSkipsTheRest) {
+  events::MemoryEventStore store;
+  events::GroupCommitWriter writer(store);
+  actors::ProductCommands commands(store, writer, [] { return int64_t{1}; });
+  CatalogView view(store);
+  Product p{"HW-1", "Brass Wood Screw", "Hardware > Screws", 500, "EUR", 3, {}, {}, {}, "", ""};
+  ASSERT_TRUE(commands.upsert(p, "t").ok);
+  // Unrelated events in between are skipped.
+  events::AppendRequest other{{"conversation", "x"}, 0, {}, {}};
+  other.events.push_back({"conversation.message_received", 1, 1, "", "{}"});
+  ASSERT_TRUE(store.append(other).status.ok());
+  ASSERT_TRUE(view.catch_up().ok());
+  EXPECT_EQ(view.checkpoint(), 2u);
+  ASSERT_NE(view.snapshot()->index.find("HW-1"), nullptr);
+  EXPECT_EQ(view.snapshot()->index.search("wood screw", 5).size(), 1u);
+
+  ASSERT_TRUE(commands.set_stock("hw-1", 0, "t").ok);
+  ASSERT_TRUE(view.catch_up().ok());
+  EXPECT_EQ(view.snapshot()->index.find("HW-1")->stock, 0);
+  ASSERT_TRUE(commands.remove("HW-1", "t").ok);
+  ASSERT_TRUE(view.catch_up().ok());
+  EXPECT_EQ(view.snapshot()->index.find("HW-1"), nullptr);
+  EXPECT_EQ(view.known_products(), 1u);
+  writer.stop();
+}
+
+TEST(ProductCommands, ImportIsIdempotent) {
+  events::MemoryEventStore store;
+  events::GroupCommitWriter writer(store);
+  actors::ProductCommands commands(store, writer, [] { return int64_t{1}; });
+  auto parsed = domain::parse_catalog_csv(read(PARLEY_DEMO_CATALOG));
+  auto first = commands.import(parsed, "t");
+  EXPECT_EQ(first.changed, 320u);
+  EXPECT_TRUE(first.errors.empty());
+  auto second = commands.import(parsed, "t");
+  EXPECT_EQ(second.changed, 0u);
+  EXPECT_EQ(second.unchanged, 320u);
+  EXPECT_EQ(store.last_position(), 320u);
+  writer.stop();
+}
+
+}  // namespace
+}  // namespace parley::projections
