@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -83,8 +84,9 @@ std::tuple<int, std::string, std::string> run(const std::vector<std::string>& ar
 
 class Server {
  public:
-  explicit Server(const std::string& data_dir)
+  explicit Server(const std::string& data_dir, std::vector<std::string> extra_env = {})
       : env_{"PARLEY_DATA_DIR=" + data_dir, "PARLEY_HTTP_PORT=0"} {
+    env_.insert(env_.end(), extra_env.begin(), extra_env.end());
     child_ = spawn({PARLEY_BIN, "serve"}, env_);
     // The first stderr line names the port.
     std::regex re("serving on http://127\\.0\\.0\\.1:(\\d+)");
@@ -171,15 +173,26 @@ TEST(Serve, SigtermFinishesInFlightRequestsAndLosesNothing) {
 
 TEST(Serve, RestartRecoversConversationsAndToolsReadAlongside) {
   testing::TempDir dir;
+  const std::string csv = dir.sub("catalog.csv");
   {
-    Server server(dir.path());
+    std::ofstream out(csv);
+    out << "sku,name,category,price,currency,stock,color,size,tags,description,image_url\n"
+           "T-1,Brass Hinge,Hardware > Hinges,5.00,EUR,3,,,,A hinge.,https://x/1.jpg\n"
+           "T-2,Steel Hinge,Hardware > Hinges,4.00,EUR,0,,,,A hinge.,https://x/2.jpg\n";
+  }
+  const std::vector<std::string> catalog_env = {"PARLEY_CATALOG=" + csv};
+  {
+    Server server(dir.path(), catalog_env);
+    EXPECT_NE(server.log().find("2 products"), std::string::npos) << server.log();
     httplib::Client c("127.0.0.1", server.port());
     ASSERT_EQ(c.Post("/api/v1/chat", chat_body("u1", "first"), "application/json")->status, 200);
     ASSERT_EQ(server.terminate(), 0);
   }
-  Server server(dir.path());
+  Server server(dir.path(), catalog_env);  // the catalog is not imported twice
   httplib::Client c("127.0.0.1", server.port());
   ASSERT_EQ(c.Post("/api/v1/chat", chat_body("u1", "second"), "application/json")->status, 200);
+  auto found = json::parse(c.Get("/api/v1/products/search?q=hinge")->body)["results"];
+  EXPECT_EQ(found.size(), 2u);
   auto view = json::parse(c.Get("/api/v1/conversations/api:u1")->body);
   ASSERT_EQ(view["messages"].size(), 4u);
   EXPECT_EQ(view["messages"][2]["id"], "api:u1#3");  // numbering continued after restart
@@ -199,11 +212,33 @@ TEST(Serve, RestartRecoversConversationsAndToolsReadAlongside) {
   std::tie(code, out, err) = run({PARLEY_BIN, "events", "stats"}, server.env());
   EXPECT_EQ(code, 0) << err;
   EXPECT_NE(out.find("conversation.message_received            2"), std::string::npos) << out;
-  EXPECT_NE(out.find("streams       1"), std::string::npos) << out;
+  EXPECT_NE(out.find("catalog.product_upserted                 2"), std::string::npos) << out;
+  EXPECT_NE(out.find("streams       3"), std::string::npos) << out;
 
   std::tie(code, out, err) = run({PARLEY_BIN, "events", "tail", "-n", "1"}, server.env());
   EXPECT_EQ(code, 0) << err;
-  EXPECT_EQ(json::parse(out)["position"], 4);
+  EXPECT_EQ(json::parse(out)["position"], 6);
+}
+
+TEST(Cli, CatalogImportReportsBadRowsByLine) {
+  testing::TempDir dir;
+  const std::string csv = dir.sub("c.csv");
+  {
+    std::ofstream out(csv);
+    out << "sku,name,category,price,currency,stock,color,size,tags,description,image_url\n"
+           "T-1,Brass Hinge,Hardware > Hinges,5.00,EUR,3,,,,A hinge.,https://x/1.jpg\n"
+           "T-2,Steel Hinge,Hardware > Hinges,abc,EUR,0,,,,A hinge.,https://x/2.jpg\n";
+  }
+  std::vector<std::string> env = {"PARLEY_DATA_DIR=" + dir.path()};
+  auto [code, out, err] = run({PARLEY_BIN, "catalog", "import", csv}, env);
+  EXPECT_EQ(code, 3) << err;  // some rows were bad
+  EXPECT_NE(err.find(csv + ":3: T-2: price 'abc'"), std::string::npos) << err;
+  EXPECT_NE(err.find("1 products read, 1 added or changed"), std::string::npos) << err;
+  std::tie(code, out, err) = run({PARLEY_BIN, "catalog", "import", csv}, env);
+  EXPECT_NE(err.find("0 added or changed, 1 unchanged"), std::string::npos) << err;
+  std::tie(code, out, err) = run({PARLEY_BIN, "catalog", "import", dir.sub("missing.csv")}, env);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(err.find("cannot read"), std::string::npos);
 }
 
 TEST(Cli, ErrorsAreClear) {

@@ -1,0 +1,136 @@
+// Catalog routes against a real socket: search shape, reads, admin auth,
+// CRUD and CSV import with bad rows.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "actors/product_commands.hpp"
+#include "events/memory_event_store.hpp"
+#include "http/product_api.hpp"
+#include "http/server.hpp"
+
+namespace parley::http {
+namespace {
+
+using nlohmann::json;
+
+class ProductApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    register_product_api(router_, ctx_);
+    metrics_ = std::make_unique<HttpMetrics>(router_.patterns());
+    ServerOptions o;
+    o.port = 0;
+    o.threads = 8;
+    server_ = std::make_unique<HttpServer>(o, router_, *metrics_);
+    std::string error;
+    ASSERT_TRUE(server_->start(&error)) << error;
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    admin_ = {{"Authorization", "Bearer secret-token"}};
+    auto r = client_->Post("/api/v1/products/import", admin_, kCsv, "text/csv");
+    ASSERT_EQ(r->status, 200) << r->body;
+  }
+  void TearDown() override {
+    server_->stop();
+    writer_.stop();
+  }
+
+  static constexpr const char* kCsv =
+      "sku,name,category,price,currency,stock,color,size,tags,description,image_url\n"
+      "HW-SCR-014,Ferrox Stainless Wood Screw 4 x 30 mm,Hardware > Screws,14.90,EUR,150,silver,4 x "
+      "30 mm,wood screw|stainless,Wood screws for fences.,https://cdn.example.com/p/1.jpg\n"
+      "WF-SHO-001,Lunelle Stiletto Pump,Women's Shoes > Heels,129.00,EUR,42,black|red,36|37|38,"
+      "pumps|high heels,Pointed-toe pump.,https://cdn.example.com/p/2.jpg\n"
+      "BAD-1,Broken,Hardware,twelve,EUR,1,,,,,\n";
+
+  events::MemoryEventStore store_;
+  events::GroupCommitWriter writer_{store_};
+  actors::ProductCommands commands_{store_, writer_, [] { return int64_t{1}; }};
+  projections::CatalogView catalog_{store_};
+  ProductApiContext ctx_{commands_, catalog_, "secret-token"};
+  Router router_;
+  std::unique_ptr<HttpMetrics> metrics_;
+  std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<httplib::Client> client_;
+  httplib::Headers admin_;
+};
+
+TEST_F(ProductApi, ImportReportsBadRowsByLineAndKeepsTheGoodOnes) {
+  auto r = client_->Post("/api/v1/products/import", admin_, kCsv, "text/csv");
+  auto body = json::parse(r->body);
+  EXPECT_EQ(body["rows"], 2);
+  EXPECT_EQ(body["changed"], 0);  // the same CSV again changes nothing
+  EXPECT_EQ(body["unchanged"], 2);
+  ASSERT_EQ(body["errors"].size(), 1u);
+  EXPECT_EQ(body["errors"][0]["line"], 4);
+  EXPECT_EQ(body["errors"][0]["sku"], "BAD-1");
+  auto bad = client_->Post("/api/v1/products/import", admin_, "not,a,catalog\n", "text/csv");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(json::parse(bad->body)["error"]["code"], "invalid_csv");
+}
+
+TEST_F(ProductApi, SearchAnswersTheContractShape) {
+  auto r = client_->Get("/api/v1/products/search?q=tacones%20rojos&limit=5");
+  ASSERT_EQ(r->status, 200);
+  auto results = json::parse(r->body)["results"];
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0]["sku"], "WF-SHO-001");
+  EXPECT_EQ(results[0]["price"], 129.0);
+  EXPECT_EQ(results[0]["currency"], "EUR");
+  EXPECT_EQ(results[0]["stock"], 42);
+  EXPECT_GT(results[0]["score"].get<double>(), 0);
+  EXPECT_EQ(client_->Get("/api/v1/products/search")->status, 400);
+  EXPECT_EQ(client_->Get("/api/v1/products/search?q=x&limit=0")->status, 400);
+}
+
+TEST_F(ProductApi, ReadsOneProduct) {
+  auto r = client_->Get("/api/v1/products/hw-scr-014");
+  ASSERT_EQ(r->status, 200);
+  auto p = json::parse(r->body);
+  EXPECT_EQ(p["sku"], "HW-SCR-014");
+  EXPECT_EQ(p["price"], 14.9);
+  EXPECT_EQ(p["in_stock"], true);
+  EXPECT_EQ(client_->Get("/api/v1/products/NOPE-1")->status, 404);
+}
+
+TEST_F(ProductApi, WritesNeedTheAdminToken) {
+  std::string body = R"({"sku":"X-1","name":"Thing","price":5})";
+  EXPECT_EQ(client_->Post("/api/v1/products", body, "application/json")->status, 401);
+  httplib::Headers wrong = {{"Authorization", "Bearer nope"}};
+  auto r = client_->Post("/api/v1/products", wrong, body, "application/json");
+  EXPECT_EQ(r->status, 401);
+  EXPECT_EQ(json::parse(r->body)["error"]["code"], "unauthorized");
+  EXPECT_EQ(client_->Delete("/api/v1/products/HW-SCR-014")->status, 401);
+  EXPECT_EQ(client_->Post("/api/v1/products/import", kCsv, "text/csv")->status, 401);
+}
+
+TEST_F(ProductApi, CreateUpdateDelete) {
+  auto created = client_->Post("/api/v1/products", admin_,
+                               R"({"sku":"x-1","name":"Brass Hinge","price":5.5,"stock":3})",
+                               "application/json");
+  ASSERT_EQ(created->status, 201) << created->body;
+  EXPECT_EQ(json::parse(created->body)["sku"], "X-1");
+  EXPECT_EQ(json::parse(client_->Get("/api/v1/products/search?q=hinge")->body)["results"][0]["sku"],
+            "X-1");
+  auto updated = client_->Put("/api/v1/products/X-1", admin_,
+                              R"({"name":"Brass Hinge","price":6,"stock":0})", "application/json");
+  ASSERT_EQ(updated->status, 200) << updated->body;
+  EXPECT_EQ(json::parse(client_->Get("/api/v1/products/X-1")->body)["stock"], 0);
+  auto mismatch = client_->Put("/api/v1/products/X-1", admin_,
+                               R"({"sku":"Y-2","name":"n","price":1})", "application/json");
+  EXPECT_EQ(mismatch->status, 400);
+  auto invalid = client_->Post("/api/v1/products", admin_, R"({"sku":"X-2","name":"n","price":-1})",
+                               "application/json");
+  EXPECT_EQ(invalid->status, 422);
+  EXPECT_EQ(json::parse(invalid->body)["error"]["code"], "invalid_price");
+  EXPECT_EQ(
+      client_->Post("/api/v1/products", admin_, R"({"name":"n"})", "application/json")->status,
+      400);
+  EXPECT_EQ(client_->Delete("/api/v1/products/X-1", admin_)->status, 200);
+  EXPECT_EQ(client_->Get("/api/v1/products/X-1")->status, 404);
+  EXPECT_EQ(client_->Delete("/api/v1/products/X-1", admin_)->status, 404);
+}
+
+}  // namespace
+}  // namespace parley::http
