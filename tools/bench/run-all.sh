@@ -14,6 +14,10 @@ echo "== read-all replay of 1,000,000 events"
 echo "== resident memory per live conversation actor"
 "$build/bench/parley_actor_memory" 100000
 
+echo "== search latency on a generated 10,000-product catalog"
+shared="$here/../../../shared/catalog"
+"$build/bench/parley_search_bench" "$here/../../data/demo_catalog.csv" "$shared/search_examples.jsonl" 10000
+
 echo "== POST /api/v1/chat under wrk, 64 connections, WAL sync on"
 data=$(mktemp -d)
 port=${PARLEY_BENCH_PORT:-18181}
@@ -23,3 +27,11 @@ trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' 
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
 wrk -t2 -c64 -d15s --latency -s "$here/chat.lua" "http://127.0.0.1:$port"
 curl -s "http://127.0.0.1:$port/metrics" | grep -E '^parley_append_batch_size_(sum|count)|^parley_live_actors'
+
+echo "== search quality: Parley vs SQLite FTS5 on ../shared/catalog/search_examples.jsonl"
+python3 "$shared/score.py" "http://127.0.0.1:$port/api/v1/products/search" "$shared/search_examples.jsonl" | tail -1
+python3 "$here/fts5_peer.py" "$here/../../data/demo_catalog.csv" $((port + 1)) &
+peer=$!
+sleep 1
+python3 "$shared/score.py" "http://127.0.0.1:$((port + 1))/search" "$shared/search_examples.jsonl" | tail -1
+kill $peer
