@@ -14,6 +14,8 @@ int run_catalog(int argc, char** argv);
 
 // µs since the epoch, from the system clock.
 int64_t wall_clock_us();
+// The system's local time as "2026-11-22T10:00:00+05:30".
+std::string local_now_iso();
 // "req-" and 16 random hex digits.
 std::string new_request_id();
 

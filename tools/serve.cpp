@@ -10,6 +10,7 @@
 #include "events/group_commit_writer.hpp"
 #include "events/rocks_event_store.hpp"
 #include "http/api.hpp"
+#include "http/nlu_api.hpp"
 #include "http/product_api.hpp"
 #include "http/server.hpp"
 #include "projections/catalog_view.hpp"
@@ -87,6 +88,7 @@ int run_serve(int argc, char** argv) {
   std::unique_ptr<http::HttpMetrics> metrics;
   http::ProductApiContext product_ctx{products, catalog, token};
   http::register_product_api(router, product_ctx);
+  http::register_nlu_api(router, local_now_iso);
   http::register_api(router, ctx, [&] {
     return http::render_prometheus(*metrics,
                                    {writer.stats(), engine.stats(), store.last_position()});

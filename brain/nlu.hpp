@@ -1,0 +1,27 @@
+// Offline understanding: one message -> language, intent and slots, per
+// ../shared/spec/nlu-labels.md. Rules, lexicons and patterns per language;
+// no example sentences are looked up. Pure.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "brain/nlu_numbers.hpp"
+
+namespace parley::brain {
+
+struct Understanding {
+  std::string intent = "out_of_scope";
+  double confidence = 0;
+  std::string language = "en";
+  std::map<std::string, std::string>
+      text_slots;                              // slot -> value as typed (normalised per contract)
+  std::map<std::string, double> number_slots;  // quantity, ordinal, price_min, price_max
+};
+
+Understanding understand(const std::string& text, const nlu::LocalNow& now);
+
+// en, es, ru, id or hi, from script and marker words.
+std::string detect_language(const nlu::Tokens& tokens);
+
+}  // namespace parley::brain

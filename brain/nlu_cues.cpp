@@ -1,0 +1,219 @@
+#include "brain/nlu_cues.hpp"
+
+#include <sstream>
+
+#include "brain/text.hpp"
+
+namespace parley::brain::nlu {
+
+Cues::Cues(std::initializer_list<const char*> list) {
+  for (const char* c : list) items.push_back(fold(c));
+}
+
+size_t cue_length_at(const Tokens& tk, const Cues& cues, size_t i) {
+  for (const auto& cue : cues.items) {
+    std::istringstream words(cue);
+    size_t k = i;
+    bool ok = true;
+    for (std::string w; words >> w; ++k) {
+      if (k >= tk.size()) {
+        ok = false;
+        break;
+      }
+      const std::string& t = tk.f(k);
+      if (w.size() > 1 && w.back() == '*') {
+        if (t.compare(0, w.size() - 1, w, 0, w.size() - 1) != 0) ok = false;
+      } else if (t != w) {
+        ok = false;
+      }
+      if (!ok) break;
+    }
+    if (ok && k > i) return k - i;
+  }
+  return 0;
+}
+
+size_t find_cue(const Tokens& tk, const Cues& cues, size_t from) {
+  for (size_t i = from; i < tk.size(); ++i)
+    if (cue_length_at(tk, cues, i)) return i;
+  return std::string::npos;
+}
+
+namespace cues {
+
+// Keys are written folded: lower case, no accents (fold() strips them from input).
+const Cues greet = {"hi",           "hello",
+                    "hey",          "hiya",
+                    "good morning", "good afternoon",
+                    "good evening", "hola",
+                    "buenas",       "buenos dias",
+                    "buen dia",     "привет",
+                    "здравствуй*",  "добрый день",
+                    "доброе утро",  "добрый вечер",
+                    "halo",         "hai",
+                    "selamat pagi", "selamat siang",
+                    "selamat sore", "selamat malam",
+                    "pagi",         "namaste",
+                    "namaskar",     "नमस्ते",
+                    "नमस्कार",       "salaam",
+                    "assalam*"};
+const Cues goodbye = {
+    "bye",           "goodbye",       "cya",         "see you",    "see ya",       "thats all",
+    "that's all",    "adios",         "chao",        "chau",       "hasta luego",  "hasta pronto",
+    "nos vemos",     "пока",          "до свидания", "до встречи", "sampai jumpa", "dadah",
+    "daah",          "alvida",        "अलविदा",      "फिर मिलेंगे",   "phir milenge", "good night",
+    "buenas noches", "спокойной ночи"};
+const Cues thanks = {"thanks",     "thank",    "thx",       "ty",           "gracias", "grax",
+                     "спасибо",    "спс",      "благодарю", "terima kasih", "makasih", "trims",
+                     "thanks kak", "shukriya", "dhanyavad", "dhanyawad",    "धन्यवाद",  "शुक्रिया"};
+const Cues affirm = {"yes",         "yeah",      "yep",     "yup",      "ok",  "okay",  "sure",
+                     "confirm",     "confirmed", "correct", "right",    "si",  "claro", "dale",
+                     "perfecto",    "confirmo",  "vale",    "correcto", "да",  "ага",   "ок",
+                     "подтверждаю", "верно",     "конечно", "iya",      "ya",  "oke",   "betul",
+                     "benar",       "lanjut",    "siap",    "haan",     "han", "ha",    "ji haan",
+                     "theek",       "thik",      "sahi",    "हाँ",       "हां",  "ठीक",   "कन्फर्म"};
+const Cues deny = {"no",       "nope",     "nah",    "cancel",   "not",     "nel",
+                   "mejor no", "cancela*", "нет",    "не",       "отмени*", "tidak",
+                   "gak",      "nggak",    "enggak", "ga",       "batal*",  "jangan",
+                   "nahi",     "nahin",    "mat",    "rehne do", "नहीं",     "नही"};
+const Cues handoff = {"human",     "real person", "person",    "manager",        "operator",
+                      "agent",     "someone",     "somebody",  "representative", "support",
+                      "persona",   "humano",      "asesor",    "agente",         "encargado",
+                      "оператор*", "человек*",    "менеджер*", "консультант*",   "cs",
+                      "admin",     "manusia",     "orang",     "insaan",         "insan",
+                      "aadmi",     "manager se",  "मैनेजर",      "इंसान",           "एजेंट"};
+const Cues order_word = {"order",   "orders",  "pedido", "pedidos", "orden", "compra", "заказ*",
+                         "посылк*", "pesanan", "paket",  "orderan", "ऑर्डर",  "आर्डर"};
+const Cues order_status = {"where is",    "where's",      "status",   "track",      "tracking",
+                           "arrive",      "delivered",    "no llega", "donde esta", "cuando llega",
+                           "где",         "когда",        "приедет",  "придет",     "статус",
+                           "sampai mana", "belum datang", "kapan",    "kahan",      "kab",
+                           "kab aayega",  "kab aaega",    "pahuncha", "कब",         "कहाँ",
+                           "कहां",         "आएगा",         "llega",    "estado"};
+const Cues where = {"where", "donde", "где", "mana", "kahan", "कहाँ", "कहां"};
+const Cues pay = {"pay",   "payment",    "pago",          "pagar", "pagarlo", "оплат*",
+                  "bayar", "pembayaran", "payment karna", "पेमेंट",   "भुगतान"};
+const Cues payment_link_word = {"link", "enlace", "ссылк*", "tautan", "लिंक"};
+const Cues how = {"how", "como", "как", "gimana", "bagaimana", "cara", "kaise", "kaisa", "कैसे"};
+const Cues checkout = {"checkout",       "check out",   "place the order", "place order",
+                       "place my order", "buy now",     "proceed",         "finalizar compra",
+                       "finalizar",      "pagar",       "comprar",         "оформить",
+                       "оформи",         "оплатить",    "купить",          "bayar",
+                       "pesan sekarang", "order place", "order kar",       "place kar",
+                       "khareed*",       "kharid*",     "खरीद*",           "चेकआउट"};
+const Cues cart = {"cart", "basket", "bag", "carrito", "cesta", "корзин*", "keranjang", "कार्ट"};
+const Cues clear = {"empty",    "clear",     "vacia",    "vaciar", "limpia", "очисти*",
+                    "очистить", "kosongkan", "kosongin", "khaali", "khali",  "खाली"};
+const Cues everything = {"everything", "all", "todo",     "всё", "все",
+                         "semua",      "sab", "sab kuch", "सब",  "सब कुछ"};
+const Cues view = {"show",       "see",        "view",      "what's in", "whats in",
+                   "what is in", "muestra",    "muestrame", "ver",       "que hay",
+                   "покажи",     "что у меня", "что в",     "lihat",     "isi",
+                   "tampilkan",  "dikhao",     "dikha",     "दिखाओ",     "क्या है"};
+const Cues total = {"total",    "how much", "cuanto", "итог", "сколько",
+                    "totalnya", "berapa",   "kitna",  "कितना"};
+const Cues remove = {"remove",  "take out", "delete", "drop",  "quita",     "quitar",
+                     "elimina", "eliminar", "borra",  "saca",  "убери",     "убрать",
+                     "удали",   "удалить",  "hapus",  "buang", "keluarkan", "hata",
+                     "hatao",   "nikal*",   "हटा*",   "निकाल*"};
+const Cues add = {"add",  "put",    "agrega",   "agregar", "anade",   "anadir",  "pon",  "ponme",
+                  "mete", "добавь", "добавить", "положи",  "tambah*", "masuk*",  "daal", "dal do",
+                  "dalo", "daalo",  "डाल*",     "जोड़*",    "add kar", "add karo"};
+const Cues put_in = {"in my cart", "to cart",      "to my cart", "al carrito", "en el carrito",
+                     "в корзину",  "ke keranjang", "cart mein",  "cart me",    "कार्ट में"};
+const Cues take = {"i'll take", "ill take", "i will take", "i take",   "me llevo", "беру",
+                   "возьму",    "ambil",    "le lo",       "le lunga", "lena hai"};
+const Cues quantity_word = {
+    "qty", "quantity", "cantidad", "количеств*", "jumlah", "quantity kar", "pieces", "piece",
+    "pcs", "unidades", "штук*",    "шт",         "pcs",    "biji",         "buah",   "pis"};
+const Cues instead = {"instead",  "make it", "change",  "update", "set",     "cambia", "mejor",
+                      "que sean", "solo",    "измени*", "сделай", "поставь", "ubah",   "ganti",
+                      "jadi",     "sirf",    "bas",     "kar do", "कर दो"};
+const Cues product_info = {
+    "tell me more", "more about",  "details",   "detail",   "material", "made of",      "fabric",
+    "info",         "informacion", "mas info",  "cuentame", "detalles", "de que",       "подробн*",
+    "расскаж*",     "что за",      "из чего",   "ткань",    "материал", "lebih lanjut", "bahan*",
+    "detailnya",    "baare mein",  "bare mein", "batao",    "डिटेल*",    "बताओ",         "बारे"};
+const Cues search = {"looking for", "look for", "show me", "do you have", "do u have",  "have any",
+                     "need",        "want",     "search",  "find",        "any",        "busco",
+                     "buscando",    "tienen",   "tienes",  "hay",         "quiero ver", "muestrame",
+                     "ищу",         "есть",     "покажи*", "нужен",       "нужна",      "нужны",
+                     "нужно",       "cari",     "ada",     "mau lihat",   "lihat",      "dikhao",
+                     "chahiye",     "chaiye",   "dikhana", "दिखाओ",       "चाहिए",      "hai kya"};
+const Cues category = {"category", "categoria", "категори*", "раздел*",
+                       "kategori", "कैटेगरी",     "section",   "seccion"};
+const Cues details_name = {"my name is",   "name is", "i am",       "i'm",       "me llamo",
+                           "mi nombre es", "soy",     "меня зовут", "моё имя",   "мое имя",
+                           "nama saya",    "namaku",  "nama aku",   "mera naam", "mera nam",
+                           "मेरा नाम",      "naam"};
+const Cues details_phone = {"phone",  "mobile",  "cel",   "celular", "telefono", "movil",
+                            "numero", "телефон", "номер", "no hp",   "hp",       "nomor",
+                            "wa",     "number",  "फोन",   "नंबर"};
+const Cues details_email = {"email", "e-mail", "mail",  "correo", "почта",
+                            "почту", "имейл",  "емейл", "ईमेल"};
+const Cues details_address = {"deliver to",     "ship to",  "send to",   "address",    "my address",
+                              "envialo a",      "enviar a", "envia a",   "direccion",  "mandalo a",
+                              "адрес доставки", "адрес",    "доставьте", "kirim ke",   "alamat",
+                              "antar ke",       "pata",     "पता",       "deliver kar"};
+
+const Cues lead = {"lead",  "leads", "лид",        "лида", "лиды", "лидов",
+                   "лидом", "лиде",  "prospecto*", "लीड",  "लीड्स"};
+const Cues new_word = {"new",  "nuevo", "nueva", "новый", "новая",
+                       "baru", "naya",  "nayi",  "नया",   "नई"};
+const Cues create = {"create", "add",  "crear", "crea",   "agrega",   "создай", "создать",
+                     "добавь", "buat", "bikin", "tambah", "add karo", "bana*"};
+const Cues qualify = {"qualified",   "qualify",     "calificado",   "calificada",
+                      "cualificado", "квалифицир*", "qualified ho", "क्वालिफाइड"};
+const Cues reassign = {"reassign",      "re-assign", "reasigna*",      "переназнач*",
+                       "передай",       "передать",  "теперь ведет",   "ведет",
+                       "kasih ke",      "alihkan",   "pindahkan lead", "रीअसाइन",
+                       "reassign karo", "give the",  "hand over"};
+const Cues meeting = {"meeting", "meetings", "meet",      "met",   "reunion", "reuniones", "cita",
+                      "встреч*", "встречу",  "pertemuan", "rapat", "मीटिंग",   "मुलाकात"};
+const Cues demo = {"demo", "demos", "demonstration", "demostracion", "демо", "демонстрац*", "डेमो"};
+const Cues done = {"done",      "completed", "complete", "finished", "held",      "over",
+                   "realizada", "realizado", "hecha",    "hecho",    "terminada", "terminado",
+                   "termine",   "проведен*", "провел*",  "провели",  "завершен*", "состоял*",
+                   "прошл*",    "selesai",   "sudah",    "udah",     "ho gaya",   "ho gayi",
+                   "ho gai",    "hua",       "हो गई",    "हो गया",   "हुई",        "हुआ"};
+const Cues reschedule = {"reschedule",  "move",    "postpone", "push",     "shift",  "change",
+                         "moved",       "mueve",   "mover",    "pasala",   "pasa",   "cambia",
+                         "reprograma*", "aplaza*", "перенес*", "перенос*", "сдвин*", "переназначь",
+                         "pindah*",     "undur*",  "diundur",  "geser",    "ganti",  "move karo",
+                         "shift karo",  "आगे बढ़ा*", "शिफ्ट",     "बदलो"};
+const Cues schedule = {"schedule", "set up",  "book",      "arrange",   "agenda", "programa",
+                       "organiza", "назнач*", "запланир*", "jadwalkan", "atur",   "schedule karo",
+                       "fix karo", "rakh do", "rakho",     "रखो",       "रख दो"};
+const Cues activity = {"activity",   "log call", "log",       "note",  "actividad", "registrar",
+                       "активност*", "заметк*",  "aktivitas", "catat", "एक्टिविटी",  "activity add"};
+const Cues history = {"history", "timeline", "historial", "que ha pasado", "история",
+                      "историю", "истории",  "riwayat",   "itihas",        "इतिहास"};
+const Cues tasks = {"tasks",     "task",       "my plate",  "to do", "todo list", "tareas",
+                    "pendiente", "pendientes", "задачи",    "задач", "по делам",  "дела",
+                    "tugas",     "kerjaan",    "pekerjaan", "kaam",  "काम"};
+const Cues leads_plural = {"leads", "лиды", "лидов", "prospectos", "leads saya", "daftar lead",
+                           "लीड्स",  "list", "lista", "список",     "daftar",     "लिस्ट"};
+const Cues update = {"update",   "actualiza", "actualizar", "обнови",
+                     "обновить", "perbarui",  "update karo"};
+const Cues turnover = {"turnover", "revenue", "facturacion", "ventas",    "оборот",
+                       "выручка",  "omzet",   "omset",       "pendapatan"};
+const Cues current_system = {"current system",    "sistema actual",  "текущая система",
+                             "сейчас используют", "sistem sekarang", "sistem saat ini"};
+const Cues challenges = {"challenges", "challenge", "problems", "pain points", "problemas",
+                         "problema",   "проблемы",  "проблема", "kendala",     "masalah"};
+const Cues address_word = {"address", "direccion", "адрес", "alamat", "पता"};
+const Cues assign = {"assign to",  "assigned to", "assign",        "asignar a", "asignada a",
+                     "asignado a", "asigna a",    "ответственный", "проводит",  "ведет",
+                     "assign ke",  "yang handle", "handle",        "ko assign", "को असाइन"};
+const Cues contact = {"contact", "contacto", "контакт", "kontak"};
+const Cues source = {"source", "fuente", "источник", "sumber", "from", "via", "vino por", "dari"};
+const Cues what = {"what", "que", "что", "apa", "kya", "क्या"};
+const Cues out_scope = {"weather", "joke",   "capital",  "president",  "time is it", "clima",
+                        "tiempo",  "chiste", "hora es",  "capital de", "погода",     "анекдот",
+                        "шутк*",   "cuaca",  "presiden", "lelucon",    "cricket",    "score",
+                        "mausam",  "мосам",  "मौसम",     "news",       "noticias",   "новости"};
+const Cues filler = {"please", "pls",  "plz", "porfa", "por favor", "пожалуйста", "dong", "ya",
+                     "kak",    "bhai", "ji",  "yaar",  "tolong",    "aja",        "deh",  "nya"};
+
+}  // namespace cues
+}  // namespace parley::brain::nlu

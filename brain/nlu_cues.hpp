@@ -1,0 +1,37 @@
+// Cue words of intents and slots across the five languages (folded; "a b" is a
+// phrase of consecutive tokens; a trailing '*' matches a prefix).
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "brain/nlu_tokens.hpp"
+
+namespace parley::brain::nlu {
+
+// A set of cues, folded once when built (so they may be written with accents).
+struct Cues {
+  Cues(std::initializer_list<const char*> list);
+  std::vector<std::string> items;
+};
+
+// Index of the first token where one of `cues` matches, or npos.
+size_t find_cue(const Tokens& tk, const Cues& cues, size_t from = 0);
+inline bool has_cue(const Tokens& tk, const Cues& cues) {
+  return find_cue(tk, cues) != std::string::npos;
+}
+// Length in tokens of the cue matching at i (0 if none).
+size_t cue_length_at(const Tokens& tk, const Cues& cues, size_t i);
+
+namespace cues {
+extern const Cues greet, goodbye, thanks, affirm, deny, handoff, order_word, order_status, where,
+    pay, payment_link_word, how, checkout, cart, clear, everything, view, total, remove, add,
+    put_in, take, quantity_word, instead, product_info, search, category, details_name,
+    details_phone, details_email, details_address, lead, new_word, create, qualify, reassign,
+    meeting, demo, done, reschedule, schedule, activity, history, tasks, leads_plural, update,
+    turnover, current_system, challenges, address_word, assign, contact, source, what, out_scope,
+    filler;
+}  // namespace cues
+
+}  // namespace parley::brain::nlu

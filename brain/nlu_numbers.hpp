@@ -1,0 +1,30 @@
+// Numbers said in words, ordinals, and dates and times resolved against the
+// message's `now`, in en, es, ru, id and hi (Latin and Devanagari). Pure.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "brain/nlu_tokens.hpp"
+
+namespace parley::brain::nlu {
+
+// 1..20 said as a word ("three", "tres", "три", "tiga", "teen", "तीन"), or digits.
+std::optional<int> cardinal(const std::string& folded);
+// 1..10 as an ordinal ("2nd", "second", "segundo", "второго", "kedua", "dusra", "दूसरा").
+std::optional<int> ordinal(const std::string& folded);
+
+struct LocalNow {
+  int year = 2026, month = 1, day = 1, hour = 0, minute = 0;
+  int offset_minutes = 0;  // of the local time from UTC
+};
+// "2026-11-22T10:00:00+05:30" (seconds and offset optional; 'Z' = UTC).
+bool parse_now(const std::string& iso, LocalNow* now);
+
+// The date and time the message names, as "YYYY-MM-DDTHH:MM" local time, or "".
+// Relative days, weekdays (the next one after today), "25 Nov", "1 de diciembre",
+// "25 ноября"; "3pm", "10:30", "a las 5", "в 11", "jam 3 sore", "saade 4 baje".
+// A time without am/pm: 1-7 afternoon, 8-11 morning, 12 noon.
+std::string resolve_datetime(const Tokens& tokens, const LocalNow& now);
+
+}  // namespace parley::brain::nlu
