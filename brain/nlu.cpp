@@ -90,8 +90,8 @@ namespace {
 bool has_number(const Tokens& tk) {
   for (const auto& t : tk.t)
     if (t.kind == Token::number) return true;
-  for (const auto& t : tk.t)
-    if (t.kind == Token::word && cardinal(t.folded)) return true;
+  for (size_t i = 0; i < tk.size(); ++i)
+    if (tk.t[i].kind == Token::word && cardinal(tk.f(i)) && !light_verb_do(tk, i)) return true;
   return false;
 }
 
@@ -165,7 +165,11 @@ std::string commerce_intent(const Tokens& tk) {
   if ((has_cue(tk, cues::clear) && (cart || word_count(tk) <= 3)) ||
       (has_cue(tk, cues::remove) && has_cue(tk, cues::everything)))
     return "clear_cart";
-  const bool add = has_cue(tk, cues::add) || has_cue(tk, cues::put_in);
+  const bool add_verb = has_cue(tk, cues::add);
+  if (cart && !add_verb &&
+      (has_cue(tk, cues::view) || has_cue(tk, cues::what) || has_cue(tk, cues::total)))
+    return "view_cart";
+  const bool add = add_verb || has_cue(tk, cues::put_in);
   const bool strong_update = has_cue(
       tk, {"qty", "quantity", "cantidad", "количеств*", "jumlah", "instead", "make it", "mejor",
            "solo", "que sean", "сделай", "jadi", "sirf", "ganti", "ubah", "измени*", "поставь"});
@@ -188,8 +192,10 @@ std::string social_intent(const Tokens& tk) {
   if (has_cue(tk, cues::thanks)) return "thanks";
   if (has_cue(tk, cues::goodbye)) return "goodbye";
   if (has_cue(tk, cues::deny) && word_count(tk) <= 6) return "deny";
+  if (has_cue(tk, cues::affirm) && word_count(tk) <= 6 && !tk.is(0, "hai") &&
+      !has_cue(tk, {"hi", "hello", "hola", "halo", "привет", "namaste"}))
+    return "affirm";
   if (has_cue(tk, cues::greet) && word_count(tk) <= 6) return "greet";
-  if (has_cue(tk, cues::affirm) && word_count(tk) <= 6) return "affirm";
   return "";
 }
 
@@ -216,7 +222,8 @@ Understanding understand(const std::string& text, const LocalNow& now) {
   double confidence = 0.9;
   if (intent.empty()) intent = commerce_intent(tk);
   if (intent.empty()) {
-    if (has_cue(tk, cues::search) || has_cue(tk, cues::category) || shopping_words(tk)) {
+    if (has_cue(tk, cues::search) || has_cue(tk, cues::category) || shopping_words(tk) ||
+        has_price(tk)) {
       // A greeting or thanks around a request still asks for products.
       std::string social = social_intent(tk);
       intent = (!social.empty() && word_count(tk) <= 2) ? social : "product_search";

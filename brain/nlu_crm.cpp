@@ -11,11 +11,7 @@ namespace parley::brain::nlu {
 namespace {
 
 std::string trim(std::string s) {
-  const char* junk = " \t\n,.;:!?-–—।\"'";
-  auto b = s.find_first_not_of(junk);
-  if (b == std::string::npos) return "";
-  auto e = s.find_last_not_of(junk);
-  return s.substr(b, e - b + 1);
+  return trim_slot(std::move(s));
 }
 
 bool is_sep(const Tokens& tk, size_t i) {

@@ -119,8 +119,8 @@ const Cues remove = {"remove",  "take out", "delete", "drop",  "quita",     "qui
 const Cues add = {"add",  "put",    "agrega",   "agregar", "anade",   "anadir",  "pon",  "ponme",
                   "mete", "добавь", "добавить", "положи",  "tambah*", "masuk*",  "daal", "dal do",
                   "dalo", "daalo",  "डाल*",     "जोड़*",    "add kar", "add karo"};
-const Cues put_in = {"in my cart", "to cart",      "to my cart", "al carrito", "en el carrito",
-                     "в корзину",  "ke keranjang", "cart mein",  "cart me",    "कार्ट में"};
+const Cues put_in = {"to cart",      "to my cart", "al carrito", "en el carrito", "в корзину",
+                     "ke keranjang", "cart mein",  "cart me",    "कार्ट में"};
 const Cues take = {"i'll take", "ill take", "i will take", "i take",   "me llevo", "беру",
                    "возьму",    "ambil",    "le lo",       "le lunga", "lena hai"};
 const Cues quantity_word = {

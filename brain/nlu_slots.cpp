@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <set>
+#include <sstream>
 
 #include "brain/lexicon.hpp"
 #include "brain/nlu_cues.hpp"
@@ -13,12 +14,7 @@ namespace parley::brain::nlu {
 namespace {
 
 std::string trim(std::string s) {
-  const char* junk = " \t\n,.;:!?-–—।\"'";
-  auto b = s.find_first_not_of(junk);
-  if (b == std::string::npos) return "";
-  // keep a final '.' that ends an abbreviation-like token ("No. 5" never ends a slot)
-  auto e = s.find_last_not_of(junk);
-  return s.substr(b, e - b + 1);
+  return trim_slot(std::move(s));
 }
 
 bool is_punct(const Tokens& tk, size_t i) {
@@ -63,7 +59,9 @@ const std::set<std::string>& function_words() {
           "kaam",      "sab",    "cart",     "carrito",  "корзину", "корзины",   "корзине",
           "keranjang", "कार्ट",   "bag",      "basket",   "now",     "ya",        "pe",
           "par",       "पर",     "और",       "and",      "or",      "o",         "и",
-          "dan",       "atau",   "aur"})
+          "dan",       "atau",   "aur",      "mujhe",    "muje",    "mera",      "meri",
+          "mere",      "saya",   "aku",      "i'm",      "im",      "want",      "need",
+          "looking",   "for",    "show",     "ищу",      "нужен",   "нужна"})
       out.insert(fold(w));
     return out;
   }();
@@ -74,7 +72,7 @@ bool is_content(const Tokens& tk, size_t i) {
   if (i >= tk.size() || tk.t[i].kind == Token::punct) return false;
   const auto& w = tk.f(i);
   if (function_words().count(w) || is_cue_word(w)) return false;
-  if (cardinal(w) || ordinal(w)) return false;
+  if ((cardinal(w) && !light_verb_do(tk, i)) || ordinal(w)) return false;
   if (tk.t[i].kind == Token::number) return false;
   return true;
 }
@@ -232,6 +230,36 @@ std::string content_span(const Tokens& tk, const std::set<size_t>& used) {
 
 }  // namespace
 
+bool light_verb_do(const Tokens& tk, size_t i) {
+  static const std::set<std::string> verbs = {"kar",  "hata",  "de",  "daal",   "dal",    "bhej",
+                                              "rakh", "bata",  "le",  "chala",  "nikal",  "badal",
+                                              "laga", "dikha", "add", "remove", "cancel", "place"};
+  return (tk.f(i) == "do" || tk.f(i) == "दो") && i > 0 && verbs.count(tk.f(i - 1)) > 0;
+}
+
+std::string trim_slot(std::string s) {
+  static const char* const kMulti[] = {"\u2013", "\u2014", "\u0964"};
+  const std::string ascii = " \t\n,.;:!?-\"'";
+  for (bool changed = true; changed;) {
+    changed = false;
+    while (!s.empty() && ascii.find(s.front()) != std::string::npos) s.erase(0, 1), changed = true;
+    while (!s.empty() && ascii.find(s.back()) != std::string::npos) s.pop_back(), changed = true;
+    for (const char* m : kMulti) {
+      std::string sep = m;
+      if (s.size() >= sep.size() && s.compare(0, sep.size(), sep) == 0)
+        s.erase(0, sep.size()), changed = true;
+      if (s.size() >= sep.size() && s.compare(s.size() - sep.size(), sep.size(), sep) == 0)
+        s.resize(s.size() - sep.size()), changed = true;
+    }
+  }
+  return s;
+}
+
+bool has_price(const Tokens& tk) {
+  auto p = parse_price(tk);
+  return p.min || p.max;
+}
+
 bool is_cue_word(const std::string& w) {
   static const std::set<std::string> words = [] {
     std::set<std::string> out;
@@ -249,11 +277,18 @@ bool is_cue_word(const std::string& w) {
                           &cues::activity,   &cues::history,       &cues::tasks,
                           &cues::update,     &cues::filler,        &cues::assign,
                           &cues::contact,    &cues::source})
-      for (const auto& item : c->items)
-        if (item.find(' ') == std::string::npos && item.back() != '*') out.insert(item);
+      for (const auto& item : c->items) {
+        std::istringstream parts(item);
+        for (std::string part; parts >> part;) out.insert(part);
+      }
     return out;
   }();
-  return words.count(w) > 0;
+  if (words.count(w)) return true;
+  for (const auto& cue : words)  // prefix cues: "tambah*" covers "tambahin"
+    if (cue.size() > 2 && cue.back() == '*' &&
+        w.compare(0, cue.size() - 1, cue, 0, cue.size() - 1) == 0)
+      return true;
+  return false;
 }
 
 std::string find_email(const std::string& text) {
@@ -319,7 +354,7 @@ void cart_slots(const Tokens& tk, Understanding* u) {
     if (auto o = ordinal(w); o && !u->number_slots.count("ordinal")) {
       u->number_slots["ordinal"] = *o;
       used.insert(i);
-    } else if (auto c = cardinal(w);
+    } else if (auto c = light_verb_do(tk, i) ? std::nullopt : cardinal(w);
                c && !u->number_slots.count("quantity") && *c > 0 && *c < 1000) {
       // "one" in "the second one" / "the first one" is not a quantity
       if ((w == "one" || w == "uno" || w == "una") && i > 0) continue;
@@ -329,8 +364,8 @@ void cart_slots(const Tokens& tk, Understanding* u) {
   }
   // Quoted or capitalised product names ("the Classic Denim Jacket") are kept whole.
   size_t best_b = 0, best_len = 0;
-  for (size_t i = 1; i < tk.size(); ++i) {
-    if (!tk.t[i].capitalized || tk.t[i].kind != Token::word) continue;
+  for (size_t i = 0; i < tk.size(); ++i) {
+    if (!tk.t[i].capitalized || tk.t[i].kind != Token::word || is_cue_word(tk.f(i))) continue;
     size_t j = i;
     while (j + 1 < tk.size() && tk.t[j + 1].kind != Token::punct &&
            (tk.t[j + 1].capitalized || tk.t[j + 1].kind == Token::number ||

@@ -20,4 +20,12 @@ void crm_slots(const Tokens& tk, const LocalNow& now, Understanding* u);
 // True if the folded word is a cue word of some intent (not content).
 bool is_cue_word(const std::string& folded);
 
+// Trims white space, ASCII punctuation and the separators – — । from both
+// ends, never cutting a multi-byte character.
+std::string trim_slot(std::string s);
+// Hinglish "kar do", "hata do": token i is the verb "do" (give), not the number two.
+bool light_verb_do(const Tokens& tk, size_t i);
+// True if the message names a price bound or range ("under 50", "desde 2.500").
+bool has_price(const Tokens& tk);
+
 }  // namespace parley::brain::nlu
