@@ -87,6 +87,17 @@ std::string detect_language(const Tokens& tk) {
 
 namespace {
 
+// Cue lists used by one rule each.
+const Cues kHandOverLead = {"ko de", "de do", "pasa", "give", "to"};
+const Cues kTalkTo = {"talk",     "speak",      "connect",    "hablar",   "pasame",
+                      "позовите", "позови",     "поговорить", "соедини*", "ngomong",
+                      "bicara",   "sambungkan", "baat",       "बात",      "chahiye",
+                      "quiero",   "want",       "need",       "хочу"};
+const Cues kOrderStatusPhrases = {"order status", "status pesanan", "статус заказа",
+                                  "estado del pedido"};
+const Cues kHindiMakeIt = {"kar do", "कर दो"};
+const Cues kHello = {"hi", "hello", "hola", "halo", "привет", "namaste"};
+
 bool has_number(const Tokens& tk) {
   for (const auto& t : tk.t)
     if (t.kind == Token::number) return true;
@@ -121,8 +132,8 @@ std::string crm_intent(const Tokens& tk) {
   if (has_cue(tk, cues::qualify)) return "lead_qualify";
   if (has_cue(tk, cues::history)) return "lead_history";
   if (has_cue(tk, cues::reassign) ||
-      (lead && (has_cue(tk, {"ko de", "de do", "pasa", "give", "to"}) &&
-                !has_cue(tk, cues::new_word) && !has_cue(tk, cues::create))))
+      (lead &&
+       (has_cue(tk, kHandOverLead) && !has_cue(tk, cues::new_word) && !has_cue(tk, cues::create))))
     return "lead_reassign";
   if (has_cue(tk, cues::turnover) || has_cue(tk, cues::current_system) ||
       has_cue(tk, cues::challenges) ||
@@ -148,19 +159,14 @@ std::string commerce_intent(const Tokens& tk) {
   if (!text_email.empty() || !text_phone.empty() || has_cue(tk, cues::details_name) ||
       has_cue(tk, cues::details_address))
     return "provide_details";
-  if (has_cue(tk, cues::handoff) &&
-      (has_cue(tk, {"talk", "speak", "connect", "hablar", "pasame", "позовите", "позови",
-                    "поговорить", "соедини*", "ngomong", "bicara", "sambungkan", "baat", "बात",
-                    "chahiye", "quiero", "want", "need", "хочу"}) ||
-       word_count(tk) <= 3))
+  if (has_cue(tk, cues::handoff) && (has_cue(tk, kTalkTo) || word_count(tk) <= 3))
     return "human_handoff";
   const bool pay = has_cue(tk, cues::pay), order = has_cue(tk, cues::order_word);
   if (pay && (has_cue(tk, cues::payment_link_word) || has_cue(tk, cues::how)))
     return "payment_link";
   if (order && has_cue(tk, cues::order_status) && !has_cue(tk, cues::checkout))
     return "order_status";
-  if (has_cue(tk, {"order status", "status pesanan", "статус заказа", "estado del pedido"}))
-    return "order_status";
+  if (has_cue(tk, kOrderStatusPhrases)) return "order_status";
   const bool cart = has_cue(tk, cues::cart);
   if ((has_cue(tk, cues::clear) && (cart || word_count(tk) <= 3)) ||
       (has_cue(tk, cues::remove) && has_cue(tk, cues::everything)))
@@ -176,7 +182,7 @@ std::string commerce_intent(const Tokens& tk) {
   if (strong_update && has_number(tk)) return "update_quantity";
   if (has_cue(tk, cues::remove)) return "remove_from_cart";
   if (add || has_cue(tk, cues::take)) return "add_to_cart";
-  if (!add && has_number(tk) && has_cue(tk, {"kar do", "कर दो"})) return "update_quantity";
+  if (!add && has_number(tk) && has_cue(tk, kHindiMakeIt)) return "update_quantity";
   if (has_cue(tk, cues::checkout) && !has_cue(tk, cues::how)) return "checkout";
   if (cart && (has_cue(tk, cues::view) || has_cue(tk, cues::what) || has_cue(tk, cues::total) ||
                word_count(tk) <= 3))
@@ -192,8 +198,7 @@ std::string social_intent(const Tokens& tk) {
   if (has_cue(tk, cues::thanks)) return "thanks";
   if (has_cue(tk, cues::goodbye)) return "goodbye";
   if (has_cue(tk, cues::deny) && word_count(tk) <= 6) return "deny";
-  if (has_cue(tk, cues::affirm) && word_count(tk) <= 6 && !tk.is(0, "hai") &&
-      !has_cue(tk, {"hi", "hello", "hola", "halo", "привет", "namaste"}))
+  if (has_cue(tk, cues::affirm) && word_count(tk) <= 6 && !tk.is(0, "hai") && !has_cue(tk, kHello))
     return "affirm";
   if (has_cue(tk, cues::greet) && word_count(tk) <= 6) return "greet";
   return "";

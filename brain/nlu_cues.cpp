@@ -7,15 +7,19 @@
 namespace parley::brain::nlu {
 
 Cues::Cues(std::initializer_list<const char*> list) {
-  for (const char* c : list) items.push_back(fold(c));
+  for (const char* c : list) {
+    items.push_back(fold(c));
+    std::istringstream parts(items.back());
+    words.emplace_back();
+    for (std::string w; parts >> w;) words.back().push_back(w);
+  }
 }
 
 size_t cue_length_at(const Tokens& tk, const Cues& cues, size_t i) {
-  for (const auto& cue : cues.items) {
-    std::istringstream words(cue);
+  for (const auto& cue : cues.words) {
     size_t k = i;
     bool ok = true;
-    for (std::string w; words >> w; ++k) {
+    for (const std::string& w : cue) {
       if (k >= tk.size()) {
         ok = false;
         break;
@@ -27,6 +31,7 @@ size_t cue_length_at(const Tokens& tk, const Cues& cues, size_t i) {
         ok = false;
       }
       if (!ok) break;
+      ++k;
     }
     if (ok && k > i) return k - i;
   }

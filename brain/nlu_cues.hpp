@@ -13,7 +13,8 @@ namespace parley::brain::nlu {
 // A set of cues, folded once when built (so they may be written with accents).
 struct Cues {
   Cues(std::initializer_list<const char*> list);
-  std::vector<std::string> items;
+  std::vector<std::string> items;               // folded phrases
+  std::vector<std::vector<std::string>> words;  // the same, split into words once
 };
 
 // Index of the first token where one of `cues` matches, or npos.

@@ -283,11 +283,15 @@ bool is_cue_word(const std::string& w) {
       }
     return out;
   }();
+  static const std::vector<std::string> prefixes = [] {
+    std::vector<std::string> out;
+    for (const auto& cue : words)
+      if (cue.size() > 2 && cue.back() == '*') out.push_back(cue.substr(0, cue.size() - 1));
+    return out;
+  }();
   if (words.count(w)) return true;
-  for (const auto& cue : words)  // prefix cues: "tambah*" covers "tambahin"
-    if (cue.size() > 2 && cue.back() == '*' &&
-        w.compare(0, cue.size() - 1, cue, 0, cue.size() - 1) == 0)
-      return true;
+  for (const auto& p : prefixes)  // "tambah*" covers "tambahin"
+    if (w.compare(0, p.size(), p) == 0) return true;
   return false;
 }
 

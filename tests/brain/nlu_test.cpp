@@ -1,0 +1,154 @@
+// Understanding: the pieces (numbers, dates, contacts, language) and the
+// whole, scored on the shared labelled examples.
+#include "brain/nlu.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "brain/nlu_slots.hpp"
+#include "brain/text.hpp"
+
+namespace parley::brain {
+namespace {
+
+using namespace nlu;
+
+LocalNow sunday_10am() {
+  LocalNow now;
+  EXPECT_TRUE(parse_now("2026-11-22T10:00:00+05:30", &now));  // a Sunday
+  return now;
+}
+
+std::string when(const std::string& text) {
+  return resolve_datetime(tokenize_message(text), sunday_10am());
+}
+
+TEST(NluNumbers, CardinalsAndOrdinalsInFiveLanguages) {
+  for (auto [w, v] : std::vector<std::pair<const char*, int>>{
+           {"three", 3}, {"tres", 3}, {"три", 3}, {"tiga", 3}, {"teen", 3}, {"तीन", 3}, {"12", 12}})
+    EXPECT_EQ(cardinal(fold(w)), v) << w;
+  for (auto [w, v] : std::vector<std::pair<const char*, int>>{{"2nd", 2},
+                                                              {"second", 2},
+                                                              {"segundo", 2},
+                                                              {"второго", 2},
+                                                              {"третьего", 3},
+                                                              {"kedua", 2},
+                                                              {"dusre", 2},
+                                                              {"दूसरा", 2},
+                                                              {"तीसरे", 3},
+                                                              {"1st", 1}})
+    EXPECT_EQ(ordinal(fold(w)), v) << w;
+  EXPECT_FALSE(ordinal("pyatnica").has_value());
+  EXPECT_FALSE(cardinal("screw").has_value());
+}
+
+TEST(NluDatetime, RelativeDaysWeekdaysAndDates) {
+  EXPECT_EQ(when("tomorrow 3pm"), "2026-11-23T15:00");
+  EXPECT_EQ(when("next wednesday at 3"), "2026-11-25T15:00");  // Sunday -> coming Wednesday
+  EXPECT_EQ(when("on 25 Nov 11am"), "2026-11-25T11:00");
+  EXPECT_EQ(when("mañana a las 5"), "2026-11-23T17:00");
+  EXPECT_EQ(when("el viernes a las 5 de la tarde"), "2026-11-27T17:00");
+  EXPECT_EQ(when("al 1 de diciembre a las 16:00"), "2026-12-01T16:00");
+  EXPECT_EQ(when("послезавтра в 11"), "2026-11-24T11:00");
+  EXPECT_EQ(when("на 28 ноября 10:30"), "2026-11-28T10:30");
+  EXPECT_EQ(when("в пятницу в 4 часа дня"), "2026-11-27T16:00");
+  EXPECT_EQ(when("besok jam 3 sore"), "2026-11-23T15:00");
+  EXPECT_EQ(when("besok jam 1 siang"), "2026-11-23T13:00");
+  EXPECT_EQ(when("Senin jam 9 pagi"), "2026-11-23T09:00");
+  EXPECT_EQ(when("tanggal 28 Nov jam 10.30"), "2026-11-28T10:30");
+  EXPECT_EQ(when("parso 4 baje"), "2026-11-24T16:00");
+  EXPECT_EQ(when("kal saade 4 baje"), "2026-11-23T16:30");
+  EXPECT_EQ(when("कल सुबह 10 बजे"), "2026-11-23T10:00");
+  EXPECT_EQ(when("सोमवार शाम 6 बजे"), "2026-11-23T18:00");
+  EXPECT_EQ(when("25 Jan 9am"), "2027-01-25T09:00");  // a past date is next year's
+  EXPECT_EQ(when("nothing about time here"), "");
+}
+
+TEST(NluContacts, PhonesAndEmails) {
+  EXPECT_EQ(find_phone("call +91 98765-43210 now"), "+919876543210");
+  EXPECT_EQ(find_phone("8 912 000 11 22"), "89120001122");
+  EXPECT_EQ(find_phone("0812-3456-7890"), "081234567890");
+  EXPECT_EQ(find_phone("order 48213 and 10 000 rub"), "");
+  EXPECT_EQ(find_email("mail: Priya.K@Gmail.com."), "priya.k@gmail.com");
+  EXPECT_EQ(find_email("no email @ all"), "");
+}
+
+TEST(NluLanguage, ScriptAndMarkerWords) {
+  auto lang = [](const char* t) { return detect_language(tokenize_message(t)); };
+  EXPECT_EQ(lang("где мой заказ"), "ru");
+  EXPECT_EQ(lang("मेरा ऑर्डर कब आएगा"), "hi");
+  EXPECT_EQ(lang("dónde está mi pedido"), "es");
+  EXPECT_EQ(lang("pesanan saya sudah sampai mana"), "id");
+  EXPECT_EQ(lang("mera order kahan pahuncha"), "hi");
+  EXPECT_EQ(lang("where is my order"), "en");
+}
+
+TEST(Nlu, EmptyOrUnknownIsOutOfScope) {
+  EXPECT_EQ(understand("", sunday_10am()).intent, "out_of_scope");
+  EXPECT_EQ(understand("   !!! ", sunday_10am()).intent, "out_of_scope");
+  EXPECT_EQ(understand("tell me a joke", sunday_10am()).intent, "out_of_scope");
+}
+
+TEST(Nlu, SlotsKeepTheWordsAsTyped) {
+  auto u = understand("put 3 of the second one in my cart", sunday_10am());
+  EXPECT_EQ(u.intent, "add_to_cart");
+  EXPECT_EQ(u.number_slots["quantity"], 3);
+  EXPECT_EQ(u.number_slots["ordinal"], 2);
+  u = understand("Новый лид: ООО Вектор, Иван Смирнов, +7 903 555-12-34", sunday_10am());
+  EXPECT_EQ(u.intent, "lead_create");
+  EXPECT_EQ(u.text_slots["company"], "ООО Вектор");  // multi-byte text is never clipped
+  EXPECT_EQ(u.text_slots["contact_name"], "Иван Смирнов");
+  EXPECT_EQ(u.text_slots["phone"], "+79035551234");
+}
+
+// ---- the shared labelled examples, compared as ../shared/nlu/score.py does ----
+
+std::string norm(std::string s) {
+  s = fold(s);
+  auto b = s.find_first_not_of(" .,;:!?\"'");
+  auto e = s.find_last_not_of(" .,;:!?\"'");
+  if (b == std::string::npos) return "";
+  s = s.substr(b, e - b + 1);
+  std::string out;
+  for (char c : s)
+    if (!(c == ' ' && !out.empty() && out.back() == ' ')) out.push_back(c);
+  return out;
+}
+
+TEST(NluQuality, SharedExamplesReachTheTargets) {
+  std::ifstream in(PARLEY_NLU_EXAMPLES);
+  if (!in) GTEST_SKIP() << "no ../shared/nlu/examples.jsonl beside the checkout";
+  int n = 0, intents_ok = 0, tp = 0, fp = 0, fn = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    auto ex = nlohmann::json::parse(line);
+    LocalNow now;
+    ASSERT_TRUE(parse_now(ex["now"], &now));
+    auto u = understand(ex["text"], now);
+    ++n;
+    intents_ok += u.intent == ex["intent"];
+    std::map<std::string, std::string> predicted;
+    for (auto& [k, v] : u.number_slots) predicted[k] = std::to_string(static_cast<long long>(v));
+    for (auto& [k, v] : u.text_slots) predicted[k] = norm(v);
+    std::map<std::string, std::string> gold;
+    for (auto& [k, v] : ex["entities"].items())
+      gold[k] = v.is_number() ? std::to_string(static_cast<long long>(v.get<double>()))
+                              : norm(v.get<std::string>());
+    for (auto& [k, v] : predicted) (gold.count(k) && gold[k] == v ? tp : fp)++;
+    for (auto& [k, v] : gold)
+      if (!(predicted.count(k) && predicted[k] == v)) ++fn;
+  }
+  double acc = static_cast<double>(intents_ok) / n;
+  double p = tp + fp ? static_cast<double>(tp) / (tp + fp) : 0;
+  double r = tp + fn ? static_cast<double>(tp) / (tp + fn) : 0;
+  double f1 = p + r ? 2 * p * r / (p + r) : 0;
+  std::printf("nlu intent_acc=%.3f slot_f1=%.3f n=%d\n", acc, f1, n);
+  EXPECT_GE(acc, 0.95);
+  EXPECT_GE(f1, 0.90);
+}
+
+}  // namespace
+}  // namespace parley::brain
