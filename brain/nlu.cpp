@@ -96,6 +96,9 @@ const Cues kTalkTo = {"talk",     "speak",      "connect",    "hablar",   "pasam
 const Cues kOrderStatusPhrases = {"order status", "status pesanan", "статус заказа",
                                   "estado del pedido"};
 const Cues kHindiMakeIt = {"kar do", "कर दो"};
+const Cues kChangeQuantity = {"qty",     "quantity", "cantidad", "количеств*", "jumlah", "instead",
+                              "make it", "mejor",    "solo",     "que sean",   "сделай", "jadi",
+                              "sirf",    "ganti",    "ubah",     "измени*",    "поставь"};
 const Cues kHello = {"hi", "hello", "hola", "halo", "привет", "namaste"};
 
 bool has_number(const Tokens& tk) {
@@ -176,9 +179,7 @@ std::string commerce_intent(const Tokens& tk) {
       (has_cue(tk, cues::view) || has_cue(tk, cues::what) || has_cue(tk, cues::total)))
     return "view_cart";
   const bool add = add_verb || has_cue(tk, cues::put_in);
-  const bool strong_update = has_cue(
-      tk, {"qty", "quantity", "cantidad", "количеств*", "jumlah", "instead", "make it", "mejor",
-           "solo", "que sean", "сделай", "jadi", "sirf", "ganti", "ubah", "измени*", "поставь"});
+  const bool strong_update = has_cue(tk, kChangeQuantity);
   if (strong_update && has_number(tk)) return "update_quantity";
   if (has_cue(tk, cues::remove)) return "remove_from_cart";
   if (add || has_cue(tk, cues::take)) return "add_to_cart";
