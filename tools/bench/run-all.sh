@@ -18,6 +18,9 @@ echo "== search latency on a generated 10,000-product catalog"
 shared="$here/../../../shared/catalog"
 "$build/bench/parley_search_bench" "$here/../../data/demo_catalog.csv" "$shared/search_examples.jsonl" 10000
 
+echo "== understanding latency per message"
+"$build/bench/parley_nlu_bench" "$shared/../nlu/examples.jsonl"
+
 echo "== POST /api/v1/chat under wrk, 64 connections, WAL sync on"
 data=$(mktemp -d)
 port=${PARLEY_BENCH_PORT:-18181}
@@ -35,3 +38,6 @@ peer=$!
 sleep 1
 python3 "$shared/score.py" "http://127.0.0.1:$((port + 1))/search" "$shared/search_examples.jsonl" | tail -1
 kill $peer
+
+echo "== understanding quality on ../shared/nlu/examples.jsonl"
+python3 "$shared/../nlu/score.py" "http://127.0.0.1:$port/api/v1/nlu/parse" "$shared/../nlu/examples.jsonl" | tail -1
