@@ -51,37 +51,63 @@ std::vector<AppendResult> plan_batch(const std::vector<AppendRequest>& requests,
         continue;
       }
     }
-    std::string prefix = keys::stream_prefix(req.stream);
-    uint64_t head = 0;
-    if (auto it = plan->new_heads.find(prefix); it != plan->new_heads.end()) {
-      head = it->second;
-    } else {
-      auto h = lookups.head(prefix, req.stream);
-      if (!h) {
-        res.status = h.status();
-        continue;
+    // Plan the request's own stream and then its linked streams; commit the
+    // plan only if every part is valid.
+    PlannedWrite scratch;
+    scratch.new_heads = plan->new_heads;
+    uint64_t pos = position;
+    auto plan_stream = [&](const StreamId& stream, uint64_t expected,
+                           const std::vector<NewEvent>& evs, uint64_t* first_seq,
+                           uint64_t* last_seq) -> Status {
+      if (auto st = keys::validate_stream(stream); !st.ok()) return st;
+      if (evs.empty()) return Status::InvalidArgument("append without events");
+      std::string prefix = keys::stream_prefix(stream);
+      uint64_t head = 0;
+      if (auto it = scratch.new_heads.find(prefix); it != scratch.new_heads.end()) {
+        head = it->second;
+      } else {
+        auto h = lookups.head(prefix, stream);
+        if (!h) return h.status();
+        head = *h;
       }
-      head = *h;
+      if (expected != kAnySeq && expected != head) {
+        res.stream_head = head;
+        return Status::Conflict("stream " + stream.to_string() + " is at seq " +
+                                std::to_string(head) + ", expected " + std::to_string(expected));
+      }
+      *first_seq = head + 1;
+      for (const auto& e : evs) {
+        ++head;
+        ++pos;
+        scratch.events.push_back(
+            {keys::stream_key_from_prefix(prefix, head), pos, encode_record(stream, head, e)});
+      }
+      *last_seq = head;
+      scratch.new_heads[prefix] = head;
+      return Status::Ok();
+    };
+    uint64_t first_seq = 0, last_seq = 0, ignored_first = 0, ignored_last = 0;
+    Status st = plan_stream(req.stream, req.expected_seq, req.events, &first_seq, &last_seq);
+    for (size_t k = 0; st.ok() && k < req.linked.size(); ++k) {
+      const auto& l = req.linked[k];
+      for (const auto& e : l.events)
+        if (e.type.empty() || e.type.size() > kMaxEventTypeBytes || e.timestamp_us < 0)
+          st = Status::InvalidArgument("invalid linked event");
+      if (st.ok()) st = plan_stream(l.stream, l.expected_seq, l.events, &ignored_first, &ignored_last);
     }
-    if (req.expected_seq != kAnySeq && req.expected_seq != head) {
-      res.status =
-          Status::Conflict("stream " + req.stream.to_string() + " is at seq " +
-                           std::to_string(head) + ", expected " + std::to_string(req.expected_seq));
-      res.stream_head = head;
+    if (!st.ok()) {
+      res.status = st;
       continue;
     }
-    res.first_seq = head + 1;
+    const uint64_t head = last_seq;
+    res.first_seq = first_seq;
     res.first_position = position + 1;
-    for (const auto& e : req.events) {
-      ++head;
-      ++position;
-      plan->events.push_back({keys::stream_key_from_prefix(prefix, head), position,
-                              encode_record(req.stream, head, e)});
-    }
+    for (auto& e : scratch.events) plan->events.push_back(std::move(e));
+    for (auto& [k, v] : scratch.new_heads) plan->new_heads[k] = v;
+    position = pos;
     res.last_seq = head;
     res.last_position = position;
     res.stream_head = head;
-    plan->new_heads[prefix] = head;
     if (req.dedupe) {
       claimed.emplace(req.dedupe->key, req.dedupe->outcome);
       plan->dedupe.emplace_back(req.dedupe->key, req.dedupe->outcome);

@@ -58,12 +58,23 @@ struct DedupeClaim {
   std::string outcome;
 };
 
+// Events for another stream that must land together with the request's own
+// (an order placed by a conversation).
+struct LinkedAppend {
+  StreamId stream;
+  uint64_t expected_seq = 0;
+  std::vector<NewEvent> events;
+};
+
 struct AppendRequest {
   StreamId stream;
   // The seq of the last event the caller has seen (0 for a new stream), or kAnySeq.
   uint64_t expected_seq = 0;
   std::vector<NewEvent> events;
   std::optional<DedupeClaim> dedupe;
+  // Written atomically with `events`: all of them or none. Each has its own
+  // expected seq; a conflict on any fails the whole request.
+  std::vector<LinkedAppend> linked = {};
 };
 
 struct AppendResult;  // in event_store.hpp

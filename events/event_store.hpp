@@ -17,7 +17,8 @@ namespace parley::events {
 
 struct AppendResult {
   Status status;
-  // On success: the seqs and global positions given to the request's events.
+  // On success: the seqs given to the request's own events, and the positions
+  // of all it wrote (its own events first, then the linked ones).
   uint64_t first_seq = 0;
   uint64_t last_seq = 0;
   uint64_t first_position = 0;
@@ -46,7 +47,8 @@ class EventStore {
 
   // Appends every request of the batch in one durable write and answers in
   // request order. Contract:
-  //  - each request is atomic: all of its events (and its dedupe claim) or none;
+  //  - each request is atomic: all of its events, its linked appends to other
+  //    streams and its dedupe claim, or none of them;
   //  - a request that is invalid, conflicts or is a duplicate writes nothing
   //    and does not affect the other requests;
   //  - requests are applied in order, so two requests for one stream chain

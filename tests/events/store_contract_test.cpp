@@ -204,6 +204,28 @@ TEST_P(StoreContract, DedupeRecognisesARepeatedKey) {
   EXPECT_TRUE(stream("conversation", "tg:3").empty());
 }
 
+TEST_P(StoreContract, LinkedAppendsLandTogetherOrNotAtAll) {
+  auto r = req("conversation", "a", 0, {ev("conversation.order_placed")});
+  r.linked.push_back({{"order", "O-1"}, 0, {ev("order.placed")}});
+  auto ok = store().append(r);
+  ASSERT_TRUE(ok.status.ok()) << ok.status.to_string();
+  EXPECT_EQ(stream("order", "O-1").size(), 1u);
+  EXPECT_EQ(stream("order", "O-1")[0].position, 2u);
+  EXPECT_EQ(store().last_position(), 2u);
+
+  // The linked stream already exists: the whole request fails, nothing lands.
+  auto again = req("conversation", "a", 1, {ev("conversation.order_placed")});
+  again.linked.push_back({{"order", "O-1"}, 0, {ev("order.placed")}});
+  EXPECT_EQ(store().append(again).status.code(), StoreErrc::conflict);
+  EXPECT_EQ(stream("conversation", "a").size(), 1u);
+  EXPECT_EQ(store().last_position(), 2u);
+
+  auto invalid = req("conversation", "a", 1, {ev("x")});
+  invalid.linked.push_back({{"order", ""}, 0, {ev("order.placed")}});
+  EXPECT_EQ(store().append(invalid).status.code(), StoreErrc::invalid_argument);
+  EXPECT_EQ(store().last_position(), 2u);
+}
+
 TEST_P(StoreContract, ConcurrentAppendersNeverShareAPosition) {
   constexpr int kThreads = 4, kPerThread = 200;
   std::vector<std::thread> threads;
