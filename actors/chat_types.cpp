@@ -9,7 +9,14 @@ std::string chat_dedupe_key(const std::string& conversation_id, const std::strin
 }
 
 std::string encode_chat_outcome(const ChatTurnResult& r) {
-  return nlohmann::json{{"conversation_id", r.conversation_id}, {"replies", r.replies}}.dump();
+  nlohmann::json replies = nlohmann::json::array();
+  for (const auto& reply : r.replies) {
+    nlohmann::json media = nlohmann::json::array();
+    for (const auto& m : reply.media) media.push_back({{"url", m.url}, {"caption", m.caption}});
+    replies.push_back({{"text", reply.text}, {"media", media}});
+  }
+  return nlohmann::json{{"conversation_id", r.conversation_id}, {"replies", replies}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 bool decode_chat_outcome(const std::string& bytes, ChatTurnResult* r) {
@@ -17,7 +24,13 @@ bool decode_chat_outcome(const std::string& bytes, ChatTurnResult* r) {
   if (!j.is_object() || !j.contains("conversation_id") || !j.contains("replies")) return false;
   try {
     r->conversation_id = j["conversation_id"].get<std::string>();
-    r->replies = j["replies"].get<std::vector<std::string>>();
+    r->replies.clear();
+    for (const auto& reply : j["replies"]) {
+      ChatReply out{reply.value("text", ""), {}};
+      for (const auto& m : reply.value("media", nlohmann::json::array()))
+        out.media.push_back({m.value("url", ""), m.value("caption", "")});
+      r->replies.push_back(std::move(out));
+    }
   } catch (const nlohmann::json::exception&) {
     return false;
   }

@@ -20,9 +20,24 @@ struct ChatTurn {
   int64_t at_us = 0;
 };
 
+struct ChatMedia {
+  std::string url;
+  std::string caption;
+  friend bool operator==(const ChatMedia& a, const ChatMedia& b) {
+    return a.url == b.url && a.caption == b.caption;
+  }
+};
+struct ChatReply {
+  std::string text;
+  std::vector<ChatMedia> media;
+  friend bool operator==(const ChatReply& a, const ChatReply& b) {
+    return a.text == b.text && a.media == b.media;
+  }
+};
+
 struct ChatTurnResult {
   std::string conversation_id;
-  std::vector<std::string> replies;
+  std::vector<ChatReply> replies;
   bool duplicate = false;  // answered from the dedupe set; nothing new recorded
 };
 

@@ -1,21 +1,26 @@
 // The conversation entity as the shell hosts it: the pure decider of
-// domain/conversation.hpp, the codec of events/conversation_codec.hpp and the
-// chat turn (record the inbound message, decide the replies, record them) as
-// one atomic append.
+// domain/conversation.hpp, the codec of events/conversation_codec.hpp, and
+// the chat turn — understand the message, let the sales policy decide, record
+// the inbound message, the journey's events and the replies as one atomic
+// append (with the order's stream when an order is placed).
 #pragma once
 
 #include <caf/fwd.hpp>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "actors/chat_types.hpp"
 #include "actors/runtime.hpp"
-#include "brain/responder.hpp"
+#include "projections/catalog_view.hpp"
 
 namespace parley::actors {
 
+using CatalogSource = std::function<std::shared_ptr<const projections::CatalogSnapshot>()>;
+
 struct ConversationDeps {
-  brain::Responder responder = brain::acknowledge;
+  CatalogSource catalog;       // the current catalog version; empty source = no products
+  int utc_offset_minutes = 0;  // PARLEY_TIMEZONE, for dates in messages
 };
 
 // Spawns the conversation `id` as a child of `parent`, reporting idleness to `registry`.

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "actors/chat_types.hpp"
+#include "actors/conversation_entity.hpp"
 #include "actors/runtime.hpp"
-#include "brain/responder.hpp"
 #include "events/status.hpp"
 
 namespace parley::actors {
@@ -40,7 +40,8 @@ struct EngineOptions {
   size_t executor_threads = 2;
   std::chrono::milliseconds idle{std::chrono::seconds(300)};
   uint64_t snapshot_every = 200;
-  brain::Responder responder = brain::acknowledge;
+  CatalogSource catalog;       // the catalog the sales policy sells from
+  int utc_offset_minutes = 0;  // PARLEY_TIMEZONE
 };
 
 struct EngineStats {

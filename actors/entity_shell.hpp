@@ -19,7 +19,7 @@
 // Kind provides: State, Event, Request, Reply, Deps, kType,
 //   initial(id), evolve(State, Event), encode(Event), decode(EventEnvelope),
 //   encode_state(State), decode_state(bytes, schema), kStateSchema,
-//   decide(State, Request, Deps) -> Expected<Decision{events, dedupe, reply}>,
+//   decide(State, Request, Deps) -> Expected<Decision{events, dedupe, linked, reply}>,
 //   duplicate_reply(Request, outcome) -> Reply.
 #pragma once
 
@@ -220,6 +220,7 @@ class EntityShell {
       return;
     }
     append.dedupe = std::move(d.dedupe);
+    append.linked = std::move(d.linked);
     for (auto& e : d.events) st.domain = Kind::evolve(std::move(st.domain), e);
     st.head += d.events.size();
     st.in_flight.push_back({rp, std::move(request), std::move(d.reply), st.head});

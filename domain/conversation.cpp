@@ -28,16 +28,16 @@ Result<std::vector<Event>, Error> decide_receive(const State& s, const ReceiveMe
   if (s.started() && (c.channel != s.channel || c.user_id != s.user_id))
     return fail(Error::sender_mismatch);
   if (auto e = check_text(c.text)) return fail(*e);
-  return std::vector<Event>{
-      MessageReceived{next_message_id(s), c.channel, c.user_id, c.text, c.platform_message_id,
-                      c.causation_id.empty() ? c.platform_message_id : c.causation_id, c.at_us}};
+  return std::vector<Event>{MessageReceived{
+      next_message_id(s), c.channel, c.user_id, c.text, c.platform_message_id,
+      c.causation_id.empty() ? c.platform_message_id : c.causation_id, c.at_us, c.language}};
 }
 
 Result<std::vector<Event>, Error> decide_send(const State& s, const SendMessage& c) {
   if (!s.started()) return fail(Error::not_started);
   if (auto e = check_text(c.text)) return fail(*e);
-  return std::vector<Event>{
-      MessageSent{next_message_id(s), s.channel, s.user_id, c.text, c.in_reply_to, c.at_us}};
+  return std::vector<Event>{MessageSent{next_message_id(s), s.channel, s.user_id, c.text,
+                                        c.in_reply_to, c.at_us, c.media}};
 }
 
 }  // namespace
@@ -50,7 +50,13 @@ bool operator==(const State& a, const State& b) {
   return a.id == b.id && a.channel == b.channel && a.user_id == b.user_id &&
          a.received == b.received && a.sent == b.sent &&
          a.last_received_at_us == b.last_received_at_us && a.last_sent_at_us == b.last_sent_at_us &&
-         a.last_received_id == b.last_received_id;
+         a.last_received_id == b.last_received_id && a.language == b.language &&
+         a.stage == b.stage && a.last_shown == b.last_shown && a.cart == b.cart &&
+         a.customer == b.customer && a.checkout_open == b.checkout_open &&
+         a.awaiting_confirmation == b.awaiting_confirmation && a.orders == b.orders &&
+         a.last_order_total_cents == b.last_order_total_cents &&
+         a.last_order_currency == b.last_order_currency &&
+         a.handoff_requested == b.handoff_requested;
 }
 
 bool valid_utf8(const std::string& s) {
@@ -103,40 +109,168 @@ const char* to_string(Error e) {
       return "sender_mismatch";
     case Error::not_started:
       return "not_started";
+    case Error::invalid_quantity:
+      return "invalid_quantity";
+    case Error::not_in_cart:
+      return "not_in_cart";
+    case Error::empty_cart:
+      return "empty_cart";
+    case Error::incomplete:
+      return "incomplete";
+    case Error::not_confirmed:
+      return "not_confirmed";
   }
   return "unknown";
 }
 
+const CartLine* State::line(const std::string& sku) const {
+  for (const auto& l : cart)
+    if (l.sku == sku) return &l;
+  return nullptr;
+}
+
+namespace {
+
+using Events = Result<std::vector<Event>, Error>;
+
+Events decide_shop(const State& s, const Command& command) {
+  if (auto* c = std::get_if<ShowProducts>(&command)) {
+    if (c->skus == s.last_shown) return std::vector<Event>{};
+    return std::vector<Event>{ProductsShown{c->skus}};
+  }
+  if (auto* c = std::get_if<AddItem>(&command)) {
+    if (c->line.quantity < 1 || c->line.quantity > 999) return fail(Error::invalid_quantity);
+    for (const auto& l : s.cart)
+      if (l.sku == c->line.sku && (c->line.color.empty() || l.color == c->line.color) &&
+          (c->line.size.empty() || l.size == c->line.size)) {
+        if (l.quantity + c->line.quantity > 999) return fail(Error::invalid_quantity);
+        return std::vector<Event>{QuantityChanged{l.sku, l.quantity + c->line.quantity}};
+      }
+    return std::vector<Event>{ItemAdded{c->line}};
+  }
+  if (auto* c = std::get_if<RemoveItem>(&command)) {
+    if (!s.line(c->sku)) return fail(Error::not_in_cart);
+    return std::vector<Event>{ItemRemoved{c->sku}};
+  }
+  if (auto* c = std::get_if<SetQuantity>(&command)) {
+    const CartLine* l = s.line(c->sku);
+    if (!l) return fail(Error::not_in_cart);
+    if (c->quantity < 0 || c->quantity > 999) return fail(Error::invalid_quantity);
+    if (c->quantity == 0) return std::vector<Event>{ItemRemoved{c->sku}};
+    if (c->quantity == l->quantity) return std::vector<Event>{};
+    return std::vector<Event>{QuantityChanged{c->sku, c->quantity}};
+  }
+  if (auto* c = std::get_if<ChooseVariant>(&command)) {
+    if (!s.line(c->sku)) return fail(Error::not_in_cart);
+    return std::vector<Event>{VariantChosen{c->sku, c->color, c->size}};
+  }
+  if (std::holds_alternative<ClearCart>(command)) {
+    if (s.cart.empty()) return std::vector<Event>{};
+    return std::vector<Event>{CartCleared{}};
+  }
+  if (std::holds_alternative<StartCheckout>(command)) {
+    if (s.cart.empty()) return fail(Error::empty_cart);
+    if (s.checkout_open) return std::vector<Event>{};
+    return std::vector<Event>{CheckoutStarted{}};
+  }
+  if (auto* c = std::get_if<ProvideDetails>(&command)) {
+    if (c->details.empty() || s.customer.merged(c->details) == s.customer)
+      return std::vector<Event>{};
+    return std::vector<Event>{DetailsProvided{c->details}};
+  }
+  if (std::holds_alternative<RequestConfirmation>(command)) {
+    if (s.cart.empty()) return fail(Error::empty_cart);
+    for (const auto& l : s.cart)
+      if (l.needs_color() || l.needs_size()) return fail(Error::incomplete);
+    if (!s.customer.complete()) return fail(Error::incomplete);
+    if (s.awaiting_confirmation) return std::vector<Event>{};
+    return std::vector<Event>{ConfirmationRequested{}};
+  }
+  if (std::holds_alternative<CancelCheckout>(command)) {
+    if (!s.checkout_open) return std::vector<Event>{};
+    return std::vector<Event>{CheckoutCancelled{}};
+  }
+  if (auto* c = std::get_if<PlaceOrder>(&command)) {
+    if (s.cart.empty()) return fail(Error::empty_cart);
+    if (!s.awaiting_confirmation) return fail(Error::not_confirmed);
+    return std::vector<Event>{
+        OrderPlaced{c->order_id, cart_total_cents(s.cart), s.cart.front().currency}};
+  }
+  if (auto* c = std::get_if<SetStage>(&command)) {
+    if (c->stage == s.stage) return std::vector<Event>{};
+    return std::vector<Event>{StageChanged{c->stage}};
+  }
+  if (s.handoff_requested) return std::vector<Event>{};
+  return std::vector<Event>{HandoffRequested{}};
+}
+
+}  // namespace
+
 Result<std::vector<Event>, Error> decide(const State& state, const Command& command) {
-  return std::visit(
-      [&](const auto& c) -> Result<std::vector<Event>, Error> {
-        using C = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<C, ReceiveMessage>)
-          return decide_receive(state, c);
-        else
-          return decide_send(state, c);
-      },
-      command);
+  if (auto* r = std::get_if<ReceiveMessage>(&command)) return decide_receive(state, *r);
+  if (auto* m = std::get_if<SendMessage>(&command)) return decide_send(state, *m);
+  if (!state.started()) return fail(Error::not_started);
+  return decide_shop(state, command);
 }
 
 State evolve(State s, const Event& event) {
-  std::visit(
-      [&](const auto& e) {
-        using E = std::decay_t<decltype(e)>;
-        if (!s.started()) {
-          s.channel = e.channel;
-          s.user_id = e.user_id;
-        }
-        if constexpr (std::is_same_v<E, MessageReceived>) {
-          ++s.received;
-          s.last_received_at_us = e.at_us;
-          s.last_received_id = e.message_id;
-        } else {
-          ++s.sent;
-          s.last_sent_at_us = e.at_us;
-        }
-      },
-      event);
+  if (auto* e = std::get_if<MessageReceived>(&event)) {
+    if (!s.started()) {
+      s.channel = e->channel;
+      s.user_id = e->user_id;
+    }
+    ++s.received;
+    s.last_received_at_us = e->at_us;
+    s.last_received_id = e->message_id;
+    if (!e->language.empty()) s.language = e->language;
+  } else if (auto* e = std::get_if<MessageSent>(&event)) {
+    if (!s.started()) {
+      s.channel = e->channel;
+      s.user_id = e->user_id;
+    }
+    ++s.sent;
+    s.last_sent_at_us = e->at_us;
+  } else if (auto* e = std::get_if<ProductsShown>(&event)) {
+    s.last_shown = e->skus;
+  } else if (auto* e = std::get_if<ItemAdded>(&event)) {
+    s.cart.push_back(e->line);
+  } else if (auto* e = std::get_if<ItemRemoved>(&event)) {
+    s.cart.erase(std::remove_if(s.cart.begin(), s.cart.end(),
+                                [&](const CartLine& l) { return l.sku == e->sku; }),
+                 s.cart.end());
+    s.awaiting_confirmation = false;
+  } else if (auto* e = std::get_if<QuantityChanged>(&event)) {
+    for (auto& l : s.cart)
+      if (l.sku == e->sku) l.quantity = e->quantity;
+    s.awaiting_confirmation = false;
+  } else if (auto* e = std::get_if<VariantChosen>(&event)) {
+    for (auto& l : s.cart)
+      if (l.sku == e->sku) {
+        if (!e->color.empty()) l.color = e->color;
+        if (!e->size.empty()) l.size = e->size;
+      }
+  } else if (std::holds_alternative<CartCleared>(event)) {
+    s.cart.clear();
+    s.checkout_open = s.awaiting_confirmation = false;
+  } else if (std::holds_alternative<CheckoutStarted>(event)) {
+    s.checkout_open = true;
+  } else if (auto* e = std::get_if<DetailsProvided>(&event)) {
+    s.customer = s.customer.merged(e->details);
+  } else if (std::holds_alternative<ConfirmationRequested>(event)) {
+    s.awaiting_confirmation = true;
+  } else if (std::holds_alternative<CheckoutCancelled>(event)) {
+    s.checkout_open = s.awaiting_confirmation = false;
+  } else if (auto* e = std::get_if<OrderPlaced>(&event)) {
+    s.orders.push_back(e->order_id);
+    s.last_order_total_cents = e->total_cents;
+    s.last_order_currency = e->currency;
+    s.cart.clear();
+    s.checkout_open = s.awaiting_confirmation = false;
+  } else if (auto* e = std::get_if<StageChanged>(&event)) {
+    s.stage = e->stage;
+  } else if (std::holds_alternative<HandoffRequested>(event)) {
+    s.handoff_requested = true;
+  }
   return s;
 }
 

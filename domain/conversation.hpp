@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/result.hpp"
+#include "domain/shop.hpp"
 
 namespace parley::domain::conversation {
 
@@ -27,6 +28,14 @@ struct MessageReceived {
   std::string platform_message_id;  // the platform's id; empty when there is none
   std::string causation_id;         // the platform id, or the edge's request id
   int64_t at_us = 0;
+  std::string language = "";  // en, es, ru, id, hi as understood; "" if unknown
+};
+struct Media {
+  std::string url;
+  std::string caption;
+  friend bool operator==(const Media& a, const Media& b) {
+    return a.url == b.url && a.caption == b.caption;
+  }
 };
 struct MessageSent {
   std::string message_id;
@@ -35,8 +44,47 @@ struct MessageSent {
   std::string text;
   std::string in_reply_to;  // the received message it answers; empty if proactive
   int64_t at_us = 0;
+  std::vector<Media> media = {};  // product photos
 };
-using Event = std::variant<MessageReceived, MessageSent>;
+// The shopping journey.
+struct ProductsShown {
+  std::vector<std::string> skus;  // the list "the second one" refers to
+};
+struct ItemAdded {
+  CartLine line;
+};
+struct ItemRemoved {
+  std::string sku;
+};
+struct QuantityChanged {
+  std::string sku;
+  int64_t quantity = 0;
+};
+struct VariantChosen {
+  std::string sku;
+  std::string color;
+  std::string size;
+};
+struct CartCleared {};
+struct CheckoutStarted {};
+struct DetailsProvided {
+  Customer details;  // only the fields given
+};
+struct ConfirmationRequested {};
+struct CheckoutCancelled {};
+struct OrderPlaced {
+  std::string order_id;
+  int64_t total_cents = 0;
+  std::string currency;
+};
+struct StageChanged {
+  Stage stage;
+};
+struct HandoffRequested {};
+using Event = std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
+                           QuantityChanged, VariantChosen, CartCleared, CheckoutStarted,
+                           DetailsProvided, ConfirmationRequested, CheckoutCancelled, OrderPlaced,
+                           StageChanged, HandoffRequested>;
 
 // ---- state --------------------------------------------------------------
 struct State {
@@ -48,8 +96,20 @@ struct State {
   int64_t last_received_at_us = 0;
   int64_t last_sent_at_us = 0;
   std::string last_received_id;
+  std::string language = "en";  // of the last message understood
+  Stage stage = Stage::greeting;
+  std::vector<std::string> last_shown;
+  std::vector<CartLine> cart;
+  Customer customer;  // saved delivery details
+  bool checkout_open = false;
+  bool awaiting_confirmation = false;
+  std::vector<std::string> orders;  // placed, oldest first
+  int64_t last_order_total_cents = 0;
+  std::string last_order_currency = "EUR";
+  bool handoff_requested = false;
 
   bool started() const { return received + sent > 0; }
+  const CartLine* line(const std::string& sku) const;
   friend bool operator==(const State& a, const State& b);
 };
 State initial_state(std::string id);
@@ -65,21 +125,63 @@ struct ReceiveMessage {
   std::string platform_message_id;
   std::string causation_id;
   int64_t at_us = 0;
+  std::string language = "";
 };
 struct SendMessage {
   std::string text;
   std::string in_reply_to;
   int64_t at_us = 0;
+  std::vector<Media> media = {};
 };
-using Command = std::variant<ReceiveMessage, SendMessage>;
+struct ShowProducts {
+  std::vector<std::string> skus;
+};
+struct AddItem {
+  CartLine line;  // quantity is added to a line of the same SKU and variant
+};
+struct RemoveItem {
+  std::string sku;
+};
+struct SetQuantity {
+  std::string sku;
+  int64_t quantity = 0;  // 0 removes the line
+};
+struct ChooseVariant {
+  std::string sku;
+  std::string color;
+  std::string size;
+};
+struct ClearCart {};
+struct StartCheckout {};
+struct ProvideDetails {
+  Customer details;
+};
+struct RequestConfirmation {};
+struct CancelCheckout {};
+struct PlaceOrder {
+  std::string order_id;
+};
+struct SetStage {
+  Stage stage;
+};
+struct RequestHandoff {};
+using Command =
+    std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem, SetQuantity,
+                 ChooseVariant, ClearCart, StartCheckout, ProvideDetails, RequestConfirmation,
+                 CancelCheckout, PlaceOrder, SetStage, RequestHandoff>;
 
 enum class Error : uint8_t {
-  empty_text = 1,   // nothing but white space
-  text_too_long,    // over kMaxTextBytes
-  invalid_text,     // not valid UTF-8
-  missing_sender,   // channel or user id empty
-  sender_mismatch,  // a message from another channel/user than the conversation's
-  not_started,      // an outbound message before any inbound one: no recipient known
+  empty_text = 1,    // nothing but white space
+  text_too_long,     // over kMaxTextBytes
+  invalid_text,      // not valid UTF-8
+  missing_sender,    // channel or user id empty
+  sender_mismatch,   // a message from another channel/user than the conversation's
+  not_started,       // an outbound message before any inbound one: no recipient known
+  invalid_quantity,  // not 1..999
+  not_in_cart,       // the SKU has no line in the cart
+  empty_cart,        // checkout or order with nothing in the cart
+  incomplete,        // confirmation before variants and details are complete
+  not_confirmed,     // an order before the customer confirmed
 };
 const char* to_string(Error e);
 

@@ -2,76 +2,218 @@
 
 #include <nlohmann/json.hpp>
 
+#include "events/shop_json.hpp"
+
 namespace parley::events::conversation_codec {
 using nlohmann::json;
+using namespace conv;
 
-NewEvent encode(const conv::Event& event) {
-  return std::visit(
-      [](const auto& e) {
-        using E = std::decay_t<decltype(e)>;
-        NewEvent out;
-        out.timestamp_us = e.at_us;
-        json p = {{"message_id", e.message_id},
-                  {"channel", e.channel},
-                  {"user_id", e.user_id},
-                  {"text", e.text}};
-        if constexpr (std::is_same_v<E, conv::MessageReceived>) {
-          out.type = kMessageReceived;
-          out.causation_id = e.causation_id;
-          p["platform_message_id"] = e.platform_message_id;
-        } else {
-          out.type = kMessageSent;
-          out.causation_id = e.in_reply_to;
-          p["in_reply_to"] = e.in_reply_to;
-        }
-        // Never throws: bytes that are not UTF-8 (the decider refuses them
-        // anyway) are replaced rather than thrown on.
-        out.payload = p.dump(-1, ' ', false, json::error_handler_t::replace);
-        return out;
-      },
-      event);
+namespace {
+
+std::string dump(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-Expected<conv::Event> decode(const EventEnvelope& env) {
-  const bool received = env.type == kMessageReceived;
-  if (!received && env.type != kMessageSent)
+json media_json(const std::vector<Media>& media) {
+  json a = json::array();
+  for (const auto& m : media) a.push_back({{"url", m.url}, {"caption", m.caption}});
+  return a;
+}
+
+std::vector<Media> media_from(const json& j) {
+  std::vector<Media> out;
+  if (j.is_array())
+    for (const auto& m : j) out.push_back({m.value("url", ""), m.value("caption", "")});
+  return out;
+}
+
+// The stored type and payload of each event; the time is set by the caller.
+std::pair<const char*, json> describe(const Event& event) {
+  struct V {
+    std::pair<const char*, json> operator()(const MessageReceived& e) const {
+      json p = {{"message_id", e.message_id},
+                {"channel", e.channel},
+                {"user_id", e.user_id},
+                {"text", e.text},
+                {"platform_message_id", e.platform_message_id}};
+      if (!e.language.empty()) p["language"] = e.language;
+      return {kMessageReceived, p};
+    }
+    std::pair<const char*, json> operator()(const MessageSent& e) const {
+      json p = {{"message_id", e.message_id},
+                {"channel", e.channel},
+                {"user_id", e.user_id},
+                {"text", e.text},
+                {"in_reply_to", e.in_reply_to}};
+      if (!e.media.empty()) p["media"] = media_json(e.media);
+      return {kMessageSent, p};
+    }
+    std::pair<const char*, json> operator()(const ProductsShown& e) const {
+      return {"conversation.products_shown", {{"skus", e.skus}}};
+    }
+    std::pair<const char*, json> operator()(const ItemAdded& e) const {
+      return {"cart.item_added", {{"line", to_json(e.line)}}};
+    }
+    std::pair<const char*, json> operator()(const ItemRemoved& e) const {
+      return {"cart.item_removed", {{"sku", e.sku}}};
+    }
+    std::pair<const char*, json> operator()(const QuantityChanged& e) const {
+      return {"cart.quantity_changed", {{"sku", e.sku}, {"quantity", e.quantity}}};
+    }
+    std::pair<const char*, json> operator()(const VariantChosen& e) const {
+      return {"cart.variant_chosen", {{"sku", e.sku}, {"color", e.color}, {"size", e.size}}};
+    }
+    std::pair<const char*, json> operator()(const CartCleared&) const {
+      return {"cart.cleared", json::object()};
+    }
+    std::pair<const char*, json> operator()(const CheckoutStarted&) const {
+      return {"checkout.started", json::object()};
+    }
+    std::pair<const char*, json> operator()(const DetailsProvided& e) const {
+      return {"checkout.details_provided", to_json(e.details)};
+    }
+    std::pair<const char*, json> operator()(const ConfirmationRequested&) const {
+      return {"checkout.confirmation_requested", json::object()};
+    }
+    std::pair<const char*, json> operator()(const CheckoutCancelled&) const {
+      return {"checkout.cancelled", json::object()};
+    }
+    std::pair<const char*, json> operator()(const OrderPlaced& e) const {
+      return {"conversation.order_placed",
+              {{"order_id", e.order_id}, {"total_cents", e.total_cents}, {"currency", e.currency}}};
+    }
+    std::pair<const char*, json> operator()(const StageChanged& e) const {
+      return {"conversation.stage_changed", {{"stage", domain::to_string(e.stage)}}};
+    }
+    std::pair<const char*, json> operator()(const HandoffRequested&) const {
+      return {"conversation.handoff_requested", json::object()};
+    }
+  };
+  return std::visit(V{}, event);
+}
+
+Event from_stored(const std::string& type, const json& p, const EventEnvelope& env) {
+  if (type == kMessageReceived)
+    return MessageReceived{p.at("message_id"),
+                           p.at("channel"),
+                           p.at("user_id"),
+                           p.at("text"),
+                           p.value("platform_message_id", ""),
+                           env.causation_id,
+                           env.timestamp_us,
+                           p.value("language", "")};
+  if (type == kMessageSent)
+    return MessageSent{p.at("message_id"),
+                       p.at("channel"),
+                       p.at("user_id"),
+                       p.at("text"),
+                       p.value("in_reply_to", ""),
+                       env.timestamp_us,
+                       media_from(p.value("media", json::array()))};
+  if (type == "conversation.products_shown")
+    return ProductsShown{p.at("skus").get<std::vector<std::string>>()};
+  if (type == "cart.item_added") return ItemAdded{cart_line_from_json(p.at("line"))};
+  if (type == "cart.item_removed") return ItemRemoved{p.at("sku")};
+  if (type == "cart.quantity_changed") return QuantityChanged{p.at("sku"), p.at("quantity")};
+  if (type == "cart.variant_chosen")
+    return VariantChosen{p.at("sku"), p.value("color", ""), p.value("size", "")};
+  if (type == "cart.cleared") return CartCleared{};
+  if (type == "checkout.started") return CheckoutStarted{};
+  if (type == "checkout.details_provided") return DetailsProvided{customer_from_json(p)};
+  if (type == "checkout.confirmation_requested") return ConfirmationRequested{};
+  if (type == "checkout.cancelled") return CheckoutCancelled{};
+  if (type == "conversation.order_placed")
+    return OrderPlaced{p.at("order_id"), p.at("total_cents"), p.value("currency", "EUR")};
+  if (type == "conversation.stage_changed") {
+    domain::Stage s = domain::Stage::greeting;
+    domain::parse_stage(p.at("stage"), &s);
+    return StageChanged{s};
+  }
+  return HandoffRequested{};
+}
+
+}  // namespace
+
+bool is_conversation_event(std::string_view type) {
+  static const char* const kTypes[] = {kMessageReceived,
+                                       kMessageSent,
+                                       "conversation.products_shown",
+                                       "cart.item_added",
+                                       "cart.item_removed",
+                                       "cart.quantity_changed",
+                                       "cart.variant_chosen",
+                                       "cart.cleared",
+                                       "checkout.started",
+                                       "checkout.details_provided",
+                                       "checkout.confirmation_requested",
+                                       "checkout.cancelled",
+                                       "conversation.order_placed",
+                                       "conversation.stage_changed",
+                                       "conversation.handoff_requested"};
+  for (const char* t : kTypes)
+    if (type == t) return true;
+  return false;
+}
+
+NewEvent encode(const Event& event) {
+  auto [type, payload] = describe(event);
+  NewEvent out;
+  out.type = type;
+  out.payload = dump(payload);
+  if (auto* r = std::get_if<MessageReceived>(&event)) {
+    out.timestamp_us = r->at_us;
+    out.causation_id = r->causation_id;
+  } else if (auto* s = std::get_if<MessageSent>(&event)) {
+    out.timestamp_us = s->at_us;
+    out.causation_id = s->in_reply_to;
+  }
+  return out;
+}
+
+Expected<Event> decode(const EventEnvelope& env) {
+  if (!is_conversation_event(env.type))
     return Status::NotFound("not a conversation event: " + env.type);
   json p = json::parse(env.payload, nullptr, false);
   if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
   try {
-    if (received) {
-      return conv::Event{conv::MessageReceived{p.at("message_id"), p.at("channel"), p.at("user_id"),
-                                               p.at("text"), p.value("platform_message_id", ""),
-                                               env.causation_id, env.timestamp_us}};
-    }
-    return conv::Event{conv::MessageSent{p.at("message_id"), p.at("channel"), p.at("user_id"),
-                                         p.at("text"), p.value("in_reply_to", ""),
-                                         env.timestamp_us}};
+    return from_stored(env.type, p, env);
   } catch (const json::exception& ex) {
     return Status::Corruption("payload of " + env.type + ": " + ex.what());
   }
 }
 
-std::string encode_state(const conv::State& s) {
-  return json{{"id", s.id},
-              {"channel", s.channel},
-              {"user_id", s.user_id},
-              {"received", s.received},
-              {"sent", s.sent},
-              {"last_received_at_us", s.last_received_at_us},
-              {"last_sent_at_us", s.last_sent_at_us},
-              {"last_received_id", s.last_received_id}}
-      .dump(-1, ' ', false, json::error_handler_t::replace);
+std::string encode_state(const State& s) {
+  json cart = json::array();
+  for (const auto& l : s.cart) cart.push_back(to_json(l));
+  return dump(json{{"id", s.id},
+                   {"channel", s.channel},
+                   {"user_id", s.user_id},
+                   {"received", s.received},
+                   {"sent", s.sent},
+                   {"last_received_at_us", s.last_received_at_us},
+                   {"last_sent_at_us", s.last_sent_at_us},
+                   {"last_received_id", s.last_received_id},
+                   {"language", s.language},
+                   {"stage", domain::to_string(s.stage)},
+                   {"last_shown", s.last_shown},
+                   {"cart", cart},
+                   {"customer", to_json(s.customer)},
+                   {"checkout_open", s.checkout_open},
+                   {"awaiting_confirmation", s.awaiting_confirmation},
+                   {"orders", s.orders},
+                   {"last_order_total_cents", s.last_order_total_cents},
+                   {"last_order_currency", s.last_order_currency},
+                   {"handoff_requested", s.handoff_requested}});
 }
 
-Expected<conv::State> decode_state(const std::string& bytes, uint32_t schema_version) {
-  if (schema_version != kStateSchema)
+Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) {
+  if (schema_version != 1 && schema_version != kStateSchema)
     return Status::Corruption("unknown conversation state schema " +
                               std::to_string(schema_version));
   json j = json::parse(bytes, nullptr, false);
   if (!j.is_object()) return Status::Corruption("conversation snapshot is not an object");
   try {
-    conv::State s;
+    State s;
     s.id = j.at("id");
     s.channel = j.at("channel");
     s.user_id = j.at("user_id");
@@ -80,6 +222,18 @@ Expected<conv::State> decode_state(const std::string& bytes, uint32_t schema_ver
     s.last_received_at_us = j.at("last_received_at_us");
     s.last_sent_at_us = j.at("last_sent_at_us");
     s.last_received_id = j.at("last_received_id");
+    // Schema 1 (messages only) reads with an empty journey.
+    s.language = j.value("language", "en");
+    domain::parse_stage(j.value("stage", "greeting"), &s.stage);
+    s.last_shown = j.value("last_shown", std::vector<std::string>{});
+    for (const auto& l : j.value("cart", json::array())) s.cart.push_back(cart_line_from_json(l));
+    s.customer = customer_from_json(j.value("customer", json::object()));
+    s.checkout_open = j.value("checkout_open", false);
+    s.awaiting_confirmation = j.value("awaiting_confirmation", false);
+    s.orders = j.value("orders", std::vector<std::string>{});
+    s.last_order_total_cents = j.value("last_order_total_cents", int64_t{0});
+    s.last_order_currency = j.value("last_order_currency", "EUR");
+    s.handoff_requested = j.value("handoff_requested", false);
     return s;
   } catch (const json::exception& ex) {
     return Status::Corruption(std::string("conversation snapshot: ") + ex.what());

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "domain/conversation.hpp"
 #include "events/envelope.hpp"
@@ -23,7 +24,11 @@ namespace conv = parley::domain::conversation;
 
 inline constexpr const char* kMessageReceived = "conversation.message_received";
 inline constexpr const char* kMessageSent = "conversation.message_sent";
-inline constexpr uint32_t kStateSchema = 1;
+// 2: with the shopping journey (1: messages only; still read).
+inline constexpr uint32_t kStateSchema = 2;
+
+// True for every event type of a conversation's stream.
+bool is_conversation_event(std::string_view type);
 
 NewEvent encode(const conv::Event& event);
 // Unknown types are NotFound, so a reader can tell "not mine" from corrupt.

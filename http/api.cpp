@@ -122,7 +122,15 @@ HttpResponse handle_chat(ApiContext& ctx, const HttpRequest& req) {
   auto result = ctx.engine.chat(turn, ctx.request_timeout);
   if (!result.ok()) return engine_failure(result.error);
   json replies = json::array();
-  for (auto& text : result.value.replies) replies.push_back({{"text", std::move(text)}});
+  for (auto& r : result.value.replies) {
+    json reply = {{"text", std::move(r.text)}};
+    if (!r.media.empty()) {
+      json media = json::array();
+      for (auto& m : r.media) media.push_back({{"url", m.url}, {"caption", m.caption}});
+      reply["media"] = std::move(media);
+    }
+    replies.push_back(std::move(reply));
+  }
   return json_ok(json{{"conversation_id", result.value.conversation_id},
                       {"replies", std::move(replies)},
                       {"duplicate", result.value.duplicate}}

@@ -4,6 +4,7 @@
 
 #include "events/conversation_codec.hpp"
 #include "events/envelope_json.hpp"
+#include "events/shop_json.hpp"
 
 namespace parley::http {
 
@@ -19,35 +20,49 @@ json conversation_view(const std::string& conversation_id,
     auto event = codec::decode(env);
     if (!event) continue;
     state = conv::evolve(std::move(state), *event);
-    std::visit(
-        [&](const auto& e) {
-          using E = std::decay_t<decltype(e)>;
-          json m = {{"id", e.message_id},
-                    {"text", e.text},
-                    {"at", events::format_timestamp(e.at_us)},
-                    {"seq", env.seq}};
-          if constexpr (std::is_same_v<E, conv::MessageReceived>) {
-            m["direction"] = "in";
-            m["platform_message_id"] = e.platform_message_id;
-          } else {
-            m["direction"] = "out";
-            m["in_reply_to"] = e.in_reply_to;
-          }
-          messages.push_back(std::move(m));
-        },
-        *event);
+    if (auto* in = std::get_if<conv::MessageReceived>(&*event)) {
+      messages.push_back({{"id", in->message_id},
+                          {"direction", "in"},
+                          {"text", in->text},
+                          {"at", events::format_timestamp(in->at_us)},
+                          {"seq", env.seq},
+                          {"language", in->language},
+                          {"platform_message_id", in->platform_message_id}});
+    } else if (auto* out = std::get_if<conv::MessageSent>(&*event)) {
+      json m = {{"id", out->message_id}, {"direction", "out"},
+                {"text", out->text},     {"at", events::format_timestamp(out->at_us)},
+                {"seq", env.seq},        {"in_reply_to", out->in_reply_to}};
+      if (!out->media.empty()) {
+        json media = json::array();
+        for (const auto& x : out->media) media.push_back({{"url", x.url}, {"caption", x.caption}});
+        m["media"] = std::move(media);
+      }
+      messages.push_back(std::move(m));
+    }
   }
   if (messages.size() > max_messages)
     messages.erase(messages.begin(), messages.end() - static_cast<std::ptrdiff_t>(max_messages));
   auto time_or_null = [](int64_t us) -> json {
     return us == 0 ? json(nullptr) : json(events::format_timestamp(us));
   };
+  json lines = json::array();
+  for (const auto& l : state.cart) lines.push_back(events::to_json(l));
+  json customer = events::to_json(state.customer);
+  customer["user_id"] = state.user_id;
   return {{"conversation_id", conversation_id},
           {"channel", state.channel},
-          {"customer", {{"user_id", state.user_id}}},
-          {"stage", "chatting"},
-          {"cart", nullptr},
-          {"handoff", false},
+          {"customer", std::move(customer)},
+          {"language", state.language},
+          {"stage", domain::to_string(state.stage)},
+          {"cart",
+           {{"lines", std::move(lines)},
+            {"total_cents", domain::cart_total_cents(state.cart)},
+            {"currency", state.cart.empty() ? "EUR" : state.cart.front().currency}}},
+          {"checkout",
+           {{"open", state.checkout_open}, {"awaiting_confirmation", state.awaiting_confirmation}}},
+          {"last_shown", state.last_shown},
+          {"orders", state.orders},
+          {"handoff", state.handoff_requested},
           {"received", state.received},
           {"sent", state.sent},
           {"last_received_at", time_or_null(state.last_received_at_us)},

@@ -89,7 +89,8 @@ void SearchIndex::score_bigrams(const std::vector<std::vector<WeightedTerm>>& wo
     if (it == bigrams_.end()) return;
     const double df = static_cast<double>(it->second.size());
     const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
-    for (const auto& post : it->second) (*score)[post.doc] += 0.5 * w * idf * post.tf / (kK1 + post.tf);
+    for (const auto& post : it->second)
+      (*score)[post.doc] += 0.5 * w * idf * post.tf / (kK1 + post.tf);
   };
   for (size_t i = 0; i + 1 < words.size(); ++i)
     for (const auto& a : words[i])
@@ -102,6 +103,13 @@ void SearchIndex::score_bigrams(const std::vector<std::vector<WeightedTerm>>& wo
 const product::Product* SearchIndex::find(const std::string& sku) const {
   auto it = by_sku_.find(sku);
   return it == by_sku_.end() ? nullptr : &products_[it->second];
+}
+
+std::vector<const product::Product*> SearchIndex::find_products(const std::string& text,
+                                                                size_t limit) const {
+  std::vector<const product::Product*> out;
+  for (const auto& h : search(text, limit)) out.push_back(h.product);
+  return out;
 }
 
 void SearchIndex::add_vocab_term(std::vector<WeightedTerm>* out, const std::string& term,

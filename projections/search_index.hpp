@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "brain/catalog.hpp"
 #include "brain/lexicon.hpp"
 #include "domain/product.hpp"
 #include "projections/search_query.hpp"
@@ -22,7 +23,7 @@ struct SearchHit {
   double score;
 };
 
-class SearchIndex {
+class SearchIndex : public brain::Catalog {
  public:
   enum Field { kName, kCategory, kTags, kDescription, kColors, kSizes, kFieldCount };
 
@@ -30,7 +31,9 @@ class SearchIndex {
                        const brain::Lexicon& lexicon = brain::Lexicon::builtin());
 
   std::vector<SearchHit> search(const std::string& text, size_t limit) const;
-  const domain::product::Product* find(const std::string& sku) const;
+  const domain::product::Product* find(const std::string& sku) const override;
+  std::vector<const domain::product::Product*> find_products(const std::string& text,
+                                                             size_t limit) const override;
   size_t size() const { return products_.size(); }
   const std::vector<domain::product::Product>& products() const { return products_; }
 

@@ -79,6 +79,7 @@ int run_serve(int argc, char** argv) {
   actors::EngineOptions engine_options;
   engine_options.scheduler_threads = settings.actor_threads;
   engine_options.idle = settings.idle;
+  engine_options.catalog = [&catalog] { return catalog.snapshot(); };
   actors::Engine engine(store, writer, engine_options);
 
   std::atomic<bool> accepting{true};

@@ -133,7 +133,7 @@ TEST(Engine, ChatIsDurableBeforeItIsAnswered) {
   EXPECT_EQ(s[0].type, "conversation.message_received");
   EXPECT_EQ(s[1].type, "conversation.message_sent");
   EXPECT_EQ(s[1].causation_id, "api:u1#1");
-  EXPECT_EQ(nlohmann::json::parse(s[1].payload)["text"], r.value.replies[0]);
+  EXPECT_EQ(nlohmann::json::parse(s[1].payload)["text"], r.value.replies[0].text);
 }
 
 TEST(Engine, RejectedMessageRecordsNothing) {

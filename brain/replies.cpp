@@ -1,0 +1,205 @@
+#include "brain/replies.hpp"
+
+#include <array>
+#include <cstdio>
+#include <map>
+
+namespace parley::brain {
+namespace {
+
+using Row = std::array<const char*, 5>;  // en, es, ru, id, hi
+const std::map<Say, Row>& table() {
+  static const std::map<Say, Row> t = {
+      {Say::greet,
+       {"Hello! Tell me what you are looking for, e.g. \"red heels size 38\" or \"something to "
+        "fasten wood\".",
+        "¡Hola! Dime qué buscas, por ejemplo \"tacones rojos talla 38\" o \"algo para sujetar "
+        "madera\".",
+        "Здравствуйте! Напишите, что ищете, например «красные туфли 38 размер» или «чем "
+        "крепить доску».",
+        "Halo kak! Mau cari apa? Misalnya \"sepatu hak merah ukuran 38\" atau \"lem kayu\".",
+        "Namaste! Bataiye kya chahiye, jaise \"red heels size 38\" ya \"pimple ke liye cream\"."}},
+      {Say::found,
+       {"Here is what I found:", "Esto es lo que encontré:", "Вот что я нашёл:",
+        "Ini yang saya temukan:", "Yeh mile:"}},
+      {Say::found_hint,
+       {"Reply \"add the 2nd one\" or \"tell me more about the 1st\".",
+        "Responde \"agrega el segundo\" o \"más info del primero\".",
+        "Напишите «добавь второй» или «расскажи про первый».",
+        "Balas \"tambah yang kedua\" atau \"info yang pertama\".",
+        "Likhiye \"dusra wala add karo\" ya \"pehle wale ke baare mein batao\"."}},
+      {Say::none_found,
+       {"I couldn't find anything for \"{0}\". Try other words or a category.",
+        "No encontré nada para \"{0}\". Prueba con otras palabras o una categoría.",
+        "По запросу «{0}» ничего не нашлось. Попробуйте другие слова.",
+        "Tidak ada hasil untuk \"{0}\". Coba kata lain atau kategori.",
+        "\"{0}\" ke liye kuch nahi mila. Doosre shabd try kijiye."}},
+      {Say::which_one,
+       {"Which product do you mean? Search first, then say \"the 1st one\", \"the 2nd one\"…",
+        "¿Qué producto? Busca primero y luego di \"el primero\", \"el segundo\"…",
+        "Какой именно товар? Сначала найдите, затем напишите «первый», «второй»…",
+        "Produk yang mana? Cari dulu, lalu bilang \"yang pertama\", \"yang kedua\"…",
+        "Kaunsa product? Pehle search kijiye, phir \"pehla wala\", \"dusra wala\" likhiye."}},
+      {Say::out_of_stock,
+       {"Sorry, {0} is out of stock right now.", "Lo siento, {0} está agotado ahora mismo.",
+        "К сожалению, {0} сейчас нет в наличии.", "Maaf, {0} sedang habis.",
+        "Sorry, {0} abhi stock mein nahi hai."}},
+      {Say::only_left,
+       {"Sorry, only {0} of {1} left.", "Lo siento, solo quedan {0} de {1}.",
+        "К сожалению, осталось только {0} шт. «{1}».", "Maaf, {1} tinggal {0}.",
+        "Sorry, {1} sirf {0} bache hain."}},
+      {Say::size_unavailable,
+       {"{0} doesn't come in size {1}. Available: {2}.",
+        "{0} no está disponible en talla {1}. Tallas: {2}.", "{0} нет в размере {1}. Есть: {2}.",
+        "{0} tidak ada ukuran {1}. Tersedia: {2}.", "{0} size {1} mein nahi hai. Available: {2}."}},
+      {Say::color_unavailable,
+       {"{0} doesn't come in {1}. Colours: {2}.", "{0} no viene en {1}. Colores: {2}.",
+        "{0} нет в цвете «{1}». Цвета: {2}.", "{0} tidak ada warna {1}. Warna: {2}.",
+        "{0} {1} colour mein nahi hai. Colours: {2}."}},
+      {Say::added,
+       {"Added {0} × {1} to your cart. Cart total: {2}. Say \"checkout\" when you're ready.",
+        "Agregué {0} × {1} al carrito. Total: {2}. Di \"pagar\" cuando quieras.",
+        "Добавил {0} × {1} в корзину. Итого: {2}. Напишите «оформить заказ», когда будете "
+        "готовы.",
+        "{0} × {1} masuk keranjang. Total: {2}. Bilang \"checkout\" kalau sudah siap.",
+        "{0} × {1} cart mein add kar diya. Total: {2}. Ready ho to \"checkout\" likhiye."}},
+      {Say::removed,
+       {"Removed {0}. Cart total: {1}.", "Quité {0}. Total: {1}.", "Убрал {0}. Итого: {1}.",
+        "{0} dihapus. Total: {1}.", "{0} hata diya. Total: {1}."}},
+      {Say::quantity_changed,
+       {"Now {0} × {1}. Cart total: {2}.", "Ahora {0} × {1}. Total: {2}.",
+        "Теперь {0} × {1}. Итого: {2}.", "Sekarang {0} × {1}. Total: {2}.",
+        "Ab {0} × {1}. Total: {2}."}},
+      {Say::cart,
+       {"Your cart:\n{0}\nTotal: {1}", "Tu carrito:\n{0}\nTotal: {1}",
+        "Ваша корзина:\n{0}\nИтого: {1}", "Keranjang kakak:\n{0}\nTotal: {1}",
+        "Aapka cart:\n{0}\nTotal: {1}"}},
+      {Say::cart_empty,
+       {"Your cart is empty.", "Tu carrito está vacío.", "Корзина пуста.",
+        "Keranjang masih kosong.", "Aapka cart khaali hai."}},
+      {Say::cleared,
+       {"Done, your cart is empty now.", "Listo, tu carrito está vacío.", "Готово, корзина пуста.",
+        "Oke, keranjang sudah dikosongkan.", "Ho gaya, cart khaali kar diya."}},
+      {Say::not_in_cart,
+       {"That isn't in your cart.", "Eso no está en tu carrito.", "Этого нет в корзине.",
+        "Itu tidak ada di keranjang.", "Yeh cart mein nahi hai."}},
+      {Say::ask_size,
+       {"Which size for {0}? Available: {1}.", "¿Qué talla para {0}? Tallas: {1}.",
+        "Какой размер для {0}? Есть: {1}.", "Ukuran berapa untuk {0}? Tersedia: {1}.",
+        "{0} ke liye kaunsa size? Available: {1}."}},
+      {Say::ask_color,
+       {"Which colour for {0}? Available: {1}.", "¿Qué color para {0}? Colores: {1}.",
+        "Какой цвет для {0}? Есть: {1}.", "Warna apa untuk {0}? Tersedia: {1}.",
+        "{0} ke liye kaunsa colour? Available: {1}."}},
+      {Say::ask_details,
+       {"To deliver your order I need your {0}. You can send them in one message.",
+        "Para enviar tu pedido necesito tu {0}. Puedes mandarlo todo en un mensaje.",
+        "Для доставки нужны: {0}. Можно одним сообщением.",
+        "Untuk pengiriman saya perlu {0}. Boleh dikirim dalam satu pesan.",
+        "Delivery ke liye {0} bhejiye. Ek hi message mein bhej sakte hain."}},
+      {Say::confirm,
+       {"Please confirm your order:\n{0}\nTotal: {1}\nDeliver to {2}.\nReply \"yes\" to place "
+        "it or \"no\" to change something.",
+        "Confirma tu pedido:\n{0}\nTotal: {1}\nEnvío a {2}.\nResponde \"sí\" para confirmar o "
+        "\"no\" para cambiar algo.",
+        "Подтвердите заказ:\n{0}\nИтого: {1}\nДоставка: {2}.\nОтветьте «да», чтобы оформить, "
+        "или «нет», чтобы изменить.",
+        "Mohon konfirmasi pesanan:\n{0}\nTotal: {1}\nKirim ke {2}.\nBalas \"ya\" untuk pesan "
+        "atau \"tidak\" untuk mengubah.",
+        "Order confirm kijiye:\n{0}\nTotal: {1}\nDelivery: {2}.\n\"haan\" likhiye order ke "
+        "liye, ya \"nahi\" badalne ke liye."}},
+      {Say::confirm_saved,
+       {"Welcome back! I'll use your saved details.", "¡Hola de nuevo! Usaré tus datos guardados.",
+        "С возвращением! Использую ваши сохранённые данные.",
+        "Selamat datang kembali! Saya pakai data kakak yang tersimpan.",
+        "Welcome back! Aapki saved details use kar raha hoon."}},
+      {Say::placed,
+       {"Order {0} is placed. Total {1}. We'll send payment instructions shortly. Thank you!",
+        "Pedido {0} realizado. Total {1}. Te enviaremos las instrucciones de pago. ¡Gracias!",
+        "Заказ {0} оформлен. Итого {1}. Скоро пришлём инструкции по оплате. Спасибо!",
+        "Pesanan {0} sudah dibuat. Total {1}. Instruksi pembayaran segera dikirim. Terima kasih!",
+        "Order {0} place ho gaya. Total {1}. Payment ki details jaldi bhejenge. Shukriya!"}},
+      {Say::cancelled,
+       {"OK, I haven't placed the order. Your cart is still here.",
+        "Vale, no hice el pedido. Tu carrito sigue aquí.",
+        "Хорошо, заказ не оформлен. Корзина сохранена.",
+        "Oke, pesanan belum dibuat. Keranjang masih ada.",
+        "Theek hai, order place nahi kiya. Cart waise hi hai."}},
+      {Say::order_status,
+       {"Order {0}: {1}. Total {2}.", "Pedido {0}: {1}. Total {2}.", "Заказ {0}: {1}. Итого {2}.",
+        "Pesanan {0}: {1}. Total {2}.", "Order {0}: {1}. Total {2}."}},
+      {Say::no_orders,
+       {"I can't find an order from you yet.", "Todavía no encuentro ningún pedido tuyo.",
+        "Пока не вижу ваших заказов.", "Belum ada pesanan dari kakak.",
+        "Abhi tak aapka koi order nahi mila."}},
+      {Say::payment,
+       {"Payment for order {0} ({1}): we'll send the payment instructions here shortly.",
+        "Pago del pedido {0} ({1}): te enviaremos las instrucciones aquí.",
+        "Оплата заказа {0} ({1}): скоро пришлём инструкции сюда.",
+        "Pembayaran pesanan {0} ({1}): instruksi segera dikirim di sini.",
+        "Order {0} ({1}) ka payment: instructions yahin bhejenge."}},
+      {Say::handoff,
+       {"I've asked a colleague to join; they'll reply here soon.",
+        "Le pedí a un compañero que se una; te responderá aquí pronto.",
+        "Я позвал коллегу, он скоро ответит здесь.",
+        "Saya panggil rekan kami, sebentar lagi dibalas di sini.",
+        "Maine colleague ko bulaya hai, woh jaldi yahin reply karenge."}},
+      {Say::thanks,
+       {"You're welcome!", "¡De nada!", "Пожалуйста!", "Sama-sama kak!", "Koi baat nahi!"}},
+      {Say::goodbye,
+       {"Goodbye! Come back any time.", "¡Hasta luego! Vuelve cuando quieras.",
+        "До свидания! Заходите ещё.", "Sampai jumpa kak!", "Bye! Phir aaiyega."}},
+      {Say::out_of_scope,
+       {"I can help you find products, manage your cart and place an order.",
+        "Puedo ayudarte a encontrar productos, gestionar tu carrito y hacer un pedido.",
+        "Я помогу найти товары, собрать корзину и оформить заказ.",
+        "Saya bisa bantu cari produk, atur keranjang, dan buat pesanan.",
+        "Main products dhoondhne, cart aur order mein help kar sakta hoon."}},
+      {Say::ok, {"OK.", "Vale.", "Хорошо.", "Oke.", "Theek hai."}},
+      {Say::info,
+       {"{0} — {1}. {2}", "{0} — {1}. {2}", "{0} — {1}. {2}", "{0} — {1}. {2}", "{0} — {1}. {2}"}},
+      {Say::in_stock, {"in stock", "disponible", "в наличии", "tersedia", "stock mein"}},
+      {Say::sold_out, {"out of stock", "agotado", "нет в наличии", "habis", "stock khatam"}},
+      {Say::field_name, {"name", "nombre", "имя", "nama", "naam"}},
+      {Say::field_phone, {"phone", "teléfono", "телефон", "nomor HP", "phone number"}},
+      {Say::field_email, {"e-mail", "correo", "e-mail", "email", "email"}},
+      {Say::field_address, {"address", "dirección", "адрес", "alamat", "address"}},
+      {Say::field_city, {"city", "ciudad", "город", "kota", "city"}},
+      {Say::and_word, {"and", "y", "и", "dan", "aur"}},
+      {Say::unknown_command,
+       {"Commands: /search text, /add SKU QTY, /remove SKU, /cart, /clear, /checkout.",
+        "Comandos: /search texto, /add SKU CANT, /remove SKU, /cart, /clear, /checkout.",
+        "Команды: /search текст, /add SKU КОЛ, /remove SKU, /cart, /clear, /checkout.",
+        "Perintah: /search teks, /add SKU JML, /remove SKU, /cart, /clear, /checkout.",
+        "Commands: /search text, /add SKU QTY, /remove SKU, /cart, /clear, /checkout."}},
+  };
+  return t;
+}
+
+int column(const std::string& lang) {
+  if (lang == "es") return 1;
+  if (lang == "ru") return 2;
+  if (lang == "id") return 3;
+  if (lang == "hi") return 4;
+  return 0;
+}
+
+}  // namespace
+
+std::string say(const std::string& language, Say key, const std::vector<std::string>& args) {
+  std::string s = table().at(key)[column(language)];
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string slot = "{" + std::to_string(i) + "}";
+    for (size_t p; (p = s.find(slot)) != std::string::npos;) s.replace(p, slot.size(), args[i]);
+  }
+  return s;
+}
+
+std::string money(int64_t cents, const std::string& currency) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(cents / 100),
+                static_cast<long long>(cents % 100));
+  return currency == "EUR" ? std::string("€") + buf : std::string(buf) + " " + currency;
+}
+
+}  // namespace parley::brain

@@ -1,0 +1,58 @@
+// Reply templates per language (en, es, ru, id, hi as Hinglish). A template's
+// {0}, {1} … are filled with the arguments.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace parley::brain {
+
+enum class Say {
+  greet,
+  found,
+  found_hint,
+  none_found,
+  which_one,
+  out_of_stock,
+  only_left,
+  size_unavailable,
+  color_unavailable,
+  added,
+  removed,
+  quantity_changed,
+  cart,
+  cart_empty,
+  cleared,
+  not_in_cart,
+  ask_size,
+  ask_color,
+  ask_details,
+  confirm,
+  confirm_saved,
+  placed,
+  cancelled,
+  order_status,
+  no_orders,
+  payment,
+  handoff,
+  thanks,
+  goodbye,
+  out_of_scope,
+  ok,
+  info,
+  in_stock,
+  sold_out,
+  field_name,
+  field_phone,
+  field_email,
+  field_address,
+  field_city,
+  and_word,
+  unknown_command
+};
+
+std::string say(const std::string& language, Say key, const std::vector<std::string>& args = {});
+// "€129.00" for EUR, else "129.00 XYZ".
+std::string money(int64_t cents, const std::string& currency);
+
+}  // namespace parley::brain

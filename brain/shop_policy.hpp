@@ -1,0 +1,35 @@
+// The sales policy: from one understood message, what happens to the
+// conversation (events, all decided by the pure conversation decider) and what
+// is said back. Pure: the catalog is an immutable version for this turn.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "brain/catalog.hpp"
+#include "brain/nlu.hpp"
+#include "domain/conversation.hpp"
+#include "domain/order.hpp"
+
+namespace parley::brain {
+
+struct PolicyReply {
+  std::string text;
+  std::vector<domain::conversation::Media> media;
+};
+
+struct TurnPlan {
+  std::vector<domain::conversation::Event> events;  // after the inbound message
+  std::vector<PolicyReply> replies;
+  std::optional<domain::order::Order> order;  // placed in this turn
+};
+
+// `state` already includes the inbound message.
+TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
+                   const Understanding& understanding, const Catalog& catalog, int64_t now_us);
+
+// A conversation's n-th order: "ORD-<8 hex of the conversation id>-<n>".
+std::string order_id_for(const std::string& conversation_id, size_t n);
+
+}  // namespace parley::brain
