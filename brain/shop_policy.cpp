@@ -89,7 +89,8 @@ std::string pick_option(const std::string& text, const std::vector<std::string>&
   return "";
 }
 
-void show_products(Turn& t, const std::string& query, const Catalog& catalog) {
+void show_products(Turn& t, const std::string& query, const Catalog& catalog,
+                   const Understanding& u) {
   auto found = catalog.find_products(query, kShown);
   if (found.empty()) {
     t.reply(Say::none_found, {query});
@@ -100,7 +101,11 @@ void show_products(Turn& t, const std::string& query, const Catalog& catalog) {
     skus.push_back(found[i]->sku);
     lines.push_back(product_line(t, i, *found[i]));
   }
-  t.apply(conv::ShowProducts{skus});
+  auto slot = [&](const char* k) {
+    auto it = u.text_slots.find(k);
+    return it == u.text_slots.end() ? std::string() : it->second;
+  };
+  t.apply(conv::ShowProducts{skus, slot("size"), slot("color")});
   PolicyReply list{
       say(t.lang, Say::found) + "\n" + join(lines, "\n") + "\n" + say(t.lang, Say::found_hint), {}};
   for (size_t i = 0; i < found.size() && i < 3; ++i)
@@ -178,6 +183,13 @@ void add_to_cart(Turn& t, const Product* p, const Understanding& u) {
   line.footwear = is_footwear(*p);
   if (p->colors.size() == 1) line.color = p->colors.front();
   if (p->sizes.size() == 1) line.size = p->sizes.front();
+  // What the search asked for applies to a product picked from its list.
+  const bool from_list = std::find(t.state.last_shown.begin(), t.state.last_shown.end(), p->sku) !=
+                         t.state.last_shown.end();
+  if (from_list) {
+    if (auto v = pick_option(t.state.shown_size, p->sizes); !v.empty()) line.size = v;
+    if (auto v = pick_option(t.state.shown_color, p->colors); !v.empty()) line.color = v;
+  }
   if (auto s = u.text_slots.find("size"); s != u.text_slots.end()) {
     auto v = pick_option(s->second, p->sizes);
     if (v.empty()) {
@@ -294,7 +306,7 @@ void handle_slash(Turn& t, const std::string& text, const Catalog& catalog) {
   in >> cmd >> arg1 >> arg2;
   for (auto& ch : cmd) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   if (cmd == "/search") {
-    show_products(t, nlu::trim_slot(text.substr(std::min(text.size(), size_t{7}))), catalog);
+    show_products(t, nlu::trim_slot(text.substr(std::min(text.size(), size_t{7}))), catalog, {});
   } else if (cmd == "/add") {
     for (auto& ch : arg1) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     Understanding u;
@@ -380,7 +392,13 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text, const Unde
     }
     auto details = read_details(text, u, t.state.customer);
     if (!details.empty() && t.apply(conv::ProvideDetails{details})) answered = true;
-    if (answered || intent == "provide_details") {
+    // An answer, or anything that is not a new request: ask what is still missing.
+    static const char* const kNewRequest[] = {
+        "product_search", "product_info", "add_to_cart",  "remove_from_cart", "update_quantity",
+        "view_cart",      "clear_cart",   "order_status", "human_handoff"};
+    bool new_request = std::any_of(std::begin(kNewRequest), std::end(kNewRequest),
+                                   [&](const char* i) { return intent == i; });
+    if (answered || !new_request) {
       advance_checkout(t, false);
       return std::move(t.plan);
     }
@@ -390,7 +408,7 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text, const Unde
     t.reply(Say::greet);
     t.stage(Stage::greeting);
   } else if (intent == "product_search") {
-    show_products(t, text, catalog);
+    show_products(t, text, catalog, u);
   } else if (intent == "product_info") {
     const Product* p = target_product(t, u, text, catalog);
     if (!p) return (t.reply(Say::which_one), std::move(t.plan));

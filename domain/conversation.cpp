@@ -51,10 +51,10 @@ bool operator==(const State& a, const State& b) {
          a.received == b.received && a.sent == b.sent &&
          a.last_received_at_us == b.last_received_at_us && a.last_sent_at_us == b.last_sent_at_us &&
          a.last_received_id == b.last_received_id && a.language == b.language &&
-         a.stage == b.stage && a.last_shown == b.last_shown && a.cart == b.cart &&
-         a.customer == b.customer && a.checkout_open == b.checkout_open &&
-         a.awaiting_confirmation == b.awaiting_confirmation && a.orders == b.orders &&
-         a.last_order_total_cents == b.last_order_total_cents &&
+         a.stage == b.stage && a.last_shown == b.last_shown && a.shown_size == b.shown_size &&
+         a.shown_color == b.shown_color && a.cart == b.cart && a.customer == b.customer &&
+         a.checkout_open == b.checkout_open && a.awaiting_confirmation == b.awaiting_confirmation &&
+         a.orders == b.orders && a.last_order_total_cents == b.last_order_total_cents &&
          a.last_order_currency == b.last_order_currency &&
          a.handoff_requested == b.handoff_requested;
 }
@@ -135,8 +135,9 @@ using Events = Result<std::vector<Event>, Error>;
 
 Events decide_shop(const State& s, const Command& command) {
   if (auto* c = std::get_if<ShowProducts>(&command)) {
-    if (c->skus == s.last_shown) return std::vector<Event>{};
-    return std::vector<Event>{ProductsShown{c->skus}};
+    if (c->skus == s.last_shown && c->size == s.shown_size && c->color == s.shown_color)
+      return std::vector<Event>{};
+    return std::vector<Event>{ProductsShown{c->skus, c->size, c->color}};
   }
   if (auto* c = std::get_if<AddItem>(&command)) {
     if (c->line.quantity < 1 || c->line.quantity > 999) return fail(Error::invalid_quantity);
@@ -232,6 +233,8 @@ State evolve(State s, const Event& event) {
     s.last_sent_at_us = e->at_us;
   } else if (auto* e = std::get_if<ProductsShown>(&event)) {
     s.last_shown = e->skus;
+    s.shown_size = e->size;
+    s.shown_color = e->color;
   } else if (auto* e = std::get_if<ItemAdded>(&event)) {
     s.cart.push_back(e->line);
   } else if (auto* e = std::get_if<ItemRemoved>(&event)) {

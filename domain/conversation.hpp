@@ -49,6 +49,8 @@ struct MessageSent {
 // The shopping journey.
 struct ProductsShown {
   std::vector<std::string> skus;  // the list "the second one" refers to
+  std::string size = "";          // the size and colour the search asked for,
+  std::string color = "";         // used when one of the list is added
 };
 struct ItemAdded {
   CartLine line;
@@ -99,6 +101,7 @@ struct State {
   std::string language = "en";  // of the last message understood
   Stage stage = Stage::greeting;
   std::vector<std::string> last_shown;
+  std::string shown_size, shown_color;  // asked for with the last list
   std::vector<CartLine> cart;
   Customer customer;  // saved delivery details
   bool checkout_open = false;
@@ -135,6 +138,8 @@ struct SendMessage {
 };
 struct ShowProducts {
   std::vector<std::string> skus;
+  std::string size = "";
+  std::string color = "";
 };
 struct AddItem {
   CartLine line;  // quantity is added to a line of the same SKU and variant

@@ -49,7 +49,10 @@ std::pair<const char*, json> describe(const Event& event) {
       return {kMessageSent, p};
     }
     std::pair<const char*, json> operator()(const ProductsShown& e) const {
-      return {"conversation.products_shown", {{"skus", e.skus}}};
+      json p = {{"skus", e.skus}};
+      if (!e.size.empty()) p["size"] = e.size;
+      if (!e.color.empty()) p["color"] = e.color;
+      return {"conversation.products_shown", p};
     }
     std::pair<const char*, json> operator()(const ItemAdded& e) const {
       return {"cart.item_added", {{"line", to_json(e.line)}}};
@@ -111,7 +114,8 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
                        env.timestamp_us,
                        media_from(p.value("media", json::array()))};
   if (type == "conversation.products_shown")
-    return ProductsShown{p.at("skus").get<std::vector<std::string>>()};
+    return ProductsShown{p.at("skus").get<std::vector<std::string>>(), p.value("size", ""),
+                         p.value("color", "")};
   if (type == "cart.item_added") return ItemAdded{cart_line_from_json(p.at("line"))};
   if (type == "cart.item_removed") return ItemRemoved{p.at("sku")};
   if (type == "cart.quantity_changed") return QuantityChanged{p.at("sku"), p.at("quantity")};
@@ -196,6 +200,8 @@ std::string encode_state(const State& s) {
                    {"language", s.language},
                    {"stage", domain::to_string(s.stage)},
                    {"last_shown", s.last_shown},
+                   {"shown_size", s.shown_size},
+                   {"shown_color", s.shown_color},
                    {"cart", cart},
                    {"customer", to_json(s.customer)},
                    {"checkout_open", s.checkout_open},
@@ -226,6 +232,8 @@ Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) 
     s.language = j.value("language", "en");
     domain::parse_stage(j.value("stage", "greeting"), &s.stage);
     s.last_shown = j.value("last_shown", std::vector<std::string>{});
+    s.shown_size = j.value("shown_size", "");
+    s.shown_color = j.value("shown_color", "");
     for (const auto& l : j.value("cart", json::array())) s.cart.push_back(cart_line_from_json(l));
     s.customer = customer_from_json(j.value("customer", json::object()));
     s.checkout_open = j.value("checkout_open", false);

@@ -9,6 +9,7 @@
 #include "domain/conversation.hpp"
 #include "events/envelope_json.hpp"
 #include "events/keys.hpp"
+#include "events/order_codec.hpp"
 #include "http/conversation_view.hpp"
 
 namespace parley::http {
@@ -160,6 +161,25 @@ HttpResponse handle_conversation_events(ApiContext& ctx, const HttpRequest& req)
       json{{"events", std::move(list)}}.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
+HttpResponse handle_order(ApiContext& ctx, const HttpRequest& req) {
+  namespace order = domain::order;
+  const auto& id = req.path_params.at("order_id");
+  events::StreamId stream{order::kEntityType, id};
+  std::vector<events::EventEnvelope> envs;
+  if (events::keys::validate_stream(stream).ok()) {
+    auto st = ctx.store.read_stream(stream, 1, SIZE_MAX, &envs);
+    if (!st.ok()) return json_error(503, "storage_unavailable", st.to_string());
+  }
+  order::State state;
+  for (const auto& env : envs) {
+    auto e = events::order_codec::decode(env);
+    if (e) state = order::evolve(std::move(state), *e);
+  }
+  if (!state.exists) return json_error(404, "not_found", "no order '" + id + "'");
+  return json_ok(
+      events::order_codec::to_json(state).dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
 void register_api(Router& router, ApiContext& ctx, std::function<std::string()> metrics_page) {
   router.add("GET", "/healthz", [](const HttpRequest&) { return json_ok(R"({"status":"ok"})"); });
   router.add("GET", "/readyz", [&ctx](const HttpRequest&) {
@@ -179,6 +199,8 @@ void register_api(Router& router, ApiContext& ctx, std::function<std::string()> 
   router.add("POST", "/api/v1/chat", [&ctx](const HttpRequest& r) { return handle_chat(ctx, r); });
   router.add("GET", "/api/v1/conversations/{conversation_id}",
              [&ctx](const HttpRequest& r) { return handle_conversation(ctx, r); });
+  router.add("GET", "/api/v1/orders/{order_id}",
+             [&ctx](const HttpRequest& r) { return handle_order(ctx, r); });
   router.add("GET", "/api/v1/conversations/{conversation_id}/events",
              [&ctx](const HttpRequest& r) { return handle_conversation_events(ctx, r); });
 }

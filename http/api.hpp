@@ -32,5 +32,6 @@ void register_api(Router& router, ApiContext& ctx, std::function<std::string()> 
 HttpResponse handle_chat(ApiContext& ctx, const HttpRequest& req);
 HttpResponse handle_conversation(ApiContext& ctx, const HttpRequest& req);
 HttpResponse handle_conversation_events(ApiContext& ctx, const HttpRequest& req);
+HttpResponse handle_order(ApiContext& ctx, const HttpRequest& req);
 
 }  // namespace parley::http
