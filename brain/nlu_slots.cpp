@@ -61,7 +61,8 @@ const std::set<std::string>& function_words() {
           "par",       "पर",     "और",       "and",      "or",      "o",         "и",
           "dan",       "atau",   "aur",      "mujhe",    "muje",    "mera",      "meri",
           "mere",      "saya",   "aku",      "i'm",      "im",      "want",      "need",
-          "looking",   "for",    "show",     "ищу",      "нужен",   "нужна"})
+          "looking",   "for",    "show",     "ищу",      "нужен",   "нужна",     "necesito",
+          "quiero",    "busco",  "butuh",    "perlu",    "cari",    "chahiye",   "nuzhen"})
       out.insert(fold(w));
     return out;
   }();

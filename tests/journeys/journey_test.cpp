@@ -1,0 +1,307 @@
+// Scripted shopper journeys through POST /api/v1/chat, from greeting to a
+// placed order, in every language; a returning customer; out-of-stock and
+// unknown-product paths. Expected SKUs come from what the conversation was
+// shown, so the tests follow the search ranking instead of hard-coding it.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "actors/engine.hpp"
+#include "actors/product_commands.hpp"
+#include "events/memory_event_store.hpp"
+#include "http/api.hpp"
+#include "http/product_api.hpp"
+#include "http/server.hpp"
+#include "projections/catalog_view.hpp"
+
+namespace parley {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+class Journey : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {}
+  void SetUp() override {
+    std::ifstream in(PARLEY_DEMO_CATALOG);
+    std::string csv((std::istreambuf_iterator<char>(in)), {});
+    ASSERT_EQ(commands_.import(domain::parse_catalog_csv(csv), "test").changed, 320u);
+    ASSERT_TRUE(catalog_.catch_up().ok());
+    actors::EngineOptions o;
+    o.catalog = [this] { return catalog_.snapshot(); };
+    engine_ = std::make_unique<actors::Engine>(store_, writer_, o);
+    ctx_ = std::make_unique<http::ApiContext>(http::ApiContext{
+        *engine_, store_, 5000ms, [] { return int64_t{1795341600000000}; },  // 2026-11-22
+        [] { return std::string("req-test"); }, nullptr});
+    http::register_api(router_, *ctx_, [] { return std::string(); });
+    http::register_product_api(router_, product_ctx_);
+    metrics_ = std::make_unique<http::HttpMetrics>(router_.patterns());
+    http::ServerOptions so;
+    so.port = 0;
+    so.threads = 4;
+    server_ = std::make_unique<http::HttpServer>(so, router_, *metrics_);
+    std::string error;
+    ASSERT_TRUE(server_->start(&error)) << error;
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+  }
+  void TearDown() override {
+    server_->stop();
+    engine_->shutdown();
+    writer_.stop();
+  }
+
+  // Sends one message; returns the replies' texts joined.
+  std::string say(const std::string& user, const std::string& text) {
+    auto r = client_->Post("/api/v1/chat", json{{"user_id", user}, {"text", text}}.dump(),
+                           "application/json");
+    EXPECT_TRUE(r);
+    if (!r) return "";
+    EXPECT_EQ(r->status, 200) << r->body;
+    auto body = json::parse(r->body);
+    std::string all;
+    for (const auto& reply : body["replies"]) all += reply["text"].get<std::string>() + "\n";
+    last_media_ = 0;
+    for (const auto& reply : body["replies"])
+      last_media_ += reply.value("media", json::array()).size();
+    return all;
+  }
+  json view(const std::string& user) {
+    return json::parse(client_->Get(("/api/v1/conversations/api:" + user).c_str())->body);
+  }
+  std::string shown(const std::string& user, size_t i) {
+    auto v = view(user)["last_shown"];
+    EXPECT_GT(v.size(), i) << "nothing was shown";
+    return v.size() > i ? v[i].get<std::string>() : "";
+  }
+  json order(const std::string& id) {
+    auto r = client_->Get(("/api/v1/orders/" + id).c_str());
+    EXPECT_EQ(r->status, 200) << r->body;
+    return json::parse(r->body);
+  }
+  int64_t price_cents(const std::string& sku) {
+    return catalog_.snapshot()->index.find(sku)->price_cents;
+  }
+  std::vector<std::string> event_types(const std::string& type, const std::string& id) {
+    std::vector<events::EventEnvelope> envs;
+    store_.read_stream({type, id}, 1, SIZE_MAX, &envs);
+    std::vector<std::string> out;
+    for (const auto& e : envs) out.push_back(e.type);
+    return out;
+  }
+
+  // Asserts the conversation ended with one placed order holding `sku` x qty.
+  std::string expect_order(const std::string& user, const std::string& sku, int64_t qty) {
+    auto v = view(user);
+    EXPECT_EQ(v["stage"], "closing");
+    EXPECT_TRUE(v["cart"]["lines"].empty()) << "the cart empties when the order is placed";
+    EXPECT_FALSE(v["orders"].empty());
+    if (v["orders"].empty()) return "";
+    const std::string id = v["orders"].back();
+    auto o = order(id);
+    EXPECT_EQ(o["status"], "placed");
+    EXPECT_EQ(o["conversation_id"], "api:" + user);
+    EXPECT_EQ(o["lines"].size(), 1u);
+    EXPECT_EQ(o["lines"][0]["sku"], sku);
+    EXPECT_EQ(o["lines"][0]["quantity"], qty);
+    EXPECT_EQ(o["total_cents"], qty * price_cents(sku));
+    EXPECT_EQ(event_types("order", id), std::vector<std::string>{"order.placed"});
+    auto conv = event_types("conversation", "api:" + user);
+    EXPECT_NE(std::find(conv.begin(), conv.end(), "conversation.order_placed"), conv.end());
+    EXPECT_NE(std::find(conv.begin(), conv.end(), "checkout.confirmation_requested"), conv.end());
+    return id;
+  }
+
+  events::MemoryEventStore store_;
+  events::GroupCommitWriter writer_{store_};
+  actors::ProductCommands commands_{store_, writer_, [] { return int64_t{1}; }};
+  projections::CatalogView catalog_{store_};
+  http::ProductApiContext product_ctx_{commands_, catalog_, "t"};
+  std::unique_ptr<actors::Engine> engine_;
+  std::unique_ptr<http::ApiContext> ctx_;
+  http::Router router_;
+  std::unique_ptr<http::HttpMetrics> metrics_;
+  std::unique_ptr<http::HttpServer> server_;
+  std::unique_ptr<httplib::Client> client_;
+  size_t last_media_ = 0;
+};
+
+TEST_F(Journey, EnglishNeedBasedSearchToOrder) {
+  EXPECT_NE(say("en1", "hi").find("Hello"), std::string::npos);
+  EXPECT_NE(say("en1", "I need something to fasten wood").find("1."), std::string::npos);
+  EXPECT_GT(last_media_, 0u) << "product photos go as media";
+  const std::string sku = shown("en1", 0);
+  EXPECT_NE(say("en1", "add 2 of the first one").find("Added 2"), std::string::npos);
+  auto v = view("en1");
+  ASSERT_EQ(v["cart"]["lines"].size(), 1u);
+  EXPECT_EQ(v["cart"]["lines"][0]["sku"], sku);
+  EXPECT_EQ(v["cart"]["total_cents"], 2 * price_cents(sku));
+  EXPECT_NE(say("en1", "checkout").find("name, phone, e-mail, address and city"),
+            std::string::npos);
+  EXPECT_NE(say("en1", "Rahul Sharma, +91 98765 43210, rahul@example.com, 14 Park Street, Kolkata")
+                .find("confirm"),
+            std::string::npos);
+  EXPECT_NE(say("en1", "yes").find("is placed"), std::string::npos);
+  auto id = expect_order("en1", sku, 2);
+  EXPECT_EQ(order(id)["customer"]["city"], "Kolkata");
+  EXPECT_NE(say("en1", "where is my order").find(id), std::string::npos);
+}
+
+TEST_F(Journey, EnglishVariantFromTheSearchAndReturningCustomer) {
+  say("en2", "red heels size 38");
+  const std::string sku = shown("en2", 1);
+  say("en2", "add the 2nd one");
+  auto line = view("en2")["cart"]["lines"][0];
+  EXPECT_EQ(line["size"], "38");
+  EXPECT_EQ(line["color"], "red");
+  say("en2", "checkout");
+  say("en2", "Priya K, +91 99887 76655, priya@example.com, 22 MG Road, Bengaluru");
+  say("en2", "yes");
+  auto first = expect_order("en2", sku, 1);
+
+  // The same shopper comes back: the saved details are offered, not asked again.
+  say("en2", "wood glue");
+  const std::string glue = shown("en2", 0);
+  say("en2", "add the first one");
+  auto reply = say("en2", "checkout");
+  EXPECT_NE(reply.find("Welcome back"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("22 MG Road"), std::string::npos) << reply;
+  say("en2", "yes");
+  auto second = expect_order("en2", glue, 1);
+  EXPECT_NE(first, second);
+}
+
+TEST_F(Journey, SpanishToOrder) {
+  EXPECT_NE(say("es1", "hola").find("Hola"), std::string::npos);
+  say("es1", "busco tacones rojos talla 38");
+  const std::string sku = shown("es1", 0);
+  EXPECT_NE(say("es1", "agrega el primero").find("Agregué"), std::string::npos);
+  EXPECT_NE(say("es1", "quiero pagar").find("necesito"), std::string::npos);
+  say("es1", "Carlos Pérez, +34 612 345 678, carlos@example.com, Calle Mayor 10, Madrid");
+  EXPECT_NE(say("es1", "sí").find("realizado"), std::string::npos);
+  expect_order("es1", sku, 1);
+}
+
+TEST_F(Journey, SpanishQuantityWordsToOrder) {
+  say("es2", "necesito tornillos para pladur");
+  // The first product of the list that is in stock, named by its ordinal.
+  const char* ordinals[] = {"primero", "segundo", "tercero", "cuarto", "quinto"};
+  size_t i = 0;
+  while (i < 5 && catalog_.snapshot()->index.find(shown("es2", i))->stock == 0) ++i;
+  ASSERT_LT(i, 5u);
+  const std::string sku = shown("es2", i);
+  say("es2", std::string("agrega 3 del ") + ordinals[i]);
+  EXPECT_EQ(view("es2")["cart"]["lines"][0]["quantity"], 3);
+  say("es2", "finalizar compra");
+  say("es2", "Ana Gómez, +34 600 111 222, ana@example.com, Av. Reforma 250, Sevilla");
+  say("es2", "confirmo");
+  expect_order("es2", sku, 3);
+}
+
+TEST_F(Journey, RussianToOrder) {
+  EXPECT_NE(say("ru1", "привет").find("Здравствуйте"), std::string::npos);
+  say("ru1", "саморезы по дереву");
+  const std::string sku = shown("ru1", 0);
+  EXPECT_NE(say("ru1", "добавь 2 штуки первого").find("Добавил 2"), std::string::npos);
+  say("ru1", "оформить заказ");
+  say("ru1", "Иван Петров, +7 916 123-45-67, ivan@example.ru, ул. Ленина 15, Казань");
+  EXPECT_NE(say("ru1", "да").find("оформлен"), std::string::npos);
+  expect_order("ru1", sku, 2);
+}
+
+TEST_F(Journey, RussianNeedToOrder) {
+  say("ru2", "что-нибудь от прыщей");
+  const std::string sku = shown("ru2", 1);
+  say("ru2", "беру второй");
+  say("ru2", "хочу оплатить");
+  say("ru2", "Мария Соколова, +7 903 555-12-34, maria@example.ru, ул. Тверская 7, Москва");
+  say("ru2", "да");
+  expect_order("ru2", sku, 1);
+}
+
+TEST_F(Journey, IndonesianToOrder) {
+  EXPECT_NE(say("id1", "halo kak").find("Halo"), std::string::npos);
+  say("id1", "sepatu bot hitam ukuran 41");
+  const std::string sku = shown("id1", 0);
+  say("id1", "ambil yang pertama");
+  EXPECT_EQ(view("id1")["cart"]["lines"][0]["size"], "41");
+  say("id1", "checkout sekarang");
+  say("id1", "Budi Santoso, 0812-3456-7890, budi@example.com, Jl. Merdeka No. 5, Bandung");
+  EXPECT_NE(say("id1", "iya").find("sudah dibuat"), std::string::npos);
+  expect_order("id1", sku, 1);
+}
+
+TEST_F(Journey, IndonesianQuantityToOrder) {
+  say("id2", "pelembab untuk kulit berminyak");
+  const std::string sku = shown("id2", 0);
+  say("id2", "tambahin 2 yang pertama");
+  say("id2", "mau bayar kak");
+  say("id2", "Siti Aminah, +62 812 3456 7890, siti@example.com, Jl. Pemuda 21, Semarang");
+  say("id2", "oke");
+  expect_order("id2", sku, 2);
+}
+
+TEST_F(Journey, HinglishToOrder) {
+  EXPECT_NE(say("hi1", "namaste").find("Namaste"), std::string::npos);
+  say("hi1", "oily skin ke liye face wash");
+  const std::string sku = shown("hi1", 0);
+  say("hi1", "pehla wala 2 cart mein daal do");
+  EXPECT_EQ(view("hi1")["cart"]["lines"][0]["quantity"], 2);
+  say("hi1", "order place kar do");
+  say("hi1", "Amit Verma, 98765 12345, amit@example.com, 12 Gandhi Nagar, Jaipur");
+  EXPECT_NE(say("hi1", "haan").find("place ho gaya"), std::string::npos);
+  expect_order("hi1", sku, 2);
+}
+
+TEST_F(Journey, HinglishVariantToOrder) {
+  say("hi2", "kaale heels size 37");
+  const std::string sku = shown("hi2", 1);
+  say("hi2", "dusra wala add karo");
+  auto line = view("hi2")["cart"]["lines"][0];
+  EXPECT_EQ(line["size"], "37");
+  EXPECT_EQ(line["color"], "black");
+  say("hi2", "checkout");
+  say("hi2", "Sunil Gupta, +91 99887 76655, sunil@example.com, Shop 4 Lajpat Nagar, Delhi");
+  say("hi2", "haan ji");
+  expect_order("hi2", sku, 1);
+}
+
+TEST_F(Journey, OutOfStockIsRefused) {
+  say("oos", "/search titanium socket cap screw M5 x 16");
+  auto reply = say("oos", "/add HW-SCR-003 1");  // stock 0 in the demo catalog
+  EXPECT_NE(reply.find("out of stock"), std::string::npos) << reply;
+  EXPECT_TRUE(view("oos")["cart"]["lines"].empty());
+  reply = say("oos", "/add HW-SCR-004 1000");
+  EXPECT_NE(reply.find("only"), std::string::npos) << reply;
+  EXPECT_TRUE(view("oos")["cart"]["lines"].empty());
+}
+
+TEST_F(Journey, UnknownProductsAndEmptyCart) {
+  auto reply = say("unk", "/search qwertyuiop zxcvb");
+  EXPECT_NE(reply.find("couldn't find"), std::string::npos) << reply;
+  reply = say("unk", "add the 3rd one");
+  EXPECT_NE(reply.find("Which product"), std::string::npos) << reply;
+  reply = say("unk", "checkout");
+  EXPECT_NE(reply.find("empty"), std::string::npos) << reply;
+  EXPECT_TRUE(view("unk")["orders"].empty());
+}
+
+TEST_F(Journey, SlashCommandsAndCartEdits) {
+  say("cmd", "/add HW-SCR-014 2");
+  say("cmd", "/add HW-TAP-006 1");
+  auto v = view("cmd");
+  ASSERT_EQ(v["cart"]["lines"].size(), 2u);
+  EXPECT_EQ(v["cart"]["total_cents"], 2 * price_cents("HW-SCR-014") + price_cents("HW-TAP-006"));
+  say("cmd", "change the qty of the first one to 4");
+  EXPECT_EQ(view("cmd")["cart"]["lines"][0]["quantity"], 4);
+  say("cmd", "remove the second one");
+  EXPECT_EQ(view("cmd")["cart"]["lines"].size(), 1u);
+  EXPECT_NE(say("cmd", "/cart").find("Total"), std::string::npos);
+  say("cmd", "/clear");
+  EXPECT_TRUE(view("cmd")["cart"]["lines"].empty());
+}
+
+}  // namespace
+}  // namespace parley
