@@ -92,7 +92,8 @@ struct ConversationKind {
 
     auto snapshot = deps.catalog ? deps.catalog() : nullptr;
     const auto& catalog = snapshot ? snapshot->index : empty_catalog().index;
-    auto plan = brain::plan_turn(s, turn.text, understood, catalog, turn.at_us);
+    auto plan =
+        brain::plan_turn(s, turn.text, understood, catalog, turn.at_us, deps.customer_by_phone);
     take(std::move(plan.events));
 
     d.reply.conversation_id = state.id;

@@ -12,6 +12,7 @@
 
 #include "actors/chat_types.hpp"
 #include "actors/runtime.hpp"
+#include "brain/shop_policy.hpp"
 #include "projections/catalog_view.hpp"
 
 namespace parley::actors {
@@ -21,6 +22,7 @@ using CatalogSource = std::function<std::shared_ptr<const projections::CatalogSn
 struct ConversationDeps {
   CatalogSource catalog;       // the current catalog version; empty source = no products
   int utc_offset_minutes = 0;  // PARLEY_TIMEZONE, for dates in messages
+  brain::CustomerLookup customer_by_phone;  // returning customers on other channels
 };
 
 // Spawns the conversation `id` as a child of `parent`, reporting idleness to `registry`.

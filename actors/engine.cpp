@@ -32,8 +32,8 @@ struct Engine::Impl {
     // with it and 3.5 s with sharing, and chat p99 is lower (docs/BENCHMARKS.md).
     cfg.set("scheduler.policy", caf::atom("sharing"));
     sys = std::make_unique<caf::actor_system>(cfg);
-    auto deps = std::make_shared<const ConversationDeps>(
-        ConversationDeps{std::move(o.catalog), o.utc_offset_minutes});
+    auto deps = std::make_shared<const ConversationDeps>(ConversationDeps{
+        std::move(o.catalog), o.utc_offset_minutes, std::move(o.customer_by_phone)});
     EntityFactories factories;
     factories[domain::conversation::kEntityType] =
         [rt = rt, deps](caf::local_actor* parent, const std::string& id, const caf::actor& reg) {

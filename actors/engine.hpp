@@ -42,6 +42,7 @@ struct EngineOptions {
   uint64_t snapshot_every = 200;
   CatalogSource catalog;       // the catalog the sales policy sells from
   int utc_offset_minutes = 0;  // PARLEY_TIMEZONE
+  brain::CustomerLookup customer_by_phone;
 };
 
 struct EngineStats {

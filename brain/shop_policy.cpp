@@ -345,7 +345,8 @@ std::string order_id_for(const std::string& conversation_id, size_t n) {
 }
 
 TurnPlan plan_turn(const conv::State& state, const std::string& text, const Understanding& u,
-                   const Catalog& catalog, int64_t now_us) {
+                   const Catalog& catalog, int64_t now_us,
+                   const CustomerLookup& customer_by_phone) {
   Turn t{state, {}, u.language};
   const std::string& intent = u.intent;
 
@@ -391,7 +392,20 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text, const Unde
       break;
     }
     auto details = read_details(text, u, t.state.customer);
+    // A phone an earlier order used (perhaps on another channel): offer its details.
+    bool returning = false;
+    if (!details.phone.empty() && customer_by_phone &&
+        !t.state.customer.merged(details).complete()) {
+      if (auto known = customer_by_phone(details.phone)) {
+        details = known->merged(details);
+        returning = true;
+      }
+    }
     if (!details.empty() && t.apply(conv::ProvideDetails{details})) answered = true;
+    if (returning && t.state.customer.complete()) {
+      advance_checkout(t, true);
+      return std::move(t.plan);
+    }
     // An answer, or anything that is not a new request: ask what is still missing.
     static const char* const kNewRequest[] = {
         "product_search", "product_info", "add_to_cart",  "remove_from_cart", "update_quantity",

@@ -3,6 +3,7 @@
 // is said back. Pure: the catalog is an immutable version for this turn.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,9 +26,13 @@ struct TurnPlan {
   std::optional<domain::order::Order> order;  // placed in this turn
 };
 
+// The details of an earlier order placed with this phone, if any.
+using CustomerLookup = std::function<std::optional<domain::Customer>(const std::string& phone)>;
+
 // `state` already includes the inbound message.
 TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
-                   const Understanding& understanding, const Catalog& catalog, int64_t now_us);
+                   const Understanding& understanding, const Catalog& catalog, int64_t now_us,
+                   const CustomerLookup& customer_by_phone = {});
 
 // A conversation's n-th order: "ORD-<8 hex of the conversation id>-<n>".
 std::string order_id_for(const std::string& conversation_id, size_t n);

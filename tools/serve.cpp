@@ -14,6 +14,7 @@
 #include "http/product_api.hpp"
 #include "http/server.hpp"
 #include "projections/catalog_view.hpp"
+#include "projections/customer_directory.hpp"
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
 #include "tools/settings.hpp"
@@ -75,11 +76,17 @@ int run_serve(int argc, char** argv) {
     catalog.catch_up();
   }
   catalog.start_following(std::chrono::milliseconds(100));
+  projections::CustomerDirectory customers(store);
+  customers.catch_up();
+  customers.start_following(std::chrono::milliseconds(100));
 
   actors::EngineOptions engine_options;
   engine_options.scheduler_threads = settings.actor_threads;
   engine_options.idle = settings.idle;
   engine_options.catalog = [&catalog] { return catalog.snapshot(); };
+  engine_options.customer_by_phone = [&customers](const std::string& phone) {
+    return customers.by_phone(phone);
+  };
   actors::Engine engine(store, writer, engine_options);
 
   std::atomic<bool> accepting{true};
@@ -120,6 +127,7 @@ int run_serve(int argc, char** argv) {
   accepting = false;
   server.stop();  // in-flight requests finish first
   catalog.stop_following();
+  customers.stop_following();
   engine.shutdown();  // entities stop; their appends are already queued
   writer.stop();      // everything queued is written and synced
   auto flushed = store.flush();

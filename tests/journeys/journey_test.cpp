@@ -15,6 +15,7 @@
 #include "http/product_api.hpp"
 #include "http/server.hpp"
 #include "projections/catalog_view.hpp"
+#include "projections/customer_directory.hpp"
 
 namespace parley {
 namespace {
@@ -32,6 +33,10 @@ class Journey : public ::testing::Test {
     ASSERT_TRUE(catalog_.catch_up().ok());
     actors::EngineOptions o;
     o.catalog = [this] { return catalog_.snapshot(); };
+    o.customer_by_phone = [this](const std::string& phone) {
+      customers_.catch_up();
+      return customers_.by_phone(phone);
+    };
     engine_ = std::make_unique<actors::Engine>(store_, writer_, o);
     ctx_ = std::make_unique<http::ApiContext>(http::ApiContext{
         *engine_, store_, 5000ms, [] { return int64_t{1795341600000000}; },  // 2026-11-22
@@ -118,6 +123,7 @@ class Journey : public ::testing::Test {
   events::GroupCommitWriter writer_{store_};
   actors::ProductCommands commands_{store_, writer_, [] { return int64_t{1}; }};
   projections::CatalogView catalog_{store_};
+  projections::CustomerDirectory customers_{store_};
   http::ProductApiContext product_ctx_{commands_, catalog_, "t"};
   std::unique_ptr<actors::Engine> engine_;
   std::unique_ptr<http::ApiContext> ctx_;
@@ -171,6 +177,23 @@ TEST_F(Journey, EnglishVariantFromTheSearchAndReturningCustomer) {
   say("en2", "yes");
   auto second = expect_order("en2", glue, 1);
   EXPECT_NE(first, second);
+}
+
+TEST_F(Journey, ReturningCustomerRecognisedByPhoneOnAnotherUser) {
+  say("first", "/add HW-TAP-006 1");
+  say("first", "checkout");
+  say("first", "Neha Rao, +91 90000 11111, neha@example.com, 5 Hill Road, Mumbai");
+  say("first", "yes");
+  expect_order("first", "HW-TAP-006", 1);
+  // Another identity (say WhatsApp instead of the web chat) gives the same phone.
+  say("second", "/add HW-SCR-014 1");
+  say("second", "checkout");
+  auto reply = say("second", "my number is 90000 11111");
+  EXPECT_NE(reply.find("Welcome back"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("5 Hill Road"), std::string::npos) << reply;
+  say("second", "yes");
+  auto id = expect_order("second", "HW-SCR-014", 1);
+  EXPECT_EQ(order(id)["customer"]["email"], "neha@example.com");
 }
 
 TEST_F(Journey, SpanishToOrder) {
