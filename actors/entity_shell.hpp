@@ -62,6 +62,8 @@ struct EntityShellState {
   };
 
   events::StreamId stream;
+  caf::actor registry;
+  std::string load_error;  // set when loading failed: every request gets it
   typename Kind::State domain;
   uint64_t head = 0;          // seq of the last event decided (durable or in flight)
   uint64_t snapshot_seq = 0;  // seq of the last snapshot loaded or saved
@@ -84,13 +86,16 @@ class EntityShell {
                             std::shared_ptr<Runtime> rt,
                             std::shared_ptr<const typename Kind::Deps> deps) {
     self->state.stream = events::StreamId{Kind::kType, id};
+    self->state.registry = registry;
     self->state.domain = Kind::initial(id);
     rt->counters.spawned.fetch_add(1, std::memory_order_relaxed);
     start_load(self, *rt);
     return {
         [=](typename Kind::Request& request) -> caf::result<typename Kind::Reply> {
           auto rp = self->make_response_promise();
-          if (!self->state.ready) {
+          if (!self->state.load_error.empty()) {
+            rp.deliver(make_error(entity_errc::recovery_failed, self->state.load_error));
+          } else if (!self->state.ready) {
             self->state.stash.push_back({rp, std::move(request)});
           } else {
             handle(self, *rt, *deps, rp, std::move(request));
@@ -107,6 +112,7 @@ class EntityShell {
         },
         [=](stop_atom) {
           self->state.stop_requested = true;
+          if (!self->state.load_error.empty()) return self->quit();
           maybe_finish(self, *rt);
         },
         caf::after(rt->idle) >>
@@ -173,12 +179,16 @@ class EntityShell {
     };
     auto status = loaded.status.ok() ? fold() : loaded.status;
     if (!status.ok()) {
-      // Nothing can be decided without the state: answer everyone and stop;
-      // the next request spawns a fresh entity that tries again.
+      // Nothing can be decided without the state: answer every request with
+      // the error and ask to be stopped; the registry stashes what arrives
+      // meanwhile and spawns a fresh entity for it, which loads again. (The
+      // load may finish before the first request arrives, so the entity must
+      // not simply quit: that request would find no one.)
+      st.load_error = status.to_string();
       for (auto& w : st.stash)
-        w.rp.deliver(make_error(entity_errc::recovery_failed, status.to_string()));
+        w.rp.deliver(make_error(entity_errc::recovery_failed, st.load_error));
       st.stash.clear();
-      self->quit(make_error(entity_errc::recovery_failed, status.to_string()));
+      self->send(st.registry, passivate_atom::value, Kind::kType, st.stream.id);
       return;
     }
     if (st.head > 0) rt.counters.recoveries.fetch_add(1, std::memory_order_relaxed);
