@@ -218,7 +218,8 @@ bool shopping_words(const Tokens& tk) {
 
 Understanding understand(const std::string& text, const LocalNow& now) {
   Understanding u;
-  const Tokens tk = tokenize_message(text);
+  Tokens tk = tokenize_message(text);
+  correct_typos(&tk);
   u.language = detect_language(tk);
   if (word_count(tk) == 0) {
     u.confidence = 1.0;

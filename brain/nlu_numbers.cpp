@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "brain/text.hpp"
@@ -108,6 +109,17 @@ bool number_value(const std::string& s, int* v) {
 }
 
 }  // namespace
+
+bool is_time_word(const std::string& w) {
+  static const std::set<std::string> words = {
+      "today",       "tomorrow", "morning", "afternoon", "evening", "night",   "noon",
+      "hoy",         "manana",   "tarde",   "noche",     "pasado",  "сегодня", "завтра",
+      "послезавтра", "утра",     "утром",   "дня",       "вечера",  "вечером", "besok",
+      "lusa",        "pagi",     "siang",   "sore",      "malam",   "aaj",     "kal",
+      "parso",       "subah",    "shaam",   "sham",      "dopahar", "raat",    "baje",
+      "saade",       "sawa",     "paune",   "dhai",      "dedh",    "bajkar"};
+  return words.count(w) > 0 || weekday_word(w).has_value() || month_word(w).has_value();
+}
 
 std::optional<int> cardinal(const std::string& w) {
   int v = 0;

@@ -14,6 +14,10 @@ std::optional<int> cardinal(const std::string& folded);
 // 1..10 as an ordinal ("2nd", "second", "segundo", "второго", "kedua", "dusra", "दूसरा").
 std::optional<int> ordinal(const std::string& folded);
 
+// A word of dates and times: a weekday, a month, a relative day or a part of
+// the day ("shukravar", "noviembre", "besok", "subah", "вечера").
+bool is_time_word(const std::string& folded);
+
 struct LocalNow {
   int year = 2026, month = 1, day = 1, hour = 0, minute = 0;
   int offset_minutes = 0;  // of the local time from UTC

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "brain/lexicon.hpp"
 #include "brain/nlu_cues.hpp"
@@ -261,7 +262,9 @@ bool has_price(const Tokens& tk) {
   return p.min || p.max;
 }
 
-bool is_cue_word(const std::string& w) {
+namespace {
+
+const std::set<std::string>& cue_vocabulary() {
   static const std::set<std::string> words = [] {
     std::set<std::string> out;
     for (const Cues* c : {&cues::greet,      &cues::goodbye,       &cues::thanks,
@@ -284,7 +287,14 @@ bool is_cue_word(const std::string& w) {
       }
     return out;
   }();
-  static const std::vector<std::string> prefixes = [] {
+  return words;
+}
+
+}  // namespace
+
+bool is_cue_word(const std::string& w) {
+  const auto& words = cue_vocabulary();
+  static const std::vector<std::string> prefixes = [&words] {
     std::vector<std::string> out;
     for (const auto& cue : words)
       if (cue.size() > 2 && cue.back() == '*') out.push_back(cue.substr(0, cue.size() - 1));
@@ -294,6 +304,37 @@ bool is_cue_word(const std::string& w) {
   for (const auto& p : prefixes)  // "tambah*" covers "tambahin"
     if (w.compare(0, p.size(), p) == 0) return true;
   return false;
+}
+
+void correct_typos(Tokens* tokens) {
+  // one deletion of a cue word -> the cue words it comes from
+  static const std::unordered_map<std::string, std::vector<std::string>> deletes = [] {
+    std::unordered_map<std::string, std::vector<std::string>> out;
+    for (const auto& w : cue_vocabulary()) {
+      if (w.size() < 5 || w.back() == '*' || (static_cast<unsigned char>(w[0]) & 0x80)) continue;
+      out[w].push_back(w);
+      for (size_t i = 0; i < w.size(); ++i) out[w.substr(0, i) + w.substr(i + 1)].push_back(w);
+    }
+    return out;
+  }();
+  const auto& lx = Lexicon::builtin();
+  for (auto& t : tokens->t) {
+    const std::string& w = t.folded;
+    if (t.kind != Token::word || w.size() < 5 || (static_cast<unsigned char>(w[0]) & 0x80) ||
+        t.capitalized || is_cue_word(w) || lx.translate(w) || lx.is_stopword(w) ||
+        function_words().count(w) || cardinal(w) || ordinal(w) || is_time_word(w))
+      continue;
+    std::set<std::string> found;
+    auto consider = [&](const std::string& key) {
+      auto it = deletes.find(key);
+      if (it == deletes.end()) return;
+      for (const auto& cand : it->second)
+        if (edit_distance(w, cand, 1) <= 1) found.insert(cand);
+    };
+    consider(w);
+    for (size_t i = 0; i < w.size(); ++i) consider(w.substr(0, i) + w.substr(i + 1));
+    if (found.size() == 1) t.folded = *found.begin();
+  }
 }
 
 std::string find_email(const std::string& text) {

@@ -19,6 +19,10 @@ void crm_slots(const Tokens& tk, const LocalNow& now, Understanding* u);
 
 // True if the folded word is a cue word of some intent (not content).
 bool is_cue_word(const std::string& folded);
+// Replaces each word of five or more letters that no cue, lexicon entry or
+// number knows with the one cue word within one edit ("chekout" -> "checkout",
+// "cancle" -> "cancel"). The original bytes stay, so slots keep what was typed.
+void correct_typos(Tokens* tokens);
 
 // Trims white space, ASCII punctuation and the separators – — । from both
 // ends, never cutting a multi-byte character.

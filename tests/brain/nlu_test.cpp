@@ -92,6 +92,19 @@ TEST(Nlu, EmptyOrUnknownIsOutOfScope) {
   EXPECT_EQ(understand("tell me a joke", sunday_10am()).intent, "out_of_scope");
 }
 
+TEST(Nlu, FrequentTyposAreCorrectedButNotTimeWords) {
+  EXPECT_EQ(understand("chekout pls", sunday_10am()).intent, "checkout");
+  EXPECT_EQ(understand("emtpy my cart", sunday_10am()).intent, "clear_cart");
+  EXPECT_EQ(understand("thnaks", sunday_10am()).intent, "thanks");
+  auto u = understand("remvoe the second one", sunday_10am());
+  EXPECT_EQ(u.intent, "remove_from_cart");
+  EXPECT_EQ(u.number_slots["ordinal"], 2);
+  // "subah" (morning) is one edit from "sudah" (done) and must stay a time word.
+  u = understand("Gupta Electronics se meeting fix karo shukravar subah 11 baje", sunday_10am());
+  EXPECT_EQ(u.intent, "meeting_schedule");
+  EXPECT_EQ(u.text_slots["datetime"], "2026-11-27T11:00");
+}
+
 TEST(Nlu, SlotsKeepTheWordsAsTyped) {
   auto u = understand("put 3 of the second one in my cart", sunday_10am());
   EXPECT_EQ(u.intent, "add_to_cart");
