@@ -76,7 +76,8 @@ struct ConversationKind {
         brain::understand(turn.text, local_now(turn.at_us, deps.utc_offset_minutes));
     auto received = conv::decide(
         state, conv::ReceiveMessage{turn.channel, turn.user_id, turn.text, turn.platform_message_id,
-                                    turn.request_id, turn.at_us, understood.language});
+                                    turn.request_id, turn.at_us,
+                                    understood.language_certain ? understood.language : ""});
     if (!received) return rejected(conv::to_string(received.error()));
 
     Decision d;

@@ -11,7 +11,8 @@ namespace parley::brain {
 
 using namespace nlu;
 
-std::string detect_language(const Tokens& tk) {
+std::string detect_language(const Tokens& tk, bool* certain) {
+  if (certain) *certain = true;
   size_t deva = 0, cyr = 0;
   for (const auto& t : tk.t) {
     auto c = static_cast<unsigned char>(t.folded.empty() ? 0 : t.folded[0]);
@@ -79,6 +80,7 @@ std::string detect_language(const Tokens& tk) {
     score_en += en.count(t.folded);
   }
   int best = std::max({score_es, score_id, score_hi, score_en});
+  if (best == 0 && certain) *certain = false;
   if (best == 0 || score_en == best) return "en";
   if (score_hi == best) return "hi";
   if (score_es == best) return "es";
@@ -220,7 +222,7 @@ Understanding understand(const std::string& text, const LocalNow& now) {
   Understanding u;
   Tokens tk = tokenize_message(text);
   correct_typos(&tk);
-  u.language = detect_language(tk);
+  u.language = detect_language(tk, &u.language_certain);
   if (word_count(tk) == 0) {
     u.confidence = 1.0;
     return u;

@@ -14,6 +14,7 @@ struct Understanding {
   std::string intent = "out_of_scope";
   double confidence = 0;
   std::string language = "en";
+  bool language_certain = false;  // false when nothing in the message marks a language
   std::map<std::string, std::string>
       text_slots;                              // slot -> value as typed (normalised per contract)
   std::map<std::string, double> number_slots;  // quantity, ordinal, price_min, price_max
@@ -21,7 +22,8 @@ struct Understanding {
 
 Understanding understand(const std::string& text, const nlu::LocalNow& now);
 
-// en, es, ru, id or hi, from script and marker words.
-std::string detect_language(const nlu::Tokens& tokens);
+// en, es, ru, id or hi, from script and marker words. `certain` (optional)
+// tells whether any script or marker word decided it (else "en" by default).
+std::string detect_language(const nlu::Tokens& tokens, bool* certain = nullptr);
 
 }  // namespace parley::brain

@@ -347,7 +347,9 @@ std::string order_id_for(const std::string& conversation_id, size_t n) {
 TurnPlan plan_turn(const conv::State& state, const std::string& text, const Understanding& u,
                    const Catalog& catalog, int64_t now_us,
                    const CustomerLookup& customer_by_phone) {
-  Turn t{state, {}, u.language};
+  // The conversation's language: a message in another language changed it
+  // already; one without any (a name and an address) keeps it.
+  Turn t{state, {}, state.language};
   const std::string& intent = u.intent;
 
   if (!text.empty() && text[0] == '/') {

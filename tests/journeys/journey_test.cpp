@@ -202,7 +202,10 @@ TEST_F(Journey, SpanishToOrder) {
   const std::string sku = shown("es1", 0);
   EXPECT_NE(say("es1", "agrega el primero").find("Agregué"), std::string::npos);
   EXPECT_NE(say("es1", "quiero pagar").find("necesito"), std::string::npos);
-  say("es1", "Carlos Pérez, +34 612 345 678, carlos@example.com, Calle Mayor 10, Madrid");
+  // Details carry no language of their own: the confirmation stays in Spanish.
+  EXPECT_NE(say("es1", "Carlos Pérez, +34 612 345 678, carlos@example.com, Calle Mayor 10, Madrid")
+                .find("Confirma tu pedido"),
+            std::string::npos);
   EXPECT_NE(say("es1", "sí").find("realizado"), std::string::npos);
   expect_order("es1", sku, 1);
 }
