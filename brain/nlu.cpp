@@ -191,6 +191,8 @@ std::string commerce_intent(const Tokens& tk) {
                word_count(tk) <= 3))
     return "view_cart";
   if (has_cue(tk, cues::total) && word_count(tk) <= 5) return "view_cart";
+  // "quiero tres del primero", "2 of the first": a quantity of a listed item.
+  if (has_ordinal(tk) && has_number(tk) && !has_cue(tk, cues::product_info)) return "add_to_cart";
   if (has_cue(tk, cues::product_info) && !has_cue(tk, cues::search)) return "product_info";
   if (has_cue(tk, cues::product_info) && has_ordinal(tk)) return "product_info";
   return "";

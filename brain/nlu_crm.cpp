@@ -67,9 +67,13 @@ std::vector<Span> name_runs(const Tokens& tk) {
     if (weekday_or_month(t.folded) || is_cue_word(t.folded)) continue;
     size_t j = i;
     while (j + 1 < tk.size() && tk.t[j + 1].kind == Token::word &&
-           (tk.t[j + 1].capitalized || (tk.t[j + 1].folded.size() <= 3 && j + 2 < tk.size() &&
-                                        tk.t[j + 2].capitalized && tk.t[j + 1].folded != "to" &&
-                                        tk.t[j + 1].folded != "a" && tk.t[j + 1].folded != "ke")) &&
+           (tk.t[j + 1].capitalized ||
+            // a short connector inside a name ("Ferretería El Sol"), never before a date
+            (tk.t[j + 1].folded.size() <= 3 && j + 2 < tk.size() && tk.t[j + 2].capitalized &&
+             tk.t[j + 2].kind == Token::word && !weekday_or_month(tk.t[j + 2].folded) &&
+             !is_cue_word(tk.t[j + 2].folded) && tk.t[j + 1].folded != "to" &&
+             tk.t[j + 1].folded != "a" && tk.t[j + 1].folded != "ke" &&
+             tk.t[j + 1].folded != "on" && tk.t[j + 1].folded != "at")) &&
            !weekday_or_month(tk.t[j + 1].folded) && !is_cue_word(tk.t[j + 1].folded))
       ++j;
     out.push_back({i, j, true});

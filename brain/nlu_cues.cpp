@@ -81,14 +81,46 @@ const Cues deny = {"no",       "nope",     "nah",    "cancel",   "not",     "nel
                    "mejor no", "cancela*", "нет",    "не",       "отмени*", "tidak",
                    "gak",      "nggak",    "enggak", "ga",       "batal*",  "jangan",
                    "nahi",     "nahin",    "mat",    "rehne do", "नहीं",     "नही"};
-const Cues handoff = {"human",     "real person", "person",    "manager",        "operator",
-                      "agent",     "someone",     "somebody",  "representative", "support",
-                      "persona",   "humano",      "asesor",    "agente",         "encargado",
-                      "оператор*", "человек*",    "менеджер*", "консультант*",   "cs",
-                      "admin",     "manusia",     "orang",     "insaan",         "insan",
-                      "aadmi",     "manager se",  "मैनेजर",      "इंसान",           "एजेंट"};
-const Cues order_word = {"order",   "orders",  "pedido", "pedidos", "orden", "compra", "заказ*",
-                         "посылк*", "pesanan", "paket",  "orderan", "ऑर्डर",  "आर्डर"};
+const Cues handoff = {"human",
+                      "real person",
+                      "person",
+                      "manager",
+                      "operator",
+                      "agent",
+                      "someone",
+                      "somebody",
+                      "representative",
+                      "support",
+                      "persona",
+                      "humano",
+                      "asesor",
+                      "agente",
+                      "encargado",
+                      "оператор*",
+                      "человек*",
+                      "менеджер*",
+                      "консультант*",
+                      "cs",
+                      "admin",
+                      "manusia",
+                      "orang",
+                      "insaan",
+                      "insan",
+                      "aadmi",
+                      "manager se",
+                      "alguien",
+                      "soporte",
+                      "servicio al cliente",
+                      "customer service",
+                      "customer care",
+                      "поддержк*",
+                      "layanan pelanggan",
+                      "मैनेजर",
+                      "इंसान",
+                      "एजेंट"};
+const Cues order_word = {"order",   "orders", "package", "parcel", "shipment", "paquete", "envio",
+                         "kiriman", "pedido", "pedidos", "orden",  "compra",   "заказ*",  "посылк*",
+                         "pesanan", "paket",  "orderan", "ऑर्डर",   "आर्डर"};
 const Cues order_status = {"where is",    "where's",      "status",   "track",      "tracking",
                            "arrive",      "delivered",    "no llega", "donde esta", "cuando llega",
                            "где",         "когда",        "приедет",  "придет",     "статус",
@@ -126,8 +158,9 @@ const Cues add = {"add",  "put",    "agrega",   "agregar", "anade",   "anadir", 
                   "dalo", "daalo",  "डाल*",     "जोड़*",    "add kar", "add karo"};
 const Cues put_in = {"to cart",      "to my cart", "al carrito", "en el carrito", "в корзину",
                      "ke keranjang", "cart mein",  "cart me",    "कार्ट में"};
-const Cues take = {"i'll take", "ill take", "i will take", "i take",   "me llevo", "беру",
-                   "возьму",    "ambil",    "le lo",       "le lunga", "lena hai"};
+const Cues take = {"i'll take",    "ill take",  "i will take", "i'd like", "id like",
+                   "i would like", "i'll have", "i take",      "me llevo", "беру",
+                   "возьму",       "ambil",     "le lo",       "le lunga", "lena hai"};
 const Cues quantity_word = {
     "qty", "quantity", "cantidad", "количеств*", "jumlah", "quantity kar", "pieces", "piece",
     "pcs", "unidades", "штук*",    "шт",         "pcs",    "biji",         "buah",   "pis"};
@@ -135,10 +168,13 @@ const Cues instead = {"instead",  "make it", "change",  "update", "set",     "ca
                       "que sean", "solo",    "измени*", "сделай", "поставь", "ubah",   "ganti",
                       "jadi",     "sirf",    "bas",     "kar do", "कर दो"};
 const Cues product_info = {
-    "tell me more", "more about",  "details",   "detail",   "material", "made of",      "fabric",
-    "info",         "informacion", "mas info",  "cuentame", "detalles", "de que",       "подробн*",
-    "расскаж*",     "что за",      "из чего",   "ткань",    "материал", "lebih lanjut", "bahan*",
-    "detailnya",    "baare mein",  "bare mein", "batao",    "डिटेल*",    "बताओ",         "बारे"};
+    "tell me more", "available", "availability",  "in stock",     "still there", "disponible",
+    "queda",        "quedan",    "в наличии",     "есть ли",      "stok",        "masih ada",
+    "tersedia",     "milega",    "available hai", "more about",   "details",     "detail",
+    "material",     "made of",   "fabric",        "info",         "informacion", "mas info",
+    "cuentame",     "detalles",  "de que",        "подробн*",     "расскаж*",    "что за",
+    "из чего",      "ткань",     "материал",      "lebih lanjut", "bahan*",      "detailnya",
+    "baare mein",   "bare mein", "batao",         "डिटेल*",        "बताओ",        "बारे"};
 const Cues search = {"looking for", "look for", "show me", "do you have", "do u have",  "have any",
                      "need",        "want",     "search",  "find",        "any",        "busco",
                      "buscando",    "tienen",   "tienes",  "hay",         "quiero ver", "muestrame",

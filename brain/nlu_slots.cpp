@@ -33,37 +33,40 @@ const std::set<std::string>& function_words() {
   static const std::set<std::string> s = [] {
     std::set<std::string> out;
     for (const char* w :
-         {"the",       "a",      "an",       "of",       "those",   "these",     "this",
-          "that",      "one",    "ones",     "item",     "items",   "in",        "my",
-          "to",        "from",   "it",       "its",      "me",      "i",         "i'll",
-          "ill",       "please", "pls",      "the",      "el",      "la",        "los",
-          "las",       "un",     "una",      "del",      "al",      "en",        "mi",
-          "mis",       "lo",     "le",       "porfa",    "de",      "y",         "в",
-          "из",        "с",      "у",        "мне",      "мой",     "мою",       "мои",
-          "мою",       "штук",   "штуки",    "штуку",    "товар",   "yang",      "dari",
-          "ke",        "di",     "ini",      "itu",      "nya",     "kak",       "dong",
-          "aja",       "deh",    "se",       "me",       "mein",    "ka",        "ki",
-          "ke",        "ko",     "wala",     "wale",     "wali",    "do",        "de",
-          "bhai",      "ji",     "hai",      "hain",     "kya",     "karo",      "kar",
-          "wale",      "वाला",   "वाले",      "वाली",     "में",       "से",         "को",
-          "का",        "की",     "के",        "है",        "do",      "pieces",    "piece",
-          "pcs",       "qty",    "quantity", "cantidad", "jumlah",  "count",     "number",
-          "about",     "more",   "tell",     "whats",    "what's",  "what",      "is",
-          "que",       "sobre",  "про",      "о",        "об",      "подробнее", "untuk",
-          "apa",       "lebih",  "lanjut",   "info",     "baare",   "bare",      "batao",
-          "बताओ",      "बारे",    "details",  "detail",   "डिटेल्स",   "material",  "fabric",
-          "kaisa",     "ткань",  "bahannya", "instead",  "make",    "change",    "update",
-          "set",       "to",     "a",        "на",       "jadi",    "ganti",     "ubah",
-          "solo",      "mejor",  "sean",     "sirf",     "only",    "just",      "any",
-          "some",      "u",      "you",      "have",     "do",      "hay",       "tienen",
-          "tienes",    "есть",   "ada",      "mau",      "lihat",   "quiero",    "ver",
-          "kaam",      "sab",    "cart",     "carrito",  "корзину", "корзины",   "корзине",
-          "keranjang", "कार्ट",   "bag",      "basket",   "now",     "ya",        "pe",
-          "par",       "पर",     "और",       "and",      "or",      "o",         "и",
-          "dan",       "atau",   "aur",      "mujhe",    "muje",    "mera",      "meri",
-          "mere",      "saya",   "aku",      "i'm",      "im",      "want",      "need",
-          "looking",   "for",    "show",     "ищу",      "нужен",   "нужна",     "necesito",
-          "quiero",    "busco",  "butuh",    "perlu",    "cari",    "chahiye",   "nuzhen"})
+         {"the",       "a",       "an",       "of",       "those",   "these",     "this",
+          "that",      "one",     "ones",     "item",     "items",   "in",        "my",
+          "to",        "from",    "it",       "its",      "me",      "i",         "i'll",
+          "ill",       "please",  "pls",      "the",      "el",      "la",        "los",
+          "las",       "un",      "una",      "del",      "al",      "en",        "mi",
+          "mis",       "lo",      "le",       "porfa",    "de",      "y",         "в",
+          "из",        "с",       "у",        "мне",      "мой",     "мою",       "мои",
+          "мою",       "штук",    "штуки",    "штуку",    "товар",   "yang",      "dari",
+          "ke",        "di",      "ini",      "itu",      "nya",     "kak",       "dong",
+          "aja",       "deh",     "se",       "me",       "mein",    "ka",        "ki",
+          "ke",        "ko",      "wala",     "wale",     "wali",    "do",        "de",
+          "bhai",      "ji",      "hai",      "hain",     "kya",     "karo",      "kar",
+          "wale",      "वाला",    "वाले",      "वाली",     "में",       "से",         "को",
+          "का",        "की",      "के",        "है",        "do",      "pieces",    "piece",
+          "pcs",       "qty",     "quantity", "cantidad", "jumlah",  "count",     "number",
+          "about",     "more",    "tell",     "whats",    "what's",  "what",      "is",
+          "que",       "sobre",   "про",      "о",        "об",      "подробнее", "untuk",
+          "apa",       "lebih",   "lanjut",   "info",     "baare",   "bare",      "batao",
+          "बताओ",      "बारे",     "details",  "detail",   "डिटेल्स",   "material",  "fabric",
+          "kaisa",     "ткань",   "bahannya", "instead",  "make",    "change",    "update",
+          "set",       "to",      "a",        "на",       "jadi",    "ganti",     "ubah",
+          "solo",      "mejor",   "sean",     "sirf",     "only",    "just",      "any",
+          "some",      "u",       "you",      "have",     "do",      "hay",       "tienen",
+          "tienes",    "есть",    "ada",      "mau",      "lihat",   "quiero",    "ver",
+          "kaam",      "sab",     "cart",     "carrito",  "корзину", "корзины",   "корзине",
+          "keranjang", "कार्ट",    "bag",      "basket",   "now",     "ya",        "pe",
+          "par",       "पर",      "और",       "and",      "or",      "o",         "и",
+          "dan",       "atau",    "aur",      "mujhe",    "muje",    "mera",      "meri",
+          "mere",      "saya",    "aku",      "i'm",      "im",      "want",      "need",
+          "looking",   "for",     "show",     "ищу",      "нужен",   "нужна",     "necesito",
+          "quiero",    "busco",   "butuh",    "perlu",    "cari",    "chahiye",   "nuzhen",
+          "can",       "could",   "would",    "cheap",    "cheaper", "good",      "nice",
+          "best",      "like",    "i'd",      "id",       "please",  "barato",    "baratos",
+          "baratas",   "дешевые", "дешёвые",  "murah",    "sasta",   "saste",     "ones"})
       out.insert(fold(w));
     return out;
   }();
@@ -307,11 +310,75 @@ bool is_cue_word(const std::string& w) {
 }
 
 void correct_typos(Tokens* tokens) {
+  // Every word of every cue list: what counts as known, and what a typo may become.
+  static const std::set<std::string> vocabulary = [] {
+    std::set<std::string> out;
+    for (const Cues* c : {&cues::greet,
+                          &cues::goodbye,
+                          &cues::thanks,
+                          &cues::affirm,
+                          &cues::deny,
+                          &cues::handoff,
+                          &cues::order_word,
+                          &cues::order_status,
+                          &cues::where,
+                          &cues::pay,
+                          &cues::payment_link_word,
+                          &cues::how,
+                          &cues::checkout,
+                          &cues::cart,
+                          &cues::clear,
+                          &cues::everything,
+                          &cues::view,
+                          &cues::total,
+                          &cues::remove,
+                          &cues::add,
+                          &cues::put_in,
+                          &cues::take,
+                          &cues::quantity_word,
+                          &cues::instead,
+                          &cues::product_info,
+                          &cues::search,
+                          &cues::category,
+                          &cues::details_name,
+                          &cues::details_phone,
+                          &cues::details_email,
+                          &cues::details_address,
+                          &cues::lead,
+                          &cues::new_word,
+                          &cues::create,
+                          &cues::qualify,
+                          &cues::reassign,
+                          &cues::meeting,
+                          &cues::demo,
+                          &cues::done,
+                          &cues::reschedule,
+                          &cues::schedule,
+                          &cues::activity,
+                          &cues::history,
+                          &cues::tasks,
+                          &cues::leads_plural,
+                          &cues::update,
+                          &cues::turnover,
+                          &cues::current_system,
+                          &cues::challenges,
+                          &cues::address_word,
+                          &cues::assign,
+                          &cues::contact,
+                          &cues::source,
+                          &cues::what,
+                          &cues::out_scope,
+                          &cues::filler})
+      for (const auto& words : c->words)
+        for (const auto& w : words)
+          if (w.back() != '*') out.insert(w);
+    return out;
+  }();
   // one deletion of a cue word -> the cue words it comes from
   static const std::unordered_map<std::string, std::vector<std::string>> deletes = [] {
     std::unordered_map<std::string, std::vector<std::string>> out;
-    for (const auto& w : cue_vocabulary()) {
-      if (w.size() < 5 || w.back() == '*' || (static_cast<unsigned char>(w[0]) & 0x80)) continue;
+    for (const auto& w : vocabulary) {
+      if (w.size() < 5 || (static_cast<unsigned char>(w[0]) & 0x80)) continue;
       out[w].push_back(w);
       for (size_t i = 0; i < w.size(); ++i) out[w.substr(0, i) + w.substr(i + 1)].push_back(w);
     }
@@ -321,8 +388,9 @@ void correct_typos(Tokens* tokens) {
   for (auto& t : tokens->t) {
     const std::string& w = t.folded;
     if (t.kind != Token::word || w.size() < 5 || (static_cast<unsigned char>(w[0]) & 0x80) ||
-        t.capitalized || is_cue_word(w) || lx.translate(w) || lx.is_stopword(w) ||
-        function_words().count(w) || cardinal(w) || ordinal(w) || is_time_word(w))
+        t.capitalized || vocabulary.count(w) || is_cue_word(w) || lx.translate(w) ||
+        lx.is_stopword(w) || function_words().count(w) || cardinal(w) || ordinal(w) ||
+        is_time_word(w))
       continue;
     std::set<std::string> found;
     auto consider = [&](const std::string& key) {

@@ -105,6 +105,33 @@ TEST(Nlu, FrequentTyposAreCorrectedButNotTimeWords) {
   EXPECT_EQ(u.text_slots["datetime"], "2026-11-27T11:00");
 }
 
+TEST(Nlu, KnownWordsAreNeverCorrected) {
+  // "where" is one edit from "there"; both are words understanding knows.
+  EXPECT_EQ(understand("where is my order", sunday_10am()).intent, "order_status");
+}
+
+TEST(Nlu, PhrasingsBeyondTheDevelopmentExamples) {
+  struct Case {
+    const char* text;
+    const char* intent;
+  };
+  for (auto c : std::vector<Case>{{"is the third one still available?", "product_info"},
+                                  {"where's my package #77812", "order_status"},
+                                  {"tengo que hablar con alguien de soporte", "human_handoff"},
+                                  {"quiero tres del primero", "add_to_cart"},
+                                  {"I'd like 4 of the blue ones", "add_to_cart"},
+                                  {"удали второй из корзины", "remove_from_cart"},
+                                  {"tolong hapus semua isi keranjang", "clear_cart"},
+                                  {"teesra wala hata do", "remove_from_cart"}})
+    EXPECT_EQ(understand(c.text, sunday_10am()).intent, c.intent) << c.text;
+  auto u = understand("can you show me cheap sunglasses below 40", sunday_10am());
+  EXPECT_EQ(u.text_slots["query"], "sunglasses");
+  EXPECT_EQ(u.number_slots["price_max"], 40);
+  u = understand("Schedule a meeting with Wayne Enterprises on Friday at 2pm", sunday_10am());
+  EXPECT_EQ(u.text_slots["company"], "Wayne Enterprises");
+  EXPECT_EQ(u.text_slots["datetime"], "2026-11-27T14:00");
+}
+
 TEST(Nlu, SlotsKeepTheWordsAsTyped) {
   auto u = understand("put 3 of the second one in my cart", sunday_10am());
   EXPECT_EQ(u.intent, "add_to_cart");
