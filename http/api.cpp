@@ -185,10 +185,28 @@ void register_api(Router& router, ApiContext& ctx, std::function<std::string()> 
   router.add("GET", "/readyz", [&ctx](const HttpRequest&) {
     if (ctx.accepting && !ctx.accepting->load())
       return json_error(503, "shutting_down", "the server is shutting down");
-    return json_ok(json{{"status", "ready"},
-                        {"store", {{"open", true}, {"last_position", ctx.store.last_position()}}},
-                        {"projections", json::object()}}
-                       .dump());
+    const uint64_t head = ctx.store.last_position();
+    json projections = json::object();
+    std::string behind;
+    for (const auto& [name, p] : ctx.projections) {
+      const uint64_t at = p->checkpoint(), lag = head > at ? head - at : 0;
+      projections[name] = {{"checkpoint", at}, {"lag", lag}};
+      if (lag > kReadyLag)
+        behind +=
+            (behind.empty() ? "" : ", ") + name + " is " + std::to_string(lag) + " events behind";
+    }
+    if (!behind.empty()) {
+      HttpResponse r = json_error(503, "projections_behind", behind);
+      auto body = json::parse(r.body);
+      body["projections"] = projections;
+      r.body = body.dump();
+      return r;
+    }
+    return json_ok(json{
+        {"status", "ready"},
+        {"store", {{"open", true}, {"last_position", head}}},
+        {"projections",
+         projections}}.dump());
   });
   router.add("GET", "/metrics", [metrics_page](const HttpRequest&) {
     HttpResponse r;

@@ -10,6 +10,7 @@
 #include "actors/engine.hpp"
 #include "events/event_store.hpp"
 #include "http/router.hpp"
+#include "projections/log_follower.hpp"
 
 namespace parley::http {
 
@@ -23,7 +24,13 @@ struct ApiContext {
   std::function<std::string()> new_request_id;
   // False once shutdown began: /readyz answers 503.
   std::atomic<bool>* accepting = nullptr;
+  // Projections /readyz reports, by name; each is ready within kReadyLag events.
+  std::vector<std::pair<std::string, const projections::LogFollower*>> projections = {};
 };
+
+// A projection this many events behind the log still counts as caught up:
+// followers catch up every 100 ms, so under load a strict 0 would flap.
+inline constexpr uint64_t kReadyLag = 10000;
 
 // Registers every route of this issue on `router`. `metrics_page` renders /metrics.
 void register_api(Router& router, ApiContext& ctx, std::function<std::string()> metrics_page);

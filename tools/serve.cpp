@@ -94,6 +94,7 @@ int run_serve(int argc, char** argv) {
                        wall_clock_us, new_request_id, &accepting};
   http::Router router;
   std::unique_ptr<http::HttpMetrics> metrics;
+  ctx.projections = {{"catalog", &catalog}, {"customers", &customers}};
   http::ProductApiContext product_ctx{products, catalog, token};
   http::register_product_api(router, product_ctx);
   http::register_nlu_api(router, local_now_iso);

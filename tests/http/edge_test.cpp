@@ -14,6 +14,7 @@
 #include "events/memory_event_store.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "projections/catalog_view.hpp"
 
 namespace parley::http {
 namespace {
@@ -94,6 +95,28 @@ class Edge : public ::testing::Test {
   std::unique_ptr<HttpServer> server_;
   std::unique_ptr<httplib::Client> client_;
 };
+
+TEST_F(Edge, ReadinessReportsProjectionLag) {
+  projections::CatalogView catalog(store_);
+  ctx_->projections = {{"catalog", &catalog}};
+  for (int i = 0; i < 3; ++i) post_chat(R"({"user_id":"u","text":"hola"})");
+  auto r = client_->Get("/readyz");
+  EXPECT_EQ(r->status, 200);  // 6 events behind is within the allowed lag
+  EXPECT_EQ(json::parse(r->body)["projections"]["catalog"]["lag"], 6);
+  ASSERT_TRUE(catalog.catch_up().ok());
+  EXPECT_EQ(json::parse(client_->Get("/readyz")->body)["projections"]["catalog"]["lag"], 0);
+
+  events::AppendRequest bulk{{"bulk", "b"}, 0, {}, {}};
+  for (uint64_t i = 0; i <= kReadyLag; ++i) bulk.events.push_back({"bulk.tick", 1, 1, "", "{}"});
+  ASSERT_TRUE(store_.append(bulk).status.ok());
+  r = client_->Get("/readyz");
+  EXPECT_EQ(r->status, 503);
+  EXPECT_EQ(error_code(r), "projections_behind");
+  EXPECT_EQ(json::parse(r->body)["projections"]["catalog"]["lag"], kReadyLag + 1);
+  ASSERT_TRUE(catalog.catch_up().ok());
+  EXPECT_EQ(client_->Get("/readyz")->status, 200);
+  ctx_->projections.clear();
+}
 
 TEST_F(Edge, HealthAndReadiness) {
   auto h = client_->Get("/healthz");
