@@ -12,30 +12,49 @@ Cues::Cues(std::initializer_list<const char*> list) {
     std::istringstream parts(items.back());
     words.emplace_back();
     for (std::string w; parts >> w;) words.back().push_back(w);
+    const std::string& first = words.back().front();
+    if (first.size() > 1 && first.back() == '*')
+      prefix_first.push_back(words.size() - 1);
+    else
+      by_first[first].push_back(words.size() - 1);
   }
 }
 
-size_t cue_length_at(const Tokens& tk, const Cues& cues, size_t i) {
-  for (const auto& cue : cues.words) {
-    size_t k = i;
-    bool ok = true;
-    for (const std::string& w : cue) {
-      if (k >= tk.size()) {
-        ok = false;
-        break;
-      }
-      const std::string& t = tk.f(k);
-      if (w.size() > 1 && w.back() == '*') {
-        if (t.compare(0, w.size() - 1, w, 0, w.size() - 1) != 0) ok = false;
-      } else if (t != w) {
-        ok = false;
-      }
-      if (!ok) break;
-      ++k;
+namespace {
+
+// Length of `cue` matched at token i, or 0.
+size_t match_at(const Tokens& tk, const std::vector<std::string>& cue, size_t i) {
+  size_t k = i;
+  for (const std::string& w : cue) {
+    if (k >= tk.size()) return 0;
+    const std::string& t = tk.f(k);
+    if (w.size() > 1 && w.back() == '*') {
+      if (t.compare(0, w.size() - 1, w, 0, w.size() - 1) != 0) return 0;
+    } else if (t != w) {
+      return 0;
     }
-    if (ok && k > i) return k - i;
+    ++k;
   }
-  return 0;
+  return k - i;
+}
+
+}  // namespace
+
+size_t cue_length_at(const Tokens& tk, const Cues& cues, size_t i) {
+  if (i >= tk.size()) return 0;
+  // The first matching phrase in the list's order, as before the index.
+  size_t best_index = SIZE_MAX, best_len = 0;
+  auto consider = [&](size_t idx) {
+    if (idx >= best_index) return;
+    if (size_t len = match_at(tk, cues.words[idx], i)) {
+      best_index = idx;
+      best_len = len;
+    }
+  };
+  if (auto it = cues.by_first.find(tk.f(i)); it != cues.by_first.end())
+    for (size_t idx : it->second) consider(idx);
+  for (size_t idx : cues.prefix_first) consider(idx);
+  return best_len;
 }
 
 size_t find_cue(const Tokens& tk, const Cues& cues, size_t from) {

@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "brain/nlu_tokens.hpp"
@@ -15,6 +16,9 @@ struct Cues {
   Cues(std::initializer_list<const char*> list);
   std::vector<std::string> items;               // folded phrases
   std::vector<std::vector<std::string>> words;  // the same, split into words once
+  // Phrases by their first word, and those whose first word is a prefix ("dusr*").
+  std::unordered_map<std::string, std::vector<size_t>> by_first;
+  std::vector<size_t> prefix_first;
 };
 
 // Index of the first token where one of `cues` matches, or npos.
