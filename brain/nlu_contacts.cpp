@@ -1,0 +1,115 @@
+// Contact and order slots: phones, e-mails, names, addresses with a trailing
+// city, order ids.
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "brain/nlu_cues.hpp"
+#include "brain/nlu_slots.hpp"
+
+namespace parley::brain::nlu {
+
+std::string find_email(const std::string& text) {
+  auto at = text.find('@');
+  while (at != std::string::npos) {
+    size_t b = at, e = at + 1;
+    auto local = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' ||
+             c == '+' || c == '-';
+    };
+    while (b > 0 && local(text[b - 1])) --b;
+    while (e < text.size() &&
+           (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '.' || text[e] == '-'))
+      ++e;
+    while (e > at + 1 && text[e - 1] == '.') --e;
+    std::string s = text.substr(b, e - b);
+    if (b < at && s.find('.', at - b) != std::string::npos) {
+      for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return s;
+    }
+    at = text.find('@', at + 1);
+  }
+  return "";
+}
+
+std::string find_phone(const std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool plus = text[i] == '+';
+    if (!plus && !std::isdigit(static_cast<unsigned char>(text[i]))) continue;
+    if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '@' ||
+                  text[i - 1] == '.' || text[i - 1] == '#'))
+      continue;
+    std::string digits = plus ? "+" : "";
+    size_t j = plus ? i + 1 : i, last_digit = i;
+    while (j < text.size()) {
+      char c = text[j];
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        digits.push_back(c);
+        last_digit = j;
+      } else if (!(c == ' ' || c == '-' || c == '(' || c == ')' || c == '.')) {
+        break;
+      } else if (j + 1 < text.size() && !std::isdigit(static_cast<unsigned char>(text[j + 1])) &&
+                 text[j + 1] != '(') {
+        break;
+      }
+      ++j;
+    }
+    size_t count = digits.size() - (plus ? 1 : 0);
+    bool joined_to_word = last_digit + 1 < text.size() &&
+                          std::isalpha(static_cast<unsigned char>(text[last_digit + 1]));
+    if (count >= 8 && count <= 15 && !joined_to_word) return digits;
+    i = j;
+  }
+  return "";
+}
+
+void details_slots(const Tokens& tk, Understanding* u) {
+  auto phone = find_phone(tk.text);
+  if (!phone.empty()) u->text_slots["phone"] = phone;
+  auto email = find_email(tk.text);
+  if (!email.empty()) u->text_slots["email"] = email;
+  // name: the words after "my name is", up to a clause break or "and"
+  auto n = find_cue(tk, cues::details_name);
+  if (n != std::string::npos) {
+    size_t b = n + cue_length_at(tk, cues::details_name, n), e = b;
+    static const std::set<std::string> stop = {"and", "y", "и", "dan",    "aur",   "hai",  "hoon",
+                                               "hu",  "है", "हूँ", "number", "phone", "email"};
+    while (e < tk.size() && tk.t[e].kind == Token::word && !stop.count(tk.f(e)) &&
+           !cue_length_at(tk, cues::details_phone, e))
+      ++e;
+    if (e > b) u->text_slots["name"] = trim_slot(tk.span(b, e - 1));
+  }
+  // address: everything after the cue; a trailing ", City" is the city
+  auto a = find_cue(tk, cues::details_address);
+  if (a != std::string::npos) {
+    size_t b = a + cue_length_at(tk, cues::details_address, a);
+    while (b < tk.size() && tk.t[b].kind == Token::punct) ++b;
+    if (b < tk.size()) {
+      std::string rest = trim_slot(tk.text.substr(tk.t[b].begin));
+      auto comma = rest.rfind(',');
+      if (comma != std::string::npos) {
+        u->text_slots["address"] = trim_slot(rest.substr(0, comma));
+        u->text_slots["city"] = trim_slot(rest.substr(comma + 1));
+      } else {
+        u->text_slots["address"] = rest;
+      }
+    }
+  }
+}
+
+void order_slots(const Tokens& tk, Understanding* u) {
+  for (size_t i = 0; i < tk.size(); ++i) {
+    bool marked = i > 0 && (tk.is(i - 1, "#") || tk.is(i - 1, "№"));
+    bool near_order = false;
+    for (size_t k = 1; k <= 3 && k <= i; ++k)
+      if (cue_length_at(tk, cues::order_word, i - k)) near_order = true;
+    const auto& w = tk.f(i);
+    bool has_digit = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (tk.t[i].kind != Token::punct && has_digit && (marked || near_order)) {
+      u->text_slots["order_id"] = tk.span(i, i);
+      return;
+    }
+  }
+}
+
+}  // namespace parley::brain::nlu

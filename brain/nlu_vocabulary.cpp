@@ -1,0 +1,224 @@
+// The words understanding knows as cues, and typo correction against them.
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "brain/lexicon.hpp"
+#include "brain/nlu_cues.hpp"
+#include "brain/nlu_internal.hpp"
+#include "brain/nlu_numbers.hpp"
+#include "brain/nlu_slots.hpp"
+#include "brain/text.hpp"
+
+namespace parley::brain::nlu {
+
+const std::set<std::string>& function_words() {
+  static const std::set<std::string> s = [] {
+    std::set<std::string> out;
+    for (const char* w :
+         {"the",       "a",       "an",       "of",       "those",   "these",     "this",
+          "that",      "one",     "ones",     "item",     "items",   "in",        "my",
+          "to",        "from",    "it",       "its",      "me",      "i",         "i'll",
+          "ill",       "please",  "pls",      "the",      "el",      "la",        "los",
+          "las",       "un",      "una",      "del",      "al",      "en",        "mi",
+          "mis",       "lo",      "le",       "porfa",    "de",      "y",         "в",
+          "из",        "с",       "у",        "мне",      "мой",     "мою",       "мои",
+          "мою",       "штук",    "штуки",    "штуку",    "товар",   "yang",      "dari",
+          "ke",        "di",      "ini",      "itu",      "nya",     "kak",       "dong",
+          "aja",       "deh",     "se",       "me",       "mein",    "ka",        "ki",
+          "ke",        "ko",      "wala",     "wale",     "wali",    "do",        "de",
+          "bhai",      "ji",      "hai",      "hain",     "kya",     "karo",      "kar",
+          "wale",      "वाला",    "वाले",      "वाली",     "में",       "से",         "को",
+          "का",        "की",      "के",        "है",        "do",      "pieces",    "piece",
+          "pcs",       "qty",     "quantity", "cantidad", "jumlah",  "count",     "number",
+          "about",     "more",    "tell",     "whats",    "what's",  "what",      "is",
+          "que",       "sobre",   "про",      "о",        "об",      "подробнее", "untuk",
+          "apa",       "lebih",   "lanjut",   "info",     "baare",   "bare",      "batao",
+          "बताओ",      "बारे",     "details",  "detail",   "डिटेल्स",   "material",  "fabric",
+          "kaisa",     "ткань",   "bahannya", "instead",  "make",    "change",    "update",
+          "set",       "to",      "a",        "на",       "jadi",    "ganti",     "ubah",
+          "solo",      "mejor",   "sean",     "sirf",     "only",    "just",      "any",
+          "some",      "u",       "you",      "have",     "do",      "hay",       "tienen",
+          "tienes",    "есть",    "ada",      "mau",      "lihat",   "quiero",    "ver",
+          "kaam",      "sab",     "cart",     "carrito",  "корзину", "корзины",   "корзине",
+          "keranjang", "कार्ट",    "bag",      "basket",   "now",     "ya",        "pe",
+          "par",       "पर",      "और",       "and",      "or",      "o",         "и",
+          "dan",       "atau",    "aur",      "mujhe",    "muje",    "mera",      "meri",
+          "mere",      "saya",    "aku",      "i'm",      "im",      "want",      "need",
+          "looking",   "for",     "show",     "ищу",      "нужен",   "нужна",     "necesito",
+          "quiero",    "busco",   "butuh",    "perlu",    "cari",    "chahiye",   "nuzhen",
+          "can",       "could",   "would",    "cheap",    "cheaper", "good",      "nice",
+          "best",      "like",    "i'd",      "id",       "please",  "barato",    "baratos",
+          "baratas",   "дешевые", "дешёвые",  "murah",    "sasta",   "saste",     "ones"})
+      out.insert(fold(w));
+    return out;
+  }();
+  return s;
+}
+
+bool light_verb_do(const Tokens& tk, size_t i) {
+  static const std::set<std::string> verbs = {"kar",  "hata",  "de",  "daal",   "dal",    "bhej",
+                                              "rakh", "bata",  "le",  "chala",  "nikal",  "badal",
+                                              "laga", "dikha", "add", "remove", "cancel", "place"};
+  return (tk.f(i) == "do" || tk.f(i) == "दो") && i > 0 && verbs.count(tk.f(i - 1)) > 0;
+}
+
+std::string trim_slot(std::string s) {
+  static const char* const kMulti[] = {"\u2013", "\u2014", "\u0964"};
+  const std::string ascii = " \t\n,.;:!?-\"'";
+  for (bool changed = true; changed;) {
+    changed = false;
+    while (!s.empty() && ascii.find(s.front()) != std::string::npos) s.erase(0, 1), changed = true;
+    while (!s.empty() && ascii.find(s.back()) != std::string::npos) s.pop_back(), changed = true;
+    for (const char* m : kMulti) {
+      std::string sep = m;
+      if (s.size() >= sep.size() && s.compare(0, sep.size(), sep) == 0)
+        s.erase(0, sep.size()), changed = true;
+      if (s.size() >= sep.size() && s.compare(s.size() - sep.size(), sep.size(), sep) == 0)
+        s.resize(s.size() - sep.size()), changed = true;
+    }
+  }
+  return s;
+}
+
+namespace {
+
+const std::set<std::string>& cue_vocabulary() {
+  static const std::set<std::string> words = [] {
+    std::set<std::string> out;
+    for (const Cues* c : {&cues::greet,      &cues::goodbye,       &cues::thanks,
+                          &cues::affirm,     &cues::deny,          &cues::handoff,
+                          &cues::order_word, &cues::pay,           &cues::payment_link_word,
+                          &cues::checkout,   &cues::cart,          &cues::clear,
+                          &cues::everything, &cues::view,          &cues::total,
+                          &cues::remove,     &cues::add,           &cues::put_in,
+                          &cues::take,       &cues::quantity_word, &cues::product_info,
+                          &cues::search,     &cues::category,      &cues::lead,
+                          &cues::new_word,   &cues::create,        &cues::qualify,
+                          &cues::reassign,   &cues::meeting,       &cues::demo,
+                          &cues::done,       &cues::reschedule,    &cues::schedule,
+                          &cues::activity,   &cues::history,       &cues::tasks,
+                          &cues::update,     &cues::filler,        &cues::assign,
+                          &cues::contact,    &cues::source})
+      for (const auto& item : c->items) {
+        std::istringstream parts(item);
+        for (std::string part; parts >> part;) out.insert(part);
+      }
+    return out;
+  }();
+  return words;
+}
+
+}  // namespace
+
+bool is_cue_word(const std::string& w) {
+  const auto& words = cue_vocabulary();
+  static const std::vector<std::string> prefixes = [&words] {
+    std::vector<std::string> out;
+    for (const auto& cue : words)
+      if (cue.size() > 2 && cue.back() == '*') out.push_back(cue.substr(0, cue.size() - 1));
+    return out;
+  }();
+  if (words.count(w)) return true;
+  for (const auto& p : prefixes)  // "tambah*" covers "tambahin"
+    if (w.compare(0, p.size(), p) == 0) return true;
+  return false;
+}
+
+void correct_typos(Tokens* tokens) {
+  // Every word of every cue list: what counts as known, and what a typo may become.
+  static const std::set<std::string> vocabulary = [] {
+    std::set<std::string> out;
+    for (const Cues* c : {&cues::greet,
+                          &cues::goodbye,
+                          &cues::thanks,
+                          &cues::affirm,
+                          &cues::deny,
+                          &cues::handoff,
+                          &cues::order_word,
+                          &cues::order_status,
+                          &cues::where,
+                          &cues::pay,
+                          &cues::payment_link_word,
+                          &cues::how,
+                          &cues::checkout,
+                          &cues::cart,
+                          &cues::clear,
+                          &cues::everything,
+                          &cues::view,
+                          &cues::total,
+                          &cues::remove,
+                          &cues::add,
+                          &cues::put_in,
+                          &cues::take,
+                          &cues::quantity_word,
+                          &cues::instead,
+                          &cues::product_info,
+                          &cues::search,
+                          &cues::category,
+                          &cues::details_name,
+                          &cues::details_phone,
+                          &cues::details_email,
+                          &cues::details_address,
+                          &cues::lead,
+                          &cues::new_word,
+                          &cues::create,
+                          &cues::qualify,
+                          &cues::reassign,
+                          &cues::meeting,
+                          &cues::demo,
+                          &cues::done,
+                          &cues::reschedule,
+                          &cues::schedule,
+                          &cues::activity,
+                          &cues::history,
+                          &cues::tasks,
+                          &cues::leads_plural,
+                          &cues::update,
+                          &cues::turnover,
+                          &cues::current_system,
+                          &cues::challenges,
+                          &cues::address_word,
+                          &cues::assign,
+                          &cues::contact,
+                          &cues::source,
+                          &cues::what,
+                          &cues::out_scope,
+                          &cues::filler})
+      for (const auto& words : c->words)
+        for (const auto& w : words)
+          if (w.back() != '*') out.insert(w);
+    return out;
+  }();
+  // one deletion of a cue word -> the cue words it comes from
+  static const std::unordered_map<std::string, std::vector<std::string>> deletes = [] {
+    std::unordered_map<std::string, std::vector<std::string>> out;
+    for (const auto& w : vocabulary) {
+      if (w.size() < 5 || (static_cast<unsigned char>(w[0]) & 0x80)) continue;
+      out[w].push_back(w);
+      for (size_t i = 0; i < w.size(); ++i) out[w.substr(0, i) + w.substr(i + 1)].push_back(w);
+    }
+    return out;
+  }();
+  const auto& lx = Lexicon::builtin();
+  for (auto& t : tokens->t) {
+    const std::string& w = t.folded;
+    if (t.kind != Token::word || w.size() < 5 || (static_cast<unsigned char>(w[0]) & 0x80) ||
+        t.capitalized || vocabulary.count(w) || is_cue_word(w) || lx.translate(w) ||
+        lx.is_stopword(w) || function_words().count(w) || cardinal(w) || ordinal(w) ||
+        is_time_word(w))
+      continue;
+    std::set<std::string> found;
+    auto consider = [&](const std::string& key) {
+      auto it = deletes.find(key);
+      if (it == deletes.end()) return;
+      for (const auto& cand : it->second)
+        if (edit_distance(w, cand, 1) <= 1) found.insert(cand);
+    };
+    consider(w);
+    for (size_t i = 0; i < w.size(); ++i) consider(w.substr(0, i) + w.substr(i + 1));
+    if (found.size() == 1) t.folded = *found.begin();
+  }
+}
+
+}  // namespace parley::brain::nlu
