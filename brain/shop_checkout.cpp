@@ -1,0 +1,103 @@
+// The checkout: variants, delivery details and the confirmation.
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+#include "brain/lexicon.hpp"
+#include "brain/nlu_slots.hpp"
+#include "brain/shop_turn.hpp"
+#include "brain/text.hpp"
+
+namespace parley::brain::shop {
+
+using domain::CartLine;
+using domain::Customer;
+using domain::Stage;
+using domain::product::Product;
+
+void advance_checkout(Turn& t, bool returning) {
+  for (const auto& l : t.state.cart) {
+    if (l.needs_size()) {
+      t.reply(Say::ask_size, {l.name, join(l.sizes, ", ")});
+      return;
+    }
+    if (l.needs_color()) {
+      t.reply(Say::ask_color, {l.name, join(l.colors, ", ")});
+      return;
+    }
+  }
+  auto missing = t.state.customer.missing();
+  if (!missing.empty()) {
+    std::vector<std::string> names;
+    for (const auto& f : missing) {
+      Say k = f == "name"      ? Say::field_name
+              : f == "phone"   ? Say::field_phone
+              : f == "email"   ? Say::field_email
+              : f == "address" ? Say::field_address
+                               : Say::field_city;
+      names.push_back(say(t.lang, k));
+    }
+    std::string list = names.size() == 1 ? names[0]
+                                         : join({names.begin(), names.end() - 1}, ", ") + " " +
+                                               say(t.lang, Say::and_word) + " " + names.back();
+    t.reply(Say::ask_details, {list});
+    return;
+  }
+  t.apply(conv::RequestConfirmation{});
+  if (returning) t.reply(Say::confirm_saved);
+  const auto& c = t.state.customer;
+  t.reply(Say::confirm,
+          {cart_lines(t.state), total(t.state),
+           c.name + ", " + c.address + ", " + c.city + " (" + c.phone + ", " + c.email + ")"});
+}
+
+// Details given freely during checkout: "Rahul Sharma, +91 98765 43210,
+// rahul@x.com, 14 Park Street, Kolkata" — or one field at a time.
+Customer read_details(const std::string& text, const Understanding& u, const Customer& have) {
+  Customer c;
+  auto slot = [&](const char* k) {
+    auto it = u.text_slots.find(k);
+    return it == u.text_slots.end() ? std::string() : it->second;
+  };
+  c.name = slot("name");
+  c.phone = slot("phone").empty() ? nlu::find_phone(text) : slot("phone");
+  c.email = slot("email").empty() ? nlu::find_email(text) : slot("email");
+  c.address = slot("address");
+  c.city = slot("city");
+  // Free form: comma-separated parts.
+  std::vector<std::string> parts;
+  std::stringstream ss(text);
+  for (std::string part; std::getline(ss, part, ',');) {
+    part = nlu::trim_slot(part);
+    if (!part.empty()) parts.push_back(part);
+  }
+  std::vector<std::string> rest;
+  for (const auto& p : parts) {
+    if (!nlu::find_email(p).empty() || nlu::find_phone(p).size() >= 8) continue;
+    rest.push_back(p);
+  }
+  auto has_digit = [](const std::string& s) {
+    return std::any_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  if (c.address.empty()) {
+    for (size_t i = 0; i < rest.size(); ++i) {
+      if (!has_digit(rest[i])) continue;
+      // the address runs from its first part with a number to the city
+      size_t end = rest.size() >= i + 2 ? rest.size() - 1 : rest.size();
+      std::vector<std::string> addr(rest.begin() + i, rest.begin() + end);
+      c.address = join(addr, ", ");
+      if (c.city.empty() && end < rest.size() && !has_digit(rest.back())) c.city = rest.back();
+      if (c.name.empty() && i > 0 && have.name.empty()) c.name = rest[0];
+      break;
+    }
+  }
+  // A lone answer to the one question left: the city, or the name.
+  const auto missing = have.merged(c).missing();
+  if (rest.size() == 1 && !has_digit(rest[0]) && missing.size() == 1) {
+    if (missing[0] == "city" && c.city.empty()) c.city = rest[0];
+    if (missing[0] == "name" && c.name.empty()) c.name = rest[0];
+  }
+  return c;
+}
+
+}  // namespace parley::brain::shop

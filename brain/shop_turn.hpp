@@ -1,0 +1,63 @@
+// The sales policy's internals, shared by brain/shop_*.cpp: the turn being
+// planned and the actions it is built from. Not for other layers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "brain/replies.hpp"
+#include "brain/shop_policy.hpp"
+
+namespace parley::brain::shop {
+
+namespace conv = domain::conversation;
+
+inline constexpr size_t kShown = 5;  // products listed per search
+
+// Applies commands through the pure decider and keeps the result.
+struct Turn {
+  conv::State state;
+  TurnPlan plan;
+  std::string lang;
+
+  bool apply(const conv::Command& c) {
+    auto r = conv::decide(state, c);
+    if (!r) return false;
+    for (auto& e : r.value()) {
+      state = conv::evolve(std::move(state), e);
+      plan.events.push_back(std::move(e));
+    }
+    return true;
+  }
+  void reply(Say key, const std::vector<std::string>& args = {}) {
+    plan.replies.push_back({say(lang, key, args), {}});
+  }
+  void stage(domain::Stage s) { apply(conv::SetStage{s}); }
+};
+
+std::string join(const std::vector<std::string>& v, const std::string& sep);
+std::string cart_lines(const conv::State& s);
+std::string total(const conv::State& s);
+// A value of `options` the message names ("38", "red", "rojas" -> "red").
+std::string pick_option(const std::string& text, const std::vector<std::string>& options);
+
+void show_products(Turn& t, const std::string& query, const Catalog& catalog,
+                   const Understanding& u);
+// The product a message points at: an ordinal of the last list, a name
+// (searched within the last list first), or the only product shown.
+const domain::product::Product* target_product(const Turn& t, const Understanding& u,
+                                               const std::string& text, const Catalog& catalog);
+// The cart line a message points at: an ordinal of the cart, a name, or the only line.
+const domain::CartLine* target_line(const Turn& t, const Understanding& u);
+void add_to_cart(Turn& t, const domain::product::Product* p, const Understanding& u);
+
+// Checkout: ask for a missing variant, then for missing details, then confirm.
+void advance_checkout(Turn& t, bool returning);
+// Details given freely during checkout ("Rahul Sharma, +91 …, 14 Park Street, Kolkata").
+domain::Customer read_details(const std::string& text, const Understanding& u,
+                              const domain::Customer& have);
+
+// /search, /add, /remove, /cart, /clear, /checkout.
+void handle_slash(Turn& t, const std::string& text, const Catalog& catalog);
+
+}  // namespace parley::brain::shop
