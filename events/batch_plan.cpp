@@ -1,5 +1,7 @@
 #include "events/batch_plan.hpp"
 
+#include <algorithm>
+
 #include "events/keys.hpp"
 
 namespace parley::events {
@@ -52,9 +54,10 @@ std::vector<AppendResult> plan_batch(const std::vector<AppendRequest>& requests,
       }
     }
     // Plan the request's own stream and then its linked streams; commit the
-    // plan only if every part is valid.
-    PlannedWrite scratch;
-    scratch.new_heads = plan->new_heads;
+    // plan only if every part is valid. The request's heads and events are
+    // kept apart (small) and merged on success; the batch's are never copied.
+    std::vector<std::pair<std::string, uint64_t>> heads;  // prefix -> head, this request
+    std::vector<PlannedWrite::Event> planned;
     uint64_t pos = position;
     auto plan_stream = [&](const StreamId& stream, uint64_t expected,
                            const std::vector<NewEvent>& evs, uint64_t* first_seq,
@@ -63,7 +66,11 @@ std::vector<AppendResult> plan_batch(const std::vector<AppendRequest>& requests,
       if (evs.empty()) return Status::InvalidArgument("append without events");
       std::string prefix = keys::stream_prefix(stream);
       uint64_t head = 0;
-      if (auto it = scratch.new_heads.find(prefix); it != scratch.new_heads.end()) {
+      auto mine = std::find_if(heads.begin(), heads.end(),
+                               [&](const auto& h) { return h.first == prefix; });
+      if (mine != heads.end()) {
+        head = mine->second;
+      } else if (auto it = plan->new_heads.find(prefix); it != plan->new_heads.end()) {
         head = it->second;
       } else {
         auto h = lookups.head(prefix, stream);
@@ -79,11 +86,14 @@ std::vector<AppendResult> plan_batch(const std::vector<AppendRequest>& requests,
       for (const auto& e : evs) {
         ++head;
         ++pos;
-        scratch.events.push_back(
+        planned.push_back(
             {keys::stream_key_from_prefix(prefix, head), pos, encode_record(stream, head, e)});
       }
       *last_seq = head;
-      scratch.new_heads[prefix] = head;
+      if (mine != heads.end())
+        mine->second = head;
+      else
+        heads.emplace_back(std::move(prefix), head);
       return Status::Ok();
     };
     uint64_t first_seq = 0, last_seq = 0, ignored_first = 0, ignored_last = 0;
@@ -93,7 +103,8 @@ std::vector<AppendResult> plan_batch(const std::vector<AppendRequest>& requests,
       for (const auto& e : l.events)
         if (e.type.empty() || e.type.size() > kMaxEventTypeBytes || e.timestamp_us < 0)
           st = Status::InvalidArgument("invalid linked event");
-      if (st.ok()) st = plan_stream(l.stream, l.expected_seq, l.events, &ignored_first, &ignored_last);
+      if (st.ok())
+        st = plan_stream(l.stream, l.expected_seq, l.events, &ignored_first, &ignored_last);
     }
     if (!st.ok()) {
       res.status = st;
@@ -102,8 +113,8 @@ std::vector<AppendResult> plan_batch(const std::vector<AppendRequest>& requests,
     const uint64_t head = last_seq;
     res.first_seq = first_seq;
     res.first_position = position + 1;
-    for (auto& e : scratch.events) plan->events.push_back(std::move(e));
-    for (auto& [k, v] : scratch.new_heads) plan->new_heads[k] = v;
+    for (auto& e : planned) plan->events.push_back(std::move(e));
+    for (auto& [k, v] : heads) plan->new_heads[std::move(k)] = v;
     position = pos;
     res.last_seq = head;
     res.last_position = position;
