@@ -20,28 +20,6 @@ const projections::CatalogSnapshot& empty_catalog() {
   return empty;
 }
 
-// The message's local time, for relative dates ("tomorrow").
-brain::nlu::LocalNow local_now(int64_t at_us, int offset_minutes) {
-  const int64_t local_s = at_us / 1'000'000 + int64_t{offset_minutes} * 60;
-  const int64_t days = local_s >= 0 ? local_s / 86400 : (local_s - 86399) / 86400;
-  const int64_t secs = local_s - days * 86400;
-  // civil date from days since 1970-01-01
-  int64_t z = days + 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  brain::nlu::LocalNow now;
-  now.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  now.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  now.year = static_cast<int>(yoe + era * 400 + (now.month <= 2));
-  now.hour = static_cast<int>(secs / 3600);
-  now.minute = static_cast<int>(secs % 3600 / 60);
-  now.offset_minutes = offset_minutes;
-  return now;
-}
-
 struct ConversationKind {
   using State = conv::State;
   using Event = conv::Event;
@@ -73,7 +51,7 @@ struct ConversationKind {
       return domain::fail(make_error(entity_errc::rejected, code));
     };
     const auto understood =
-        brain::understand(turn.text, local_now(turn.at_us, deps.utc_offset_minutes));
+        brain::understand(turn.text, brain::nlu::local_now(turn.at_us, deps.utc_offset_minutes));
     auto received = conv::decide(
         state, conv::ReceiveMessage{turn.channel, turn.user_id, turn.text, turn.platform_message_id,
                                     turn.request_id, turn.at_us,

@@ -160,6 +160,18 @@ std::optional<int> ordinal(const std::string& w) {
   return std::nullopt;
 }
 
+LocalNow local_now(int64_t epoch_us, int offset_minutes) {
+  const int64_t local_s = epoch_us / 1'000'000 + int64_t{offset_minutes} * 60;
+  const long days = static_cast<long>(local_s >= 0 ? local_s / 86400 : (local_s - 86399) / 86400);
+  const int64_t secs = local_s - int64_t{days} * 86400;
+  LocalNow now;
+  civil_from_days(days, &now.year, &now.month, &now.day);
+  now.hour = static_cast<int>(secs / 3600);
+  now.minute = static_cast<int>(secs % 3600 / 60);
+  now.offset_minutes = offset_minutes;
+  return now;
+}
+
 bool parse_now(const std::string& iso, LocalNow* now) {
   int y, mo, d, h, mi;
   if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5) return false;

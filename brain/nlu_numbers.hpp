@@ -2,6 +2,7 @@
 // message's `now`, in en, es, ru, id and hi (Latin and Devanagari). Pure.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -24,6 +25,8 @@ struct LocalNow {
 };
 // "2026-11-22T10:00:00+05:30" (seconds and offset optional; 'Z' = UTC).
 bool parse_now(const std::string& iso, LocalNow* now);
+// The local time `offset_minutes` from UTC at `epoch_us` (µs since the epoch).
+LocalNow local_now(int64_t epoch_us, int offset_minutes);
 
 // The date and time the message names, as "YYYY-MM-DDTHH:MM" local time, or "".
 // Relative days, weekdays (the next one after today), "25 Nov", "1 de diciembre",

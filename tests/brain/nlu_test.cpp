@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -43,6 +45,16 @@ TEST(NluNumbers, CardinalsAndOrdinalsInFiveLanguages) {
     EXPECT_EQ(ordinal(fold(w)), v) << w;
   EXPECT_FALSE(ordinal("pyatnica").has_value());
   EXPECT_FALSE(cardinal("screw").has_value());
+}
+
+TEST(NluDatetime, LocalNowFromEpochAndOffset) {
+  auto n = local_now(1795341600000000, 0);  // 2026-11-22T10:00:00Z
+  EXPECT_EQ(std::make_tuple(n.year, n.month, n.day, n.hour, n.minute),
+            std::make_tuple(2026, 11, 22, 10, 0));
+  n = local_now(1795341600000000, 330);  // +05:30
+  EXPECT_EQ(std::make_tuple(n.day, n.hour, n.minute), std::make_tuple(22, 15, 30));
+  n = local_now(1795341600000000, -720);  // -12:00, the day before
+  EXPECT_EQ(std::make_tuple(n.day, n.hour, n.minute), std::make_tuple(21, 22, 0));
 }
 
 TEST(NluDatetime, RelativeDaysWeekdaysAndDates) {
