@@ -117,7 +117,10 @@ Expected<product::Product> product_from_json(const json& j) {
     p.price_cents = it->get<int64_t>();
   } else if (auto pr = j.find("price"); pr != j.end()) {
     if (!pr->is_number()) return Status::InvalidArgument("'price' must be a number");
-    p.price_cents = static_cast<int64_t>(std::llround(pr->get<double>() * 100));
+    const double price = pr->get<double>();
+    if (!(std::fabs(price) <= 1e12))  // also NaN; llround is undefined past int64
+      return Status::InvalidArgument("'price' is out of range");
+    p.price_cents = static_cast<int64_t>(std::llround(price * 100));
   } else {
     return Status::InvalidArgument("'price' is required");
   }

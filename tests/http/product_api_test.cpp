@@ -127,6 +127,10 @@ TEST_F(ProductApi, CreateUpdateDelete) {
   EXPECT_EQ(
       client_->Post("/api/v1/products", admin_, R"({"name":"n"})", "application/json")->status,
       400);
+  auto huge = client_->Post("/api/v1/products", admin_, R"({"sku":"X-3","name":"n","price":1e300})",
+                            "application/json");
+  EXPECT_EQ(huge->status, 400);
+  EXPECT_NE(huge->body.find("out of range"), std::string::npos) << huge->body;
   EXPECT_EQ(client_->Delete("/api/v1/products/X-1", admin_)->status, 200);
   EXPECT_EQ(client_->Get("/api/v1/products/X-1")->status, 404);
   EXPECT_EQ(client_->Delete("/api/v1/products/X-1", admin_)->status, 404);
