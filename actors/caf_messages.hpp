@@ -6,4 +6,5 @@
 #include "actors/chat_types.hpp"
 
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(parley::actors::ChatTurn)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(parley::actors::ConversationRequest)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(parley::actors::ChatTurnResult)

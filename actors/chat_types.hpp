@@ -4,7 +4,10 @@
 
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
+
+#include "domain/conversation.hpp"
 
 namespace parley::actors {
 
@@ -18,6 +21,15 @@ struct ChatTurn {
   // What caused this turn when there is no platform id: the edge's request id.
   std::string request_id;
   int64_t at_us = 0;
+  // What arrived besides text (domain::conversation::MessageReceived::kind).
+  std::string kind = "text";
+  std::string attachment = "";
+  double latitude = 0, longitude = 0;
+  // scripted: record the message and answer with `script` (rate limits, the
+  // managers' commands), without asking the brain. Human mode still silences
+  // a shopper's conversation, except for a script.
+  bool scripted = false;
+  std::vector<std::string> script = {};
 };
 
 struct ChatMedia {
@@ -39,6 +51,40 @@ struct ChatTurnResult {
   std::string conversation_id;
   std::vector<ChatReply> replies;
   bool duplicate = false;  // answered from the dedupe set; nothing new recorded
+  // Set by conversation commands (and by chat turns: the handoff flag after it).
+  bool handoff = false;
+  bool changed = false;    // the command recorded something
+  std::string message_id;  // the message an operator reply was recorded as
+  int64_t handoff_since_us = 0;
+  std::string handoff_by;
+};
+
+// A person answers through the conversation's channel (outbox).
+struct OperatorReply {
+  std::string text;
+  std::vector<ChatMedia> media;
+  std::string author;                               // who is writing, recorded with the message
+  domain::conversation::Template template_message;  // required outside WhatsApp's window
+  int64_t at_us = 0;
+};
+// Human mode on or off; query_only answers the current state.
+struct SetHandoff {
+  bool on = true;
+  bool query_only = false;
+  std::string by;
+  int64_t at_us = 0;
+};
+// A platform's delivery report on a message the conversation sent.
+struct RecordStatus {
+  std::string platform_message_id;
+  std::string status;
+  int64_t at_us = 0;
+};
+using ConversationCommand = std::variant<OperatorReply, SetHandoff, RecordStatus>;
+
+// What a conversation entity is asked: a chat turn or a command.
+struct ConversationRequest {
+  std::variant<ChatTurn, OperatorReply, SetHandoff, RecordStatus> op;
 };
 
 // The dedupe key of a platform message within its conversation.

@@ -3,10 +3,13 @@
 #include "actors/caf_messages.hpp"
 #include "actors/entity_shell.hpp"
 #include "brain/nlu.hpp"
+#include "brain/replies.hpp"
 #include "brain/shop_policy.hpp"
 #include "domain/conversation.hpp"
+#include "domain/delivery.hpp"
 #include "domain/order.hpp"
 #include "events/conversation_codec.hpp"
+#include "events/delivery_codec.hpp"
 #include "events/order_codec.hpp"
 
 namespace parley::actors {
@@ -20,10 +23,38 @@ const projections::CatalogSnapshot& empty_catalog() {
   return empty;
 }
 
+// Notifications to every manager, linked to the conversation's append.
+void notify_managers(const ConversationDeps& deps, const std::string& source_id,
+                     const std::string& reason, const std::string& text, int64_t at_us,
+                     std::vector<events::LinkedAppend>* linked) {
+  if (deps.manager_channel.empty()) return;
+  for (size_t i = 0; i < deps.manager_numbers.size(); ++i) {
+    domain::delivery::NotificationQueued n{source_id + "/m" + std::to_string(i),
+                                           deps.manager_channel,
+                                           deps.manager_numbers[i],
+                                           text,
+                                           reason,
+                                           at_us};
+    linked->push_back({{domain::delivery::kNotificationType, n.id},
+                       0,
+                       {events::delivery_codec::encode_notification(n, source_id)}});
+  }
+}
+
+// The brain's answer to what is not text: a caption goes to the brain, a bare
+// photo, voice note, location or sticker gets a polite reply.
+std::optional<brain::Say> non_text_reply(const ChatTurn& turn) {
+  if (turn.kind == "text" || (turn.kind == "image" && !turn.text.empty())) return std::nullopt;
+  if (turn.kind == "image") return brain::Say::got_photo;
+  if (turn.kind == "voice") return brain::Say::got_voice;
+  if (turn.kind == "location") return brain::Say::got_location;
+  return brain::Say::unsupported;
+}
+
 struct ConversationKind {
   using State = conv::State;
   using Event = conv::Event;
-  using Request = ChatTurn;
+  using Request = ConversationRequest;
   using Reply = ChatTurnResult;
   using Deps = ConversationDeps;
   static constexpr const char* kType = conv::kEntityType;
@@ -35,6 +66,7 @@ struct ConversationKind {
     std::vector<events::LinkedAppend> linked;
     Reply reply;
   };
+  using Decided = domain::Result<Decision, caf::error>;
 
   static State initial(const std::string& id) { return conv::initial_state(id); }
   static State evolve(State s, const Event& e) { return conv::evolve(std::move(s), e); }
@@ -45,66 +77,149 @@ struct ConversationKind {
     return codec::decode_state(b, v);
   }
 
-  static domain::Result<Decision, caf::error> decide(const State& state, const ChatTurn& turn,
-                                                     const Deps& deps) {
-    auto rejected = [](const char* code) {
-      return domain::fail(make_error(entity_errc::rejected, code));
-    };
-    const auto understood =
-        brain::understand(turn.text, brain::nlu::local_now(turn.at_us, deps.utc_offset_minutes));
-    auto received = conv::decide(
-        state, conv::ReceiveMessage{turn.channel, turn.user_id, turn.text, turn.platform_message_id,
-                                    turn.request_id, turn.at_us,
-                                    understood.language_certain ? understood.language : ""});
-    if (!received) return rejected(conv::to_string(received.error()));
+  static Decided rejected(const char* code) {
+    return domain::fail(make_error(entity_errc::rejected, code));
+  }
 
+  // Applies decided events to the running state and the decision.
+  struct Builder {
+    State s;
     Decision d;
-    State s = state;
-    auto take = [&](std::vector<Event> events) {
+    void take(std::vector<Event> events) {
       for (auto& e : events) {
         s = conv::evolve(std::move(s), e);
         d.events.push_back(std::move(e));
       }
-    };
-    take(std::move(received).value());
-    const auto inbound = std::get<conv::MessageReceived>(d.events.front());
+    }
+    void finish() {
+      d.reply.conversation_id = s.id;
+      d.reply.handoff = s.handoff_requested;
+      d.reply.handoff_since_us = s.handoff_since_us;
+      d.reply.handoff_by = s.handoff_by;
+      d.reply.changed = !d.events.empty();
+    }
+  };
 
-    auto snapshot = deps.catalog ? deps.catalog() : nullptr;
-    const auto& catalog = snapshot ? snapshot->index : empty_catalog().index;
-    auto plan =
-        brain::plan_turn(s, turn.text, understood, catalog, turn.at_us, deps.customer_by_phone);
-    take(std::move(plan.events));
-
-    d.reply.conversation_id = state.id;
-    for (auto& r : plan.replies) {
-      auto sent =
-          conv::decide(s, conv::SendMessage{r.text, inbound.message_id, turn.at_us, r.media});
-      if (!sent) return rejected(conv::to_string(sent.error()));
-      take(std::move(sent).value());
-      ChatReply out{std::move(r.text), {}};
-      for (auto& m : r.media) out.media.push_back({m.url, m.caption});
-      d.reply.replies.push_back(std::move(out));
-    }
-    if (plan.order) {
-      namespace order = domain::order;
-      auto placed = order::decide(order::State{}, order::Place{*plan.order});
-      if (!placed) return rejected(order::to_string(placed.error()));
-      events::LinkedAppend link{{order::kEntityType, plan.order->order_id}, 0, {}};
-      for (const auto& e : placed.value())
-        link.events.push_back(events::order_codec::encode(e, inbound.message_id));
-      d.linked.push_back(std::move(link));
-    }
-    if (!turn.platform_message_id.empty()) {
-      d.dedupe = events::DedupeClaim{chat_dedupe_key(state.id, turn.platform_message_id),
-                                     encode_chat_outcome(d.reply)};
-    }
-    return d;
+  static Decided decide(const State& state, const Request& request, const Deps& deps) {
+    return std::visit([&](const auto& op) { return decide_op(state, op, deps); }, request.op);
   }
 
-  static Reply duplicate_reply(const ChatTurn& turn, const std::string& outcome) {
+  static Decided decide_op(const State& state, const ChatTurn& turn, const Deps& deps) {
+    const auto understood =
+        brain::understand(turn.text, brain::nlu::local_now(turn.at_us, deps.utc_offset_minutes));
+    conv::ReceiveMessage receive{turn.channel,
+                                 turn.user_id,
+                                 turn.text,
+                                 turn.platform_message_id,
+                                 turn.request_id,
+                                 turn.at_us,
+                                 understood.language_certain ? understood.language : ""};
+    receive.kind = turn.kind;
+    receive.attachment = turn.attachment;
+    receive.latitude = turn.latitude;
+    receive.longitude = turn.longitude;
+    auto received = conv::decide(state, receive);
+    if (!received) return rejected(conv::to_string(received.error()));
+
+    Builder b{state, {}};
+    b.take(std::move(received).value());
+    const auto inbound = std::get<conv::MessageReceived>(b.d.events.front());
+    b.d.reply.message_id = inbound.message_id;
+
+    std::vector<brain::PolicyReply> replies;
+    if (turn.scripted) {
+      for (const auto& text : turn.script) replies.push_back({text, {}});
+    } else if (b.s.handoff_requested) {
+      // Human mode: the bot is silent; the managers see what the shopper wrote.
+      std::string what = turn.text.empty() ? "[" + turn.kind + "]" : turn.text;
+      notify_managers(deps, inbound.message_id, "shopper_message",
+                      brain::say("en", brain::Say::human_mode, {state.id, what}), turn.at_us,
+                      &b.d.linked);
+    } else if (auto say = non_text_reply(turn)) {
+      replies.push_back({brain::say(b.s.language, *say), {}});
+    } else {
+      auto snapshot = deps.catalog ? deps.catalog() : nullptr;
+      const auto& catalog = snapshot ? snapshot->index : empty_catalog().index;
+      auto plan =
+          brain::plan_turn(b.s, turn.text, understood, catalog, turn.at_us, deps.customer_by_phone);
+      const bool was_human = b.s.handoff_requested;
+      b.take(std::move(plan.events));
+      replies = std::move(plan.replies);
+      if (!was_human && b.s.handoff_requested)
+        notify_managers(deps, inbound.message_id, "handoff",
+                        "Handoff: " + state.id + " asks for a person. They wrote: " + turn.text +
+                            " — answer with POST /api/v1/conversations/" + state.id +
+                            "/reply; /handoff off " + turn.user_id + " gives it back to the bot.",
+                        turn.at_us, &b.d.linked);
+      if (plan.order) {
+        namespace order = domain::order;
+        auto placed = order::decide(order::State{}, order::Place{*plan.order});
+        if (!placed) return rejected(order::to_string(placed.error()));
+        events::LinkedAppend link{{order::kEntityType, plan.order->order_id}, 0, {}};
+        for (const auto& e : placed.value())
+          link.events.push_back(events::order_codec::encode(e, inbound.message_id));
+        b.d.linked.push_back(std::move(link));
+      }
+    }
+    for (auto& r : replies) {
+      auto sent =
+          conv::decide(b.s, conv::SendMessage{r.text, inbound.message_id, turn.at_us, r.media});
+      if (!sent) return rejected(conv::to_string(sent.error()));
+      b.take(std::move(sent).value());
+      ChatReply out{std::move(r.text), {}};
+      for (auto& m : r.media) out.media.push_back({m.url, m.caption});
+      b.d.reply.replies.push_back(std::move(out));
+    }
+    b.finish();
+    if (!turn.platform_message_id.empty()) {
+      b.d.dedupe = events::DedupeClaim{chat_dedupe_key(state.id, turn.platform_message_id),
+                                       encode_chat_outcome(b.d.reply)};
+    }
+    return std::move(b.d);
+  }
+
+  static Decided decide_op(const State& state, const OperatorReply& op, const Deps&) {
+    conv::SendMessage send{op.text, "", op.at_us, {}};
+    for (const auto& m : op.media) send.media.push_back({m.url, m.caption});
+    send.author = op.author;
+    send.template_message = op.template_message;
+    auto sent = conv::decide(state, send);
+    if (!sent) return rejected(conv::to_string(sent.error()));
+    Builder b{state, {}};
+    b.take(std::move(sent).value());
+    b.d.reply.message_id = std::get<conv::MessageSent>(b.d.events.back()).message_id;
+    b.finish();
+    return std::move(b.d);
+  }
+
+  static Decided decide_op(const State& state, const SetHandoff& op, const Deps&) {
+    Builder b{state, {}};
+    if (!op.query_only) {
+      if (!state.started()) return rejected(conv::to_string(conv::Error::not_started));
+      auto r = op.on ? conv::decide(state, conv::RequestHandoff{op.by, op.at_us})
+                     : conv::decide(state, conv::EndHandoff{op.by, op.at_us});
+      if (!r) return rejected(conv::to_string(r.error()));
+      b.take(std::move(r).value());
+    }
+    b.finish();
+    return std::move(b.d);
+  }
+
+  static Decided decide_op(const State& state, const RecordStatus& op, const Deps&) {
+    auto r = conv::decide(state,
+                          conv::RecordDeliveryStatus{op.platform_message_id, op.status, op.at_us});
+    if (!r) return rejected(conv::to_string(r.error()));
+    Builder b{state, {}};
+    b.take(std::move(r).value());
+    b.finish();
+    return std::move(b.d);
+  }
+
+  static Reply duplicate_reply(const Request& request, const std::string& outcome) {
     Reply r;
-    if (!decode_chat_outcome(outcome, &r))
-      r.conversation_id = conv::conversation_id(turn.channel, turn.user_id);
+    const auto* turn = std::get_if<ChatTurn>(&request.op);
+    if (!decode_chat_outcome(outcome, &r) && turn)
+      r.conversation_id = conv::conversation_id(turn->channel, turn->user_id);
     r.duplicate = true;
     return r;
   }

@@ -32,8 +32,9 @@ struct Engine::Impl {
     // with it and 3.5 s with sharing, and chat p99 is lower (docs/BENCHMARKS.md).
     cfg.set("scheduler.policy", caf::atom("sharing"));
     sys = std::make_unique<caf::actor_system>(cfg);
-    auto deps = std::make_shared<const ConversationDeps>(ConversationDeps{
-        std::move(o.catalog), o.utc_offset_minutes, std::move(o.customer_by_phone)});
+    auto deps = std::make_shared<const ConversationDeps>(
+        ConversationDeps{std::move(o.catalog), o.utc_offset_minutes, std::move(o.customer_by_phone),
+                         std::move(o.manager_numbers), std::move(o.manager_channel)});
     EntityFactories factories;
     factories[domain::conversation::kEntityType] =
         [rt = rt, deps](caf::local_actor* parent, const std::string& id, const caf::actor& reg) {
@@ -41,6 +42,9 @@ struct Engine::Impl {
         };
     registry = spawn_registry(*sys, std::move(factories), rt);
   }
+
+  EngineResult<ChatTurnResult> ask(const std::string& id, ConversationRequest request,
+                                   std::chrono::milliseconds timeout);
 };
 
 Engine::Engine(events::EventStore& store, events::GroupCommitWriter& writer, EngineOptions options)
@@ -70,6 +74,18 @@ EngineError to_engine_error(const caf::error& err) {
 
 }  // namespace
 
+EngineResult<ChatTurnResult> Engine::Impl::ask(const std::string& id, ConversationRequest request,
+                                               std::chrono::milliseconds timeout) {
+  EngineResult<ChatTurnResult> out;
+  caf::scoped_actor self{*sys};
+  self->request(registry, timeout, route_atom::value,
+                std::string(domain::conversation::kEntityType), id,
+                caf::make_message(std::move(request)))
+      .receive([&](ChatTurnResult& r) { out.value = std::move(r); },
+               [&](caf::error& err) { out.error = to_engine_error(err); });
+  return out;
+}
+
 EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::milliseconds timeout) {
   EngineResult<ChatTurnResult> out;
   if (impl_->stopped) {
@@ -85,12 +101,20 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
       return out;
     }
   }
-  caf::scoped_actor self{*impl_->sys};
-  self->request(impl_->registry, timeout, route_atom::value,
-                std::string(domain::conversation::kEntityType), id, caf::make_message(turn))
-      .receive([&](ChatTurnResult& r) { out.value = std::move(r); },
-               [&](caf::error& err) { out.error = to_engine_error(err); });
-  return out;
+  return impl_->ask(id, ConversationRequest{turn}, timeout);
+}
+
+EngineResult<ChatTurnResult> Engine::command(const std::string& conversation_id,
+                                             ConversationCommand command,
+                                             std::chrono::milliseconds timeout) {
+  if (impl_->stopped) {
+    EngineResult<ChatTurnResult> out;
+    out.error = {EngineErrc::unavailable, "shutting down"};
+    return out;
+  }
+  ConversationRequest request;
+  std::visit([&](auto& c) { request.op = std::move(c); }, command);
+  return impl_->ask(conversation_id, std::move(request), timeout);
 }
 
 EngineStats Engine::stats() const {

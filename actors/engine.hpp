@@ -43,6 +43,8 @@ struct EngineOptions {
   CatalogSource catalog;       // the catalog the sales policy sells from
   int utc_offset_minutes = 0;  // PARLEY_TIMEZONE
   brain::CustomerLookup customer_by_phone;
+  std::vector<std::string> manager_numbers;  // MANAGER_NUMBERS
+  std::string manager_channel;               // where managers are notified
 };
 
 struct EngineStats {
@@ -66,6 +68,11 @@ class Engine {
   // answers after they are durable. A repeated platform message id answers the
   // first outcome with duplicate = true and records nothing.
   EngineResult<ChatTurnResult> chat(const ChatTurn& turn, std::chrono::milliseconds timeout);
+  // A command on an existing conversation (operator reply, handoff, delivery
+  // status); answers after its events are durable.
+  EngineResult<ChatTurnResult> command(const std::string& conversation_id,
+                                       ConversationCommand command,
+                                       std::chrono::milliseconds timeout);
 
   EngineStats stats() const;
   // Stops every entity (in-flight appends complete first) and the actor system.

@@ -172,6 +172,46 @@ const std::map<Say, Row>& table() {
         "Команды: /search текст, /add SKU КОЛ, /remove SKU, /cart, /clear, /checkout.",
         "Perintah: /search teks, /add SKU JML, /remove SKU, /cart, /clear, /checkout.",
         "Commands: /search text, /add SKU QTY, /remove SKU, /cart, /clear, /checkout."}},
+      {Say::got_photo,
+       {"Thanks for the photo! Could you tell me in words what you're looking for?",
+        "¡Gracias por la foto! ¿Me dices con palabras qué estás buscando?",
+        "Спасибо за фото! Напишите, пожалуйста, словами, что вы ищете?",
+        "Makasih fotonya kak! Boleh ketik produk apa yang dicari?",
+        "Photo ke liye thanks! Aap kya dhoondh rahe hain, likh kar batayenge?"}},
+      {Say::got_voice,
+       {"I can't listen to voice notes yet. Could you type your message?",
+        "Todavía no puedo escuchar notas de voz. ¿Puedes escribirlo?",
+        "Я пока не умею слушать голосовые. Напишите, пожалуйста, текстом?",
+        "Maaf, saya belum bisa dengar pesan suara. Bisa diketik kak?",
+        "Main abhi voice note nahi sun sakta. Type karke bhejenge?"}},
+      {Say::got_location,
+       {"Thanks, I've got your location. What can I find for you?",
+        "Gracias, tengo tu ubicación. ¿Qué te busco?",
+        "Спасибо, местоположение получил. Что для вас найти?",
+        "Makasih, lokasinya sudah saya terima. Mau cari apa kak?",
+        "Location mil gayi, thanks! Aapke liye kya dhoondhun?"}},
+      {Say::unsupported,
+       {"Sorry, I can't read that kind of message. Could you send it as text?",
+        "Lo siento, no puedo leer ese tipo de mensaje. ¿Me lo envías como texto?",
+        "Извините, такой тип сообщений я не читаю. Можно текстом?",
+        "Maaf, jenis pesan itu belum bisa saya baca. Bisa dikirim sebagai teks?",
+        "Sorry, yeh message type main padh nahi sakta. Text mein bhejenge?"}},
+      {Say::slow_down,
+       {"You're writing faster than I can keep up with. I've saved your messages; give me a "
+        "moment.",
+        "Escribes más rápido de lo que puedo seguir. Guardé tus mensajes; dame un momento.",
+        "Вы пишете быстрее, чем я успеваю. Сообщения сохранены, дайте мне минуту.",
+        "Kakak mengetik lebih cepat dari saya. Pesannya sudah tersimpan, tunggu sebentar ya.",
+        "Aap bahut tez likh rahe hain. Messages save ho gaye, ek minute dijiye."}},
+      {Say::busy,
+       {"We're very busy right now. I've saved your message and will answer shortly.",
+        "Ahora mismo estamos muy ocupados. Guardé tu mensaje y te respondo enseguida.",
+        "Сейчас очень много обращений. Сообщение сохранено, скоро ответим.",
+        "Kami sedang sangat sibuk. Pesannya tersimpan, segera kami balas.",
+        "Abhi bahut rush hai. Aapka message save ho gaya, jaldi reply karenge."}},
+      {Say::human_mode,
+       {"{0} wrote: {1}", "{0} escribió: {1}", "{0} пишет: {1}", "{0} menulis: {1}",
+        "{0} ne likha: {1}"}},
   };
   return t;
 }
@@ -190,7 +230,9 @@ std::string say(const std::string& language, Say key, const std::vector<std::str
   std::string s = table().at(key)[column(language)];
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string slot = "{" + std::to_string(i) + "}";
-    for (size_t p; (p = s.find(slot)) != std::string::npos;) s.replace(p, slot.size(), args[i]);
+    // Resume after the inserted text: an argument may itself contain "{0}".
+    for (size_t p = 0; (p = s.find(slot, p)) != std::string::npos; p += args[i].size())
+      s.replace(p, slot.size(), args[i]);
   }
   return s;
 }

@@ -48,7 +48,14 @@ enum class Say {
   field_address,
   field_city,
   and_word,
-  unknown_command
+  unknown_command,
+  got_photo,        // an image without a caption
+  got_voice,        // a voice note
+  got_location,     // a shared location
+  unsupported,      // a sticker, a contact, a document …
+  slow_down,        // the shopper writes faster than the rate limit
+  busy,             // the shop as a whole is over its inbound limit
+  human_mode        // (to a manager) a shopper wrote while a person has the conversation
 };
 
 std::string say(const std::string& language, Say key, const std::vector<std::string>& args = {});

@@ -155,7 +155,7 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text, const Unde
     else
       t.reply(Say::payment, {id, amount});
   } else if (intent == "human_handoff") {
-    t.apply(conv::RequestHandoff{});
+    t.apply(conv::RequestHandoff{"shopper", now_us});
     t.reply(Say::handoff);
   } else if (intent == "thanks") {
     t.reply(Say::thanks);

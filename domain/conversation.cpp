@@ -23,27 +23,65 @@ std::optional<Error> check_text(const std::string& text) {
   return std::nullopt;
 }
 
+bool known_kind(const std::string& kind) {
+  return kind == "text" || kind == "image" || kind == "location" || kind == "voice" ||
+         kind == "unsupported";
+}
+
 Result<std::vector<Event>, Error> decide_receive(const State& s, const ReceiveMessage& c) {
   if (c.channel.empty() || c.user_id.empty()) return fail(Error::missing_sender);
   if (s.started() && (c.channel != s.channel || c.user_id != s.user_id))
     return fail(Error::sender_mismatch);
-  if (auto e = check_text(c.text)) return fail(*e);
-  return std::vector<Event>{MessageReceived{
-      next_message_id(s), c.channel, c.user_id, c.text, c.platform_message_id,
-      c.causation_id.empty() ? c.platform_message_id : c.causation_id, c.at_us, c.language}};
+  if (!known_kind(c.kind)) return fail(Error::invalid_kind);
+  if (c.kind == "text") {
+    if (auto e = check_text(c.text)) return fail(*e);
+  } else if (c.text.size() > kMaxTextBytes) {  // a caption may be empty
+    return fail(Error::text_too_long);
+  } else if (!valid_utf8(c.text)) {
+    return fail(Error::invalid_text);
+  }
+  MessageReceived m{next_message_id(s),
+                    c.channel,
+                    c.user_id,
+                    c.text,
+                    c.platform_message_id,
+                    c.causation_id.empty() ? c.platform_message_id : c.causation_id,
+                    c.at_us,
+                    c.language};
+  m.kind = c.kind;
+  m.attachment = c.attachment;
+  m.latitude = c.latitude;
+  m.longitude = c.longitude;
+  return std::vector<Event>{std::move(m)};
 }
 
 Result<std::vector<Event>, Error> decide_send(const State& s, const SendMessage& c) {
   if (!s.started()) return fail(Error::not_started);
-  if (auto e = check_text(c.text)) return fail(*e);
-  return std::vector<Event>{MessageSent{next_message_id(s), s.channel, s.user_id, c.text,
-                                        c.in_reply_to, c.at_us, c.media}};
+  if (c.template_message.empty()) {
+    if (auto e = check_text(c.text)) return fail(*e);
+    if (!window_open(s, c.at_us)) return fail(Error::outside_window);
+  } else if (!valid_utf8(c.text) || c.text.size() > kMaxTextBytes) {
+    return fail(Error::invalid_text);
+  }
+  MessageSent m{next_message_id(s), s.channel, s.user_id, c.text, c.in_reply_to, c.at_us, c.media};
+  m.author = c.author;
+  m.template_message = c.template_message;
+  return std::vector<Event>{std::move(m)};
 }
 
 }  // namespace
 
 std::string conversation_id(const std::string& channel, const std::string& user_id) {
   return channel + ":" + user_id;
+}
+
+bool has_service_window(const std::string& channel) {
+  return channel == "whatsapp" || channel == "twilio";
+}
+
+bool window_open(const State& s, int64_t at_us) {
+  if (!has_service_window(s.channel)) return true;
+  return s.received > 0 && at_us - s.last_received_at_us <= kServiceWindowUs;
 }
 
 bool operator==(const State& a, const State& b) {
@@ -56,7 +94,8 @@ bool operator==(const State& a, const State& b) {
          a.checkout_open == b.checkout_open && a.awaiting_confirmation == b.awaiting_confirmation &&
          a.orders == b.orders && a.last_order_total_cents == b.last_order_total_cents &&
          a.last_order_currency == b.last_order_currency &&
-         a.handoff_requested == b.handoff_requested;
+         a.handoff_requested == b.handoff_requested && a.handoff_since_us == b.handoff_since_us &&
+         a.handoff_by == b.handoff_by;
 }
 
 bool valid_utf8(const std::string& s) {
@@ -119,6 +158,12 @@ const char* to_string(Error e) {
       return "incomplete";
     case Error::not_confirmed:
       return "not_confirmed";
+    case Error::outside_window:
+      return "outside_window";
+    case Error::invalid_kind:
+      return "invalid_kind";
+    case Error::invalid_status:
+      return "invalid_status";
   }
   return "unknown";
 }
@@ -201,8 +246,18 @@ Events decide_shop(const State& s, const Command& command) {
     if (c->stage == s.stage) return std::vector<Event>{};
     return std::vector<Event>{StageChanged{c->stage}};
   }
-  if (s.handoff_requested) return std::vector<Event>{};
-  return std::vector<Event>{HandoffRequested{}};
+  if (auto* c = std::get_if<RequestHandoff>(&command)) {
+    if (s.handoff_requested) return std::vector<Event>{};
+    return std::vector<Event>{HandoffRequested{c->by, c->at_us}};
+  }
+  if (auto* c = std::get_if<EndHandoff>(&command)) {
+    if (!s.handoff_requested) return std::vector<Event>{};
+    return std::vector<Event>{HandoffEnded{c->by, c->at_us}};
+  }
+  const auto& c = std::get<RecordDeliveryStatus>(command);
+  if (c.status != "sent" && c.status != "delivered" && c.status != "read" && c.status != "failed")
+    return fail(Error::invalid_status);
+  return std::vector<Event>{DeliveryStatusChanged{c.platform_message_id, c.status, c.at_us}};
 }
 
 }  // namespace
@@ -271,8 +326,14 @@ State evolve(State s, const Event& event) {
     s.checkout_open = s.awaiting_confirmation = false;
   } else if (auto* e = std::get_if<StageChanged>(&event)) {
     s.stage = e->stage;
-  } else if (std::holds_alternative<HandoffRequested>(event)) {
+  } else if (auto* e = std::get_if<HandoffRequested>(&event)) {
     s.handoff_requested = true;
+    s.handoff_since_us = e->at_us;
+    s.handoff_by = e->by;
+  } else if (std::holds_alternative<HandoffEnded>(event)) {
+    s.handoff_requested = false;
+    s.handoff_since_us = 0;
+    s.handoff_by.clear();
   }
   return s;
 }

@@ -29,6 +29,19 @@ struct MessageReceived {
   std::string causation_id;         // the platform id, or the edge's request id
   int64_t at_us = 0;
   std::string language = "";  // en, es, ru, id, hi as understood; "" if unknown
+  // What arrived besides text: "text", "image", "location", "voice" or
+  // "unsupported" (any other platform type). The text is the caption, if any.
+  std::string kind = "text";
+  std::string attachment = "";         // the platform's media id or URL
+  double latitude = 0, longitude = 0;  // kind == "location"
+};
+// An approved WhatsApp message template, the only thing the platform lets a
+// business send outside the 24-hour customer-service window.
+struct Template {
+  std::string name;  // empty: no template
+  std::string language = "en";
+  std::vector<std::string> parameters = {};  // the body's {{1}}, {{2}} …
+  bool empty() const { return name.empty(); }
 };
 struct Media {
   std::string url;
@@ -44,7 +57,9 @@ struct MessageSent {
   std::string text;
   std::string in_reply_to;  // the received message it answers; empty if proactive
   int64_t at_us = 0;
-  std::vector<Media> media = {};  // product photos
+  std::vector<Media> media = {};   // product photos
+  std::string author = "";         // "" for the bot, else the person who wrote it
+  Template template_message = {};  // set: send this approved template instead of text
 };
 // The shopping journey.
 struct ProductsShown {
@@ -82,11 +97,25 @@ struct OrderPlaced {
 struct StageChanged {
   Stage stage;
 };
-struct HandoffRequested {};
+// Human mode: while on, the bot stays silent and people answer.
+struct HandoffRequested {
+  std::string by = "shopper";  // "shopper", or the manager/operator who switched it on
+  int64_t at_us = 0;
+};
+struct HandoffEnded {
+  std::string by;
+  int64_t at_us = 0;
+};
+// A platform's report on a message Parley sent: "sent", "delivered", "read", "failed".
+struct DeliveryStatusChanged {
+  std::string platform_message_id;
+  std::string status;
+  int64_t at_us = 0;
+};
 using Event = std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
                            QuantityChanged, VariantChosen, CartCleared, CheckoutStarted,
                            DetailsProvided, ConfirmationRequested, CheckoutCancelled, OrderPlaced,
-                           StageChanged, HandoffRequested>;
+                           StageChanged, HandoffRequested, HandoffEnded, DeliveryStatusChanged>;
 
 // ---- state --------------------------------------------------------------
 struct State {
@@ -109,13 +138,23 @@ struct State {
   std::vector<std::string> orders;  // placed, oldest first
   int64_t last_order_total_cents = 0;
   std::string last_order_currency = "EUR";
-  bool handoff_requested = false;
+  bool handoff_requested = false;  // human mode: the bot stays silent
+  int64_t handoff_since_us = 0;
+  std::string handoff_by;
 
   bool started() const { return received + sent > 0; }
   const CartLine* line(const std::string& sku) const;
   friend bool operator==(const State& a, const State& b);
 };
 State initial_state(std::string id);
+
+// WhatsApp's customer-service window: a business may send free-form messages
+// until 24 hours after the customer's last message; later only templates.
+inline constexpr int64_t kServiceWindowUs = int64_t{24} * 3600 * 1000000;
+// True for channels that enforce that window (the official WhatsApp APIs).
+bool has_service_window(const std::string& channel);
+// True if `s` may receive free text at `at_us`.
+bool window_open(const State& s, int64_t at_us);
 
 // True if `s` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool valid_utf8(const std::string& s);
@@ -129,12 +168,17 @@ struct ReceiveMessage {
   std::string causation_id;
   int64_t at_us = 0;
   std::string language = "";
+  std::string kind = "text";
+  std::string attachment = "";
+  double latitude = 0, longitude = 0;
 };
 struct SendMessage {
   std::string text;
   std::string in_reply_to;
   int64_t at_us = 0;
   std::vector<Media> media = {};
+  std::string author = "";
+  Template template_message = {};  // allowed outside the service window
 };
 struct ShowProducts {
   std::vector<std::string> skus;
@@ -169,11 +213,23 @@ struct PlaceOrder {
 struct SetStage {
   Stage stage;
 };
-struct RequestHandoff {};
-using Command =
-    std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem, SetQuantity,
-                 ChooseVariant, ClearCart, StartCheckout, ProvideDetails, RequestConfirmation,
-                 CancelCheckout, PlaceOrder, SetStage, RequestHandoff>;
+struct RequestHandoff {
+  std::string by = "shopper";
+  int64_t at_us = 0;
+};
+struct EndHandoff {
+  std::string by;
+  int64_t at_us = 0;
+};
+struct RecordDeliveryStatus {
+  std::string platform_message_id;
+  std::string status;
+  int64_t at_us = 0;
+};
+using Command = std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem,
+                             SetQuantity, ChooseVariant, ClearCart, StartCheckout, ProvideDetails,
+                             RequestConfirmation, CancelCheckout, PlaceOrder, SetStage,
+                             RequestHandoff, EndHandoff, RecordDeliveryStatus>;
 
 enum class Error : uint8_t {
   empty_text = 1,    // nothing but white space
@@ -187,6 +243,9 @@ enum class Error : uint8_t {
   empty_cart,        // checkout or order with nothing in the cart
   incomplete,        // confirmation before variants and details are complete
   not_confirmed,     // an order before the customer confirmed
+  outside_window,    // free text on WhatsApp more than 24 h after the customer's last message
+  invalid_kind,      // an inbound kind other than text/image/location/voice/unsupported
+  invalid_status,    // a delivery status other than sent/delivered/read/failed
 };
 const char* to_string(Error e);
 

@@ -37,6 +37,14 @@ std::pair<const char*, json> describe(const Event& event) {
                 {"text", e.text},
                 {"platform_message_id", e.platform_message_id}};
       if (!e.language.empty()) p["language"] = e.language;
+      if (e.kind != "text") {
+        p["kind"] = e.kind;
+        if (!e.attachment.empty()) p["attachment"] = e.attachment;
+        if (e.kind == "location") {
+          p["latitude"] = e.latitude;
+          p["longitude"] = e.longitude;
+        }
+      }
       return {kMessageReceived, p};
     }
     std::pair<const char*, json> operator()(const MessageSent& e) const {
@@ -46,6 +54,11 @@ std::pair<const char*, json> describe(const Event& event) {
                 {"text", e.text},
                 {"in_reply_to", e.in_reply_to}};
       if (!e.media.empty()) p["media"] = media_json(e.media);
+      if (!e.author.empty()) p["author"] = e.author;
+      if (!e.template_message.empty())
+        p["template"] = {{"name", e.template_message.name},
+                         {"language", e.template_message.language},
+                         {"parameters", e.template_message.parameters}};
       return {kMessageSent, p};
     }
     std::pair<const char*, json> operator()(const ProductsShown& e) const {
@@ -88,31 +101,50 @@ std::pair<const char*, json> describe(const Event& event) {
     std::pair<const char*, json> operator()(const StageChanged& e) const {
       return {"conversation.stage_changed", {{"stage", domain::to_string(e.stage)}}};
     }
-    std::pair<const char*, json> operator()(const HandoffRequested&) const {
-      return {"conversation.handoff_requested", json::object()};
+    std::pair<const char*, json> operator()(const HandoffRequested& e) const {
+      return {"conversation.handoff_requested", {{"by", e.by}}};
+    }
+    std::pair<const char*, json> operator()(const HandoffEnded& e) const {
+      return {"conversation.handoff_ended", {{"by", e.by}}};
+    }
+    std::pair<const char*, json> operator()(const DeliveryStatusChanged& e) const {
+      return {"conversation.delivery_status",
+              {{"platform_message_id", e.platform_message_id}, {"status", e.status}}};
     }
   };
   return std::visit(V{}, event);
 }
 
 Event from_stored(const std::string& type, const json& p, const EventEnvelope& env) {
-  if (type == kMessageReceived)
-    return MessageReceived{p.at("message_id"),
-                           p.at("channel"),
-                           p.at("user_id"),
-                           p.at("text"),
-                           p.value("platform_message_id", ""),
-                           env.causation_id,
-                           env.timestamp_us,
-                           p.value("language", "")};
-  if (type == kMessageSent)
-    return MessageSent{p.at("message_id"),
-                       p.at("channel"),
-                       p.at("user_id"),
-                       p.at("text"),
-                       p.value("in_reply_to", ""),
-                       env.timestamp_us,
-                       media_from(p.value("media", json::array()))};
+  if (type == kMessageReceived) {
+    MessageReceived m{p.at("message_id"),
+                      p.at("channel"),
+                      p.at("user_id"),
+                      p.at("text"),
+                      p.value("platform_message_id", ""),
+                      env.causation_id,
+                      env.timestamp_us,
+                      p.value("language", "")};
+    m.kind = p.value("kind", "text");
+    m.attachment = p.value("attachment", "");
+    m.latitude = p.value("latitude", 0.0);
+    m.longitude = p.value("longitude", 0.0);
+    return m;
+  }
+  if (type == kMessageSent) {
+    MessageSent m{p.at("message_id"),
+                  p.at("channel"),
+                  p.at("user_id"),
+                  p.at("text"),
+                  p.value("in_reply_to", ""),
+                  env.timestamp_us,
+                  media_from(p.value("media", json::array()))};
+    m.author = p.value("author", "");
+    if (auto t = p.find("template"); t != p.end() && t->is_object())
+      m.template_message = {t->value("name", ""), t->value("language", "en"),
+                            t->value("parameters", std::vector<std::string>{})};
+    return m;
+  }
   if (type == "conversation.products_shown")
     return ProductsShown{p.at("skus").get<std::vector<std::string>>(), p.value("size", ""),
                          p.value("color", "")};
@@ -133,7 +165,11 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
     domain::parse_stage(p.at("stage"), &s);
     return StageChanged{s};
   }
-  return HandoffRequested{};
+  if (type == "conversation.handoff_ended")
+    return HandoffEnded{p.value("by", ""), env.timestamp_us};
+  if (type == "conversation.delivery_status")
+    return DeliveryStatusChanged{p.at("platform_message_id"), p.at("status"), env.timestamp_us};
+  return HandoffRequested{p.value("by", "shopper"), env.timestamp_us};
 }
 
 }  // namespace
@@ -153,7 +189,9 @@ bool is_conversation_event(std::string_view type) {
                                        "checkout.cancelled",
                                        "conversation.order_placed",
                                        "conversation.stage_changed",
-                                       "conversation.handoff_requested"};
+                                       "conversation.handoff_requested",
+                                       "conversation.handoff_ended",
+                                       "conversation.delivery_status"};
   for (const char* t : kTypes)
     if (type == t) return true;
   return false;
@@ -170,6 +208,12 @@ NewEvent encode(const Event& event) {
   } else if (auto* s = std::get_if<MessageSent>(&event)) {
     out.timestamp_us = s->at_us;
     out.causation_id = s->in_reply_to;
+  } else if (auto* h = std::get_if<HandoffRequested>(&event)) {
+    out.timestamp_us = h->at_us;
+  } else if (auto* h = std::get_if<HandoffEnded>(&event)) {
+    out.timestamp_us = h->at_us;
+  } else if (auto* d = std::get_if<DeliveryStatusChanged>(&event)) {
+    out.timestamp_us = d->at_us;
   }
   return out;
 }
@@ -209,7 +253,9 @@ std::string encode_state(const State& s) {
                    {"orders", s.orders},
                    {"last_order_total_cents", s.last_order_total_cents},
                    {"last_order_currency", s.last_order_currency},
-                   {"handoff_requested", s.handoff_requested}});
+                   {"handoff_requested", s.handoff_requested},
+                   {"handoff_since_us", s.handoff_since_us},
+                   {"handoff_by", s.handoff_by}});
 }
 
 Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) {
@@ -242,6 +288,8 @@ Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) 
     s.last_order_total_cents = j.value("last_order_total_cents", int64_t{0});
     s.last_order_currency = j.value("last_order_currency", "EUR");
     s.handoff_requested = j.value("handoff_requested", false);
+    s.handoff_since_us = j.value("handoff_since_us", int64_t{0});
+    s.handoff_by = j.value("handoff_by", "");
     return s;
   } catch (const json::exception& ex) {
     return Status::Corruption(std::string("conversation snapshot: ") + ex.what());

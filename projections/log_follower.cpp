@@ -42,9 +42,18 @@ void LogFollower::start_following(std::chrono::milliseconds every) {
       lock.unlock();
       if (store_.last_position() > checkpoint_.load()) catch_up();
       lock.lock();
-      follow_cv_.wait_for(lock, every, [this] { return !following_; });
+      follow_cv_.wait_for(lock, every, [this] { return !following_ || wake_; });
+      wake_ = false;
     }
   });
+}
+
+void LogFollower::wake() {
+  {
+    std::lock_guard lock(follow_mu_);
+    wake_ = true;
+  }
+  follow_cv_.notify_all();
 }
 
 void LogFollower::stop_following() {

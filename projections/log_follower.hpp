@@ -27,6 +27,8 @@ class LogFollower {
   uint64_t checkpoint() const { return checkpoint_.load(); }
   void start_following(std::chrono::milliseconds every);
   void stop_following();
+  // Makes the following thread catch up now instead of at the end of its period.
+  void wake();
 
  protected:
   virtual bool wants(std::string_view type) const = 0;
@@ -42,6 +44,7 @@ class LogFollower {
   std::mutex follow_mu_;
   std::condition_variable follow_cv_;
   bool following_ = false;
+  bool wake_ = false;
   std::thread follower_;
 };
 

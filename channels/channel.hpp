@@ -1,0 +1,147 @@
+// One interface for every messaging platform. An adapter is pure: it checks a
+// webhook's signature, parses the platform's payload into common messages,
+// and builds (but never performs) the HTTP calls that send, show typing and
+// mark as read; it reads the platform's answer into a send outcome. Doing the
+// I/O is the outbox sender's job, so every wire format is testable as data.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/conversation.hpp"
+
+namespace parley::channels {
+
+// A webhook as the edge received it.
+struct WebhookRequest {
+  std::string method = "POST";
+  std::string path;                            // "/webhooks/twilio"
+  std::map<std::string, std::string> params;   // the query string, decoded
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string body;
+
+  std::string header(const std::string& lower_name) const;
+};
+
+enum class Verdict : uint8_t {
+  ok,
+  unauthorized,    // 401: no credential where one is required
+  forbidden,       // 403: a credential that does not match
+  not_configured,  // 503: the platform's secrets are not set, nothing can be checked
+};
+struct Verification {
+  Verdict verdict = Verdict::ok;
+  std::string reason;
+};
+
+// A message from a platform user, in Parley's terms.
+struct InboundMessage {
+  std::string user_id;              // Telegram chat id; WhatsApp phone digits
+  std::string platform_message_id;  // update_id, wamid, MessageSid, idMessage …
+  std::string kind = "text";        // text, image, location, voice, unsupported
+  std::string text;                 // the text, or the caption of media
+  std::string attachment;           // media id or URL
+  double latitude = 0, longitude = 0;
+  std::string display_name;
+  int64_t at_us = 0;  // the platform's timestamp; 0 if none
+};
+// The platform's report on a message Parley sent.
+struct StatusUpdate {
+  std::string user_id;
+  std::string platform_message_id;
+  std::string status;  // sent, delivered, read, failed
+};
+struct Webhook {
+  std::vector<InboundMessage> messages;
+  std::vector<StatusUpdate> statuses;
+};
+struct ParseResult {
+  bool ok = true;
+  std::string error;  // why the body is not this platform's payload (400)
+  Webhook webhook;
+};
+
+struct HttpCall {
+  std::string method = "POST";
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string basic_auth;  // "user:password", for platforms that use it
+};
+struct HttpResponse {
+  long status = 0;  // 0: no HTTP answer (see transport_error)
+  std::string body;
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string transport_error;                 // timeout, refused …
+};
+
+enum class Outcome : uint8_t {
+  delivered,  // accepted by the platform
+  retry,      // try again later (5xx, 429, timeout)
+  permanent,  // the platform refused it for good (blocked bot, bad number)
+};
+struct SendResult {
+  Outcome outcome = Outcome::retry;
+  std::string platform_message_id;
+  int64_t retry_after_ms = -1;  // the platform's wait, if it named one
+  std::string error;
+};
+
+// One platform message. A Parley message becomes one or more of these.
+struct OutboundPart {
+  std::string text;       // text message (or the caption when media_url is set)
+  std::string media_url;  // a photo by URL
+  domain::conversation::Template template_message;
+};
+
+// What a platform allows; pacing defaults follow the platforms' published limits.
+struct Limits {
+  size_t text_chars = 4096;
+  size_t caption_chars = 1024;
+  double messages_per_second = 30;  // per sending account or number
+  double chat_interval_s = 1;       // between messages to one chat, once the burst is used
+  int chat_burst = 3;
+};
+
+class Adapter {
+ public:
+  virtual ~Adapter() = default;
+  // The channel name: telegram, whatsapp, twilio, greenapi, maytapi.
+  virtual std::string name() const = 0;
+  // True when the settings needed to send are present.
+  virtual bool can_send() const = 0;
+  virtual Verification verify(const WebhookRequest& request) const = 0;
+  virtual ParseResult parse(const WebhookRequest& request) const = 0;
+  virtual HttpCall send_call(const std::string& recipient, const OutboundPart& part) const = 0;
+  // The typing indicator, and the read receipt, where the platform has them.
+  virtual std::optional<HttpCall> typing_call(const std::string& recipient,
+                                              const std::string& inbound_message_id) const {
+    return std::nullopt;
+  }
+  virtual std::optional<HttpCall> mark_read_call(const std::string& recipient,
+                                                 const std::string& inbound_message_id) const {
+    return std::nullopt;
+  }
+  virtual SendResult classify(const HttpResponse& response) const = 0;
+  virtual Limits limits() const = 0;
+};
+
+// The parts a message goes out as: its text split at the platform's limit,
+// then each photo (the first caption-sized piece of text rides on a photo
+// only when there is no text part). A template is one part.
+std::vector<OutboundPart> plan_parts(const std::string& text,
+                                     const std::vector<domain::conversation::Media>& media,
+                                     const domain::conversation::Template& tmpl,
+                                     const Limits& limits);
+
+// Shared reading of an HTTP answer: 2xx delivered (the id is the caller's to
+// extract), 429 and 5xx and transport errors retry (Retry-After honoured),
+// other 4xx permanent.
+SendResult classify_generic(const HttpResponse& response);
+
+}  // namespace parley::channels

@@ -1,0 +1,37 @@
+// Small JSON helpers the adapters share (nlohmann::json).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace parley::channels::jsonu {
+
+using nlohmann::json;
+
+// The member `key` of `j` as text: strings as they are, numbers printed, else "".
+inline std::string text(const json& j, const char* key) {
+  if (!j.is_object()) return "";
+  auto it = j.find(key);
+  if (it == j.end()) return "";
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
+  if (it->is_number_unsigned()) return std::to_string(it->get<uint64_t>());
+  return "";
+}
+inline const json& member(const json& j, const char* key) {
+  static const json kNull;
+  if (!j.is_object()) return kNull;
+  auto it = j.find(key);
+  return it == j.end() ? kNull : *it;
+}
+inline double number(const json& j, const char* key) {
+  const auto& v = member(j, key);
+  if (v.is_number()) return v.get<double>();
+  if (v.is_string()) return std::strtod(v.get<std::string>().c_str(), nullptr);
+  return 0;
+}
+inline std::string dump(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace parley::channels::jsonu

@@ -1,0 +1,48 @@
+#include "channels/outbox_feed.hpp"
+
+#include "events/conversation_codec.hpp"
+#include "events/delivery_codec.hpp"
+
+namespace parley::channels {
+
+namespace conv = domain::conversation;
+namespace codec = events::delivery_codec;
+
+OutboxFeed::OutboxFeed(events::EventStore& store, Outbox& outbox, std::set<std::string> platforms)
+    : LogFollower(store), outbox_(outbox), platforms_(std::move(platforms)) {}
+
+OutboxFeed::~OutboxFeed() {
+  stop_following();
+}
+
+bool OutboxFeed::wants(std::string_view type) const {
+  return type == events::conversation_codec::kMessageSent || type == codec::kNotificationQueued ||
+         codec::is_delivery_event(type);
+}
+
+events::Status OutboxFeed::apply(const events::EventEnvelope& env) {
+  if (env.type == events::conversation_codec::kMessageSent) {
+    // The channel is the conversation id's prefix: API chats are skipped unparsed.
+    const auto colon = env.entity_id.find(':');
+    if (colon == std::string::npos || !platforms_.count(env.entity_id.substr(0, colon)))
+      return events::Status::Ok();
+    auto decoded = events::conversation_codec::decode(env);
+    if (!decoded) return decoded.status();
+    const auto& m = std::get<conv::MessageSent>(*decoded);
+    outbox_.enqueue({m.message_id, m.channel, m.user_id, env.entity_id, m.text, m.media,
+                     m.template_message, m.at_us});
+    return events::Status::Ok();
+  }
+  if (env.type == codec::kNotificationQueued) {
+    auto n = codec::decode_notification(env);
+    if (!n) return n.status();
+    outbox_.enqueue({n->id, n->channel, n->recipient, "", n->text, {}, {}, n->at_us});
+    return events::Status::Ok();
+  }
+  auto e = codec::decode(env);
+  if (!e) return e.status();
+  outbox_.on_delivery_event(env.entity_id, env.seq, *e);
+  return events::Status::Ok();
+}
+
+}  // namespace parley::channels

@@ -1,0 +1,142 @@
+// Telegram Bot API: a webhook carries one Update; replies are sendMessage /
+// sendPhoto calls to {base}/bot{token}/…; the typing indicator is
+// sendChatAction. https://core.telegram.org/bots/api
+#include <cstdlib>
+
+#include "channels/adapters.hpp"
+#include "channels/json_util.hpp"
+#include "channels/signatures.hpp"
+
+namespace parley::channels {
+namespace {
+
+using jsonu::json;
+
+// A numeric chat id goes out as a number, as Telegram documents it.
+json chat_id_json(const std::string& id) {
+  char* end = nullptr;
+  long long v = std::strtoll(id.c_str(), &end, 10);
+  if (!id.empty() && *end == '\0') return v;
+  return id;
+}
+
+class Telegram final : public Adapter {
+ public:
+  explicit Telegram(TelegramConfig c) : c_(std::move(c)) {}
+  std::string name() const override { return "telegram"; }
+  bool can_send() const override { return !c_.bot_token.empty(); }
+
+  Verification verify(const WebhookRequest& r) const override {
+    if (c_.webhook_secret.empty()) return {};
+    auto got = r.header("x-telegram-bot-api-secret-token");
+    if (got.empty()) return {Verdict::unauthorized, "missing X-Telegram-Bot-Api-Secret-Token"};
+    if (!constant_time_equal(got, c_.webhook_secret))
+      return {Verdict::forbidden, "X-Telegram-Bot-Api-Secret-Token does not match"};
+    return {};
+  }
+
+  ParseResult parse(const WebhookRequest& r) const override {
+    ParseResult out;
+    json u = json::parse(r.body, nullptr, false);
+    if (!u.is_object() || !u.contains("update_id") || !u["update_id"].is_number_integer()) {
+      out.ok = false;
+      out.error = "not a Telegram Update: an object with an integer update_id is required";
+      return out;
+    }
+    // Edits, channel posts, callbacks: acknowledged, nothing to answer.
+    const json& m = jsonu::member(u, "message");
+    if (!m.is_object()) return out;
+    InboundMessage in;
+    in.platform_message_id = std::to_string(u["update_id"].get<int64_t>());
+    in.user_id = jsonu::text(jsonu::member(m, "chat"), "id");
+    if (in.user_id.empty()) {
+      out.ok = false;
+      out.error = "message.chat.id is missing";
+      return out;
+    }
+    in.display_name = jsonu::text(jsonu::member(m, "from"), "first_name");
+    in.at_us = static_cast<int64_t>(jsonu::number(m, "date")) * 1000000;
+    if (m.contains("text")) {
+      in.text = jsonu::text(m, "text");
+    } else if (m.contains("photo") && m["photo"].is_array() && !m["photo"].empty()) {
+      in.kind = "image";
+      in.attachment = jsonu::text(m["photo"].back(), "file_id");  // the largest size
+      in.text = jsonu::text(m, "caption");
+    } else if (m.contains("location")) {
+      in.kind = "location";
+      in.latitude = jsonu::number(m["location"], "latitude");
+      in.longitude = jsonu::number(m["location"], "longitude");
+    } else if (m.contains("voice") || m.contains("audio")) {
+      in.kind = "voice";
+      in.attachment = jsonu::text(m.contains("voice") ? m["voice"] : m["audio"], "file_id");
+    } else {
+      in.kind = "unsupported";
+      in.text = jsonu::text(m, "caption");
+    }
+    out.webhook.messages.push_back(std::move(in));
+    return out;
+  }
+
+  HttpCall send_call(const std::string& recipient, const OutboundPart& part) const override {
+    HttpCall call;
+    call.headers = {{"Content-Type", "application/json"}};
+    json body = {{"chat_id", chat_id_json(recipient)}};
+    if (!part.media_url.empty()) {
+      call.url = method_url("sendPhoto");
+      body["photo"] = part.media_url;
+      if (!part.text.empty()) body["caption"] = part.text;
+    } else {
+      call.url = method_url("sendMessage");
+      body["text"] = part.text;
+    }
+    call.body = jsonu::dump(body);
+    return call;
+  }
+
+  std::optional<HttpCall> typing_call(const std::string& recipient,
+                                      const std::string&) const override {
+    HttpCall call;
+    call.url = method_url("sendChatAction");
+    call.headers = {{"Content-Type", "application/json"}};
+    call.body = jsonu::dump({{"chat_id", chat_id_json(recipient)}, {"action", "typing"}});
+    return call;
+  }
+
+  SendResult classify(const HttpResponse& r) const override {
+    SendResult out = classify_generic(r);
+    json j = json::parse(r.body, nullptr, false);
+    if (out.outcome == Outcome::delivered) {
+      if (!j.is_object() || !j.value("ok", false)) {
+        out.outcome = Outcome::retry;
+        out.error = "Telegram answered 2xx without ok: " + r.body.substr(0, 200);
+        return out;
+      }
+      out.platform_message_id = jsonu::text(jsonu::member(j, "result"), "message_id");
+      return out;
+    }
+    // Telegram names the wait in the body: {"parameters":{"retry_after":N}}.
+    const auto& params = jsonu::member(j, "parameters");
+    if (params.is_object() && params.contains("retry_after")) {
+      out.outcome = Outcome::retry;
+      out.retry_after_ms = static_cast<int64_t>(jsonu::number(params, "retry_after") * 1000);
+    }
+    return out;
+  }
+
+  // Telegram: about 30 messages/s overall, about 1 per second in one chat.
+  Limits limits() const override { return {4096, 1024, 30, 1, 3}; }
+
+ private:
+  std::string method_url(const char* method) const {
+    return c_.api_base + "/bot" + c_.bot_token + "/" + method;
+  }
+  TelegramConfig c_;
+};
+
+}  // namespace
+
+std::unique_ptr<Adapter> make_telegram(TelegramConfig config) {
+  return std::make_unique<Telegram>(std::move(config));
+}
+
+}  // namespace parley::channels
