@@ -30,6 +30,9 @@ struct ChatTurn {
   // a shopper's conversation, except for a script.
   bool scripted = false;
   std::vector<std::string> script = {};
+  // With scripted: a notice the entity words in the conversation's language:
+  // "slow_down" or "busy" (inbound rate limits).
+  std::string notice = "";
 };
 
 struct ChatMedia {

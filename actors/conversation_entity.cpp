@@ -129,6 +129,8 @@ struct ConversationKind {
     std::vector<brain::PolicyReply> replies;
     if (turn.scripted) {
       for (const auto& text : turn.script) replies.push_back({text, {}});
+      if (turn.notice == "slow_down") replies.push_back({brain::say(b.s.language, brain::Say::slow_down), {}});
+      if (turn.notice == "busy") replies.push_back({brain::say(b.s.language, brain::Say::busy), {}});
     } else if (b.s.handoff_requested) {
       // Human mode: the bot is silent; the managers see what the shopper wrote.
       std::string what = turn.text.empty() ? "[" + turn.kind + "]" : turn.text;

@@ -17,6 +17,7 @@
 #include "projections/customer_directory.hpp"
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
+#include "tools/serve_channels.hpp"
 #include "tools/settings.hpp"
 
 namespace parley::tools {
@@ -87,20 +88,34 @@ int run_serve(int argc, char** argv) {
   engine_options.customer_by_phone = [&customers](const std::string& phone) {
     return customers.by_phone(phone);
   };
+  auto adapters = make_adapters(settings);
+  engine_options.manager_numbers.assign(settings.manager_numbers.begin(),
+                                        settings.manager_numbers.end());
+  engine_options.manager_channel = manager_channel(settings, adapters);
   actors::Engine engine(store, writer, engine_options);
+
+  // Channels: what the log says is undelivered is sent before anything new.
+  ServeChannels channels(settings, std::move(adapters), store, writer, engine, token);
+  if (auto st = channels.start_outbox(); !st.ok()) {
+    std::fprintf(stderr, "parley: cannot read the outbox: %s\n", st.to_string().c_str());
+    return 1;
+  }
 
   std::atomic<bool> accepting{true};
   http::ApiContext ctx{engine,        store,          settings.request_timeout,
                        wall_clock_us, new_request_id, &accepting};
   http::Router router;
   std::unique_ptr<http::HttpMetrics> metrics;
-  ctx.projections = {{"catalog", &catalog}, {"customers", &customers}};
+  ctx.projections = {
+      {"catalog", &catalog}, {"customers", &customers}, {"outbox", &channels.feed()}};
+  channels.register_routes(router);
   http::ProductApiContext product_ctx{products, catalog, token};
   http::register_product_api(router, product_ctx);
   http::register_nlu_api(router, local_now_iso);
   http::register_api(router, ctx, [&] {
     return http::render_prometheus(*metrics,
-                                   {writer.stats(), engine.stats(), store.last_position()});
+                                   {writer.stats(), engine.stats(), store.last_position()}) +
+           channels.metrics();
   });
   metrics = std::make_unique<http::HttpMetrics>(router.patterns());
 
@@ -120,6 +135,7 @@ int run_serve(int argc, char** argv) {
       settings.http_host.c_str(), server.port(), store_options.path.c_str(),
       settings.sync ? "on" : "OFF", static_cast<unsigned long long>(store.last_position()),
       catalog.snapshot()->index.size());
+  channels.start_pollers();
 
   int sig = 0;
   sigwait(&signals, &sig);
@@ -130,6 +146,7 @@ int run_serve(int argc, char** argv) {
   catalog.stop_following();
   customers.stop_following();
   engine.shutdown();  // entities stop; their appends are already queued
+  channels.stop();    // undelivered messages stay in the log for the next start
   writer.stop();      // everything queued is written and synced
   auto flushed = store.flush();
   if (!flushed.ok()) {

@@ -28,6 +28,80 @@ void read_string(const char* name, std::string* out) {
   if (v != nullptr && *v != '\0') *out = v;
 }
 
+bool read_flag(const char* name, bool* out, std::string* error) {
+  unsigned long long v = *out ? 1 : 0;
+  if (!read_uint(name, 0, 1, &v, error)) return false;
+  *out = v == 1;
+  return true;
+}
+
+bool read_channels(Settings* s, std::string* error) {
+  read_string("TELEGRAM_BOT_TOKEN", &s->telegram.bot_token);
+  read_string("TELEGRAM_WEBHOOK_SECRET", &s->telegram.webhook_secret);
+  read_string("TELEGRAM_API_BASE", &s->telegram.api_base);
+  read_string("WHATSAPP_VERIFY_TOKEN", &s->whatsapp.verify_token);
+  read_string("WHATSAPP_APP_SECRET", &s->whatsapp.app_secret);
+  read_string("WHATSAPP_ACCESS_TOKEN", &s->whatsapp.access_token);
+  read_string("WHATSAPP_PHONE_NUMBER_ID", &s->whatsapp.phone_number_id);
+  read_string("WHATSAPP_API_BASE", &s->whatsapp.api_base);
+  read_string("TWILIO_ACCOUNT_SID", &s->twilio.account_sid);
+  read_string("TWILIO_AUTH_TOKEN", &s->twilio.auth_token);
+  read_string("TWILIO_FROM", &s->twilio.from);
+  read_string("TWILIO_API_BASE", &s->twilio.api_base);
+  read_string("PARLEY_PUBLIC_URL", &s->twilio.public_url);
+  read_string("GREENAPI_INSTANCE_ID", &s->greenapi.instance_id);
+  read_string("GREENAPI_TOKEN", &s->greenapi.token);
+  read_string("GREENAPI_WEBHOOK_TOKEN", &s->greenapi.webhook_token);
+  read_string("GREENAPI_API_BASE", &s->greenapi.api_base);
+  read_string("MAYTAPI_PRODUCT_ID", &s->maytapi.product_id);
+  read_string("MAYTAPI_PHONE_ID", &s->maytapi.phone_id);
+  read_string("MAYTAPI_TOKEN", &s->maytapi.token);
+  read_string("MAYTAPI_API_BASE", &s->maytapi.api_base);
+  read_string("PARLEY_MANAGER_CHANNEL", &s->manager_channel);
+  std::string managers;
+  read_string("MANAGER_NUMBERS", &managers);
+  for (size_t start = 0; start < managers.size();) {
+    size_t comma = managers.find(',', start);
+    if (comma == std::string::npos) comma = managers.size();
+    auto digits = channels::phone_digits(managers.substr(start, comma - start));
+    if (!digits.empty()) s->manager_numbers.insert(digits);
+    start = comma + 1;
+  }
+  if (!s->manager_channel.empty() && s->manager_channel != "telegram" &&
+      s->manager_channel != "whatsapp" && s->manager_channel != "twilio" &&
+      s->manager_channel != "greenapi" && s->manager_channel != "maytapi") {
+    *error = "PARLEY_MANAGER_CHANNEL='" + s->manager_channel +
+             "' must be telegram, whatsapp, twilio, greenapi or maytapi";
+    return false;
+  }
+  unsigned long long attempts = s->outbox.retry.max_attempts,
+                     backoff = s->outbox.retry.base_us / 1000,
+                     timeout = s->outbox.http.timeout.count(),
+                     concurrency = s->outbox.max_in_flight, typing = s->typing_delay.count(),
+                     per_user = static_cast<unsigned long long>(s->inbound.per_user_per_minute),
+                     overall = static_cast<unsigned long long>(s->inbound.overall_per_second);
+  if (!read_flag("TELEGRAM_POLLING", &s->telegram_polling, error) ||
+      !read_flag("GREENAPI_POLLING", &s->greenapi_polling, error) ||
+      !read_flag("PARLEY_OUTBOX_PACING", &s->outbox.pacing, error) ||
+      !read_flag("PARLEY_MARK_READ", &s->mark_read, error) ||
+      !read_uint("PARLEY_OUTBOX_MAX_ATTEMPTS", 1, 1000, &attempts, error) ||
+      !read_uint("PARLEY_OUTBOX_BACKOFF_MS", 1, 3600000, &backoff, error) ||
+      !read_uint("PARLEY_OUTBOX_TIMEOUT_MS", 100, 600000, &timeout, error) ||
+      !read_uint("PARLEY_OUTBOX_CONCURRENCY", 1, 1024, &concurrency, error) ||
+      !read_uint("PARLEY_TYPING_DELAY_MS", 0, 60000, &typing, error) ||
+      !read_uint("PARLEY_INBOUND_PER_USER_PER_MINUTE", 0, 1000000, &per_user, error) ||
+      !read_uint("PARLEY_INBOUND_PER_SECOND", 0, 10000000, &overall, error))
+    return false;
+  s->outbox.retry.max_attempts = static_cast<uint32_t>(attempts);
+  s->outbox.retry.base_us = static_cast<int64_t>(backoff) * 1000;
+  s->outbox.http.timeout = std::chrono::milliseconds(timeout);
+  s->outbox.max_in_flight = concurrency;
+  s->typing_delay = std::chrono::milliseconds(typing);
+  s->inbound.per_user_per_minute = static_cast<double>(per_user);
+  s->inbound.overall_per_second = static_cast<double>(overall);
+  return true;
+}
+
 }  // namespace
 
 bool load_settings(Settings* s, std::string* error) {
@@ -52,7 +126,7 @@ bool load_settings(Settings* s, std::string* error) {
   s->request_timeout = std::chrono::milliseconds(timeout);
   s->actor_threads = actors;
   s->sync = sync == 1;
-  return true;
+  return read_channels(s, error);
 }
 
 }  // namespace parley::tools

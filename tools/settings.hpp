@@ -3,7 +3,12 @@
 #pragma once
 
 #include <chrono>
+#include <set>
 #include <string>
+
+#include "channels/adapters.hpp"
+#include "channels/outbox.hpp"
+#include "channels/rate_limiter.hpp"
 
 namespace parley::tools {
 
@@ -18,6 +23,21 @@ struct Settings {
   std::chrono::milliseconds request_timeout{5000};            // PARLEY_REQUEST_TIMEOUT_MS
   size_t actor_threads = 2;  // PARLEY_ACTOR_THREADS: CAF scheduler workers
   std::string catalog_path;  // PARLEY_CATALOG: CSV imported at first start; "" = the demo catalog
+
+  // Channels (../shared/spec/http-contract.md; README.md lists the names).
+  channels::TelegramConfig telegram;
+  channels::WhatsAppConfig whatsapp;
+  channels::TwilioConfig twilio;
+  channels::GreenApiConfig greenapi;
+  channels::MaytapiConfig maytapi;
+  bool telegram_polling = false;          // TELEGRAM_POLLING=1: getUpdates instead of the webhook
+  bool greenapi_polling = false;          // GREENAPI_POLLING=1: receiveNotification instead
+  std::set<std::string> manager_numbers;  // MANAGER_NUMBERS (digits)
+  std::string manager_channel;  // PARLEY_MANAGER_CHANNEL; default: the first WhatsApp that can send
+  channels::OutboxOptions outbox;               // PARLEY_OUTBOX_*
+  std::chrono::milliseconds typing_delay{300};  // PARLEY_TYPING_DELAY_MS
+  bool mark_read = true;                        // PARLEY_MARK_READ
+  channels::RateLimits inbound;                 // PARLEY_INBOUND_*
 
   std::string events_path() const { return data_dir + "/events"; }
 };

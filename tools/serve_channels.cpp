@@ -1,0 +1,118 @@
+#include "tools/serve_channels.hpp"
+
+#include <cstdio>
+
+#include "tools/commands.hpp"
+
+namespace parley::tools {
+
+channels::Outbox::Adapters make_adapters(const Settings& s) {
+  channels::Outbox::Adapters a;
+  a["telegram"] = channels::make_telegram(s.telegram);
+  a["whatsapp"] = channels::make_whatsapp(s.whatsapp);
+  a["twilio"] = channels::make_twilio(s.twilio);
+  a["greenapi"] = channels::make_greenapi(s.greenapi);
+  a["maytapi"] = channels::make_maytapi(s.maytapi);
+  return a;
+}
+
+std::string manager_channel(const Settings& s, const channels::Outbox::Adapters& adapters) {
+  if (!s.manager_channel.empty()) return s.manager_channel;
+  for (const char* c : {"whatsapp", "twilio", "greenapi", "maytapi"})
+    if (adapters.at(c)->can_send()) return c;
+  return "";
+}
+
+ServeChannels::ServeChannels(const Settings& settings, channels::Outbox::Adapters adapters,
+                             events::EventStore& store, events::GroupCommitWriter& writer,
+                             actors::Engine& engine, const std::string& admin_token)
+    : settings_(settings), adapters_(std::move(adapters)), engine_(engine) {
+  outbox_ = std::make_unique<channels::Outbox>(adapters_, writer, settings.outbox, wall_clock_us);
+  std::set<std::string> platforms;
+  for (const auto& [name, _] : adapters_) platforms.insert(name);
+  feed_ = std::make_unique<channels::OutboxFeed>(store, *outbox_, platforms);
+  limiter_ = std::make_unique<channels::RateLimiter>(settings.inbound);
+  http::IntakeOptions intake;
+  intake.timeout = settings.request_timeout;
+  intake.typing_delay = settings.typing_delay;
+  intake.mark_read = settings.mark_read;
+  intake.managers = settings.manager_numbers;
+  intake_ = std::make_unique<http::ChannelIntake>(engine, outbox_.get(), feed_.get(), *limiter_,
+                                                  intake, wall_clock_us);
+  api_ = std::make_unique<http::ChannelApiContext>(
+      http::ChannelApiContext{adapters_, settings.whatsapp, *intake_, engine, outbox_.get(),
+                              feed_.get(), admin_token, settings.request_timeout, wall_clock_us});
+}
+
+ServeChannels::~ServeChannels() {
+  stop();
+}
+
+events::Status ServeChannels::start_outbox() {
+  auto st = feed_->catch_up();
+  if (!st.ok()) return st;
+  const auto s = outbox_->stats();
+  if (s.pending || s.dead)
+    std::fprintf(stderr, "parley: outbox: %llu messages to deliver, %llu dead-lettered\n",
+                 static_cast<unsigned long long>(s.pending),
+                 static_cast<unsigned long long>(s.dead));
+  outbox_->start();
+  feed_->start_following(std::chrono::milliseconds(100));
+  return events::Status::Ok();
+}
+
+void ServeChannels::register_routes(http::Router& router) {
+  http::register_channel_api(router, *api_);
+}
+
+void ServeChannels::start_pollers() {
+  auto deliver = [this](const char* platform) {
+    return [this, platform](const channels::WebhookRequest& update) {
+      const auto& adapter = *adapters_.at(platform);
+      auto parsed = adapter.parse(update);
+      if (!parsed.ok) {
+        std::fprintf(stderr, "parley: %s poll: skipped an update: %s\n", platform,
+                     parsed.error.c_str());
+        return true;  // it will never parse: acknowledge it
+      }
+      return intake_->accept(adapter, parsed.webhook).ok;
+    };
+  };
+  if (settings_.telegram_polling && adapters_.at("telegram")->can_send())
+    pollers_.push_back(channels::Poller::telegram(settings_.telegram, deliver("telegram")));
+  if (settings_.greenapi_polling && adapters_.at("greenapi")->can_send())
+    pollers_.push_back(channels::Poller::greenapi(settings_.greenapi, deliver("greenapi")));
+  for (auto& p : pollers_) p->start();
+}
+
+void ServeChannels::stop() {
+  if (stopped_) return;
+  stopped_ = true;
+  for (auto& p : pollers_) p->stop();
+  feed_->stop_following();
+  outbox_->stop();
+}
+
+std::string ServeChannels::metrics() const {
+  const auto s = outbox_->stats();
+  std::string out;
+  auto line = [&](const char* name, const char* type, const char* help, uint64_t v) {
+    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
+           name + " " + std::to_string(v) + "\n";
+  };
+  line("parley_outbox_queued_total", "counter", "Outbound messages handed to the outbox.",
+       s.queued);
+  line("parley_outbox_delivered_total", "counter", "Outbound messages delivered in full.",
+       s.delivered);
+  line("parley_outbox_parts_sent_total", "counter", "Platform messages accepted.", s.parts_sent);
+  line("parley_outbox_retries_total", "counter", "Failed attempts that will be retried.",
+       s.retries);
+  line("parley_outbox_pending", "gauge", "Messages not yet delivered.", s.pending);
+  line("parley_outbox_dead", "gauge", "Dead-lettered messages.", s.dead);
+  line("parley_outbox_in_flight", "gauge", "HTTP calls to platforms in flight.", s.in_flight);
+  line("parley_outbox_indicators_total", "counter", "Typing indicators and read receipts sent.",
+       s.indicators);
+  return out;
+}
+
+}  // namespace parley::tools

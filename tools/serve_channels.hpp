@@ -1,0 +1,56 @@
+// The channel side of `parley serve`: the adapters from the settings, the
+// outbox and its feed from the log, the intake with its rate limits, the
+// routes, and the pollers. Start order: replay the outbox, start sending,
+// follow the log; stop order is the reverse, before the writer stops.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "channels/outbox.hpp"
+#include "channels/outbox_feed.hpp"
+#include "channels/poller.hpp"
+#include "channels/rate_limiter.hpp"
+#include "http/channel_api.hpp"
+#include "http/channel_intake.hpp"
+#include "tools/settings.hpp"
+
+namespace parley::tools {
+
+channels::Outbox::Adapters make_adapters(const Settings& settings);
+// PARLEY_MANAGER_CHANNEL, else the first WhatsApp provider that can send, else "".
+std::string manager_channel(const Settings& settings, const channels::Outbox::Adapters& adapters);
+
+class ServeChannels {
+ public:
+  ServeChannels(const Settings& settings, channels::Outbox::Adapters adapters,
+                events::EventStore& store, events::GroupCommitWriter& writer,
+                actors::Engine& engine, const std::string& admin_token);
+  ~ServeChannels();  // stop()
+
+  // Replays the undelivered messages from the log and starts sending.
+  events::Status start_outbox();
+  void register_routes(http::Router& router);
+  void start_pollers();
+  void stop();
+
+  channels::Outbox& outbox() { return *outbox_; }
+  const projections::LogFollower& feed() const { return *feed_; }
+  // Prometheus lines for the outbox.
+  std::string metrics() const;
+
+ private:
+  const Settings& settings_;
+  channels::Outbox::Adapters adapters_;
+  actors::Engine& engine_;
+  std::unique_ptr<channels::Outbox> outbox_;
+  std::unique_ptr<channels::OutboxFeed> feed_;
+  std::unique_ptr<channels::RateLimiter> limiter_;
+  std::unique_ptr<http::ChannelIntake> intake_;
+  std::unique_ptr<http::ChannelApiContext> api_;
+  std::vector<std::unique_ptr<channels::Poller>> pollers_;
+  bool stopped_ = false;
+};
+
+}  // namespace parley::tools
