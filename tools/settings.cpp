@@ -1,5 +1,6 @@
 #include "tools/settings.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <string>
@@ -98,6 +99,7 @@ bool read_channels(Settings* s, std::string* error) {
   s->outbox.max_in_flight = concurrency;
   s->typing_delay = std::chrono::milliseconds(typing);
   s->inbound.per_user_per_minute = static_cast<double>(per_user);
+  s->inbound.per_user_burst = std::max(1.0, std::min(8.0, s->inbound.per_user_per_minute));
   s->inbound.overall_per_second = static_cast<double>(overall);
   return true;
 }
