@@ -129,8 +129,10 @@ struct ConversationKind {
     std::vector<brain::PolicyReply> replies;
     if (turn.scripted) {
       for (const auto& text : turn.script) replies.push_back({text, {}});
-      if (turn.notice == "slow_down") replies.push_back({brain::say(b.s.language, brain::Say::slow_down), {}});
-      if (turn.notice == "busy") replies.push_back({brain::say(b.s.language, brain::Say::busy), {}});
+      if (turn.notice == "slow_down")
+        replies.push_back({brain::say(b.s.language, brain::Say::slow_down), {}});
+      if (turn.notice == "busy")
+        replies.push_back({brain::say(b.s.language, brain::Say::busy), {}});
     } else if (b.s.handoff_requested) {
       // Human mode: the bot is silent; the managers see what the shopper wrote.
       std::string what = turn.text.empty() ? "[" + turn.kind + "]" : turn.text;
@@ -151,7 +153,7 @@ struct ConversationKind {
         notify_managers(deps, inbound.message_id, "handoff",
                         "Handoff: " + state.id + " asks for a person. They wrote: " + turn.text +
                             " — answer with POST /api/v1/conversations/" + state.id +
-                            "/reply; /handoff off " + turn.user_id + " gives it back to the bot.",
+                            "/reply; /handoff off " + state.id + " gives it back to the bot.",
                         turn.at_us, &b.d.linked);
       if (plan.order) {
         namespace order = domain::order;
@@ -196,8 +198,8 @@ struct ConversationKind {
 
   static Decided decide_op(const State& state, const SetHandoff& op, const Deps&) {
     Builder b{state, {}};
+    if (!state.started()) return rejected(conv::to_string(conv::Error::not_started));
     if (!op.query_only) {
-      if (!state.started()) return rejected(conv::to_string(conv::Error::not_started));
       auto r = op.on ? conv::decide(state, conv::RequestHandoff{op.by, op.at_us})
                      : conv::decide(state, conv::EndHandoff{op.by, op.at_us});
       if (!r) return rejected(conv::to_string(r.error()));

@@ -21,7 +21,13 @@ bool parse_handoff_command(const std::string& text, std::string* action, std::st
   in >> *action;
   std::string rest, word;
   while (in >> word) rest += word;
-  *target = channels::phone_digits(rest);
+  // "telegram:555" names the conversation; a bare phone is on the manager's channel.
+  if (auto colon = rest.find(':'); colon != std::string::npos) {
+    auto digits = channels::phone_digits(rest.substr(colon + 1));
+    *target = digits.empty() ? "" : rest.substr(0, colon) + ":" + digits;
+  } else {
+    *target = channels::phone_digits(rest);
+  }
   return true;
 }
 
@@ -127,13 +133,13 @@ std::vector<std::string> ChannelIntake::handoff_command(const std::string& chann
   std::string action, target;
   parse_handoff_command(text, &action, &target);
   if ((action != "on" && action != "off" && action != "status") || target.empty())
-    return {"Usage: /handoff on|off|status <phone>"};
-  const std::string id = conv::conversation_id(channel, target);
+    return {"Usage: /handoff on|off|status <phone> (or <channel>:<id>, e.g. telegram:12345)"};
+  const std::string id =
+      target.find(':') != std::string::npos ? target : conv::conversation_id(channel, target);
   actors::SetHandoff cmd{action == "on", action == "status", "manager:" + manager, now};
   auto r = engine_.command(id, cmd, options_.timeout);
   if (!r.ok()) {
-    if (r.error.detail == "not_started")
-      return {"There is no conversation with " + target + " on " + channel + " yet."};
+    if (r.error.detail == "not_started") return {"There is no conversation " + id + " yet."};
     return {"Could not change " + id + ": " + r.error.detail + ". Try again."};
   }
   if (action == "status") {

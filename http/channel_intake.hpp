@@ -64,7 +64,8 @@ class ChannelIntake {
   const std::function<int64_t()> now_us_;
 };
 
-// "/handoff on 34600112233" -> {"on", "34600112233"}; false if not a /handoff command.
+// "/handoff on +34 600 112 233" -> {"on", "34600112233"}; "/handoff off telegram:555" ->
+// {"off", "telegram:555"}; false if the text is not a /handoff command.
 bool parse_handoff_command(const std::string& text, std::string* action, std::string* target);
 
 }  // namespace parley::http

@@ -53,6 +53,8 @@ class FakePlatform {
       for (const auto& [k, v] : a.headers) res.set_header(k, v);
       res.set_content(a.body, "application/json");
     };
+    // A thread per kept-alive connection: enough for the outbox's parallel sends.
+    server_.new_task_queue = [] { return new httplib::ThreadPool(96); };
     server_.Post(".*", handle);
     server_.Get(".*", handle);
     server_.Delete(".*", handle);

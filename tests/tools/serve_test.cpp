@@ -24,8 +24,8 @@ namespace parley {
 namespace {
 
 using nlohmann::json;
-using testing::Server;
 using testing::run;
+using testing::Server;
 
 std::string chat_body(const std::string& user, const std::string& text) {
   return json{{"user_id", user}, {"text", text}}.dump();
