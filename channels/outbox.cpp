@@ -172,9 +172,14 @@ void Outbox::loop() {
       recorded_.clear();
       for (auto& r : recorded) on_recorded(std::move(r), now);
       run_due(now);
-      if (!wakes_.empty()) wait_ms = std::min<int64_t>(wait_ms, (wakes_.top().first - now) / 1000);
-      for (const auto& ind : indicators_)
-        wait_ms = std::min<int64_t>(wait_ms, (ind.due_us - now) / 1000);
+      // With every transfer slot taken, what is due waits for a completion
+      // (which ends the poll early); otherwise until the next due time.
+      if (http_->in_flight() < options_.max_in_flight) {
+        if (!wakes_.empty())
+          wait_ms = std::min<int64_t>(wait_ms, (wakes_.top().first - now) / 1000);
+        for (const auto& ind : indicators_)
+          wait_ms = std::min<int64_t>(wait_ms, (ind.due_us - now) / 1000);
+      }
       wait_ms = std::max<int64_t>(0, wait_ms);
       stats_.in_flight = http_->in_flight();
     }

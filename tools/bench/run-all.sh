@@ -41,3 +41,7 @@ kill $peer
 
 echo "== understanding quality on ../shared/nlu/examples.jsonl"
 python3 "$shared/../nlu/score.py" "http://127.0.0.1:$port/api/v1/nlu/parse" "$shared/../nlu/examples.jsonl" | tail -1
+
+echo "== Telegram webhooks end to end: webhook -> chat turn -> outbox -> fake Telegram sink"
+"$build/bench/parley_telegram_webhooks" "$build/parley" 10 16
+"$build/bench/parley_telegram_webhooks" "$build/parley" 10 64
