@@ -143,6 +143,7 @@ int run_serve(int argc, char** argv) {
                sig == SIGTERM ? "SIGTERM" : "SIGINT");
   accepting = false;
   server.stop();  // in-flight requests finish first
+  channels.stop_pollers();
   catalog.stop_following();
   customers.stop_following();
   engine.shutdown();  // entities stop; their appends are already queued

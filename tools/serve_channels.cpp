@@ -85,10 +85,14 @@ void ServeChannels::start_pollers() {
   for (auto& p : pollers_) p->start();
 }
 
+void ServeChannels::stop_pollers() {
+  for (auto& p : pollers_) p->stop();
+}
+
 void ServeChannels::stop() {
   if (stopped_) return;
   stopped_ = true;
-  for (auto& p : pollers_) p->stop();
+  stop_pollers();
   feed_->stop_following();
   outbox_->stop();
 }

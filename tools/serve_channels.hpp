@@ -33,6 +33,8 @@ class ServeChannels {
   events::Status start_outbox();
   void register_routes(http::Router& router);
   void start_pollers();
+  // Stops taking messages in (pollers); call with the edge, before the engine stops.
+  void stop_pollers();
   void stop();
 
   channels::Outbox& outbox() { return *outbox_; }

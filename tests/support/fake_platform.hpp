@@ -18,6 +18,7 @@ namespace parley::testing {
 struct Recorded {
   std::string method;
   std::string path;
+  std::map<std::string, std::string> params;  // the query string
   std::map<std::string, std::string> headers;
   std::string body;
 };
@@ -35,7 +36,8 @@ class FakePlatform {
 
   explicit FakePlatform(Responder responder) : responder_(std::move(responder)) {
     auto handle = [this](const httplib::Request& req, httplib::Response& res) {
-      Recorded r{req.method, req.path, {}, req.body};
+      Recorded r{req.method, req.path, {}, {}, req.body};
+      for (const auto& [k, v] : req.params) r.params[k] = v;
       for (const auto& [k, v] : req.headers) r.headers[lower(k)] = v;
       size_t nth;
       {

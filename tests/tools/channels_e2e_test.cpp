@@ -451,6 +451,54 @@ TEST(ChannelsE2E, InboundRateLimitAnswersPolitelyAndKeepsEverything) {
       [&](const auto&) { return count(fake, "sendMessage", "faster than I can keep up") == 1; }));
 }
 
+TEST(ChannelsE2E, TelegramAndGreenApiPolling) {
+  // getUpdates hands out update 7001 until it is acknowledged by offset=7002;
+  // receiveNotification hands out receipt 5 until it is deleted.
+  std::atomic<bool> green_deleted{false};
+  FakePlatform fake([&](const Recorded& r, size_t n) {
+    if (r.path == "/botBOT/getUpdates") {
+      auto offset = r.params.count("offset") ? std::stoll(r.params.at("offset")) : 0;
+      if (offset > 7001)
+        return Answer{200, R"({"ok":true,"result":[]})", {}, std::chrono::milliseconds(50)};
+      return Answer{
+          200, json{{"ok", true},
+                    {"result", json::array({json::parse(telegram_update(7001, 31337, "hola"))})}}
+                   .dump()};
+    }
+    if (r.path == "/waInstance1101/receiveNotification/gtok") {
+      if (green_deleted) return Answer{200, "null", {}, std::chrono::milliseconds(50)};
+      return Answer{
+          200,
+          R"({"receiptId":5,"body":{"typeWebhook":"incomingMessageReceived","idMessage":"GP1","senderData":{"chatId":"79005554433@c.us"},"messageData":{"typeMessage":"textMessage","textMessageData":{"textMessage":"привет"}}}})"};
+    }
+    if (r.method == "DELETE") {
+      green_deleted = true;
+      return Answer{200, R"({"result":true})"};
+    }
+    return platform_ok(r, n);
+  });
+  testing::TempDir dir;
+  auto env = base_env(fake);
+  env.push_back("TELEGRAM_POLLING=1");
+  env.push_back("GREENAPI_POLLING=1");
+  Server server(dir.path(), env);
+  ASSERT_TRUE(fake.wait_for([&](const auto&) {
+    return count(fake, "/botBOT/sendMessage", "31337") >= 1 &&
+           count(fake, "/waInstance1101/sendMessage/gtok", "79005554433") >= 1 && green_deleted;
+  }));
+  // Acknowledged: later polls ask from the next offset, and nothing is answered twice.
+  ASSERT_TRUE(fake.wait_for([&](const auto& reqs) {
+    for (const auto& q : reqs)
+      if (q.path == "/botBOT/getUpdates" && q.params.count("offset") &&
+          q.params.at("offset") == "7002")
+        return true;
+    return false;
+  }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_EQ(count(fake, "/botBOT/sendMessage", "31337"), 1u);
+  EXPECT_EQ(count(fake, "/waInstance1101/sendMessage/gtok", "79005554433"), 1u);
+}
+
 TEST(ChannelsE2E, SigkillWithUndeliveredRepliesDeliversEachExactlyOnce) {
   std::atomic<bool> healthy{false};
   FakePlatform fake([&](const Recorded& r, size_t n) {
