@@ -80,6 +80,18 @@ httplib::Result post_telegram(httplib::Client& c, const std::string& body,
                 "application/json");
 }
 
+// A signed WhatsApp Cloud webhook carrying one text message.
+httplib::Result post_whatsapp_text(httplib::Client& c, const std::string& from,
+                                   const std::string& id, const std::string& text) {
+  json message = {{"from", from}, {"id", id}, {"type", "text"}, {"text", {{"body", text}}}};
+  json b = {{"object", "whatsapp_business_account"},
+            {"entry", {{{"changes", {{{"value", {{"messages", {message}}}}}}}}}}};
+  const auto body = b.dump();
+  return c.Post("/webhooks/whatsapp",
+                {{"X-Hub-Signature-256", "sha256=" + channels::hmac_sha256_hex("wa-secret", body)}},
+                body, "application/json");
+}
+
 // Waits until the outbox has nothing pending.
 bool drained(httplib::Client& c) {
   const httplib::Headers admin = {{"Authorization", std::string("Bearer ") + kAdmin}};
@@ -354,21 +366,9 @@ TEST(ChannelsE2E, HandoffManagersAndOperatorReplies) {
 
   // The manager switches the bot back on from WhatsApp.
   const auto cmd = [&](const std::string& id, const std::string& text) {
-    json b = {{"object", "whatsapp_business_account"},
-              {"entry",
-               {{{"changes",
-                  {{{"value",
-                     {{"messages",
-                       {{{"from", "34699000999"},
-                         {"id", id},
-                         {"type", "text"},
-                         {"text", {{"body", text}}}}}}}}}}}}}}};
-    const auto body = b.dump();
-    return c.Post(
-        "/webhooks/whatsapp",
-        {{"X-Hub-Signature-256", "sha256=" + channels::hmac_sha256_hex("wa-secret", body)}}, body,
-        "application/json");
+    return post_whatsapp_text(c, "34699000999", id, text);
   };
+
   // Telegram conversations are addressed by chat id; the manager names it.
   // A bare number is on the manager's own channel: there is no whatsapp:555.
   ASSERT_EQ(cmd("wamid.M1", "/handoff status 555")->status, 200);
@@ -396,21 +396,9 @@ TEST(ChannelsE2E, ManagerHandoffCommandOnWhatsApp) {
   Server server(dir.path(), env);
   httplib::Client c("127.0.0.1", server.port());
   auto post = [&](const std::string& from, const std::string& id, const std::string& text) {
-    json b = {{"object", "whatsapp_business_account"},
-              {"entry",
-               {{{"changes",
-                  {{{"value",
-                     {{"messages",
-                       {{{"from", from},
-                         {"id", id},
-                         {"type", "text"},
-                         {"text", {{"body", text}}}}}}}}}}}}}}};
-    const auto body = b.dump();
-    return c.Post(
-        "/webhooks/whatsapp",
-        {{"X-Hub-Signature-256", "sha256=" + channels::hmac_sha256_hex("wa-secret", body)}}, body,
-        "application/json");
+    return post_whatsapp_text(c, from, id, text);
   };
+
   ASSERT_EQ(post("34600123456", "w1", "hola")->status, 200);
   ASSERT_EQ(post("34699000999", "w2", "/handoff on +34 600 123 456")->status, 200);
   ASSERT_TRUE(
