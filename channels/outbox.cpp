@@ -63,15 +63,7 @@ void Outbox::enqueue(OutboxItem message) {
     item->parts =
         plan_parts(message.text, message.media, message.template_message, a->second->limits());
   item->message = std::move(message);
-  auto& chat = chats_[item->chat_key];
-  if (!chat) {
-    chat = std::make_unique<Chat>();
-    if (auto a = adapters_.find(item->message.channel); a != adapters_.end()) {
-      const auto l = a->second->limits();
-      chat->bucket = TokenBucket(1.0 / std::max(0.001, l.chat_interval_s), l.chat_burst);
-    }
-  }
-  chat->ids.push_back(item->message.id);
+  chat_of(*item).ids.push_back(item->message.id);
   ++stats_.queued;
   ++stats_.pending;
   const std::string key = item->chat_key;
@@ -87,23 +79,33 @@ void Outbox::on_delivery_event(const std::string& id, uint64_t seq, const delive
   auto it = items_.find(id);
   if (it == items_.end() || seq <= it->second->version) return;  // done, or applied already
   it->second->version = seq - 1;
-  apply(*it->second, e);
+  apply(*it->second, e, /*replayed=*/true);
 }
 
-// Applies a recorded delivery event to the item (replay or own record).
-void Outbox::apply(Item& item, const delivery::Event& e) {
+Outbox::Chat& Outbox::chat_of(const Item& item) {
+  auto& chat = chats_[item.chat_key];
+  if (!chat) {
+    chat = std::make_unique<Chat>();
+    if (auto a = adapters_.find(item.message.channel); a != adapters_.end()) {
+      const auto l = a->second->limits();
+      chat->bucket = TokenBucket(1.0 / std::max(0.001, l.chat_interval_s), l.chat_burst);
+    }
+  }
+  return *chat;
+}
+
+// Applies a recorded delivery event to the item. Limits are compiled in, so a
+// message is planned into the same parts on every start; the recorded part
+// count decides when it is complete.
+void Outbox::apply(Item& item, const delivery::Event& e, bool replayed) {
   ++item.version;
   if (auto* p = std::get_if<delivery::PartSent>(&e)) {
     item.parts_done = p->part + 1;
     item.attempts = 0;
-    if (item.parts.size() != p->parts && item.parts.size() < p->parts) {
-      // Planned with other limits than when it was sent: keep the recorded count.
-      item.parts.resize(p->parts);
-    }
-    ++stats_.parts_sent;
+    if (!replayed) ++stats_.parts_sent;
     if (item.parts_done >= p->parts) {
       remove_from_chat(item);
-      ++stats_.delivered;
+      if (!replayed) ++stats_.delivered;
       --stats_.pending;
       items_.erase(item.message.id);  // `item` is gone from here on
     }
@@ -122,9 +124,7 @@ void Outbox::apply(Item& item, const delivery::Event& e) {
     item.next_attempt_us = 0;
     --stats_.dead;
     ++stats_.pending;
-    auto& chat = chats_[item.chat_key];
-    if (!chat) chat = std::make_unique<Chat>();
-    chat->ids.push_back(item.message.id);
+    chat_of(item).ids.push_back(item.message.id);
     if (started_) schedule(item.chat_key, 0);
   }
 }
@@ -312,7 +312,7 @@ void Outbox::on_recorded(Recorded r, int64_t now) {
   item.recording = false;
   if (r.result.status.ok()) {
     const std::string key = item.chat_key;
-    apply(item, r.event);  // may erase the item
+    apply(item, r.event, false);  // may erase the item
     schedule(key, now);
     return;
   }
@@ -352,7 +352,7 @@ Outbox::RetryAnswer Outbox::retry(const std::string& id, const std::string& by) 
   if (!r.status.ok()) return RetryAnswer::failed;
   std::lock_guard lock(mu_);
   auto it = items_.find(id);
-  if (it != items_.end() && it->second->version == version) apply(*it->second, event);
+  if (it != items_.end() && it->second->version == version) apply(*it->second, event, false);
   http_->wakeup();
   return RetryAnswer::queued;
 }

@@ -73,8 +73,8 @@ struct OutboxEntry {
 
 struct OutboxStats {
   uint64_t queued = 0;      // messages handed to the outbox since start
-  uint64_t delivered = 0;   // messages with every part recorded
-  uint64_t parts_sent = 0;  // platform messages accepted
+  uint64_t delivered = 0;   // messages this process delivered in full (not replays)
+  uint64_t parts_sent = 0;  // platform messages this process got accepted
   uint64_t retries = 0;     // failed attempts that will be retried
   uint64_t dead = 0;        // dead-lettered now
   uint64_t pending = 0;     // not delivered and not dead
@@ -135,7 +135,9 @@ class Outbox {
   void on_response(uint64_t tag, const HttpResponse& response, int64_t now);
   void record(Item& item, domain::delivery::Event event);
   void on_recorded(Recorded r, int64_t now);
-  void apply(Item& item, const domain::delivery::Event& e);
+  // `replayed`: read back from the log at start, not delivered by this process.
+  void apply(Item& item, const domain::delivery::Event& e, bool replayed);
+  Chat& chat_of(const Item& item);  // created with the platform's per-chat pacing
   void schedule(const std::string& chat_key, int64_t at_us);
   void remove_from_chat(const Item& item);
   OutboxEntry entry_of(const Item& item) const;
