@@ -509,13 +509,16 @@ TEST(ChannelsE2E, SigkillWithUndeliveredRepliesDeliversEachExactlyOnce) {
       ASSERT_EQ(post_telegram(c, telegram_update(5000 + i, 700 + i, "hola"))->status, 200);
     // Every odd chat's reply delivered and recorded; every even one pending.
     const httplib::Headers admin = {{"Authorization", std::string("Bearer ") + kAdmin}};
+    // (Telegram's pacing of 30/s is on, and the failing chats' retries use it too.)
     bool settled = false;
-    for (int i = 0; i < 400 && !settled; ++i) {
-      auto o = json::parse(c.Get("/api/v1/outbox?state=pending&limit=1000", admin)->body);
+    json o;
+    for (int i = 0; i < 1500 && !settled; ++i) {
+      o = json::parse(c.Get("/api/v1/outbox?state=pending&limit=1000", admin)->body);
       settled = o["pending"] == kChats / 2 && o["delivered_since_start"] == kChats / 2;
       if (!settled) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    ASSERT_TRUE(settled);
+    ASSERT_TRUE(settled) << "pending " << o["pending"] << ", delivered "
+                         << o["delivered_since_start"];
     server.kill_hard();
   }
   auto ok_sends = [&](int64_t chat) {
