@@ -8,8 +8,10 @@
 #include "actors/caf_messages.hpp"
 #include "actors/conversation_entity.hpp"
 #include "actors/entity_error.hpp"
+#include "actors/lead_entity.hpp"
 #include "actors/registry.hpp"
 #include "domain/conversation.hpp"
+#include "domain/lead.hpp"
 
 namespace parley::actors {
 
@@ -40,6 +42,12 @@ struct Engine::Impl {
         [rt = rt, deps](caf::local_actor* parent, const std::string& id, const caf::actor& reg) {
           return spawn_conversation(parent, id, reg, rt, deps);
         };
+    auto lead_deps = std::make_shared<const LeadDeps>(std::move(o.leads));
+    factories[domain::lead::kEntityType] = [rt = rt, lead_deps](caf::local_actor* parent,
+                                                                const std::string& id,
+                                                                const caf::actor& reg) {
+      return spawn_lead(parent, id, reg, rt, lead_deps);
+    };
     registry = spawn_registry(*sys, std::move(factories), rt);
   }
 
@@ -115,6 +123,21 @@ EngineResult<ChatTurnResult> Engine::command(const std::string& conversation_id,
   ConversationRequest request;
   std::visit([&](auto& c) { request.op = std::move(c); }, command);
   return impl_->ask(conversation_id, std::move(request), timeout);
+}
+
+EngineResult<LeadReply> Engine::lead(const std::string& lead_id, LeadRequest request,
+                                     std::chrono::milliseconds timeout) {
+  EngineResult<LeadReply> out;
+  if (impl_->stopped) {
+    out.error = {EngineErrc::unavailable, "shutting down"};
+    return out;
+  }
+  caf::scoped_actor self{*impl_->sys};
+  self->request(impl_->registry, timeout, route_atom::value, std::string(domain::lead::kEntityType),
+                lead_id, caf::make_message(std::move(request)))
+      .receive([&](LeadReply& r) { out.value = std::move(r); },
+               [&](caf::error& err) { out.error = to_engine_error(err); });
+  return out;
 }
 
 EngineStats Engine::stats() const {

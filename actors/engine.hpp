@@ -10,6 +10,7 @@
 
 #include "actors/chat_types.hpp"
 #include "actors/conversation_entity.hpp"
+#include "actors/lead_types.hpp"
 #include "actors/runtime.hpp"
 #include "events/status.hpp"
 
@@ -45,6 +46,7 @@ struct EngineOptions {
   brain::CustomerLookup customer_by_phone;
   std::vector<std::string> manager_numbers;  // MANAGER_NUMBERS
   std::string manager_channel;               // where managers are notified
+  LeadDeps leads;                            // how lead entities reach the team
 };
 
 struct EngineStats {
@@ -73,6 +75,11 @@ class Engine {
   EngineResult<ChatTurnResult> command(const std::string& conversation_id,
                                        ConversationCommand command,
                                        std::chrono::milliseconds timeout);
+
+  // A command on a lead; answers after its events (and the notifications
+  // they cause) are durable. A refusal is `rejected` with the domain error.
+  EngineResult<LeadReply> lead(const std::string& lead_id, LeadRequest request,
+                               std::chrono::milliseconds timeout);
 
   EngineStats stats() const;
   // Stops every entity (in-flight appends complete first) and the actor system.

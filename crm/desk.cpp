@@ -1,0 +1,499 @@
+#include "crm/desk.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "brain/lead_words.hpp"
+#include "brain/text.hpp"
+#include "crm/lead_history.hpp"
+#include "crm/lead_match.hpp"
+
+namespace parley::crm {
+
+namespace lead = domain::lead;
+
+struct Desk::Turn {
+  Principal member;
+  std::string text;
+  int64_t at_us = 0;
+  brain::Understanding u;
+  std::string slot(const std::string& name) const {
+    auto it = u.text_slots.find(name);
+    return it == u.text_slots.end() ? std::string() : it->second;
+  }
+};
+
+std::vector<std::string> missing_qualification(const lead::State& l) {
+  std::vector<std::string> out;
+  for (const char* f : lead::kQualificationFields)
+    if (!l.details.count(f)) out.push_back(f);
+  return out;
+}
+
+namespace {
+
+const char* kHelp =
+    "I can help with leads. Try: \"New lead: Acme Corp, John Doe, +91 98765 43210, assign to "
+    "Priya\", \"Lead qualified for Acme\", \"Schedule demo for Acme tomorrow 11am\", \"Demo done "
+    "for Acme\", \"Reassign Acme to Neha\", \"my tasks today\", \"show my leads\", \"history of "
+    "Acme\", \"Acme lost\".";
+
+std::string list_words(const std::vector<std::string>& items) {
+  std::string s;
+  for (size_t i = 0; i < items.size(); ++i)
+    s += (i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ")) + items[i];
+  return s;
+}
+
+std::vector<std::string> labels(const std::vector<std::string>& fields) {
+  std::vector<std::string> out;
+  for (const auto& f : fields) out.push_back(brain::field_label(f));
+  return out;
+}
+
+bool is_crm_command(const std::string& intent) {
+  static const char* const kCommands[] = {
+      "lead_create",     "lead_qualify", "meeting_schedule", "demo_schedule", "meeting_reschedule",
+      "demo_reschedule", "meeting_done", "demo_done",        "lead_reassign", "activity_add",
+      "tasks_list",      "leads_list",   "lead_history"};
+  return std::any_of(std::begin(kCommands), std::end(kCommands),
+                     [&](const char* c) { return intent == c; });
+}
+
+}  // namespace
+
+Desk::Desk(actors::Engine& engine, events::EventStore& store, LeadBook& book, TeamDirectory& team,
+           TimeZone zone, DeskOptions options)
+    : engine_(engine),
+      store_(store),
+      book_(book),
+      team_(team),
+      zone_(std::move(zone)),
+      options_(options) {}
+
+std::string Desk::name_of(const std::string& username) const {
+  auto u = team_.user(username);
+  return u ? u->profile.display_name : username;
+}
+
+std::string Desk::local_when(int64_t utc_us) const {
+  return brain::human_local_time(zone_.local(utc_us).date_time());
+}
+
+std::vector<std::string> Desk::handle(const Principal& member, const std::string& text,
+                                      int64_t at_us) {
+  std::mutex* member_mu;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto& slot = member_mu_[member.username];
+    if (!slot) slot = std::make_unique<std::mutex>();
+    member_mu = slot.get();
+  }
+  std::lock_guard<std::mutex> one_at_a_time(*member_mu);
+  Turn t{member, text, at_us, {}};
+  auto local = zone_.local(at_us);
+  brain::nlu::LocalNow now{local.year, local.month,  local.day,
+                           local.hour, local.minute, local.offset_minutes};
+  t.u = brain::understand(text, now);
+
+  Pending pending;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = pending_.find(member.username);
+    if (it != pending_.end()) {
+      pending = it->second;
+      pending_.erase(it);
+    }
+  }
+  // An open question is answered unless the message is a command of its own.
+  if (pending.kind != Pending::none && !is_crm_command(t.u.intent))
+    return answer_pending(t, pending);
+  return dispatch(t);
+}
+
+std::vector<std::string> Desk::answer_pending(Turn& t, const Pending& p) {
+  if (p.kind == Pending::choose_lead) {
+    const auto folded = brain::fold(t.text);
+    const NamedLead* chosen = nullptr;
+    for (size_t i = 0; i < p.choices.size(); ++i)
+      if (folded == std::to_string(i + 1)) chosen = &p.choices[i];
+    if (!chosen) {
+      auto m = match_company(t.text, p.choices);
+      for (const auto& c : p.choices)
+        if (m.best.size() == 1 && c.id == m.best[0].id) chosen = &c;
+    }
+    if (!chosen)
+      return {"I did not get which one. Please send the number or the company name again."};
+    // Run the original message with the company the member picked.
+    Turn again{t.member, p.text, t.at_us, {}};
+    auto local = zone_.local(t.at_us);
+    again.u = brain::understand(p.text, {local.year, local.month, local.day, local.hour,
+                                         local.minute, local.offset_minutes});
+    again.u.text_slots["company"] = chosen->company;
+    again.u.text_slots["lead_id"] = chosen->id;
+    return dispatch(again);
+  }
+  // Qualification details in one free-form reply: read as an update of that lead.
+  auto l = book_.get(p.lead_id);
+  if (!l) return dispatch(t);
+  auto local = zone_.local(t.at_us);
+  auto as_update = brain::understand(
+      l->company + " update: " + t.text,
+      {local.year, local.month, local.day, local.hour, local.minute, local.offset_minutes});
+  std::map<std::string, std::string> fields;
+  for (const char* f : {"address", "turnover", "current_system", "challenges"}) {
+    auto it = as_update.text_slots.find(f);
+    if (it != as_update.text_slots.end()) fields[f] = it->second;
+  }
+  if (fields.empty()) {
+    std::lock_guard<std::mutex> lock(mu_);
+    pending_[t.member.username] = p;
+    return {
+        "I could not read those details. Please write them like: turnover 5 crore, current "
+        "system Tally, challenges manual billing, address MG Road Bengaluru."};
+  }
+  return update(t, p.lead_id, fields);
+}
+
+std::vector<std::string> Desk::dispatch(Turn& t) {
+  static const std::regex kClose(
+      R"(^\s*(?:mark\s+|lead\s+)?(.+?)\s+(?:as\s+|is\s+|ko\s+)?(won|lost)\s*[.!]?\s*$)",
+      std::regex::icase);
+  static const std::regex kCloseFirst(
+      R"(^\s*(?:lead\s+)?(won|lost)\s*[:\-]?\s+(?:for\s+)?(.+?)\s*[.!]?\s*$)", std::regex::icase);
+  std::smatch m;
+  if (std::regex_match(t.text, m, kClose)) return close(t, brain::fold(m[2].str()), m[1].str());
+  if (std::regex_match(t.text, m, kCloseFirst))
+    return close(t, brain::fold(m[1].str()), m[2].str());
+
+  const auto& i = t.u.intent;
+  if (i == "lead_create") return create(t);
+  if (i == "lead_qualify") return qualify(t);
+  if (i == "lead_update") {
+    std::string id;
+    std::vector<std::string> replies;
+    if (!resolve(t, &id, &replies)) return replies;
+    std::map<std::string, std::string> fields;
+    for (const char* f : {"address", "turnover", "current_system", "challenges", "contact_name",
+                          "phone", "email", "source"}) {
+      auto v = t.slot(f);
+      if (!v.empty()) fields[f] = v;
+    }
+    if (fields.empty())
+      return {
+          "What should I update for that lead? For example: turnover 5 crore, current system "
+          "Tally."};
+    return update(t, id, fields);
+  }
+  if (i == "meeting_schedule") return schedule(t, false, false);
+  if (i == "demo_schedule") return schedule(t, true, false);
+  if (i == "meeting_reschedule") return schedule(t, false, true);
+  if (i == "demo_reschedule") return schedule(t, true, true);
+  if (i == "meeting_done") return done(t, false);
+  if (i == "demo_done") return done(t, true);
+  if (i == "lead_reassign") return reassign(t);
+  if (i == "activity_add") return activity(t);
+  if (i == "tasks_list") return tasks(t);
+  if (i == "leads_list") return leads(t);
+  if (i == "lead_history") return history(t);
+  return {kHelp};
+}
+
+bool Desk::resolve(Turn& t, std::string* lead_id, std::vector<std::string>* replies) {
+  auto pinned = t.slot("lead_id");
+  if (!pinned.empty()) {
+    *lead_id = pinned;
+    return true;
+  }
+  const auto company = t.slot("company");
+  if (company.empty()) {
+    replies->push_back("Which company? Please name the lead, e.g. \"" + t.text + " for Acme\".");
+    return false;
+  }
+  auto match = match_company(company, book_.names());
+  if (match.best.empty()) {
+    replies->push_back("I don't know a lead called \"" + company +
+                       "\". Create it with \"New lead: " + company + ", contact, phone\".");
+    return false;
+  }
+  if (match.best.size() > 1) {
+    std::string q = "Which one do you mean?";
+    for (size_t i = 0; i < match.best.size() && i < 5; ++i)
+      q += "\n" + std::to_string(i + 1) + ". " + match.best[i].company;
+    q += "\nReply with the number.";
+    std::lock_guard<std::mutex> lock(mu_);
+    Pending p;
+    p.kind = Pending::choose_lead;
+    p.choices.assign(match.best.begin(),
+                     match.best.begin() + std::min<size_t>(5, match.best.size()));
+    p.text = t.text;
+    pending_[t.member.username] = p;
+    replies->push_back(q);
+    return false;
+  }
+  *lead_id = match.best.front().id;
+  return true;
+}
+
+bool Desk::resolve_member(const std::string& name, Principal* out, std::string* problem) const {
+  auto found = team_.find_members(name);
+  if (found.size() == 1) {
+    *out = found.front();
+    return true;
+  }
+  std::vector<std::string> names;
+  if (found.empty()) {
+    for (const auto& u : team_.users())
+      if (!u.disabled && u.profile.role != domain::user::Role::analyst)
+        names.push_back(u.profile.display_name);
+    *problem = "I don't know \"" + name + "\" on the team" +
+               (names.empty() ? std::string(".") : ". The team: " + list_words(names) + ".");
+  } else {
+    for (const auto& p : found) names.push_back(p.display_name + " (" + p.username + ")");
+    *problem = "\"" + name + "\" could be " + list_words(names) + ". Please use the username.";
+  }
+  return false;
+}
+
+std::vector<std::string> Desk::run(Turn& t, const std::string& lead_id, lead::Command command,
+                                   const std::function<std::string(const lead::State&)>& echo) {
+  auto r = engine_.lead(lead_id, actors::LeadRequest{std::move(command)}, options_.timeout);
+  if (!r.ok()) {
+    const auto& d = r.error.detail;
+    if (d == "no_appointment")
+      return {"There is nothing scheduled of that kind for this lead to move or cancel."};
+    if (d == "missing_time")
+      return {"When? Please add a date and time, e.g. \"tomorrow 3pm\" or \"25 Nov 11:00\"."};
+    if (d == "lead_not_found") return {"That lead does not exist (any more)."};
+    if (r.error.code == actors::EngineErrc::rejected) return {"That did not work: " + d + "."};
+    return {"Sorry, I could not save that just now (" + d + "). Please send it again."};
+  }
+  book_.upsert(r.value.state);
+  if (r.value.events.empty()) return {"Nothing changed: " + echo(r.value.state)};
+  return {echo(r.value.state)};
+}
+
+std::vector<std::string> Desk::create(Turn& t) {
+  const auto company = t.slot("company");
+  if (company.empty())
+    return {"Please give the company: \"New lead: Acme Corp, John Doe, +91 98765 43210\"."};
+  auto existing = match_company(company, book_.names());
+  if (existing.score >= 1) {
+    auto l = book_.get(existing.best.front().id);
+    return {"A lead for " + existing.best.front().company + " exists already (with " +
+            name_of(l ? l->assignee : "") + ", status " + brain::field_label(l ? l->status : "") +
+            "). Nothing created."};
+  }
+  Principal assignee = t.member;
+  const auto wanted = t.slot("assignee");
+  std::string problem;
+  if (!wanted.empty() && !resolve_member(wanted, &assignee, &problem))
+    return {problem + " The lead was not created."};
+  auto base = slug(company);
+  std::string id = base;
+  for (int n = 2; book_.exists(id); ++n) id = base + "-" + std::to_string(n);
+  lead::Create c{company,          t.slot("contact_name"), t.slot("phone"),   t.slot("email"),
+                 t.slot("source"), assignee.username,      t.member.username, t.at_us};
+  return run(t, id, c, [&](const lead::State& l) {
+    std::string s = "✅ New lead " + l.company;
+    if (!l.contact_name.empty()) s += ", contact " + l.contact_name;
+    if (!l.phone.empty()) s += ", " + l.phone;
+    if (!l.email.empty()) s += ", " + l.email;
+    if (!l.source.empty()) s += ", source " + l.source;
+    return s + ". Assigned to " + name_of(l.assignee) + ". (id " + l.id + ")";
+  });
+}
+
+std::vector<std::string> Desk::qualify(Turn& t) {
+  std::string id;
+  std::vector<std::string> replies;
+  if (!resolve(t, &id, &replies)) return replies;
+  replies = run(t, id, lead::Qualify{t.member.username, t.at_us},
+                [&](const lead::State& l) { return "✅ " + l.company + " is qualified."; });
+  auto l = book_.get(id);
+  if (!l || !l->qualified) return replies;
+  auto missing = missing_qualification(*l);
+  if (missing.empty()) return replies;
+  replies.push_back(
+      "To complete the qualification of " + l->company + ", please send the " +
+      list_words(labels(missing)) +
+      " in one message, e.g. \"turnover 5 crore, "
+      "current system Tally, challenges manual billing, address MG Road Bengaluru\".");
+  std::lock_guard<std::mutex> lock(mu_);
+  Pending p;
+  p.kind = Pending::qualification;
+  p.lead_id = id;
+  pending_[t.member.username] = p;
+  return replies;
+}
+
+std::vector<std::string> Desk::update(Turn& t, const std::string& lead_id,
+                                      const std::map<std::string, std::string>& fields) {
+  auto replies = run(t, lead_id, lead::UpdateDetails{fields, t.member.username, t.at_us},
+                     [&](const lead::State& l) {
+                       std::vector<std::string> parts;
+                       for (const auto& [k, v] : fields)
+                         parts.push_back(brain::field_label(k) + ": " + v);
+                       return "✅ " + l.company + " updated — " + list_words(parts) + ".";
+                     });
+  auto l = book_.get(lead_id);
+  if (l && l->qualified) {
+    auto missing = missing_qualification(*l);
+    if (!missing.empty())
+      replies.push_back("Still missing for " + l->company + ": " + list_words(labels(missing)) +
+                        ".");
+  }
+  return replies;
+}
+
+std::vector<std::string> Desk::schedule(Turn& t, bool demo, bool reschedule) {
+  std::string id;
+  std::vector<std::string> replies;
+  if (!resolve(t, &id, &replies)) return replies;
+  const auto kind = demo ? lead::AppointmentKind::demo : lead::AppointmentKind::meeting;
+  const std::string what = demo ? "demo" : "meeting";
+  const auto when = t.slot("datetime");
+  if (when.empty())
+    return {"When should the " + what + " be? Please add a date and time, e.g. \"tomorrow 3pm\"."};
+  auto when_us = zone_.to_utc(when);
+  if (!when_us) return {"I could not read the time \"" + when + "\"."};
+  if (reschedule)
+    return run(t, id, lead::Reschedule{kind, when, *when_us, t.member.username, t.at_us},
+               [&](const lead::State& l) {
+                 return "✅ " + std::string(demo ? "Demo" : "Meeting") + " with " + l.company +
+                        " moved to " + brain::human_local_time(when) + ".";
+               });
+  Principal assignee;
+  const auto wanted = t.slot("assignee");
+  std::string problem;
+  if (!wanted.empty() && !resolve_member(wanted, &assignee, &problem)) return {problem};
+  return run(t, id,
+             lead::Schedule{kind, when, *when_us, assignee.username, t.slot("note"),
+                            t.member.username, t.at_us},
+             [&](const lead::State& l) {
+               const auto& a = l.appointments.back();
+               return "✅ " + std::string(demo ? "Demo" : "Meeting") + " with " + l.company +
+                      " on " + brain::human_local_time(a.when_local) + ", assigned to " +
+                      name_of(a.assignee) + ".";
+             });
+}
+
+std::vector<lead::PlannedStep> Desk::plan_follow_ups(const std::string& name, int64_t at_us) const {
+  std::vector<lead::PlannedStep> out;
+  auto seq = team_.sequence(name);
+  if (!seq) return out;
+  const int minutes = domain::sequence::minutes_of_day(seq->send_time);
+  const auto done_day = zone_.local(at_us);
+  // Noon of the demo's local day, moved N days on, names the step's local date.
+  auto noon = zone_.to_utc(done_day.year, done_day.month, done_day.day, 12, 0);
+  if (!noon) return out;
+  for (size_t i = 0; i < seq->steps.size(); ++i) {
+    const auto& step = seq->steps[i];
+    auto day = zone_.local(*noon + int64_t(step.day) * 86400 * 1000000);
+    auto due = zone_.to_utc(day.year, day.month, day.day, minutes / 60, minutes % 60);
+    if (!due) continue;
+    out.push_back({name, static_cast<uint32_t>(i + 1), std::max(*due, at_us), step.text,
+                   step.attachment_url});
+  }
+  return out;
+}
+
+std::vector<std::string> Desk::done(Turn& t, bool demo) {
+  std::string id;
+  std::vector<std::string> replies;
+  if (!resolve(t, &id, &replies)) return replies;
+  lead::MarkDone c;
+  c.kind = demo ? lead::AppointmentKind::demo : lead::AppointmentKind::meeting;
+  c.note = t.slot("note");
+  c.by = t.member.username;
+  c.at_us = t.at_us;
+  if (demo) c.follow_ups = plan_follow_ups(domain::sequence::kDemoFollowUp, t.at_us);
+  return run(t, id, c, [&](const lead::State& l) {
+    std::string s = "✅ " + std::string(demo ? "Demo" : "Meeting") + " done for " + l.company;
+    if (!c.note.empty()) s += " — noted: " + c.note;
+    s += ".";
+    if (!demo) return s;
+    if (l.closed()) return s + " The lead is " + l.status + ", so no follow-ups were scheduled.";
+    std::vector<std::string> when;
+    for (const auto& f : l.follow_ups)
+      if (f.state == "pending") when.push_back(local_when(f.due_us));
+    if (when.empty()) return s + " No follow-up sequence is set up.";
+    return s + " Follow-ups scheduled for " + name_of(l.assignee) + ": " + list_words(when) + ".";
+  });
+}
+
+std::vector<std::string> Desk::reassign(Turn& t) {
+  std::string id;
+  std::vector<std::string> replies;
+  if (!resolve(t, &id, &replies)) return replies;
+  const auto wanted = t.slot("assignee");
+  if (wanted.empty()) return {"To whom? e.g. \"Reassign Acme to Neha\"."};
+  Principal to;
+  std::string problem;
+  if (!resolve_member(wanted, &to, &problem)) return {problem};
+  return run(t, id, lead::Assign{to.username, t.member.username, t.at_us},
+             [&](const lead::State& l) {
+               return "✅ " + l.company + " is now with " + name_of(l.assignee) + ".";
+             });
+}
+
+std::vector<std::string> Desk::activity(Turn& t) {
+  std::string id;
+  std::vector<std::string> replies;
+  if (!resolve(t, &id, &replies)) return replies;
+  const auto note = t.slot("note");
+  if (note.empty())
+    return {"What should I note? e.g. \"Add activity for Acme, called the client\"."};
+  return run(t, id, lead::AddActivity{note, t.member.username, t.at_us},
+             [&](const lead::State& l) { return "✅ Noted for " + l.company + ": " + note; });
+}
+
+std::vector<std::string> Desk::close(Turn& t, const std::string& status,
+                                     const std::string& company) {
+  t.u.text_slots["company"] = company;
+  std::string id;
+  std::vector<std::string> replies;
+  if (!resolve(t, &id, &replies)) return replies;
+  return run(
+      t, id, lead::ChangeStatus{status, t.member.username, t.at_us}, [&](const lead::State& l) {
+        return "✅ " + l.company + " marked " + l.status + ". Pending follow-ups will be skipped.";
+      });
+}
+
+std::vector<std::string> Desk::tasks(Turn& t) {
+  const auto today = zone_.local(t.at_us);
+  auto from = zone_.to_utc(today.year, today.month, today.day, 0, 0).value_or(t.at_us);
+  auto next = zone_.local(from + int64_t(36) * 3600 * 1000000);
+  auto to = zone_.to_utc(next.year, next.month, next.day, 0, 0).value_or(from);
+  auto list = book_.tasks(t.member.username, from, to);
+  if (list.empty()) return {"No meetings, demos or follow-ups for you today."};
+  std::string s = "Your tasks today:";
+  for (const auto& task : list)
+    s += "\n• " + zone_.local(task.when_us).date_time().substr(11) + " " +
+         brain::field_label(task.kind) + " — " + task.company;
+  return {s};
+}
+
+std::vector<std::string> Desk::leads(Turn& t) {
+  auto list = book_.list(t.member.username, "");
+  if (list.empty()) return {"You have no leads yet."};
+  std::string s = "Your leads (" + std::to_string(list.size()) + "):";
+  for (size_t i = 0; i < list.size() && i < 20; ++i)
+    s += "\n• " + list[i].company + " — " + brain::field_label(list[i].status);
+  return {s};
+}
+
+std::vector<std::string> Desk::history(Turn& t) {
+  std::string id;
+  std::vector<std::string> replies;
+  if (!resolve(t, &id, &replies)) return replies;
+  auto h = lead_history(store_, team_, zone_, id);
+  if (!h) return {"I could not read that lead's history just now."};
+  const auto& entries = h.value();
+  std::string s = "History of " + book_.get(id).value_or(lead::State{}).company + ":";
+  size_t start = entries.size() > 15 ? entries.size() - 15 : 0;
+  for (size_t i = start; i < entries.size(); ++i) s += "\n• " + history_line(entries[i]);
+  return {s};
+}
+
+}  // namespace parley::crm

@@ -1,0 +1,191 @@
+#include "crm/team_service.hpp"
+
+#include "crm/stream_commands.hpp"
+#include "events/team_codec.hpp"
+
+namespace parley::crm {
+
+namespace user = domain::user;
+namespace sequence = domain::sequence;
+
+namespace {
+
+struct UserKind {
+  using State = user::State;
+  using Event = user::Event;
+  using Command = user::Command;
+  static constexpr const char* kType = user::kEntityType;
+  static State initial(const std::string& id) { return user::initial_state(id); }
+  static auto decide(const State& s, const Command& c) { return user::decide(s, c); }
+  static State evolve(State s, const Event& e) { return user::evolve(std::move(s), e); }
+  static events::NewEvent encode(const Event& e) { return events::team_codec::encode(e); }
+  static auto decode(const events::EventEnvelope& e) { return events::team_codec::decode_user(e); }
+  static const char* error_name(user::Error e) { return user::to_string(e); }
+};
+
+struct SequenceKind {
+  using State = sequence::State;
+  using Event = sequence::Event;
+  using Command = sequence::Command;
+  static constexpr const char* kType = sequence::kEntityType;
+  static State initial(const std::string& id) { return sequence::initial_state(id); }
+  static auto decide(const State& s, const Command& c) { return sequence::decide(s, c); }
+  static State evolve(State s, const Event& e) { return sequence::evolve(std::move(s), e); }
+  static events::NewEvent encode(const Event& e) { return events::team_codec::encode(e); }
+  static auto decode(const events::EventEnvelope& e) {
+    return events::team_codec::decode_sequence(e);
+  }
+  static const char* error_name(sequence::Error e) { return sequence::to_string(e); }
+};
+
+template <class T>
+Answer<T> error(int status, std::string code, std::string message) {
+  Answer<T> a;
+  a.error = {status, std::move(code), std::move(message)};
+  return a;
+}
+
+// The HTTP status of a domain refusal.
+int status_of(const std::string& code) {
+  if (code == "not_found") return 404;
+  if (code == "already_exists") return 409;
+  if (code == "storage_failed") return 503;
+  return 400;
+}
+
+std::string message_of(const std::string& code) {
+  if (code == "invalid_username") return "username: 2-32 characters of a-z, 0-9, '.', '_' or '-'";
+  if (code == "already_exists") return "that name is taken";
+  if (code == "not_found") return "no such user";
+  if (code == "invalid_display_name") return "display_name: 1-100 characters";
+  if (code == "invalid_phone") return "phones: each needs 7-15 digits, e.g. +91 98765 43210";
+  if (code == "invalid_role") return "role: admin, sales or analyst";
+  if (code == "weak_password") return "password: 8-256 characters";
+  return code;
+}
+
+template <class T, class Kind>
+Answer<T> refused(const CommandOutcome<Kind>& r) {
+  return error<T>(status_of(r.error_code), r.error_code,
+                  r.message.empty() ? message_of(r.error_code) : r.message);
+}
+
+}  // namespace
+
+TeamService::TeamService(events::EventStore& store, events::GroupCommitWriter& writer,
+                         TeamDirectory& directory, std::function<int64_t()> now_us,
+                         TeamOptions options)
+    : store_(store),
+      writer_(writer),
+      directory_(directory),
+      now_us_(std::move(now_us)),
+      options_(options),
+      dummy_hash_(hash_password("not a real password", options.password_cost)) {}
+
+Answer<user::State> TeamService::create_user(const NewUser& n, const std::string& by) {
+  user::Profile profile{n.display_name, user::Role::sales, n.phones, n.telegram_ids};
+  if (!user::parse_role(n.role, &profile.role))
+    return error<user::State>(400, "invalid_role", message_of("invalid_role"));
+  if (!acceptable_password(n.password))
+    return error<user::State>(400, "weak_password", message_of("weak_password"));
+  if (!user::valid_username(n.username))
+    return error<user::State>(400, "invalid_username", message_of("invalid_username"));
+  auto hash = hash_password(n.password, options_.password_cost);
+  if (hash.empty()) return error<user::State>(503, "hash_failed", "could not hash the password");
+  auto r = run_command<UserKind>(store_, writer_, n.username,
+                                 user::Create{n.username, profile, hash, by, now_us_()});
+  if (!r.ok) return refused<user::State>(r);
+  directory_.upsert(r.state);
+  return {r.state, {}};
+}
+
+Answer<user::State> TeamService::change_user(const std::string& username, const UserChange& c,
+                                             const std::string& by) {
+  auto current = directory_.user(username);
+  if (!current || !current->exists) return error<user::State>(404, "not_found", "no such user");
+  user::Profile profile = current->profile;
+  if (c.display_name) profile.display_name = *c.display_name;
+  if (c.role && !user::parse_role(*c.role, &profile.role))
+    return error<user::State>(400, "invalid_role", message_of("invalid_role"));
+  if (c.phones) profile.phones = *c.phones;
+  if (c.telegram_ids) profile.telegram_ids = *c.telegram_ids;
+  if (c.password && !acceptable_password(*c.password))
+    return error<user::State>(400, "weak_password", message_of("weak_password"));
+
+  std::vector<user::Command> commands;
+  if (c.display_name || c.role || c.phones || c.telegram_ids)
+    commands.push_back(user::ChangeProfile{profile, by, now_us_()});
+  if (c.password) {
+    auto hash = hash_password(*c.password, options_.password_cost);
+    if (hash.empty()) return error<user::State>(503, "hash_failed", "could not hash the password");
+    commands.push_back(user::ChangePassword{hash, by, now_us_()});
+  }
+  if (c.disabled) commands.push_back(user::SetDisabled{*c.disabled, by, now_us_()});
+  if (commands.empty())
+    return error<user::State>(
+        400, "nothing_to_change",
+        "give display_name, role, phones, telegram_ids, password or disabled");
+  user::State state = *current;
+  for (const auto& command : commands) {
+    auto r = run_command<UserKind>(store_, writer_, username, command);
+    if (!r.ok) return refused<user::State>(r);
+    state = r.state;
+    directory_.upsert(state);
+  }
+  return {state, {}};
+}
+
+Answer<Login> TeamService::login(const std::string& username, const std::string& password) {
+  auto u = directory_.user(username);
+  if (!u || !u->exists) {
+    verify_password(dummy_hash_, password);
+    return error<Login>(401, "invalid_credentials", "wrong username or password");
+  }
+  if (!verify_password(u->password_hash, password))
+    return error<Login>(401, "invalid_credentials", "wrong username or password");
+  if (u->disabled) return error<Login>(403, "user_disabled", "this user is disabled");
+  Login out;
+  out.token = new_token();
+  const int64_t now = now_us_();
+  out.expires_us =
+      now + std::chrono::duration_cast<std::chrono::microseconds>(options_.token_ttl).count();
+  auto r = run_command<UserKind>(store_, writer_, username,
+                                 user::IssueToken{token_id(out.token), out.expires_us, now});
+  if (!r.ok) {
+    if (r.error_code == "user_disabled")
+      return error<Login>(403, "user_disabled", "this user is disabled");
+    return refused<Login>(r);
+  }
+  directory_.upsert(r.state);
+  out.principal = principal_of(r.state);
+  return {out, {}};
+}
+
+Answer<bool> TeamService::logout(const std::string& token, const std::string& by) {
+  const auto id = token_id(token);
+  auto known = directory_.authenticate(id, now_us_());
+  std::string username = known.principal.username;
+  if (username.empty()) {
+    for (const auto& u : directory_.users())
+      if (u.tokens.count(id)) username = u.username;
+  }
+  if (username.empty()) return error<bool>(404, "unknown_token", "no such token");
+  auto r = run_command<UserKind>(store_, writer_, username, user::RevokeToken{id, by, now_us_()});
+  if (!r.ok) return refused<bool>(r);
+  directory_.upsert(r.state);
+  return {true, {}};
+}
+
+Answer<sequence::State> TeamService::save_sequence(const std::string& name,
+                                                   std::vector<sequence::Step> steps,
+                                                   const std::string& send_time,
+                                                   const std::string& by) {
+  auto r = run_command<SequenceKind>(
+      store_, writer_, name,
+      sequence::Save{std::move(steps), send_time.empty() ? "10:00" : send_time, by, now_us_()});
+  if (!r.ok) return refused<sequence::State>(r);
+  directory_.upsert(r.state);
+  return {r.state, {}};
+}
+
+}  // namespace parley::crm

@@ -1,0 +1,84 @@
+// What the team's API does, without HTTP: users (create, change, disable),
+// logins and logouts, Message Master sequences. Each write is a command on
+// the entity's stream (crm/stream_commands.hpp); the directory is updated
+// with the result before the call returns, so it is read back at once.
+// Blocking (argon2id, appends): call from HTTP threads.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crm/credentials.hpp"
+#include "crm/team_directory.hpp"
+#include "events/event_store.hpp"
+#include "events/group_commit_writer.hpp"
+
+namespace parley::crm {
+
+struct ServiceError {
+  int status = 0;  // HTTP status: 0 = no error
+  std::string code;
+  std::string message;
+};
+
+template <class T>
+struct Answer {
+  std::optional<T> value;
+  ServiceError error;
+  bool ok() const { return value.has_value(); }
+};
+
+struct NewUser {
+  std::string username, password, display_name, role;
+  std::vector<std::string> phones, telegram_ids;
+};
+
+// Only the fields given change.
+struct UserChange {
+  std::optional<std::string> display_name, role, password;
+  std::optional<std::vector<std::string>> phones, telegram_ids;
+  std::optional<bool> disabled;
+};
+
+struct Login {
+  std::string token;  // shown once; the log holds only its SHA-256
+  int64_t expires_us = 0;
+  Principal principal;
+};
+
+struct TeamOptions {
+  PasswordCost password_cost = PasswordCost::interactive;
+  std::chrono::seconds token_ttl{std::chrono::hours(12)};
+};
+
+class TeamService {
+ public:
+  TeamService(events::EventStore& store, events::GroupCommitWriter& writer,
+              TeamDirectory& directory, std::function<int64_t()> now_us, TeamOptions options);
+
+  Answer<domain::user::State> create_user(const NewUser& user, const std::string& by);
+  Answer<domain::user::State> change_user(const std::string& username, const UserChange& change,
+                                          const std::string& by);
+  Answer<Login> login(const std::string& username, const std::string& password);
+  // Revokes the token (by its value); ok if it was already revoked.
+  Answer<bool> logout(const std::string& token, const std::string& by);
+  Answer<domain::sequence::State> save_sequence(const std::string& name,
+                                                std::vector<domain::sequence::Step> steps,
+                                                const std::string& send_time,
+                                                const std::string& by);
+
+  TeamDirectory& directory() { return directory_; }
+
+ private:
+  events::EventStore& store_;
+  events::GroupCommitWriter& writer_;
+  TeamDirectory& directory_;
+  std::function<int64_t()> now_us_;
+  TeamOptions options_;
+  std::string dummy_hash_;  // verified for unknown users, so timing does not tell who exists
+};
+
+}  // namespace parley::crm

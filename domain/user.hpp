@@ -1,0 +1,156 @@
+// A member of the shop's team: stream ("user", <username>). Users log in to
+// the API and, from a known phone number or Telegram id, run the CRM by chat.
+//
+// Passwords reach the decider already hashed (argon2id, by the shell): the
+// decider never sees a password, and neither does the log. A bearer token is
+// recorded only as the SHA-256 of its value (`token_id`).
+//
+// Invariants: a username never changes; a disabled user has no valid token;
+// a password change revokes every token issued before it.
+//
+// Decider: decide(state, command) -> events | error; evolve(state, event).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "domain/result.hpp"
+
+namespace parley::domain::user {
+
+inline constexpr const char* kEntityType = "user";
+
+enum class Role : uint8_t { admin = 1, sales, analyst };
+const char* to_string(Role r);
+bool parse_role(const std::string& text, Role* out);
+
+struct Profile {
+  std::string display_name;
+  Role role = Role::sales;
+  std::vector<std::string> phones;        // digits with a leading '+' kept
+  std::vector<std::string> telegram_ids;  // Telegram chat ids
+};
+
+// ---- events ---------------------------------------------------------------
+struct Created {
+  std::string username;
+  Profile profile;
+  std::string password_hash;
+  std::string by;
+  int64_t at_us = 0;
+};
+struct ProfileChanged {
+  Profile profile;  // the whole profile after the change
+  std::string by;
+  int64_t at_us = 0;
+};
+struct PasswordChanged {
+  std::string password_hash;
+  std::string by;
+  int64_t at_us = 0;
+};
+struct Disabled {
+  std::string by;
+  int64_t at_us = 0;
+};
+struct Enabled {
+  std::string by;
+  int64_t at_us = 0;
+};
+struct TokenIssued {
+  std::string token_id;  // SHA-256 (hex) of the bearer token
+  int64_t expires_us = 0;
+  int64_t at_us = 0;
+};
+struct TokenRevoked {
+  std::string token_id;
+  std::string by;
+  int64_t at_us = 0;
+};
+using Event = std::variant<Created, ProfileChanged, PasswordChanged, Disabled, Enabled, TokenIssued,
+                           TokenRevoked>;
+
+struct Token {
+  int64_t issued_us = 0;
+  int64_t expires_us = 0;
+  bool revoked = false;
+};
+
+struct State {
+  std::string username;
+  bool exists = false;
+  Profile profile;
+  std::string password_hash;
+  bool disabled = false;
+  int64_t password_changed_us = 0;
+  int64_t created_us = 0;
+  std::map<std::string, Token> tokens;  // by token_id
+  uint64_t version = 0;                 // events in the stream
+};
+
+// ---- commands -------------------------------------------------------------
+struct Create {
+  std::string username;
+  Profile profile;
+  std::string password_hash;
+  std::string by;
+  int64_t at_us = 0;
+};
+struct ChangeProfile {
+  Profile profile;
+  std::string by;
+  int64_t at_us = 0;
+};
+struct ChangePassword {
+  std::string password_hash;
+  std::string by;
+  int64_t at_us = 0;
+};
+struct SetDisabled {
+  bool disabled = true;
+  std::string by;
+  int64_t at_us = 0;
+};
+// After the shell verified the password.
+struct IssueToken {
+  std::string token_id;
+  int64_t expires_us = 0;
+  int64_t at_us = 0;
+};
+struct RevokeToken {
+  std::string token_id;
+  std::string by;
+  int64_t at_us = 0;
+};
+using Command =
+    std::variant<Create, ChangeProfile, ChangePassword, SetDisabled, IssueToken, RevokeToken>;
+
+enum class Error : uint8_t {
+  invalid_username = 1,  // 2-32 of a-z 0-9 . _ -
+  already_exists,
+  not_found,
+  invalid_display_name,
+  invalid_phone,
+  missing_password,
+  user_disabled,
+  unknown_token,
+  invalid_expiry,
+};
+const char* to_string(Error e);
+
+State initial_state(const std::string& username);
+Result<std::vector<Event>, Error> decide(const State& state, const Command& command);
+State evolve(State state, const Event& event);
+
+// Why a token is not accepted, or ok.
+enum class TokenCheck : uint8_t { ok, unknown, expired, revoked, disabled };
+TokenCheck check_token(const State& state, const std::string& token_id, int64_t now_us);
+
+bool valid_username(const std::string& username);
+// "+91 98765-43210" -> "+919876543210"; "" if it has fewer than 7 digits.
+std::string normalize_phone(const std::string& phone);
+
+}  // namespace parley::domain::user
