@@ -112,6 +112,13 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
   return impl_->ask(id, ConversationRequest{turn}, timeout);
 }
 
+bool Engine::seen(const std::string& channel, const std::string& user_id,
+                  const std::string& platform_message_id) const {
+  if (platform_message_id.empty()) return false;
+  const auto id = domain::conversation::conversation_id(channel, user_id);
+  return impl_->store.find_dedupe(chat_dedupe_key(id, platform_message_id)).ok();
+}
+
 EngineResult<ChatTurnResult> Engine::command(const std::string& conversation_id,
                                              ConversationCommand command,
                                              std::chrono::milliseconds timeout) {

@@ -70,6 +70,9 @@ class Engine {
   // answers after they are durable. A repeated platform message id answers the
   // first outcome with duplicate = true and records nothing.
   EngineResult<ChatTurnResult> chat(const ChatTurn& turn, std::chrono::milliseconds timeout);
+  // Whether the conversation (channel, user) recorded this platform message id.
+  bool seen(const std::string& channel, const std::string& user_id,
+            const std::string& platform_message_id) const;
   // A command on an existing conversation (operator reply, handoff, delivery
   // status); answers after its events are durable.
   EngineResult<ChatTurnResult> command(const std::string& conversation_id,

@@ -126,7 +126,7 @@ HttpResponse handle_whatsapp_handshake(ChannelApiContext& ctx, const HttpRequest
 }
 
 HttpResponse handle_reply(ChannelApiContext& ctx, const HttpRequest& req) {
-  if (auto denied = require_admin(req, ctx.admin_token)) return *denied;
+  if (auto denied = ctx.auth.deny(req, {Role::sales, Role::admin})) return *denied;
   json body;
   HttpResponse error;
   if (!read_body(req, &body, &error)) return error;
@@ -175,7 +175,7 @@ HttpResponse handle_reply(ChannelApiContext& ctx, const HttpRequest& req) {
 }
 
 HttpResponse handle_handoff(ChannelApiContext& ctx, const HttpRequest& req) {
-  if (auto denied = require_admin(req, ctx.admin_token)) return *denied;
+  if (auto denied = ctx.auth.deny(req, {Role::sales, Role::admin})) return *denied;
   json body;
   HttpResponse error;
   if (!read_body(req, &body, &error)) return error;
@@ -193,7 +193,7 @@ HttpResponse handle_handoff(ChannelApiContext& ctx, const HttpRequest& req) {
 }
 
 HttpResponse handle_outbox_list(ChannelApiContext& ctx, const HttpRequest& req) {
-  if (auto denied = require_admin(req, ctx.admin_token)) return *denied;
+  if (auto denied = ctx.auth.deny(req, {Role::sales, Role::admin})) return *denied;
   if (!ctx.outbox) return json_error(503, "unavailable", "the outbox is not running");
   const std::string state = req.query_value("state", "pending");
   if (state != "pending" && state != "dead")
@@ -213,7 +213,7 @@ HttpResponse handle_outbox_list(ChannelApiContext& ctx, const HttpRequest& req) 
 }
 
 HttpResponse handle_outbox_retry(ChannelApiContext& ctx, const HttpRequest& req) {
-  if (auto denied = require_admin(req, ctx.admin_token)) return *denied;
+  if (auto denied = ctx.auth.deny(req, {Role::sales, Role::admin})) return *denied;
   if (!ctx.outbox) return json_error(503, "unavailable", "the outbox is not running");
   const std::string id = req.path_params.at("message_id");
   switch (ctx.outbox->retry(id, "operator")) {

@@ -11,6 +11,7 @@
 
 #include "channels/adapters.hpp"
 #include "channels/outbox.hpp"
+#include "http/auth.hpp"
 #include "http/channel_intake.hpp"
 #include "http/router.hpp"
 
@@ -23,7 +24,7 @@ struct ChannelApiContext {
   actors::Engine& engine;
   channels::Outbox* outbox = nullptr;
   projections::LogFollower* feed = nullptr;
-  std::string admin_token;
+  Authorizer auth;  // the reply, handoff and outbox routes need the role sales or admin
   std::chrono::milliseconds timeout{5000};
   std::function<int64_t()> now_us;
 };

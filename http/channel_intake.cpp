@@ -82,9 +82,19 @@ void ChannelIntake::message(const channels::Adapter& adapter, const channels::In
 
   std::string action, target;
   const bool manager = options_.managers.count(m.user_id) > 0;
+  std::optional<crm::Principal> member;
+  if (m.kind == "text" && options_.team_member && options_.crm)
+    member = options_.team_member(turn.channel, m.user_id);
   if (manager && m.kind == "text" && parse_handoff_command(m.text, &action, &target)) {
     turn.scripted = true;
     turn.script = handoff_command(adapter.name(), m.text, m.user_id, now);
+  } else if (member) {
+    if (engine_.seen(turn.channel, turn.user_id, turn.platform_message_id)) {
+      ++report->duplicates;
+      return;
+    }
+    turn.scripted = true;
+    turn.script = options_.crm(*member, m.text, now);
   } else {
     switch (limiter_.admit(turn.channel + ":" + turn.user_id, now)) {
       case channels::Admission::allow:

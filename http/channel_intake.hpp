@@ -4,6 +4,9 @@
 // nothing; each delivery status becomes an event on the conversation. A
 // manager's "/handoff on|off|status <phone>" switches human mode. Messages over
 // the inbound rate limits are recorded and answered with one polite notice.
+// A team member's text goes to the CRM desk; the message and the desk's
+// replies are recorded on the member's conversation like a script, so they
+// leave through the outbox and a redelivery runs nothing twice.
 // Replies leave through the outbox, which this wakes.
 #pragma once
 
@@ -16,6 +19,7 @@
 #include "channels/channel.hpp"
 #include "channels/outbox.hpp"
 #include "channels/rate_limiter.hpp"
+#include "crm/team_directory.hpp"
 #include "projections/log_follower.hpp"
 
 namespace parley::http {
@@ -26,6 +30,11 @@ struct IntakeOptions {
   std::chrono::milliseconds typing_delay{300};
   bool mark_read = true;           // PARLEY_MARK_READ: read receipts where the platform has them
   std::set<std::string> managers;  // MANAGER_NUMBERS, digits only
+  // A team member writing from a known phone or Telegram id is routed to the
+  // CRM desk instead of the shopper flow: (channel, user id) -> the member.
+  std::function<std::optional<crm::Principal>(const std::string&, const std::string&)> team_member;
+  // The desk: (member, text, now) -> the replies.
+  std::function<std::vector<std::string>(const crm::Principal&, const std::string&, int64_t)> crm;
 };
 
 struct IntakeReport {

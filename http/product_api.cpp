@@ -61,7 +61,7 @@ HttpResponse get_product(ProductApiContext& ctx, const HttpRequest& req) {
 }
 
 HttpResponse upsert(ProductApiContext& ctx, const HttpRequest& req, const std::string& path_sku) {
-  if (auto denied = require_admin(req, ctx.admin_token)) return *denied;
+  if (auto denied = ctx.auth.deny(req, {Role::admin})) return *denied;
   json body = json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object())
     return json_error(400, "invalid_json", "the body must be a JSON object");
@@ -80,7 +80,7 @@ HttpResponse upsert(ProductApiContext& ctx, const HttpRequest& req, const std::s
 }
 
 HttpResponse remove(ProductApiContext& ctx, const HttpRequest& req) {
-  if (auto denied = require_admin(req, ctx.admin_token)) return *denied;
+  if (auto denied = ctx.auth.deny(req, {Role::admin})) return *denied;
   auto o = ctx.commands.remove(req.path_params.at("sku"), "admin:DELETE " + req.path);
   if (!o.ok) return outcome_error(o);
   ctx.catalog.catch_up();
@@ -88,7 +88,7 @@ HttpResponse remove(ProductApiContext& ctx, const HttpRequest& req) {
 }
 
 HttpResponse import_csv(ProductApiContext& ctx, const HttpRequest& req) {
-  if (auto denied = require_admin(req, ctx.admin_token)) return *denied;
+  if (auto denied = ctx.auth.deny(req, {Role::admin})) return *denied;
   auto parsed = domain::parse_catalog_csv(req.body);
   if (!parsed.header_ok)
     return json_error(400, "invalid_csv",
@@ -111,20 +111,6 @@ json product_json(const product::Product& p) {
   j["price"] = p.price_cents / 100.0;
   j["in_stock"] = p.stock > 0;
   return j;
-}
-
-std::optional<HttpResponse> require_admin(const HttpRequest& req, const std::string& token) {
-  auto it = req.headers.find("authorization");
-  const std::string prefix = "Bearer ";
-  if (it == req.headers.end() || it->second.compare(0, prefix.size(), prefix) != 0)
-    return json_error(401, "unauthorized",
-                      "this route needs 'Authorization: Bearer <admin token>'");
-  const std::string given = it->second.substr(prefix.size());
-  unsigned char diff = given.size() == token.size() ? 0 : 1;
-  for (size_t i = 0; i < given.size(); ++i)
-    diff |= static_cast<unsigned char>(given[i] ^ token[i % (token.empty() ? 1 : token.size())]);
-  if (diff != 0 || token.empty()) return json_error(401, "unauthorized", "the token is not valid");
-  return std::nullopt;
 }
 
 void register_product_api(Router& router, ProductApiContext& ctx) {

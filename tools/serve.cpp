@@ -7,6 +7,7 @@
 
 #include "actors/engine.hpp"
 #include "actors/product_commands.hpp"
+#include "crm/time_zone.hpp"
 #include "events/group_commit_writer.hpp"
 #include "events/rocks_event_store.hpp"
 #include "http/api.hpp"
@@ -18,6 +19,7 @@
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
 #include "tools/serve_channels.hpp"
+#include "tools/serve_team.hpp"
 #include "tools/settings.hpp"
 
 namespace parley::tools {
@@ -31,6 +33,10 @@ int run_serve(int argc, char** argv) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return 2;
   }
+  // The store's zone is the process's TZ, set before any thread starts
+  // (crm/time_zone.hpp); settings checked that it loads.
+  const auto zone = crm::TimeZone::load(settings.timezone).value_or(crm::TimeZone::utc());
+  zone.local(0);
   // Signals are taken by sigwait below; every thread started from here on
   // inherits the blocked mask.
   sigset_t signals;
@@ -84,6 +90,8 @@ int run_serve(int argc, char** argv) {
   actors::EngineOptions engine_options;
   engine_options.scheduler_threads = settings.actor_threads;
   engine_options.idle = settings.idle;
+  // Dates in shoppers' messages: the zone's offset now (a DST change applies after a restart).
+  engine_options.utc_offset_minutes = zone.offset_minutes_at(wall_clock_us());
   engine_options.catalog = [&catalog] { return catalog.snapshot(); };
   engine_options.customer_by_phone = [&customers](const std::string& phone) {
     return customers.by_phone(phone);
@@ -92,10 +100,24 @@ int run_serve(int argc, char** argv) {
   engine_options.manager_numbers.assign(settings.manager_numbers.begin(),
                                         settings.manager_numbers.end());
   engine_options.manager_channel = manager_channel(settings, adapters);
+  // The sales team: users, leads and timers, folded from the log before serving.
+  ServeTeam team(settings, store, writer, adapters.at("telegram")->can_send(),
+                 engine_options.manager_channel, token);
+  if (auto st = team.load(); !st.ok()) {
+    std::fprintf(stderr, "parley: cannot read the team and leads: %s\n", st.to_string().c_str());
+    return 1;
+  }
+  engine_options.leads = team.lead_deps();
   actors::Engine engine(store, writer, engine_options);
+  team.attach(engine);
 
   // Channels: what the log says is undelivered is sent before anything new.
-  ServeChannels channels(settings, std::move(adapters), store, writer, engine, token);
+  ServeChannels channels(
+      settings, std::move(adapters), store, writer, engine, team.auth(),
+      [&team](const std::string& c, const std::string& u) { return team.member(c, u); },
+      [&team](const crm::Principal& who, const std::string& text, int64_t at) {
+        return team.desk(who, text, at);
+      });
   if (auto st = channels.start_outbox(); !st.ok()) {
     std::fprintf(stderr, "parley: cannot read the outbox: %s\n", st.to_string().c_str());
     return 1;
@@ -108,8 +130,10 @@ int run_serve(int argc, char** argv) {
   std::unique_ptr<http::HttpMetrics> metrics;
   ctx.projections = {
       {"catalog", &catalog}, {"customers", &customers}, {"outbox", &channels.feed()}};
+  for (const auto& f : team.followers()) ctx.projections.push_back(f);
   channels.register_routes(router);
-  http::ProductApiContext product_ctx{products, catalog, token};
+  team.register_routes(router);
+  http::ProductApiContext product_ctx{products, catalog, team.auth()};
   http::register_product_api(router, product_ctx);
   http::register_nlu_api(router, local_now_iso);
   http::register_api(router, ctx, [&] {
@@ -146,6 +170,7 @@ int run_serve(int argc, char** argv) {
   channels.stop_pollers();
   catalog.stop_following();
   customers.stop_following();
+  team.stop();        // timers stop before the entities they command
   engine.shutdown();  // entities stop; their appends are already queued
   channels.stop();    // undelivered messages stay in the log for the next start
   writer.stop();      // everything queued is written and synced

@@ -25,7 +25,9 @@ std::string manager_channel(const Settings& s, const channels::Outbox::Adapters&
 
 ServeChannels::ServeChannels(const Settings& settings, channels::Outbox::Adapters adapters,
                              events::EventStore& store, events::GroupCommitWriter& writer,
-                             actors::Engine& engine, const std::string& admin_token)
+                             actors::Engine& engine, const http::Authorizer& auth,
+                             decltype(http::IntakeOptions::team_member) team_member,
+                             decltype(http::IntakeOptions::crm) crm)
     : settings_(settings), adapters_(std::move(adapters)), engine_(engine) {
   outbox_ = std::make_unique<channels::Outbox>(adapters_, writer, settings.outbox, wall_clock_us);
   std::set<std::string> platforms;
@@ -37,11 +39,13 @@ ServeChannels::ServeChannels(const Settings& settings, channels::Outbox::Adapter
   intake.typing_delay = settings.typing_delay;
   intake.mark_read = settings.mark_read;
   intake.managers = settings.manager_numbers;
+  intake.team_member = std::move(team_member);
+  intake.crm = std::move(crm);
   intake_ = std::make_unique<http::ChannelIntake>(engine, outbox_.get(), feed_.get(), *limiter_,
                                                   intake, wall_clock_us);
   api_ = std::make_unique<http::ChannelApiContext>(
       http::ChannelApiContext{adapters_, settings.whatsapp, *intake_, engine, outbox_.get(),
-                              feed_.get(), admin_token, settings.request_timeout, wall_clock_us});
+                              feed_.get(), auth, settings.request_timeout, wall_clock_us});
 }
 
 ServeChannels::~ServeChannels() {

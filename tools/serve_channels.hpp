@@ -26,7 +26,9 @@ class ServeChannels {
  public:
   ServeChannels(const Settings& settings, channels::Outbox::Adapters adapters,
                 events::EventStore& store, events::GroupCommitWriter& writer,
-                actors::Engine& engine, const std::string& admin_token);
+                actors::Engine& engine, const http::Authorizer& auth,
+                decltype(http::IntakeOptions::team_member) team_member = {},
+                decltype(http::IntakeOptions::crm) crm = {});
   ~ServeChannels();  // stop()
 
   // Replays the undelivered messages from the log and starts sending.

@@ -5,6 +5,10 @@
 #include <cstdlib>
 #include <string>
 
+#include "crm/credentials.hpp"
+#include "crm/time_zone.hpp"
+#include "domain/sequence.hpp"
+
 namespace parley::tools {
 namespace {
 
@@ -104,6 +108,30 @@ bool read_channels(Settings* s, std::string* error) {
   return true;
 }
 
+bool read_team(Settings* s, std::string* error) {
+  read_string("PARLEY_TIMEZONE", &s->timezone);
+  read_string("PARLEY_PASSWORD_COST", &s->password_cost);
+  read_string("PARLEY_DIGEST_TIME", &s->digest_time);
+  unsigned long long ttl = s->token_ttl_hours;
+  if (!read_uint("PARLEY_TOKEN_TTL_HOURS", 1, 24 * 365, &ttl, error)) return false;
+  s->token_ttl_hours = static_cast<unsigned>(ttl);
+  if (!crm::TimeZone::load(s->timezone)) {
+    *error = "PARLEY_TIMEZONE='" + s->timezone +
+             "' is not a time zone: use an IANA name (Asia/Kolkata), UTC or an offset (+05:30)";
+    return false;
+  }
+  crm::PasswordCost cost;
+  if (!crm::parse_password_cost(s->password_cost, &cost)) {
+    *error = "PARLEY_PASSWORD_COST='" + s->password_cost + "' must be interactive or moderate";
+    return false;
+  }
+  if (domain::sequence::minutes_of_day(s->digest_time) < 0) {
+    *error = "PARLEY_DIGEST_TIME='" + s->digest_time + "' must be HH:MM";
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool load_settings(Settings* s, std::string* error) {
@@ -128,7 +156,7 @@ bool load_settings(Settings* s, std::string* error) {
   s->request_timeout = std::chrono::milliseconds(timeout);
   s->actor_threads = actors;
   s->sync = sync == 1;
-  return read_channels(s, error);
+  return read_channels(s, error) && read_team(s, error);
 }
 
 }  // namespace parley::tools

@@ -37,7 +37,12 @@ struct Settings {
   channels::OutboxOptions outbox;               // PARLEY_OUTBOX_*
   std::chrono::milliseconds typing_delay{300};  // PARLEY_TYPING_DELAY_MS
   bool mark_read = true;                        // PARLEY_MARK_READ
-  channels::RateLimits inbound;                 // PARLEY_INBOUND_*
+  // The sales team.
+  std::string timezone = "UTC";               // PARLEY_TIMEZONE: IANA name, UTC or ±HH:MM
+  unsigned token_ttl_hours = 12;              // PARLEY_TOKEN_TTL_HOURS: lifetime of a login token
+  std::string password_cost = "interactive";  // PARLEY_PASSWORD_COST: interactive, moderate
+  std::string digest_time = "08:30";          // PARLEY_DIGEST_TIME: the morning digest, local HH:MM
+  channels::RateLimits inbound;               // PARLEY_INBOUND_*
 
   std::string events_path() const { return data_dir + "/events"; }
 };

@@ -48,7 +48,7 @@ class ProductApi : public ::testing::Test {
   events::GroupCommitWriter writer_{store_};
   actors::ProductCommands commands_{store_, writer_, [] { return int64_t{1}; }};
   projections::CatalogView catalog_{store_};
-  ProductApiContext ctx_{commands_, catalog_, "secret-token"};
+  ProductApiContext ctx_{commands_, catalog_, Authorizer("secret-token")};
   Router router_;
   std::unique_ptr<HttpMetrics> metrics_;
   std::unique_ptr<HttpServer> server_;

@@ -124,7 +124,7 @@ class Journey : public ::testing::Test {
   actors::ProductCommands commands_{store_, writer_, [] { return int64_t{1}; }};
   projections::CatalogView catalog_{store_};
   projections::CustomerDirectory customers_{store_};
-  http::ProductApiContext product_ctx_{commands_, catalog_, "t"};
+  http::ProductApiContext product_ctx_{commands_, catalog_, http::Authorizer("t")};
   std::unique_ptr<actors::Engine> engine_;
   std::unique_ptr<http::ApiContext> ctx_;
   http::Router router_;

@@ -1,0 +1,32 @@
+// The team's accounts: log in and out, and (admin) users and Message Master
+// sequences. Handlers parse, call crm::TeamService, and shape the answer.
+//   POST  /api/v1/auth/login            {"username","password"} -> {"token","expires_at","user"}
+//   POST  /api/v1/auth/logout           revokes the caller's token
+//   GET   /api/v1/auth/me               the caller
+//   POST  /api/v1/admin/users           (admin) -> 201 the user
+//   GET   /api/v1/admin/users           (admin)
+//   GET   /api/v1/admin/users/{username}, PATCH /api/v1/admin/users/{username} (admin)
+//   GET   /api/v1/admin/sequences, GET|PUT /api/v1/admin/sequences/{name} (admin)
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "crm/team_service.hpp"
+#include "http/auth.hpp"
+#include "http/router.hpp"
+
+namespace parley::http {
+
+struct TeamApiContext {
+  crm::TeamService& team;
+  Authorizer auth;
+};
+
+void register_team_api(Router& router, TeamApiContext& ctx);
+
+// A user as the API shows it: never a hash or a token.
+nlohmann::json user_json(const domain::user::State& user);
+// "2026-11-22T10:00:00Z"
+std::string iso_utc(int64_t us);
+
+}  // namespace parley::http

@@ -1,0 +1,141 @@
+#include "tools/serve_team.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "domain/user.hpp"
+
+namespace parley::tools {
+
+namespace {
+
+int64_t wall_clock_us() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+const char* kDigestKey = "digest";
+
+}  // namespace
+
+ServeTeam::ServeTeam(const Settings& settings, events::EventStore& store,
+                     events::GroupCommitWriter& writer, bool telegram_can_send,
+                     std::string phone_channel, const std::string& admin_token)
+    : settings_(settings),
+      store_(store),
+      writer_(writer),
+      telegram_can_send_(telegram_can_send),
+      phone_channel_(std::move(phone_channel)),
+      zone_(crm::TimeZone::load(settings.timezone).value_or(crm::TimeZone::utc())),
+      directory_(std::make_unique<crm::TeamDirectory>(store)),
+      timers_(std::make_unique<crm::TimerScheduler>(
+          wall_clock_us, [this](const std::string& key, int64_t due) { return fire(key, due); })),
+      book_(std::make_unique<crm::LeadBook>(store, timers_.get())),
+      auth_(admin_token, directory_.get(), wall_clock_us) {
+  crm::TeamOptions options;
+  crm::parse_password_cost(settings.password_cost, &options.password_cost);
+  options.token_ttl = std::chrono::hours(settings.token_ttl_hours);
+  service_ = std::make_unique<crm::TeamService>(store, writer, *directory_, wall_clock_us, options);
+  digest_ = std::make_unique<crm::Digest>(
+      *book_, *directory_, writer, zone_, [this](const std::string& u) { return contact_of(u); },
+      settings.digest_time);
+}
+
+ServeTeam::~ServeTeam() {
+  stop();
+}
+
+events::Status ServeTeam::load() {
+  auto st = directory_->catch_up();
+  if (!st.ok()) return st;
+  return book_->catch_up();
+}
+
+std::optional<actors::Contact> ServeTeam::contact_of(const std::string& username) const {
+  auto u = directory_->user(username);
+  if (!u || u->disabled) return std::nullopt;
+  if (telegram_can_send_ && !u->profile.telegram_ids.empty())
+    return actors::Contact{"telegram", u->profile.telegram_ids.front()};
+  if (!phone_channel_.empty() && !u->profile.phones.empty()) {
+    std::string digits;
+    for (char c : u->profile.phones.front())
+      if (c >= '0' && c <= '9') digits += c;
+    return actors::Contact{phone_channel_, digits};
+  }
+  return std::nullopt;
+}
+
+actors::LeadDeps ServeTeam::lead_deps() const {
+  actors::LeadDeps deps;
+  deps.contact_of = [this](const std::string& u) { return contact_of(u); };
+  deps.name_of = [this](const std::string& u) {
+    auto m = directory_->user(u);
+    return m ? m->profile.display_name : std::string();
+  };
+  return deps;
+}
+
+void ServeTeam::attach(actors::Engine& engine) {
+  engine_ = &engine;
+  desk_ = std::make_unique<crm::Desk>(engine, store_, *book_, *directory_, zone_,
+                                      crm::DeskOptions{settings_.request_timeout});
+  team_api_ = std::make_unique<http::TeamApiContext>(http::TeamApiContext{*service_, auth_});
+  crm_api_ = std::make_unique<http::CrmApiContext>(
+      http::CrmApiContext{*desk_, *book_, *directory_, store_, engine, auth_, wall_clock_us,
+                          settings_.request_timeout});
+  directory_->start_following(std::chrono::milliseconds(200));
+  book_->start_following(std::chrono::milliseconds(200));
+  timers_->set(kDigestKey, digest_->next_after(wall_clock_us()));
+  timers_->start();
+}
+
+void ServeTeam::register_routes(http::Router& router) {
+  http::register_team_api(router, *team_api_);
+  http::register_crm_api(router, *crm_api_);
+}
+
+void ServeTeam::stop() {
+  if (timers_) timers_->stop();
+  if (book_) book_->stop_following();
+  if (directory_) directory_->stop_following();
+}
+
+bool ServeTeam::fire(const std::string& key, int64_t due_us) {
+  const int64_t now = std::max(wall_clock_us(), due_us);
+  if (key == kDigestKey) {
+    bool ok = digest_->send(now);
+    if (ok) timers_->set(kDigestKey, digest_->next_after(now));
+    return ok;
+  }
+  std::string lead_id, step_id;
+  if (!crm::LeadBook::parse_timer_key(key, &lead_id, &step_id) || !engine_) return true;
+  auto r = engine_->lead(lead_id, actors::LeadRequest{domain::lead::FireFollowUp{step_id, now}},
+                         settings_.request_timeout);
+  if (r.ok()) {
+    book_->upsert(r.value.state);
+    return true;
+  }
+  if (r.error.code == actors::EngineErrc::rejected) return true;  // no such step: nothing to do
+  std::fprintf(stderr, "parley: follow-up %s not fired yet: %s\n", key.c_str(),
+               r.error.detail.c_str());
+  return false;
+}
+
+std::optional<crm::Principal> ServeTeam::member(const std::string& channel,
+                                                const std::string& user_id) const {
+  if (channel == "telegram") return directory_->by_telegram(user_id);
+  return directory_->by_phone(user_id);
+}
+
+std::vector<std::string> ServeTeam::desk(const crm::Principal& who, const std::string& text,
+                                         int64_t at_us) {
+  if (!desk_) return {"The CRM is starting; please send that again in a moment."};
+  return desk_->handle(who, text, at_us);
+}
+
+std::vector<std::pair<std::string, const projections::LogFollower*>> ServeTeam::followers() const {
+  return {{"team", directory_.get()}, {"leads", book_.get()}};
+}
+
+}  // namespace parley::tools
