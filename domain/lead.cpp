@@ -138,7 +138,7 @@ Decided on(const State& s, const MarkDone& c) {
   // A new demo's sequence replaces what an earlier one left pending.
   for (const auto& f : s.follow_ups)
     if (f.state == "pending") out.push_back(FollowUpSkipped{f.step_id, "superseded", c.at_us});
-  const auto& done_id = std::get<AppointmentDone>(out.front()).appointment_id;
+  const std::string done_id = std::get<AppointmentDone>(out.front()).appointment_id;
   for (const auto& p : c.follow_ups) {
     FollowUp f;
     f.step_id = p.sequence + "#" + done_id + "#" + std::to_string(p.index);
