@@ -17,7 +17,7 @@ std::string human_local_time(const std::string& w) {
   static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
   int yy = mo < 3 ? y - 1 : y;
   int wd = (yy + yy / 4 - yy / 100 + yy / 400 + t[(mo + 11) % 12] + d) % 7;
-  char buf[40];
+  char buf[80];
   std::snprintf(buf, sizeof buf, "%s %d %s %02d:%02d", days[wd], d, months[(mo + 11) % 12], h, mi);
   return buf;
 }

@@ -70,13 +70,13 @@ LocalTime civil(int64_t local_seconds, int offset_minutes) {
 }  // namespace
 
 std::string LocalTime::date() const {
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }
 
 std::string LocalTime::date_time() const {
-  char buf[24];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", year, month, day, hour, minute);
   return buf;
 }
@@ -85,7 +85,7 @@ std::string LocalTime::human() const {
   static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  char buf[48];
+  char buf[80];
   std::snprintf(buf, sizeof buf, "%s %d %s %d, %02d:%02d", days[weekday % 7], day,
                 months[(month + 11) % 12], year, hour, minute);
   return buf;

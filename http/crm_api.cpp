@@ -24,7 +24,7 @@ std::optional<int64_t> parse_instant(const std::string& text, const crm::TimeZon
   if (!brain::nlu::parse_now(text, &n)) return std::nullopt;
   const bool has_offset = text.find_first_of("+-Z", 16) != std::string::npos;
   if (!has_offset) return zone.to_utc(n.year, n.month, n.day, n.hour, n.minute);
-  char off[8];
+  char off[32];
   int m = n.offset_minutes < 0 ? -n.offset_minutes : n.offset_minutes;
   std::snprintf(off, sizeof off, "%c%02d:%02d", n.offset_minutes < 0 ? '-' : '+', m / 60, m % 60);
   auto fixed = crm::TimeZone::load(off);
