@@ -81,16 +81,6 @@ std::string LocalTime::date_time() const {
   return buf;
 }
 
-std::string LocalTime::human() const {
-  static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  char buf[80];
-  std::snprintf(buf, sizeof buf, "%s %d %s %d, %02d:%02d", days[weekday % 7], day,
-                months[(month + 11) % 12], year, hour, minute);
-  return buf;
-}
-
 std::optional<TimeZone> TimeZone::load(const std::string& name) {
   TimeZone tz;
   tz.name_ = name.empty() ? "UTC" : name;

@@ -23,7 +23,6 @@ struct LocalTime {
 
   std::string date() const;       // "2026-11-25"
   std::string date_time() const;  // "2026-11-25T15:00"
-  std::string human() const;      // "Wed 25 Nov 2026, 15:00"
 };
 
 class TimeZone {
