@@ -12,6 +12,7 @@
 
 #include "channels/form.hpp"
 #include "channels/signatures.hpp"
+#include "tests/support/channel_e2e.hpp"
 #include "tests/support/fake_platform.hpp"
 #include "tests/support/parley_server.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -24,93 +25,7 @@ using testing::Answer;
 using testing::FakePlatform;
 using testing::Recorded;
 using testing::Server;
-
-constexpr const char* kAdmin = "test-admin-token";
-
-std::vector<std::string> base_env(const FakePlatform& fake) {
-  return {"PARLEY_ADMIN_TOKEN=" + std::string(kAdmin),
-          "TELEGRAM_BOT_TOKEN=BOT",
-          "TELEGRAM_WEBHOOK_SECRET=tg-secret",
-          "TELEGRAM_API_BASE=" + fake.base(),
-          "WHATSAPP_VERIFY_TOKEN=wa-verify",
-          "WHATSAPP_APP_SECRET=wa-secret",
-          "WHATSAPP_ACCESS_TOKEN=wa-access",
-          "WHATSAPP_PHONE_NUMBER_ID=PN1",
-          "WHATSAPP_API_BASE=" + fake.base() + "/v22.0",
-          "TWILIO_ACCOUNT_SID=AC1",
-          "TWILIO_AUTH_TOKEN=tw-token",
-          "TWILIO_FROM=whatsapp:+14155238886",
-          "TWILIO_API_BASE=" + fake.base(),
-          "PARLEY_PUBLIC_URL=https://shop.example.com",
-          "GREENAPI_INSTANCE_ID=1101",
-          "GREENAPI_TOKEN=gtok",
-          "GREENAPI_WEBHOOK_TOKEN=g-hook",
-          "GREENAPI_API_BASE=" + fake.base(),
-          "MAYTAPI_PRODUCT_ID=prod",
-          "MAYTAPI_PHONE_ID=77",
-          "MAYTAPI_TOKEN=mkey",
-          "MAYTAPI_API_BASE=" + fake.base() + "/api",
-          "PARLEY_OUTBOX_BACKOFF_MS=20",
-          "PARLEY_TYPING_DELAY_MS=0"};
-}
-
-Answer platform_ok(const Recorded& r, size_t n) {
-  const auto id = std::to_string(n);
-  if (r.path.find("/bot") == 0) return {200, R"({"ok":true,"result":{"message_id":)" + id + "}}"};
-  if (r.path.find("/v22.0/") == 0) return {200, R"({"messages":[{"id":"wamid.out)" + id + "\"}]}"};
-  if (r.path.find("/2010-04-01/") == 0) return {201, R"({"sid":"SMout)" + id + "\"}"};
-  if (r.path.find("/waInstance") == 0) return {200, R"({"idMessage":"G)" + id + "\"}"};
-  return {200, R"({"success":true,"data":{"msgId":"M)" + id + "\"}}"};
-}
-
-std::string telegram_update(int update_id, int64_t chat, const std::string& text) {
-  return json{{"update_id", update_id},
-              {"message",
-               {{"message_id", update_id},
-                {"date", 1700000000},
-                {"chat", {{"id", chat}, {"type", "private"}}},
-                {"from", {{"id", chat}, {"first_name", "Ana"}}},
-                {"text", text}}}}
-      .dump();
-}
-
-httplib::Result post_telegram(httplib::Client& c, const std::string& body,
-                              const std::string& secret = "tg-secret") {
-  return c.Post("/webhooks/telegram", {{"X-Telegram-Bot-Api-Secret-Token", secret}}, body,
-                "application/json");
-}
-
-// A signed WhatsApp Cloud webhook carrying one text message.
-httplib::Result post_whatsapp_text(httplib::Client& c, const std::string& from,
-                                   const std::string& id, const std::string& text) {
-  json message = {{"from", from}, {"id", id}, {"type", "text"}, {"text", {{"body", text}}}};
-  json b = {{"object", "whatsapp_business_account"},
-            {"entry", {{{"changes", {{{"value", {{"messages", {message}}}}}}}}}}};
-  const auto body = b.dump();
-  return c.Post("/webhooks/whatsapp",
-                {{"X-Hub-Signature-256", "sha256=" + channels::hmac_sha256_hex("wa-secret", body)}},
-                body, "application/json");
-}
-
-// Waits until the outbox has nothing pending.
-bool drained(httplib::Client& c) {
-  const httplib::Headers admin = {{"Authorization", std::string("Bearer ") + kAdmin}};
-  for (int i = 0; i < 500; ++i) {
-    auto r = c.Get("/api/v1/outbox", admin);
-    if (r && r->status == 200 && json::parse(r->body)["pending"] == 0) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
-}
-
-// Requests to `path_part` whose body mentions `needle`.
-size_t count(const FakePlatform& fake, const std::string& path_part, const std::string& needle) {
-  size_t n = 0;
-  for (const auto& r : fake.requests())
-    if (r.path.find(path_part) != std::string::npos && r.body.find(needle) != std::string::npos)
-      ++n;
-  return n;
-}
+using namespace testing::e2e;
 
 TEST(ChannelsE2E, TelegramReplyTypingAndRedelivery) {
   FakePlatform fake(platform_ok);
