@@ -83,11 +83,16 @@ struct RecordStatus {
   std::string status;
   int64_t at_us = 0;
 };
-using ConversationCommand = std::variant<OperatorReply, SetHandoff, RecordStatus>;
+// A nudge's timer went off (the timer view's key names the nudge).
+struct FireNudge {
+  std::string nudge_id;
+  int64_t at_us = 0;
+};
+using ConversationCommand = std::variant<OperatorReply, SetHandoff, RecordStatus, FireNudge>;
 
 // What a conversation entity is asked: a chat turn or a command.
 struct ConversationRequest {
-  std::variant<ChatTurn, OperatorReply, SetHandoff, RecordStatus> op;
+  std::variant<ChatTurn, OperatorReply, SetHandoff, RecordStatus, FireNudge> op;
 };
 
 // The dedupe key of a platform message within its conversation.

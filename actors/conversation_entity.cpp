@@ -7,6 +7,7 @@
 #include "brain/shop_policy.hpp"
 #include "domain/conversation.hpp"
 #include "domain/delivery.hpp"
+#include "domain/nudge.hpp"
 #include "domain/order.hpp"
 #include "events/conversation_codec.hpp"
 #include "events/delivery_codec.hpp"
@@ -51,6 +52,12 @@ std::optional<brain::Say> non_text_reply(const ChatTurn& turn) {
   return brain::Say::unsupported;
 }
 
+domain::nudge::OffsetAt offset_of(const ConversationDeps& deps) {
+  if (deps.zone_offset) return deps.zone_offset;
+  const int64_t fixed = int64_t{deps.utc_offset_minutes} * 60 * 1000000;
+  return [fixed](int64_t) { return fixed; };
+}
+
 struct ConversationKind {
   using State = conv::State;
   using Event = conv::Event;
@@ -90,6 +97,11 @@ struct ConversationKind {
         s = conv::evolve(std::move(s), e);
         d.events.push_back(std::move(e));
       }
+    }
+    // Brings the pending nudge in line with the rules after the decision.
+    void plan_nudges(const Deps& deps) {
+      if (!deps.nudges.enabled && s.nudge_id.empty()) return;
+      take(domain::nudge::plan(s, deps.nudges, offset_of(deps)));
     }
     void finish() {
       d.reply.conversation_id = s.id;
@@ -174,6 +186,7 @@ struct ConversationKind {
       for (auto& m : r.media) out.media.push_back({m.url, m.caption});
       b.d.reply.replies.push_back(std::move(out));
     }
+    b.plan_nudges(deps);
     b.finish();
     if (!turn.platform_message_id.empty()) {
       b.d.dedupe = events::DedupeClaim{chat_dedupe_key(state.id, turn.platform_message_id),
@@ -182,7 +195,7 @@ struct ConversationKind {
     return std::move(b.d);
   }
 
-  static Decided decide_op(const State& state, const OperatorReply& op, const Deps&) {
+  static Decided decide_op(const State& state, const OperatorReply& op, const Deps& deps) {
     conv::SendMessage send{op.text, "", op.at_us, {}};
     for (const auto& m : op.media) send.media.push_back({m.url, m.caption});
     send.author = op.author;
@@ -192,11 +205,12 @@ struct ConversationKind {
     Builder b{state, {}};
     b.take(std::move(sent).value());
     b.d.reply.message_id = std::get<conv::MessageSent>(b.d.events.back()).message_id;
+    b.plan_nudges(deps);
     b.finish();
     return std::move(b.d);
   }
 
-  static Decided decide_op(const State& state, const SetHandoff& op, const Deps&) {
+  static Decided decide_op(const State& state, const SetHandoff& op, const Deps& deps) {
     Builder b{state, {}};
     if (!state.started()) return rejected(conv::to_string(conv::Error::not_started));
     if (!op.query_only) {
@@ -204,7 +218,21 @@ struct ConversationKind {
                      : conv::decide(state, conv::EndHandoff{op.by, op.at_us});
       if (!r) return rejected(conv::to_string(r.error()));
       b.take(std::move(r).value());
+      b.plan_nudges(deps);
     }
+    b.finish();
+    return std::move(b.d);
+  }
+
+  static Decided decide_op(const State& state, const FireNudge& op, const Deps& deps) {
+    Builder b{state, {}};
+    const uint32_t number = state.nudge_number;
+    domain::nudge::Fire fire{
+        op.nudge_id, op.at_us, brain::nudge_text(state.language, number, state.cart), {}};
+    fire.template_parameters = {state.cart.empty() ? std::string() : state.cart.front().name};
+    b.take(domain::nudge::fire(state, fire, deps.nudges, offset_of(deps)));
+    for (const auto& e : b.d.events)
+      if (auto* m = std::get_if<conv::MessageSent>(&e)) b.d.reply.replies.push_back({m->text, {}});
     b.finish();
     return std::move(b.d);
   }

@@ -13,6 +13,7 @@
 #include "actors/chat_types.hpp"
 #include "actors/runtime.hpp"
 #include "brain/shop_policy.hpp"
+#include "domain/nudge.hpp"
 #include "projections/catalog_view.hpp"
 
 namespace parley::actors {
@@ -27,6 +28,15 @@ struct ConversationDeps {
   // platform (MANAGER_NUMBERS, PARLEY_MANAGER_CHANNEL). Empty: nobody.
   std::vector<std::string> manager_numbers;
   std::string manager_channel;
+  // Shopper nudges (domain/nudge.hpp); off unless the policy is enabled.
+  domain::nudge::Policy nudges = disabled_nudges();
+  domain::nudge::OffsetAt zone_offset;  // empty: utc_offset_minutes
+
+  static domain::nudge::Policy disabled_nudges() {
+    domain::nudge::Policy p;
+    p.enabled = false;
+    return p;
+  }
 };
 
 // Spawns the conversation `id` as a child of `parent`, reporting idleness to `registry`.

@@ -36,7 +36,8 @@ struct Engine::Impl {
     sys = std::make_unique<caf::actor_system>(cfg);
     auto deps = std::make_shared<const ConversationDeps>(
         ConversationDeps{std::move(o.catalog), o.utc_offset_minutes, std::move(o.customer_by_phone),
-                         std::move(o.manager_numbers), std::move(o.manager_channel)});
+                         std::move(o.manager_numbers), std::move(o.manager_channel), o.nudges,
+                         std::move(o.zone_offset)});
     EntityFactories factories;
     factories[domain::conversation::kEntityType] =
         [rt = rt, deps](caf::local_actor* parent, const std::string& id, const caf::actor& reg) {

@@ -47,6 +47,8 @@ struct EngineOptions {
   std::vector<std::string> manager_numbers;  // MANAGER_NUMBERS
   std::string manager_channel;               // where managers are notified
   LeadDeps leads;                            // how lead entities reach the team
+  domain::nudge::Policy nudges = ConversationDeps::disabled_nudges();
+  domain::nudge::OffsetAt zone_offset;  // the zone's offset at an instant; empty: fixed
 };
 
 struct EngineStats {

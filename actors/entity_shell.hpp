@@ -48,6 +48,24 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(parley::events::AppendResult)
 
 namespace parley::actors {
 
+// Events a decider leaves without a time (a cart change, a stage) take the
+// time of the event before them in the same decision, or of the first timed
+// one: every stored event then says when it happened.
+inline void stamp_untimed(std::vector<events::NewEvent>* events) {
+  int64_t at = 0;
+  for (const auto& e : *events)
+    if (e.timestamp_us != 0) {
+      at = e.timestamp_us;
+      break;
+    }
+  for (auto& e : *events) {
+    if (e.timestamp_us == 0)
+      e.timestamp_us = at;
+    else
+      at = e.timestamp_us;
+  }
+}
+
 template <class Kind>
 struct EntityShellState {
   struct Waiting {
@@ -220,6 +238,7 @@ class EntityShell {
       }
       decided = std::move(decision).value();
       for (const auto& e : decided->events) append.events.push_back(Kind::encode(e));
+      stamp_untimed(&append.events);
     } catch (const std::exception& ex) {
       rp.deliver(make_error(entity_errc::rejected, std::string("internal: ") + ex.what()));
       return;

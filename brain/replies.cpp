@@ -212,6 +212,29 @@ const std::map<Say, Row>& table() {
       {Say::human_mode,
        {"{0} wrote: {1}", "{0} escribió: {1}", "{0} пишет: {1}", "{0} menulis: {1}",
         "{0} ne likha: {1}"}},
+      {Say::nudge_cart,
+       {"Still thinking it over? Your cart is saved: {0}. Write \"checkout\" when you're ready, "
+        "or ask me anything.",
+        "¿Lo sigues pensando? Tu carrito está guardado: {0}. Escribe \"pagar\" cuando quieras, "
+        "o pregúntame lo que necesites.",
+        "Ещё думаете? Корзина сохранена: {0}. Напишите «оформить», когда будете готовы, или "
+        "задайте вопрос.",
+        "Masih menimbang? Keranjang Kakak tersimpan: {0}. Ketik \"bayar\" kalau sudah siap, "
+        "atau tanya saja.",
+        "Abhi soch rahe hain? Aapka cart save hai: {0}. Ready hon to \"checkout\" likhiye, ya "
+        "kuch bhi poochiye."}},
+      {Say::nudge_browsing,
+       {"Did you find what you were looking for? Tell me what you need and I'll help.",
+        "¿Encontraste lo que buscabas? Dime qué necesitas y te ayudo.",
+        "Нашли то, что искали? Напишите, что нужно, и я помогу.",
+        "Sudah ketemu yang dicari? Bilang saja butuhnya apa, saya bantu.",
+        "Jo dhoondh rahe the mil gaya? Bataiye kya chahiye, main help karunga."}},
+      {Say::nudge_last,
+       {"Just checking in one last time. {0}I'm here whenever you want to continue.",
+        "Una última consulta. {0}Aquí estoy cuando quieras seguir.",
+        "Напоминаю в последний раз. {0}Я на связи, когда захотите продолжить.",
+        "Sekadar mengingatkan terakhir kali. {0}Saya siap kapan pun Kakak mau lanjut.",
+        "Bas ek last reminder. {0}Jab chahein, main yahin hoon."}},
   };
   return t;
 }
@@ -235,6 +258,18 @@ std::string say(const std::string& language, Say key, const std::vector<std::str
       s.replace(p, slot.size(), args[i]);
   }
   return s;
+}
+
+std::string nudge_text(const std::string& language, uint32_t number,
+                       const std::vector<domain::CartLine>& cart) {
+  std::string items;
+  for (size_t i = 0; i < cart.size() && i < 3; ++i)
+    items += (i ? ", " : "") + std::to_string(cart[i].quantity) + " × " + cart[i].name;
+  if (cart.size() > 3) items += ", …";
+  if (number <= 1)
+    return cart.empty() ? say(language, Say::nudge_browsing)
+                        : say(language, Say::nudge_cart, {items});
+  return say(language, Say::nudge_last, {cart.empty() ? "" : items + ". "});
 }
 
 std::string money(int64_t cents, const std::string& currency) {

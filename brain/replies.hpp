@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/shop.hpp"
+
 namespace parley::brain {
 
 enum class Say {
@@ -49,16 +51,22 @@ enum class Say {
   field_city,
   and_word,
   unknown_command,
-  got_photo,        // an image without a caption
-  got_voice,        // a voice note
-  got_location,     // a shared location
-  unsupported,      // a sticker, a contact, a document …
-  slow_down,        // the shopper writes faster than the rate limit
-  busy,             // the shop as a whole is over its inbound limit
-  human_mode        // (to a manager) a shopper wrote while a person has the conversation
+  got_photo,       // an image without a caption
+  got_voice,       // a voice note
+  got_location,    // a shared location
+  unsupported,     // a sticker, a contact, a document …
+  slow_down,       // the shopper writes faster than the rate limit
+  busy,            // the shop as a whole is over its inbound limit
+  human_mode,      // (to a manager) a shopper wrote while a person has the conversation
+  nudge_cart,      // a quiet shopper with a cart: {0} what is in it
+  nudge_browsing,  // a quiet shopper who looked but has no cart
+  nudge_last       // the second and last nudge
 };
 
 std::string say(const std::string& language, Say key, const std::vector<std::string>& args = {});
+// The nudge for a quiet shopper: `number` 1 or 2, mentioning the cart.
+std::string nudge_text(const std::string& language, uint32_t number,
+                       const std::vector<domain::CartLine>& cart);
 // "€129.00" for EUR, else "129.00 XYZ".
 std::string money(int64_t cents, const std::string& currency);
 

@@ -66,6 +66,7 @@ std::string pick_option(const std::string& text, const std::vector<std::string>&
 void show_products(Turn& t, const std::string& query, const Catalog& catalog,
                    const Understanding& u) {
   auto found = catalog.find_products(query, kShown);
+  t.apply(conv::RecordSearch{query, static_cast<uint32_t>(found.size())});
   if (found.empty()) {
     t.reply(Say::none_found, {query});
     return;

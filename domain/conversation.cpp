@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <limits>
 #include <optional>
 
 namespace parley::domain::conversation {
@@ -95,7 +96,10 @@ bool operator==(const State& a, const State& b) {
          a.orders == b.orders && a.last_order_total_cents == b.last_order_total_cents &&
          a.last_order_currency == b.last_order_currency &&
          a.handoff_requested == b.handoff_requested && a.handoff_since_us == b.handoff_since_us &&
-         a.handoff_by == b.handoff_by;
+         a.handoff_by == b.handoff_by && a.browsing == b.browsing &&
+         a.nudges_sent == b.nudges_sent && a.nudges_scheduled == b.nudges_scheduled &&
+         a.nudge_id == b.nudge_id && a.nudge_number == b.nudge_number &&
+         a.nudge_due_us == b.nudge_due_us && a.last_nudge_at_us == b.last_nudge_at_us;
 }
 
 bool valid_utf8(const std::string& s) {
@@ -179,6 +183,8 @@ namespace {
 using Events = Result<std::vector<Event>, Error>;
 
 Events decide_shop(const State& s, const Command& command) {
+  if (auto* c = std::get_if<RecordSearch>(&command))
+    return std::vector<Event>{SearchPerformed{c->query, c->results}};
   if (auto* c = std::get_if<ShowProducts>(&command)) {
     if (c->skus == s.last_shown && c->size == s.shown_size && c->color == s.shown_color)
       return std::vector<Event>{};
@@ -276,6 +282,7 @@ State evolve(State s, const Event& event) {
       s.user_id = e->user_id;
     }
     ++s.received;
+    s.nudges_sent = 0;  // a reply resets the count
     s.last_received_at_us = e->at_us;
     s.last_received_id = e->message_id;
     if (!e->language.empty()) s.language = e->language;
@@ -287,6 +294,7 @@ State evolve(State s, const Event& event) {
     ++s.sent;
     s.last_sent_at_us = e->at_us;
   } else if (auto* e = std::get_if<ProductsShown>(&event)) {
+    s.browsing = true;
     s.last_shown = e->skus;
     s.shown_size = e->size;
     s.shown_color = e->color;
@@ -320,6 +328,7 @@ State evolve(State s, const Event& event) {
     s.checkout_open = s.awaiting_confirmation = false;
   } else if (auto* e = std::get_if<OrderPlaced>(&event)) {
     s.orders.push_back(e->order_id);
+    s.browsing = false;
     s.last_order_total_cents = e->total_cents;
     s.last_order_currency = e->currency;
     s.cart.clear();
@@ -334,6 +343,27 @@ State evolve(State s, const Event& event) {
     s.handoff_requested = false;
     s.handoff_since_us = 0;
     s.handoff_by.clear();
+  } else if (auto* e = std::get_if<NudgeScheduled>(&event)) {
+    if (e->nudge_id != s.nudge_id) ++s.nudges_scheduled;
+    s.nudge_id = e->nudge_id;
+    s.nudge_number = e->number;
+    s.nudge_due_us = e->due_us;
+  } else if (auto* e = std::get_if<NudgeSent>(&event)) {
+    s.nudges_sent = std::max(s.nudges_sent, e->number);
+    s.last_nudge_at_us = e->at_us;
+    s.nudge_id.clear();
+    s.nudge_number = 0;
+    s.nudge_due_us = 0;
+  } else if (std::holds_alternative<NudgeSkipped>(event)) {
+    // Outside the window every later nudge would be too: the count is spent.
+    s.nudges_sent = std::numeric_limits<uint32_t>::max();
+    s.nudge_id.clear();
+    s.nudge_number = 0;
+    s.nudge_due_us = 0;
+  } else if (std::holds_alternative<NudgeCancelled>(event)) {
+    s.nudge_id.clear();
+    s.nudge_number = 0;
+    s.nudge_due_us = 0;
   }
   return s;
 }

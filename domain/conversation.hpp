@@ -112,10 +112,44 @@ struct DeliveryStatusChanged {
   std::string status;
   int64_t at_us = 0;
 };
-using Event = std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
-                           QuantityChanged, VariantChosen, CartCleared, CheckoutStarted,
-                           DetailsProvided, ConfirmationRequested, CheckoutCancelled, OrderPlaced,
-                           StageChanged, HandoffRequested, HandoffEnded, DeliveryStatusChanged>;
+// A catalog search and how many products it found (0: a zero-result search).
+struct SearchPerformed {
+  std::string query;
+  uint32_t results = 0;
+};
+// Shopper nudges (domain/nudge.hpp decides them). A nudge is a durable timer:
+// scheduled with its due time (scheduled again under the same id when the
+// shopper writes before it is due: it moves), then sent, skipped or
+// cancelled exactly once.
+struct NudgeScheduled {
+  std::string nudge_id;  // "<conversation id>/n<k>", k counts every nudge scheduled
+  uint32_t number = 1;   // 1 or 2: the how-many-th since the shopper last wrote
+  int64_t due_us = 0;
+};
+struct NudgeSent {
+  std::string nudge_id;
+  uint32_t number = 1;
+  int64_t at_us = 0;
+  std::string template_name = "";  // set when sent as a WhatsApp template
+};
+// reason: "outside_24h_window" (no template configured).
+struct NudgeSkipped {
+  std::string nudge_id;
+  uint32_t number = 1;
+  std::string reason;
+};
+// reason: "handoff", "order_placed", "not_shopping", "limit", "disabled".
+struct NudgeCancelled {
+  std::string nudge_id;
+  uint32_t number = 1;
+  std::string reason;
+};
+using Event =
+    std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
+                 QuantityChanged, VariantChosen, CartCleared, CheckoutStarted, DetailsProvided,
+                 ConfirmationRequested, CheckoutCancelled, OrderPlaced, StageChanged,
+                 HandoffRequested, HandoffEnded, DeliveryStatusChanged, SearchPerformed,
+                 NudgeScheduled, NudgeSent, NudgeSkipped, NudgeCancelled>;
 
 // ---- state --------------------------------------------------------------
 struct State {
@@ -141,6 +175,14 @@ struct State {
   bool handoff_requested = false;  // human mode: the bot stays silent
   int64_t handoff_since_us = 0;
   std::string handoff_by;
+  // Nudges: what is pending, and how many went out since the shopper last wrote.
+  bool browsing = false;  // products shown since the last order
+  uint32_t nudges_sent = 0;
+  uint64_t nudges_scheduled = 0;
+  std::string nudge_id;  // the pending nudge; "" when none
+  uint32_t nudge_number = 0;
+  int64_t nudge_due_us = 0;
+  int64_t last_nudge_at_us = 0;
 
   bool started() const { return received + sent > 0; }
   const CartLine* line(const std::string& sku) const;
@@ -226,10 +268,14 @@ struct RecordDeliveryStatus {
   std::string status;
   int64_t at_us = 0;
 };
+struct RecordSearch {
+  std::string query;
+  uint32_t results = 0;
+};
 using Command = std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem,
                              SetQuantity, ChooseVariant, ClearCart, StartCheckout, ProvideDetails,
                              RequestConfirmation, CancelCheckout, PlaceOrder, SetStage,
-                             RequestHandoff, EndHandoff, RecordDeliveryStatus>;
+                             RequestHandoff, EndHandoff, RecordDeliveryStatus, RecordSearch>;
 
 enum class Error : uint8_t {
   empty_text = 1,    // nothing but white space

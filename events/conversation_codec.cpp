@@ -111,6 +111,26 @@ std::pair<const char*, json> describe(const Event& event) {
       return {"conversation.delivery_status",
               {{"platform_message_id", e.platform_message_id}, {"status", e.status}}};
     }
+    std::pair<const char*, json> operator()(const SearchPerformed& e) const {
+      return {"conversation.search_performed", {{"query", e.query}, {"results", e.results}}};
+    }
+    std::pair<const char*, json> operator()(const NudgeScheduled& e) const {
+      return {"conversation.nudge_scheduled",
+              {{"nudge_id", e.nudge_id}, {"number", e.number}, {"due_us", e.due_us}}};
+    }
+    std::pair<const char*, json> operator()(const NudgeSent& e) const {
+      json p = {{"nudge_id", e.nudge_id}, {"number", e.number}};
+      if (!e.template_name.empty()) p["template"] = e.template_name;
+      return {"conversation.nudge_sent", p};
+    }
+    std::pair<const char*, json> operator()(const NudgeSkipped& e) const {
+      return {"conversation.nudge_skipped",
+              {{"nudge_id", e.nudge_id}, {"number", e.number}, {"reason", e.reason}}};
+    }
+    std::pair<const char*, json> operator()(const NudgeCancelled& e) const {
+      return {"conversation.nudge_cancelled",
+              {{"nudge_id", e.nudge_id}, {"number", e.number}, {"reason", e.reason}}};
+    }
   };
   return std::visit(V{}, event);
 }
@@ -167,6 +187,16 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
   }
   if (type == "conversation.handoff_ended")
     return HandoffEnded{p.value("by", ""), env.timestamp_us};
+  if (type == "conversation.search_performed")
+    return SearchPerformed{p.at("query"), p.at("results")};
+  if (type == "conversation.nudge_scheduled")
+    return NudgeScheduled{p.at("nudge_id"), p.at("number"), p.at("due_us")};
+  if (type == "conversation.nudge_sent")
+    return NudgeSent{p.at("nudge_id"), p.at("number"), env.timestamp_us, p.value("template", "")};
+  if (type == "conversation.nudge_skipped")
+    return NudgeSkipped{p.at("nudge_id"), p.at("number"), p.value("reason", "")};
+  if (type == "conversation.nudge_cancelled")
+    return NudgeCancelled{p.at("nudge_id"), p.at("number"), p.value("reason", "")};
   if (type == "conversation.delivery_status")
     return DeliveryStatusChanged{p.at("platform_message_id"), p.at("status"), env.timestamp_us};
   return HandoffRequested{p.value("by", "shopper"), env.timestamp_us};
@@ -191,7 +221,12 @@ bool is_conversation_event(std::string_view type) {
                                        "conversation.stage_changed",
                                        "conversation.handoff_requested",
                                        "conversation.handoff_ended",
-                                       "conversation.delivery_status"};
+                                       "conversation.delivery_status",
+                                       "conversation.search_performed",
+                                       "conversation.nudge_scheduled",
+                                       "conversation.nudge_sent",
+                                       "conversation.nudge_skipped",
+                                       "conversation.nudge_cancelled"};
   for (const char* t : kTypes)
     if (type == t) return true;
   return false;
@@ -214,6 +249,8 @@ NewEvent encode(const Event& event) {
     out.timestamp_us = h->at_us;
   } else if (auto* d = std::get_if<DeliveryStatusChanged>(&event)) {
     out.timestamp_us = d->at_us;
+  } else if (auto* n = std::get_if<NudgeSent>(&event)) {
+    out.timestamp_us = n->at_us;
   }
   return out;
 }
@@ -255,11 +292,18 @@ std::string encode_state(const State& s) {
                    {"last_order_currency", s.last_order_currency},
                    {"handoff_requested", s.handoff_requested},
                    {"handoff_since_us", s.handoff_since_us},
-                   {"handoff_by", s.handoff_by}});
+                   {"handoff_by", s.handoff_by},
+                   {"browsing", s.browsing},
+                   {"nudges_sent", s.nudges_sent},
+                   {"nudges_scheduled", s.nudges_scheduled},
+                   {"nudge_id", s.nudge_id},
+                   {"nudge_number", s.nudge_number},
+                   {"nudge_due_us", s.nudge_due_us},
+                   {"last_nudge_at_us", s.last_nudge_at_us}});
 }
 
 Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) {
-  if (schema_version != 1 && schema_version != kStateSchema)
+  if (schema_version < 1 || schema_version > kStateSchema)
     return Status::Corruption("unknown conversation state schema " +
                               std::to_string(schema_version));
   json j = json::parse(bytes, nullptr, false);
@@ -290,6 +334,13 @@ Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) 
     s.handoff_requested = j.value("handoff_requested", false);
     s.handoff_since_us = j.value("handoff_since_us", int64_t{0});
     s.handoff_by = j.value("handoff_by", "");
+    s.browsing = j.value("browsing", !s.last_shown.empty() && s.orders.empty());
+    s.nudges_sent = j.value("nudges_sent", uint32_t{0});
+    s.nudges_scheduled = j.value("nudges_scheduled", uint64_t{0});
+    s.nudge_id = j.value("nudge_id", "");
+    s.nudge_number = j.value("nudge_number", uint32_t{0});
+    s.nudge_due_us = j.value("nudge_due_us", int64_t{0});
+    s.last_nudge_at_us = j.value("last_nudge_at_us", int64_t{0});
     return s;
   } catch (const json::exception& ex) {
     return Status::Corruption(std::string("conversation snapshot: ") + ex.what());

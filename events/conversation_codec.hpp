@@ -24,8 +24,8 @@ namespace conv = parley::domain::conversation;
 
 inline constexpr const char* kMessageReceived = "conversation.message_received";
 inline constexpr const char* kMessageSent = "conversation.message_sent";
-// 2: with the shopping journey (1: messages only; still read).
-inline constexpr uint32_t kStateSchema = 2;
+// 3: with nudges; 2: with the shopping journey; 1: messages only. All are read.
+inline constexpr uint32_t kStateSchema = 3;
 
 // True for every event type of a conversation's stream.
 bool is_conversation_event(std::string_view type);

@@ -189,7 +189,7 @@ void register_api(Router& router, ApiContext& ctx, std::function<std::string()> 
     json projections = json::object();
     std::string behind;
     for (const auto& [name, p] : ctx.projections) {
-      const uint64_t at = p->checkpoint(), lag = head > at ? head - at : 0;
+      const uint64_t at = p(), lag = head > at ? head - at : 0;
       projections[name] = {{"checkpoint", at}, {"lag", lag}};
       if (lag > kReadyLag)
         behind +=

@@ -25,7 +25,8 @@ struct ApiContext {
   // False once shutdown began: /readyz answers 503.
   std::atomic<bool>* accepting = nullptr;
   // Projections /readyz reports, by name; each is ready within kReadyLag events.
-  std::vector<std::pair<std::string, const projections::LogFollower*>> projections = {};
+  // name -> its checkpoint in the log, for /readyz.
+  std::vector<std::pair<std::string, std::function<uint64_t()>>> projections = {};
 };
 
 // A projection this many events behind the log still counts as caught up:

@@ -20,6 +20,7 @@
 #include "tools/commands.hpp"
 #include "tools/serve_channels.hpp"
 #include "tools/serve_team.hpp"
+#include "tools/serve_views.hpp"
 #include "tools/settings.hpp"
 
 namespace parley::tools {
@@ -108,8 +109,19 @@ int run_serve(int argc, char** argv) {
     return 1;
   }
   engine_options.leads = team.lead_deps();
+  engine_options.nudges = settings.nudges;
+  engine_options.zone_offset = [zone](int64_t us) {
+    return int64_t{zone.offset_minutes_at(us)} * 60000000;
+  };
+  // The persisted views (carts, orders, billing, funnel, activity, timers).
+  ServeViews views(settings, store, zone);
+  if (auto st = views.open(); !st.ok()) {
+    std::fprintf(stderr, "parley: cannot open the views: %s\n", st.to_string().c_str());
+    return 1;
+  }
   actors::Engine engine(store, writer, engine_options);
   team.attach(engine);
+  views.start(team.timers());
 
   // Channels: what the log says is undelivered is sent before anything new.
   ServeChannels channels(
@@ -128,18 +140,24 @@ int run_serve(int argc, char** argv) {
                        wall_clock_us, new_request_id, &accepting};
   http::Router router;
   std::unique_ptr<http::HttpMetrics> metrics;
-  ctx.projections = {
-      {"catalog", &catalog}, {"customers", &customers}, {"outbox", &channels.feed()}};
+  auto checkpoint_of = [](const projections::LogFollower* f) {
+    return [f] { return f->checkpoint(); };
+  };
+  ctx.projections = {{"catalog", checkpoint_of(&catalog)},
+                     {"customers", checkpoint_of(&customers)},
+                     {"outbox", checkpoint_of(&channels.feed())}};
   for (const auto& f : team.followers()) ctx.projections.push_back(f);
+  for (const auto& f : views.checkpoints()) ctx.projections.push_back(f);
   channels.register_routes(router);
   team.register_routes(router);
+  views.register_routes(router, team.auth());
   http::ProductApiContext product_ctx{products, catalog, team.auth()};
   http::register_product_api(router, product_ctx);
   http::register_nlu_api(router, local_now_iso);
   http::register_api(router, ctx, [&] {
     return http::render_prometheus(*metrics,
                                    {writer.stats(), engine.stats(), store.last_position()}) +
-           channels.metrics();
+           channels.metrics() + views.metrics();
   });
   metrics = std::make_unique<http::HttpMetrics>(router.patterns());
 
@@ -170,6 +188,7 @@ int run_serve(int argc, char** argv) {
   channels.stop_pollers();
   catalog.stop_following();
   customers.stop_following();
+  views.stop();
   team.stop();        // timers stop before the entities they command
   engine.shutdown();  // entities stop; their appends are already queued
   channels.stop();    // undelivered messages stay in the log for the next start

@@ -31,7 +31,8 @@ ServeTeam::ServeTeam(const Settings& settings, events::EventStore& store,
       directory_(std::make_unique<crm::TeamDirectory>(store)),
       timers_(std::make_unique<crm::TimerScheduler>(
           wall_clock_us, [this](const std::string& key, int64_t due) { return fire(key, due); })),
-      book_(std::make_unique<crm::LeadBook>(store, timers_.get())),
+      // Follow-up timers come from the timers view (tools/serve_views.hpp).
+      book_(std::make_unique<crm::LeadBook>(store, nullptr)),
       auth_(admin_token, directory_.get(), wall_clock_us) {
   crm::TeamOptions options;
   crm::parse_password_cost(settings.password_cost, &options.password_cost);
@@ -108,8 +109,25 @@ bool ServeTeam::fire(const std::string& key, int64_t due_us) {
     if (ok) timers_->set(kDigestKey, digest_->next_after(now));
     return ok;
   }
-  std::string lead_id, step_id;
-  if (!crm::LeadBook::parse_timer_key(key, &lead_id, &step_id) || !engine_) return true;
+  if (!engine_) return false;
+  // "nudge/<conversation id>/n<k>": a shopper nudge.
+  if (key.rfind("nudge/", 0) == 0) {
+    const std::string nudge_id = key.substr(6);
+    const auto cut = nudge_id.rfind("/n");
+    if (cut == std::string::npos) return true;  // not a key this build makes
+    auto r = engine_->command(nudge_id.substr(0, cut), actors::FireNudge{nudge_id, now},
+                              settings_.request_timeout);
+    if (r.ok() || r.error.code == actors::EngineErrc::rejected) return true;
+    std::fprintf(stderr, "parley: nudge %s not fired yet: %s\n", key.c_str(),
+                 r.error.detail.c_str());
+    return false;
+  }
+  // "follow_up/<lead id>/<step id>": a lead's follow-up step.
+  if (key.rfind("follow_up/", 0) != 0) return true;
+  const std::string rest = key.substr(10);
+  const auto slash = rest.rfind('/');
+  if (slash == std::string::npos) return true;
+  const std::string lead_id = rest.substr(0, slash), step_id = rest.substr(slash + 1);
   auto r = engine_->lead(lead_id, actors::LeadRequest{domain::lead::FireFollowUp{step_id, now}},
                          settings_.request_timeout);
   if (r.ok()) {
@@ -134,8 +152,9 @@ std::vector<std::string> ServeTeam::desk(const crm::Principal& who, const std::s
   return desk_->handle(who, text, at_us);
 }
 
-std::vector<std::pair<std::string, const projections::LogFollower*>> ServeTeam::followers() const {
-  return {{"team", directory_.get()}, {"leads", book_.get()}};
+std::vector<std::pair<std::string, std::function<uint64_t()>>> ServeTeam::followers() const {
+  return {{"team", [d = directory_.get()] { return d->checkpoint(); }},
+          {"leads", [b = book_.get()] { return b->checkpoint(); }}};
 }
 
 }  // namespace parley::tools

@@ -41,12 +41,13 @@ class ServeTeam {
   void stop();
 
   const http::Authorizer& auth() const { return auth_; }
+  crm::TimerScheduler& timers() { return *timers_; }
   crm::TeamDirectory& directory() { return *directory_; }
   // For the channel intake: the member writing as (channel, user id), if any.
   std::optional<crm::Principal> member(const std::string& channel,
                                        const std::string& user_id) const;
   std::vector<std::string> desk(const crm::Principal& who, const std::string& text, int64_t at_us);
-  std::vector<std::pair<std::string, const projections::LogFollower*>> followers() const;
+  std::vector<std::pair<std::string, std::function<uint64_t()>>> followers() const;
 
  private:
   bool fire(const std::string& key, int64_t due_us);
@@ -59,7 +60,7 @@ class ServeTeam {
   std::string phone_channel_;
   crm::TimeZone zone_;
   std::unique_ptr<crm::TeamDirectory> directory_;
-  std::unique_ptr<crm::TimerScheduler> timers_;
+  std::unique_ptr<crm::TimerScheduler> timers_;  // digest, follow-ups, nudges
   std::unique_ptr<crm::LeadBook> book_;
   std::unique_ptr<crm::TeamService> service_;
   std::unique_ptr<crm::Digest> digest_;

@@ -132,6 +132,46 @@ bool read_team(Settings* s, std::string* error) {
   return true;
 }
 
+// PARLEY_NUDGE_*: the quiet-shopper follow-ups.
+bool read_nudges(Settings* s, std::string* error) {
+  auto& p = s->nudges;
+  if (!read_flag("PARLEY_NUDGES", &p.enabled, error)) return false;
+  unsigned long long silence = static_cast<unsigned long long>(p.silence_us / 60000000);
+  unsigned long long max = p.max_nudges;
+  if (!read_uint("PARLEY_NUDGE_SILENCE_MINUTES", 1, 7 * 24 * 60, &silence, error) ||
+      !read_uint("PARLEY_NUDGE_MAX", 0, 10, &max, error))
+    return false;
+  p.silence_us = static_cast<int64_t>(silence) * 60000000;
+  p.max_nudges = static_cast<uint32_t>(max);
+  std::string hours = "09:00-19:00", second = "13:00", tmpl;
+  read_string("PARLEY_WORK_HOURS", &hours);
+  read_string("PARLEY_NUDGE_SECOND_AT", &second);
+  read_string("PARLEY_NUDGE_TEMPLATE", &tmpl);
+  const auto dash = hours.find('-');
+  const int start =
+      dash == std::string::npos ? -1 : domain::sequence::minutes_of_day(hours.substr(0, dash));
+  const int end =
+      dash == std::string::npos ? -1 : domain::sequence::minutes_of_day(hours.substr(dash + 1));
+  if (start < 0 || end <= start) {
+    *error = "PARLEY_WORK_HOURS='" + hours + "' must be HH:MM-HH:MM with the start first";
+    return false;
+  }
+  p.work_start_minute = start;
+  p.work_end_minute = end;
+  p.second_at_minute = domain::sequence::minutes_of_day(second);
+  if (p.second_at_minute < 0) {
+    *error = "PARLEY_NUDGE_SECOND_AT='" + second + "' must be HH:MM";
+    return false;
+  }
+  // "name" or "name:language" of an approved WhatsApp template.
+  if (!tmpl.empty()) {
+    const auto colon = tmpl.find(':');
+    p.outside_window_template.name = tmpl.substr(0, colon);
+    if (colon != std::string::npos) p.outside_window_template.language = tmpl.substr(colon + 1);
+  }
+  return true;
+}
+
 }  // namespace
 
 bool load_settings(Settings* s, std::string* error) {
@@ -156,7 +196,7 @@ bool load_settings(Settings* s, std::string* error) {
   s->request_timeout = std::chrono::milliseconds(timeout);
   s->actor_threads = actors;
   s->sync = sync == 1;
-  return read_channels(s, error) && read_team(s, error);
+  return read_channels(s, error) && read_team(s, error) && read_nudges(s, error);
 }
 
 }  // namespace parley::tools

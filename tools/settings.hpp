@@ -2,6 +2,8 @@
 // default that runs the demo on a fresh machine.
 #pragma once
 
+#include "domain/nudge.hpp"
+
 #include <chrono>
 #include <set>
 #include <string>
@@ -43,8 +45,13 @@ struct Settings {
   std::string password_cost = "interactive";  // PARLEY_PASSWORD_COST: interactive, moderate
   std::string digest_time = "08:30";          // PARLEY_DIGEST_TIME: the morning digest, local HH:MM
   channels::RateLimits inbound;               // PARLEY_INBOUND_*
+  // Shopper nudges (domain/nudge.hpp).
+  domain::nudge::Policy nudges;  // PARLEY_NUDGES, PARLEY_NUDGE_SILENCE_MINUTES,
+                                 // PARLEY_WORK_HOURS, PARLEY_NUDGE_SECOND_AT,
+                                 // PARLEY_NUDGE_MAX, PARLEY_NUDGE_TEMPLATE
 
   std::string events_path() const { return data_dir + "/events"; }
+  std::string views_path() const { return data_dir + "/views"; }
 };
 
 // Reads the environment; false with `error` naming the bad variable.

@@ -98,7 +98,7 @@ class Edge : public ::testing::Test {
 
 TEST_F(Edge, ReadinessReportsProjectionLag) {
   projections::CatalogView catalog(store_);
-  ctx_->projections = {{"catalog", &catalog}};
+  ctx_->projections = {{"catalog", [&catalog] { return catalog.checkpoint(); }}};
   for (int i = 0; i < 3; ++i) post_chat(R"({"user_id":"u","text":"hola"})");
   auto r = client_->Get("/readyz");
   EXPECT_EQ(r->status, 200);  // 6 events behind is within the allowed lag

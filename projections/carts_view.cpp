@@ -1,0 +1,89 @@
+#include "projections/carts_view.hpp"
+
+namespace parley::projections {
+
+using nlohmann::json;
+
+std::string channel_of(const std::string& conversation_id) {
+  auto colon = conversation_id.find(':');
+  return colon == std::string::npos ? std::string() : conversation_id.substr(0, colon);
+}
+
+bool CartsView::wants(std::string_view type) const {
+  return type.substr(0, 5) == "cart." || type == "conversation.order_placed";
+}
+
+namespace {
+
+void total(json& cart) {
+  int64_t value = 0, items = 0;
+  std::string currency;
+  for (const auto& l : cart["lines"]) {
+    const int64_t q = l.value("quantity", int64_t{0});
+    value += q * l.value("unit_price_cents", int64_t{0});
+    items += q;
+    if (currency.empty()) currency = l.value("currency", "");
+  }
+  cart["value_cents"] = value;
+  cart["items"] = items;
+  if (!currency.empty()) cart["currency"] = currency;
+  if (cart["status"] != "ordered") cart["status"] = cart["lines"].empty() ? "emptied" : "open";
+}
+
+}  // namespace
+
+void CartsView::apply(const ProjectedEvent& e) {
+  const auto& id = e.env.entity_id;
+  const auto& type = e.env.type;
+  const auto& p = e.payload();
+  json* existing = row(id);
+  if (!existing && type != "cart.item_added") return;  // nothing to change
+  json& cart = existing ? *existing : touch(id);
+  if (!existing)
+    cart = {{"conversation_id", id},
+            {"channel", channel_of(id)},
+            {"lines", json::array()},
+            {"status", "open"},
+            {"currency", ""}};
+  cart["updated_us"] = e.env.timestamp_us;
+  if (type == "cart.item_added") {
+    if (cart["status"] == "ordered") {  // a new cart after an order
+      cart["lines"] = json::array();
+      cart["status"] = "open";
+      cart.erase("order_id");
+    }
+    const auto& l = p.contains("line") ? p["line"] : json::object();
+    cart["lines"].push_back({{"sku", l.value("sku", "")},
+                             {"name", l.value("name", "")},
+                             {"quantity", l.value("quantity", int64_t{0})},
+                             {"unit_price_cents", l.value("unit_price_cents", int64_t{0})},
+                             {"currency", l.value("currency", "")},
+                             {"color", l.value("color", "")},
+                             {"size", l.value("size", "")}});
+  } else if (type == "cart.item_removed") {
+    auto& lines = cart["lines"];
+    const std::string sku = p.value("sku", "");
+    json kept = json::array();
+    for (auto& l : lines)
+      if (l.value("sku", "") != sku) kept.push_back(std::move(l));
+    lines = std::move(kept);
+  } else if (type == "cart.quantity_changed") {
+    for (auto& l : cart["lines"])
+      if (l.value("sku", "") == p.value("sku", "")) l["quantity"] = p.value("quantity", int64_t{0});
+  } else if (type == "cart.variant_chosen") {
+    for (auto& l : cart["lines"])
+      if (l.value("sku", "") == p.value("sku", "")) {
+        if (!p.value("color", "").empty()) l["color"] = p.value("color", "");
+        if (!p.value("size", "").empty()) l["size"] = p.value("size", "");
+      }
+  } else if (type == "cart.cleared") {
+    cart["lines"] = json::array();
+    if (cart["status"] == "ordered") cart["status"] = "emptied";
+  } else if (type == "conversation.order_placed") {
+    cart["status"] = "ordered";
+    cart["order_id"] = p.value("order_id", "");
+  }
+  total(cart);
+}
+
+}  // namespace parley::projections

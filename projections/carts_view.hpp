@@ -1,0 +1,24 @@
+// Carts: one row per conversation that ever had a cart, keyed by the
+// conversation id. A row: channel, lines (sku, name, quantity, unit price,
+// currency, colour, size), value_cents, currency, items, updated_us (the
+// last cart event), status: "open" (has lines), "emptied" (cleared or every
+// line removed) or "ordered" (order_id set, lines as ordered).
+// Abandoned is a question asked at read time: open and not touched for a
+// while (the API's abandoned_after_hours, default 24).
+#pragma once
+
+#include "projections/projection.hpp"
+
+namespace parley::projections {
+
+class CartsView final : public JsonRowProjection {
+ public:
+  CartsView() : JsonRowProjection("carts", "carts/1") {}
+  bool wants(std::string_view type) const override;
+  void apply(const ProjectedEvent& event) override;
+};
+
+// "telegram" of "telegram:4242".
+std::string channel_of(const std::string& conversation_id);
+
+}  // namespace parley::projections

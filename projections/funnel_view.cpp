@@ -1,0 +1,71 @@
+#include "projections/funnel_view.hpp"
+
+#include "projections/carts_view.hpp"
+
+namespace parley::projections {
+
+using nlohmann::json;
+
+bool FunnelView::wants(std::string_view type) const {
+  return type == "conversation.message_received" || type == "conversation.search_performed" ||
+         type == "cart.item_added" || type == "cart.item_removed" || type == "cart.cleared" ||
+         type == "checkout.started" || type == "conversation.order_placed";
+}
+
+void FunnelView::apply(const ProjectedEvent& e) {
+  const auto& type = e.env.type;
+  const auto& id = e.env.entity_id;
+  const std::string open_key = "open/" + id;
+  if (type == "conversation.message_received" && e.env.seq != 1) return;  // not the first
+  if (type == "cart.item_removed") {  // the last line removed empties the cart
+    if (json* open = row(open_key)) {
+      const int64_t lines = open->value("lines", int64_t{1}) - 1;
+      if (lines <= 0)
+        erase(open_key);
+      else
+        (*open)["lines"] = lines;
+    }
+    return;
+  }
+  if (type == "cart.cleared") {
+    if (find(open_key)) erase(open_key);
+    return;
+  }
+  if (type == "cart.item_added") {
+    if (json* open = row(open_key)) {  // the cart was already started
+      (*open)["lines"] = open->value("lines", int64_t{0}) + 1;
+      return;
+    }
+  }
+  const std::string day = calendar_.date(e.env.timestamp_us);
+  const std::string channel = channel_of(id);
+  json& r = touch("day/" + day + "/" + channel);
+  if (r.empty()) {
+    r = {{"day", day}, {"channel", channel}, {"zero_result_searches", 0}};
+    for (const char* s : kStages) r[s] = 0;
+  }
+  auto bump = [&](const char* field) { r[field] = r[field].get<int64_t>() + 1; };
+  if (type == "conversation.message_received") {
+    bump("conversations");
+  } else if (type == "conversation.search_performed") {
+    bump("searches");
+    const auto& p = e.payload();
+    if (p.value("results", 1) == 0) {
+      bump("zero_result_searches");
+      const std::string query = p.value("query", "");
+      json& z = touch("zero/" + day + "/" + channel + "/" + query);
+      if (z.empty()) z = {{"day", day}, {"channel", channel}, {"query", query}, {"count", 0}};
+      z["count"] = z["count"].get<int64_t>() + 1;
+    }
+  } else if (type == "cart.item_added") {
+    bump("carts");
+    touch(open_key) = {{"lines", 1}};
+  } else if (type == "checkout.started") {
+    bump("checkouts");
+  } else if (type == "conversation.order_placed") {
+    bump("orders");
+    if (find(open_key)) erase(open_key);
+  }
+}
+
+}  // namespace parley::projections

@@ -1,0 +1,82 @@
+#include "projections/orders_view.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "projections/carts_view.hpp"
+
+namespace parley::projections {
+
+using nlohmann::json;
+
+bool OrdersView::wants(std::string_view type) const {
+  return type.substr(0, 6) == "order.";
+}
+
+std::string customer_key(const json& customer, const std::string& conversation_id) {
+  std::string digits;
+  for (char c : customer.value("phone", ""))
+    if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
+  if (digits.size() >= 6) return "phone:" + digits;
+  std::string email = customer.value("email", "");
+  std::transform(email.begin(), email.end(), email.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!email.empty()) return "email:" + email;
+  return "conversation:" + conversation_id;
+}
+
+namespace {
+
+void add_unique(json& list, const std::string& v) {
+  if (v.empty()) return;
+  for (const auto& x : list)
+    if (x == v) return;
+  list.push_back(v);
+}
+
+}  // namespace
+
+void OrdersView::apply(const ProjectedEvent& e) {
+  const auto& p = e.payload();
+  const std::string order_key = "order/" + e.env.entity_id;
+  if (e.env.type != "order.placed") {
+    // Later order events (payment, cancellation …) move the status.
+    if (json* o = row(order_key)) {
+      o->operator[]("status") = e.env.type.substr(6);
+      o->operator[]("updated_us") = e.env.timestamp_us;
+    }
+    return;
+  }
+  if (find(order_key)) return;  // placed once
+  const std::string conversation = p.value("conversation_id", "");
+  const json customer = p.value("customer", json::object());
+  const std::string currency = p.value("currency", "");
+  const int64_t total = p.value("total_cents", int64_t{0});
+  const int64_t at = p.value("placed_at_us", e.env.timestamp_us);
+  const std::string key = customer_key(customer, conversation);
+  json& o = touch(order_key);
+  o = {{"order_id", p.value("order_id", e.env.entity_id)},
+       {"conversation_id", conversation},
+       {"channel", channel_of(conversation)},
+       {"customer", customer},
+       {"customer_key", key},
+       {"lines", p.value("lines", json::array())},
+       {"total_cents", total},
+       {"currency", currency},
+       {"placed_at_us", at},
+       {"status", "placed"}};
+  json& c = touch("customer/" + key);
+  if (c.empty())
+    c = {{"customer_key", key},           {"orders", 0},
+         {"spent_cents", json::object()}, {"first_order_us", at},
+         {"channels", json::array()},     {"conversations", json::array()}};
+  for (const char* f : {"name", "phone", "email", "city"})
+    if (!customer.value(f, "").empty()) c[f] = customer.value(f, "");
+  c["orders"] = c.value("orders", 0) + 1;
+  c["spent_cents"][currency] = c["spent_cents"].value(currency, int64_t{0}) + total;
+  c["last_order_us"] = at;
+  add_unique(c["channels"], channel_of(conversation));
+  add_unique(c["conversations"], conversation);
+}
+
+}  // namespace parley::projections

@@ -1,0 +1,27 @@
+// Orders and customers, from order.* events.
+//   "order/<order id>"        the order as placed (customer, lines, total,
+//                             currency, conversation, channel, placed_at_us)
+//                             and its status ("placed", or what later order
+//                             events say);
+//   "customer/<customer key>" name, phone, email, city, orders, spent_cents
+//                             per currency, first_order_us, last_order_us,
+//                             channels and conversations.
+// A customer is keyed by the digits of their phone, else their e-mail in
+// lower case, else the conversation: the same person ordering on Telegram
+// and WhatsApp with one phone number is one customer.
+#pragma once
+
+#include "projections/projection.hpp"
+
+namespace parley::projections {
+
+class OrdersView final : public JsonRowProjection {
+ public:
+  OrdersView() : JsonRowProjection("orders", "orders/1") {}
+  bool wants(std::string_view type) const override;
+  void apply(const ProjectedEvent& event) override;
+};
+
+std::string customer_key(const nlohmann::json& customer, const std::string& conversation_id);
+
+}  // namespace parley::projections

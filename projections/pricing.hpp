@@ -1,0 +1,22 @@
+// Estimated LLM prices, USD per million tokens, for the billing view. A model
+// is priced by its exact name, else by the longest known prefix
+// ("gpt-4o-mini-2024-07-18" -> "gpt-4o-mini"), else by its provider's
+// default; the view records which of the three it used.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace parley::projections {
+
+struct Price {
+  double input_per_mtok = 0;   // USD
+  double output_per_mtok = 0;  // USD
+  std::string source;          // "exact", "prefix" or "provider_default"
+};
+
+Price price_of(const std::string& provider, const std::string& model);
+// Estimated cost in micro-dollars (integer, so views add up exactly).
+int64_t cost_micros(const Price& price, int64_t input_tokens, int64_t output_tokens);
+
+}  // namespace parley::projections

@@ -1,0 +1,82 @@
+// Runs projections over the global log. One scan serves every projection:
+// each record's type is checked against what each projection wants (by the
+// record header, without parsing the payload), a wanted record is decoded
+// once and its payload parsed at most once. Every `batch_events` events, and
+// at the end of a catch-up, the rows each projection changed and its new
+// checkpoint go to the view store in one atomic batch.
+//
+// The engine only reads the log (a snapshot iterator) and writes to its own
+// view store, so appends never wait for it.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "events/event_store.hpp"
+#include "projections/projection.hpp"
+
+namespace parley::projections {
+
+struct RebuildProgress {
+  uint64_t position = 0;  // the last position folded
+  uint64_t head = 0;      // the log's head when the rebuild started
+  uint64_t events = 0;    // events folded so far (of any projection)
+  double seconds = 0;
+};
+
+class ProjectionEngine {
+ public:
+  ProjectionEngine(events::EventStore& log, ViewStore& views, std::vector<Projection*> projections,
+                   size_t batch_events = 4096);
+  ~ProjectionEngine();  // stop()
+
+  // Loads each projection's stored rows and checkpoint. A projection whose
+  // stored fingerprint differs (or that has none) starts empty at 0.
+  events::Status open();
+  // Folds every projection up to the log's head.
+  events::Status catch_up();
+  // Drops the named projections ("all" for every one) and folds them again
+  // from position 0; `progress` is called after each committed batch.
+  events::Status rebuild(const std::vector<std::string>& names,
+                         const std::function<void(const RebuildProgress&)>& progress = {});
+
+  void start(std::chrono::milliseconds every);
+  void stop();
+  void wake();
+
+  const std::vector<Projection*>& projections() const { return projections_; }
+  Projection* find(const std::string& name) const;
+  uint64_t lag(const std::string& name) const;
+  uint64_t events_applied() const { return applied_.load(); }
+
+  static std::string checkpoint_key(const std::string& projection);
+  static std::string row_prefix(const std::string& projection);
+
+ private:
+  events::Status fold(uint64_t to_position,
+                      const std::function<void(const RebuildProgress&)>& progress);
+  events::Status commit(uint64_t position, std::vector<Projection*>& behind);
+  uint32_t mask_of(std::string_view type);
+
+  events::EventStore& log_;
+  ViewStore& views_;
+  std::vector<Projection*> projections_;
+  size_t batch_events_;
+  std::unordered_map<std::string, uint32_t> masks_;
+  std::mutex fold_mu_;
+  std::atomic<uint64_t> applied_{0};
+
+  std::mutex follow_mu_;
+  std::condition_variable follow_cv_;
+  bool following_ = false;
+  bool wake_ = false;
+  std::thread follower_;
+};
+
+}  // namespace parley::projections

@@ -1,0 +1,104 @@
+#include "projections/timers_view.hpp"
+
+#include "projections/carts_view.hpp"
+
+namespace parley::projections {
+
+using nlohmann::json;
+
+bool TimersView::wants(std::string_view type) const {
+  return type.substr(0, 19) == "conversation.nudge_" || type.substr(0, 15) == "lead.follow_up_" ||
+         type == "lead.created" || type == "lead.assigned";
+}
+
+void TimersView::settled(const std::string& key, const std::string& state, const json& fields,
+                         int64_t at_us) {
+  json* r = row(key);
+  if (!r) return;  // settled before it was seen: nothing to show
+  (*r)["state"] = state;
+  (*r)["settled_us"] = at_us;
+  for (auto it = fields.begin(); it != fields.end(); ++it) (*r)[it.key()] = it.value();
+  pending_.push_back({key, std::nullopt});
+}
+
+void TimersView::apply(const ProjectedEvent& e) {
+  const auto& p = e.payload();
+  const auto& type = e.env.type;
+  const int64_t at = e.env.timestamp_us;
+  if (type.rfind("conversation.nudge_", 0) == 0) {
+    const std::string key = "nudge/" + p.value("nudge_id", "");
+    if (type == "conversation.nudge_scheduled") {
+      json& r = touch(key);
+      if (r.empty())
+        r = {{"kind", "nudge"},
+             {"key", key},
+             {"conversation_id", e.env.entity_id},
+             {"channel", channel_of(e.env.entity_id)},
+             {"scheduled_us", at}};
+      r["number"] = p.value("number", 1);
+      r["due_us"] = p.value("due_us", int64_t{0});
+      r["state"] = "scheduled";
+      pending_.push_back({key, r["due_us"].get<int64_t>()});
+    } else if (type == "conversation.nudge_sent") {
+      json f = {{"number", p.value("number", 1)}};
+      if (p.contains("template")) f["template"] = p["template"];
+      settled(key, "sent", f, at);
+    } else if (type == "conversation.nudge_skipped") {
+      settled(key, "skipped", {{"reason", p.value("reason", "")}}, at);
+    } else if (type == "conversation.nudge_cancelled") {
+      settled(key, "cancelled", {{"reason", p.value("reason", "")}}, at);
+    }
+    return;
+  }
+  if (type == "lead.created" || type == "lead.assigned") {
+    // Follow-ups go to the lead's owner: keep it, and move pending steps along.
+    const std::string owner = p.value(type == "lead.created" ? "assignee" : "to", "");
+    touch("owner/" + e.env.entity_id) = {{"assignee", owner}};
+    std::vector<std::string> steps;
+    each("follow_up/" + e.env.entity_id + "/", [&](const std::string& k, const json& r) {
+      if (r.value("state", "") == "scheduled") steps.push_back(k);
+    });
+    for (const auto& k : steps) (*row(k))["assignee"] = owner;
+    return;
+  }
+  if (type == "lead.follow_up_scheduled") {
+    const json step = p.value("step", json::object());
+    const std::string key = "follow_up/" + e.env.entity_id + "/" + step.value("step_id", "");
+    json& r = touch(key);
+    r = {{"kind", "follow_up"},
+         {"key", key},
+         {"lead_id", e.env.entity_id},
+         {"step_id", step.value("step_id", "")},
+         {"sequence", step.value("sequence", "")},
+         {"index", step.value("index", 0)},
+         {"due_us", step.value("due_us", int64_t{0})},
+         {"state", "scheduled"},
+         {"scheduled_us", at}};
+    if (const json* owner = find("owner/" + e.env.entity_id)) r["assignee"] = (*owner)["assignee"];
+    pending_.push_back({key, r["due_us"].get<int64_t>()});
+    return;
+  }
+  const std::string key = "follow_up/" + e.env.entity_id + "/" + p.value("step_id", "");
+  if (type == "lead.follow_up_sent")
+    settled(key, "sent", {{"sent_to", p.value("to", "")}}, at);
+  else if (type == "lead.follow_up_skipped")
+    settled(key, "skipped", {{"reason", p.value("reason", "")}}, at);
+}
+
+events::Status TimersView::load_row(std::string_view key, std::string_view value) {
+  auto st = JsonRowProjection::load_row(key, value);
+  if (!st.ok()) return st;
+  const json* r = find(std::string(key));
+  if (r && r->value("state", "") == "scheduled")
+    pending_.push_back({std::string(key), r->value("due_us", int64_t{0})});
+  return st;
+}
+
+void TimersView::published() {
+  auto changes = std::move(pending_);
+  pending_.clear();
+  if (!on_change_) return;
+  for (const auto& [key, due] : changes) on_change_(key, due);
+}
+
+}  // namespace parley::projections

@@ -1,0 +1,129 @@
+#include "projections/view_store.hpp"
+
+#include <rocksdb/db.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include <filesystem>
+
+namespace parley::projections {
+
+using events::Expected;
+using events::Status;
+
+// ---- memory ------------------------------------------------------------
+
+Status MemoryViewStore::write(const std::vector<ViewWrite>& batch) {
+  std::lock_guard lock(mu_);
+  for (const auto& w : batch) {
+    if (w.value)
+      rows_.insert_or_assign(w.key, *w.value);
+    else
+      rows_.erase(w.key);
+  }
+  return Status::Ok();
+}
+
+Expected<std::string> MemoryViewStore::get(std::string_view key) {
+  std::lock_guard lock(mu_);
+  auto it = rows_.find(key);
+  if (it == rows_.end()) return Status::NotFound(std::string(key));
+  return it->second;
+}
+
+Status MemoryViewStore::scan(std::string_view prefix, const Visitor& visit) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  {
+    std::lock_guard lock(mu_);
+    for (auto it = rows_.lower_bound(prefix);
+         it != rows_.end() && std::string_view(it->first).substr(0, prefix.size()) == prefix; ++it)
+      rows.emplace_back(it->first, it->second);
+  }
+  for (const auto& [k, v] : rows)
+    if (!visit(k, v)) break;
+  return Status::Ok();
+}
+
+Status MemoryViewStore::erase_prefix(std::string_view prefix) {
+  std::lock_guard lock(mu_);
+  auto it = rows_.lower_bound(prefix);
+  while (it != rows_.end() && std::string_view(it->first).substr(0, prefix.size()) == prefix)
+    it = rows_.erase(it);
+  return Status::Ok();
+}
+
+// ---- RocksDB -----------------------------------------------------------
+
+struct RocksViewStore::Handle {
+  std::unique_ptr<rocksdb::DB> db;
+};
+
+RocksViewStore::RocksViewStore(std::unique_ptr<Handle> h) : h_(std::move(h)) {}
+RocksViewStore::~RocksViewStore() = default;
+
+Expected<std::unique_ptr<RocksViewStore>> RocksViewStore::open(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::create_directories(path, ec);
+  if (ec) return Status::IoError("cannot create " + path + ": " + ec.message());
+  rocksdb::Options o;
+  o.create_if_missing = true;
+  o.IncreaseParallelism(2);
+  o.write_buffer_size = 32 << 20;
+  rocksdb::BlockBasedTableOptions t;
+  t.whole_key_filtering = true;
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  rocksdb::DB* raw = nullptr;
+  auto s = rocksdb::DB::Open(o, path, &raw);
+  if (!s.ok()) return Status::IoError("cannot open the views at " + path + ": " + s.ToString());
+  auto h = std::make_unique<Handle>();
+  h->db.reset(raw);
+  return std::unique_ptr<RocksViewStore>(new RocksViewStore(std::move(h)));
+}
+
+Status RocksViewStore::write(const std::vector<ViewWrite>& batch) {
+  rocksdb::WriteBatch wb;
+  for (const auto& w : batch) {
+    if (w.value)
+      wb.Put(w.key, *w.value);
+    else
+      wb.Delete(w.key);
+  }
+  rocksdb::WriteOptions wo;
+  wo.sync = false;
+  auto s = h_->db->Write(wo, &wb);
+  return s.ok() ? Status::Ok() : Status::IoError("view write: " + s.ToString());
+}
+
+Expected<std::string> RocksViewStore::get(std::string_view key) {
+  std::string v;
+  auto s = h_->db->Get(rocksdb::ReadOptions(), rocksdb::Slice(key.data(), key.size()), &v);
+  if (s.IsNotFound()) return Status::NotFound(std::string(key));
+  if (!s.ok()) return Status::IoError("view read: " + s.ToString());
+  return v;
+}
+
+Status RocksViewStore::scan(std::string_view prefix, const Visitor& visit) {
+  std::unique_ptr<rocksdb::Iterator> it(h_->db->NewIterator(rocksdb::ReadOptions()));
+  const rocksdb::Slice p(prefix.data(), prefix.size());
+  for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
+    if (!visit(std::string_view(it->key().data(), it->key().size()),
+               std::string_view(it->value().data(), it->value().size())))
+      break;
+  }
+  return it->status().ok() ? Status::Ok()
+                           : Status::IoError("view scan: " + it->status().ToString());
+}
+
+Status RocksViewStore::erase_prefix(std::string_view prefix) {
+  std::string end(prefix);
+  // The first key after every key with this prefix.
+  while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xff) end.pop_back();
+  if (end.empty()) return Status::InvalidArgument("cannot erase an unbounded prefix");
+  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+  rocksdb::WriteBatch wb;
+  wb.DeleteRange(rocksdb::Slice(prefix.data(), prefix.size()), end);
+  auto s = h_->db->Write(rocksdb::WriteOptions(), &wb);
+  return s.ok() ? Status::Ok() : Status::IoError("view erase: " + s.ToString());
+}
+
+}  // namespace parley::projections

@@ -1,0 +1,306 @@
+// The projection engine and its views: live folding equals a rebuild from
+// zero byte for byte; a restart resumes from the stored checkpoint; a
+// changed fold is rebuilt; and the views answer what analysts ask.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "events/memory_event_store.hpp"
+#include "projections/activity_view.hpp"
+#include "projections/billing_view.hpp"
+#include "projections/carts_view.hpp"
+#include "projections/funnel_view.hpp"
+#include "projections/orders_view.hpp"
+#include "projections/pricing.hpp"
+#include "projections/projection_engine.hpp"
+#include "projections/timers_view.hpp"
+#include "tests/support/workload.hpp"
+
+namespace parley::projections {
+namespace {
+
+using nlohmann::json;
+
+// +05:30, fixed.
+Calendar kolkata() {
+  return Calendar("+05:30", [](int64_t) { return int64_t{330} * 60000000; });
+}
+
+struct Views {
+  CartsView carts;
+  OrdersView orders;
+  BillingView billing{kolkata()};
+  FunnelView funnel{kolkata()};
+  ActivityView activity{kolkata()};
+  TimersView timers;
+  std::vector<Projection*> all() {
+    return {&carts, &orders, &billing, &funnel, &activity, &timers};
+  }
+};
+
+std::map<std::string, std::string> dump(ViewStore& store) {
+  std::map<std::string, std::string> out;
+  store.scan("", [&](std::string_view k, std::string_view v) {
+    out.emplace(std::string(k), std::string(v));
+    return true;
+  });
+  return out;
+}
+
+TEST(Projections, LiveViewsEqualViewsRebuiltFromZero) {
+  events::MemoryEventStore log;
+  testing::Workload work;
+  MemoryViewStore live_store;
+  Views live;
+  // Small batches: many commits, chunks of activity split across them.
+  ProjectionEngine live_engine(log, live_store, live.all(), 7);
+  ASSERT_TRUE(live_engine.open().ok());
+  for (int round = 0; round < 30; ++round) {
+    for (int i = 0; i < 11; ++i) log.append_batch(work.next());
+    ASSERT_TRUE(live_engine.catch_up().ok());
+  }
+  // A long conversation: its activity spans several chunks.
+  std::vector<events::AppendRequest> chatty;
+  for (int i = 0; i < 150; ++i) {
+    events::AppendRequest r{{"conversation", "telegram:777"}, events::kAnySeq, {}, {}};
+    r.events.push_back({"conversation.message_received", 1, int64_t{1795321800000000} + i, "",
+                        "{\"text\":\"message " + std::to_string(i) + "\"}"});
+    log.append(r);
+    if (i % 40 == 0) ASSERT_TRUE(live_engine.catch_up().ok());
+  }
+  ASSERT_TRUE(live_engine.catch_up().ok());
+  ASSERT_GT(log.last_position(), 3000u);
+  for (auto* p : live.all()) EXPECT_EQ(p->checkpoint(), log.last_position()) << p->name();
+
+  MemoryViewStore rebuilt_store;
+  Views rebuilt;
+  ProjectionEngine rebuilt_engine(log, rebuilt_store, rebuilt.all(), 100000);
+  ASSERT_TRUE(rebuilt_engine.open().ok());
+  RebuildProgress last;
+  ASSERT_TRUE(rebuilt_engine.rebuild({"all"}, [&](const RebuildProgress& p) { last = p; }).ok());
+  EXPECT_EQ(last.position, log.last_position());
+
+  const auto a = dump(live_store), b = dump(rebuilt_store);
+  ASSERT_EQ(a.size(), b.size());
+  std::map<std::string, size_t> rows_per_view;
+  for (const auto& [k, v] : a) {
+    auto it = b.find(k);
+    ASSERT_NE(it, b.end()) << k;
+    EXPECT_EQ(v, it->second) << k;
+    if (k.rfind("v/", 0) == 0) ++rows_per_view[k.substr(2, k.find('/', 2) - 2)];
+  }
+  for (auto* p : live.all()) EXPECT_GT(rows_per_view[p->name()], 0u) << p->name() << " is empty";
+  auto chat = ActivityView::entries(live_store, "conversation", "telegram:777");
+  ASSERT_TRUE(chat.ok());
+  ASSERT_EQ(chat->size(), 150u);
+  EXPECT_EQ((*chat)[149]["text"], "Wrote: message 149");
+}
+
+TEST(Projections, RestartResumesFromTheCheckpointAndAChangedFoldIsRebuilt) {
+  events::MemoryEventStore log;
+  testing::Workload work;
+  MemoryViewStore store;
+  {
+    Views v;
+    ProjectionEngine engine(log, store, v.all());
+    ASSERT_TRUE(engine.open().ok());
+    for (int i = 0; i < 50; ++i) log.append_batch(work.next());
+    ASSERT_TRUE(engine.catch_up().ok());
+  }
+  const uint64_t first = log.last_position();
+  for (int i = 0; i < 50; ++i) log.append_batch(work.next());
+  // A new process: the views load from the store and fold only what is new.
+  Views v;
+  ProjectionEngine engine(log, store, v.all());
+  ASSERT_TRUE(engine.open().ok());
+  for (auto* p : v.all()) EXPECT_EQ(p->checkpoint(), first) << p->name();
+  const uint64_t applied_before = engine.events_applied();
+  ASSERT_TRUE(engine.catch_up().ok());
+  EXPECT_LT(engine.events_applied() - applied_before, log.last_position() - first + 1);
+  const auto resumed = dump(store);
+
+  MemoryViewStore fresh;
+  Views w;
+  ProjectionEngine again(log, fresh, w.all());
+  ASSERT_TRUE(again.open().ok());
+  ASSERT_TRUE(again.catch_up().ok());
+  EXPECT_EQ(resumed, dump(fresh)) << "resuming equals folding from zero";
+
+  // Another zone is another fold: billing and funnel start over, the rest stay.
+  Calendar utc = Calendar::utc();
+  BillingView billing_utc(utc);
+  ProjectionEngine changed(log, store, {&billing_utc});
+  ASSERT_TRUE(changed.open().ok());
+  EXPECT_EQ(billing_utc.checkpoint(), 0u);
+  ASSERT_TRUE(changed.catch_up().ok());
+  EXPECT_EQ(billing_utc.checkpoint(), log.last_position());
+}
+
+TEST(Projections, RebuildOfAnUnknownProjectionIsNotFound) {
+  events::MemoryEventStore log;
+  MemoryViewStore store;
+  Views v;
+  ProjectionEngine engine(log, store, v.all());
+  ASSERT_TRUE(engine.open().ok());
+  EXPECT_TRUE(engine.rebuild({"nope"}).is_not_found());
+}
+
+// Events appended one request at a time, for exact view checks.
+struct Scene {
+  events::MemoryEventStore log;
+  MemoryViewStore store;
+  Views v;
+  ProjectionEngine engine{log, store, v.all()};
+  int64_t t = int64_t{1795321800} * 1000000;  // 2026-11-22T10:00+05:30
+  Scene() { EXPECT_TRUE(engine.open().ok()); }
+  void add(const std::string& type, const std::string& id, const std::string& event_type,
+           const json& payload, int64_t at_offset_min = 0) {
+    events::AppendRequest r{{type, id}, events::kAnySeq, {}, {}};
+    r.events.push_back({event_type, 1, t + at_offset_min * 60000000, "", payload.dump()});
+    ASSERT_TRUE(log.append(r).status.ok());
+  }
+  void fold() { ASSERT_TRUE(engine.catch_up().ok()); }
+};
+
+TEST(Projections, CartsOrdersAndCustomers) {
+  Scene s;
+  const json line = {{"sku", "A"},
+                     {"name", "Hammer"},
+                     {"quantity", 2},
+                     {"unit_price_cents", 1250},
+                     {"currency", "EUR"}};
+  s.add("conversation", "whatsapp:1", "cart.item_added", {{"line", line}});
+  s.add("conversation", "whatsapp:1", "cart.quantity_changed", {{"sku", "A"}, {"quantity", 3}});
+  s.add("conversation", "telegram:2", "cart.item_added", {{"line", line}});
+  s.add("conversation", "telegram:2", "conversation.order_placed",
+        {{"order_id", "O1"}, {"total_cents", 2500}, {"currency", "EUR"}});
+  for (const char* conv : {"telegram:2", "whatsapp:3"})
+    s.add("order", std::string("O-") + conv, "order.placed",
+          {{"order_id", std::string("O-") + conv},
+           {"conversation_id", conv},
+           {"customer", {{"name", "Ana"}, {"phone", "+34 600 111 222"}}},
+           {"total_cents", 1000},
+           {"currency", "EUR"},
+           {"placed_at_us", s.t}});
+  s.fold();
+  std::shared_lock lock(s.v.carts.mutex());
+  const json* open = s.v.carts.find("whatsapp:1");
+  ASSERT_NE(open, nullptr);
+  EXPECT_EQ((*open)["status"], "open");
+  EXPECT_EQ((*open)["value_cents"], 3750);
+  EXPECT_EQ((*open)["channel"], "whatsapp");
+  EXPECT_EQ((*s.v.carts.find("telegram:2"))["status"], "ordered");
+  std::shared_lock olock(s.v.orders.mutex());
+  const json* c = s.v.orders.find("customer/phone:34600111222");
+  ASSERT_NE(c, nullptr) << "one customer across two channels";
+  EXPECT_EQ((*c)["orders"], 2);
+  EXPECT_EQ((*c)["spent_cents"]["EUR"], 2000);
+  EXPECT_EQ((*c)["channels"].size(), 2u);
+}
+
+TEST(Projections, BillingPricesByExactPrefixAndProviderDefault) {
+  EXPECT_EQ(price_of("openai", "gpt-4o-mini").source, "exact");
+  EXPECT_EQ(price_of("openai", "gpt-4o-mini-2024-07-18").source, "prefix");
+  EXPECT_EQ(price_of("openai", "gpt-4o-mini-2024-07-18").input_per_mtok, 0.15);
+  EXPECT_EQ(price_of("anthropic", "claude-9-mystery").source, "provider_default");
+  EXPECT_EQ(cost_micros(price_of("openai", "gpt-4o-mini"), 1000000, 1000000), 750000);
+
+  Scene s;
+  s.add("usage", "u1", "llm.usage",
+        {{"provider", "openai"},
+         {"model", "gpt-4o-mini"},
+         {"agent", "shop"},
+         {"input_tokens", 1000},
+         {"output_tokens", 500}});
+  s.add("usage", "u2", "llm.usage",
+        {{"provider", "openai"},
+         {"model", "gpt-4o-mini"},
+         {"agent", "shop"},
+         {"input_tokens", 3000},
+         {"output_tokens", 0}},
+        14 * 60);  // 00:00 the next local day
+  s.add("conversation", "telegram:9", "conversation.message_received", {{"text", "hi"}});
+  s.add("conversation", "telegram:9", "conversation.message_sent", {{"text", "hello"}});
+  s.fold();
+  std::shared_lock lock(s.v.billing.mutex());
+  const json* day1 = s.v.billing.find("usage/2026-11-22/openai/gpt-4o-mini/shop");
+  const json* day2 = s.v.billing.find("usage/2026-11-23/openai/gpt-4o-mini/shop");
+  ASSERT_NE(day1, nullptr);
+  ASSERT_NE(day2, nullptr) << "days are local (+05:30)";
+  EXPECT_EQ((*day1)["cost_micros"], 450);  // 1000 × 0.15 + 500 × 0.60
+  EXPECT_EQ((*day1)["pricing_source"], "exact");
+  const json* msgs = s.v.billing.find("messages/2026-11-22/telegram");
+  ASSERT_NE(msgs, nullptr);
+  EXPECT_EQ((*msgs)["received"], 1);
+  EXPECT_EQ((*msgs)["sent"], 1);
+}
+
+TEST(Projections, FunnelCountsStagesAndListsZeroResultSearches) {
+  Scene s;
+  const json line = {{"sku", "A"},
+                     {"name", "Hammer"},
+                     {"quantity", 1},
+                     {"unit_price_cents", 100},
+                     {"currency", "EUR"}};
+  for (int c = 1; c <= 3; ++c) {
+    const std::string id = "api:" + std::to_string(c);
+    s.add("conversation", id, "conversation.message_received", {{"text", "hi"}});
+    s.add("conversation", id, "conversation.message_received", {{"text", "again"}});
+    s.add("conversation", id, "conversation.search_performed",
+          {{"query", c == 3 ? "unicorn" : "hammer"}, {"results", c == 3 ? 0 : 4}});
+    if (c == 3) continue;
+    s.add("conversation", id, "cart.item_added", {{"line", line}});
+    s.add("conversation", id, "cart.item_added", {{"line", line}});  // the same cart
+    s.add("conversation", id, "checkout.started", json::object());
+    if (c == 1)
+      s.add("conversation", id, "conversation.order_placed",
+            {{"order_id", "O"}, {"total_cents", 100}, {"currency", "EUR"}});
+  }
+  s.fold();
+  std::shared_lock lock(s.v.funnel.mutex());
+  const json* day = s.v.funnel.find("day/2026-11-22/api");
+  ASSERT_NE(day, nullptr);
+  EXPECT_EQ((*day)["conversations"], 3);
+  EXPECT_EQ((*day)["searches"], 3);
+  EXPECT_EQ((*day)["zero_result_searches"], 1);
+  EXPECT_EQ((*day)["carts"], 2);
+  EXPECT_EQ((*day)["checkouts"], 2);
+  EXPECT_EQ((*day)["orders"], 1);
+  const json* zero = s.v.funnel.find("zero/2026-11-22/api/unicorn");
+  ASSERT_NE(zero, nullptr);
+  EXPECT_EQ((*zero)["count"], 1);
+}
+
+TEST(Projections, TimersViewHandsScheduledAndSettledTimersOn) {
+  Scene s;
+  std::map<std::string, int64_t> scheduler;
+  s.v.timers.on_change([&](const std::string& k, std::optional<int64_t> due) {
+    if (due)
+      scheduler[k] = *due;
+    else
+      scheduler.erase(k);
+  });
+  s.add("conversation", "whatsapp:1", "conversation.nudge_scheduled",
+        {{"nudge_id", "whatsapp:1/n1"}, {"number", 1}, {"due_us", 111}});
+  s.add("conversation", "whatsapp:2", "conversation.nudge_scheduled",
+        {{"nudge_id", "whatsapp:2/n1"}, {"number", 1}, {"due_us", 222}});
+  s.add("lead", "acme", "lead.created", {{"company", "Acme"}, {"assignee", "ravi"}});
+  s.add("lead", "acme", "lead.follow_up_scheduled",
+        {{"step", {{"step_id", "s1"}, {"index", 0}, {"due_us", 333}}}});
+  s.fold();
+  EXPECT_EQ(scheduler.size(), 3u);
+  s.add("conversation", "whatsapp:2", "conversation.nudge_cancelled",
+        {{"nudge_id", "whatsapp:2/n1"}, {"number", 1}, {"reason", "handoff"}});
+  s.add("lead", "acme", "lead.assigned", {{"from", "ravi"}, {"to", "neha"}});
+  s.fold();
+  EXPECT_EQ(scheduler.count("nudge/whatsapp:2/n1"), 0u);
+  EXPECT_EQ(scheduler.at("follow_up/acme/s1"), 333);
+  std::shared_lock lock(s.v.timers.mutex());
+  EXPECT_EQ((*s.v.timers.find("nudge/whatsapp:2/n1"))["state"], "cancelled");
+  EXPECT_EQ((*s.v.timers.find("nudge/whatsapp:2/n1"))["reason"], "handoff");
+  EXPECT_EQ((*s.v.timers.find("follow_up/acme/s1"))["assignee"], "neha")
+      << "a pending step follows the lead";
+}
+
+}  // namespace
+}  // namespace parley::projections

@@ -1,0 +1,42 @@
+#include "tools/read_only_store.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace parley::tools {
+
+namespace fs = std::filesystem;
+
+ReadOnlyStore::~ReadOnlyStore() {
+  store.reset();
+  std::error_code ec;
+  if (!scratch.empty()) fs::remove_all(scratch, ec);
+}
+
+bool open_store(ReadOnlyStore* out, Settings* settings_out) {
+  Settings settings;
+  std::string error;
+  if (!load_settings(&settings, &error)) {
+    std::fprintf(stderr, "parley: %s\n", error.c_str());
+    return false;
+  }
+  events::RocksEventStore::Options o;
+  o.path = settings.events_path();
+  o.mode = events::RocksEventStore::Mode::secondary;
+  o.secondary_path =
+      (fs::temp_directory_path() / ("parley-secondary-" + std::to_string(getpid()))).string();
+  out->scratch = o.secondary_path;
+  auto opened = events::RocksEventStore::open(o);
+  if (!opened) {
+    std::fprintf(stderr, "parley: cannot read the event store at %s: %s\n", o.path.c_str(),
+                 opened.status().to_string().c_str());
+    return false;
+  }
+  out->store = std::move(opened).value();
+  if (settings_out) *settings_out = settings;
+  return true;
+}
+
+}  // namespace parley::tools
