@@ -220,7 +220,8 @@ HttpResponse carts(AnalyticsApiContext& ctx, const HttpRequest& req) {
     ctx.carts.each("", [&](const std::string&, const json& r) {
       if (!f.day_ok(cal.date(r.value("updated_us", int64_t{0}))) || !f.channel_ok(r)) return;
       json row = r;
-      const bool abandoned = r.value("status", "") == "open" && r.value("updated_us", 0) < cutoff;
+      const bool abandoned =
+          r.value("status", "") == "open" && r.value("updated_us", int64_t{0}) < cutoff;
       row["abandoned"] = abandoned;
       if (abandoned) abandoned_value += r.value("value_cents", int64_t{0});
       if (state == "abandoned" ? !abandoned : (!state.empty() && r.value("status", "") != state))
