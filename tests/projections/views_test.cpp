@@ -66,7 +66,9 @@ TEST(Projections, LiveViewsEqualViewsRebuiltFromZero) {
     r.events.push_back({"conversation.message_received", 1, int64_t{1795321800000000} + i, "",
                         "{\"text\":\"message " + std::to_string(i) + "\"}"});
     log.append(r);
-    if (i % 40 == 0) ASSERT_TRUE(live_engine.catch_up().ok());
+    if (i % 40 == 0) {
+      ASSERT_TRUE(live_engine.catch_up().ok());
+    }
   }
   ASSERT_TRUE(live_engine.catch_up().ok());
   ASSERT_GT(log.last_position(), 3000u);
