@@ -33,36 +33,17 @@ events::Status LogFollower::catch_up() {
 }
 
 void LogFollower::start_following(std::chrono::milliseconds every) {
-  std::lock_guard lock(follow_mu_);
-  if (following_) return;
-  following_ = true;
-  follower_ = std::thread([this, every] {
-    std::unique_lock lock(follow_mu_);
-    while (following_) {
-      lock.unlock();
-      if (store_.last_position() > checkpoint_.load()) catch_up();
-      lock.lock();
-      follow_cv_.wait_for(lock, every, [this] { return !following_ || wake_; });
-      wake_ = false;
-    }
+  follower_.start(every, [this] {
+    if (store_.last_position() > checkpoint_.load()) catch_up();
   });
 }
 
 void LogFollower::wake() {
-  {
-    std::lock_guard lock(follow_mu_);
-    wake_ = true;
-  }
-  follow_cv_.notify_all();
+  follower_.wake();
 }
 
 void LogFollower::stop_following() {
-  {
-    std::lock_guard lock(follow_mu_);
-    following_ = false;
-  }
-  follow_cv_.notify_all();
-  if (follower_.joinable()) follower_.join();
+  follower_.stop();
 }
 
 }  // namespace parley::projections

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "events/event_store.hpp"
+#include "projections/periodic_thread.hpp"
 
 namespace parley::projections {
 
@@ -41,11 +42,7 @@ class LogFollower {
   events::EventStore& store_;
   std::mutex fold_mu_;
   std::atomic<uint64_t> checkpoint_{0};
-  std::mutex follow_mu_;
-  std::condition_variable follow_cv_;
-  bool following_ = false;
-  bool wake_ = false;
-  std::thread follower_;
+  PeriodicThread follower_;
 };
 
 }  // namespace parley::projections

@@ -211,42 +211,22 @@ Status ProjectionEngine::rebuild(const std::vector<std::string>& names,
 }
 
 void ProjectionEngine::start(std::chrono::milliseconds every) {
-  std::lock_guard lock(follow_mu_);
-  if (following_) return;
-  following_ = true;
-  follower_ = std::thread([this, every] {
-    std::unique_lock lock(follow_mu_);
-    while (following_) {
-      lock.unlock();
-      const uint64_t head = log_.last_position();
-      bool behind = false;
-      for (auto* p : projections_) behind = behind || p->checkpoint() < head;
-      if (behind) {
-        if (auto st = catch_up(); !st.ok())
-          std::fprintf(stderr, "parley: projections: %s\n", st.to_string().c_str());
-      }
-      lock.lock();
-      follow_cv_.wait_for(lock, every, [this] { return !following_ || wake_; });
-      wake_ = false;
-    }
+  follower_.start(every, [this] {
+    const uint64_t head = log_.last_position();
+    bool behind = false;
+    for (auto* p : projections_) behind = behind || p->checkpoint() < head;
+    if (!behind) return;
+    if (auto st = catch_up(); !st.ok())
+      std::fprintf(stderr, "parley: projections: %s\n", st.to_string().c_str());
   });
 }
 
 void ProjectionEngine::wake() {
-  {
-    std::lock_guard lock(follow_mu_);
-    wake_ = true;
-  }
-  follow_cv_.notify_all();
+  follower_.wake();
 }
 
 void ProjectionEngine::stop() {
-  {
-    std::lock_guard lock(follow_mu_);
-    following_ = false;
-  }
-  follow_cv_.notify_all();
-  if (follower_.joinable()) follower_.join();
+  follower_.stop();
 }
 
 }  // namespace parley::projections

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "events/event_store.hpp"
+#include "projections/periodic_thread.hpp"
 #include "projections/projection.hpp"
 
 namespace parley::projections {
@@ -72,11 +73,7 @@ class ProjectionEngine {
   std::mutex fold_mu_;
   std::atomic<uint64_t> applied_{0};
 
-  std::mutex follow_mu_;
-  std::condition_variable follow_cv_;
-  bool following_ = false;
-  bool wake_ = false;
-  std::thread follower_;
+  PeriodicThread follower_;
 };
 
 }  // namespace parley::projections
