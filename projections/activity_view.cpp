@@ -1,7 +1,9 @@
 #include "projections/activity_view.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
+#include "projections/fields.hpp"
 #include "projections/projection_engine.hpp"
 
 namespace parley::projections {
@@ -23,9 +25,23 @@ std::string money(int64_t cents, const std::string& currency) {
   return buf;
 }
 
-std::string s(const json& p, const char* k) {
-  auto it = p.find(k);
-  return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
+std::string s(const Fields& p, const char* k) {
+  return p.string(k);
+}
+
+std::string n(const Fields& p, const char* k, int64_t otherwise = 0) {
+  return std::to_string(p.i64(k, otherwise));
+}
+
+// "a, b, c", sorted
+std::string joined(std::vector<std::string_view> keys) {
+  std::sort(keys.begin(), keys.end());
+  std::string out;
+  for (auto k : keys) {
+    if (!out.empty()) out += ", ";
+    out += k;
+  }
+  return out;
 }
 
 std::string human(const std::string& local) {  // "2026-11-25T15:00" -> "2026-11-25 15:00"
@@ -44,7 +60,7 @@ bool ActivityView::wants(std::string_view type) const {
          type.substr(0, 9) == "checkout." || type.substr(0, 5) == "lead.";
 }
 
-std::string ActivityView::words(const std::string& t, const json& p, const Calendar& cal) {
+std::string ActivityView::words(const std::string& t, const Fields& p, const Calendar& cal) {
   if (t == "conversation.message_received") {
     std::string kind = s(p, "kind");
     std::string text = s(p, "text");
@@ -52,62 +68,50 @@ std::string ActivityView::words(const std::string& t, const json& p, const Calen
     return "Wrote: " + text;
   }
   if (t == "conversation.message_sent") {
-    if (p.contains("template")) return "Sent the template " + s(p["template"], "name");
+    if (p.has("template")) return "Sent the template " + s(p.object("template"), "name");
     return "Answered: " + s(p, "text");
   }
   if (t == "conversation.search_performed")
-    return "Searched \"" + s(p, "query") + "\": " + std::to_string(p.value("results", 0)) +
-           " found";
+    return "Searched \"" + s(p, "query") + "\": " + n(p, "results") + " found";
   if (t == "cart.item_added") {
-    const json l = p.value("line", json::object());
-    return "Added " + std::to_string(l.value("quantity", 0)) + " × " + s(l, "name");
+    const Fields l = p.object("line");
+    return "Added " + n(l, "quantity") + " × " + s(l, "name");
   }
   if (t == "cart.item_removed") return "Removed " + s(p, "sku");
   if (t == "cart.quantity_changed")
-    return "Quantity of " + s(p, "sku") + " set to " + std::to_string(p.value("quantity", 0));
+    return "Quantity of " + s(p, "sku") + " set to " + n(p, "quantity");
   if (t == "cart.variant_chosen")
     return "Chose " + s(p, "color") + (s(p, "size").empty() ? "" : " size " + s(p, "size")) +
            " for " + s(p, "sku");
   if (t == "cart.cleared") return "Emptied the cart";
   if (t == "checkout.started") return "Started checkout";
-  if (t == "checkout.details_provided") {
-    std::string fields;
-    for (auto it = p.begin(); it != p.end(); ++it)
-      fields += (fields.empty() ? "" : ", ") + it.key();
-    return "Gave delivery details (" + fields + ")";
-  }
+  if (t == "checkout.details_provided") return "Gave delivery details (" + joined(p.keys()) + ")";
   if (t == "checkout.confirmation_requested") return "Asked to confirm the order";
   if (t == "checkout.cancelled") return "Cancelled checkout";
   if (t == "conversation.order_placed")
     return "Placed order " + s(p, "order_id") + " for " +
-           money(p.value("total_cents", int64_t{0}), s(p, "currency"));
+           money(p.i64("total_cents"), s(p, "currency"));
   if (t == "conversation.handoff_requested") return "Handed to a person";
   if (t == "conversation.handoff_ended") return "Back to the bot";
   if (t == "conversation.nudge_scheduled")
-    return "Nudge " + std::to_string(p.value("number", 1)) + " scheduled for " +
-           cal.date(p.value("due_us", int64_t{0})) + " (local)";
+    return "Nudge " + n(p, "number", 1) + " scheduled for " + cal.date(p.i64("due_us")) +
+           " (local)";
   if (t == "conversation.nudge_sent")
-    return "Nudge " + std::to_string(p.value("number", 1)) + " sent" +
+    return "Nudge " + n(p, "number", 1) + " sent" +
            (s(p, "template").empty() ? "" : " as template " + s(p, "template"));
   if (t == "conversation.nudge_skipped")
-    return "Nudge " + std::to_string(p.value("number", 1)) + " skipped: " + s(p, "reason");
+    return "Nudge " + n(p, "number", 1) + " skipped: " + s(p, "reason");
   if (t == "conversation.nudge_cancelled")
-    return "Nudge " + std::to_string(p.value("number", 1)) + " cancelled: " + s(p, "reason");
+    return "Nudge " + n(p, "number", 1) + " cancelled: " + s(p, "reason");
   if (t == "lead.created")
     return "Lead created for " + s(p, "company") +
            (s(p, "contact_name").empty() ? "" : ", contact " + s(p, "contact_name")) +
            (s(p, "assignee").empty() ? "" : ", assigned to " + s(p, "assignee"));
   if (t == "lead.assigned") return "Assigned from " + s(p, "from") + " to " + s(p, "to");
   if (t == "lead.qualified") return "Marked qualified";
-  if (t == "lead.details_updated") {
-    std::string fields;
-    const json f = p.value("fields", json::object());
-    for (auto it = f.begin(); it != f.end(); ++it)
-      fields += (fields.empty() ? "" : ", ") + it.key();
-    return "Details updated: " + fields;
-  }
+  if (t == "lead.details_updated") return "Details updated: " + joined(p.object("fields").keys());
   if (t == "lead.appointment_scheduled") {
-    const json a = p.value("appointment", json::object());
+    const Fields a = p.object("appointment");
     return s(a, "kind") + " scheduled for " + human(s(a, "when_local")) +
            (s(a, "assignee").empty() ? "" : " with " + s(a, "assignee"));
   }
@@ -120,37 +124,61 @@ std::string ActivityView::words(const std::string& t, const json& p, const Calen
   if (t == "lead.status_changed")
     return "Status changed from " + s(p, "from") + " to " + s(p, "to");
   if (t == "lead.follow_up_scheduled") {
-    const json st = p.value("step", json::object());
-    return "Follow-up " + std::to_string(st.value("index", 0) + 1) + " scheduled for " +
-           cal.date(st.value("due_us", int64_t{0}));
+    const Fields st = p.object("step");
+    return "Follow-up " + std::to_string(st.i64("index") + 1) + " scheduled for " +
+           cal.date(st.i64("due_us"));
   }
   if (t == "lead.follow_up_sent") return "Follow-up sent to " + s(p, "to");
   if (t == "lead.follow_up_skipped") return "Follow-up skipped: " + s(p, "reason");
   return "";
 }
 
+std::string ActivityView::chunk_value(const std::vector<std::string>& entries) {
+  size_t size = 16;
+  for (const auto& e : entries) size += e.size() + 1;
+  std::string out;
+  out.reserve(size);
+  out.append("{\"entries\":[");
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (i) out.push_back(',');
+    out.append(entries[i]);
+  }
+  out.append("]}");
+  return out;
+}
+
 void ActivityView::apply(const ProjectedEvent& e) {
-  const auto& p = e.payload();
+  const Fields p = e.payload();
   std::string text = words(e.env.type, p, calendar_);
   if (text.empty()) return;
   std::string by = s(p, "by");
   if (e.env.type == "conversation.message_received") by = "shopper";
   if (e.env.type == "conversation.message_sent")
     by = s(p, "author").empty() ? "bot" : s(p, "author");
-  const std::string entity = e.env.entity_type + "/" + e.env.entity_id;
+  std::string entity;
+  entity.reserve(e.env.entity_type.size() + 1 + e.env.entity_id.size());
+  entity.append(e.env.entity_type).append("/").append(e.env.entity_id);
   Tail& tail = tails_[entity];
   if (tail.entries.size() >= kChunk) {  // the chunk is full: keep it for the commit, start anew
     if (tail.changed)
-      full_.push_back({chunk_key(entity, (tail.count - 1) / kChunk),
-                       canonical(json{{"entries", tail.entries}})});
-    tail.entries = json::array();
+      full_.push_back({chunk_key(entity, (tail.count - 1) / kChunk), chunk_value(tail.entries)});
+    tail.entries.clear();
   }
-  tail.entries.push_back(
-      {{"at_us", e.env.timestamp_us}, {"type", e.env.type}, {"by", by}, {"text", std::move(text)}});
+  // The keys in canonical (sorted) order: at_us, by, text, type.
+  std::string entry;
+  entry.reserve(48 + by.size() + text.size() + e.env.type.size());
+  entry.append("{\"at_us\":").append(std::to_string(e.env.timestamp_us)).append(",\"by\":");
+  append_canonical_string(&entry, by);
+  entry.append(",\"text\":");
+  append_canonical_string(&entry, text);
+  entry.append(",\"type\":");
+  append_canonical_string(&entry, e.env.type);
+  entry.push_back('}');
+  tail.entries.push_back(std::move(entry));
   ++tail.count;
   if (!tail.changed) {
     tail.changed = true;
-    changed_.push_back(entity);
+    changed_.push_back(std::move(entity));
   }
 }
 
@@ -161,7 +189,7 @@ void ActivityView::take_changes(std::vector<ViewWrite>* out) {
     Tail& tail = tails_[entity];
     tail.changed = false;
     const uint64_t chunk = (tail.count - 1) / kChunk;
-    out->push_back({chunk_key(entity, chunk), canonical(json{{"entries", tail.entries}})});
+    out->push_back({chunk_key(entity, chunk), chunk_value(tail.entries)});
   }
   changed_.clear();
 }
@@ -172,9 +200,11 @@ events::Status ActivityView::load_row(std::string_view key, std::string_view val
   const std::string entity(key.substr(0, slash));
   const uint64_t chunk = std::strtoull(std::string(key.substr(slash + 1)).c_str(), nullptr, 10);
   auto j = json::parse(value, nullptr, false);
-  if (!j.is_object()) return events::Status::Corruption("activity row " + std::string(key));
+  if (!j.is_object() || !j.contains("entries") || !j["entries"].is_array())
+    return events::Status::Corruption("activity row " + std::string(key));
   Tail& tail = tails_[entity];  // rows arrive in key order: the last chunk wins
-  tail.entries = j.value("entries", json::array());
+  tail.entries.clear();
+  for (const auto& entry : j["entries"]) tail.entries.push_back(canonical(entry));
   tail.count = chunk * kChunk + tail.entries.size();
   tail.changed = false;
   return events::Status::Ok();

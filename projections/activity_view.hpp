@@ -19,6 +19,7 @@ class ActivityView final : public Projection {
   explicit ActivityView(Calendar calendar) : name_("activity"), calendar_(std::move(calendar)) {}
   const std::string& name() const override { return name_; }
   std::string fingerprint() const override { return "activity/1 " + calendar_.zone(); }
+  unsigned weight() const override { return 3; }
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
   void take_changes(std::vector<ViewWrite>* out) override;
@@ -30,15 +31,16 @@ class ActivityView final : public Projection {
   static events::Expected<nlohmann::json> entries(ViewStore& views, const std::string& kind,
                                                   const std::string& id);
   // The words for one event; "" for events the history leaves out.
-  static std::string words(const std::string& type, const nlohmann::json& payload,
+  static std::string words(const std::string& type, const Fields& payload,
                            const Calendar& calendar);
 
  private:
   struct Tail {
-    uint64_t count = 0;  // entries ever, across chunks
-    nlohmann::json entries = nlohmann::json::array();
+    uint64_t count = 0;                // entries ever, across chunks
+    std::vector<std::string> entries;  // the last chunk's, each canonical JSON
     bool changed = false;
   };
+  static std::string chunk_value(const std::vector<std::string>& entries);
   std::string name_;
   Calendar calendar_;
   std::unordered_map<std::string, Tail> tails_;  // "conversation/<id>"

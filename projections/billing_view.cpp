@@ -1,6 +1,7 @@
 #include "projections/billing_view.hpp"
 
 #include "projections/carts_view.hpp"
+#include "projections/fields.hpp"
 #include "projections/pricing.hpp"
 
 namespace parley::projections {
@@ -22,12 +23,15 @@ void BillingView::apply(const ProjectedEvent& e) {
     r[field] = r[field].get<int64_t>() + 1;
     return;
   }
-  const auto& p = e.payload();
-  const std::string provider = p.value("provider", "unknown");
-  const std::string model = p.value("model", "unknown");
-  const std::string agent = p.value("agent", "shop");
-  const int64_t in = p.value("input_tokens", int64_t{0});
-  const int64_t out = p.value("output_tokens", int64_t{0});
+  const Fields p = e.payload();
+  auto or_else = [](std::string_view v, const char* otherwise) {
+    return v.empty() ? std::string(otherwise) : std::string(v);
+  };
+  const std::string provider = or_else(p.str("provider"), "unknown");
+  const std::string model = or_else(p.str("model"), "unknown");
+  const std::string agent = or_else(p.str("agent"), "shop");
+  const int64_t in = p.i64("input_tokens");
+  const int64_t out = p.i64("output_tokens");
   const Price price = price_of(provider, model);
   json& r = touch("usage/" + day + "/" + provider + "/" + model + "/" + agent);
   if (r.empty())

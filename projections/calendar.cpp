@@ -45,12 +45,16 @@ int64_t Calendar::offset(int64_t utc_us) const {
 }
 
 std::string Calendar::date(int64_t utc_us) const {
+  const int64_t day = floor_div(utc_us + offset(utc_us), kDayUs);
+  if (day == cached_day_) return cached_date_;
   int64_t y;
   unsigned m, d;
-  civil_from_days(floor_div(utc_us + offset(utc_us), kDayUs), &y, &m, &d);
+  civil_from_days(day, &y, &m, &d);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-  return buf;
+  cached_day_ = day;
+  cached_date_ = buf;
+  return cached_date_;
 }
 
 bool Calendar::day_start(const std::string& date, int64_t* utc_us) const {

@@ -31,6 +31,8 @@ class Calendar {
   OffsetAt offset_;
   mutable int64_t cached_hour_ = INT64_MIN;
   mutable int64_t cached_offset_ = 0;
+  mutable int64_t cached_day_ = INT64_MIN;  // local days since the epoch
+  mutable std::string cached_date_;
 };
 
 // Days since 1970-01-01 of a civil date, and back (proleptic Gregorian).

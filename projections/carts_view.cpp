@@ -1,5 +1,7 @@
 #include "projections/carts_view.hpp"
 
+#include "projections/fields.hpp"
+
 namespace parley::projections {
 
 using nlohmann::json;
@@ -35,7 +37,7 @@ void total(json& cart) {
 void CartsView::apply(const ProjectedEvent& e) {
   const auto& id = e.env.entity_id;
   const auto& type = e.env.type;
-  const auto& p = e.payload();
+  const Fields p = e.payload();
   json* existing = row(id);
   if (!existing && type != "cart.item_added") return;  // nothing to change
   json& cart = existing ? *existing : touch(id);
@@ -52,36 +54,36 @@ void CartsView::apply(const ProjectedEvent& e) {
       cart["status"] = "open";
       cart.erase("order_id");
     }
-    const auto& l = p.contains("line") ? p["line"] : json::object();
-    cart["lines"].push_back({{"sku", l.value("sku", "")},
-                             {"name", l.value("name", "")},
-                             {"quantity", l.value("quantity", int64_t{0})},
-                             {"unit_price_cents", l.value("unit_price_cents", int64_t{0})},
-                             {"currency", l.value("currency", "")},
-                             {"color", l.value("color", "")},
-                             {"size", l.value("size", "")}});
+    const Fields l = p.object("line");
+    cart["lines"].push_back({{"sku", l.str("sku")},
+                             {"name", l.str("name")},
+                             {"quantity", l.i64("quantity")},
+                             {"unit_price_cents", l.i64("unit_price_cents")},
+                             {"currency", l.str("currency")},
+                             {"color", l.str("color")},
+                             {"size", l.str("size")}});
   } else if (type == "cart.item_removed") {
     auto& lines = cart["lines"];
-    const std::string sku = p.value("sku", "");
+    const std::string_view sku = p.str("sku");
     json kept = json::array();
     for (auto& l : lines)
       if (l.value("sku", "") != sku) kept.push_back(std::move(l));
     lines = std::move(kept);
   } else if (type == "cart.quantity_changed") {
     for (auto& l : cart["lines"])
-      if (l.value("sku", "") == p.value("sku", "")) l["quantity"] = p.value("quantity", int64_t{0});
+      if (l.value("sku", "") == p.str("sku")) l["quantity"] = p.i64("quantity");
   } else if (type == "cart.variant_chosen") {
     for (auto& l : cart["lines"])
-      if (l.value("sku", "") == p.value("sku", "")) {
-        if (!p.value("color", "").empty()) l["color"] = p.value("color", "");
-        if (!p.value("size", "").empty()) l["size"] = p.value("size", "");
+      if (l.value("sku", "") == p.str("sku")) {
+        if (!p.str("color").empty()) l["color"] = p.str("color");
+        if (!p.str("size").empty()) l["size"] = p.str("size");
       }
   } else if (type == "cart.cleared") {
     cart["lines"] = json::array();
     if (cart["status"] == "ordered") cart["status"] = "emptied";
   } else if (type == "conversation.order_placed") {
     cart["status"] = "ordered";
-    cart["order_id"] = p.value("order_id", "");
+    cart["order_id"] = p.str("order_id");
   }
   total(cart);
 }

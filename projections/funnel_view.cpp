@@ -1,6 +1,7 @@
 #include "projections/funnel_view.hpp"
 
 #include "projections/carts_view.hpp"
+#include "projections/fields.hpp"
 
 namespace parley::projections {
 
@@ -49,10 +50,10 @@ void FunnelView::apply(const ProjectedEvent& e) {
     bump("conversations");
   } else if (type == "conversation.search_performed") {
     bump("searches");
-    const auto& p = e.payload();
-    if (p.value("results", 1) == 0) {
+    const Fields p = e.payload();
+    if (p.i64("results", 1) == 0) {
       bump("zero_result_searches");
-      const std::string query = p.value("query", "");
+      const std::string query = p.string("query");
       json& z = touch("zero/" + day + "/" + channel + "/" + query);
       if (z.empty()) z = {{"day", day}, {"channel", channel}, {"query", query}, {"count", 0}};
       z["count"] = z["count"].get<int64_t>() + 1;

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "projections/carts_view.hpp"
+#include "projections/fields.hpp"
 
 namespace parley::projections {
 
@@ -37,7 +38,7 @@ void add_unique(json& list, const std::string& v) {
 }  // namespace
 
 void OrdersView::apply(const ProjectedEvent& e) {
-  const auto& p = e.payload();
+  const Fields p = e.payload();
   const std::string order_key = "order/" + e.env.entity_id;
   if (e.env.type != "order.placed") {
     // Later order events (payment, cancellation …) move the status.
@@ -48,19 +49,22 @@ void OrdersView::apply(const ProjectedEvent& e) {
     return;
   }
   if (find(order_key)) return;  // placed once
-  const std::string conversation = p.value("conversation_id", "");
-  const json customer = p.value("customer", json::object());
-  const std::string currency = p.value("currency", "");
-  const int64_t total = p.value("total_cents", int64_t{0});
-  const int64_t at = p.value("placed_at_us", e.env.timestamp_us);
+  const std::string conversation = p.string("conversation_id");
+  json customer = p.json("customer");
+  if (!customer.is_object()) customer = json::object();
+  const std::string currency = p.string("currency");
+  const int64_t total = p.i64("total_cents");
+  const int64_t at = p.i64("placed_at_us", e.env.timestamp_us);
+  json lines = p.json("lines");
+  if (!lines.is_array()) lines = json::array();
   const std::string key = customer_key(customer, conversation);
   json& o = touch(order_key);
-  o = {{"order_id", p.value("order_id", e.env.entity_id)},
+  o = {{"order_id", p.has("order_id") ? p.string("order_id") : e.env.entity_id},
        {"conversation_id", conversation},
        {"channel", channel_of(conversation)},
        {"customer", customer},
        {"customer_key", key},
-       {"lines", p.value("lines", json::array())},
+       {"lines", std::move(lines)},
        {"total_cents", total},
        {"currency", currency},
        {"placed_at_us", at},

@@ -27,20 +27,30 @@
 #include "events/status.hpp"
 #include "projections/view_store.hpp"
 
+namespace simdjson::dom {
+class parser;
+}
+
 namespace parley::projections {
 
+class Fields;
+
 // An event on its way to the projections: decoded once, its payload parsed
-// once (and only if some projection asks), shared by all of them.
+// at most once (only if some projection asks) into the lane's parser and
+// shared by the lane's projections.
 class ProjectedEvent {
  public:
-  explicit ProjectedEvent(const events::EventEnvelope& envelope) : env(envelope) {}
+  ProjectedEvent(const events::EventEnvelope& envelope, simdjson::dom::parser& parser)
+      : env(envelope), parser_(parser) {}
   const events::EventEnvelope& env;
-  // The payload as JSON; an empty object when it is not a JSON object.
-  const nlohmann::json& payload() const;
+  // The payload's fields (projections/fields.hpp); empty when the payload is
+  // not a JSON object. Valid until the next event is parsed.
+  Fields payload() const;
 
  private:
+  simdjson::dom::parser& parser_;
   mutable bool parsed_ = false;
-  mutable nlohmann::json body_;
+  mutable bool object_ = false;
 };
 
 class Projection {
@@ -55,8 +65,11 @@ class Projection {
   virtual void take_changes(std::vector<ViewWrite>* out) = 0;
   virtual events::Status load_row(std::string_view key, std::string_view value) = 0;
   virtual void clear() = 0;
-  // After a batch is durable: let timers, caches or subscribers know.
+  // After a batch is durable: let timers, caches or subscribers know. Called
+  // on the thread that folds this projection (see ProjectionEngine lanes).
   virtual void published() {}
+  // The relative cost of this fold, for spreading projections over lanes.
+  virtual unsigned weight() const { return 1; }
 
   std::shared_mutex& mutex() const { return mu_; }
   uint64_t checkpoint() const { return checkpoint_.load(std::memory_order_acquire); }
@@ -108,5 +121,8 @@ class JsonRowProjection : public Projection {
 
 // A row value as stored: compact JSON, keys sorted, invalid UTF-8 replaced.
 std::string canonical(const nlohmann::json& j);
+// Appends `v` as a JSON string, byte for byte as canonical() writes it:
+// '"', '\\' and control characters escaped, valid UTF-8 as it is.
+void append_canonical_string(std::string* out, std::string_view v);
 
 }  // namespace parley::projections

@@ -1,7 +1,12 @@
 #include "projections/projection_engine.hpp"
 
+#include <simdjson.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <mutex>
+#include <system_error>
+#include <thread>
 
 namespace parley::projections {
 
@@ -27,8 +32,11 @@ bool decode_checkpoint(std::string_view bytes, uint64_t* position, std::string* 
 }  // namespace
 
 ProjectionEngine::ProjectionEngine(events::EventStore& log, ViewStore& views,
-                                   std::vector<Projection*> projections, size_t batch_events)
-    : log_(log), views_(views), projections_(std::move(projections)), batch_events_(batch_events) {}
+                                   std::vector<Projection*> projections, FoldOptions options)
+    : log_(log), views_(views), projections_(std::move(projections)), options_(options) {
+  options_.lanes = std::max(options_.lanes, 1u);
+  options_.batch_events = std::max<size_t>(options_.batch_events, 1);
+}
 
 ProjectionEngine::~ProjectionEngine() {
   stop();
@@ -87,84 +95,93 @@ Status ProjectionEngine::open() {
   return Status::Ok();
 }
 
-uint32_t ProjectionEngine::mask_of(std::string_view type) {
-  auto it = masks_.find(std::string(type));
-  if (it != masks_.end()) return it->second;
-  uint32_t mask = 0;
-  for (size_t i = 0; i < projections_.size(); ++i)
-    if (projections_[i]->wants(type)) mask |= 1u << i;
-  masks_.emplace(std::string(type), mask);
-  return mask;
-}
-
-Status ProjectionEngine::commit(uint64_t position, std::vector<Projection*>& behind) {
+Status ProjectionEngine::commit(uint64_t position, const std::vector<Projection*>& group) {
   std::vector<ViewWrite> batch;
-  for (auto* p : behind) {
+  for (auto* p : group) {
     const auto prefix = row_prefix(p->name());
     std::vector<ViewWrite> rows;
     {
       std::unique_lock plock(p->mutex());
       p->take_changes(&rows);
     }
+    batch.reserve(batch.size() + rows.size() + 1);
     for (auto& w : rows) batch.push_back({prefix + w.key, std::move(w.value)});
     batch.push_back({checkpoint_key(p->name()), encode_checkpoint(position, p->fingerprint())});
   }
   if (auto st = views_.write(batch); !st.ok()) return st;
-  for (auto* p : behind) {
+  for (auto* p : group) {
     p->set_checkpoint(position);
     p->published();
   }
   return Status::Ok();
 }
 
-Status ProjectionEngine::fold(uint64_t to_position,
-                              const std::function<void(const RebuildProgress&)>& progress) {
+// One thread's share of a fold: its projections, scanned in log order.
+struct ProjectionEngine::Lane {
+  std::vector<Projection*> group;
+  unsigned weight = 0;
+  std::atomic<uint64_t> position{0};  // committed up to here
+  std::atomic<uint64_t> events{0};    // events this lane applied
+  std::function<void()> on_commit;
+  Status status;
+};
+
+Status ProjectionEngine::fold_lane(Lane& lane, uint64_t to_position) {
+  const auto& group = lane.group;
+  if (group.size() > 32) return Status::InvalidArgument("more than 32 projections in one lane");
   uint64_t from = UINT64_MAX;
-  std::vector<Projection*> behind;
-  for (auto* p : projections_)
-    if (p->checkpoint() < to_position) {
-      behind.push_back(p);
-      from = std::min(from, p->checkpoint());
-    }
-  if (behind.empty()) return Status::Ok();
-  const auto started = std::chrono::steady_clock::now();
-  RebuildProgress prog{from, to_position, 0, 0};
+  for (auto* p : group) from = std::min(from, p->checkpoint());
+  std::unordered_map<std::string, uint32_t> masks;  // type -> the group's projections that want it
+  auto mask_of = [&](std::string_view type) {
+    auto it = masks.find(std::string(type));
+    if (it != masks.end()) return it->second;
+    uint32_t mask = 0;
+    for (size_t i = 0; i < group.size(); ++i)
+      if (group[i]->wants(type)) mask |= 1u << i;
+    masks.emplace(std::string(type), mask);
+    return mask;
+  };
   uint64_t last = from, since_commit = 0;
   Status fold_error;
+  simdjson::dom::parser parser;  // one tape for the lane, reused by every event
   auto st = log_.scan_all(from + 1, [&](const events::RecordView& r) {
     const uint64_t pos = r.position();
     if (pos > to_position) return false;
     uint32_t mask = mask_of(r.type());
-    for (size_t i = 0; i < projections_.size(); ++i)
-      if ((mask & (1u << i)) && projections_[i]->checkpoint() >= pos) mask &= ~(1u << i);
+    for (size_t i = 0; i < group.size(); ++i)
+      if ((mask & (1u << i)) && group[i]->checkpoint() >= pos) mask &= ~(1u << i);
     if (mask) {
       auto env = r.decode();
       if (!env) {
         fold_error = env.status();
         return false;
       }
-      ProjectedEvent event(*env);
-      for (size_t i = 0; i < projections_.size(); ++i) {
+      ProjectedEvent event(*env, parser);
+      for (size_t i = 0; i < group.size(); ++i) {
         if (!(mask & (1u << i))) continue;
-        std::unique_lock plock(projections_[i]->mutex());
-        projections_[i]->apply(event);
+        std::unique_lock plock(group[i]->mutex());
+        try {
+          group[i]->apply(event);
+        } catch (const std::exception& ex) {
+          // A fold that throws on an event skips it, the same way on every
+          // rebuild; the thread and the other events go on.
+          std::fprintf(stderr, "parley: projection %s skipped event %llu (%s): %s\n",
+                       group[i]->name().c_str(), static_cast<unsigned long long>(pos),
+                       env->type.c_str(), ex.what());
+        }
       }
-      ++prog.events;
+      lane.events.fetch_add(1, std::memory_order_relaxed);
       applied_.fetch_add(1, std::memory_order_relaxed);
     }
     last = pos;
-    if (++since_commit >= batch_events_) {
-      if (auto c = commit(last, behind); !c.ok()) {
+    if (++since_commit >= options_.batch_events) {
+      if (auto c = commit(last, group); !c.ok()) {
         fold_error = c;
         return false;
       }
       since_commit = 0;
-      if (progress) {
-        prog.position = last;
-        prog.seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        progress(prog);
-      }
+      lane.position.store(last, std::memory_order_relaxed);
+      if (lane.on_commit) lane.on_commit();
     }
     return true;
   });
@@ -172,19 +189,71 @@ Status ProjectionEngine::fold(uint64_t to_position,
   if (!fold_error.ok()) return fold_error;
   // Up to the head even when the tail held nothing these projections read.
   last = std::max(last, std::min(to_position, log_.last_position()));
-  if (auto c = commit(last, behind); !c.ok()) return c;
-  if (progress) {
-    prog.position = last;
+  if (auto c = commit(last, group); !c.ok()) return c;
+  lane.position.store(last, std::memory_order_relaxed);
+  return Status::Ok();
+}
+
+Status ProjectionEngine::fold(const std::vector<Projection*>& candidates, uint64_t to_position,
+                              const std::function<void(const RebuildProgress&)>& progress) {
+  std::vector<Projection*> behind;
+  uint64_t from = UINT64_MAX;
+  for (auto* p : candidates)
+    if (p->checkpoint() < to_position) {
+      behind.push_back(p);
+      from = std::min(from, p->checkpoint());
+    }
+  if (behind.empty()) return Status::Ok();
+  const auto started = std::chrono::steady_clock::now();
+  // Threads pay off only on long folds; the live follow loop stays on one.
+  const size_t n = to_position - from >= options_.parallel_from
+                       ? std::min<size_t>(options_.lanes, behind.size())
+                       : 1;
+  std::vector<Lane> lanes(std::max<size_t>(n, 1));
+  // Heaviest first, each to the lightest lane; ties keep the given order.
+  std::stable_sort(behind.begin(), behind.end(), [](const Projection* a, const Projection* b) {
+    return a->weight() > b->weight();
+  });
+  for (auto* p : behind) {
+    auto lightest = std::min_element(lanes.begin(), lanes.end(), [](const Lane& a, const Lane& b) {
+      return a.weight < b.weight;
+    });
+    lightest->group.push_back(p);
+    lightest->weight += p->weight();
+  }
+  for (auto& lane : lanes) lane.position = from;
+  auto report = [&] {
+    RebuildProgress prog{UINT64_MAX, to_position, 0, 0};
+    for (const auto& lane : lanes) {
+      prog.position = std::min(prog.position, lane.position.load(std::memory_order_relaxed));
+      prog.events += lane.events.load(std::memory_order_relaxed);
+    }
     prog.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     progress(prog);
+  };
+  if (progress) lanes[0].on_commit = report;
+  std::vector<std::thread> threads;
+  std::vector<Lane*> inline_lanes{&lanes[0]};
+  for (size_t i = 1; i < lanes.size(); ++i) {
+    try {
+      threads.emplace_back(
+          [this, &lanes, i, to_position] { lanes[i].status = fold_lane(lanes[i], to_position); });
+    } catch (const std::system_error&) {  // no thread to be had: fold it here
+      inline_lanes.push_back(&lanes[i]);
+    }
   }
+  for (auto* lane : inline_lanes) lane->status = fold_lane(*lane, to_position);
+  for (auto& t : threads) t.join();
+  for (const auto& lane : lanes)
+    if (!lane.status.ok()) return lane.status;
+  if (progress) report();
   return Status::Ok();
 }
 
 Status ProjectionEngine::catch_up() {
   std::lock_guard lock(fold_mu_);
-  return fold(log_.last_position(), {});
+  return fold(projections_, log_.last_position(), {});
 }
 
 Status ProjectionEngine::rebuild(const std::vector<std::string>& names,
@@ -207,7 +276,7 @@ Status ProjectionEngine::rebuild(const std::vector<std::string>& names,
     p->clear();
     p->set_checkpoint(0);
   }
-  return fold(log_.last_position(), progress);
+  return fold(chosen, log_.last_position(), progress);
 }
 
 void ProjectionEngine::start(std::chrono::milliseconds every) {

@@ -5,6 +5,12 @@
 // at the end of a catch-up, the rows each projection changed and its new
 // checkpoint go to the view store in one atomic batch.
 //
+// A long fold (a rebuild, or a start after a long stop) is spread over
+// `lanes` threads: the projections are split into groups of about equal
+// Projection::weight(), and each group scans the log on its own thread. A
+// projection is always folded by one thread, in log order, so lanes change
+// nothing in what is written, only when.
+//
 // The engine only reads the log (a snapshot iterator) and writes to its own
 // view store, so appends never wait for it.
 #pragma once
@@ -27,14 +33,20 @@ namespace parley::projections {
 struct RebuildProgress {
   uint64_t position = 0;  // the last position folded
   uint64_t head = 0;      // the log's head when the rebuild started
-  uint64_t events = 0;    // events folded so far (of any projection)
+  uint64_t events = 0;    // events applied so far, once per lane that read them
   double seconds = 0;
+};
+
+struct FoldOptions {
+  size_t batch_events = 4096;      // events between commits
+  unsigned lanes = 1;              // threads for a long fold
+  uint64_t parallel_from = 20000;  // a fold of fewer events runs on one thread
 };
 
 class ProjectionEngine {
  public:
   ProjectionEngine(events::EventStore& log, ViewStore& views, std::vector<Projection*> projections,
-                   size_t batch_events = 4096);
+                   FoldOptions options = {});
   ~ProjectionEngine();  // stop()
 
   // Loads each projection's stored rows and checkpoint. A projection whose
@@ -43,7 +55,8 @@ class ProjectionEngine {
   // Folds every projection up to the log's head.
   events::Status catch_up();
   // Drops the named projections ("all" for every one) and folds them again
-  // from position 0; `progress` is called after each committed batch.
+  // from position 0; `progress` is called after each committed batch, on the
+  // calling thread. Needs no open(): the other projections are not touched.
   events::Status rebuild(const std::vector<std::string>& names,
                          const std::function<void(const RebuildProgress&)>& progress = {});
 
@@ -60,16 +73,16 @@ class ProjectionEngine {
   static std::string row_prefix(const std::string& projection);
 
  private:
-  events::Status fold(uint64_t to_position,
+  struct Lane;
+  events::Status fold(const std::vector<Projection*>& behind, uint64_t to_position,
                       const std::function<void(const RebuildProgress&)>& progress);
-  events::Status commit(uint64_t position, std::vector<Projection*>& behind);
-  uint32_t mask_of(std::string_view type);
+  events::Status fold_lane(Lane& lane, uint64_t to_position);
+  events::Status commit(uint64_t position, const std::vector<Projection*>& group);
 
   events::EventStore& log_;
   ViewStore& views_;
   std::vector<Projection*> projections_;
-  size_t batch_events_;
-  std::unordered_map<std::string, uint32_t> masks_;
+  FoldOptions options_;
   std::mutex fold_mu_;
   std::atomic<uint64_t> applied_{0};
 

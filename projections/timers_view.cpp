@@ -1,6 +1,7 @@
 #include "projections/timers_view.hpp"
 
 #include "projections/carts_view.hpp"
+#include "projections/fields.hpp"
 
 namespace parley::projections {
 
@@ -22,11 +23,11 @@ void TimersView::settled(const std::string& key, const std::string& state, const
 }
 
 void TimersView::apply(const ProjectedEvent& e) {
-  const auto& p = e.payload();
+  const Fields p = e.payload();
   const auto& type = e.env.type;
   const int64_t at = e.env.timestamp_us;
   if (type.rfind("conversation.nudge_", 0) == 0) {
-    const std::string key = "nudge/" + p.value("nudge_id", "");
+    const std::string key = "nudge/" + p.string("nudge_id");
     if (type == "conversation.nudge_scheduled") {
       json& r = touch(key);
       if (r.empty())
@@ -35,24 +36,24 @@ void TimersView::apply(const ProjectedEvent& e) {
              {"conversation_id", e.env.entity_id},
              {"channel", channel_of(e.env.entity_id)},
              {"scheduled_us", at}};
-      r["number"] = p.value("number", 1);
-      r["due_us"] = p.value("due_us", int64_t{0});
+      r["number"] = p.i64("number", 1);
+      r["due_us"] = p.i64("due_us");
       r["state"] = "scheduled";
       pending_.push_back({key, r["due_us"].get<int64_t>()});
     } else if (type == "conversation.nudge_sent") {
-      json f = {{"number", p.value("number", 1)}};
-      if (p.contains("template")) f["template"] = p["template"];
+      json f = {{"number", p.i64("number", 1)}};
+      if (p.has("template")) f["template"] = p.json("template");
       settled(key, "sent", f, at);
     } else if (type == "conversation.nudge_skipped") {
-      settled(key, "skipped", {{"reason", p.value("reason", "")}}, at);
+      settled(key, "skipped", {{"reason", p.str("reason")}}, at);
     } else if (type == "conversation.nudge_cancelled") {
-      settled(key, "cancelled", {{"reason", p.value("reason", "")}}, at);
+      settled(key, "cancelled", {{"reason", p.str("reason")}}, at);
     }
     return;
   }
   if (type == "lead.created" || type == "lead.assigned") {
     // Follow-ups go to the lead's owner: keep it, and move pending steps along.
-    const std::string owner = p.value(type == "lead.created" ? "assignee" : "to", "");
+    const std::string owner = p.string(type == "lead.created" ? "assignee" : "to");
     touch("owner/" + e.env.entity_id) = {{"assignee", owner}};
     std::vector<std::string> steps;
     each("follow_up/" + e.env.entity_id + "/", [&](const std::string& k, const json& r) {
@@ -62,27 +63,27 @@ void TimersView::apply(const ProjectedEvent& e) {
     return;
   }
   if (type == "lead.follow_up_scheduled") {
-    const json step = p.value("step", json::object());
-    const std::string key = "follow_up/" + e.env.entity_id + "/" + step.value("step_id", "");
+    const Fields step = p.object("step");
+    const std::string key = "follow_up/" + e.env.entity_id + "/" + step.string("step_id");
     json& r = touch(key);
     r = {{"kind", "follow_up"},
          {"key", key},
          {"lead_id", e.env.entity_id},
-         {"step_id", step.value("step_id", "")},
-         {"sequence", step.value("sequence", "")},
-         {"index", step.value("index", 0)},
-         {"due_us", step.value("due_us", int64_t{0})},
+         {"step_id", step.str("step_id")},
+         {"sequence", step.str("sequence")},
+         {"index", step.i64("index")},
+         {"due_us", step.i64("due_us")},
          {"state", "scheduled"},
          {"scheduled_us", at}};
     if (const json* owner = find("owner/" + e.env.entity_id)) r["assignee"] = (*owner)["assignee"];
     pending_.push_back({key, r["due_us"].get<int64_t>()});
     return;
   }
-  const std::string key = "follow_up/" + e.env.entity_id + "/" + p.value("step_id", "");
+  const std::string key = "follow_up/" + e.env.entity_id + "/" + p.string("step_id");
   if (type == "lead.follow_up_sent")
-    settled(key, "sent", {{"sent_to", p.value("to", "")}}, at);
+    settled(key, "sent", {{"sent_to", p.str("to")}}, at);
   else if (type == "lead.follow_up_skipped")
-    settled(key, "skipped", {{"reason", p.value("reason", "")}}, at);
+    settled(key, "skipped", {{"reason", p.str("reason")}}, at);
 }
 
 events::Status TimersView::load_row(std::string_view key, std::string_view value) {

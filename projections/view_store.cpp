@@ -69,6 +69,7 @@ Expected<std::unique_ptr<RocksViewStore>> RocksViewStore::open(const std::string
   o.create_if_missing = true;
   o.IncreaseParallelism(2);
   o.write_buffer_size = 32 << 20;
+  o.compression = rocksdb::kLZ4Compression;  // as the event log: cheap to write and read
   rocksdb::BlockBasedTableOptions t;
   t.whole_key_filtering = true;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libcaf-dev librocksdb-dev nlohmann-json3-dev libcpp-httplib-dev
   libcurl4-openssl-dev libssl-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libjemalloc-dev libsodium-dev tzdata
+  libjemalloc-dev libsodium-dev libsimdjson-dev tzdata
   wrk curl python3
 )
 

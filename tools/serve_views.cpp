@@ -26,7 +26,9 @@ events::Status ServeViews::open() {
   auto opened = projections::RocksViewStore::open(settings_.views_path());
   if (!opened.ok()) return opened.status();
   store_ = std::move(opened).value();
-  engine_ = std::make_unique<projections::ProjectionEngine>(log_, *store_, views_.all());
+  // Two lanes: a start after a long stop, or a changed fold, catches up on both cores.
+  engine_ = std::make_unique<projections::ProjectionEngine>(log_, *store_, views_.all(),
+                                                            projections::FoldOptions{.lanes = 2});
   return engine_->open();
 }
 

@@ -53,7 +53,7 @@ TEST(Projections, LiveViewsEqualViewsRebuiltFromZero) {
   MemoryViewStore live_store;
   Views live;
   // Small batches: many commits, chunks of activity split across them.
-  ProjectionEngine live_engine(log, live_store, live.all(), 7);
+  ProjectionEngine live_engine(log, live_store, live.all(), {.batch_events = 7});
   ASSERT_TRUE(live_engine.open().ok());
   for (int round = 0; round < 30; ++round) {
     for (int i = 0; i < 11; ++i) log.append_batch(work.next());
@@ -76,8 +76,10 @@ TEST(Projections, LiveViewsEqualViewsRebuiltFromZero) {
 
   MemoryViewStore rebuilt_store;
   Views rebuilt;
-  ProjectionEngine rebuilt_engine(log, rebuilt_store, rebuilt.all(), 100000);
-  ASSERT_TRUE(rebuilt_engine.open().ok());
+  // Rebuilt as `parley projections rebuild all` does it: nothing loaded
+  // first, the views spread over lanes (3 threads here), several commits.
+  ProjectionEngine rebuilt_engine(log, rebuilt_store, rebuilt.all(),
+                                  {.batch_events = 500, .lanes = 3, .parallel_from = 1});
   RebuildProgress last;
   ASSERT_TRUE(rebuilt_engine.rebuild({"all"}, [&](const RebuildProgress& p) { last = p; }).ok());
   EXPECT_EQ(last.position, log.last_position());
