@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
   projections::TimersView timers;
   projections::ProjectionEngine engine(*log, *views,
                                        {&carts, &orders, &billing, &funnel, &activity, &timers},
-                                       {.batch_events = 262144, .lanes = 2});
+                                       projections::FoldOptions{262144, 2});
   projections::RebuildProgress last;
   const std::string only = argc > 3 ? argv[3] : "all";
   // As `parley projections rebuild`: a rebuild loads nothing, and leaves the

@@ -56,7 +56,7 @@ int run_projections(int argc, char** argv) {
   const auto zone = crm::TimeZone::load(settings.timezone).value_or(crm::TimeZone::utc());
   Views views(zone);
   projections::ProjectionEngine engine(*log.store, **views_store, views.all(),
-                                       {.batch_events = 262144, .lanes = 2});
+                                       projections::FoldOptions{262144, 2});
   const uint64_t head = log.store->last_position();
   if (!std::strcmp(argv[1], "status")) {
     // A rebuild needs no loaded rows (it drops them); the status does.

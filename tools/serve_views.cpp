@@ -28,7 +28,7 @@ events::Status ServeViews::open() {
   store_ = std::move(opened).value();
   // Two lanes: a start after a long stop, or a changed fold, catches up on both cores.
   engine_ = std::make_unique<projections::ProjectionEngine>(log_, *store_, views_.all(),
-                                                            projections::FoldOptions{.lanes = 2});
+                                                            projections::FoldOptions{4096, 2});
   return engine_->open();
 }
 

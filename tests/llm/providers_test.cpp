@@ -242,8 +242,11 @@ TEST_P(Providers, StreamedTextArrivesInPiecesAndToolCallsAddUp) {
   const auto q = fake.requests().at(0);
   EXPECT_EQ(q.path, f.stream_path);
   const std::string name = f.provider;
-  if (name == "gemini") EXPECT_EQ(q.params.at("alt"), "sse");
-  if (name != "gemini") EXPECT_EQ(json::parse(q.body)["stream"], true);
+  if (name == "gemini") {
+    EXPECT_EQ(q.params.at("alt"), "sse");
+  } else {
+    EXPECT_EQ(json::parse(q.body)["stream"], true);
+  }
 }
 
 TEST_P(Providers, ToolResultsGoBackInTheProvidersShape) {
