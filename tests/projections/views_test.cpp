@@ -53,7 +53,7 @@ TEST(Projections, LiveViewsEqualViewsRebuiltFromZero) {
   MemoryViewStore live_store;
   Views live;
   // Small batches: many commits, chunks of activity split across them.
-  ProjectionEngine live_engine(log, live_store, live.all(), FoldOptions{7}  // a commit every 7 events);
+  ProjectionEngine live_engine(log, live_store, live.all(), FoldOptions{7});  // commits of 7
   ASSERT_TRUE(live_engine.open().ok());
   for (int round = 0; round < 30; ++round) {
     for (int i = 0; i < 11; ++i) log.append_batch(work.next());
@@ -79,10 +79,9 @@ TEST(Projections, LiveViewsEqualViewsRebuiltFromZero) {
   // Rebuilt as `parley projections rebuild all` does it: nothing loaded
   // first, the views spread over lanes (3 threads here), several commits.
   ProjectionEngine rebuilt_engine(log, rebuilt_store, rebuilt.all(),
-                                  FoldOptions{500, 3, 1}  // 500-event commits, 3 lanes from the first event);
+                                  FoldOptions{500, 3, 1});  // commits of 500, 3 lanes, always
   RebuildProgress last;
-  ASSERT_TRUE(rebuilt_engine.rebuild({"all"}, [&](const RebuildProgress& p) {
-    last = p; }).ok());
+  ASSERT_TRUE(rebuilt_engine.rebuild({"all"}, [&](const RebuildProgress& p) { last = p; }).ok());
   EXPECT_EQ(last.position, log.last_position());
 
   const auto a = dump(live_store), b = dump(rebuilt_store);
