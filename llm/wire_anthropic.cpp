@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "llm/wire.hpp"
+#include "llm/wire_json.hpp"
 
 namespace parley::llm {
 namespace {
@@ -12,16 +13,6 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kVersion = "2023-06-01";
-
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-int64_t num(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<int64_t>() : 0;
-}
 
 // Appends `block` to the last message if it has `role`, else starts one:
 // the API wants user and assistant turns to alternate.

@@ -4,21 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "llm/wire.hpp"
+#include "llm/wire_json.hpp"
 
 namespace parley::llm {
 namespace {
 
 using nlohmann::json;
-
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-int64_t num(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<int64_t>() : 0;
-}
 
 Usage usage_of(const json& u) {
   return u.is_object() ? Usage{num(u, "prompt_tokens"), num(u, "completion_tokens")} : Usage{};
