@@ -45,7 +45,7 @@ std::string total(const conv::State& s) {
   return money(domain::cart_total_cents(s.cart), s.cart.empty() ? "EUR" : s.cart[0].currency);
 }
 
-static bool is_footwear(const Product& p) {
+bool is_footwear(const Product& p) {
   return p.category.find("Shoes") != std::string::npos ||
          p.category.find("Boots") != std::string::npos;
 }
@@ -147,17 +147,7 @@ void add_to_cart(Turn& t, const Product* p, const Understanding& u) {
     t.reply(Say::only_left, {std::to_string(p->stock), p->name});
     return;
   }
-  CartLine line;
-  line.sku = p->sku;
-  line.name = p->name;
-  line.quantity = qty;
-  line.unit_price_cents = p->price_cents;
-  line.currency = p->currency;
-  line.colors = p->colors;
-  line.sizes = p->sizes;
-  line.footwear = is_footwear(*p);
-  if (p->colors.size() == 1) line.color = p->colors.front();
-  if (p->sizes.size() == 1) line.size = p->sizes.front();
+  CartLine line = cart_line_for(*p, qty);
   // What the search asked for applies to a product picked from its list.
   const bool from_list = std::find(t.state.last_shown.begin(), t.state.last_shown.end(), p->sku) !=
                          t.state.last_shown.end();
@@ -189,6 +179,23 @@ void add_to_cart(Turn& t, const Product* p, const Understanding& u) {
   t.stage(Stage::cart);
 }
 
-// Checkout: ask for a missing variant, then for missing details, then confirm.
-
 }  // namespace parley::brain::shop
+
+namespace parley::brain {
+
+domain::CartLine cart_line_for(const domain::product::Product& p, int64_t quantity) {
+  domain::CartLine line;
+  line.sku = p.sku;
+  line.name = p.name;
+  line.quantity = quantity;
+  line.unit_price_cents = p.price_cents;
+  line.currency = p.currency;
+  line.colors = p.colors;
+  line.sizes = p.sizes;
+  line.footwear = shop::is_footwear(p);
+  if (p.colors.size() == 1) line.color = p.colors.front();
+  if (p.sizes.size() == 1) line.size = p.sizes.front();
+  return line;
+}
+
+}  // namespace parley::brain

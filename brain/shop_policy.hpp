@@ -34,6 +34,9 @@ TurnPlan plan_turn(const domain::conversation::State& state, const std::string& 
                    const Understanding& understanding, const Catalog& catalog, int64_t now_us,
                    const CustomerLookup& customer_by_phone = {});
 
+// A cart line for `quantity` of `p`, with its only colour and only size chosen.
+domain::CartLine cart_line_for(const domain::product::Product& p, int64_t quantity);
+
 // A conversation's n-th order: "ORD-<8 hex of the conversation id>-<n>".
 std::string order_id_for(const std::string& conversation_id, size_t n);
 

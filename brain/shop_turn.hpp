@@ -41,6 +41,7 @@ std::string total(const conv::State& s);
 // A value of `options` the message names ("38", "red", "rojas" -> "red").
 std::string pick_option(const std::string& text, const std::vector<std::string>& options);
 
+bool is_footwear(const domain::product::Product& p);
 void show_products(Turn& t, const std::string& query, const Catalog& catalog,
                    const Understanding& u);
 // The product a message points at: an ordinal of the last list, a name

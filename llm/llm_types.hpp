@@ -26,11 +26,11 @@ struct ToolCall {
 struct Message {
   enum class Role { user, assistant, tool };
   Role role = Role::user;
-  std::string text;                  // user or assistant text; a tool's result (JSON text)
-  std::vector<ToolCall> tool_calls;  // assistant: the calls it made
-  std::string tool_call_id;          // tool: the call this answers
-  std::string tool_name;             // tool: the function's name (Gemini matches by name)
-  bool tool_error = false;           // tool: the result is an error
+  std::string text;                       // user or assistant text; a tool's result (JSON text)
+  std::vector<ToolCall> tool_calls = {};  // assistant: the calls it made
+  std::string tool_call_id = "";          // tool: the call this answers
+  std::string tool_name = "";             // tool: the function's name (Gemini matches by name)
+  bool tool_error = false;                // tool: the result is an error
 };
 
 struct ToolDef {

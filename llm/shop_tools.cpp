@@ -54,7 +54,7 @@ const std::vector<ToolDef>& shop_tools() {
                {"email", text(254, "e-mail address")},
                {"address", text(300, "street address")},
                {"city", text(120, "city")}},
-              {"name", "phone", "address", "city"})},
+              {"name", "phone", "email", "address", "city"})},
       {"get_payment_link", "The payment link (or instructions) for an order.",
        object({{"order_id", text(64, "the order's id")}}, {"order_id"})},
       {"check_order_status", "The status of an order; the latest one when no id is given.",

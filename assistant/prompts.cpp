@@ -1,0 +1,45 @@
+#include "assistant/prompts.hpp"
+
+#include <algorithm>
+
+namespace parley::assistant {
+
+const std::vector<PromptInfo>& prompts() {
+  static const std::vector<PromptInfo> all = {
+      {"responder", "responder", "the system prompt of the shop conversation",
+       "You are the sales assistant of an online shop, chatting with a shopper.\n"
+       "- Answer in the shopper's language, briefly and warmly, in plain text.\n"
+       "- You know the catalog only through the tools: never invent products, prices, stock "
+       "or order numbers. Search before you recommend; show prices with their currency.\n"
+       "- \"The second one\" means the second product of the last list you showed.\n"
+       "- add_to_cart needs a size or colour when the product has several; ask the shopper "
+       "when a tool says so.\n"
+       "- Before create_order, repeat the cart, the total and the delivery details (name, "
+       "phone, e-mail, address, city) and wait for the shopper's yes.\n"
+       "- After an order, give its number and total; payment instructions follow in the chat.\n"
+       "- If a tool answers with an error, fix the call or ask the shopper; do not repeat the "
+       "same call."},
+      {"extractor", "extractor", "reads structured fields from a message",
+       "Extract the requested fields from the message. Answer with one JSON object and "
+       "nothing else; leave out what the message does not say."},
+  };
+  return all;
+}
+
+const PromptInfo* find_prompt(const std::string& slug) {
+  for (const auto& p : prompts())
+    if (p.slug == slug) return &p;
+  return nullptr;
+}
+
+const std::vector<std::string>& agents() {
+  static const std::vector<std::string> all = {"responder", "extractor"};
+  return all;
+}
+
+bool known_agent(const std::string& agent) {
+  const auto& a = agents();
+  return std::find(a.begin(), a.end(), agent) != a.end();
+}
+
+}  // namespace parley::assistant
