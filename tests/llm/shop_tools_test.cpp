@@ -34,6 +34,7 @@ TEST(ShopTools, GoodArgumentsPass) {
   EXPECT_EQ(check("check_order_status", json::object()), "");
   EXPECT_EQ(check("create_order", {{"name", "Rahul Sharma"},
                                    {"phone", "+91 98765 43210"},
+                                   {"email", "rahul@example.com"},
                                    {"address", "14 Park Street"},
                                    {"city", "Kolkata"}}),
             "");
@@ -48,8 +49,11 @@ TEST(ShopTools, BadArgumentsSayWhatIsWrong) {
   EXPECT_EQ(check("add_to_cart", {{"sku", "A"}, {"quantity", 1.5}}),
             "quantity must be a whole number");
   EXPECT_EQ(check("add_to_cart", {{"sku", "A"}, {"qty", 2}}), "qty is not a parameter");
-  EXPECT_EQ(check("create_order", {{"name", "R"}, {"phone", "1"}, {"city", "K"}}),
+  EXPECT_EQ(check("create_order", {{"name", "R"}, {"phone", "1"}, {"email", "e"}, {"city", "K"}}),
             "address is required");
+  // The order needs an e-mail: the invoice goes there.
+  EXPECT_EQ(check("create_order", {{"name", "R"}, {"phone", "1"}, {"address", "A"}, {"city", "K"}}),
+            "email is required");
   EXPECT_EQ(check("get_product_details", {{"sku", std::string(65, 'x')}}), "sku is longer than 64");
   EXPECT_EQ(check("refund_everything", json::object()).rfind("there is no tool named", 0), 0u);
   ToolCall broken{"c2", "search_products", json::object(), "{\"query\": \"scr"};
