@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "brain/turn_advice.hpp"
 #include "domain/conversation.hpp"
 
 namespace parley::actors {
@@ -33,6 +34,10 @@ struct ChatTurn {
   // With scripted: a notice the entity words in the conversation's language:
   // "slow_down" or "busy" (inbound rate limits).
   std::string notice = "";
+  // A turn decided by a language model (brain/turn_advice.hpp): used when it
+  // still fits the conversation, else the offline brain answers. nullptr:
+  // the offline brain.
+  std::shared_ptr<const brain::TurnAdvice> advice = nullptr;
 };
 
 struct ChatMedia {
@@ -60,6 +65,12 @@ struct ChatTurnResult {
   std::string message_id;  // the message an operator reply was recorded as
   int64_t handoff_since_us = 0;
   std::string handoff_by;
+  // Chat turns: who answered ("offline", or the model's provider) and, when a
+  // model's turn was dropped, why (domain/llm_usage.hpp Fallback::reason).
+  std::string brain = "";
+  std::string fallback = "";
+  // PeekState: the conversation as it is (not recorded in the dedupe outcome).
+  std::shared_ptr<const domain::conversation::State> state = nullptr;
 };
 
 // A person answers through the conversation's channel (outbox).
@@ -88,11 +99,13 @@ struct FireNudge {
   std::string nudge_id;
   int64_t at_us = 0;
 };
+// The conversation's current state (for an advisor); records nothing.
+struct PeekState {};
 using ConversationCommand = std::variant<OperatorReply, SetHandoff, RecordStatus, FireNudge>;
 
 // What a conversation entity is asked: a chat turn or a command.
 struct ConversationRequest {
-  std::variant<ChatTurn, OperatorReply, SetHandoff, RecordStatus, FireNudge> op;
+  std::variant<ChatTurn, OperatorReply, SetHandoff, RecordStatus, FireNudge, PeekState> op;
 };
 
 // The dedupe key of a platform message within its conversation.

@@ -11,6 +11,7 @@
 #include "domain/order.hpp"
 #include "events/conversation_codec.hpp"
 #include "events/delivery_codec.hpp"
+#include "events/llm_codec.hpp"
 #include "events/order_codec.hpp"
 
 namespace parley::actors {
@@ -156,10 +157,18 @@ struct ConversationKind {
     } else {
       auto snapshot = deps.catalog ? deps.catalog() : nullptr;
       const auto& catalog = snapshot ? snapshot->index : empty_catalog().index;
-      auto plan =
-          brain::plan_turn(b.s, turn.text, understood, catalog, turn.at_us, deps.customer_by_phone);
+      brain::TurnPlan plan;
+      std::string dropped;  // why the model's advice was not used
+      if (turn.advice) dropped = take_advice(*turn.advice, &b, &plan);
       const bool was_human = b.s.handoff_requested;
-      b.take(std::move(plan.events));
+      if (!turn.advice || !dropped.empty()) {
+        plan = brain::plan_turn(b.s, turn.text, understood, catalog, turn.at_us,
+                                deps.customer_by_phone);
+        b.take(std::move(plan.events));
+      }
+      if (turn.advice) record_model_turn(*turn.advice, dropped, inbound, &b.d);
+      b.d.reply.brain = turn.advice && dropped.empty() ? turn.advice->brain : "offline";
+      b.d.reply.fallback = dropped;
       replies = std::move(plan.replies);
       if (!was_human && b.s.handoff_requested)
         notify_managers(deps, inbound.message_id, "handoff",
@@ -192,6 +201,55 @@ struct ConversationKind {
       b.d.dedupe = events::DedupeClaim{chat_dedupe_key(state.id, turn.platform_message_id),
                                        encode_chat_outcome(b.d.reply)};
     }
+    return std::move(b.d);
+  }
+
+  // Re-decides a model's commands on the current state. "" when they all
+  // hold (the builder and plan then carry them), else why they do not
+  // (and nothing is taken).
+  static std::string take_advice(const brain::TurnAdvice& advice, Builder* b,
+                                 brain::TurnPlan* plan) {
+    if (!advice.usable) return advice.fallback.reason.empty() ? "failed" : advice.fallback.reason;
+    if (advice.based_on_received != b->s.received) return "state_changed";
+    Builder trial = *b;
+    for (const auto& command : advice.commands) {
+      auto r = conv::decide(trial.s, command);
+      if (!r) return std::string("refused: ") + conv::to_string(r.error());
+      trial.take(std::move(r).value());
+    }
+    if (advice.replies.empty()) return "no_answer";
+    *b = std::move(trial);
+    plan->replies = advice.replies;
+    plan->order = advice.order;
+    return "";
+  }
+
+  // The model's calls (and the fallback, if its turn was dropped) in the
+  // turn's own stream, appended atomically with the conversation's events.
+  static void record_model_turn(const brain::TurnAdvice& advice, const std::string& dropped,
+                                const conv::MessageReceived& inbound, Decision* d) {
+    const std::string id = conv::conversation_id(inbound.channel, inbound.user_id);
+    events::LinkedAppend link{{events::llm_codec::kTurnStream, inbound.message_id}, 0, {}};
+    for (auto call : advice.calls) {
+      call.conversation_id = id;
+      link.events.push_back(events::llm_codec::encode(call, inbound.message_id));
+    }
+    if (!dropped.empty()) {
+      auto f = advice.fallback;
+      f.reason = dropped;
+      f.conversation_id = id;
+      if (f.provider.empty()) f.provider = advice.brain;
+      if (f.model.empty()) f.model = advice.model;
+      if (f.at_us == 0) f.at_us = inbound.at_us;
+      link.events.push_back(events::llm_codec::encode(f, inbound.message_id));
+    }
+    if (!link.events.empty()) d->linked.push_back(std::move(link));
+  }
+
+  static Decided decide_op(const State& state, const PeekState&, const Deps&) {
+    Builder b{state, {}};
+    b.finish();
+    b.d.reply.state = std::make_shared<const State>(state);
     return std::move(b.d);
   }
 

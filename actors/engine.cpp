@@ -10,6 +10,8 @@
 #include "actors/entity_error.hpp"
 #include "actors/lead_entity.hpp"
 #include "actors/registry.hpp"
+#include "actors/turn_preparation.hpp"
+#include "brain/nlu.hpp"
 #include "domain/conversation.hpp"
 #include "domain/lead.hpp"
 
@@ -23,9 +25,16 @@ struct Engine::Impl {
   std::unique_ptr<caf::actor_system> sys;
   caf::actor registry;
   std::atomic<bool> stopped{false};
+  std::shared_ptr<const brain::TurnAdvisor> advisor;
+  size_t advice_history = 12;
+  int utc_offset_minutes = 0;
 
   Impl(events::EventStore& s, events::GroupCommitWriter& writer, EngineOptions& o)
-      : store(s), executor(o.executor_threads) {
+      : store(s),
+        executor(o.executor_threads),
+        advisor(std::move(o.advisor)),
+        advice_history(o.advice_history),
+        utc_offset_minutes(o.utc_offset_minutes) {
     rt = std::shared_ptr<Runtime>(new Runtime{s, writer, executor, o.idle, o.snapshot_every, {}});
     cfg.set("scheduler.max-threads", o.scheduler_threads);
     cfg.set("logger.console", caf::atom("none"));
@@ -54,6 +63,9 @@ struct Engine::Impl {
 
   EngineResult<ChatTurnResult> ask(const std::string& id, ConversationRequest request,
                                    std::chrono::milliseconds timeout);
+  // Offers the turn to the advisor; the advice rides along with the turn.
+  void advise(const std::string& id, ChatTurn* turn, std::chrono::milliseconds timeout,
+              const brain::TurnObserver& observer);
 };
 
 Engine::Engine(events::EventStore& store, events::GroupCommitWriter& writer, EngineOptions options)
@@ -95,7 +107,23 @@ EngineResult<ChatTurnResult> Engine::Impl::ask(const std::string& id, Conversati
   return out;
 }
 
-EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::milliseconds timeout) {
+void Engine::Impl::advise(const std::string& id, ChatTurn* turn, std::chrono::milliseconds timeout,
+                          const brain::TurnObserver& observer) {
+  if (turn->scripted || turn->text.empty()) return;
+  const auto understood =
+      brain::understand(turn->text, brain::nlu::local_now(turn->at_us, utc_offset_minutes));
+  auto peek = ask(id, ConversationRequest{PeekState{}}, timeout);
+  if (!peek.ok() || !peek.value.state) return;  // the turn itself will report the failure
+  domain::conversation::State state = *peek.value.state;
+  if (!wants_advice(*turn, state, understood)) return;
+  if (!receive(*turn, understood.language_certain ? understood.language : "", &state)) return;
+  brain::AdviceRequest request{id, turn->text, state.language, turn->at_us,
+                               recent_messages(store, id, advice_history)};
+  turn->advice = advisor->advise(state, request, observer);
+}
+
+EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::milliseconds timeout,
+                                          const brain::TurnObserver& observer) {
   EngineResult<ChatTurnResult> out;
   if (impl_->stopped) {
     out.error = {EngineErrc::unavailable, "shutting down"};
@@ -110,7 +138,10 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
       return out;
     }
   }
-  return impl_->ask(id, ConversationRequest{turn}, timeout);
+  if (!impl_->advisor) return impl_->ask(id, ConversationRequest{turn}, timeout);
+  ChatTurn advised = turn;
+  impl_->advise(id, &advised, timeout, observer);
+  return impl_->ask(id, ConversationRequest{std::move(advised)}, timeout);
 }
 
 bool Engine::seen(const std::string& channel, const std::string& user_id,

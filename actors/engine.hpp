@@ -12,6 +12,7 @@
 #include "actors/conversation_entity.hpp"
 #include "actors/lead_types.hpp"
 #include "actors/runtime.hpp"
+#include "brain/turn_advice.hpp"
 #include "events/status.hpp"
 
 namespace parley::actors {
@@ -49,6 +50,10 @@ struct EngineOptions {
   LeadDeps leads;                            // how lead entities reach the team
   domain::nudge::Policy nudges = ConversationDeps::disabled_nudges();
   domain::nudge::OffsetAt zone_offset;  // the zone's offset at an instant; empty: fixed
+  // A language model that may decide shoppers' turns (PARLEY_LLM); nullptr:
+  // the offline brain decides every turn.
+  std::shared_ptr<const brain::TurnAdvisor> advisor;
+  size_t advice_history = 12;  // earlier messages the advisor sees
 };
 
 struct EngineStats {
@@ -71,7 +76,10 @@ class Engine {
   // One chat turn: records the inbound message and the replies atomically and
   // answers after they are durable. A repeated platform message id answers the
   // first outcome with duplicate = true and records nothing.
-  EngineResult<ChatTurnResult> chat(const ChatTurn& turn, std::chrono::milliseconds timeout);
+  // With an advisor, a shopper's text turn is first offered to it on this
+  // thread (actors/turn_preparation.hpp); `observer` hears its progress.
+  EngineResult<ChatTurnResult> chat(const ChatTurn& turn, std::chrono::milliseconds timeout,
+                                    const brain::TurnObserver& observer = {});
   // Whether the conversation (channel, user) recorded this platform message id.
   bool seen(const std::string& channel, const std::string& user_id,
             const std::string& platform_message_id) const;

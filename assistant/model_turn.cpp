@@ -46,9 +46,8 @@ std::string conversation_context(const conv::State& s, const brain::Catalog& cat
 
 std::shared_ptr<brain::TurnAdvice> run_model_turn(
     const llm::Provider& provider, const ModelTurnSettings& settings, const conv::State& state,
-    const brain::AdviceRequest& request, const std::vector<PastMessage>& history,
-    const brain::Catalog& catalog, const brain::TurnObserver& observer,
-    Clock::time_point deadline) {
+    const brain::AdviceRequest& request, const brain::Catalog& catalog,
+    const brain::TurnObserver& observer, Clock::time_point deadline) {
   auto advice = std::make_shared<brain::TurnAdvice>();
   advice->brain = provider.name();
   advice->model = settings.model;
@@ -65,7 +64,7 @@ std::shared_ptr<brain::TurnAdvice> run_model_turn(
   req.system = settings.system_prompt + "\n\n" + conversation_context(state, catalog);
   req.tools = llm::shop_tools();
   req.max_tokens = settings.max_tokens;
-  for (const auto& m : history)
+  for (const auto& m : request.history)
     req.messages.push_back(
         {m.from_shopper ? llm::Message::Role::user : llm::Message::Role::assistant, m.text});
   req.messages.push_back({llm::Message::Role::user, request.text});

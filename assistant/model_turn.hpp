@@ -25,17 +25,13 @@ struct ModelTurnSettings {
   int max_tokens = 600;
 };
 
-// One earlier message of the conversation.
-struct PastMessage {
-  bool from_shopper = true;
-  std::string text;
-};
-
-std::shared_ptr<brain::TurnAdvice> run_model_turn(
-    const llm::Provider& provider, const ModelTurnSettings& settings,
-    const domain::conversation::State& state, const brain::AdviceRequest& request,
-    const std::vector<PastMessage>& history, const brain::Catalog& catalog,
-    const brain::TurnObserver& observer, std::chrono::steady_clock::time_point deadline);
+std::shared_ptr<brain::TurnAdvice> run_model_turn(const llm::Provider& provider,
+                                                  const ModelTurnSettings& settings,
+                                                  const domain::conversation::State& state,
+                                                  const brain::AdviceRequest& request,
+                                                  const brain::Catalog& catalog,
+                                                  const brain::TurnObserver& observer,
+                                                  std::chrono::steady_clock::time_point deadline);
 
 // What the model is told about the conversation besides its messages: the
 // language, the last list shown, the cart, the saved details, the orders.

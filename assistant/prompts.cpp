@@ -1,7 +1,5 @@
 #include "assistant/prompts.hpp"
 
-#include <algorithm>
-
 namespace parley::assistant {
 
 const std::vector<PromptInfo>& prompts() {
@@ -30,16 +28,6 @@ const PromptInfo* find_prompt(const std::string& slug) {
   for (const auto& p : prompts())
     if (p.slug == slug) return &p;
   return nullptr;
-}
-
-const std::vector<std::string>& agents() {
-  static const std::vector<std::string> all = {"responder", "extractor"};
-  return all;
-}
-
-bool known_agent(const std::string& agent) {
-  const auto& a = agents();
-  return std::find(a.begin(), a.end(), agent) != a.end();
 }
 
 }  // namespace parley::assistant

@@ -19,10 +19,4 @@ const std::vector<PromptInfo>& prompts();
 // nullptr for an unknown slug.
 const PromptInfo* find_prompt(const std::string& slug);
 
-// The agents a shop may give a provider and model.
-//   responder: answers shoppers, with the shop tools.
-//   extractor: reads structured data (delivery details, CRM notes) from text.
-const std::vector<std::string>& agents();
-bool known_agent(const std::string& agent);
-
 }  // namespace parley::assistant

@@ -40,11 +40,18 @@ struct TurnObserver {
   std::function<void(const std::string& delta)> on_text;
 };
 
+// One earlier message of the conversation.
+struct PastMessage {
+  bool from_shopper = true;
+  std::string text;
+};
+
 struct AdviceRequest {
   std::string conversation_id;
   std::string text;
   std::string language;  // as understood; "" if unknown
   int64_t at_us = 0;
+  std::vector<PastMessage> history = {};  // the last messages before this one, oldest first
 };
 
 // Asked before a shopper's text turn, on the caller's thread (HTTP or

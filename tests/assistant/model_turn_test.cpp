@@ -67,9 +67,8 @@ std::shared_ptr<brain::TurnAdvice> turn(const ScriptedProvider& p, const std::st
   settings.model = "gpt-test";
   settings.system_prompt = "You sell.";
   settings.max_rounds = max_rounds;
-  brain::AdviceRequest req{"api:u1", text, "en", 42};
-  return run_model_turn(p, settings, started(), req, {{true, "hello"}, {false, "Hi!"}},
-                        shop_catalog(), observer,
+  brain::AdviceRequest req{"api:u1", text, "en", 42, {{true, "hello"}, {false, "Hi!"}}};
+  return run_model_turn(p, settings, started(), req, shop_catalog(), observer,
                         std::chrono::steady_clock::now() + std::chrono::seconds(5));
 }
 

@@ -1,0 +1,56 @@
+#include "actors/turn_preparation.hpp"
+
+#include "events/conversation_codec.hpp"
+
+namespace parley::actors {
+
+namespace conv = domain::conversation;
+
+bool wants_advice(const ChatTurn& turn, const conv::State& before,
+                  const brain::Understanding& understood) {
+  if (turn.scripted || turn.text.empty() || turn.text[0] == '/') return false;
+  if (turn.kind != "text" && turn.kind != "image") return false;
+  if (before.handoff_requested) return false;
+  return understood.intent != "human_handoff";
+}
+
+bool receive(const ChatTurn& turn, const std::string& language, conv::State* state) {
+  conv::ReceiveMessage m{turn.channel,    turn.user_id, turn.text, turn.platform_message_id,
+                         turn.request_id, turn.at_us,   language};
+  m.kind = turn.kind;
+  m.attachment = turn.attachment;
+  auto r = conv::decide(*state, m);
+  if (!r) return false;
+  for (const auto& e : r.value()) *state = conv::evolve(std::move(*state), e);
+  return true;
+}
+
+std::vector<brain::PastMessage> recent_messages(events::EventStore& store,
+                                                const std::string& conversation_id, size_t count) {
+  const events::StreamId stream{conv::kEntityType, conversation_id};
+  auto head = store.stream_head(stream);
+  if (!head.ok() || *head == 0) return {};
+  // Messages are most of a conversation's events; eight per message covers
+  // the searches, cart changes and stages between them.
+  const uint64_t span = count * 8;
+  const uint64_t from = *head > span ? *head - span + 1 : 1;
+  std::vector<events::EventEnvelope> envs;
+  if (!store.read_stream(stream, from, SIZE_MAX, &envs).ok()) return {};
+  std::vector<brain::PastMessage> out;
+  for (const auto& env : envs) {
+    if (env.type != events::conversation_codec::kMessageReceived &&
+        env.type != events::conversation_codec::kMessageSent)
+      continue;
+    auto e = events::conversation_codec::decode(env);
+    if (!e.ok()) continue;
+    if (const auto* r = std::get_if<conv::MessageReceived>(&*e)) {
+      if (!r->text.empty()) out.push_back({true, r->text});
+    } else if (const auto* s = std::get_if<conv::MessageSent>(&*e)) {
+      if (!s->text.empty()) out.push_back({false, s->text});
+    }
+  }
+  if (out.size() > count) out.erase(out.begin(), out.end() - static_cast<long>(count));
+  return out;
+}
+
+}  // namespace parley::actors

@@ -1,0 +1,30 @@
+// Before a shopper's turn goes to its entity: whether an advisor (a language
+// model) may decide it, and what the advisor is told. Runs on the caller's
+// thread (HTTP or channel intake), never on a CAF scheduler thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "actors/chat_types.hpp"
+#include "brain/nlu.hpp"
+#include "brain/turn_advice.hpp"
+#include "events/event_store.hpp"
+
+namespace parley::actors {
+
+// Rules first: the model never decides a scripted turn, a non-text message,
+// a slash command, a request for a person, or a conversation in human mode.
+bool wants_advice(const ChatTurn& turn, const domain::conversation::State& before,
+                  const brain::Understanding& understood);
+
+// The conversation after `turn`'s message, as the entity will decide it;
+// false if the entity would refuse the message (it then answers the refusal).
+bool receive(const ChatTurn& turn, const std::string& language, domain::conversation::State* state);
+
+// The last `count` messages (received and sent) of the conversation, oldest
+// first, read from the log's tail.
+std::vector<brain::PastMessage> recent_messages(events::EventStore& store,
+                                                const std::string& conversation_id, size_t count);
+
+}  // namespace parley::actors

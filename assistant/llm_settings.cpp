@@ -1,0 +1,158 @@
+#include "assistant/llm_settings.hpp"
+
+#include "assistant/prompts.hpp"
+#include "crm/stream_commands.hpp"
+#include "events/llm_config_codec.hpp"
+
+namespace parley::assistant {
+
+namespace cfg = domain::llm_config;
+
+namespace {
+
+struct ConfigKind {
+  using State = cfg::State;
+  using Event = cfg::Event;
+  using Command = cfg::Command;
+  using Error = cfg::Error;
+  static constexpr const char* kType = cfg::kEntityType;
+  static State initial(const std::string&) { return {}; }
+  static auto decide(const State& s, const Command& c) { return cfg::decide(s, c); }
+  static State evolve(State s, const Event& e) { return cfg::evolve(std::move(s), e); }
+  static events::NewEvent encode(const Event& e) { return events::llm_config_codec::encode(e); }
+  static events::Expected<Event> decode(const events::EventEnvelope& e) {
+    return events::llm_config_codec::decode(e);
+  }
+  static const char* error_name(Error e) { return cfg::to_string(e); }
+};
+
+const char* error_message(cfg::Error e) {
+  switch (e) {
+    case cfg::Error::unknown_agent:
+      return "unknown agent; the agents are responder and extractor";
+    case cfg::Error::unknown_provider:
+      return "unknown provider; use offline, openai, anthropic or gemini";
+    case cfg::Error::missing_model:
+      return "a model is required for this provider";
+    case cfg::Error::invalid_model:
+      return "the model name is too long or has control characters";
+    case cfg::Error::unknown_prompt:
+      return "unknown prompt slug";
+    case cfg::Error::prompt_too_long:
+      return "the prompt is longer than 16384 bytes";
+    case cfg::Error::nothing_to_change:
+      return "no agents given";
+  }
+  return "refused";
+}
+
+template <class Outcome>
+SettingsError failure(const Outcome& out) {
+  if (out.error_code == "storage_failed") return {503, "storage_unavailable", out.message};
+  if (out.error_code == "unknown_prompt") return {404, out.error_code, "no prompt with this slug"};
+  for (int e = 1; e <= static_cast<int>(cfg::Error::nothing_to_change); ++e)
+    if (out.error_code == cfg::to_string(static_cast<cfg::Error>(e)))
+      return {422, out.error_code, error_message(static_cast<cfg::Error>(e))};
+  return {422, out.error_code, out.message};
+}
+
+}  // namespace
+
+std::string default_model(const std::string& provider) {
+  if (provider == "openai") return "gpt-4o-mini";
+  if (provider == "anthropic") return "claude-3-5-haiku-latest";
+  if (provider == "gemini") return "gemini-2.0-flash";
+  return "";
+}
+
+LlmSettings::LlmSettings(events::EventStore& store, events::GroupCommitWriter& writer,
+                         LlmDefaults defaults)
+    : store_(store), writer_(writer), defaults_(std::move(defaults)) {}
+
+// Read back from the log after a change: concurrent changes land in log order.
+SettingsError LlmSettings::reload() {
+  auto st = load();
+  if (!st.ok()) return {503, "storage_unavailable", st.to_string()};
+  return {};
+}
+
+events::Status LlmSettings::load() {
+  auto loaded = crm::load_stream<ConfigKind>(store_, cfg::kShop);
+  if (!loaded.status.ok()) return loaded.status;
+  std::lock_guard lock(mu_);
+  state_ = std::move(loaded.state);
+  return events::Status::Ok();
+}
+
+cfg::AgentSetting LlmSettings::agent(const std::string& name) const {
+  {
+    std::lock_guard lock(mu_);
+    auto it = state_.agents.find(name);
+    if (it != state_.agents.end()) return it->second;
+  }
+  const std::string& p = defaults_.provider;
+  if (p == "offline") return {"offline", ""};
+  return {p, defaults_.model.empty() ? default_model(p) : defaults_.model};
+}
+
+bool LlmSettings::configured(const std::string& agent) const {
+  std::lock_guard lock(mu_);
+  return state_.agents.count(agent) > 0;
+}
+
+std::string LlmSettings::prompt(const std::string& slug) const {
+  {
+    std::lock_guard lock(mu_);
+    auto it = state_.prompts.find(slug);
+    if (it != state_.prompts.end()) return it->second;
+  }
+  const PromptInfo* p = find_prompt(slug);
+  return p ? p->default_text : "";
+}
+
+bool LlmSettings::overridden(const std::string& slug) const {
+  std::lock_guard lock(mu_);
+  return state_.prompts.count(slug) > 0;
+}
+
+uint64_t LlmSettings::changes() const {
+  std::lock_guard lock(mu_);
+  return state_.changes;
+}
+
+SettingsError LlmSettings::configure(const std::map<std::string, cfg::AgentSetting>& agents,
+                                     const std::string& by, int64_t at_us) {
+  for (const auto& [agent, s] : agents)
+    if (s.provider != "offline" && defaults_.available.count(s.provider) == 0 &&
+        std::find(cfg::providers().begin(), cfg::providers().end(), s.provider) !=
+            cfg::providers().end())
+      return {422, "provider_not_configured",
+              s.provider + " has no API key or base URL in this server's settings"};
+  auto out =
+      crm::run_command<ConfigKind>(store_, writer_, cfg::kShop, cfg::Configure{agents, by, at_us});
+  if (!out.ok) return failure(out);
+  return reload();
+}
+
+SettingsError LlmSettings::set_prompt(const std::string& slug, const std::string& text,
+                                      const std::string& by, int64_t at_us) {
+  auto out = crm::run_command<ConfigKind>(store_, writer_, cfg::kShop,
+                                          cfg::SetPrompt{slug, text, by, at_us});
+  if (!out.ok) return failure(out);
+  return reload();
+}
+
+std::vector<PromptVersion> LlmSettings::history(const std::string& slug) const {
+  std::vector<events::EventEnvelope> envs;
+  std::vector<PromptVersion> out;
+  if (!store_.read_stream({cfg::kEntityType, cfg::kShop}, 1, SIZE_MAX, &envs).ok()) return out;
+  for (const auto& env : envs) {
+    auto e = events::llm_config_codec::decode(env);
+    if (!e.ok()) continue;
+    if (const auto* p = std::get_if<cfg::PromptChanged>(&*e); p && p->slug == slug)
+      out.push_back({p->text, p->by, p->at_us});
+  }
+  return out;
+}
+
+}  // namespace parley::assistant

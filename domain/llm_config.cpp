@@ -1,0 +1,96 @@
+#include "domain/llm_config.hpp"
+
+#include <algorithm>
+
+namespace parley::domain::llm_config {
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+bool valid_model(const std::string& m) {
+  if (m.size() > kMaxModelBytes) return false;
+  return std::none_of(m.begin(), m.end(),
+                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+}  // namespace
+
+const std::vector<std::string>& agents() {
+  static const std::vector<std::string> v = {"responder", "extractor"};
+  return v;
+}
+const std::vector<std::string>& providers() {
+  static const std::vector<std::string> v = {"offline", "openai", "anthropic", "gemini"};
+  return v;
+}
+const std::vector<std::string>& prompt_slugs() {
+  static const std::vector<std::string> v = {"responder", "extractor"};
+  return v;
+}
+
+const char* to_string(Error e) {
+  switch (e) {
+    case Error::unknown_agent:
+      return "unknown_agent";
+    case Error::unknown_provider:
+      return "unknown_provider";
+    case Error::missing_model:
+      return "missing_model";
+    case Error::invalid_model:
+      return "invalid_model";
+    case Error::unknown_prompt:
+      return "unknown_prompt";
+    case Error::prompt_too_long:
+      return "prompt_too_long";
+    case Error::nothing_to_change:
+      return "nothing_to_change";
+  }
+  return "unknown";
+}
+
+Result<std::vector<Event>, Error> decide(const State& s, const Command& command) {
+  std::vector<Event> out;
+  if (const auto* c = std::get_if<Configure>(&command)) {
+    if (c->agents.empty()) return fail(Error::nothing_to_change);
+    for (const auto& [agent, setting] : c->agents) {
+      if (!contains(agents(), agent)) return fail(Error::unknown_agent);
+      if (!contains(providers(), setting.provider)) return fail(Error::unknown_provider);
+      if (setting.provider != "offline" && setting.model.empty()) return fail(Error::missing_model);
+      if (!valid_model(setting.model)) return fail(Error::invalid_model);
+    }
+    for (const auto& [agent, setting] : c->agents) {
+      AgentSetting want = setting;
+      if (want.provider == "offline") want.model.clear();
+      auto it = s.agents.find(agent);
+      if (it != s.agents.end() && it->second == want) continue;
+      out.push_back(AgentConfigured{agent, want, c->by, c->at_us});
+    }
+    return out;
+  }
+  const auto& p = std::get<SetPrompt>(command);
+  if (!contains(prompt_slugs(), p.slug)) return fail(Error::unknown_prompt);
+  if (p.text.size() > kMaxPromptBytes) return fail(Error::prompt_too_long);
+  auto it = s.prompts.find(p.slug);
+  const std::string current = it == s.prompts.end() ? "" : it->second;
+  if (current != p.text) out.push_back(PromptChanged{p.slug, p.text, p.by, p.at_us});
+  return out;
+}
+
+State evolve(State s, const Event& e) {
+  ++s.changes;
+  if (const auto* a = std::get_if<AgentConfigured>(&e)) {
+    s.agents[a->agent] = a->setting;
+    return s;
+  }
+  const auto& p = std::get<PromptChanged>(e);
+  if (p.text.empty())
+    s.prompts.erase(p.slug);
+  else
+    s.prompts[p.slug] = p.text;
+  return s;
+}
+
+}  // namespace parley::domain::llm_config
