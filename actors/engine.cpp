@@ -138,7 +138,8 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
       return out;
     }
   }
-  if (!impl_->advisor) return impl_->ask(id, ConversationRequest{turn}, timeout);
+  if (!impl_->advisor || !impl_->advisor->active())
+    return impl_->ask(id, ConversationRequest{turn}, timeout);
   ChatTurn advised = turn;
   impl_->advise(id, &advised, timeout, observer);
   return impl_->ask(id, ConversationRequest{std::move(advised)}, timeout);

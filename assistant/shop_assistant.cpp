@@ -12,6 +12,10 @@ ShopAssistant::ShopAssistant(const LlmSettings& settings,
       catalog_(std::move(catalog)),
       options_(options) {}
 
+bool ShopAssistant::active() const {
+  return settings_.agent("responder").provider != "offline";
+}
+
 std::shared_ptr<const brain::TurnAdvice> ShopAssistant::advise(
     const domain::conversation::State& state, const brain::AdviceRequest& request,
     const brain::TurnObserver& observer) const {

@@ -32,6 +32,7 @@ class ShopAssistant final : public brain::TurnAdvisor {
                 std::map<std::string, std::shared_ptr<const llm::Provider>> providers,
                 CatalogSource catalog, AssistantOptions options);
 
+  bool active() const override;
   std::shared_ptr<const brain::TurnAdvice> advise(
       const domain::conversation::State& state, const brain::AdviceRequest& request,
       const brain::TurnObserver& observer) const override;

@@ -61,6 +61,8 @@ struct AdviceRequest {
 class TurnAdvisor {
  public:
   virtual ~TurnAdvisor() = default;
+  // False while no model is switched on: turns skip the advisor entirely.
+  virtual bool active() const { return true; }
   virtual std::shared_ptr<const TurnAdvice> advise(const domain::conversation::State& state,
                                                    const AdviceRequest& request,
                                                    const TurnObserver& observer) const = 0;

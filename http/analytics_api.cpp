@@ -1,5 +1,8 @@
 #include "http/analytics_api.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <map>
 #include <shared_mutex>
 
 namespace parley::http {
@@ -87,8 +90,9 @@ HttpResponse billing(AnalyticsApiContext& ctx, const HttpRequest& req) {
   Filter f;
   if (auto bad = read_filter(req, cal, &f)) return *bad;
   const std::string provider = query(req, "provider");
-  json usage = json::array(), messages = json::array();
-  int64_t calls = 0, in = 0, out = 0, cost = 0;
+  json usage = json::array(), messages = json::array(), fallbacks = json::array();
+  int64_t calls = 0, in = 0, out = 0, cost = 0, failed = 0;
+  std::map<std::string, json> by_day;
   {
     std::shared_lock lock(ctx.billing.mutex());
     ctx.billing.each("usage/", [&](const std::string&, const json& r) {
@@ -98,30 +102,105 @@ HttpResponse billing(AnalyticsApiContext& ctx, const HttpRequest& req) {
       json row = r;
       row["cost_usd"] = static_cast<double>(r.value("cost_micros", int64_t{0})) / 1e6;
       calls += r.value("calls", int64_t{0});
+      failed += r.value("failed", int64_t{0});
       in += r.value("input_tokens", int64_t{0});
       out += r.value("output_tokens", int64_t{0});
       cost += r.value("cost_micros", int64_t{0});
+      json& d = by_day[r.value("day", "")];
+      if (d.empty())
+        d = {{"day", r.value("day", "")},
+             {"calls", 0},
+             {"input_tokens", 0},
+             {"output_tokens", 0},
+             {"cost_micros", 0}};
+      for (const char* k : {"calls", "input_tokens", "output_tokens", "cost_micros"})
+        d[k] = d[k].get<int64_t>() + r.value(k, int64_t{0});
       usage.push_back(std::move(row));
     });
     ctx.billing.each("messages/", [&](const std::string&, const json& r) {
       if (f.day_ok(r.value("day", "")) && f.channel_ok(r)) messages.push_back(r);
     });
+    ctx.billing.each("fallback/", [&](const std::string&, const json& r) {
+      if (f.day_ok(r.value("day", ""))) fallbacks.push_back(r);
+    });
+  }
+  json days = json::array();
+  for (auto& [day, d] : by_day) {
+    d["cost_usd"] = static_cast<double>(d["cost_micros"].get<int64_t>()) / 1e6;
+    days.push_back(std::move(d));
   }
   if (f.csv) {
     if (query(req, "table") == "messages")
       return csv_response(messages, {"day", "channel", "received", "sent"}, "messages");
+    if (query(req, "table") == "days")
+      return csv_response(days, {"day", "calls", "input_tokens", "output_tokens", "cost_usd"},
+                          "billing-days");
     return csv_response(usage,
-                        {"day", "provider", "model", "agent", "calls", "input_tokens",
-                         "output_tokens", "cost_usd", "pricing_source"},
+                        {"day", "provider", "model", "agent", "calls", "failed", "input_tokens",
+                         "output_tokens", "cost_usd", "latency_ms", "pricing_source"},
                         "billing");
   }
   return json_ok(dump({{"usage", usage},
+                       {"by_day", days},
+                       {"fallbacks", fallbacks},
                        {"messages", messages},
                        {"totals",
                         {{"calls", calls},
+                         {"failed", failed},
                          {"input_tokens", in},
                          {"output_tokens", out},
                          {"cost_usd", static_cast<double>(cost) / 1e6}}}}));
+}
+
+// LLM cost per conversation, most expensive first; ?conversation_id= for one.
+HttpResponse billing_conversations(AnalyticsApiContext& ctx, const HttpRequest& req) {
+  if (auto denied = ctx.auth.deny(req, {Role::analyst, Role::admin})) return *denied;
+  Calendar cal = ctx.calendar;
+  Filter f;
+  if (auto bad = read_filter(req, cal, &f)) return *bad;
+  const std::string only = query(req, "conversation_id");
+  const std::string limit_text = query(req, "limit");
+  size_t limit = 100;
+  if (!limit_text.empty()) {
+    char* end = nullptr;
+    unsigned long v = std::strtoul(limit_text.c_str(), &end, 10);
+    if (*end != '\0' || limit_text[0] == '-' || v < 1 || v > 10000)
+      return json_error(400, "invalid_parameter", "'limit' must be an integer in [1, 10000]");
+    limit = v;
+  }
+  std::vector<json> rows;
+  {
+    std::shared_lock lock(ctx.billing.mutex());
+    auto take = [&](const std::string&, const json& r) {
+      // A conversation counts when its LLM use overlaps the dates asked for.
+      if ((!f.from.empty() && r.value("last_day", "") < f.from) ||
+          (!f.to.empty() && r.value("first_day", "") > f.to))
+        return;
+      json row = r;
+      row["cost_usd"] = static_cast<double>(r.value("cost_micros", int64_t{0})) / 1e6;
+      rows.push_back(std::move(row));
+    };
+    if (only.empty())
+      ctx.billing.each("conversation/", take);
+    else
+      ctx.billing.each("conversation/" + only, [&](const std::string& key, const json& r) {
+        if (key == "conversation/" + only) take(key, r);
+      });
+  }
+  if (!only.empty() && rows.empty())
+    return json_error(404, "not_found", "no LLM use recorded for '" + only + "'");
+  std::stable_sort(rows.begin(), rows.end(), [](const json& a, const json& b) {
+    return a.value("cost_micros", int64_t{0}) > b.value("cost_micros", int64_t{0});
+  });
+  if (rows.size() > limit) rows.resize(limit);
+  json list = json::array();
+  for (auto& r : rows) list.push_back(std::move(r));
+  if (f.csv)
+    return csv_response(list,
+                        {"conversation_id", "first_day", "last_day", "calls", "failed",
+                         "input_tokens", "output_tokens", "cost_usd", "fallbacks"},
+                        "billing-conversations");
+  return json_ok(dump({{"conversations", list}}));
 }
 
 HttpResponse funnel(AnalyticsApiContext& ctx, const HttpRequest& req) {
@@ -323,6 +402,7 @@ void register_analytics_api(Router& router, AnalyticsApiContext& ctx) {
     return [&ctx, h](const HttpRequest& r) { return h(ctx, r); };
   };
   router.add("GET", "/api/v1/analytics/billing", bind(billing));
+  router.add("GET", "/api/v1/analytics/billing/conversations", bind(billing_conversations));
   router.add("GET", "/api/v1/analytics/funnel", bind(funnel));
   router.add("GET", "/api/v1/nudges", bind(nudges));
   router.add("GET", "/api/v1/analytics/carts", bind(carts));

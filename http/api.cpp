@@ -101,41 +101,56 @@ std::optional<HttpResponse> read_conversation(ApiContext& ctx, const std::string
 
 }  // namespace
 
-HttpResponse handle_chat(ApiContext& ctx, const HttpRequest& req) {
+std::optional<HttpResponse> read_chat_request(ApiContext& ctx, const HttpRequest& req,
+                                              actors::ChatTurn* turn) {
   json body = json::parse(req.body, nullptr, false);
   if (body.is_discarded()) return bad_request("invalid_json", "the body is not valid JSON");
   if (!body.is_object()) return bad_request("invalid_json", "the body must be a JSON object");
-
-  actors::ChatTurn turn;
-  turn.channel = "api";
-  if (auto e = read_string(body, "user_id", kMaxUserIdBytes, true, &turn.user_id)) return *e;
-  if (auto e = read_string(body, "text", 0, true, &turn.text)) return *e;
-  if (auto e = read_string(body, "channel", kMaxChannelBytes, false, &turn.channel)) return *e;
+  turn->channel = "api";
+  if (auto e = read_string(body, "user_id", kMaxUserIdBytes, true, &turn->user_id)) return *e;
+  if (auto e = read_string(body, "text", 0, true, &turn->text)) return *e;
+  if (auto e = read_string(body, "channel", kMaxChannelBytes, false, &turn->channel)) return *e;
   if (auto e =
-          read_string(body, "message_id", kMaxMessageIdBytes, false, &turn.platform_message_id))
+          read_string(body, "message_id", kMaxMessageIdBytes, false, &turn->platform_message_id))
     return *e;
-  if (turn.user_id.empty()) return bad_request("invalid_field", "'user_id' is empty");
-  if (!valid_channel(turn.channel))
+  if (turn->user_id.empty()) return bad_request("invalid_field", "'user_id' is empty");
+  if (!valid_channel(turn->channel))
     return bad_request("invalid_field", "'channel' must be letters, digits, '_' or '-'");
-  turn.at_us = ctx.now_us();
-  if (turn.platform_message_id.empty()) turn.request_id = ctx.new_request_id();
+  turn->at_us = ctx.now_us();
+  if (turn->platform_message_id.empty()) turn->request_id = ctx.new_request_id();
+  return std::nullopt;
+}
 
-  auto result = ctx.engine.chat(turn, ctx.request_timeout);
-  if (!result.ok()) return engine_failure(result.error);
+json chat_result_json(const actors::ChatTurnResult& result) {
   json replies = json::array();
-  for (auto& r : result.value.replies) {
-    json reply = {{"text", std::move(r.text)}};
+  for (const auto& r : result.replies) {
+    json reply = {{"text", r.text}};
     if (!r.media.empty()) {
       json media = json::array();
-      for (auto& m : r.media) media.push_back({{"url", m.url}, {"caption", m.caption}});
+      for (const auto& m : r.media) media.push_back({{"url", m.url}, {"caption", m.caption}});
       reply["media"] = std::move(media);
     }
     replies.push_back(std::move(reply));
   }
-  return json_ok(json{{"conversation_id", result.value.conversation_id},
-                      {"replies", std::move(replies)},
-                      {"duplicate", result.value.duplicate}}
-                     .dump());
+  json out = {{"conversation_id", result.conversation_id},
+              {"replies", std::move(replies)},
+              {"duplicate", result.duplicate}};
+  if (!result.brain.empty()) out["brain"] = result.brain;
+  if (!result.fallback.empty()) out["fallback"] = result.fallback;
+  return out;
+}
+
+HttpResponse chat_failure(const actors::EngineError& e) {
+  return engine_failure(e);
+}
+
+HttpResponse handle_chat(ApiContext& ctx, const HttpRequest& req) {
+  actors::ChatTurn turn;
+  if (auto e = read_chat_request(ctx, req, &turn)) return *e;
+  auto result = ctx.engine.chat(turn, ctx.request_timeout);
+  if (!result.ok()) return engine_failure(result.error);
+  return json_ok(
+      chat_result_json(result.value).dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 HttpResponse handle_conversation(ApiContext& ctx, const HttpRequest& req) {
@@ -215,6 +230,8 @@ void register_api(Router& router, ApiContext& ctx, std::function<std::string()> 
     return r;
   });
   router.add("POST", "/api/v1/chat", [&ctx](const HttpRequest& r) { return handle_chat(ctx, r); });
+  router.add("POST", "/api/v1/chat/stream",
+             [&ctx](const HttpRequest& r) { return handle_chat_stream(ctx, r); });
   router.add("GET", "/api/v1/conversations/{conversation_id}",
              [&ctx](const HttpRequest& r) { return handle_conversation(ctx, r); });
   router.add("GET", "/api/v1/orders/{order_id}",

@@ -6,6 +6,8 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "actors/engine.hpp"
 #include "events/event_store.hpp"
@@ -38,8 +40,19 @@ void register_api(Router& router, ApiContext& ctx, std::function<std::string()> 
 
 // Individual handlers, exposed for tests.
 HttpResponse handle_chat(ApiContext& ctx, const HttpRequest& req);
+// Server-Sent Events: thinking, content, meta, done (http/chat_stream.cpp).
+HttpResponse handle_chat_stream(ApiContext& ctx, const HttpRequest& req);
 HttpResponse handle_conversation(ApiContext& ctx, const HttpRequest& req);
 HttpResponse handle_conversation_events(ApiContext& ctx, const HttpRequest& req);
 HttpResponse handle_order(ApiContext& ctx, const HttpRequest& req);
+
+// The chat body ({"user_id","text","channel"?,"message_id"?}) as a turn;
+// the 400 response when it is not one.
+std::optional<HttpResponse> read_chat_request(ApiContext& ctx, const HttpRequest& req,
+                                              actors::ChatTurn* turn);
+// {"conversation_id","replies":[{"text","media"?}],"duplicate","brain"?,"fallback"?}
+nlohmann::json chat_result_json(const actors::ChatTurnResult& result);
+// The error response of a failed engine call (422, 503, 504).
+HttpResponse chat_failure(const actors::EngineError& error);
 
 }  // namespace parley::http

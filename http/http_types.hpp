@@ -2,6 +2,7 @@
 // these, so they are tested without a socket (userver's split).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -21,11 +22,17 @@ struct HttpRequest {
   std::string query_value(const std::string& name, const std::string& fallback = "") const;
 };
 
+// Writes bytes to a streamed response; false once the client is gone.
+using ChunkWriter = std::function<bool(const std::string& bytes)>;
+
 struct HttpResponse {
   int status = 200;
   std::string body;
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
+  // Set: the body is streamed (chunked) by this function instead, on the
+  // server's thread, after the status and headers went out.
+  std::function<void(const ChunkWriter& write)> stream = nullptr;
 };
 
 // {"error":{"code":"…","message":"…"}} with `status`.

@@ -26,6 +26,21 @@ struct HttpServer::Impl {
   static void write(const HttpResponse& from, httplib::Response& to) {
     to.status = from.status;
     for (const auto& [k, v] : from.headers) to.set_header(k, v);
+    if (from.stream) {
+      auto stream = from.stream;
+      to.set_chunked_content_provider(from.content_type, [stream](size_t, httplib::DataSink& sink) {
+        try {
+          stream([&sink](const std::string& bytes) {
+            return sink.is_writable() && sink.write(bytes.data(), bytes.size());
+          });
+        } catch (const std::exception& e) {
+          std::fprintf(stderr, "parley: stream failed: %s\n", e.what());
+        }
+        sink.done();
+        return true;
+      });
+      return;
+    }
     to.set_content(from.body, from.content_type.c_str());
   }
 

@@ -2,12 +2,15 @@
 //   "usage/<day>/<provider>/<model>/<agent>"  calls, input_tokens,
 //       output_tokens, cost_micros (estimated USD × 10^6) and pricing_source
 //       (pricing.hpp), from llm.usage events;
+//       plus failed (calls whose outcome was not "ok") and latency_ms (summed);
+//   "conversation/<conversation id>"  the same sums for one conversation,
+//       with its first and last day and its fallbacks;
+//   "fallback/<day>/<reason>"  turns the offline brain answered instead of
+//       the model, from llm.fallback events;
 //   "messages/<day>/<channel>"  received and sent, from the conversations'
 //       message events (the channel is read from the stream id, so message
 //       payloads are never parsed here).
-// llm.usage v1 (stream "usage/<id>", linked to the append that made the
-// call): provider, model, agent ("shop", "crm", "nlu" …), input_tokens,
-// output_tokens, conversation_id?.
+// llm.usage and llm.fallback: events/llm_codec.hpp.
 #pragma once
 
 #include "projections/calendar.hpp"
@@ -16,16 +19,18 @@
 namespace parley::projections {
 
 inline constexpr const char* kLlmUsage = "llm.usage";
+inline constexpr const char* kLlmFallback = "llm.fallback";
 
 class BillingView final : public JsonRowProjection {
  public:
   explicit BillingView(Calendar calendar)
-      : JsonRowProjection("billing", "billing/1 " + calendar.zone()),
+      : JsonRowProjection("billing", "billing/2 " + calendar.zone()),
         calendar_(std::move(calendar)) {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
 
  private:
+  nlohmann::json& conversation_row(const std::string& id, const std::string& day);
   Calendar calendar_;
 };
 

@@ -46,6 +46,13 @@ Price provider_default(const std::string& provider) {
 
 }  // namespace
 
+std::vector<PricedModel> priced_models(const std::string& provider) {
+  std::vector<PricedModel> out;
+  for (const auto& e : table())
+    if (provider == e.provider) out.push_back({e.model, e.in, e.out});
+  return out;
+}
+
 Price price_of(const std::string& provider, const std::string& model) {
   const Entry* best = nullptr;
   size_t best_len = 0;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace parley::projections {
 
@@ -16,6 +17,13 @@ struct Price {
 };
 
 Price price_of(const std::string& provider, const std::string& model);
+// The models the table prices by name, for one provider.
+struct PricedModel {
+  std::string model;
+  double input_per_mtok = 0;
+  double output_per_mtok = 0;
+};
+std::vector<PricedModel> priced_models(const std::string& provider);
 // Estimated cost in micro-dollars (integer, so views add up exactly).
 int64_t cost_micros(const Price& price, int64_t input_tokens, int64_t output_tokens);
 

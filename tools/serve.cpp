@@ -19,6 +19,7 @@
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
 #include "tools/serve_channels.hpp"
+#include "tools/serve_llm.hpp"
 #include "tools/serve_team.hpp"
 #include "tools/serve_views.hpp"
 #include "tools/settings.hpp"
@@ -119,6 +120,13 @@ int run_serve(int argc, char** argv) {
     std::fprintf(stderr, "parley: cannot open the views: %s\n", st.to_string().c_str());
     return 1;
   }
+  // Language models (PARLEY_LLM …): the offline brain answers when none is on.
+  ServeLlm llm(settings, store, writer, [&catalog] { return catalog.snapshot(); });
+  if (auto st = llm.load(); !st.ok()) {
+    std::fprintf(stderr, "parley: cannot read the LLM settings: %s\n", st.to_string().c_str());
+    return 1;
+  }
+  engine_options.advisor = llm.advisor();
   actors::Engine engine(store, writer, engine_options);
   team.attach(engine);
   views.start(team.timers());
@@ -151,6 +159,7 @@ int run_serve(int argc, char** argv) {
   channels.register_routes(router);
   team.register_routes(router);
   views.register_routes(router, team.auth());
+  llm.register_routes(router, team.auth());
   http::ProductApiContext product_ctx{products, catalog, team.auth()};
   http::register_product_api(router, product_ctx);
   http::register_nlu_api(router, local_now_iso);
@@ -173,10 +182,10 @@ int run_serve(int argc, char** argv) {
   }
   std::fprintf(
       stderr,
-      "parley: serving on http://%s:%d (events in %s, sync %s, %llu events, %zu products)\n",
+      "parley: serving on http://%s:%d (events in %s, sync %s, %llu events, %zu products, %s)\n",
       settings.http_host.c_str(), server.port(), store_options.path.c_str(),
       settings.sync ? "on" : "OFF", static_cast<unsigned long long>(store.last_position()),
-      catalog.snapshot()->index.size());
+      catalog.snapshot()->index.size(), llm.describe().c_str());
   channels.start_pollers();
 
   int sig = 0;

@@ -132,6 +132,36 @@ bool read_team(Settings* s, std::string* error) {
   return true;
 }
 
+// PARLEY_LLM, PARLEY_LLM_MODEL, PARLEY_LLM_TIMEOUT and the providers' keys and URLs.
+bool read_llm(Settings* s, std::string* error) {
+  auto& l = s->llm;
+  read_string("PARLEY_LLM", &l.provider);
+  read_string("PARLEY_LLM_MODEL", &l.model);
+  for (const char* p : {"openai", "anthropic", "gemini"}) {
+    std::string upper;
+    for (const char* c = p; *c; ++c) upper.push_back(static_cast<char>(*c - 'a' + 'A'));
+    LlmProviderEnv env;
+    read_string((upper + "_API_KEY").c_str(), &env.api_key);
+    read_string((upper + "_BASE_URL").c_str(), &env.base_url);
+    l.providers[p] = env;
+  }
+  unsigned long long timeout = static_cast<unsigned long long>(l.timeout.count());
+  if (!read_uint("PARLEY_LLM_TIMEOUT", 100, 600000, &timeout, error)) return false;
+  l.timeout = std::chrono::milliseconds(timeout);
+  if (l.provider != "offline" && l.providers.count(l.provider) == 0) {
+    *error = "PARLEY_LLM='" + l.provider + "' must be offline, openai, anthropic or gemini";
+    return false;
+  }
+  if (l.provider != "offline" && !l.providers[l.provider].available()) {
+    std::string upper;
+    for (char c : l.provider) upper.push_back(static_cast<char>(c - 'a' + 'A'));
+    *error = "PARLEY_LLM=" + l.provider + " needs " + upper + "_API_KEY (or " + upper +
+             "_BASE_URL for a server that takes no key)";
+    return false;
+  }
+  return true;
+}
+
 // PARLEY_NUDGE_*: the quiet-shopper follow-ups.
 bool read_nudges(Settings* s, std::string* error) {
   auto& p = s->nudges;
@@ -196,7 +226,8 @@ bool load_settings(Settings* s, std::string* error) {
   s->request_timeout = std::chrono::milliseconds(timeout);
   s->actor_threads = actors;
   s->sync = sync == 1;
-  return read_channels(s, error) && read_team(s, error) && read_nudges(s, error);
+  return read_channels(s, error) && read_team(s, error) && read_nudges(s, error) &&
+         read_llm(s, error);
 }
 
 }  // namespace parley::tools

@@ -5,6 +5,7 @@
 #include "domain/nudge.hpp"
 
 #include <chrono>
+#include <map>
 #include <set>
 #include <string>
 
@@ -13,6 +14,20 @@
 #include "channels/rate_limiter.hpp"
 
 namespace parley::tools {
+
+// A language-model provider's key and base URL.
+struct LlmProviderEnv {
+  std::string api_key;   // OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY
+  std::string base_url;  // OPENAI_BASE_URL …; "" = the provider's own
+  bool available() const { return !api_key.empty() || !base_url.empty(); }
+};
+
+struct LlmEnv {
+  std::string provider = "offline";          // PARLEY_LLM: offline, openai, anthropic or gemini
+  std::string model;                         // PARLEY_LLM_MODEL: "" = the provider's default model
+  std::chrono::milliseconds timeout{15000};  // PARLEY_LLM_TIMEOUT (ms): the model's whole turn
+  std::map<std::string, LlmProviderEnv> providers;  // "openai", "anthropic", "gemini"
+};
 
 struct Settings {
   std::string data_dir = "./var";       // PARLEY_DATA_DIR
@@ -49,6 +64,7 @@ struct Settings {
   domain::nudge::Policy nudges;  // PARLEY_NUDGES, PARLEY_NUDGE_SILENCE_MINUTES,
                                  // PARLEY_WORK_HOURS, PARLEY_NUDGE_SECOND_AT,
                                  // PARLEY_NUDGE_MAX, PARLEY_NUDGE_TEMPLATE
+  LlmEnv llm;
 
   std::string events_path() const { return data_dir + "/events"; }
   std::string views_path() const { return data_dir + "/views"; }

@@ -1,0 +1,38 @@
+// Language models as the server runs them: a provider for each one this
+// server has a key or base URL for, the shop's LLM settings (folded from the
+// log), the shop assistant the engine asks before a shopper's turn, and the
+// admin routes that change agents and prompts.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "assistant/llm_settings.hpp"
+#include "assistant/shop_assistant.hpp"
+#include "http/llm_admin_api.hpp"
+#include "tools/settings.hpp"
+
+namespace parley::tools {
+
+class ServeLlm {
+ public:
+  ServeLlm(const Settings& settings, events::EventStore& store, events::GroupCommitWriter& writer,
+           assistant::CatalogSource catalog);
+
+  events::Status load();
+  // nullptr when no provider is available: every turn is the offline brain's.
+  std::shared_ptr<const brain::TurnAdvisor> advisor() const { return assistant_; }
+  void register_routes(http::Router& router, const http::Authorizer& auth);
+  // One line for the start-up log: who answers shoppers.
+  std::string describe() const;
+
+ private:
+  const Settings& settings_;
+  std::unique_ptr<assistant::LlmSettings> llm_settings_;
+  std::map<std::string, std::shared_ptr<const llm::Provider>> providers_;
+  std::shared_ptr<assistant::ShopAssistant> assistant_;
+  std::unique_ptr<http::LlmAdminContext> admin_;
+};
+
+}  // namespace parley::tools
