@@ -25,8 +25,10 @@ std::string conversation_context(const conv::State& s, const brain::Catalog& cat
   json shown = json::array();
   for (size_t i = 0; i < s.last_shown.size(); ++i) {
     const auto* p = catalog.find(s.last_shown[i]);
-    shown.push_back(
-        {{"position", i + 1}, {"sku", s.last_shown[i]}, {"name", p ? p->name : std::string()}});
+    shown.push_back({{"position", i + 1},
+                     {"sku", s.last_shown[i]},
+                     {"name", p ? p->name : std::string()},
+                     {"in_stock", p && p->stock > 0}});
   }
   json customer = json::object();
   if (!s.customer.name.empty()) customer["name"] = s.customer.name;
