@@ -2,8 +2,8 @@
 // text and/or tool calls and token usage out, within a deadline.
 // HttpProvider speaks a Wire format over libcurl with connect and total
 // timeouts and retries (429, 5xx, refused; Retry-After honoured), streaming
-// when asked for text as it comes. complete() blocks: it runs on the LLM
-// worker threads only.
+// when asked for text as it comes. complete() blocks: it runs on the thread
+// waiting for the turn (HTTP or channel intake), never a CAF scheduler thread.
 #pragma once
 
 #include <chrono>
