@@ -112,10 +112,11 @@ void Engine::Impl::advise(const std::string& id, ChatTurn* turn, std::chrono::mi
   if (turn->scripted || turn->text.empty()) return;
   const auto understood =
       brain::understand(turn->text, brain::nlu::local_now(turn->at_us, utc_offset_minutes));
+  if (!wants_advice(*turn, understood)) return;  // before the round trip to the entity
   auto peek = ask(id, ConversationRequest{PeekState{}}, timeout);
-  if (!peek.ok() || !peek.value.state) return;  // the turn itself will report the failure
+  if (!peek.ok() || !peek.value.state) return;      // the turn itself will report the failure
+  if (peek.value.state->handoff_requested) return;  // human mode: people answer
   domain::conversation::State state = *peek.value.state;
-  if (!wants_advice(*turn, state, understood)) return;
   if (!receive(*turn, understood.language_certain ? understood.language : "", &state)) return;
   brain::AdviceRequest request{id, turn->text, state.language, turn->at_us,
                                recent_messages(store, id, advice_history)};

@@ -6,11 +6,9 @@ namespace parley::actors {
 
 namespace conv = domain::conversation;
 
-bool wants_advice(const ChatTurn& turn, const conv::State& before,
-                  const brain::Understanding& understood) {
+bool wants_advice(const ChatTurn& turn, const brain::Understanding& understood) {
   if (turn.scripted || turn.text.empty() || turn.text[0] == '/') return false;
   if (turn.kind != "text" && turn.kind != "image") return false;
-  if (before.handoff_requested) return false;
   return understood.intent != "human_handoff";
 }
 

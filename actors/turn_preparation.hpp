@@ -14,9 +14,9 @@
 namespace parley::actors {
 
 // Rules first: the model never decides a scripted turn, a non-text message,
-// a slash command, a request for a person, or a conversation in human mode.
-bool wants_advice(const ChatTurn& turn, const domain::conversation::State& before,
-                  const brain::Understanding& understood);
+// a slash command or a request for a person (decided before the
+// conversation's state is read), nor a conversation in human mode.
+bool wants_advice(const ChatTurn& turn, const brain::Understanding& understood);
 
 // The conversation after `turn`'s message, as the entity will decide it;
 // false if the entity would refuse the message (it then answers the refusal).
