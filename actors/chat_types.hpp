@@ -99,13 +99,26 @@ struct FireNudge {
   std::string nudge_id;
   int64_t at_us = 0;
 };
+// News of one of the conversation's orders from the order worker: recorded
+// (once per distinct news) and told to the shopper in their language through
+// the outbox, unless the channel's window is closed. Refused with
+// not_started for a conversation that does not exist.
+struct NoteOrder {
+  std::string order_id;
+  domain::conversation::OrderNote note;
+  int64_t total_cents = 0;
+  std::string currency;
+  int64_t at_us = 0;
+};
 // The conversation's current state (for an advisor); records nothing.
 struct PeekState {};
-using ConversationCommand = std::variant<OperatorReply, SetHandoff, RecordStatus, FireNudge>;
+using ConversationCommand =
+    std::variant<OperatorReply, SetHandoff, RecordStatus, FireNudge, NoteOrder>;
 
 // What a conversation entity is asked: a chat turn or a command.
 struct ConversationRequest {
-  std::variant<ChatTurn, OperatorReply, SetHandoff, RecordStatus, FireNudge, PeekState> op;
+  std::variant<ChatTurn, OperatorReply, SetHandoff, RecordStatus, FireNudge, NoteOrder, PeekState>
+      op;
 };
 
 // The dedupe key of a platform message within its conversation.

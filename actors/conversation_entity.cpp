@@ -3,6 +3,7 @@
 #include "actors/caf_messages.hpp"
 #include "actors/entity_shell.hpp"
 #include "brain/nlu.hpp"
+#include "brain/order_texts.hpp"
 #include "brain/replies.hpp"
 #include "brain/shop_policy.hpp"
 #include "domain/conversation.hpp"
@@ -291,6 +292,28 @@ struct ConversationKind {
     b.take(domain::nudge::fire(state, fire, deps.nudges, offset_of(deps)));
     for (const auto& e : b.d.events)
       if (auto* m = std::get_if<conv::MessageSent>(&e)) b.d.reply.replies.push_back({m->text, {}});
+    b.finish();
+    return std::move(b.d);
+  }
+
+  static Decided decide_op(const State& state, const NoteOrder& op, const Deps&) {
+    if (!state.started()) return rejected(conv::to_string(conv::Error::not_started));
+    auto noted = conv::decide(state, conv::NoteOrderStatus{op.order_id, op.note, op.at_us});
+    if (!noted) return rejected(conv::to_string(noted.error()));
+    Builder b{state, {}};
+    const bool news = !noted.value().empty();
+    b.take(std::move(noted).value());
+    if (news) {
+      const std::string text = brain::order_notice(state.language, op.order_id, op.note,
+                                                   brain::money(op.total_cents, op.currency));
+      // Outside WhatsApp's window the news is recorded but cannot be sent.
+      auto sent = conv::decide(b.s, conv::SendMessage{text, "", op.at_us, {}});
+      if (sent) {
+        b.take(std::move(sent).value());
+        b.d.reply.message_id = std::get<conv::MessageSent>(b.d.events.back()).message_id;
+        b.d.reply.replies.push_back({text, {}});
+      }
+    }
     b.finish();
     return std::move(b.d);
   }

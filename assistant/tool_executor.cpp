@@ -15,7 +15,14 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kMaxMedia = 3;
-constexpr const char* kAwaitingPayment = "placed, awaiting payment";
+constexpr const char* kAwaitingPayment = "placed";  // until the order worker says more
+
+// The conversation's latest news of `id` (domain::conversation::OrderNote).
+domain::conversation::OrderNote note_of(const domain::conversation::State& s,
+                                        const std::string& id) {
+  auto it = s.order_notes.find(id);
+  return it == s.order_notes.end() ? domain::conversation::OrderNote{kAwaitingPayment} : it->second;
+}
 
 double units(int64_t cents) {
   return static_cast<double>(cents) / 100.0;
@@ -231,10 +238,13 @@ ToolResult ToolExecutor::get_payment_link(const json& a) {
   const std::string id = a.at("order_id").get<std::string>();
   if (std::find(state_.orders.begin(), state_.orders.end(), id) == state_.orders.end())
     return refuse("no order " + id + " in this conversation");
-  json j = {{"order_id", id},
-            {"status", kAwaitingPayment},
-            {"payment_url", nullptr},
-            {"instructions", "payment instructions will be sent in this chat shortly"}};
+  const auto note = note_of(state_, id);
+  json j = {{"order_id", id}, {"status", note.status}};
+  j["payment_url"] = note.payment_url.empty() ? json(nullptr) : json(note.payment_url);
+  j["instructions"] = !note.payment_instructions.empty() ? note.payment_instructions
+                      : note.status == "placed" || note.status == "awaiting_payment"
+                          ? "payment instructions will be sent in this chat shortly"
+                          : "nothing to pay";
   if (id == state_.orders.back()) {
     j["amount"] = units(state_.last_order_total_cents);
     j["currency"] = state_.last_order_currency;
@@ -247,7 +257,9 @@ ToolResult ToolExecutor::check_order_status(const json& a) {
   const std::string id = a.value("order_id", state_.orders.back());
   if (std::find(state_.orders.begin(), state_.orders.end(), id) == state_.orders.end())
     return refuse("no order " + id + " in this conversation");
-  json j = {{"order_id", id}, {"status", kAwaitingPayment}};
+  const auto note = note_of(state_, id);
+  json j = {{"order_id", id}, {"status", note.status}};
+  if (!note.tracking.empty()) j["tracking"] = note.tracking;
   if (id == state_.orders.back()) {
     j["total"] = units(state_.last_order_total_cents);
     j["currency"] = state_.last_order_currency;

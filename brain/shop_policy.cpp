@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "brain/order_texts.hpp"
 #include "brain/shop_turn.hpp"
 
 namespace parley::brain {
@@ -148,12 +149,17 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text, const Unde
     t.reply(Say::ok);
   } else if (intent == "order_status" || intent == "payment_link") {
     if (t.state.orders.empty()) return (t.reply(Say::no_orders), std::move(t.plan));
+    // The conversation's latest news of its last order (recorded by the
+    // order worker); an order with none yet is still "placed".
     const std::string id = t.state.orders.back();
     const std::string amount = money(t.state.last_order_total_cents, t.state.last_order_currency);
+    auto note_it = t.state.order_notes.find(id);
+    const conv::OrderNote note =
+        note_it == t.state.order_notes.end() ? conv::OrderNote{"placed"} : note_it->second;
     if (intent == "order_status")
-      t.reply(Say::order_status, {id, "placed, awaiting payment", amount});
+      t.reply_text(order_status_reply(t.lang, id, note, amount));
     else
-      t.reply(Say::payment, {id, amount});
+      t.reply_text(payment_reply(t.lang, id, note, amount));
   } else if (intent == "human_handoff") {
     t.apply(conv::RequestHandoff{"shopper", now_us});
     t.reply(Say::handoff);

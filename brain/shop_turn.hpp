@@ -32,6 +32,7 @@ struct Turn {
   void reply(Say key, const std::vector<std::string>& args = {}) {
     plan.replies.push_back({say(lang, key, args), {}});
   }
+  void reply_text(std::string text) { plan.replies.push_back({std::move(text), {}}); }
   void stage(domain::Stage s) { apply(conv::SetStage{s}); }
 };
 

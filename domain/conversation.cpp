@@ -93,7 +93,8 @@ bool operator==(const State& a, const State& b) {
          a.stage == b.stage && a.last_shown == b.last_shown && a.shown_size == b.shown_size &&
          a.shown_color == b.shown_color && a.cart == b.cart && a.customer == b.customer &&
          a.checkout_open == b.checkout_open && a.awaiting_confirmation == b.awaiting_confirmation &&
-         a.orders == b.orders && a.last_order_total_cents == b.last_order_total_cents &&
+         a.orders == b.orders && a.order_notes == b.order_notes &&
+         a.last_order_total_cents == b.last_order_total_cents &&
          a.last_order_currency == b.last_order_currency &&
          a.handoff_requested == b.handoff_requested && a.handoff_since_us == b.handoff_since_us &&
          a.handoff_by == b.handoff_by && a.browsing == b.browsing &&
@@ -183,6 +184,11 @@ namespace {
 using Events = Result<std::vector<Event>, Error>;
 
 Events decide_shop(const State& s, const Command& command) {
+  if (auto* c = std::get_if<NoteOrderStatus>(&command)) {
+    auto it = s.order_notes.find(c->order_id);
+    if (it != s.order_notes.end() && it->second == c->note) return std::vector<Event>{};
+    return std::vector<Event>{OrderStatusNoted{c->order_id, c->note, c->at_us}};
+  }
   if (auto* c = std::get_if<RecordSearch>(&command))
     return std::vector<Event>{SearchPerformed{c->query, c->results}};
   if (auto* c = std::get_if<ShowProducts>(&command)) {
@@ -333,6 +339,8 @@ State evolve(State s, const Event& event) {
     s.last_order_currency = e->currency;
     s.cart.clear();
     s.checkout_open = s.awaiting_confirmation = false;
+  } else if (auto* e = std::get_if<OrderStatusNoted>(&event)) {
+    s.order_notes[e->order_id] = e->note;
   } else if (auto* e = std::get_if<StageChanged>(&event)) {
     s.stage = e->stage;
   } else if (auto* e = std::get_if<HandoffRequested>(&event)) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -144,12 +145,29 @@ struct NudgeCancelled {
   uint32_t number = 1;
   std::string reason;
 };
+// One of the shopper's orders changed (the order worker tells the
+// conversation, which tells the shopper); what "where is my order" answers from.
+struct OrderNote {
+  std::string status;  // domain/order.hpp's statuses
+  std::string payment_url = "";
+  std::string payment_instructions = "";
+  std::string tracking = "";
+  friend bool operator==(const OrderNote& a, const OrderNote& b) {
+    return a.status == b.status && a.payment_url == b.payment_url &&
+           a.payment_instructions == b.payment_instructions && a.tracking == b.tracking;
+  }
+};
+struct OrderStatusNoted {
+  std::string order_id;
+  OrderNote note;
+  int64_t at_us = 0;
+};
 using Event =
     std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
                  QuantityChanged, VariantChosen, CartCleared, CheckoutStarted, DetailsProvided,
                  ConfirmationRequested, CheckoutCancelled, OrderPlaced, StageChanged,
                  HandoffRequested, HandoffEnded, DeliveryStatusChanged, SearchPerformed,
-                 NudgeScheduled, NudgeSent, NudgeSkipped, NudgeCancelled>;
+                 NudgeScheduled, NudgeSent, NudgeSkipped, NudgeCancelled, OrderStatusNoted>;
 
 // ---- state --------------------------------------------------------------
 struct State {
@@ -169,7 +187,8 @@ struct State {
   Customer customer;  // saved delivery details
   bool checkout_open = false;
   bool awaiting_confirmation = false;
-  std::vector<std::string> orders;  // placed, oldest first
+  std::vector<std::string> orders;               // placed, oldest first
+  std::map<std::string, OrderNote> order_notes;  // the latest news of each order
   int64_t last_order_total_cents = 0;
   std::string last_order_currency = "EUR";
   bool handoff_requested = false;  // human mode: the bot stays silent
@@ -272,10 +291,17 @@ struct RecordSearch {
   std::string query;
   uint32_t results = 0;
 };
-using Command = std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem,
-                             SetQuantity, ChooseVariant, ClearCart, StartCheckout, ProvideDetails,
-                             RequestConfirmation, CancelCheckout, PlaceOrder, SetStage,
-                             RequestHandoff, EndHandoff, RecordDeliveryStatus, RecordSearch>;
+// Records an order's news; nothing when the same news was recorded before.
+struct NoteOrderStatus {
+  std::string order_id;
+  OrderNote note;
+  int64_t at_us = 0;
+};
+using Command =
+    std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem, SetQuantity,
+                 ChooseVariant, ClearCart, StartCheckout, ProvideDetails, RequestConfirmation,
+                 CancelCheckout, PlaceOrder, SetStage, RequestHandoff, EndHandoff,
+                 RecordDeliveryStatus, RecordSearch, NoteOrderStatus>;
 
 enum class Error : uint8_t {
   empty_text = 1,    // nothing but white space

@@ -14,6 +14,17 @@ std::string dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+json note_json(const OrderNote& n) {
+  return {{"status", n.status},
+          {"payment_url", n.payment_url},
+          {"payment_instructions", n.payment_instructions},
+          {"tracking", n.tracking}};
+}
+OrderNote note_from(const json& j) {
+  return {j.at("status"), j.value("payment_url", ""), j.value("payment_instructions", ""),
+          j.value("tracking", "")};
+}
+
 json media_json(const std::vector<Media>& media) {
   json a = json::array();
   for (const auto& m : media) a.push_back({{"url", m.url}, {"caption", m.caption}});
@@ -98,6 +109,10 @@ std::pair<const char*, json> describe(const Event& event) {
       return {"conversation.order_placed",
               {{"order_id", e.order_id}, {"total_cents", e.total_cents}, {"currency", e.currency}}};
     }
+    std::pair<const char*, json> operator()(const OrderStatusNoted& e) const {
+      return {"conversation.order_status_noted",
+              {{"order_id", e.order_id}, {"note", note_json(e.note)}}};
+    }
     std::pair<const char*, json> operator()(const StageChanged& e) const {
       return {"conversation.stage_changed", {{"stage", domain::to_string(e.stage)}}};
     }
@@ -180,6 +195,8 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
   if (type == "checkout.cancelled") return CheckoutCancelled{};
   if (type == "conversation.order_placed")
     return OrderPlaced{p.at("order_id"), p.at("total_cents"), p.value("currency", "EUR")};
+  if (type == "conversation.order_status_noted")
+    return OrderStatusNoted{p.at("order_id"), note_from(p.at("note")), env.timestamp_us};
   if (type == "conversation.stage_changed") {
     domain::Stage s = domain::Stage::greeting;
     domain::parse_stage(p.at("stage"), &s);
@@ -218,6 +235,7 @@ bool is_conversation_event(std::string_view type) {
                                        "checkout.confirmation_requested",
                                        "checkout.cancelled",
                                        "conversation.order_placed",
+                                       "conversation.order_status_noted",
                                        "conversation.stage_changed",
                                        "conversation.handoff_requested",
                                        "conversation.handoff_ended",
@@ -251,6 +269,9 @@ NewEvent encode(const Event& event) {
     out.timestamp_us = d->at_us;
   } else if (auto* n = std::get_if<NudgeSent>(&event)) {
     out.timestamp_us = n->at_us;
+  } else if (auto* o = std::get_if<OrderStatusNoted>(&event)) {
+    out.timestamp_us = o->at_us;
+    out.causation_id = "order:" + o->order_id;
   }
   return out;
 }
@@ -270,6 +291,8 @@ Expected<Event> decode(const EventEnvelope& env) {
 std::string encode_state(const State& s) {
   json cart = json::array();
   for (const auto& l : s.cart) cart.push_back(to_json(l));
+  json notes = json::object();
+  for (const auto& [id, n] : s.order_notes) notes[id] = note_json(n);
   return dump(json{{"id", s.id},
                    {"channel", s.channel},
                    {"user_id", s.user_id},
@@ -290,6 +313,7 @@ std::string encode_state(const State& s) {
                    {"orders", s.orders},
                    {"last_order_total_cents", s.last_order_total_cents},
                    {"last_order_currency", s.last_order_currency},
+                   {"order_notes", notes},
                    {"handoff_requested", s.handoff_requested},
                    {"handoff_since_us", s.handoff_since_us},
                    {"handoff_by", s.handoff_by},
@@ -331,6 +355,8 @@ Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) 
     s.orders = j.value("orders", std::vector<std::string>{});
     s.last_order_total_cents = j.value("last_order_total_cents", int64_t{0});
     s.last_order_currency = j.value("last_order_currency", "EUR");
+    for (const auto& [id, n] : j.value("order_notes", json::object()).items())
+      s.order_notes[id] = note_from(n);
     s.handoff_requested = j.value("handoff_requested", false);
     s.handoff_since_us = j.value("handoff_since_us", int64_t{0});
     s.handoff_by = j.value("handoff_by", "");

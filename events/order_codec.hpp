@@ -1,6 +1,21 @@
-// Order events <-> stored form.
-//   order.placed v1 {"order_id","conversation_id","customer":{…},"lines":[…],
-//                    "total_cents","currency","placed_at_us"}
+// Order events <-> stored form. Payloads (JSON objects; amounts in cents):
+//   order.placed              {"order_id","conversation_id","customer":{…},"lines":[…],
+//                              "total_cents","currency","placed_at_us"}
+//   order.stock_reserved      {"lines":[{"sku","quantity"}]}  what the products gave
+//   order.stock_released      {"lines":[{"sku","quantity"}]}
+//   order.payment_requested   {"provider","reference","url","instructions","at_us"}
+//   order.paid {"provider","reference","amount_cents","currency","source","by","at_us"}
+//   order.shipped             {"tracking","by","at_us"}
+//   order.delivered           {"by","at_us"}
+//   order.cancelled           {"reason","by","at_us"}
+//   order.refunded            {"reason","by","at_us"}
+//   order.invoice_issued      {"number","invoice_id","issued_at_us","vat_rate_bp",
+//                              "net_cents","vat_cents","gross_cents"}
+//   order.invoice_mailed      {"to","via","at_us"}
+//   order.invoice_mail_failed {"to","error","permanent","at_us"}
+//   order.shopper_notified    {"status","at_us"}
+// The invoice counter's stream ("invoice_seq", "shop") holds
+//   invoice.number_assigned   {"number","order_id"}   number == the event's seq
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
@@ -13,9 +28,17 @@ namespace parley::events::order_codec {
 
 namespace order = parley::domain::order;
 inline constexpr const char* kPlaced = "order.placed";
+inline constexpr const char* kInvoiceSeqType = "invoice_seq";
+inline constexpr const char* kInvoiceSeqId = "shop";
+inline constexpr const char* kNumberAssigned = "invoice.number_assigned";
 
 NewEvent encode(const order::Event& event, const std::string& causation_id);
 Expected<order::Event> decode(const EventEnvelope& envelope);
+// True for the types decode() reads.
+bool is_order_event(const std::string& type);
+NewEvent number_assigned(uint64_t number, const std::string& order_id,
+                         const std::string& causation_id);
+
 nlohmann::json to_json(const order::State& state);
 
 }  // namespace parley::events::order_codec

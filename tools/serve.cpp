@@ -20,6 +20,7 @@
 #include "tools/commands.hpp"
 #include "tools/serve_channels.hpp"
 #include "tools/serve_llm.hpp"
+#include "tools/serve_payments.hpp"
 #include "tools/serve_team.hpp"
 #include "tools/serve_views.hpp"
 #include "tools/settings.hpp"
@@ -130,6 +131,9 @@ int run_serve(int argc, char** argv) {
   actors::Engine engine(store, writer, engine_options);
   team.attach(engine);
   views.start(team.timers());
+  // Orders after placement: stock, payment links, notices, invoices and their e-mail.
+  ServePayments payments(settings, store, writer);
+  payments.start(engine);
 
   // Channels: what the log says is undelivered is sent before anything new.
   ServeChannels channels(
@@ -153,13 +157,15 @@ int run_serve(int argc, char** argv) {
   };
   ctx.projections = {{"catalog", checkpoint_of(&catalog)},
                      {"customers", checkpoint_of(&customers)},
-                     {"outbox", checkpoint_of(&channels.feed())}};
+                     {"outbox", checkpoint_of(&channels.feed())},
+                     {"orders", checkpoint_of(&payments.worker())}};
   for (const auto& f : team.followers()) ctx.projections.push_back(f);
   for (const auto& f : views.checkpoints()) ctx.projections.push_back(f);
   channels.register_routes(router);
   team.register_routes(router);
   views.register_routes(router, team.auth());
   llm.register_routes(router, team.auth());
+  payments.register_routes(router, team.auth());
   http::ProductApiContext product_ctx{products, catalog, team.auth()};
   http::register_product_api(router, product_ctx);
   http::register_nlu_api(router, local_now_iso);
@@ -182,10 +188,11 @@ int run_serve(int argc, char** argv) {
   }
   std::fprintf(
       stderr,
-      "parley: serving on http://%s:%d (events in %s, sync %s, %llu events, %zu products, %s)\n",
+      "parley: serving on http://%s:%d (events in %s, sync %s, %llu events, %zu products, %s, "
+      "%s)\n",
       settings.http_host.c_str(), server.port(), store_options.path.c_str(),
       settings.sync ? "on" : "OFF", static_cast<unsigned long long>(store.last_position()),
-      catalog.snapshot()->index.size(), llm.describe().c_str());
+      catalog.snapshot()->index.size(), llm.describe().c_str(), payments.describe().c_str());
   channels.start_pollers();
 
   int sig = 0;
@@ -199,6 +206,7 @@ int run_serve(int argc, char** argv) {
   customers.stop_following();
   views.stop();
   team.stop();        // timers stop before the entities they command
+  payments.stop();    // the order worker stops before the entities it tells
   engine.shutdown();  // entities stop; their appends are already queued
   channels.stop();    // undelivered messages stay in the log for the next start
   writer.stop();      // everything queued is written and synced

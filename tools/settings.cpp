@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -202,7 +203,66 @@ bool read_nudges(Settings* s, std::string* error) {
   return true;
 }
 
+// "20", "7.5", "19.25" percent -> basis points.
+bool read_percent(const char* name, unsigned* bp, std::string* error) {
+  const char* v = std::getenv(name);
+  if (v == nullptr || *v == '\0') return true;
+  char* end = nullptr;
+  errno = 0;
+  const double x = std::strtod(v, &end);
+  if (errno || *end != '\0' || !(x >= 0 && x <= 100)) {
+    *error = std::string(name) + "='" + v + "' must be a percentage between 0 and 100";
+    return false;
+  }
+  *bp = static_cast<unsigned>(x * 100 + 0.5);
+  return true;
+}
+
+bool read_payments(Settings* s, std::string* error) {
+  auto& p = s->payments;
+  read_string("STRIPE_API_KEY", &p.stripe_api_key);
+  read_string("STRIPE_WEBHOOK_SECRET", &p.stripe_webhook_secret);
+  read_string("STRIPE_API_BASE", &p.stripe_api_base);
+  read_string("STRIPE_SUCCESS_URL", &p.stripe_success_url);
+  read_string("STRIPE_CANCEL_URL", &p.stripe_cancel_url);
+  read_string("SMTP_URL", &p.smtp_url);
+  read_string("SMTP_FROM", &p.smtp_from);
+  read_string("SENDGRID_API_KEY", &p.sendgrid_api_key);
+  read_string("SENDGRID_API_BASE", &p.sendgrid_api_base);
+  read_string("PARLEY_SHOP_NAME", &p.shop_name);
+  read_string("PARLEY_SHOP_ADDRESS", &p.shop_address);
+  read_string("PARLEY_SHOP_VAT_ID", &p.shop_vat_id);
+  read_string("PARLEY_SHOP_EMAIL", &p.shop_email);
+  read_string("PARLEY_BANK_IBAN", &p.bank_iban);
+  read_string("PARLEY_BANK_BIC", &p.bank_bic);
+  read_string("PARLEY_BANK_NAME", &p.bank_name);
+  unsigned long long tolerance = p.stripe_tolerance_s;
+  if (!read_uint("STRIPE_WEBHOOK_TOLERANCE", 1, 86400, &tolerance, error) ||
+      !read_percent("PARLEY_VAT_RATE", &p.vat_rate_bp, error))
+    return false;
+  p.stripe_tolerance_s = static_cast<unsigned>(tolerance);
+  if ((!p.smtp_url.empty() || !p.sendgrid_api_key.empty()) && p.smtp_from.empty()) {
+    p.smtp_from = p.shop_email;
+    if (p.smtp_from.empty()) {
+      *error =
+          "SMTP_FROM (or PARLEY_SHOP_EMAIL) must name the sender when SMTP_URL or "
+          "SENDGRID_API_KEY is set";
+      return false;
+    }
+  }
+  if (p.stripe() && p.stripe_webhook_secret.empty())
+    std::fprintf(stderr,
+                 "parley: STRIPE_API_KEY is set without STRIPE_WEBHOOK_SECRET: payments are "
+                 "only confirmed by POST /api/v1/orders/{id}/payment/check or an admin\n");
+  return true;
+}
+
 }  // namespace
+
+std::string Settings::public_url() const {
+  if (!twilio.public_url.empty()) return twilio.public_url;
+  return "http://" + http_host + ":" + std::to_string(http_port);
+}
 
 bool load_settings(Settings* s, std::string* error) {
   read_string("PARLEY_DATA_DIR", &s->data_dir);
@@ -227,7 +287,7 @@ bool load_settings(Settings* s, std::string* error) {
   s->actor_threads = actors;
   s->sync = sync == 1;
   return read_channels(s, error) && read_team(s, error) && read_nudges(s, error) &&
-         read_llm(s, error);
+         read_llm(s, error) && read_payments(s, error);
 }
 
 }  // namespace parley::tools

@@ -29,6 +29,29 @@ struct LlmEnv {
   std::map<std::string, LlmProviderEnv> providers;  // "openai", "anthropic", "gemini"
 };
 
+// Payments, invoices and their e-mail (README.md, "Payments and invoices").
+struct PaymentsEnv {
+  std::string stripe_api_key;                              // STRIPE_API_KEY
+  std::string stripe_webhook_secret;                       // STRIPE_WEBHOOK_SECRET
+  std::string stripe_api_base = "https://api.stripe.com";  // STRIPE_API_BASE
+  std::string stripe_success_url;  // STRIPE_SUCCESS_URL; "" = <public URL>/payments/done?order=…
+  std::string stripe_cancel_url;   // STRIPE_CANCEL_URL; "" = the same page
+  unsigned stripe_tolerance_s = 300;  // STRIPE_WEBHOOK_TOLERANCE: seconds a signature stays valid
+  std::string smtp_url;               // SMTP_URL: smtp://host:port (or smtps://user:pass@host)
+  std::string smtp_from;              // SMTP_FROM: the sender's address
+  std::string sendgrid_api_key;       // SENDGRID_API_KEY
+  std::string sendgrid_api_base = "https://api.sendgrid.com";         // SENDGRID_API_BASE
+  std::string shop_name = "Parley Demo Shop";                         // PARLEY_SHOP_NAME
+  std::string shop_address = "1 Demo Street, 10115 Berlin, Germany";  // PARLEY_SHOP_ADDRESS
+  std::string shop_vat_id;                                            // PARLEY_SHOP_VAT_ID
+  std::string shop_email;                                             // PARLEY_SHOP_EMAIL
+  unsigned vat_rate_bp = 2000;  // PARLEY_VAT_RATE: percent ("19", "7.5"), kept in basis points
+  std::string bank_iban = "DE89 3704 0044 0532 0130 00";  // PARLEY_BANK_IBAN (demo value)
+  std::string bank_bic;                                   // PARLEY_BANK_BIC
+  std::string bank_name;                                  // PARLEY_BANK_NAME
+  bool stripe() const { return !stripe_api_key.empty(); }
+};
+
 struct Settings {
   std::string data_dir = "./var";       // PARLEY_DATA_DIR
   std::string http_host = "127.0.0.1";  // PARLEY_HTTP_HOST
@@ -65,6 +88,8 @@ struct Settings {
                                  // PARLEY_WORK_HOURS, PARLEY_NUDGE_SECOND_AT,
                                  // PARLEY_NUDGE_MAX, PARLEY_NUDGE_TEMPLATE
   LlmEnv llm;
+  PaymentsEnv payments;
+  std::string public_url() const;  // PARLEY_PUBLIC_URL, else http://host:port
 
   std::string events_path() const { return data_dir + "/events"; }
   std::string views_path() const { return data_dir + "/views"; }
