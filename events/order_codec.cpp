@@ -236,6 +236,7 @@ json to_json(const order::State& s) {
     j["payment"]["payment_reference"] = s.paid->reference;
   }
   if (!s.tracking.empty()) j["tracking"] = s.tracking;
+  j["shopper_told"] = s.notified_status;  // the last status the shopper heard of
   if (!s.status_reason.empty()) j["reason"] = s.status_reason;
   if (s.invoice) {
     json inv = invoice_json(*s.invoice);

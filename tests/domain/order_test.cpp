@@ -133,8 +133,7 @@ TEST(OrderSteps, CancellationReleasesWhatWasReservedOnce) {
   auto r = decide(given({kPlaced, kReserved, kAsked, cancelled}), ReleaseStock{});
   ASSERT_TRUE(r);
   ASSERT_EQ(r.value().size(), 1u);
-  EXPECT_EQ(std::get<StockReleased>(r.value()[0]).lines,
-            (std::vector<StockLine>{{"HW-1", 3}}));
+  EXPECT_EQ(std::get<StockReleased>(r.value()[0]).lines, (std::vector<StockLine>{{"HW-1", 3}}));
   auto released = given({kPlaced, kReserved, kAsked, cancelled, r.value()[0]});
   EXPECT_TRUE(decide(released, ReleaseStock{}).value().empty());
   EXPECT_EQ(next_step(released), Step::notify_shopper);

@@ -61,13 +61,13 @@ TEST(InvoicePdf, ReadsBackWithNumberLinesVatAndTotals) {
         "Anna Petrova", "Wood screws", "19.90 EUR", "59.70 EUR", "1,234.50 EUR", "VAT 20.00 %",
         "1,078.50 EUR", "215.70 EUR", "1,294.20 EUR", "pi_42"})
     EXPECT_NE(text.find(expected), std::string::npos) << "missing '" << expected << "' in\n"
-                                                       << text;
+                                                      << text;
 }
 
 TEST(InvoicePdf, CyrillicAndDevanagariComeOutAsWritten) {
   std::string error;
-  const std::string pdf = render_invoice_pdf(
-      shop(), invoiced_order("Анна Петрова", "हिंदी पुस्तक शिक्षा"), &error);
+  const std::string pdf =
+      render_invoice_pdf(shop(), invoiced_order("Анна Петрова", "हिंदी पुस्तक शिक्षा"), &error);
   ASSERT_FALSE(pdf.empty()) << error;
   // Fonts are embedded (subsets), not referenced.
   EXPECT_NE(pdf.find("/FontFile2"), std::string::npos);
@@ -105,8 +105,9 @@ MailMessage message() {
   m.from_name = "Магазин";
   m.to = "anna@example.com";
   m.subject = "Invoice INV-000007 — счёт";
-  m.text = "Hello Анна,\nyour invoice is attached. A line that is long enough to need a soft "
-           "break in quoted-printable encoding, surely.\n";
+  m.text =
+      "Hello Анна,\nyour invoice is attached. A line that is long enough to need a soft "
+      "break in quoted-printable encoding, surely.\n";
   m.attachment_name = "INV-000007.pdf";
   m.attachment = std::string("%PDF-1.5\n\0\xff binary", 20);
   return m;
@@ -114,8 +115,8 @@ MailMessage message() {
 
 TEST(Mail, MimeMessageCarriesTheAttachmentByteForByte) {
   const auto m = message();
-  const std::string mime = mime_message(m, "b0undary", "Sun, 22 Nov 2026 08:00:00 +0000",
-                                        "<x@example.com>");
+  const std::string mime =
+      mime_message(m, "b0undary", "Sun, 22 Nov 2026 08:00:00 +0000", "<x@example.com>");
   EXPECT_NE(mime.find("To: <anna@example.com>\r\n"), std::string::npos);
   EXPECT_NE(mime.find("Subject: =?UTF-8?B?"), std::string::npos) << "non-ASCII subject encoded";
   EXPECT_NE(mime.find("Content-Type: multipart/mixed; boundary=\"b0undary\""), std::string::npos);

@@ -103,8 +103,8 @@ TEST_F(OrderDeskTest, InvoiceNumbersAreGapFreeAndNeverReused) {
   ASSERT_TRUE(desk_.run("B", order::ConfirmPayment{payment(1000)}, "t").ok);
   EXPECT_EQ(desk_.issue_invoice("B", 2000).state.invoice->number, 3u);
   std::vector<events::EventEnvelope> seq;
-  store_.read_stream({events::order_codec::kInvoiceSeqType, events::order_codec::kInvoiceSeqId},
-                     1, SIZE_MAX, &seq);
+  store_.read_stream({events::order_codec::kInvoiceSeqType, events::order_codec::kInvoiceSeqId}, 1,
+                     SIZE_MAX, &seq);
   ASSERT_EQ(seq.size(), 3u);
   EXPECT_NE(seq[2].payload.find("\"order_id\":\"B\""), std::string::npos);
 }

@@ -79,7 +79,8 @@ TEST(StripeWire, SessionAnswersBecomeLinksOrClassifiedErrors) {
   EXPECT_FALSE(read_session_link(200, R"({"id":"cs_1"})").ok);
 
   auto paid = read_session_check(
-      200, R"({"payment_status":"paid","amount_total":6470,"currency":"eur","payment_intent":"pi_9"})");
+      200,
+      R"({"payment_status":"paid","amount_total":6470,"currency":"eur","payment_intent":"pi_9"})");
   ASSERT_TRUE(paid.ok);
   EXPECT_EQ(paid.state, PaymentState::paid);
   EXPECT_EQ(paid.amount_cents, 6470);
@@ -123,8 +124,7 @@ TEST(StripeWire, WebhooksAreCheckedBeforeTheyAreRead) {
   EXPECT_EQ(stripe.read_webhook(signed_at(now - 600, "whsec_abc"), body, now).verdict, V::stale);
   // Without a secret nothing can be trusted.
   StripeProvider unconfigured(StripeOptions{});
-  EXPECT_EQ(unconfigured.read_webhook(signed_at(now, "x"), body, now).verdict,
-            V::not_configured);
+  EXPECT_EQ(unconfigured.read_webhook(signed_at(now, "x"), body, now).verdict, V::not_configured);
 }
 
 TEST(ManualProvider, InstructionsNameAmountAccountAndReference) {

@@ -68,8 +68,8 @@ inline std::string mime_attachment(const std::string& message, std::string* file
   const auto start = message.find("\r\n\r\n", at);
   if (start == std::string::npos) return "";
   const auto end = message.find("\r\n--", start + 4);
-  return base64_decode(message.substr(start + 4, end == std::string::npos ? std::string::npos
-                                                                          : end - start - 4));
+  return base64_decode(
+      message.substr(start + 4, end == std::string::npos ? std::string::npos : end - start - 4));
 }
 
 }  // namespace parley::testing
