@@ -21,6 +21,9 @@ shared="$here/../../../shared/catalog"
 echo "== understanding latency per message"
 "$build/bench/parley_nlu_bench" "$shared/../nlu/examples.jsonl"
 
+echo "== invoice PDFs (Pango/cairo), 1, 10 and 50 lines"
+"$build/bench/parley_invoice_bench"
+
 echo "== POST /api/v1/chat under wrk, 64 connections, WAL sync on"
 data=$(mktemp -d)
 port=${PARLEY_BENCH_PORT:-18181}
