@@ -211,7 +211,7 @@ NewEvent number_assigned(uint64_t number, const std::string& order_id,
   return out;
 }
 
-json to_json(const order::State& s) {
+json to_json(const order::State& s, bool mail_configured) {
   json j = order_json(s.order);
   j["status"] = s.status;
   j["total"] = s.order.total_cents / 100.0;
@@ -243,6 +243,7 @@ json to_json(const order::State& s) {
     inv["vat_rate"] = s.invoice->vat_rate_bp / 100.0;
     inv["mail"] = s.invoice_mailed                 ? "sent"
                   : s.invoice_mail_dead            ? "failed"
+                  : !mail_configured               ? "off"
                   : s.order.customer.email.empty() ? "no_address"
                                                    : "pending";
     inv["mail_attempts"] = s.invoice_mail_attempts;

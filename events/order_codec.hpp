@@ -39,6 +39,7 @@ bool is_order_event(const std::string& type);
 NewEvent number_assigned(uint64_t number, const std::string& order_id,
                          const std::string& causation_id);
 
-nlohmann::json to_json(const order::State& state);
+// `mail_configured` false: an invoice not mailed shows "mail": "off".
+nlohmann::json to_json(const order::State& state, bool mail_configured = true);
 
 }  // namespace parley::events::order_codec

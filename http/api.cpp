@@ -191,8 +191,8 @@ HttpResponse handle_order(ApiContext& ctx, const HttpRequest& req) {
     if (e) state = order::evolve(std::move(state), *e);
   }
   if (!state.exists) return json_error(404, "not_found", "no order '" + id + "'");
-  return json_ok(
-      events::order_codec::to_json(state).dump(-1, ' ', false, json::error_handler_t::replace));
+  return json_ok(events::order_codec::to_json(state, ctx.invoice_mail)
+                     .dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 void register_api(Router& router, ApiContext& ctx, std::function<std::string()> metrics_page) {

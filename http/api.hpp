@@ -29,6 +29,8 @@ struct ApiContext {
   // Projections /readyz reports, by name; each is ready within kReadyLag events.
   // name -> its checkpoint in the log, for /readyz.
   std::vector<std::pair<std::string, std::function<uint64_t()>>> projections = {};
+  // False when no SMTP or SendGrid is configured: invoices show mail "off".
+  bool invoice_mail = true;
 };
 
 // A projection this many events behind the log still counts as caught up:

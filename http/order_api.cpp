@@ -28,8 +28,8 @@ HttpResponse outcome_error(const payments::OrderOutcome& r, const std::string& i
   return json_error(409, r.error_code, r.message.empty() ? r.error_code : r.message);
 }
 
-HttpResponse order_json(const order::State& s, bool changed) {
-  json j = events::order_codec::to_json(s);
+HttpResponse order_json(const OrderApiContext& ctx, const order::State& s, bool changed) {
+  json j = events::order_codec::to_json(s, ctx.invoice_mail);
   j["changed"] = changed;
   return json_ok(dump(j));
 }
@@ -90,7 +90,7 @@ HttpResponse patch_order(OrderApiContext& ctx, const HttpRequest& req) {
   auto r = ctx.desk.run(id, command, "admin:" + who.username);
   if (!r.ok) return outcome_error(r, id);
   if (ctx.wake_worker) ctx.wake_worker();
-  return order_json(r.state, !r.events.empty());
+  return order_json(ctx, r.state, !r.events.empty());
 }
 
 HttpResponse check_payment(OrderApiContext& ctx, const HttpRequest& req) {
@@ -114,9 +114,9 @@ HttpResponse check_payment(OrderApiContext& ctx, const HttpRequest& req) {
     auto r = ctx.desk.run(id, order::ConfirmPayment{paid}, "check:" + id);
     if (!r.ok) return outcome_error(r, id);
     if (ctx.wake_worker) ctx.wake_worker();
-    answer["order"] = events::order_codec::to_json(r.state);
+    answer["order"] = events::order_codec::to_json(r.state, ctx.invoice_mail);
   } else {
-    answer["order"] = events::order_codec::to_json(s);
+    answer["order"] = events::order_codec::to_json(s, ctx.invoice_mail);
   }
   return json_ok(dump(answer));
 }

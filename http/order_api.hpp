@@ -31,6 +31,7 @@ struct OrderApiContext {
   std::function<int64_t()> now_us;
   std::function<void()> wake_worker;  // the order worker acts on a change at once
   std::chrono::milliseconds render_timeout{15000};
+  bool invoice_mail = true;  // false: no SMTP or SendGrid (invoices show mail "off")
 };
 
 // The command a PATCH body asks for; false with `code`/`message` (400) if it

@@ -155,6 +155,7 @@ int run_serve(int argc, char** argv) {
   auto checkpoint_of = [](const projections::LogFollower* f) {
     return [f] { return f->checkpoint(); };
   };
+  ctx.invoice_mail = payments.mail_configured();
   ctx.projections = {{"catalog", checkpoint_of(&catalog)},
                      {"customers", checkpoint_of(&customers)},
                      {"outbox", checkpoint_of(&channels.feed())},

@@ -91,7 +91,7 @@ void ServePayments::register_routes(http::Router& router, const http::Authorizer
                             [this] {
                               if (worker_) worker_->wake_now();
                             },
-                            std::chrono::milliseconds(15000)});
+                            std::chrono::milliseconds(15000), mailer_ != nullptr});
   http::register_order_api(router, *api_);
 }
 

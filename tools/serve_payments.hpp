@@ -28,6 +28,7 @@ class ServePayments {
   void stop();
   void register_routes(http::Router& router, const http::Authorizer& auth);
   const projections::LogFollower& worker() const { return *worker_; }
+  bool mail_configured() const { return mailer_ != nullptr; }
   // One line for the start-up log.
   std::string describe() const;
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "tests/support/channel_e2e.hpp"
 #include "tests/support/fake_platform.hpp"
 #include "tests/support/fake_smtp.hpp"
 #include "tests/support/parley_server.hpp"
@@ -33,7 +34,8 @@ constexpr const char* kSecret = "whsec_e2e";
 
 class Shop {
  public:
-  explicit Shop(int port) : client_("127.0.0.1", port) {}
+  explicit Shop(int port, std::string token = kAdmin)
+      : client_("127.0.0.1", port), token_(std::move(token)) {}
   std::vector<std::string> say(const std::string& user, const std::string& text) {
     auto r = client_.Post("/api/v1/chat", json{{"user_id", user}, {"text", text}}.dump(),
                           "application/json");
@@ -109,8 +111,9 @@ class Shop {
   }
 
  private:
-  static httplib::Headers admin() { return {{"Authorization", std::string("Bearer ") + kAdmin}}; }
+  httplib::Headers admin() const { return {{"Authorization", "Bearer " + token_}}; }
   httplib::Client client_;
+  std::string token_;
 };
 
 std::string completed_event(const std::string& event_id, const std::string& order_id,
@@ -314,6 +317,49 @@ TEST(PaymentsE2E, BankTransferByDefaultAdminMarksPaidCancelsGiveStockBackMailRet
       shop.wait_order(second, [](const json& o) { return o["stock"]["released"] == true; });
   EXPECT_EQ(released["status"], "cancelled");
   EXPECT_EQ(shop.wait_stock(sku, held), held);
+}
+
+TEST(PaymentsE2E, AShopperOnTelegramHearsOfTheOrderThroughTheOutboxInSpanish) {
+  FakePlatform telegram(testing::e2e::platform_ok);
+  testing::TempDir dir;
+  Server server(dir.path(), testing::e2e::base_env(telegram));
+  httplib::Client c("127.0.0.1", server.port());
+  int update = 9000;
+  for (const char* text : {"busco tacones rojos talla 38", "agrega el segundo", "quiero pagar",
+                           "Carlos Pérez, +34 612 345 678, carlos@example.com, Calle Mayor 10, "
+                           "Madrid",
+                           "sí"}) {
+    auto r = testing::e2e::post_telegram(c, testing::e2e::telegram_update(++update, 4242, text));
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200);
+    ASSERT_TRUE(testing::e2e::drained(c));  // one turn at a time, as a person types
+  }
+  Shop shop(server.port(), testing::e2e::kAdmin);
+  const json view = shop.get("/api/v1/conversations/telegram:4242");
+  ASSERT_EQ(view["orders"].size(), 1u) << view.dump();
+  const std::string id = view["orders"][0];
+  // The bank-transfer instructions reach the chat through the outbox, in Spanish.
+  ASSERT_TRUE(telegram.wait_for([&](const auto&) {
+    return testing::e2e::count(telegram, "/botBOT/sendMessage", "transferencia bancaria") == 1;
+  })) << "no payment instructions sent to Telegram";
+  EXPECT_EQ(testing::e2e::count(telegram, "/botBOT/sendMessage", id), 2u);  // placed, how to pay
+  ASSERT_EQ(shop.patch(id, {{"status", "paid"}})->status, 200);
+  ASSERT_TRUE(telegram.wait_for([&](const auto&) {
+    return testing::e2e::count(telegram, "/botBOT/sendMessage", "Pago recibido") == 1;
+  })) << "no payment notice sent to Telegram";
+  // Invoiced, but no mail server is configured: nothing is attempted.
+  auto invoiced = shop.wait_order(id, [](const json& o) { return o["invoice"].is_object(); });
+  EXPECT_EQ(invoiced["invoice"]["mail"], "off");
+  EXPECT_EQ(invoiced["invoice"]["mail_attempts"], 0);
+  ASSERT_EQ(shop.patch(id, {{"status", "shipped"}, {"tracking", "SEUR 77"}})->status, 200);
+  ASSERT_TRUE(telegram.wait_for([&](const auto&) {
+    return testing::e2e::count(telegram, "/botBOT/sendMessage", "SEUR 77") == 1;
+  }));
+  // Each notice once, each to this chat.
+  for (const auto& r : telegram.requests())
+    if (r.path == "/botBOT/sendMessage") {
+      EXPECT_EQ(json::parse(r.body)["chat_id"], 4242);
+    }
 }
 
 }  // namespace
