@@ -41,11 +41,23 @@ void OrdersView::apply(const ProjectedEvent& e) {
   const Fields p = e.payload();
   const std::string order_key = "order/" + e.env.entity_id;
   if (e.env.type != "order.placed") {
-    // Later order events (payment, cancellation …) move the status.
-    if (json* o = row(order_key)) {
-      o->operator[]("status") = e.env.type.substr(6);
-      o->operator[]("updated_us") = e.env.timestamp_us;
-    }
+    // The lifecycle's events move the status (domain/order.hpp); the work
+    // around it (stock, notices, mail) does not.
+    static const std::pair<const char*, const char*> kStatusOf[] = {
+        {"order.payment_requested", "awaiting_payment"},
+        {"order.paid", "paid"},
+        {"order.shipped", "shipped"},
+        {"order.delivered", "delivered"},
+        {"order.cancelled", "cancelled"},
+        {"order.refunded", "refunded"}};
+    json* o = row(order_key);
+    if (!o) return;
+    for (const auto& [type, status] : kStatusOf)
+      if (e.env.type == type) {
+        (*o)["status"] = status;
+        (*o)["updated_us"] = e.env.timestamp_us;
+      }
+    if (e.env.type == "order.invoice_issued") (*o)["invoice_id"] = p.string("invoice_id");
     return;
   }
   if (find(order_key)) return;  // placed once

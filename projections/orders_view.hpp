@@ -1,8 +1,9 @@
 // Orders and customers, from order.* events.
 //   "order/<order id>"        the order as placed (customer, lines, total,
 //                             currency, conversation, channel, placed_at_us)
-//                             and its status ("placed", or what later order
-//                             events say);
+//                             its status (placed, awaiting_payment, paid,
+//                             shipped, delivered, cancelled, refunded) and
+//                             invoice_id once invoiced;
 //   "customer/<customer key>" name, phone, email, city, orders, spent_cents
 //                             per currency, first_order_us, last_order_us,
 //                             channels and conversations.
@@ -17,7 +18,7 @@ namespace parley::projections {
 
 class OrdersView final : public JsonRowProjection {
  public:
-  OrdersView() : JsonRowProjection("orders", "orders/1") {}
+  OrdersView() : JsonRowProjection("orders", "orders/2") {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
 };

@@ -186,7 +186,23 @@ TEST(Projections, CartsOrdersAndCustomers) {
            {"total_cents", 1000},
            {"currency", "EUR"},
            {"placed_at_us", s.t}});
+  // The lifecycle moves the status; the work around it does not.
+  const std::string o2 = "O-telegram:2";
+  s.add("order", o2, "order.stock_reserved", {{"lines", json::array()}});
+  s.add("order", o2, "order.payment_requested", {{"provider", "manual"}});
+  s.add("order", o2, "order.shopper_notified", {{"status", "awaiting_payment"}});
+  s.add("order", o2, "order.paid", {{"provider", "manual"}, {"amount_cents", 1000}});
+  s.add("order", o2, "order.invoice_issued", {{"number", 1}, {"invoice_id", "INV-000001"}});
+  s.add("order", o2, "order.invoice_mailed", {{"to", "a@b"}});
   s.fold();
+  {
+    std::shared_lock olock(s.v.orders.mutex());
+    const json* o = s.v.orders.find("order/" + o2);
+    ASSERT_NE(o, nullptr);
+    EXPECT_EQ((*o)["status"], "paid");
+    EXPECT_EQ((*o)["invoice_id"], "INV-000001");
+    EXPECT_EQ((*s.v.orders.find("order/O-whatsapp:3"))["status"], "placed");
+  }
   std::shared_lock lock(s.v.carts.mutex());
   const json* open = s.v.carts.find("whatsapp:1");
   ASSERT_NE(open, nullptr);
