@@ -362,5 +362,40 @@ TEST(PaymentsE2E, AShopperOnTelegramHearsOfTheOrderThroughTheOutboxInSpanish) {
     }
 }
 
+TEST(PaymentsE2E, AnInvoiceNotYetMailedIsMailedAfterARestartAndNotIssuedTwice) {
+  testing::FakeSmtp smtp;
+  smtp.reject_next(1000);  // the mail server refuses (451) until the restart
+  testing::TempDir dir;
+  const std::vector<std::string> env = {std::string("PARLEY_ADMIN_TOKEN=") + kAdmin,
+                                        "SMTP_URL=" + smtp.url(), "SMTP_FROM=shop@example.com"};
+  std::string id;
+  {
+    Server server(dir.path(), env);
+    Shop shop(server.port());
+    id = shop.place_order("neha",
+                          "Neha Rao, +91 90000 11111, neha@example.com, 5 Hill Road, Mumbai");
+    ASSERT_FALSE(id.empty());
+    shop.wait_order(id, [](const json& o) { return o["status"] == "awaiting_payment"; });
+    ASSERT_EQ(shop.patch(id, {{"status", "paid"}})->status, 200);
+    auto failed = shop.wait_order(id, [](const json& o) {
+      return o["invoice"].is_object() && o["invoice"]["mail_attempts"] >= 1;
+    });
+    ASSERT_EQ(failed["invoice"]["mail"], "pending") << failed.dump();
+    EXPECT_EQ(server.terminate(), 0);
+  }
+  EXPECT_TRUE(smtp.messages().empty());
+  smtp.reject_next(0);
+  Server server(dir.path(), env);
+  Shop shop(server.port());
+  ASSERT_TRUE(smtp.wait_for_messages(1, std::chrono::seconds(20)));
+  auto mailed = shop.wait_order(id, [](const json& o) { return o["invoice"]["mail"] == "sent"; });
+  EXPECT_EQ(mailed["invoice"]["invoice_id"], "INV-000001");  // the same invoice, not a new one
+  EXPECT_GE(mailed["invoice"]["mail_attempts"].get<int>(), 1);
+  EXPECT_NE(testing::pdf_text(testing::mime_attachment(smtp.messages()[0].data)).find("INV-000001"),
+            std::string::npos);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // nothing else follows
+  EXPECT_EQ(smtp.messages().size(), 1u);
+}
+
 }  // namespace
 }  // namespace parley
