@@ -77,6 +77,9 @@ class Shop {
     return client_.Post("/webhooks/stripe", h, body, "application/json");
   }
   httplib::Result raw_get(const std::string& path) { return client_.Get(path.c_str()); }
+  httplib::Result post(const std::string& path) {
+    return client_.Post(path.c_str(), admin(), "", "application/json");
+  }
   // Waits until the order's JSON satisfies `pred`.
   json wait_order(const std::string& id, const std::function<bool(const json&)>& pred) {
     json o;
@@ -143,6 +146,13 @@ TEST(PaymentsE2E, CartToPaidOrderWithStripeAndTheInvoiceByMail) {
                               {"url", "https://checkout.stripe.test/c/pay/cs_test_e2e"},
                               {"payment_status", "unpaid"}}
                              .dump()};
+    if (r.method == "GET" && r.path == "/v1/checkout/sessions/cs_test_e2e")
+      return Answer{200, json{{"id", "cs_test_e2e"},
+                              {"status", "open"},
+                              {"payment_status", "unpaid"},
+                              {"amount_total", 3980},
+                              {"currency", "eur"}}
+                             .dump()};
     return Answer{404, R"({"error":{"message":"no such route"}})"};
   });
   testing::FakeSmtp smtp;
@@ -183,6 +193,14 @@ TEST(PaymentsE2E, CartToPaidOrderWithStripeAndTheInvoiceByMail) {
   auto status = shop.say("anna", "где мой заказ?");
   ASSERT_FALSE(status.empty());
   EXPECT_NE(status[0].find("ожидает оплаты"), std::string::npos) << status[0];
+
+  // An admin asks Stripe directly: not paid yet, nothing changes.
+  auto checked = shop.post("/api/v1/orders/" + id + "/payment/check");
+  ASSERT_TRUE(checked);
+  EXPECT_EQ(checked->status, 200) << checked->body;
+  EXPECT_EQ(json::parse(checked->body)["provider_state"], "unpaid");
+  EXPECT_EQ(json::parse(checked->body)["order"]["status"], "awaiting_payment");
+  EXPECT_EQ(stripe.requests().back().method, "GET");
 
   const std::string body = completed_event("evt_e2e_1", id, total);
   const int64_t now = time(nullptr);
@@ -247,7 +265,7 @@ TEST(PaymentsE2E, CartToPaidOrderWithStripeAndTheInvoiceByMail) {
                           [](const std::string& m) { return m.find("Оплата заказа") == 0; }),
             1);
   EXPECT_EQ(smtp.messages().size(), 1u);
-  EXPECT_EQ(stripe.requests().size(), 1u);
+  EXPECT_EQ(stripe.requests().size(), 2u);  // one session, one status check
   (void)sku;
 }
 
