@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "crm/stream_commands.hpp"
 #include "domain/product.hpp"
 #include "events/order_codec.hpp"
 #include "events/product_codec.hpp"
@@ -13,26 +14,29 @@ namespace codec = events::order_codec;
 
 namespace {
 
-struct ProductLoaded {
-  events::Status status;
-  product::State state;
-  uint64_t head = 0;
+// The two entities the desk reads, for crm::load_stream.
+struct OrderStream {
+  using State = order::State;
+  static constexpr const char* kType = order::kEntityType;
+  static State initial(const std::string&) { return {}; }
+  static events::Expected<order::Event> decode(const events::EventEnvelope& e) {
+    return codec::decode(e);
+  }
+  static State evolve(State s, const order::Event& e) { return order::evolve(std::move(s), e); }
 };
+struct ProductStream {
+  using State = product::State;
+  static constexpr const char* kType = product::kEntityType;
+  static State initial(const std::string&) { return {}; }
+  static events::Expected<product::Event> decode(const events::EventEnvelope& e) {
+    return events::product_codec::decode(e);
+  }
+  static State evolve(State s, const product::Event& e) { return product::evolve(std::move(s), e); }
+};
+using ProductLoaded = crm::Loaded<ProductStream>;
 
 ProductLoaded load_product(events::EventStore& store, const std::string& sku) {
-  ProductLoaded out;
-  std::vector<events::EventEnvelope> envs;
-  out.status = store.read_stream({product::kEntityType, sku}, 1, SIZE_MAX, &envs);
-  for (const auto& env : envs) {
-    auto e = events::product_codec::decode(env);
-    if (!e) {
-      out.status = e.status();
-      return out;
-    }
-    out.state = product::evolve(std::move(out.state), *e);
-    out.head = env.seq;
-  }
-  return out;
+  return crm::load_stream<ProductStream>(store, sku);
 }
 
 // The stock change for one product, linked to the order's append.
@@ -50,20 +54,8 @@ OrderDesk::OrderDesk(events::EventStore& store, events::GroupCommitWriter& write
     : store_(store), writer_(writer), now_us_(std::move(now_us)) {}
 
 OrderDesk::Loaded OrderDesk::load(const std::string& order_id) {
-  Loaded out;
-  std::vector<events::EventEnvelope> envs;
-  out.status = store_.read_stream({order::kEntityType, order_id}, 1, SIZE_MAX, &envs);
-  if (!out.status.ok()) return out;
-  for (const auto& env : envs) {
-    auto e = codec::decode(env);
-    if (!e) {
-      out.status = e.status();
-      return out;
-    }
-    out.state = order::evolve(std::move(out.state), *e);
-    out.head = env.seq;
-  }
-  return out;
+  auto loaded = crm::load_stream<OrderStream>(store_, order_id);
+  return {loaded.status, std::move(loaded.state), loaded.head};
 }
 
 OrderOutcome OrderDesk::attempt(const std::string& order_id, const std::string& causation,
