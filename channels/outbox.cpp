@@ -78,6 +78,10 @@ void Outbox::on_delivery_event(const std::string& id, uint64_t seq, const delive
   std::lock_guard lock(mu_);
   auto it = items_.find(id);
   if (it == items_.end() || seq <= it->second->version) return;  // done, or applied already
+  // This process's own record, read back by the feed before its completion
+  // arrived: on_recorded applies it (and counts it as delivered here, not as
+  // a replay).
+  if (it->second->recording) return;
   it->second->version = seq - 1;
   apply(*it->second, e, /*replayed=*/true);
 }
