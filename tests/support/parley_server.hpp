@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <regex>
 #include <string>
 #include <thread>
@@ -102,7 +103,10 @@ class Server {
     close(child_.out);
     close(child_.err);
     child_.pid = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    // 128 + the signal for a process a signal ended (a crash shows as 134, 139 …).
+    return WIFEXITED(status)     ? WEXITSTATUS(status)
+           : WIFSIGNALED(status) ? 128 + WTERMSIG(status)
+                                 : -1;
   }
   // SIGKILL: nothing is flushed or stopped.
   void kill_hard() {
@@ -113,8 +117,14 @@ class Server {
     close(child_.err);
     child_.pid = -1;
   }
+  // Stops the server; when the test failed, prints what it wrote to stderr
+  // (and how it ended), so a crash in CI can be read in the test's output.
   ~Server() {
-    if (child_.pid > 0) terminate();
+    int code = 0;
+    if (child_.pid > 0) code = terminate();
+    if (::testing::Test::HasFailure())
+      std::fprintf(stderr, "---- parley server log (exit %d) ----\n%s---- end of log ----\n", code,
+                   log_.c_str());
   }
   int port() const { return port_; }
   const std::string& log() const { return log_; }
