@@ -42,6 +42,9 @@ int run_serve(int argc, char** argv) {
   zone.local(0);
   // Signals are taken by sigwait below; every thread started from here on
   // inherits the blocked mask.
+  // A peer that hangs up mid-write (a shopper's client, a platform, a mail
+  // server) is an error on that socket, never the end of the process.
+  std::signal(SIGPIPE, SIG_IGN);
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
