@@ -1,12 +1,13 @@
 #include "crm/desk.hpp"
 
 #include <algorithm>
-#include <regex>
 
 #include "brain/lead_words.hpp"
 #include "brain/text.hpp"
+#include "crm/close_command.hpp"
 #include "crm/lead_history.hpp"
 #include "crm/lead_match.hpp"
+#include "domain/limits.hpp"
 
 namespace parley::crm {
 
@@ -90,6 +91,9 @@ std::vector<std::string> Desk::handle(const Principal& member, const std::string
     member_mu = slot.get();
   }
   std::lock_guard<std::mutex> one_at_a_time(*member_mu);
+  if (text.size() > domain::kMaxTextBytes)
+    return {"That message is too long for me (over " + std::to_string(domain::kMaxTextBytes) +
+            " bytes). Please send one command at a time."};
   Turn t{member, text, at_us, {}};
   auto local = zone_.local(at_us);
   brain::nlu::LocalNow now{local.year, local.month,  local.day,
@@ -156,15 +160,7 @@ std::vector<std::string> Desk::answer_pending(Turn& t, const Pending& p) {
 }
 
 std::vector<std::string> Desk::dispatch(Turn& t) {
-  static const std::regex kClose(
-      R"(^\s*(?:mark\s+|lead\s+)?(.+?)\s+(?:as\s+|is\s+|ko\s+)?(won|lost)\s*[.!]?\s*$)",
-      std::regex::icase);
-  static const std::regex kCloseFirst(
-      R"(^\s*(?:lead\s+)?(won|lost)\s*[:\-]?\s+(?:for\s+)?(.+?)\s*[.!]?\s*$)", std::regex::icase);
-  std::smatch m;
-  if (std::regex_match(t.text, m, kClose)) return close(t, brain::fold(m[2].str()), m[1].str());
-  if (std::regex_match(t.text, m, kCloseFirst))
-    return close(t, brain::fold(m[1].str()), m[2].str());
+  if (auto c = parse_close_command(t.text)) return close(t, c->outcome, c->company);
 
   const auto& i = t.u.intent;
   if (i == "lead_create") return create(t);

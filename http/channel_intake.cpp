@@ -6,6 +6,7 @@
 
 #include "channels/adapters.hpp"
 #include "domain/conversation.hpp"
+#include "domain/limits.hpp"
 
 namespace parley::http {
 
@@ -80,6 +81,13 @@ void ChannelIntake::message(const channels::Adapter& adapter, const channels::In
   turn.latitude = m.latitude;
   turn.longitude = m.longitude;
 
+  if (m.text.size() > domain::kMaxTextBytes) {  // before the desk or understanding see it
+    ++report->rejected;
+    std::fprintf(stderr, "parley: %s message %s from %s refused: text_too_long (%zu bytes)\n",
+                 turn.channel.c_str(), m.platform_message_id.c_str(), m.user_id.c_str(),
+                 m.text.size());
+    return;
+  }
   std::string action, target;
   const bool manager = options_.managers.count(m.user_id) > 0;
   std::optional<crm::Principal> member;

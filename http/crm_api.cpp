@@ -5,6 +5,7 @@
 
 #include "brain/nlu_numbers.hpp"
 #include "crm/lead_history.hpp"
+#include "domain/limits.hpp"
 #include "http/team_api.hpp"
 
 namespace parley::http {
@@ -87,6 +88,8 @@ HttpResponse crm_message(CrmApiContext& ctx, const HttpRequest& req) {
     return json_error(400, "invalid_json", "the body must be a JSON object");
   if (!body.contains("text") || !body["text"].is_string())
     return json_error(400, "missing_field", "'text' is required");
+  if (body["text"].get_ref<const std::string&>().size() > domain::kMaxTextBytes)
+    return text_too_long("text");
   int64_t at = ctx.now_us();
   if (auto n = body.find("now"); n != body.end() && !n->is_null()) {
     auto parsed =

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/limits.hpp"
+
 namespace parley::http {
 
 std::string HttpRequest::query_value(const std::string& name, const std::string& fallback) const {
@@ -22,6 +24,12 @@ HttpResponse json_ok(const std::string& body, int status) {
   r.status = status;
   r.body = body;
   return r;
+}
+
+HttpResponse text_too_long(const std::string& field) {
+  return json_error(
+      422, "text_too_long",
+      "'" + field + "' is longer than " + std::to_string(domain::kMaxTextBytes) + " bytes");
 }
 
 }  // namespace parley::http

@@ -38,5 +38,7 @@ struct HttpResponse {
 // {"error":{"code":"…","message":"…"}} with `status`.
 HttpResponse json_error(int status, const std::string& code, const std::string& message);
 HttpResponse json_ok(const std::string& body, int status = 200);
+// 422 text_too_long: `field` is over domain::kMaxTextBytes (checked before any parsing).
+HttpResponse text_too_long(const std::string& field);
 
 }  // namespace parley::http

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "brain/nlu.hpp"
+#include "domain/limits.hpp"
 
 namespace parley::http {
 
@@ -16,6 +17,8 @@ HttpResponse handle_nlu_parse(const HttpRequest& req, const std::string& default
   auto text = body.find("text");
   if (text == body.end() || !text->is_string())
     return json_error(400, "missing_field", "'text' is required and must be a string");
+  if (text->get_ref<const std::string&>().size() > domain::kMaxTextBytes)
+    return text_too_long("text");
   std::string now_text = default_now;
   if (auto n = body.find("now"); n != body.end() && !n->is_null()) {
     if (!n->is_string()) return json_error(400, "invalid_field", "'now' must be a string");

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/catalog_csv.hpp"
+#include "domain/limits.hpp"
 #include "events/product_codec.hpp"
 
 namespace parley::http {
@@ -27,6 +28,7 @@ HttpResponse search(ProductApiContext& ctx, const HttpRequest& req) {
   auto q = req.query.find("q");
   if (q == req.query.end())
     return json_error(400, "missing_parameter", "'q' is required: /api/v1/products/search?q=…");
+  if (q->second.size() > domain::kMaxTextBytes) return text_too_long("q");
   size_t limit = 10;
   auto l = req.query_value("limit");
   if (!l.empty()) {

@@ -28,6 +28,19 @@ std::string when(const std::string& text) {
   return resolve_datetime(tokenize_message(text), sunday_10am());
 }
 
+// Issue 17, item 2: typo correction hashed every deletion of a word, so a
+// word of L letters cost L² (a 1 MiB word ran for minutes; this test hit the
+// ctest timeout). The edge caps texts at 16 KiB; understanding itself must
+// still finish on anything it is given.
+TEST(NluLimits, AMebibyteWordIsUnderstoodInOnePass) {
+  const LocalNow now{2026, 11, 22, 10, 0, 0};
+  for (const std::string unit : {"a", "a-", "x,", "ab1", "я"}) {
+    std::string text;
+    while (text.size() < (1u << 20)) text += unit;
+    EXPECT_EQ(understand(text, now).intent, "out_of_scope") << unit;
+  }
+}
+
 TEST(NluNumbers, CardinalsAndOrdinalsInFiveLanguages) {
   for (auto [w, v] : std::vector<std::pair<const char*, int>>{
            {"three", 3}, {"tres", 3}, {"три", 3}, {"tiga", 3}, {"teen", 3}, {"तीन", 3}, {"12", 12}})

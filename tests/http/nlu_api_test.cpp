@@ -41,6 +41,13 @@ TEST(NluApi, EmptyTextIsOutOfScopeNotAnError) {
   EXPECT_EQ(json::parse(r.body)["intent"], "out_of_scope");
 }
 
+// Issue 17, item 2: 128k characters took 7 s; nothing over the cap is parsed.
+TEST(NluApi, TextOverTheCapIs422) {
+  auto r = parse(json{{"text", std::string(16 * 1024 + 1, 'a')}}.dump());
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["error"]["code"], "text_too_long");
+}
+
 TEST(NluApi, BadRequestsAre400) {
   EXPECT_EQ(parse("{nope").status, 400);
   EXPECT_EQ(parse("[]").status, 400);
