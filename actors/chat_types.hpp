@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "brain/nlu.hpp"
 #include "brain/turn_advice.hpp"
 #include "domain/conversation.hpp"
 
@@ -26,6 +28,8 @@ struct ChatTurn {
   std::string kind = "text";
   std::string attachment = "";
   double latitude = 0, longitude = 0;
+  // "" from a platform's intake; "api" from the REST chat (MessageReceived::via).
+  std::string via = "";
   // scripted: record the message and answer with `script` (rate limits, the
   // managers' commands), without asking the brain. Human mode still silences
   // a shopper's conversation, except for a script.
@@ -34,6 +38,10 @@ struct ChatTurn {
   // With scripted: a notice the entity words in the conversation's language:
   // "slow_down" or "busy" (inbound rate limits).
   std::string notice = "";
+  // The text as understood, on the caller's thread (Engine::chat), so that
+  // the entity's CAF scheduler thread never runs understanding. nullptr: the
+  // entity understands it itself (tests that talk to the entity directly).
+  std::shared_ptr<const brain::Understanding> understood = nullptr;
   // A turn decided by a language model (brain/turn_advice.hpp): used when it
   // still fits the conversation, else the offline brain answers. nullptr:
   // the offline brain.

@@ -119,8 +119,13 @@ struct ConversationKind {
   }
 
   static Decided decide_op(const State& state, const ChatTurn& turn, const Deps& deps) {
+    // Understanding is linear but not free: nothing over the cap reaches it.
+    if (turn.text.size() > domain::kMaxTextBytes)
+      return rejected(conv::to_string(conv::Error::text_too_long));
     const auto understood =
-        brain::understand(turn.text, brain::nlu::local_now(turn.at_us, deps.utc_offset_minutes));
+        turn.understood ? *turn.understood
+                        : brain::understand(turn.text, brain::nlu::local_now(
+                                                           turn.at_us, deps.utc_offset_minutes));
     conv::ReceiveMessage receive{turn.channel,
                                  turn.user_id,
                                  turn.text,
@@ -132,6 +137,7 @@ struct ConversationKind {
     receive.attachment = turn.attachment;
     receive.latitude = turn.latitude;
     receive.longitude = turn.longitude;
+    receive.via = turn.via;
     auto received = conv::decide(state, receive);
     if (!received) return rejected(conv::to_string(received.error()));
 

@@ -110,8 +110,7 @@ EngineResult<ChatTurnResult> Engine::Impl::ask(const std::string& id, Conversati
 void Engine::Impl::advise(const std::string& id, ChatTurn* turn, std::chrono::milliseconds timeout,
                           const brain::TurnObserver& observer) {
   if (turn->scripted || turn->text.empty()) return;
-  const auto understood =
-      brain::understand(turn->text, brain::nlu::local_now(turn->at_us, utc_offset_minutes));
+  const auto& understood = *turn->understood;
   if (!wants_advice(*turn, understood)) return;  // before the round trip to the entity
   auto peek = ask(id, ConversationRequest{PeekState{}}, timeout);
   if (!peek.ok() || !peek.value.state) return;      // the turn itself will report the failure
@@ -130,6 +129,10 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
     out.error = {EngineErrc::unavailable, "shutting down"};
     return out;
   }
+  if (turn.text.size() > domain::kMaxTextBytes) {  // before any understanding
+    out.error = {EngineErrc::rejected, "text_too_long"};
+    return out;
+  }
   const auto id = domain::conversation::conversation_id(turn.channel, turn.user_id);
   if (!turn.platform_message_id.empty()) {
     // Fast path for redeliveries; the append's dedupe claim settles races.
@@ -139,11 +142,12 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
       return out;
     }
   }
-  if (!impl_->advisor || !impl_->advisor->active())
-    return impl_->ask(id, ConversationRequest{turn}, timeout);
-  ChatTurn advised = turn;
-  impl_->advise(id, &advised, timeout, observer);
-  return impl_->ask(id, ConversationRequest{std::move(advised)}, timeout);
+  // Understanding runs here, on the caller's thread, not on the scheduler's.
+  ChatTurn prepared = turn;
+  prepared.understood = std::make_shared<const brain::Understanding>(
+      brain::understand(turn.text, brain::nlu::local_now(turn.at_us, impl_->utc_offset_minutes)));
+  if (impl_->advisor && impl_->advisor->active()) impl_->advise(id, &prepared, timeout, observer);
+  return impl_->ask(id, ConversationRequest{std::move(prepared)}, timeout);
 }
 
 bool Engine::seen(const std::string& channel, const std::string& user_id,
