@@ -16,16 +16,34 @@ OutboxFeed::~OutboxFeed() {
 }
 
 bool OutboxFeed::wants(std::string_view type) const {
-  return type == events::conversation_codec::kMessageSent || type == codec::kNotificationQueued ||
-         codec::is_delivery_event(type);
+  return type == events::conversation_codec::kMessageSent ||
+         type == events::conversation_codec::kMessageReceived ||
+         type == codec::kNotificationQueued || codec::is_delivery_event(type);
+}
+
+bool OutboxFeed::on_platform(const std::string& conversation_id) const {
+  const auto colon = conversation_id.find(':');
+  return colon != std::string::npos && platforms_.count(conversation_id.substr(0, colon));
 }
 
 events::Status OutboxFeed::apply(const events::EventEnvelope& env) {
+  if (env.type == events::conversation_codec::kMessageReceived) {
+    // API chats and conversations known to be started are skipped unparsed.
+    if (!on_platform(env.entity_id) || platform_started_.count(env.entity_id))
+      return events::Status::Ok();
+    auto decoded = events::conversation_codec::decode(env);
+    if (!decoded) return decoded.status();
+    if (std::get<conv::MessageReceived>(*decoded).via.empty())
+      platform_started_.insert(env.entity_id);
+    return events::Status::Ok();
+  }
   if (env.type == events::conversation_codec::kMessageSent) {
     // The channel is the conversation id's prefix: API chats are skipped unparsed.
-    const auto colon = env.entity_id.find(':');
-    if (colon == std::string::npos || !platforms_.count(env.entity_id.substr(0, colon)))
+    if (!on_platform(env.entity_id)) return events::Status::Ok();
+    if (!platform_started_.count(env.entity_id)) {
+      not_platform_started_.fetch_add(1, std::memory_order_relaxed);
       return events::Status::Ok();
+    }
     auto decoded = events::conversation_codec::decode(env);
     if (!decoded) return decoded.status();
     const auto& m = std::get<conv::MessageSent>(*decoded);

@@ -53,6 +53,7 @@ Result<std::vector<Event>, Error> decide_receive(const State& s, const ReceiveMe
   m.attachment = c.attachment;
   m.latitude = c.latitude;
   m.longitude = c.longitude;
+  m.via = c.via;
   return std::vector<Event>{std::move(m)};
 }
 

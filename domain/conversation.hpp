@@ -9,13 +9,14 @@
 #include <variant>
 #include <vector>
 
+#include "domain/limits.hpp"
 #include "domain/result.hpp"
 #include "domain/shop.hpp"
 
 namespace parley::domain::conversation {
 
 inline constexpr const char* kEntityType = "conversation";
-inline constexpr size_t kMaxTextBytes = 16 * 1024;
+using domain::kMaxTextBytes;
 
 // The conversation of `user_id` on `channel`: "<channel>:<user_id>".
 std::string conversation_id(const std::string& channel, const std::string& user_id);
@@ -35,6 +36,10 @@ struct MessageReceived {
   std::string kind = "text";
   std::string attachment = "";         // the platform's media id or URL
   double latitude = 0, longitude = 0;  // kind == "location"
+  // Who wrote it in: "" the platform's own webhook or poller; "api" a REST
+  // client (on a platform channel only with a role that may act for its users).
+  // The outbox speaks only in conversations a platform started.
+  std::string via = "";
 };
 // An approved WhatsApp message template, the only thing the platform lets a
 // business send outside the 24-hour customer-service window.
@@ -232,6 +237,7 @@ struct ReceiveMessage {
   std::string kind = "text";
   std::string attachment = "";
   double latitude = 0, longitude = 0;
+  std::string via = "";  // MessageReceived::via
 };
 struct SendMessage {
   std::string text;

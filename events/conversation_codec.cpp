@@ -48,6 +48,7 @@ std::pair<const char*, json> describe(const Event& event) {
                 {"text", e.text},
                 {"platform_message_id", e.platform_message_id}};
       if (!e.language.empty()) p["language"] = e.language;
+      if (!e.via.empty()) p["via"] = e.via;
       if (e.kind != "text") {
         p["kind"] = e.kind;
         if (!e.attachment.empty()) p["attachment"] = e.attachment;
@@ -164,6 +165,7 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
     m.attachment = p.value("attachment", "");
     m.latitude = p.value("latitude", 0.0);
     m.longitude = p.value("longitude", 0.0);
+    m.via = p.value("via", "");
     return m;
   }
   if (type == kMessageSent) {

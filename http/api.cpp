@@ -109,6 +109,7 @@ std::optional<HttpResponse> read_chat_request(ApiContext& ctx, const HttpRequest
   turn->channel = "api";
   if (auto e = read_string(body, "user_id", kMaxUserIdBytes, true, &turn->user_id)) return *e;
   if (auto e = read_string(body, "text", 0, true, &turn->text)) return *e;
+  if (turn->text.size() > domain::kMaxTextBytes) return text_too_long("text");
   if (auto e = read_string(body, "channel", kMaxChannelBytes, false, &turn->channel)) return *e;
   if (auto e =
           read_string(body, "message_id", kMaxMessageIdBytes, false, &turn->platform_message_id))
@@ -116,6 +117,14 @@ std::optional<HttpResponse> read_chat_request(ApiContext& ctx, const HttpRequest
   if (turn->user_id.empty()) return bad_request("invalid_field", "'user_id' is empty");
   if (!valid_channel(turn->channel))
     return bad_request("invalid_field", "'channel' must be letters, digits, '_' or '-'");
+  turn->via = "api";
+  if (turn->channel != "api") {
+    // Speaking as a platform's user is the shop's to do, never a stranger's.
+    if (!ctx.auth || bearer_token(req).empty())
+      turn->channel = "api";
+    else if (auto denied = ctx.auth->deny(req, {Role::admin}))
+      return *denied;
+  }
   turn->at_us = ctx.now_us();
   if (turn->platform_message_id.empty()) turn->request_id = ctx.new_request_id();
   return std::nullopt;
@@ -153,7 +162,19 @@ HttpResponse handle_chat(ApiContext& ctx, const HttpRequest& req) {
       chat_result_json(result.value).dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
+namespace {
+
+// The caller's error response unless they hold one of `roles`.
+std::optional<HttpResponse> deny(const ApiContext& ctx, const HttpRequest& req,
+                                 std::initializer_list<Role> roles) {
+  if (!ctx.auth) return json_error(401, "unauthorized", "send Authorization: Bearer <token>");
+  return ctx.auth->deny(req, roles);
+}
+
+}  // namespace
+
 HttpResponse handle_conversation(ApiContext& ctx, const HttpRequest& req) {
+  if (auto denied = deny(ctx, req, {Role::sales, Role::admin})) return *denied;
   const auto& id = req.path_params.at("conversation_id");
   uint64_t limit = 0;
   if (auto e = read_uint(req, "limit", 200, 1, 10000, &limit)) return *e;
@@ -164,6 +185,7 @@ HttpResponse handle_conversation(ApiContext& ctx, const HttpRequest& req) {
 }
 
 HttpResponse handle_conversation_events(ApiContext& ctx, const HttpRequest& req) {
+  if (auto denied = deny(ctx, req, {Role::admin})) return *denied;
   const auto& id = req.path_params.at("conversation_id");
   uint64_t from = 0, limit = 0;
   if (auto e = read_uint(req, "from_seq", 1, 1, UINT64_MAX - 1, &from)) return *e;

@@ -11,6 +11,7 @@
 
 #include "actors/engine.hpp"
 #include "events/event_store.hpp"
+#include "http/auth.hpp"
 #include "http/router.hpp"
 #include "projections/log_follower.hpp"
 
@@ -31,6 +32,9 @@ struct ApiContext {
   std::vector<std::pair<std::string, std::function<uint64_t()>>> projections = {};
   // False when no SMTP or SendGrid is configured: invoices show mail "off".
   bool invoice_mail = true;
+  // Who may read conversations and orders, and speak on a platform channel.
+  // nullptr: nobody (those routes answer 401).
+  const Authorizer* auth = nullptr;
 };
 
 // A projection this many events behind the log still counts as caught up:
@@ -49,7 +53,9 @@ HttpResponse handle_conversation_events(ApiContext& ctx, const HttpRequest& req)
 HttpResponse handle_order(ApiContext& ctx, const HttpRequest& req);
 
 // The chat body ({"user_id","text","channel"?,"message_id"?}) as a turn;
-// the 400 response when it is not one.
+// the 400 response when it is not one, 422 for a text over the cap. Without a
+// token the channel is "api" whatever the body says; another channel needs
+// the admin role (403 otherwise), and is recorded as written via the API.
 std::optional<HttpResponse> read_chat_request(ApiContext& ctx, const HttpRequest& req,
                                               actors::ChatTurn* turn);
 // {"conversation_id","replies":[{"text","media"?}],"duplicate","brain"?,"fallback"?}

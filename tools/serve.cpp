@@ -159,6 +159,7 @@ int run_serve(int argc, char** argv) {
     return [f] { return f->checkpoint(); };
   };
   ctx.invoice_mail = payments.mail_configured();
+  ctx.auth = &team.auth();
   ctx.projections = {{"catalog", checkpoint_of(&catalog)},
                      {"customers", checkpoint_of(&customers)},
                      {"outbox", checkpoint_of(&channels.feed())},

@@ -120,6 +120,9 @@ std::string ServeChannels::metrics() const {
   line("parley_outbox_in_flight", "gauge", "HTTP calls to platforms in flight.", s.in_flight);
   line("parley_outbox_indicators_total", "counter", "Typing indicators and read receipts sent.",
        s.indicators);
+  line("parley_outbox_not_platform_started_total", "counter",
+       "Replies not sent: no platform started their conversation (REST turns on its channel).",
+       feed_->not_platform_started());
   return out;
 }
 

@@ -76,16 +76,23 @@ struct Rig {
                     std::vector<conv::Media> media = {}) {
     const std::string id = "telegram:" + chat;
     uint64_t& head = heads[id];
-    conv::MessageSent m{id + "#" + std::to_string(head + 1), "telegram", chat, text, "", now_us(),
+    std::vector<events::NewEvent> written;
+    if (head == 0) {  // the shopper wrote first, on Telegram: the outbox may answer
+      conv::MessageReceived in{id + "#1", "telegram", chat, "hi", "u" + chat, "u" + chat, now_us()};
+      written.push_back(events::conversation_codec::encode(in));
+    }
+    conv::MessageSent m{id + "#" + std::to_string(head + written.size() + 1),
+                        "telegram",
+                        chat,
+                        text,
+                        "",
+                        now_us(),
                         media};
-    auto r = writer
-                 .submit(events::AppendRequest{{"conversation", id},
-                                               head,
-                                               {events::conversation_codec::encode(m)},
-                                               std::nullopt})
+    written.push_back(events::conversation_codec::encode(m));
+    auto r = writer.submit(events::AppendRequest{{"conversation", id}, head, written, std::nullopt})
                  .get();
     EXPECT_TRUE(r.status.ok()) << r.status.to_string();
-    ++head;
+    head += written.size();
     feed->catch_up();
     return m.message_id;
   }
@@ -196,9 +203,7 @@ TEST(Outbox, TimeoutsAreRetried) {
 
 TEST(Outbox, DeadLettersAfterMaxAttemptsAndRetriesOnRequest) {
   std::atomic<bool> healthy{false};
-  Rig rig([&](const Recorded&, size_t n) {
-    return healthy ? ok_answer(n) : Answer{503, "down"};
-  });
+  Rig rig([&](const Recorded&, size_t n) { return healthy ? ok_answer(n) : Answer{503, "down"}; });
   rig.start();
   auto id = rig.reply("11", "hi");
   for (int i = 0; i < 1000 && rig.outbox->stats().dead == 0; ++i)
@@ -243,8 +248,11 @@ TEST(Outbox, ReplaySendsWhatIsUndeliveredAndNothingElse) {
   std::atomic<bool> healthy{true};
   auto patient = Rig::fast();
   patient.retry.max_attempts = 1000;  // failing, not dead, when the server goes down
-  Rig rig([&](const Recorded&, size_t n) { return healthy ? ok_answer(n) : Answer{500, ""}; },
-          patient);
+  Rig rig(
+      [&](const Recorded&, size_t n) {
+        return healthy ? ok_answer(n) : Answer{500, ""};
+      },
+      patient);
   rig.start();
   rig.reply("20", "delivered before the restart");
   ASSERT_TRUE(rig.wait_delivered(1));

@@ -29,6 +29,7 @@ class Edge : public ::testing::Test {
     ctx_ = std::make_unique<ApiContext>(
         ApiContext{*engine_, store_, 5000ms, [] { return int64_t{1795000000000000}; },
                    [] { return std::string("req-test"); }, &accepting_});
+    ctx_->auth = &auth_;
     register_api(router_, *ctx_, [this] {
       return render_prometheus(*metrics_,
                                {writer_.stats(), engine_->stats(), store_.last_position()});
@@ -43,6 +44,7 @@ class Edge : public ::testing::Test {
     ASSERT_TRUE(server_->start(&error)) << error;
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     client_->set_read_timeout(10, 0);
+    client_->set_default_headers({{"Authorization", "Bearer edge-admin"}});
   }
   void TearDown() override {
     server_->stop();
@@ -89,6 +91,7 @@ class Edge : public ::testing::Test {
   events::GroupCommitWriter writer_{store_};
   std::unique_ptr<actors::Engine> engine_;
   std::atomic<bool> accepting_{true};
+  Authorizer auth_{"edge-admin"};
   std::unique_ptr<ApiContext> ctx_;
   Router router_;
   std::unique_ptr<HttpMetrics> metrics_;
@@ -191,6 +194,42 @@ TEST_F(Edge, RefusedTextIs422) {
   auto r = post_chat(R"({"user_id":"u","text":"  "})");
   EXPECT_EQ(r->status, 422);
   EXPECT_EQ(error_code(r), "empty_text");
+}
+
+// Issue 17, item 2: the cap is checked before any understanding.
+TEST_F(Edge, TextOverTheCapIs422AndRecordsNothing) {
+  const std::string text(domain::conversation::kMaxTextBytes + 1, 'a');
+  auto r = post_chat(json{{"user_id", "u"}, {"text", text}}.dump());
+  EXPECT_EQ(r->status, 422);
+  EXPECT_EQ(error_code(r), "text_too_long");
+  r = post_chat(json{{"user_id", "u"}, {"text", text.substr(1)}}.dump());
+  EXPECT_EQ(r->status, 200) << "the cap itself is allowed";
+  EXPECT_EQ(store_.last_position(), 2u);
+}
+
+// Issue 17, item 4: conversations are personal data.
+TEST_F(Edge, ConversationsNeedARole) {
+  ASSERT_EQ(post_chat(R"({"user_id":"u1","text":"hola"})")->status, 200);
+  httplib::Client anonymous("127.0.0.1", server_->port());
+  auto r = anonymous.Get("/api/v1/conversations/api:u1");
+  EXPECT_EQ(r->status, 401);
+  EXPECT_EQ(error_code(r), "unauthorized");
+  EXPECT_EQ(anonymous.Get("/api/v1/conversations/api:u1/events")->status, 401);
+  EXPECT_EQ(client_->Get("/api/v1/conversations/api:u1")->status, 200);
+}
+
+// Issue 17, item 3: without a token the REST chat is the api channel.
+TEST_F(Edge, WithoutATokenTheChannelIsAlwaysApi) {
+  httplib::Client anonymous("127.0.0.1", server_->port());
+  auto r = anonymous.Post("/api/v1/chat", R"({"user_id":"7","text":"hola","channel":"telegram"})",
+                          "application/json");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["conversation_id"], "api:7");
+  r = post_chat(R"({"user_id":"7","text":"hola","channel":"telegram"})");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["conversation_id"], "telegram:7") << "the admin may";
+  auto evs = client_->Get("/api/v1/conversations/telegram:7/events");
+  EXPECT_EQ(json::parse(evs->body)["events"][0]["payload"]["via"], "api");
 }
 
 TEST_F(Edge, UnknownRoutesAndConversationsAre404) {

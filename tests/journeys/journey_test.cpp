@@ -41,6 +41,7 @@ class Journey : public ::testing::Test {
     ctx_ = std::make_unique<http::ApiContext>(http::ApiContext{
         *engine_, store_, 5000ms, [] { return int64_t{1795341600000000}; },  // 2026-11-22
         [] { return std::string("req-test"); }, nullptr});
+    ctx_->auth = &auth_;
     http::register_api(router_, *ctx_, [] { return std::string(); });
     http::register_product_api(router_, product_ctx_);
     metrics_ = std::make_unique<http::HttpMetrics>(router_.patterns());
@@ -51,6 +52,7 @@ class Journey : public ::testing::Test {
     std::string error;
     ASSERT_TRUE(server_->start(&error)) << error;
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    client_->set_default_headers({{"Authorization", "Bearer journey-admin"}});
   }
   void TearDown() override {
     server_->stop();
@@ -126,6 +128,7 @@ class Journey : public ::testing::Test {
   projections::CustomerDirectory customers_{store_};
   http::ProductApiContext product_ctx_{commands_, catalog_, http::Authorizer("t")};
   std::unique_ptr<actors::Engine> engine_;
+  http::Authorizer auth_{"journey-admin"};
   std::unique_ptr<http::ApiContext> ctx_;
   http::Router router_;
   std::unique_ptr<http::HttpMetrics> metrics_;

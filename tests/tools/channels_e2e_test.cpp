@@ -32,6 +32,7 @@ TEST(ChannelsE2E, TelegramReplyTypingAndRedelivery) {
   testing::TempDir dir;
   Server server(dir.path(), base_env(fake));
   httplib::Client c("127.0.0.1", server.port());
+  c.set_default_headers({{"Authorization", std::string("Bearer ") + kAdmin}});
 
   auto r = post_telegram(c, telegram_update(1001, 4242, "hola"));
   ASSERT_EQ(r->status, 200) << r->body;
@@ -78,6 +79,7 @@ TEST(ChannelsE2E, TelegramNonTextGetsAPoliteReply) {
   testing::TempDir dir;
   Server server(dir.path(), base_env(fake));
   httplib::Client c("127.0.0.1", server.port());
+  c.set_default_headers({{"Authorization", std::string("Bearer ") + kAdmin}});
   json voice = {{"update_id", 2001},
                 {"message", {{"chat", {{"id", 77}}}, {"voice", {{"file_id", "v"}}}}}};
   ASSERT_EQ(post_telegram(c, voice.dump())->status, 200);
@@ -120,6 +122,7 @@ TEST(ChannelsE2E, WhatsAppHandshakeSignaturesBatchesAndRedelivery) {
   testing::TempDir dir;
   Server server(dir.path(), base_env(fake));
   httplib::Client c("127.0.0.1", server.port());
+  c.set_default_headers({{"Authorization", std::string("Bearer ") + kAdmin}});
 
   auto hs =
       c.Get("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=wa-verify&hub.challenge=987");
@@ -176,6 +179,7 @@ TEST(ChannelsE2E, TwilioGreenApiMaytapiRedelivery) {
   testing::TempDir dir;
   Server server(dir.path(), base_env(fake));
   httplib::Client c("127.0.0.1", server.port());
+  c.set_default_headers({{"Authorization", std::string("Bearer ") + kAdmin}});
 
   // Twilio: signed form post, TwiML answer, reply by Messages.json.
   const std::vector<std::pair<std::string, std::string>> fields = {
@@ -247,6 +251,7 @@ TEST(ChannelsE2E, HandoffManagersAndOperatorReplies) {
   env.push_back("MANAGER_NUMBERS=+34 699 000 999");
   Server server(dir.path(), env);
   httplib::Client c("127.0.0.1", server.port());
+  c.set_default_headers({{"Authorization", std::string("Bearer ") + kAdmin}});
   const httplib::Headers admin = {{"Authorization", std::string("Bearer ") + kAdmin}};
 
   ASSERT_EQ(post_telegram(c, telegram_update(3001, 555, "I want to talk to a human"))->status, 200);
@@ -270,8 +275,10 @@ TEST(ChannelsE2E, HandoffManagersAndOperatorReplies) {
   EXPECT_EQ(json::parse(reply->body)["status"], "queued");
   ASSERT_TRUE(
       fake.wait_for([&](const auto&) { return count(fake, "sendMessage", "Maria here") == 1; }));
+  httplib::Client anonymous("127.0.0.1", server.port());
   EXPECT_EQ(
-      c.Post("/api/v1/conversations/telegram:555/reply", R"({"text":"x"})", "application/json")
+      anonymous
+          .Post("/api/v1/conversations/telegram:555/reply", R"({"text":"x"})", "application/json")
           ->status,
       401);
   EXPECT_EQ(c.Post("/api/v1/conversations/telegram:999/reply", admin, R"({"text":"x"})",
@@ -310,6 +317,7 @@ TEST(ChannelsE2E, ManagerHandoffCommandOnWhatsApp) {
   env.push_back("MANAGER_NUMBERS=34699000999");
   Server server(dir.path(), env);
   httplib::Client c("127.0.0.1", server.port());
+  c.set_default_headers({{"Authorization", std::string("Bearer ") + kAdmin}});
   auto post = [&](const std::string& from, const std::string& id, const std::string& text) {
     return post_whatsapp_text(c, from, id, text);
   };
@@ -342,6 +350,7 @@ TEST(ChannelsE2E, InboundRateLimitAnswersPolitelyAndKeepsEverything) {
   env.push_back("PARLEY_INBOUND_PER_USER_PER_MINUTE=2");
   Server server(dir.path(), env);
   httplib::Client c("127.0.0.1", server.port());
+  c.set_default_headers({{"Authorization", std::string("Bearer ") + kAdmin}});
   for (int i = 0; i < 5; ++i)
     ASSERT_EQ(post_telegram(c, telegram_update(4000 + i, 99, "hello " + std::to_string(i)))->status,
               200);
@@ -420,6 +429,7 @@ TEST(ChannelsE2E, SigkillWithUndeliveredRepliesDeliversEachExactlyOnce) {
   {
     Server server(dir.path(), env);
     httplib::Client c("127.0.0.1", server.port());
+    c.set_default_headers({{"Authorization", std::string("Bearer ") + kAdmin}});
     for (int i = 1; i <= kChats; ++i)
       ASSERT_EQ(post_telegram(c, telegram_update(5000 + i, 700 + i, "hola"))->status, 200);
     // Every odd chat's reply delivered and recorded; every even one pending.

@@ -83,7 +83,8 @@ TEST(Serve, RestartRecoversConversationsAndToolsReadAlongside) {
            "T-1,Brass Hinge,Hardware > Hinges,5.00,EUR,3,,,,A hinge.,https://x/1.jpg\n"
            "T-2,Steel Hinge,Hardware > Hinges,4.00,EUR,0,,,,A hinge.,https://x/2.jpg\n";
   }
-  const std::vector<std::string> catalog_env = {"PARLEY_CATALOG=" + csv};
+  const std::vector<std::string> catalog_env = {"PARLEY_CATALOG=" + csv,
+                                                "PARLEY_ADMIN_TOKEN=serve-admin"};
   {
     Server server(dir.path(), catalog_env);
     EXPECT_NE(server.log().find("2 products"), std::string::npos) << server.log();
@@ -96,7 +97,8 @@ TEST(Serve, RestartRecoversConversationsAndToolsReadAlongside) {
   ASSERT_EQ(c.Post("/api/v1/chat", chat_body("u1", "second"), "application/json")->status, 200);
   auto found = json::parse(c.Get("/api/v1/products/search?q=hinge")->body)["results"];
   EXPECT_EQ(found.size(), 2u);
-  auto view = json::parse(c.Get("/api/v1/conversations/api:u1")->body);
+  auto view = json::parse(
+      c.Get("/api/v1/conversations/api:u1", {{"Authorization", "Bearer serve-admin"}})->body);
   ASSERT_EQ(view["messages"].size(), 4u);
   EXPECT_EQ(view["messages"][2]["id"], "api:u1#3");  // numbering continued after restart
   EXPECT_EQ(view["messages"][2]["text"], "second");

@@ -89,7 +89,7 @@ TEST(ChannelsE2E, TeamMembersReachTheCrmDesk) {
   ASSERT_EQ(post_telegram(c, telegram_update(3002, 4242, "New lead: Evil Corp"))->status, 200);
   ASSERT_TRUE(drained(c));
   EXPECT_EQ(json::parse(c.Get("/api/v1/leads", admin)->body)["leads"].size(), 1u);
-  EXPECT_EQ(c.Get("/api/v1/conversations/telegram:4242")->status, 200);
+  EXPECT_EQ(c.Get("/api/v1/conversations/telegram:4242", admin)->status, 200);
 }
 
 }  // namespace
