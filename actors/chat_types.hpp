@@ -42,6 +42,8 @@ struct ChatTurn {
   // the entity's CAF scheduler thread never runs understanding. nullptr: the
   // entity understands it itself (tests that talk to the entity directly).
   std::shared_ptr<const brain::Understanding> understood = nullptr;
+  // The id an order placed in this turn gets (Engine::chat makes a random one).
+  std::string order_id = "";
   // A turn decided by a language model (brain/turn_advice.hpp): used when it
   // still fits the conversation, else the offline brain answers. nullptr:
   // the offline brain.

@@ -169,8 +169,7 @@ struct ConversationKind {
       if (turn.advice) dropped = take_advice(*turn.advice, &b, &plan);
       const bool was_human = b.s.handoff_requested;
       if (!turn.advice || !dropped.empty()) {
-        plan = brain::plan_turn(b.s, turn.text, understood, catalog, turn.at_us,
-                                deps.customer_by_phone);
+        plan = brain::plan_turn(b.s, turn.text, understood, catalog, turn.at_us, turn.order_id);
         b.take(std::move(plan.events));
       }
       if (turn.advice) record_model_turn(*turn.advice, dropped, inbound, &b.d);

@@ -23,7 +23,6 @@ using CatalogSource = std::function<std::shared_ptr<const projections::CatalogSn
 struct ConversationDeps {
   CatalogSource catalog;       // the current catalog version; empty source = no products
   int utc_offset_minutes = 0;  // PARLEY_TIMEZONE, for dates in messages
-  brain::CustomerLookup customer_by_phone;  // returning customers on other channels
   // Who hears of handoffs and of shoppers writing in human mode, and on which
   // platform (MANAGER_NUMBERS, PARLEY_MANAGER_CHANNEL). Empty: nobody.
   std::vector<std::string> manager_numbers;

@@ -3,6 +3,7 @@
 #include <caf/all.hpp>
 
 #include <atomic>
+#include <random>
 
 #include "actors/atoms.hpp"
 #include "actors/caf_messages.hpp"
@@ -44,9 +45,8 @@ struct Engine::Impl {
     cfg.set("scheduler.policy", caf::atom("sharing"));
     sys = std::make_unique<caf::actor_system>(cfg);
     auto deps = std::make_shared<const ConversationDeps>(
-        ConversationDeps{std::move(o.catalog), o.utc_offset_minutes, std::move(o.customer_by_phone),
-                         std::move(o.manager_numbers), std::move(o.manager_channel), o.nudges,
-                         std::move(o.zone_offset)});
+        ConversationDeps{std::move(o.catalog), o.utc_offset_minutes, std::move(o.manager_numbers),
+                         std::move(o.manager_channel), o.nudges, std::move(o.zone_offset)});
     EntityFactories factories;
     factories[domain::conversation::kEntityType] =
         [rt = rt, deps](caf::local_actor* parent, const std::string& id, const caf::actor& reg) {
@@ -76,6 +76,19 @@ Engine::~Engine() {
 }
 
 namespace {
+
+// "ORD-" and 16 Crockford base32 digits (80 bits from the system's CSPRNG):
+// an order id says nothing about its shopper and cannot be guessed.
+std::string new_order_id() {
+  static const char kDigits[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  thread_local std::random_device rd;
+  std::string id = "ORD-";
+  for (int i = 0; i < 4; ++i) {
+    const uint32_t bits = rd();
+    for (int j = 0; j < 4; ++j) id += kDigits[(bits >> (5 * j)) & 31];
+  }
+  return id;
+}
 
 EngineError to_engine_error(const caf::error& err) {
   entity_errc code;
@@ -117,8 +130,12 @@ void Engine::Impl::advise(const std::string& id, ChatTurn* turn, std::chrono::mi
   if (peek.value.state->handoff_requested) return;  // human mode: people answer
   domain::conversation::State state = *peek.value.state;
   if (!receive(*turn, understood.language_certain ? understood.language : "", &state)) return;
-  brain::AdviceRequest request{id, turn->text, state.language, turn->at_us,
-                               recent_messages(store, id, advice_history)};
+  brain::AdviceRequest request{id,
+                               turn->text,
+                               state.language,
+                               turn->at_us,
+                               recent_messages(store, id, advice_history),
+                               turn->order_id};
   turn->advice = advisor->advise(state, request, observer);
 }
 
@@ -144,6 +161,7 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
   }
   // Understanding runs here, on the caller's thread, not on the scheduler's.
   ChatTurn prepared = turn;
+  if (prepared.order_id.empty()) prepared.order_id = new_order_id();
   prepared.understood = std::make_shared<const brain::Understanding>(
       brain::understand(turn.text, brain::nlu::local_now(turn.at_us, impl_->utc_offset_minutes)));
   if (impl_->advisor && impl_->advisor->active()) impl_->advise(id, &prepared, timeout, observer);

@@ -42,9 +42,8 @@ struct EngineOptions {
   size_t executor_threads = 2;
   std::chrono::milliseconds idle{std::chrono::seconds(300)};
   uint64_t snapshot_every = 200;
-  CatalogSource catalog;       // the catalog the sales policy sells from
-  int utc_offset_minutes = 0;  // PARLEY_TIMEZONE
-  brain::CustomerLookup customer_by_phone;
+  CatalogSource catalog;                     // the catalog the sales policy sells from
+  int utc_offset_minutes = 0;                // PARLEY_TIMEZONE
   std::vector<std::string> manager_numbers;  // MANAGER_NUMBERS
   std::string manager_channel;               // where managers are notified
   LeadDeps leads;                            // how lead entities reach the team

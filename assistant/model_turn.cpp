@@ -71,7 +71,7 @@ std::shared_ptr<brain::TurnAdvice> run_model_turn(
         {m.from_shopper ? llm::Message::Role::user : llm::Message::Role::assistant, m.text});
   req.messages.push_back({llm::Message::Role::user, request.text});
 
-  ToolExecutor tools(state, catalog, request.at_us);
+  ToolExecutor tools(state, catalog, request.at_us, request.order_id);
   std::string reply;
   llm::TextSink on_text;
   if (observer.on_text) {

@@ -79,8 +79,12 @@ json cart_json(const conv::State& s) {
           {"currency", s.cart.empty() ? std::string("EUR") : s.cart.front().currency}};
 }
 
-ToolExecutor::ToolExecutor(conv::State state, const brain::Catalog& catalog, int64_t now_us)
-    : state_(std::move(state)), catalog_(catalog), now_us_(now_us) {}
+ToolExecutor::ToolExecutor(conv::State state, const brain::Catalog& catalog, int64_t now_us,
+                           std::string order_id)
+    : state_(std::move(state)),
+      catalog_(catalog),
+      now_us_(now_us),
+      order_id_(std::move(order_id)) {}
 
 bool ToolExecutor::apply(const conv::Command& c, std::string* refused) {
   auto r = conv::decide(state_, c);
@@ -217,7 +221,7 @@ ToolResult ToolExecutor::create_order(const json& a) {
   apply(conv::SetStage{Stage::checkout});
   if (!apply(conv::ProvideDetails{c}, &why)) return undo(why);
   if (!apply(conv::RequestConfirmation{}, &why)) return undo(why);
-  const std::string id = brain::order_id_for(state_.id, state_.orders.size() + 1);
+  const std::string id = order_id_;
   domain::order::Order order{id,
                              state_.id,
                              state_.customer,

@@ -27,7 +27,9 @@ struct ToolResult {
 class ToolExecutor {
  public:
   // `state`: the conversation after the inbound message.
-  ToolExecutor(domain::conversation::State state, const brain::Catalog& catalog, int64_t now_us);
+  // `order_id`: the id create_order gives the order (the turn's, made by the engine).
+  ToolExecutor(domain::conversation::State state, const brain::Catalog& catalog, int64_t now_us,
+               std::string order_id);
 
   // Checks the call against the tool's schema, then runs it. A refused call
   // changes nothing and answers why, in words the model can act on.
@@ -54,6 +56,7 @@ class ToolExecutor {
   domain::conversation::State state_;
   const brain::Catalog& catalog_;
   int64_t now_us_;
+  std::string order_id_;
   std::vector<domain::conversation::Command> commands_;
   std::optional<domain::order::Order> order_;
   std::vector<domain::conversation::Media> media_;

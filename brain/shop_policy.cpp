@@ -13,17 +13,8 @@ using domain::CartLine;
 using domain::Stage;
 using domain::product::Product;
 
-std::string order_id_for(const std::string& conversation_id, size_t n) {
-  uint32_t h = 2166136261u;  // FNV-1a
-  for (unsigned char c : conversation_id) h = (h ^ c) * 16777619u;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "ORD-%08X-%zu", h, n);
-  return buf;
-}
-
 TurnPlan plan_turn(const conv::State& state, const std::string& text, const Understanding& u,
-                   const Catalog& catalog, int64_t now_us,
-                   const CustomerLookup& customer_by_phone) {
+                   const Catalog& catalog, int64_t now_us, const std::string& order_id) {
   // The conversation's language: a message in another language changed it
   // already; one without any (a name and an address) keeps it.
   Turn t{state, {}, state.language};
@@ -37,7 +28,7 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text, const Unde
   // Answers to the checkout's questions come first.
   if (t.state.awaiting_confirmation) {
     if (intent == "affirm" || intent == "checkout") {
-      const std::string id = order_id_for(state.id, t.state.orders.size() + 1);
+      const std::string& id = order_id;
       domain::order::Order order{id,
                                  state.id,
                                  t.state.customer,
@@ -70,21 +61,10 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text, const Unde
       }
       break;
     }
+    // Only what this identity wrote itself: a phone typed here never brings
+    // in another identity's name and address (issue 17, item 5).
     auto details = read_details(text, u, t.state.customer);
-    // A phone an earlier order used (perhaps on another channel): offer its details.
-    bool returning = false;
-    if (!details.phone.empty() && customer_by_phone &&
-        !t.state.customer.merged(details).complete()) {
-      if (auto known = customer_by_phone(details.phone)) {
-        details = known->merged(details);
-        returning = true;
-      }
-    }
     if (!details.empty() && t.apply(conv::ProvideDetails{details})) answered = true;
-    if (returning && t.state.customer.complete()) {
-      advance_checkout(t, true);
-      return std::move(t.plan);
-    }
     // An answer, or anything that is not a new request: ask what is still missing.
     static const char* const kNewRequest[] = {
         "product_search", "product_info", "add_to_cart",  "remove_from_cart", "update_quantity",

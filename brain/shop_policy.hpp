@@ -26,18 +26,14 @@ struct TurnPlan {
   std::optional<domain::order::Order> order;  // placed in this turn
 };
 
-// The details of an earlier order placed with this phone, if any.
-using CustomerLookup = std::function<std::optional<domain::Customer>(const std::string& phone)>;
-
-// `state` already includes the inbound message.
+// `state` already includes the inbound message. `order_id` is the id an order
+// placed in this turn gets: made by the caller (random, so that it reveals
+// nothing about the shopper and cannot be guessed), never derived here.
 TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
                    const Understanding& understanding, const Catalog& catalog, int64_t now_us,
-                   const CustomerLookup& customer_by_phone = {});
+                   const std::string& order_id);
 
 // A cart line for `quantity` of `p`, with its only colour and only size chosen.
 domain::CartLine cart_line_for(const domain::product::Product& p, int64_t quantity);
-
-// A conversation's n-th order: "ORD-<8 hex of the conversation id>-<n>".
-std::string order_id_for(const std::string& conversation_id, size_t n);
 
 }  // namespace parley::brain

@@ -52,6 +52,7 @@ struct AdviceRequest {
   std::string language;  // as understood; "" if unknown
   int64_t at_us = 0;
   std::vector<PastMessage> history = {};  // the last messages before this one, oldest first
+  std::string order_id = "";              // the id an order placed in this turn gets
 };
 
 // Asked before a shopper's text turn, on the caller's thread (HTTP or

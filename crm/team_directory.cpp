@@ -4,12 +4,24 @@
 
 #include "brain/text.hpp"
 #include "events/team_codec.hpp"
-#include "projections/customer_directory.hpp"
 
 namespace parley::crm {
 
 namespace user = domain::user;
 namespace sequence = domain::sequence;
+
+namespace {
+
+// "+91 98765-43210" -> "9876543210": the last ten digits, so that a phone
+// written with and without its country code matches.
+std::string phone_key(const std::string& phone) {
+  std::string digits;
+  for (char c : phone)
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  return digits.size() > 10 ? digits.substr(digits.size() - 10) : digits;
+}
+
+}  // namespace
 
 Principal principal_of(const user::State& u) {
   return Principal{u.username, u.profile.role, u.profile.display_name};
@@ -44,10 +56,10 @@ events::Status TeamDirectory::apply(const events::EventEnvelope& env) {
 void TeamDirectory::put_user(user::State u) {
   auto it = users_.find(u.username);
   if (it != users_.end()) {
-    for (const auto& p : it->second.profile.phones) by_phone_.erase(projections::phone_key(p));
+    for (const auto& p : it->second.profile.phones) by_phone_.erase(phone_key(p));
     for (const auto& t : it->second.profile.telegram_ids) by_telegram_.erase(t);
   }
-  for (const auto& p : u.profile.phones) by_phone_[projections::phone_key(p)] = u.username;
+  for (const auto& p : u.profile.phones) by_phone_[phone_key(p)] = u.username;
   for (const auto& t : u.profile.telegram_ids) by_telegram_[t] = u.username;
   for (const auto& [id, token] : u.tokens) by_token_[id] = u.username;
   users_[u.username] = std::move(u);
@@ -95,7 +107,7 @@ TokenAnswer TeamDirectory::authenticate(const std::string& token_id, int64_t now
 
 std::optional<Principal> TeamDirectory::by_phone(const std::string& phone) const {
   std::shared_lock lock(mu_);
-  auto key = projections::phone_key(phone);
+  auto key = phone_key(phone);
   if (key.empty()) return std::nullopt;
   auto it = by_phone_.find(key);
   if (it == by_phone_.end()) return std::nullopt;

@@ -11,6 +11,7 @@
 #include "events/keys.hpp"
 #include "events/order_codec.hpp"
 #include "http/conversation_view.hpp"
+#include "http/order_access.hpp"
 
 namespace parley::http {
 namespace {
@@ -201,6 +202,8 @@ HttpResponse handle_conversation_events(ApiContext& ctx, const HttpRequest& req)
 HttpResponse handle_order(ApiContext& ctx, const HttpRequest& req) {
   namespace order = domain::order;
   const auto& id = req.path_params.at("order_id");
+  if (auto denied = deny_order_view(ctx.auth, ctx.order_links, req, id, ctx.now_us() / 1000000))
+    return *denied;
   events::StreamId stream{order::kEntityType, id};
   std::vector<events::EventEnvelope> envs;
   if (events::keys::validate_stream(stream).ok()) {

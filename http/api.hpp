@@ -13,6 +13,7 @@
 #include "events/event_store.hpp"
 #include "http/auth.hpp"
 #include "http/router.hpp"
+#include "payments/order_links.hpp"
 #include "projections/log_follower.hpp"
 
 namespace parley::http {
@@ -35,6 +36,8 @@ struct ApiContext {
   // Who may read conversations and orders, and speak on a platform channel.
   // nullptr: nobody (those routes answer 401).
   const Authorizer* auth = nullptr;
+  // Shoppers' signed links to their own order (GET /api/v1/orders/{id}).
+  const payments::OrderLinks* order_links = nullptr;
 };
 
 // A projection this many events behind the log still counts as caught up:

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "events/order_codec.hpp"
+#include "http/order_access.hpp"
 
 namespace parley::http {
 namespace {
@@ -123,6 +124,8 @@ HttpResponse check_payment(OrderApiContext& ctx, const HttpRequest& req) {
 
 HttpResponse invoice_pdf(OrderApiContext& ctx, const HttpRequest& req) {
   const auto& id = req.path_params.at("order_id");
+  if (auto denied = deny_order_view(&ctx.auth, ctx.links, req, id, ctx.now_us() / 1000000))
+    return *denied;
   auto loaded = ctx.desk.load(id);
   if (!loaded.status.ok()) return json_error(503, "storage_unavailable", loaded.status.to_string());
   if (!loaded.state.exists) return json_error(404, "not_found", "no order '" + id + "'");
@@ -146,6 +149,12 @@ HttpResponse invoice_pdf(OrderApiContext& ctx, const HttpRequest& req) {
 HttpResponse payment_done(OrderApiContext& ctx, const HttpRequest& req) {
   const std::string id = req.query_value("order");
   if (id.empty()) return json_error(400, "missing_parameter", "?order= is required");
+  // Without the order's signed link: thanks, and nothing about the order.
+  if (!req.query.count("sig"))
+    return json_ok(
+        dump({{"message", "Thank you. The chat will tell you when the payment is confirmed."}}));
+  if (auto denied = deny_order_view(nullptr, ctx.links, req, id, ctx.now_us() / 1000000))
+    return *denied;
   auto loaded = ctx.desk.load(id);
   if (!loaded.state.exists) return json_error(404, "not_found", "no order '" + id + "'");
   const bool paid = loaded.state.paid.has_value();

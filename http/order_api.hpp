@@ -5,8 +5,10 @@
 //                                              "delivered"|"cancelled"|"refunded",
 //                                              "tracking"?, "reason"?}
 //   POST  /api/v1/orders/{order_id}/payment/check  (admin) asks the provider for the status
-//   GET   /api/v1/orders/{order_id}/invoice.pdf    the invoice, once the order is paid
-//   GET   /payments/done?order=…               where Stripe Checkout sends the shopper back
+//   GET   /api/v1/orders/{order_id}/invoice.pdf    the invoice, once the order is paid (sales,
+//                                              admin, or the order's signed link)
+//   GET   /payments/done?order=…&exp=…&sig=…   where Stripe Checkout sends the shopper back
+//                                              (the status only with the signed link)
 // (GET /api/v1/orders/{order_id} is in api.cpp.) The handlers parse, call the
 // order desk, and answer; the PDF is made on the invoice renderer's thread.
 #pragma once
@@ -19,6 +21,7 @@
 #include "http/router.hpp"
 #include "payments/invoice_renderer.hpp"
 #include "payments/order_desk.hpp"
+#include "payments/order_links.hpp"
 #include "payments/payment_provider.hpp"
 
 namespace parley::http {
@@ -32,6 +35,7 @@ struct OrderApiContext {
   std::function<void()> wake_worker;  // the order worker acts on a change at once
   std::chrono::milliseconds render_timeout{15000};
   bool invoice_mail = true;  // false: no SMTP or SendGrid (invoices show mail "off")
+  const payments::OrderLinks* links = nullptr;  // shoppers' signed links to their order
 };
 
 // The command a PATCH body asks for; false with `code`/`message` (400) if it

@@ -156,6 +156,7 @@ bool OrderWorker::request_payment(const order::State& s) {
   req.total_cents = s.order.total_cents;
   req.currency = s.order.currency;
   req.customer_email = s.order.customer.email;
+  if (options_.links) req.link_query = options_.links->query(req.order_id, now_us_() / 1000000);
   for (const auto& l : s.order.lines) req.items.push_back({l.name, l.quantity, l.unit_price_cents});
   auto link = provider_.create_link(req);
   if (!link.ok && !link.retryable) {

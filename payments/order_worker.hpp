@@ -25,6 +25,7 @@
 #include "payments/invoice_renderer.hpp"
 #include "payments/mailer.hpp"
 #include "payments/order_desk.hpp"
+#include "payments/order_links.hpp"
 #include "payments/payment_provider.hpp"
 #include "projections/log_follower.hpp"
 #include "projections/periodic_thread.hpp"
@@ -49,6 +50,7 @@ using NotifyShopper = std::function<bool(const OrderNotice&)>;
 struct WorkerOptions {
   std::string mail_from;  // SMTP_FROM
   std::chrono::milliseconds every{100};
+  const OrderLinks* links = nullptr;  // signs the page the provider returns the shopper to
 };
 
 class OrderWorker : public projections::LogFollower {

@@ -24,6 +24,9 @@ struct PaymentRequest {
   int64_t total_cents = 0;
   std::string currency;  // ISO 4217, upper case
   std::string customer_email;
+  // "exp=…&sig=…": the shopper's signed link to this order (order_links.hpp),
+  // for the page the provider sends them back to ({ORDER_LINK} in its URL).
+  std::string link_query = "";
 };
 
 struct PaymentLink {

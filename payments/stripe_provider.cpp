@@ -20,10 +20,14 @@ std::string upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
   return s;
 }
-std::string with_order(std::string url, const std::string& order_id) {
-  const std::string mark = "{ORDER_ID}";
-  for (auto at = url.find(mark); at != std::string::npos; at = url.find(mark))
-    url.replace(at, mark.size(), channels::url_encode(order_id));
+// {ORDER_ID} and {ORDER_LINK} (the signed link's "exp=…&sig=…") filled in.
+std::string with_order(std::string url, const PaymentRequest& request) {
+  auto fill = [&url](const std::string& mark, const std::string& value) {
+    for (auto at = url.find(mark); at != std::string::npos; at = url.find(mark, at + value.size()))
+      url.replace(at, mark.size(), value);
+  };
+  fill("{ORDER_ID}", channels::url_encode(request.order_id));
+  fill("{ORDER_LINK}", request.link_query);
   return url;
 }
 
@@ -48,8 +52,8 @@ std::vector<std::pair<std::string, std::string>> checkout_session_form(
       {"client_reference_id", request.order_id},
       {"metadata[order_id]", request.order_id},
       {"payment_intent_data[metadata][order_id]", request.order_id},
-      {"success_url", with_order(options.success_url, request.order_id)},
-      {"cancel_url", with_order(options.cancel_url, request.order_id)},
+      {"success_url", with_order(options.success_url, request)},
+      {"cancel_url", with_order(options.cancel_url, request)},
   };
   if (!request.customer_email.empty()) f.push_back({"customer_email", request.customer_email});
   for (size_t i = 0; i < request.items.size(); ++i) {

@@ -15,7 +15,6 @@
 #include "http/product_api.hpp"
 #include "http/server.hpp"
 #include "projections/catalog_view.hpp"
-#include "projections/customer_directory.hpp"
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
 #include "tools/serve_channels.hpp"
@@ -89,9 +88,6 @@ int run_serve(int argc, char** argv) {
     catalog.catch_up();
   }
   catalog.start_following(std::chrono::milliseconds(100));
-  projections::CustomerDirectory customers(store);
-  customers.catch_up();
-  customers.start_following(std::chrono::milliseconds(100));
 
   actors::EngineOptions engine_options;
   engine_options.scheduler_threads = settings.actor_threads;
@@ -99,9 +95,6 @@ int run_serve(int argc, char** argv) {
   // Dates in shoppers' messages: the zone's offset now (a DST change applies after a restart).
   engine_options.utc_offset_minutes = zone.offset_minutes_at(wall_clock_us());
   engine_options.catalog = [&catalog] { return catalog.snapshot(); };
-  engine_options.customer_by_phone = [&customers](const std::string& phone) {
-    return customers.by_phone(phone);
-  };
   auto adapters = make_adapters(settings);
   engine_options.manager_numbers.assign(settings.manager_numbers.begin(),
                                         settings.manager_numbers.end());
@@ -136,6 +129,10 @@ int run_serve(int argc, char** argv) {
   views.start(team.timers());
   // Orders after placement: stock, payment links, notices, invoices and their e-mail.
   ServePayments payments(settings, store, writer);
+  if (!payments.open_links(&error)) {
+    std::fprintf(stderr, "parley: %s\n", error.c_str());
+    return 1;
+  }
   payments.start(engine);
 
   // Channels: what the log says is undelivered is sent before anything new.
@@ -160,8 +157,8 @@ int run_serve(int argc, char** argv) {
   };
   ctx.invoice_mail = payments.mail_configured();
   ctx.auth = &team.auth();
+  ctx.order_links = payments.links();
   ctx.projections = {{"catalog", checkpoint_of(&catalog)},
-                     {"customers", checkpoint_of(&customers)},
                      {"outbox", checkpoint_of(&channels.feed())},
                      {"orders", checkpoint_of(&payments.worker())}};
   for (const auto& f : team.followers()) ctx.projections.push_back(f);
@@ -208,7 +205,6 @@ int run_serve(int argc, char** argv) {
   server.stop();  // in-flight requests finish first
   channels.stop_pollers();
   catalog.stop_following();
-  customers.stop_following();
   views.stop();
   team.stop();        // timers stop before the entities they command
   payments.stop();    // the order worker stops before the entities it tells

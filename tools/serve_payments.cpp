@@ -4,6 +4,7 @@
 
 #include "payments/stripe_provider.hpp"
 #include "tools/commands.hpp"
+#include "tools/secret_file.hpp"
 
 namespace parley::tools {
 
@@ -29,7 +30,8 @@ ServePayments::ServePayments(const Settings& settings, events::EventStore& store
     o.api_key = p.stripe_api_key;
     o.webhook_secret = p.stripe_webhook_secret;
     o.api_base = trimmed(p.stripe_api_base);
-    const std::string done = trimmed(settings.public_url()) + "/payments/done?order={ORDER_ID}";
+    const std::string done =
+        trimmed(settings.public_url()) + "/payments/done?order={ORDER_ID}&{ORDER_LINK}";
     o.success_url = p.stripe_success_url.empty() ? done : p.stripe_success_url;
     o.cancel_url = p.stripe_cancel_url.empty() ? done : p.stripe_cancel_url;
     o.tolerance_seconds = p.stripe_tolerance_s;
@@ -51,6 +53,14 @@ ServePayments::ServePayments(const Settings& settings, events::EventStore& store
   shop.vat_rate_bp = p.vat_rate_bp;
   renderer_ = std::make_unique<payments::InvoiceRenderer>(shop, settings.data_dir + "/invoices");
   desk_ = std::make_unique<payments::OrderDesk>(store, writer, wall_clock_us);
+}
+
+bool ServePayments::open_links(std::string* error) {
+  std::string key;
+  if (!load_or_create_secret(settings_.data_dir + "/link-key", 32, &key, error)) return false;
+  links_ = std::make_unique<payments::OrderLinks>(std::move(key),
+                                                  int64_t{settings_.order_link_days} * 24 * 3600);
+  return true;
 }
 
 ServePayments::~ServePayments() {
@@ -76,6 +86,7 @@ void ServePayments::start(actors::Engine& engine) {
   };
   payments::WorkerOptions options;
   options.mail_from = settings_.payments.smtp_from;
+  options.links = links_.get();
   worker_ = std::make_unique<payments::OrderWorker>(store_, *desk_, *provider_, manual_, *renderer_,
                                                     mailer_.get(), notify, options, wall_clock_us);
   worker_->start();
@@ -91,7 +102,7 @@ void ServePayments::register_routes(http::Router& router, const http::Authorizer
                             [this] {
                               if (worker_) worker_->wake_now();
                             },
-                            std::chrono::milliseconds(15000), mailer_ != nullptr});
+                            std::chrono::milliseconds(15000), mailer_ != nullptr, links_.get()});
   http::register_order_api(router, *api_);
 }
 

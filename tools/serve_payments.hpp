@@ -22,6 +22,9 @@ class ServePayments {
                 events::GroupCommitWriter& writer);
   ~ServePayments();
 
+  // Reads (or makes) the key of shoppers' signed order links: $PARLEY_DATA_DIR/link-key.
+  bool open_links(std::string* error);
+  const payments::OrderLinks* links() const { return links_.get(); }
   // Starts the order worker; shoppers hear of their orders through `engine`.
   void start(actors::Engine& engine);
   // Stops the worker (before the engine shuts down) and the renderer.
@@ -38,6 +41,7 @@ class ServePayments {
   std::unique_ptr<payments::PaymentProvider> provider_;
   payments::ManualProvider manual_;
   std::unique_ptr<payments::Mailer> mailer_;
+  std::unique_ptr<payments::OrderLinks> links_;
   std::unique_ptr<payments::InvoiceRenderer> renderer_;
   std::unique_ptr<payments::OrderDesk> desk_;
   std::unique_ptr<payments::OrderWorker> worker_;

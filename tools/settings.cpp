@@ -116,6 +116,9 @@ bool read_team(Settings* s, std::string* error) {
   unsigned long long ttl = s->token_ttl_hours;
   if (!read_uint("PARLEY_TOKEN_TTL_HOURS", 1, 24 * 365, &ttl, error)) return false;
   s->token_ttl_hours = static_cast<unsigned>(ttl);
+  unsigned long long link_days = s->order_link_days;
+  if (!read_uint("PARLEY_ORDER_LINK_DAYS", 1, 3650, &link_days, error)) return false;
+  s->order_link_days = static_cast<unsigned>(link_days);
   if (!crm::TimeZone::load(s->timezone)) {
     *error = "PARLEY_TIMEZONE='" + s->timezone +
              "' is not a time zone: use an IANA name (Asia/Kolkata), UTC or an offset (+05:30)";

@@ -78,8 +78,9 @@ struct Settings {
   std::chrono::milliseconds typing_delay{300};  // PARLEY_TYPING_DELAY_MS
   bool mark_read = true;                        // PARLEY_MARK_READ
   // The sales team.
-  std::string timezone = "UTC";               // PARLEY_TIMEZONE: IANA name, UTC or ±HH:MM
-  unsigned token_ttl_hours = 12;              // PARLEY_TOKEN_TTL_HOURS: lifetime of a login token
+  std::string timezone = "UTC";   // PARLEY_TIMEZONE: IANA name, UTC or ±HH:MM
+  unsigned token_ttl_hours = 12;  // PARLEY_TOKEN_TTL_HOURS: lifetime of a login token
+  unsigned order_link_days = 30;  // PARLEY_ORDER_LINK_DAYS: lifetime of a shopper's order link
   std::string password_cost = "interactive";  // PARLEY_PASSWORD_COST: interactive, moderate
   std::string digest_time = "08:30";          // PARLEY_DIGEST_TIME: the morning digest, local HH:MM
   channels::RateLimits inbound;               // PARLEY_INBOUND_*

@@ -24,7 +24,7 @@ json parsed(const ToolResult& r) {
 }
 
 TEST(ToolExecutor, SearchRecordsTheSearchAndTheListLikeTheOfflineBrain) {
-  ToolExecutor ex(started(), shop_catalog(), 100);
+  ToolExecutor ex(started(), shop_catalog(), 100, "ORD-TESTORDER0001");
   auto r = ex.run(call("search_products", {{"query", "screws"}, {"limit", 5}}));
   ASSERT_FALSE(r.error) << r.content;
   const json j = parsed(r);
@@ -45,7 +45,7 @@ TEST(ToolExecutor, SearchRecordsTheSearchAndTheListLikeTheOfflineBrain) {
 }
 
 TEST(ToolExecutor, ASearchWithNoResultsIsRecordedAsSuchAndShowsNothing) {
-  ToolExecutor ex(started(), shop_catalog(), 100);
+  ToolExecutor ex(started(), shop_catalog(), 100, "ORD-TESTORDER0001");
   auto r = ex.run(call("search_products", {{"query", "submarine"}}));
   ASSERT_FALSE(r.error);
   EXPECT_EQ(parsed(r)["count"], 0);
@@ -55,7 +55,7 @@ TEST(ToolExecutor, ASearchWithNoResultsIsRecordedAsSuchAndShowsNothing) {
 }
 
 TEST(ToolExecutor, AddToCartAddsALineWithTheProductsOwnPrice) {
-  ToolExecutor ex(started(), shop_catalog(), 100);
+  ToolExecutor ex(started(), shop_catalog(), 100, "ORD-TESTORDER0001");
   auto r = ex.run(call("add_to_cart", {{"sku", "DRL-1"}, {"quantity", 2}}));
   ASSERT_FALSE(r.error) << r.content;
   ASSERT_EQ(ex.state().cart.size(), 1u);
@@ -69,7 +69,7 @@ TEST(ToolExecutor, AddToCartAddsALineWithTheProductsOwnPrice) {
 }
 
 TEST(ToolExecutor, RefusedCallsChangeNothingAndSayWhatToDo) {
-  ToolExecutor ex(started(), shop_catalog(), 100);
+  ToolExecutor ex(started(), shop_catalog(), 100, "ORD-TESTORDER0001");
   struct Case {
     json args;
     std::string says;
@@ -94,7 +94,7 @@ TEST(ToolExecutor, RefusedCallsChangeNothingAndSayWhatToDo) {
 }
 
 TEST(ToolExecutor, ArgumentsThatAreNotJsonAreAnErrorNeverRun) {
-  ToolExecutor ex(started(), shop_catalog(), 100);
+  ToolExecutor ex(started(), shop_catalog(), 100, "ORD-TESTORDER0001");
   llm::ToolCall bad{"c9", "add_to_cart", json::object(), "{\"sku\": \"DRL-1\""};
   auto r = ex.run(bad);
   EXPECT_TRUE(r.error);
@@ -104,7 +104,7 @@ TEST(ToolExecutor, ArgumentsThatAreNotJsonAreAnErrorNeverRun) {
 }
 
 TEST(ToolExecutor, SizeAndColourAreMatchedToTheProductsOptions) {
-  ToolExecutor ex(started(), shop_catalog(), 100);
+  ToolExecutor ex(started(), shop_catalog(), 100, "ORD-TESTORDER0001");
   auto r = ex.run(call("add_to_cart", {{"sku", "SNK-1"}, {"size", "39"}, {"color", "Black"}}));
   ASSERT_FALSE(r.error) << r.content;
   EXPECT_EQ(ex.state().cart[0].size, "39");
@@ -112,7 +112,7 @@ TEST(ToolExecutor, SizeAndColourAreMatchedToTheProductsOptions) {
 }
 
 TEST(ToolExecutor, RemoveFromCartNeedsALine) {
-  ToolExecutor ex(started(), shop_catalog(), 100);
+  ToolExecutor ex(started(), shop_catalog(), 100, "ORD-TESTORDER0001");
   EXPECT_TRUE(ex.run(call("remove_from_cart", {{"sku", "SCR-1"}})).error);
   ASSERT_FALSE(ex.run(call("add_to_cart", {{"sku", "SCR-1"}})).error);
   auto r = ex.run(call("remove_from_cart", {{"sku", "SCR-1"}}));
@@ -128,13 +128,13 @@ const json kDetails = {{"name", "Rahul Sharma"},
                        {"city", "Kolkata"}};
 
 TEST(ToolExecutor, CreateOrderRunsTheCheckoutCommandsAndPlacesTheOrder) {
-  ToolExecutor ex(started(), shop_catalog(), 777);
+  ToolExecutor ex(started(), shop_catalog(), 777, "ORD-TESTORDER0001");
   ASSERT_FALSE(ex.run(call("add_to_cart", {{"sku", "SCR-1"}, {"quantity", 3}})).error);
   auto r = ex.run(call("create_order", kDetails));
   ASSERT_FALSE(r.error) << r.content;
   const json j = parsed(r);
   const std::string id = j["order_id"];
-  EXPECT_EQ(id, brain::order_id_for(ex.state().id, 1));
+  EXPECT_EQ(id, "ORD-TESTORDER0001") << "the id the turn brought";
   EXPECT_EQ(j["total"], 14.7);
   ASSERT_TRUE(ex.order().has_value());
   EXPECT_EQ(ex.order()->total_cents, 1470);
@@ -162,7 +162,7 @@ TEST(ToolExecutor, CreateOrderRunsTheCheckoutCommandsAndPlacesTheOrder) {
 }
 
 TEST(ToolExecutor, CreateOrderRefusesAnEmptyCartOrMissingDetailsAndKeepsNothing) {
-  ToolExecutor ex(started(), shop_catalog(), 1);
+  ToolExecutor ex(started(), shop_catalog(), 1, "ORD-TESTORDER0001");
   EXPECT_TRUE(ex.run(call("create_order", kDetails)).error);
   ASSERT_FALSE(ex.run(call("add_to_cart", {{"sku", "SCR-1"}})).error);
   const size_t before = ex.commands().size();
@@ -177,7 +177,7 @@ TEST(ToolExecutor, CreateOrderRefusesAnEmptyCartOrMissingDetailsAndKeepsNothing)
 }
 
 TEST(ToolExecutor, EveryCommandItKeepsIsAcceptedByTheDeciderInOrder) {
-  ToolExecutor ex(started(), shop_catalog(), 1);
+  ToolExecutor ex(started(), shop_catalog(), 1, "ORD-TESTORDER0001");
   ex.run(call("search_products", {{"query", "screws"}}));
   ex.run(call("add_to_cart", {{"sku", "SCR-1"}, {"quantity", 2}}));
   ex.run(call("add_to_cart", {{"sku", "NOPE"}}));

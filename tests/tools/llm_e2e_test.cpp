@@ -216,8 +216,7 @@ TEST(LlmE2E, AShopperJourneyToAPlacedOrderDrivenOnlyByTheModelsToolCalls) {
                          "14 Park Street, Kolkata. Yes, place the order.");
   const std::string text = placed["replies"][0]["text"];
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(text, m, std::regex("Order (ORD-[0-9A-F]{8}-1) is placed")))
-      << text;
+  ASSERT_TRUE(std::regex_search(text, m, std::regex("Order (ORD-[0-9A-Z]{16}) is placed"))) << text;
   const std::string order_id = m[1];
 
   // The order entity exists, with the cart's three lines of the product.

@@ -32,6 +32,26 @@ using testing::Server;
 constexpr const char* kAdmin = "admin-secret";
 constexpr const char* kSecret = "whsec_e2e";
 
+// The value of `name` in a form-encoded body, decoded.
+std::string form_value(const std::string& body, const std::string& name) {
+  const auto at = body.find(name + "=");
+  if (at == std::string::npos) return "";
+  const auto end = body.find('&', at);
+  const auto raw =
+      body.substr(at + name.size() + 1,
+                  end == std::string::npos ? std::string::npos : end - at - name.size() - 1);
+  std::string out;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '%' && i + 2 < raw.size()) {
+      out += static_cast<char>(std::stoi(raw.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += raw[i] == '+' ? ' ' : raw[i];
+    }
+  }
+  return out;
+}
+
 class Shop {
  public:
   explicit Shop(int port, std::string token = kAdmin)
@@ -58,8 +78,7 @@ class Shop {
     auto placed = say(user, confirm);
     std::smatch m;
     const std::string text = placed.empty() ? "" : placed[0];
-    EXPECT_TRUE(std::regex_search(text, m, std::regex("(ORD-[0-9A-F]{8}-[0-9]+)")))
-        << transcript << text;
+    EXPECT_TRUE(std::regex_search(text, m, std::regex("(ORD-[0-9A-Z]{16})"))) << transcript << text;
     return m.empty() ? "" : m[1].str();
   }
   json get(const std::string& path) {
@@ -77,6 +96,7 @@ class Shop {
     return client_.Post("/webhooks/stripe", h, body, "application/json");
   }
   httplib::Result raw_get(const std::string& path) { return client_.Get(path.c_str()); }
+  httplib::Result admin_get(const std::string& path) { return client_.Get(path.c_str(), admin()); }
   httplib::Result post(const std::string& path) {
     return client_.Post(path.c_str(), admin(), "", "application/json");
   }
@@ -176,6 +196,13 @@ TEST(PaymentsE2E, CartToPaidOrderWithStripeAndTheInvoiceByMail) {
   EXPECT_EQ(session.headers.at("idempotency-key"), "parley-" + id);
   EXPECT_NE(session.body.find("client_reference_id=" + id), std::string::npos) << session.body;
   EXPECT_NE(session.body.find("mode=payment"), std::string::npos);
+  // Stripe sends the shopper back to a page signed for this order alone.
+  const std::string back = form_value(session.body, "success_url");
+  const auto link = back.find("&exp=");
+  ASSERT_NE(link, std::string::npos) << back;
+  const std::string page = "/payments/done?order=" + id;
+  EXPECT_EQ(back.substr(link - page.size(), page.size()), page) << back;
+  const std::string signed_query = back.substr(link + 1);  // "exp=…&sig=…"
   auto awaiting = shop.wait_order(id, [](const json& o) {
     return o["status"] == "awaiting_payment" && o["shopper_told"] == "awaiting_payment";
   });
@@ -253,8 +280,21 @@ TEST(PaymentsE2E, CartToPaidOrderWithStripeAndTheInvoiceByMail) {
   EXPECT_EQ(
       paid["invoice"]["net_cents"].get<int64_t>() + paid["invoice"]["vat_cents"].get<int64_t>(),
       total);
-  // The same invoice over HTTP.
-  auto served = shop.raw_get("/api/v1/orders/" + id + "/invoice.pdf");
+  // The same invoice over HTTP: with a role, or the shopper's signed link;
+  // the order id alone opens nothing (issue 17, item 4).
+  EXPECT_EQ(shop.raw_get("/api/v1/orders/" + id + "/invoice.pdf")->status, 401);
+  EXPECT_EQ(shop.raw_get("/api/v1/orders/" + id)->status, 401);
+  std::string tampered = signed_query;
+  tampered.back() = tampered.back() == '0' ? '1' : '0';
+  EXPECT_EQ(shop.raw_get("/api/v1/orders/" + id + "?" + tampered)->status, 403);
+  auto mine = shop.raw_get("/api/v1/orders/" + id + "?" + signed_query);
+  ASSERT_EQ(mine->status, 200) << mine->body;
+  EXPECT_EQ(json::parse(mine->body)["status"], "paid");
+  auto done = shop.raw_get("/payments/done?order=" + id + "&" + signed_query);
+  EXPECT_EQ(json::parse(done->body)["status"], "paid") << done->body;
+  done = shop.raw_get("/payments/done?order=" + id);
+  EXPECT_FALSE(json::parse(done->body).contains("status")) << "nothing without the link";
+  auto served = shop.raw_get("/api/v1/orders/" + id + "/invoice.pdf?" + signed_query);
   ASSERT_TRUE(served);
   EXPECT_EQ(served->status, 200);
   EXPECT_EQ(served->get_header_value("Content-Type"), "application/pdf");
@@ -294,7 +334,7 @@ TEST(PaymentsE2E, BankTransferByDefaultAdminMarksPaidCancelsGiveStockBackMailRet
   // The webhook route exists but bank transfers have none to check.
   EXPECT_EQ(shop.webhook("{}", "t=1,v1=00")->status, 503);
   // Admin rules: a token, a known status, a legal change.
-  EXPECT_EQ(shop.raw_get("/api/v1/orders/" + id + "/invoice.pdf")->status, 404);
+  EXPECT_EQ(shop.admin_get("/api/v1/orders/" + id + "/invoice.pdf")->status, 404);
   EXPECT_EQ(shop.patch(id, {{"status", "teleported"}})->status, 400);
   EXPECT_EQ(shop.patch(id, {{"status", "shipped"}})->status, 409);
   EXPECT_EQ(shop.patch("ORD-NOPE-1", {{"status", "paid"}})->status, 404);

@@ -1,0 +1,15 @@
+// A secret the server keeps in its data directory (the key of shoppers' signed
+// links, …): read from the file, or made on the first start — random bytes,
+// written as hex with mode 0600.
+#pragma once
+
+#include <string>
+
+namespace parley::tools {
+
+// The secret's raw bytes in `secret`; `bytes` is its size when it is made.
+// False with `error` when the file cannot be read or written, or holds no hex.
+bool load_or_create_secret(const std::string& path, size_t bytes, std::string* secret,
+                           std::string* error);
+
+}  // namespace parley::tools
