@@ -11,6 +11,7 @@
 #include "events/batch_plan.hpp"
 #include "events/coding.hpp"
 #include "events/keys.hpp"
+#include "events/rocks_open.hpp"
 
 namespace parley::events {
 namespace {
@@ -81,8 +82,14 @@ Expected<std::unique_ptr<RocksEventStore>> RocksEventStore::open(const Options& 
   auto cache = rocksdb::NewLRUCache(options.block_cache_bytes);
 
   rocksdb::DBOptions db_opts;
-  db_opts.create_if_missing = options.mode == Mode::read_write;
+  bool create = false;
+  if (options.mode == Mode::read_write) {
+    if (auto st = check_rocks_dir(options.path, "the event log", &create); !st.ok()) return st;
+  }
+  db_opts.create_if_missing = create;
   db_opts.create_missing_column_families = options.mode == Mode::read_write;
+  // Recover to the last intact WAL record and say what was dropped (recovery()).
+  db_opts.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
   db_opts.IncreaseParallelism(2);
   db_opts.max_background_jobs = 2;
   db_opts.keep_log_file_num = 4;
@@ -97,6 +104,10 @@ Expected<std::unique_ptr<RocksEventStore>> RocksEventStore::open(const Options& 
     std::error_code ec;
     fs::create_directories(options.path, ec);
     if (ec) return Status::IoError("cannot create " + options.path + ": " + ec.message());
+    std::shared_ptr<rocksdb::Logger> file_log;
+    rocksdb::CreateLoggerFromOptions(options.path, db_opts, &file_log);  // ./LOG as before
+    store->recovery_log_ = std::make_shared<RecoveryLog>(std::move(file_log));
+    db_opts.info_log = store->recovery_log_;
     s = rocksdb::DB::Open(db_opts, options.path, descs, &store->h_->cf, &raw);
   } else {
     if (!fs::exists(fs::path(options.path) / "CURRENT"))
@@ -122,6 +133,10 @@ Expected<std::unique_ptr<RocksEventStore>> RocksEventStore::open(const Options& 
     return Status::Corruption("unsupported store format '" + format + "' at " + options.path);
   if (auto st = store->load_last_position(); !st.ok()) return st;
   return store;
+}
+
+RecoveryReport RocksEventStore::recovery() const {
+  return recovery_log_ ? recovery_log_->report() : RecoveryReport{};
 }
 
 Status RocksEventStore::load_last_position() {

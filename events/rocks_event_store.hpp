@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "events/event_store.hpp"
+#include "events/recovery_report.hpp"
 
 namespace rocksdb {
 class DB;
@@ -21,6 +22,8 @@ class ColumnFamilyHandle;
 }  // namespace rocksdb
 
 namespace parley::events {
+
+class RecoveryLog;  // events/rocks_open.hpp
 
 class RocksEventStore final : public EventStore {
  public:
@@ -35,10 +38,15 @@ class RocksEventStore final : public EventStore {
     size_t block_cache_bytes = 64u << 20;
   };
 
-  // Opens (and in read_write mode creates) the store at options.path.
+  // Opens (and in read_write mode creates) the store at options.path. A
+  // directory with files but no CURRENT is refused (events/rocks_open.hpp).
   // NotFound in secondary mode when there is no store at that path.
   static Expected<std::unique_ptr<RocksEventStore>> open(const Options& options);
   ~RocksEventStore() override;
+
+  // What opening found in the WAL: the recovery mode, and the bytes dropped
+  // as corrupt (0 after a clean stop or an ordinary crash).
+  RecoveryReport recovery() const;
 
   std::vector<AppendResult> append_batch(const std::vector<AppendRequest>& requests) override;
   Status read_stream(const StreamId& stream, uint64_t from_seq, size_t max_count,
@@ -66,6 +74,7 @@ class RocksEventStore final : public EventStore {
 
   Options options_;
   std::unique_ptr<Handles> h_;
+  std::shared_ptr<RecoveryLog> recovery_log_;        // read_write mode only
   std::mutex write_mu_;                              // serialises append_batch
   std::unordered_map<std::string, uint64_t> heads_;  // guarded by write_mu_
   std::atomic<uint64_t> last_position_{0};

@@ -83,6 +83,9 @@ std::string render_prometheus(const HttpMetrics& http, const SystemGauges& g) {
   o += fmt::format("parley_append_batch_size_sum {}\n", g.writer.requests);
   o += fmt::format("parley_append_batch_size_count {}\n", g.writer.batches);
   gauge("parley_log_position", "Highest global position in the event log.", g.last_position);
+  gauge("parley_store_wal_dropped_bytes",
+        "WAL bytes dropped as corrupt when the event log was opened at start (0: none).",
+        g.wal_dropped_bytes);
   gauge("parley_live_actors", "Live entity actors.", g.engine.live_entities);
   counter("parley_actors_spawned_total", "Entity actors spawned.", g.engine.spawned);
   counter("parley_actors_passivated_total", "Entity actors passivated when idle.",

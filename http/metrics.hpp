@@ -44,6 +44,7 @@ struct SystemGauges {
   events::GroupCommitWriter::Stats writer;
   actors::EngineStats engine;
   uint64_t last_position = 0;
+  uint64_t wal_dropped_bytes = 0;  // WAL bytes dropped as corrupt when the log was opened
 };
 
 // The full /metrics page.

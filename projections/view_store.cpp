@@ -6,6 +6,8 @@
 
 #include <filesystem>
 
+#include "events/rocks_open.hpp"
+
 namespace parley::projections {
 
 using events::Expected;
@@ -62,11 +64,14 @@ RocksViewStore::RocksViewStore(std::unique_ptr<Handle> h) : h_(std::move(h)) {}
 RocksViewStore::~RocksViewStore() = default;
 
 Expected<std::unique_ptr<RocksViewStore>> RocksViewStore::open(const std::string& path) {
+  bool create = false;
+  if (auto st = events::check_rocks_dir(path, "the views database", &create); !st.ok()) return st;
   std::error_code ec;
   std::filesystem::create_directories(path, ec);
   if (ec) return Status::IoError("cannot create " + path + ": " + ec.message());
   rocksdb::Options o;
-  o.create_if_missing = true;
+  o.create_if_missing = create;
+  o.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
   o.IncreaseParallelism(2);
   o.write_buffer_size = 32 << 20;
   o.compression = rocksdb::kLZ4Compression;  // as the event log: cheap to write and read

@@ -60,6 +60,16 @@ int run_serve(int argc, char** argv) {
     return 1;
   }
   auto& store = **opened;
+  // A garbled WAL tail is never silent: what recovery dropped is said here and in /metrics.
+  const auto recovery = store.recovery();
+  if (recovery.dropped_bytes > 0) {
+    std::fprintf(stderr,
+                 "parley: WARNING: the event log's WAL was damaged; recovery (%s) dropped %llu "
+                 "bytes after the last intact record:\n",
+                 recovery.wal_recovery_mode.c_str(),
+                 static_cast<unsigned long long>(recovery.dropped_bytes));
+    for (const auto& p : recovery.problems) std::fprintf(stderr, "parley:   %s\n", p.c_str());
+  }
   events::GroupCommitWriter writer(store);
 
   std::string token;
@@ -172,8 +182,8 @@ int run_serve(int argc, char** argv) {
   http::register_product_api(router, product_ctx);
   http::register_nlu_api(router, local_now_iso);
   http::register_api(router, ctx, [&] {
-    return http::render_prometheus(*metrics,
-                                   {writer.stats(), engine.stats(), store.last_position()}) +
+    return http::render_prometheus(*metrics, {writer.stats(), engine.stats(), store.last_position(),
+                                              recovery.dropped_bytes}) +
            channels.metrics() + views.metrics();
   });
   metrics = std::make_unique<http::HttpMetrics>(router.patterns());

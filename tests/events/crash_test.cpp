@@ -11,7 +11,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <sstream>
@@ -147,6 +150,109 @@ TEST(CrashRecovery, AcknowledgedAppendsSurviveSigkill) {
     }
   }
   RecordProperty("acknowledged_appends", std::to_string(total_acks));
+}
+
+// name -> size of every file in `dir` (RocksDB's .sst, .log, MANIFEST …).
+std::map<std::string, uintmax_t> files_in(const std::string& dir) {
+  std::map<std::string, uintmax_t> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.is_regular_file()) out[e.path().filename().string()] = e.file_size();
+  return out;
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+// Issue 17, item 6: a directory missing CURRENT opened as a new, empty log
+// and RocksDB deleted the .sst files (46k events -> 320); with a .log present
+// the first start left a new CURRENT behind and the second wiped the data.
+TEST(CrashRecovery, ALogWithoutCurrentIsRefusedTwiceAndKeepsEveryFile) {
+  testing::TempDir dir;
+  const std::string db = dir.sub("db");
+  {  // flushed .sst files from a clean stop ...
+    RocksEventStore::Options o;
+    o.path = db;
+    auto opened = RocksEventStore::open(o);
+    ASSERT_TRUE(opened.ok());
+    for (int i = 1; i <= 500; ++i) {
+      AppendRequest r{{"crash", "clean"},
+                      static_cast<uint64_t>(i - 1),
+                      {NewEvent{"crash.appended", 1, 0, "", "{}"}},
+                      std::nullopt};
+      ASSERT_TRUE((*opened)->append_batch({r})[0].status.ok());
+    }
+  }
+  auto acks = run_and_kill(db, 8, 17, std::chrono::milliseconds(200));  // ... and a live .log
+  ASSERT_FALSE(acks.empty());
+  const std::string current = read_all(db + "/CURRENT");
+  std::filesystem::remove(db + "/CURRENT");
+  const auto before = files_in(db);
+  for (int start = 0; start < 2; ++start) {
+    RocksEventStore::Options o;
+    o.path = db;
+    auto opened = RocksEventStore::open(o);
+    ASSERT_FALSE(opened.ok()) << "start " << start << " opened a directory without CURRENT";
+    EXPECT_NE(opened.status().to_string().find("no CURRENT"), std::string::npos)
+        << opened.status().to_string();
+    EXPECT_EQ(files_in(db), before) << "start " << start << " changed the directory";
+  }
+  // Put back, it opens with everything.
+  std::ofstream(db + "/CURRENT", std::ios::binary) << current;
+  RocksEventStore::Options o;
+  o.path = db;
+  auto opened = RocksEventStore::open(o);
+  ASSERT_TRUE(opened.ok()) << opened.status().to_string();
+  std::vector<EventEnvelope> clean;
+  ASSERT_TRUE((*opened)->read_stream({"crash", "clean"}, 1, SIZE_MAX, &clean).ok());
+  EXPECT_EQ(clean.size(), 500u);
+  uint64_t acknowledged = 0;
+  for (const auto& a : acks) acknowledged = std::max(acknowledged, a.last_pos);
+  EXPECT_GE((*opened)->last_position(), acknowledged) << "an acknowledged append was lost";
+  EXPECT_EQ((*opened)->recovery().dropped_bytes, 0u);
+}
+
+// Issue 17, item 6: a garbled WAL tail lost acknowledged appends silently.
+TEST(CrashRecovery, AGarbledWalTailIsReportedWithWhatWasDropped) {
+  testing::TempDir dir;
+  const std::string db = dir.sub("db");
+  auto acks = run_and_kill(db, 8, 18, std::chrono::milliseconds(300));
+  ASSERT_FALSE(acks.empty());
+  std::string wal;
+  for (const auto& [name, size] : files_in(db))
+    if (name.size() > 4 && name.substr(name.size() - 4) == ".log" && size > 4096) wal = name;
+  ASSERT_FALSE(wal.empty()) << "the child left no WAL";
+  const auto size = std::filesystem::file_size(db + "/" + wal);
+  {
+    std::fstream f(db + "/" + wal, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(size / 2));  // well inside what was acknowledged
+    const std::string garbage(256, '\xA5');
+    f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+  }
+  RocksEventStore::Options o;
+  o.path = db;
+  auto opened = RocksEventStore::open(o);
+  ASSERT_TRUE(opened.ok()) << opened.status().to_string();
+  const auto report = (*opened)->recovery();
+  EXPECT_EQ(report.wal_recovery_mode, "point_in_time");
+  EXPECT_GT(report.dropped_bytes, 0u);
+  ASSERT_FALSE(report.problems.empty());
+  EXPECT_NE(report.problems[0].find(wal), std::string::npos) << report.problems[0];
+  // What is left is a log without gaps.
+  uint64_t expect = 1;
+  ASSERT_TRUE((*opened)
+                  ->scan_all(1,
+                             [&](const RecordView& r) {
+                               EXPECT_EQ(r.position(), expect);
+                               expect = r.position() + 1;
+                               return true;
+                             })
+                  .ok());
+  EXPECT_EQ((*opened)->last_position(), expect - 1);
+  uint64_t acknowledged = 0;
+  for (const auto& a : acks) acknowledged = std::max(acknowledged, a.last_pos);
+  EXPECT_LT((*opened)->last_position(), acknowledged) << "the garbled tail was dropped";
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // changed fold is rebuilt; and the views answer what analysts ask.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "events/memory_event_store.hpp"
@@ -14,6 +16,8 @@
 #include "projections/pricing.hpp"
 #include "projections/projection_engine.hpp"
 #include "projections/timers_view.hpp"
+#include "projections/view_store.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/support/workload.hpp"
 
 namespace parley::projections {
@@ -320,6 +324,27 @@ TEST(Projections, TimersViewHandsScheduledAndSettledTimersOn) {
   EXPECT_EQ((*s.v.timers.find("nudge/whatsapp:2/n1"))["reason"], "handoff");
   EXPECT_EQ((*s.v.timers.find("follow_up/acme/s1"))["assignee"], "neha")
       << "a pending step follows the lead";
+}
+
+// Issue 17, item 6, for the views: files without CURRENT are refused, untouched.
+TEST(ViewStoreOpen, ADirectoryWithFilesButNoCurrentIsRefused) {
+  testing::TempDir dir;
+  const std::string path = dir.sub("views");
+  {
+    auto opened = RocksViewStore::open(path);
+    ASSERT_TRUE(opened.ok()) << opened.status().to_string();
+    ASSERT_TRUE((*opened)->write({{"k", std::string("v")}}).ok());
+  }
+  std::filesystem::remove(path + "/CURRENT");
+  size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(path)) files += e.is_regular_file();
+  auto opened = RocksViewStore::open(path);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_NE(opened.status().to_string().find("no CURRENT"), std::string::npos);
+  size_t after = 0;
+  for (const auto& e : std::filesystem::directory_iterator(path)) after += e.is_regular_file();
+  EXPECT_EQ(after, files);
+  EXPECT_FALSE(std::filesystem::exists(path + "/CURRENT"));
 }
 
 }  // namespace
