@@ -126,6 +126,7 @@ int main(int argc, char** argv) {
   pid_t server = spawn_server(
       bin,
       {"PARLEY_DATA_DIR=" + data, "PARLEY_HTTP_PORT=0", "TELEGRAM_BOT_TOKEN=BENCH",
+       "TELEGRAM_WEBHOOK_SECRET=bench-secret",
        "TELEGRAM_API_BASE=http://127.0.0.1:" + std::to_string(sink.port), "PARLEY_OUTBOX_PACING=0",
        "PARLEY_TYPING_DELAY_MS=60000", "PARLEY_INBOUND_PER_SECOND=0"},
       &err_fd);
@@ -163,7 +164,8 @@ int main(int argc, char** argv) {
           std::lock_guard lock(mu);
           sent.emplace(chat, t0);
         }
-        auto r = c.Post("/webhooks/telegram", body, "application/json");
+        auto r = c.Post("/webhooks/telegram", {{"X-Telegram-Bot-Api-Secret-Token", "bench-secret"}},
+                        body, "application/json");
         if (r && r->status == 200)
           ++accepted;
         else

@@ -12,8 +12,9 @@ namespace parley::channels {
 
 struct TelegramConfig {
   std::string bot_token;       // TELEGRAM_BOT_TOKEN
-  std::string webhook_secret;  // TELEGRAM_WEBHOOK_SECRET; unset: webhooks are not checked
+  std::string webhook_secret;  // TELEGRAM_WEBHOOK_SECRET; unset: webhooks answer 503
   std::string api_base = "https://api.telegram.org";
+  bool insecure = false;  // PARLEY_INSECURE_WEBHOOKS=1: unset secret accepts all (demos)
 };
 struct WhatsAppConfig {
   std::string verify_token;  // WHATSAPP_VERIFY_TOKEN, for the GET handshake
@@ -32,8 +33,9 @@ struct TwilioConfig {
 struct GreenApiConfig {
   std::string instance_id;
   std::string token;
-  std::string webhook_token;  // GREENAPI_WEBHOOK_TOKEN: "Authorization: Bearer …"; unset: unchecked
+  std::string webhook_token;  // GREENAPI_WEBHOOK_TOKEN: "Authorization: Bearer …"; unset: 503
   std::string api_base = "https://api.green-api.com";
+  bool insecure = false;  // PARLEY_INSECURE_WEBHOOKS=1: unset token accepts all (demos)
 };
 struct MaytapiConfig {
   std::string product_id;  // also checked against each webhook's product_id

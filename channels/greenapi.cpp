@@ -19,7 +19,11 @@ class GreenApi final : public Adapter {
   bool can_send() const override { return !c_.instance_id.empty() && !c_.token.empty(); }
 
   Verification verify(const WebhookRequest& r) const override {
-    if (c_.webhook_token.empty()) return {};
+    if (c_.webhook_token.empty())
+      return c_.insecure ? Verification{}
+                         : Verification{Verdict::not_configured,
+                                        "GREENAPI_WEBHOOK_TOKEN is not set: webhooks cannot be "
+                                        "checked (set the instance's webhookUrlToken)"};
     auto auth = r.header("authorization");
     if (auth.empty()) return {Verdict::unauthorized, "missing Authorization"};
     if (!constant_time_equal(auth, "Bearer " + c_.webhook_token))

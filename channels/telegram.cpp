@@ -27,7 +27,12 @@ class Telegram final : public Adapter {
   bool can_send() const override { return !c_.bot_token.empty(); }
 
   Verification verify(const WebhookRequest& r) const override {
-    if (c_.webhook_secret.empty()) return {};
+    // No secret, no webhook: anyone could write as any chat, team members included.
+    if (c_.webhook_secret.empty())
+      return c_.insecure ? Verification{}
+                         : Verification{Verdict::not_configured,
+                                        "TELEGRAM_WEBHOOK_SECRET is not set: webhooks cannot be "
+                                        "checked (set it with setWebhook's secret_token)"};
     auto got = r.header("x-telegram-bot-api-secret-token");
     if (got.empty()) return {Verdict::unauthorized, "missing X-Telegram-Bot-Api-Secret-Token"};
     if (!constant_time_equal(got, c_.webhook_secret))

@@ -7,6 +7,11 @@
 namespace parley::tools {
 
 channels::Outbox::Adapters make_adapters(const Settings& s) {
+  if (s.telegram.insecure)
+    std::fprintf(stderr,
+                 "parley: WARNING: PARLEY_INSECURE_WEBHOOKS=1: Telegram and GREEN-API webhooks "
+                 "without a configured secret are accepted unchecked. Anyone who reaches this "
+                 "server can write as any chat, team members included. Local demos only.\n");
   channels::Outbox::Adapters a;
   a["telegram"] = channels::make_telegram(s.telegram);
   a["whatsapp"] = channels::make_whatsapp(s.whatsapp);

@@ -64,6 +64,9 @@ bool read_channels(Settings* s, std::string* error) {
   read_string("MAYTAPI_TOKEN", &s->maytapi.token);
   read_string("MAYTAPI_API_BASE", &s->maytapi.api_base);
   read_string("PARLEY_MANAGER_CHANNEL", &s->manager_channel);
+  bool insecure = false;
+  if (!read_flag("PARLEY_INSECURE_WEBHOOKS", &insecure, error)) return false;
+  s->telegram.insecure = s->greenapi.insecure = insecure;
   std::string managers;
   read_string("MANAGER_NUMBERS", &managers);
   for (size_t start = 0; start < managers.size();) {

@@ -72,9 +72,20 @@ TEST(Verify, TelegramSecretToken) {
                               {{"x-telegram-bot-api-secret-token", "s3cret"}}))
                 .verdict,
             Verdict::ok);
-  // Without a configured secret Telegram webhooks are not checked (Telegram's default).
-  EXPECT_EQ(make_telegram({"TOKEN", "", "http://x"})->verify(request("/", "{}", {})).verdict,
+}
+
+// Issue 17, item 9: without a secret any caller could write as a team member.
+TEST(Verify, NoSecretNoWebhookUnlessExplicitlyInsecure) {
+  auto t = make_telegram({"TOKEN", "", "http://x"});
+  const auto v = t->verify(request("/", "{}", {}));
+  EXPECT_EQ(v.verdict, Verdict::not_configured);
+  EXPECT_NE(v.reason.find("TELEGRAM_WEBHOOK_SECRET"), std::string::npos);
+  EXPECT_EQ(make_telegram({"TOKEN", "", "http://x", true})->verify(request("/", "{}", {})).verdict,
             Verdict::ok);
+  GreenApiConfig c;
+  EXPECT_EQ(make_greenapi(c)->verify(request("/", "{}", {})).verdict, Verdict::not_configured);
+  c.insecure = true;
+  EXPECT_EQ(make_greenapi(c)->verify(request("/", "{}", {})).verdict, Verdict::ok);
 }
 
 TEST(Verify, WhatsAppNeedsTheAppSecretAndAMatchingSignature) {
