@@ -1,7 +1,9 @@
 // What one person may send, checked at the edge before any parsing and again
 // by the deciders. Understanding, search and the CRM desk never see more.
 //   a text (chat, CRM command, NLU parse, search query)  kMaxTextBytes  -> 422 text_too_long
-//   an id (user, chat, order, message, path segment)     kMaxIdBytes    -> 400, never "retry"
+//   an id a platform or client names (chat, user, message) kMaxIdBytes  -> 400, or for a
+//                                                          webhook 200 and refused; never 503
+//   an id in a path (conversation, order, lead, …)        kMaxPathIdBytes -> 400
 #pragma once
 
 #include <cstddef>
@@ -10,12 +12,15 @@
 namespace parley::domain {
 
 inline constexpr size_t kMaxTextBytes = 16 * 1024;
-inline constexpr size_t kMaxIdBytes = 256;
+// 128, so that "<channel>:<id>" and the dedupe keys built on it stay within
+// the log's 256-byte entity ids (events/keys.hpp): a longer chat id used to
+// fail in the store and answer 503 "deliver again", and platforms retried forever.
+inline constexpr size_t kMaxIdBytes = 128;
+inline constexpr size_t kMaxPathIdBytes = 256;
 
-// An id a platform or a client may hand us: 1..kMaxIdBytes bytes, no NUL or
-// other control character.
-inline bool valid_external_id(std::string_view id) {
-  if (id.empty() || id.size() > kMaxIdBytes) return false;
+// 1..max_bytes bytes, no NUL or other control character.
+inline bool valid_id(std::string_view id, size_t max_bytes = kMaxIdBytes) {
+  if (id.empty() || id.size() > max_bytes) return false;
   for (unsigned char c : id)
     if (c < 0x20 || c == 0x7f) return false;
   return true;

@@ -47,6 +47,7 @@ IntakeReport ChannelIntake::accept(const channels::Adapter& adapter,
   IntakeReport report;
   for (const auto& m : webhook.messages) message(adapter, m, &report);
   for (const auto& s : webhook.statuses) {
+    if (!domain::valid_id(s.user_id) || !domain::valid_id(s.platform_message_id)) continue;
     auto r = engine_.command(conv::conversation_id(adapter.name(), s.user_id),
                              actors::RecordStatus{s.platform_message_id, s.status, now_us_()},
                              options_.timeout);
@@ -81,6 +82,14 @@ void ChannelIntake::message(const channels::Adapter& adapter, const channels::In
   turn.latitude = m.latitude;
   turn.longitude = m.longitude;
 
+  if (!domain::valid_id(m.user_id) ||
+      (!m.platform_message_id.empty() && !domain::valid_id(m.platform_message_id))) {
+    // Taken and refused: a 503 would make the platform deliver it again forever.
+    ++report->rejected;
+    std::fprintf(stderr, "parley: %s message refused: a chat or message id of %zu/%zu bytes\n",
+                 turn.channel.c_str(), m.user_id.size(), m.platform_message_id.size());
+    return;
+  }
   if (m.text.size() > domain::kMaxTextBytes) {  // before the desk or understanding see it
     ++report->rejected;
     std::fprintf(stderr, "parley: %s message %s from %s refused: text_too_long (%zu bytes)\n",

@@ -1,7 +1,9 @@
 #include "http/server.hpp"
 
 #include <httplib.h>
+
 #include <sys/socket.h>
+#include "domain/limits.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -94,6 +96,16 @@ struct HttpServer::Impl {
     switch (match.kind) {
       case Router::Match::found: {
         route = match.route;
+        // An id no entity can have is the caller's mistake (400), not "retry" (503).
+        std::string bad;
+        for (const auto& [name, value] : match.params)
+          if (!domain::valid_id(value, domain::kMaxPathIdBytes)) bad = name;
+        if (!bad.empty()) {
+          out = json_error(400, "invalid_id",
+                           "'" + bad + "' must be 1 to " + std::to_string(domain::kMaxPathIdBytes) +
+                               " bytes without control characters");
+          break;
+        }
         HttpRequest in;
         in.method = req.method;
         in.path = req.path;

@@ -232,6 +232,20 @@ TEST_F(Edge, WithoutATokenTheChannelIsAlwaysApi) {
   EXPECT_EQ(json::parse(evs->body)["events"][0]["payload"]["via"], "api");
 }
 
+// Issue 17, item 12: such ids failed in the store and answered 503 "retry".
+TEST_F(Edge, IdsWithControlCharactersOrOverTheLimitAre400) {
+  for (const std::string id : {std::string("a%00b"), std::string(300, 'a'), std::string("x%01y")}) {
+    auto r = client_->Get(("/api/v1/conversations/" + id).c_str());
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << id;
+    EXPECT_EQ(error_code(r), "invalid_id");
+    r = client_->Get(("/api/v1/orders/" + id).c_str());
+    EXPECT_EQ(r->status, 400) << id;
+  }
+  EXPECT_EQ(client_->Get(("/api/v1/conversations/" + std::string(200, 'a')).c_str())->status, 404);
+  expect_still_serving();
+}
+
 TEST_F(Edge, UnknownRoutesAndConversationsAre404) {
   auto r = client_->Get("/nope");
   EXPECT_EQ(r->status, 404);
