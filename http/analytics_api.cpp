@@ -379,6 +379,12 @@ HttpResponse activity(AnalyticsApiContext& ctx, const HttpRequest& req) {
 std::string to_csv(const json& rows, const std::vector<std::string>& columns) {
   auto cell = [](const json& v) -> std::string {
     std::string s = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : dump(v);
+    // A text a shopper wrote ("=HYPERLINK(…)") must not become a formula in
+    // the analyst's spreadsheet: a leading = + - @ (or tab, CR) gets a quote
+    // (OWASP's CSV injection advice). Numbers are written as they are.
+    if (v.is_string() && !s.empty() &&
+        std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos)
+      s.insert(0, 1, '\'');
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string q = "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
