@@ -85,12 +85,20 @@ inline httplib::Result post_whatsapp_text(httplib::Client& c, const std::string&
                 body, "application/json");
 }
 
-// Waits until the outbox has nothing pending.
+// Waits until the outbox has read the whole log (its feed follows it every
+// 100 ms: "nothing pending" alone was true before it saw the newest reply,
+// which made team_e2e flaky on a busy machine) and has nothing pending.
 inline bool drained(httplib::Client& c) {
   const httplib::Headers admin = {{"Authorization", std::string("Bearer ") + kAdmin}};
   for (int i = 0; i < 500; ++i) {
+    auto ready = c.Get("/readyz");
     auto r = c.Get("/api/v1/outbox", admin);
-    if (r && r->status == 200 && json::parse(r->body)["pending"] == 0) return true;
+    if (ready && r && r->status == 200) {
+      auto lag = json::parse(ready->body, nullptr, false);
+      const bool caught_up = lag.is_object() && lag.contains("projections") &&
+                             lag["projections"]["outbox"]["lag"] == 0;
+      if (caught_up && json::parse(r->body)["pending"] == 0) return true;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   return false;

@@ -182,5 +182,50 @@ TEST(HardeningE2E, ConversationsNeedARole) {
   EXPECT_EQ(c.Get("/api/v1/conversations/api:u1/events", kAdminHeaders)->status, 200);
 }
 
+// Item 9: with no secret configured, Telegram and GREEN-API webhooks were
+// accepted, so CRM commands could be forged as a team member.
+TEST(HardeningE2E, AWebhookWithoutASecretIs503UnlessExplicitlyInsecure) {
+  FakePlatform fake(platform_ok);
+  testing::TempDir dir;
+  auto env = base_env(fake);
+  for (auto& e : env)
+    if (e.rfind("TELEGRAM_WEBHOOK_SECRET=", 0) == 0 || e.rfind("GREENAPI_WEBHOOK_TOKEN=", 0) == 0)
+      e = "PARLEY_UNUSED=1";
+  {
+    Server server(dir.path(), env);
+    httplib::Client c("127.0.0.1", server.port());
+    auto r = c.Post("/webhooks/telegram", telegram_update(1, 777, "my tasks"), "application/json");
+    EXPECT_EQ(r->status, 503);
+    EXPECT_EQ(error_code(r), "channel_not_configured");
+    r = c.Post("/webhooks/greenapi", R"({"typeWebhook":"incomingMessageReceived"})",
+               "application/json");
+    EXPECT_EQ(r->status, 503);
+    EXPECT_EQ(c.Get("/api/v1/conversations/telegram:777", kAdminHeaders)->status, 404);
+    ASSERT_EQ(server.terminate(), 0);
+  }
+  env.push_back("PARLEY_INSECURE_WEBHOOKS=1");
+  Server server(dir.path(), env);
+  EXPECT_NE(server.log().find("PARLEY_INSECURE_WEBHOOKS=1"), std::string::npos) << "said loudly";
+  httplib::Client c("127.0.0.1", server.port());
+  auto r = c.Post("/webhooks/telegram", telegram_update(2, 777, "hola"), "application/json");
+  EXPECT_EQ(r->status, 200) << r->body;
+}
+
+// Item 12: a chat id over the limit answered 503, and the platform retried forever.
+TEST(HardeningE2E, AWebhookWithAnImpossibleChatIdIsTakenAndRefused) {
+  FakePlatform fake(platform_ok);
+  testing::TempDir dir;
+  Server server(dir.path(), base_env(fake));
+  httplib::Client c("127.0.0.1", server.port());
+  auto r = post_whatsapp_text(c, std::string(300, '7'), "wamid.long", "hola");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["rejected"], 1);
+  r = post_whatsapp_text(c, "34600000009", std::string(300, 'm'), "hola");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["rejected"], 1);
+  r = post_whatsapp_text(c, "34600000009", "wamid.ok", "hola");
+  EXPECT_EQ(json::parse(r->body)["messages"], 1);
+}
+
 }  // namespace
 }  // namespace parley
