@@ -17,6 +17,8 @@ enum class Say {
   which_one,
   out_of_stock,
   only_left,
+  cart_currency,
+  cart_full,
   size_unavailable,
   color_unavailable,
   added,

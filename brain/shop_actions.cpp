@@ -172,7 +172,12 @@ void add_to_cart(Turn& t, const Product* p, const Understanding& u) {
     line.color = v;
   }
   if (!t.apply(conv::AddItem{line})) {
-    t.reply(Say::only_left, {"999", p->name});
+    if (t.refused == conv::Error::mixed_currency)
+      t.reply(Say::cart_currency, {p->name, p->currency, t.state.cart.front().currency});
+    else if (t.refused == conv::Error::cart_full || t.refused == conv::Error::invalid_price)
+      t.reply(Say::cart_full);
+    else
+      t.reply(Say::only_left, {std::to_string(domain::kMaxQuantity), p->name});
     return;
   }
   t.reply(Say::added, {std::to_string(qty), p->name, total(t.state)});

@@ -2,6 +2,7 @@
 // planned and the actions it is built from. Not for other layers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,14 @@ struct Turn {
   conv::State state;
   TurnPlan plan;
   std::string lang;
+  std::optional<conv::Error> refused;  // why the last apply() failed
 
   bool apply(const conv::Command& c) {
     auto r = conv::decide(state, c);
-    if (!r) return false;
+    if (!r) {
+      refused = r.error();
+      return false;
+    }
     for (auto& e : r.value()) {
       state = conv::evolve(std::move(state), e);
       plan.events.push_back(std::move(e));

@@ -156,6 +156,12 @@ const char* to_string(Error e) {
       return "not_started";
     case Error::invalid_quantity:
       return "invalid_quantity";
+    case Error::invalid_price:
+      return "invalid_price";
+    case Error::mixed_currency:
+      return "mixed_currency";
+    case Error::cart_full:
+      return "cart_full";
     case Error::not_in_cart:
       return "not_in_cart";
     case Error::empty_cart:
@@ -184,6 +190,14 @@ namespace {
 
 using Events = Result<std::vector<Event>, Error>;
 
+// Whether the cart stays within kMaxOrderCents with `more` cents added.
+bool within_order_limit(const std::vector<CartLine>& cart, int64_t more) {
+  const auto total = checked_cart_total(cart);
+  int64_t after = 0;
+  return total && more >= 0 && !__builtin_add_overflow(*total, more, &after) &&
+         after <= kMaxOrderCents;
+}
+
 Events decide_shop(const State& s, const Command& command) {
   if (auto* c = std::get_if<NoteOrderStatus>(&command)) {
     auto it = s.order_notes.find(c->order_id);
@@ -198,14 +212,23 @@ Events decide_shop(const State& s, const Command& command) {
     return std::vector<Event>{ProductsShown{c->skus, c->size, c->color}};
   }
   if (auto* c = std::get_if<AddItem>(&command)) {
-    if (c->line.quantity < 1 || c->line.quantity > 999) return fail(Error::invalid_quantity);
+    const auto& add = c->line;
+    if (add.quantity < 1 || add.quantity > kMaxQuantity) return fail(Error::invalid_quantity);
+    if (add.unit_price_cents < 0 || add.unit_price_cents > kMaxPriceCents)
+      return fail(Error::invalid_price);
+    if (!s.cart.empty() && add.currency != s.cart.front().currency)
+      return fail(Error::mixed_currency);
     for (const auto& l : s.cart)
-      if (l.sku == c->line.sku && (c->line.color.empty() || l.color == c->line.color) &&
-          (c->line.size.empty() || l.size == c->line.size)) {
-        if (l.quantity + c->line.quantity > 999) return fail(Error::invalid_quantity);
-        return std::vector<Event>{QuantityChanged{l.sku, l.quantity + c->line.quantity}};
+      if (l.sku == add.sku && (add.color.empty() || l.color == add.color) &&
+          (add.size.empty() || l.size == add.size)) {
+        if (l.quantity + add.quantity > kMaxQuantity) return fail(Error::invalid_quantity);
+        if (!within_order_limit(s.cart, add.quantity * l.unit_price_cents))
+          return fail(Error::cart_full);
+        return std::vector<Event>{QuantityChanged{l.sku, l.quantity + add.quantity}};
       }
-    return std::vector<Event>{ItemAdded{c->line}};
+    if (s.cart.size() >= kMaxCartLines || !within_order_limit(s.cart, add.total_cents()))
+      return fail(Error::cart_full);
+    return std::vector<Event>{ItemAdded{add}};
   }
   if (auto* c = std::get_if<RemoveItem>(&command)) {
     if (!s.line(c->sku)) return fail(Error::not_in_cart);
@@ -214,9 +237,12 @@ Events decide_shop(const State& s, const Command& command) {
   if (auto* c = std::get_if<SetQuantity>(&command)) {
     const CartLine* l = s.line(c->sku);
     if (!l) return fail(Error::not_in_cart);
-    if (c->quantity < 0 || c->quantity > 999) return fail(Error::invalid_quantity);
+    if (c->quantity < 0 || c->quantity > kMaxQuantity) return fail(Error::invalid_quantity);
     if (c->quantity == 0) return std::vector<Event>{ItemRemoved{c->sku}};
     if (c->quantity == l->quantity) return std::vector<Event>{};
+    if (c->quantity > l->quantity &&
+        !within_order_limit(s.cart, (c->quantity - l->quantity) * l->unit_price_cents))
+      return fail(Error::cart_full);
     return std::vector<Event>{QuantityChanged{c->sku, c->quantity}};
   }
   if (auto* c = std::get_if<ChooseVariant>(&command)) {
@@ -252,8 +278,11 @@ Events decide_shop(const State& s, const Command& command) {
   if (auto* c = std::get_if<PlaceOrder>(&command)) {
     if (s.cart.empty()) return fail(Error::empty_cart);
     if (!s.awaiting_confirmation) return fail(Error::not_confirmed);
-    return std::vector<Event>{
-        OrderPlaced{c->order_id, cart_total_cents(s.cart), s.cart.front().currency}};
+    const auto total = checked_cart_total(s.cart);
+    if (!total || *total > kMaxOrderCents) return fail(Error::cart_full);
+    for (const auto& l : s.cart)
+      if (l.currency != s.cart.front().currency) return fail(Error::mixed_currency);
+    return std::vector<Event>{OrderPlaced{c->order_id, *total, s.cart.front().currency}};
   }
   if (auto* c = std::get_if<SetStage>(&command)) {
     if (c->stage == s.stage) return std::vector<Event>{};

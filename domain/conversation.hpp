@@ -324,6 +324,9 @@ enum class Error : uint8_t {
   outside_window,    // free text on WhatsApp more than 24 h after the customer's last message
   invalid_kind,      // an inbound kind other than text/image/location/voice/unsupported
   invalid_status,    // a delivery status other than sent/delivered/read/failed
+  invalid_price,     // a line priced below 0 or over kMaxPriceCents
+  mixed_currency,    // a line in another currency than the cart's
+  cart_full,         // kMaxCartLines lines already, or the total over kMaxOrderCents
 };
 const char* to_string(Error e);
 

@@ -4,12 +4,23 @@
 //   an id a platform or client names (chat, user, message) kMaxIdBytes  -> 400, or for a
 //                                                          webhook 200 and refused; never 503
 //   an id in a path (conversation, order, lead, …)        kMaxPathIdBytes -> 400
+//   a price, quantity, cart, order total, stock           kMax…          -> refused by the deciders
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace parley::domain {
+
+// Money and quantities are bounded where they enter (the product and
+// conversation deciders), so no total can overflow: 4.6e18 cents once made a
+// negative total (issue 17, item 14).
+inline constexpr int64_t kMaxPriceCents = 10'000'000'000;     // 100,000,000.00 a unit
+inline constexpr int64_t kMaxQuantity = 999;                  // of one cart line
+inline constexpr size_t kMaxCartLines = 50;                   // lines in one cart
+inline constexpr int64_t kMaxOrderCents = 1'000'000'000'000;  // 10,000,000,000.00 an order
+inline constexpr int64_t kMaxStock = 1'000'000'000;
 
 inline constexpr size_t kMaxTextBytes = 16 * 1024;
 // 128, so that "<channel>:<id>" and the dedupe keys built on it stay within

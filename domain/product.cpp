@@ -4,6 +4,8 @@
 #include <cctype>
 #include <optional>
 
+#include "domain/limits.hpp"
+
 namespace parley::domain::product {
 namespace {
 
@@ -77,11 +79,11 @@ std::optional<Error> validate(const Product& p) {
     if (!(std::isupper(c) || std::isdigit(c) || c == '-' || c == '_' || c == '.'))
       return Error::invalid_sku;
   if (p.name.empty()) return Error::missing_name;
-  if (p.price_cents < 0) return Error::invalid_price;
+  if (p.price_cents < 0 || p.price_cents > kMaxPriceCents) return Error::invalid_price;
   if (p.currency.size() != 3 || !std::all_of(p.currency.begin(), p.currency.end(),
                                              [](unsigned char c) { return std::isupper(c); }))
     return Error::invalid_currency;
-  if (p.stock < 0) return Error::invalid_stock;
+  if (p.stock < 0 || p.stock > kMaxStock) return Error::invalid_stock;
   return std::nullopt;
 }
 
@@ -94,7 +96,7 @@ Result<std::vector<Event>, Error> decide(const State& state, const Command& comm
   }
   if (!state.exists) return fail(Error::not_found);
   if (auto* s = std::get_if<SetStock>(&command)) {
-    if (s->stock < 0) return fail(Error::invalid_stock);
+    if (s->stock < 0 || s->stock > kMaxStock) return fail(Error::invalid_stock);
     if (s->stock == state.product.stock) return std::vector<Event>{};
     return std::vector<Event>{StockChanged{state.product.sku, s->stock}};
   }

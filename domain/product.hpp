@@ -64,9 +64,9 @@ using Command = std::variant<Upsert, SetStock, Remove>;
 enum class Error : uint8_t {
   invalid_sku = 1,  // empty, too long, or not [A-Z0-9-_.]
   missing_name,
-  invalid_price,     // negative
+  invalid_price,     // negative, or over kMaxPriceCents
   invalid_currency,  // not three letters
-  invalid_stock,     // negative
+  invalid_stock,     // negative, or over kMaxStock
   not_found,         // stock change or removal of a product that does not exist
 };
 const char* to_string(Error e);

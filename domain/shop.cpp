@@ -62,10 +62,19 @@ bool operator==(const Customer& a, const Customer& b) {
          a.city == b.city;
 }
 
-int64_t cart_total_cents(const std::vector<CartLine>& cart) {
+std::optional<int64_t> checked_cart_total(const std::vector<CartLine>& cart) {
   int64_t total = 0;
-  for (const auto& l : cart) total += l.total_cents();
+  for (const auto& l : cart) {
+    int64_t line = 0;
+    if (__builtin_mul_overflow(l.quantity, l.unit_price_cents, &line) ||
+        __builtin_add_overflow(total, line, &total))
+      return std::nullopt;
+  }
   return total;
+}
+
+int64_t cart_total_cents(const std::vector<CartLine>& cart) {
+  return checked_cart_total(cart).value_or(INT64_MAX);
 }
 
 }  // namespace parley::domain

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "domain/limits.hpp"
 
 namespace parley::domain {
 
@@ -45,6 +48,10 @@ struct Customer {
   friend bool operator==(const Customer& a, const Customer& b);
 };
 
+// The cart's total; nullopt when it would overflow int64 (never for a cart the
+// deciders built).
+std::optional<int64_t> checked_cart_total(const std::vector<CartLine>& cart);
+// The same for display: saturates instead of wrapping round to a negative.
 int64_t cart_total_cents(const std::vector<CartLine>& cart);
 
 }  // namespace parley::domain
