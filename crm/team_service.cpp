@@ -55,6 +55,7 @@ int status_of(const std::string& code) {
 
 std::string message_of(const std::string& code) {
   if (code == "invalid_username") return "username: 2-32 characters of a-z, 0-9, '.', '_' or '-'";
+  if (code == "reserved_username") return "that name is Parley's own (admin, operator, …)";
   if (code == "already_exists") return "that name is taken";
   if (code == "not_found") return "no such user";
   if (code == "invalid_display_name") return "display_name: 1-100 characters";
@@ -80,7 +81,20 @@ TeamService::TeamService(events::EventStore& store, events::GroupCommitWriter& w
       directory_(directory),
       now_us_(std::move(now_us)),
       options_(options),
+      throttle_(options.throttle),
+      hash_gate_(options.hash_slots),
       dummy_hash_(hash_password("not a real password", options.password_cost)) {}
+
+namespace {
+
+template <class T>
+Answer<T> busy() {
+  auto a = error<T>(503, "busy", "too many password checks at once; try again in a second");
+  a.error.retry_after_s = 1;
+  return a;
+}
+
+}  // namespace
 
 Answer<user::State> TeamService::create_user(const NewUser& n, const std::string& by) {
   user::Profile profile{n.display_name, user::Role::sales, n.phones, n.telegram_ids};
@@ -90,6 +104,10 @@ Answer<user::State> TeamService::create_user(const NewUser& n, const std::string
     return error<user::State>(400, "weak_password", message_of("weak_password"));
   if (!user::valid_username(n.username))
     return error<user::State>(400, "invalid_username", message_of("invalid_username"));
+  if (user::reserved_username(n.username))
+    return error<user::State>(400, "reserved_username", message_of("reserved_username"));
+  auto slot = hash_gate_.enter(options_.hash_wait);
+  if (!slot) return busy<user::State>();
   auto hash = hash_password(n.password, options_.password_cost);
   if (hash.empty()) return error<user::State>(503, "hash_failed", "could not hash the password");
   auto r = run_command<UserKind>(store_, writer_, n.username,
@@ -116,6 +134,8 @@ Answer<user::State> TeamService::change_user(const std::string& username, const 
   if (c.display_name || c.role || c.phones || c.telegram_ids)
     commands.push_back(user::ChangeProfile{profile, by, now_us_()});
   if (c.password) {
+    auto slot = hash_gate_.enter(options_.hash_wait);
+    if (!slot) return busy<user::State>();
     auto hash = hash_password(*c.password, options_.password_cost);
     if (hash.empty()) return error<user::State>(503, "hash_failed", "could not hash the password");
     commands.push_back(user::ChangePassword{hash, by, now_us_()});
@@ -135,14 +155,29 @@ Answer<user::State> TeamService::change_user(const std::string& username, const 
   return {state, {}};
 }
 
-Answer<Login> TeamService::login(const std::string& username, const std::string& password) {
+Answer<Login> TeamService::login(const std::string& username, const std::string& password,
+                                 const std::string& address) {
+  // Before any hashing: a throttled caller costs nothing.
+  if (const int64_t wait = throttle_.wait_us(username, address, now_us_()); wait > 0) {
+    auto a = error<Login>(429, "too_many_attempts",
+                          "too many failed logins for this user or address; wait and try again");
+    a.error.retry_after_s = (wait + 999'999) / 1'000'000;
+    return a;
+  }
   auto u = directory_.user(username);
-  if (!u || !u->exists) {
-    verify_password(dummy_hash_, password);
+  bool good = false;
+  {
+    auto slot = hash_gate_.enter(options_.hash_wait);
+    if (!slot) return busy<Login>();
+    // An unknown user costs the same hash, so timing does not say who exists.
+    good = verify_password(u && u->exists ? u->password_hash : dummy_hash_, password) && u &&
+           u->exists;
+  }
+  if (!good) {
+    throttle_.failed(username, address, now_us_());
     return error<Login>(401, "invalid_credentials", "wrong username or password");
   }
-  if (!verify_password(u->password_hash, password))
-    return error<Login>(401, "invalid_credentials", "wrong username or password");
+  throttle_.succeeded(username);
   if (u->disabled) return error<Login>(403, "user_disabled", "this user is disabled");
   Login out;
   out.token = new_token();

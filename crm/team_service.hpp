@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "crm/credentials.hpp"
+#include "crm/hash_gate.hpp"
+#include "crm/login_throttle.hpp"
 #include "crm/team_directory.hpp"
 #include "events/event_store.hpp"
 #include "events/group_commit_writer.hpp"
@@ -22,6 +24,7 @@ struct ServiceError {
   int status = 0;  // HTTP status: 0 = no error
   std::string code;
   std::string message;
+  int64_t retry_after_s = 0;  // > 0: come back then (429, 503)
 };
 
 template <class T>
@@ -52,6 +55,9 @@ struct Login {
 struct TeamOptions {
   PasswordCost password_cost = PasswordCost::interactive;
   std::chrono::seconds token_ttl{std::chrono::hours(12)};
+  ThrottleOptions throttle = {};
+  size_t hash_slots = 2;                      // argon2id runs at once (64 MiB each)
+  std::chrono::milliseconds hash_wait{3000};  // then 503 busy
 };
 
 class TeamService {
@@ -62,7 +68,9 @@ class TeamService {
   Answer<domain::user::State> create_user(const NewUser& user, const std::string& by);
   Answer<domain::user::State> change_user(const std::string& username, const UserChange& change,
                                           const std::string& by);
-  Answer<Login> login(const std::string& username, const std::string& password);
+  // `address`: the caller's, for the per-address attempt limit.
+  Answer<Login> login(const std::string& username, const std::string& password,
+                      const std::string& address);
   // Revokes the token (by its value); ok if it was already revoked.
   Answer<bool> logout(const std::string& token, const std::string& by);
   Answer<domain::sequence::State> save_sequence(const std::string& name,
@@ -78,6 +86,8 @@ class TeamService {
   TeamDirectory& directory_;
   std::function<int64_t()> now_us_;
   TeamOptions options_;
+  LoginThrottle throttle_;
+  HashGate hash_gate_;
   std::string dummy_hash_;  // verified for unknown users, so timing does not tell who exists
 };
 

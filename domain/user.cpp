@@ -31,6 +31,8 @@ const char* to_string(Error e) {
   switch (e) {
     case Error::invalid_username:
       return "invalid_username";
+    case Error::reserved_username:
+      return "reserved_username";
     case Error::already_exists:
       return "already_exists";
     case Error::not_found:
@@ -56,6 +58,14 @@ bool valid_username(const std::string& u) {
   return std::all_of(u.begin(), u.end(), [](unsigned char c) {
     return std::islower(c) || std::isdigit(c) || c == '.' || c == '_' || c == '-';
   });
+}
+
+bool reserved_username(const std::string& u) {
+  static const char* const kReserved[] = {"admin",  "administrator", "root",    "system",
+                                          "parley", "operator",      "manager", "bot",
+                                          "api",    "support",       "owner"};
+  return std::any_of(std::begin(kReserved), std::end(kReserved),
+                     [&](const char* r) { return u == r; });
 }
 
 std::string normalize_phone(const std::string& phone) {
@@ -114,6 +124,7 @@ bool same(const Profile& a, const Profile& b) {
 
 Decided on(const State& s, const Create& c) {
   if (!valid_username(c.username)) return fail(Error::invalid_username);
+  if (reserved_username(c.username)) return fail(Error::reserved_username);
   if (s.exists) return fail(Error::already_exists);
   if (c.password_hash.empty()) return fail(Error::missing_password);
   auto p = clean(c.profile);

@@ -138,6 +138,7 @@ enum class Error : uint8_t {
   user_disabled,
   unknown_token,
   invalid_expiry,
+  reserved_username,  // a name Parley uses itself (admin, operator, …)
 };
 const char* to_string(Error e);
 
@@ -150,6 +151,9 @@ enum class TokenCheck : uint8_t { ok, unknown, expired, revoked, disabled };
 TokenCheck check_token(const State& state, const std::string& token_id, int64_t now_us);
 
 bool valid_username(const std::string& username);
+// Names Parley gives its own principals ("admin" is the built-in token's,
+// "operator…" and "manager:…" sign replies): no user may take them.
+bool reserved_username(const std::string& username);
 // "+91 98765-43210" -> "+919876543210"; "" if it has fewer than 7 digits.
 std::string normalize_phone(const std::string& phone);
 

@@ -17,6 +17,7 @@ struct HttpRequest {
   std::multimap<std::string, std::string> query;
   std::map<std::string, std::string> path_params;  // filled by the router
   std::map<std::string, std::string> headers;      // lower-case names
+  std::string remote_address;                      // the peer's IP (not X-Forwarded-For)
 
   // The first value of a query parameter, or `fallback`.
   std::string query_value(const std::string& name, const std::string& fallback = "") const;

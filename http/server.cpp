@@ -111,6 +111,7 @@ struct HttpServer::Impl {
         in.path = req.path;
         in.body = body;
         in.path_params = std::move(match.params);
+        in.remote_address = req.remote_addr;
         for (const auto& [k, v] : req.params) in.query.emplace(k, v);
         for (const auto& [k, v] : req.headers) {
           std::string lower = k;

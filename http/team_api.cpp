@@ -23,7 +23,9 @@ bool read_object(const HttpRequest& req, json* out, HttpResponse* error) {
 }
 
 HttpResponse from(const crm::ServiceError& e) {
-  return json_error(e.status, e.code, e.message);
+  auto r = json_error(e.status, e.code, e.message);
+  if (e.retry_after_s > 0) r.headers.emplace_back("Retry-After", std::to_string(e.retry_after_s));
+  return r;
 }
 
 // A string field (optional unless `required`); false with the 400 otherwise.
@@ -75,7 +77,7 @@ HttpResponse login(TeamApiContext& ctx, const HttpRequest& req) {
   if (!string_field(body, "username", true, &username, &error) ||
       !string_field(body, "password", true, &password, &error))
     return error;
-  auto r = ctx.team.login(*username, *password);
+  auto r = ctx.team.login(*username, *password, req.remote_address);
   if (!r.ok()) return from(r.error);
   const auto& l = *r.value;
   return json_ok(dump({{"token", l.token},
