@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 #include <random>
+#include <thread>
 
 #include "actors/engine.hpp"
 #include "events/memory_event_store.hpp"
@@ -299,6 +300,109 @@ TEST_F(Edge, BodyOverTheLimitIs413) {
   EXPECT_EQ(r->status, 413);
   EXPECT_EQ(store_.last_position(), 0u);
   expect_still_serving();
+}
+
+// Issue 17, item 11: an endless chunked body was read in full (6 GiB in 8 s).
+TEST_F(Edge, AnEndlessChunkedBodyIsCutOffAtTheLimit) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string head =
+      "POST /api/v1/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n";
+  ASSERT_EQ(send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+  const std::string chunk = "10000\r\n" + std::string(0x10000, 'z') + "\r\n";
+  timeval tv{2, 0};
+  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  size_t sent = 0;
+  constexpr size_t kBudget = 64u << 20;  // the test's own bound
+  while (sent < kBudget) {
+    const ssize_t n = send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL);
+    if (n <= 0) break;  // the server stopped reading and closed
+    sent += static_cast<size_t>(n);
+  }
+  EXPECT_LT(sent, 16 * kMaxBody) << "the server kept reading past its limit";
+  std::string answer;
+  char buf[4096];
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;)
+    answer.append(buf, static_cast<size_t>(n));
+  close(fd);
+  EXPECT_NE(answer.find(" 413 "), std::string::npos) << answer.substr(0, 200);
+  EXPECT_EQ(store_.last_position(), 0u);
+  expect_still_serving();
+}
+
+// A socket to the edge that sends `bytes` and then nothing more.
+int open_slow(int port, const std::string& bytes) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  if (!bytes.empty()) send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  return fd;
+}
+
+// Issue 17, item 7: ~128 sockets that sent one header line every 2 s (or
+// nothing) held every cpp-httplib thread, and /healthz stopped answering.
+TEST_F(Edge, SlowClientsDoNotStopOthersBeingServed) {
+  std::vector<int> slow;
+  for (int i = 0; i < 200; ++i)  // far more than the 16 workers of this server
+    slow.push_back(open_slow(server_->port(), i % 2 ? "GET /healthz HTTP/1.1\r\nX-Slow: " : ""));
+  for (int round = 0; round < 3; ++round) {
+    for (int fd : slow) send(fd, "a", 1, MSG_NOSIGNAL);  // still "sending its headers"
+    httplib::Client other("127.0.0.1", server_->port());
+    other.set_connection_timeout(2, 0);
+    other.set_read_timeout(2, 0);
+    auto r = other.Get("/healthz");
+    ASSERT_TRUE(r) << "round " << round << ": /healthz did not answer";
+    EXPECT_EQ(r->status, 200);
+  }
+  expect_still_serving();
+  for (int fd : slow) close(fd);
+}
+
+TEST(EdgeGate, AHeadNotSentInTimeIsClosedAndEachAddressIsCapped) {
+  Router router;
+  router.add("GET", "/healthz", [](const HttpRequest&) { return json_ok(R"({"status":"ok"})"); });
+  HttpMetrics metrics(router.patterns());
+  ServerOptions o;
+  o.port = 0;
+  o.threads = 4;
+  o.head_timeout = std::chrono::milliseconds(300);
+  o.max_connections_per_address = 8;
+  HttpServer server(o, router, metrics);
+  std::string error;
+  ASSERT_TRUE(server.start(&error)) << error;
+  // A head that never ends is closed after its 300 ms.
+  int fd = open_slow(server.port(), "GET /healthz HTTP/1.1\r\nX-Slow: a");
+  timeval tv{3, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  char c;
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(recv(fd, &c, 1, 0), 0) << "closed by the server";
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  close(fd);
+  // The ninth connection from one address is closed at once.
+  std::vector<int> held;
+  for (int i = 0; i < 8; ++i) held.push_back(open_slow(server.port(), ""));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  fd = open_slow(server.port(), "");
+  EXPECT_EQ(recv(fd, &c, 1, 0), 0) << "refused: over the per-address cap";
+  close(fd);
+  EXPECT_NE(server.gate_metrics().find("parley_http_connections_refused_total 1"),
+            std::string::npos)
+      << server.gate_metrics();
+  for (int h : held) close(h);
+  server.stop();
 }
 
 TEST_F(Edge, OneMebibyteOfGarbageIs400AndChangesNothing) {
