@@ -37,6 +37,7 @@ struct Engine::Impl {
         advice_history(o.advice_history),
         utc_offset_minutes(o.utc_offset_minutes) {
     rt = std::shared_ptr<Runtime>(new Runtime{s, writer, executor, o.idle, o.snapshot_every, {}});
+    rt->max_live = o.max_live_entities;
     cfg.set("scheduler.max-threads", o.scheduler_threads);
     cfg.set("logger.console", caf::atom("none"));
     // Work stealing spins idle workers (sched_yield) on these 2 cores, starving
@@ -175,6 +176,11 @@ bool Engine::seen(const std::string& channel, const std::string& user_id,
   return impl_->store.find_dedupe(chat_dedupe_key(id, platform_message_id)).ok();
 }
 
+bool Engine::exists(const std::string& conversation_id) const {
+  auto head = impl_->store.stream_head({domain::conversation::kEntityType, conversation_id});
+  return head.ok() && *head > 0;
+}
+
 EngineResult<ChatTurnResult> Engine::command(const std::string& conversation_id,
                                              ConversationCommand command,
                                              std::chrono::milliseconds timeout) {
@@ -212,6 +218,7 @@ EngineStats Engine::stats() const {
   s.recoveries = c.recoveries.load(std::memory_order_relaxed);
   s.reloads = c.reloads.load(std::memory_order_relaxed);
   s.snapshots_saved = c.snapshots_saved.load(std::memory_order_relaxed);
+  s.evicted = c.evicted.load(std::memory_order_relaxed);
   return s;
 }
 

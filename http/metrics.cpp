@@ -90,6 +90,8 @@ std::string render_prometheus(const HttpMetrics& http, const SystemGauges& g) {
   counter("parley_actors_spawned_total", "Entity actors spawned.", g.engine.spawned);
   counter("parley_actors_passivated_total", "Entity actors passivated when idle.",
           g.engine.passivated);
+  counter("parley_actors_evicted_total",
+          "Entity actors passivated to stay within PARLEY_MAX_LIVE_ENTITIES.", g.engine.evicted);
   counter("parley_actor_recoveries_total", "Entities recovered from a snapshot or events.",
           g.engine.recoveries);
   counter("parley_actor_reloads_total", "Entity reloads after an append did not land.",

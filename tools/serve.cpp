@@ -102,6 +102,7 @@ int run_serve(int argc, char** argv) {
   actors::EngineOptions engine_options;
   engine_options.scheduler_threads = settings.actor_threads;
   engine_options.idle = settings.idle;
+  engine_options.max_live_entities = settings.max_live_entities;
   // Dates in shoppers' messages: the zone's offset now (a DST change applies after a restart).
   engine_options.utc_offset_minutes = zone.offset_minutes_at(wall_clock_us());
   engine_options.catalog = [&catalog] { return catalog.snapshot(); };

@@ -58,6 +58,7 @@ struct Settings {
   int http_port = 8080;                           // PARLEY_HTTP_PORT
   size_t http_threads = 128;                      // PARLEY_HTTP_THREADS: concurrent connections
   size_t max_body = 1 << 20;                      // PARLEY_MAX_BODY: bytes
+  size_t max_live_entities = 20000;               // PARLEY_MAX_LIVE_ENTITIES (0: no cap)
   size_t max_connections_per_address = 256;       // PARLEY_MAX_CONNECTIONS_PER_ADDRESS
   std::chrono::milliseconds head_timeout{10000};  // PARLEY_HEADER_TIMEOUT_MS
   std::chrono::milliseconds request_read_timeout{30000};  // PARLEY_REQUEST_READ_TIMEOUT_MS
