@@ -308,8 +308,7 @@ std::string HttpServer::gate_metrics() const {
   const auto g = impl_->gate->stats();
   std::string out;
   auto line = [&](const char* name, const char* type, const char* help, uint64_t v) {
-    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
-           name + " " + std::to_string(v) + "\n";
+    append_metric(&out, name, type, help, v);
   };
   line("parley_http_connections_open", "gauge", "Client connections open (waiting or served).",
        g.open);

@@ -23,6 +23,20 @@ namespace {
 using nlohmann::json;
 using namespace std::chrono_literals;
 
+// A TCP connection to the edge on loopback; -1 if it failed.
+int connect_to(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 class Edge : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -63,12 +77,8 @@ class Edge : public ::testing::Test {
   }
   // Sends raw bytes on a fresh connection; returns what came back.
   std::string raw(const std::string& bytes) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
-    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    int fd = connect_to(server_->port());
+    EXPECT_GE(fd, 0);
     EXPECT_EQ(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL),
               static_cast<ssize_t>(bytes.size()));
     shutdown(fd, SHUT_WR);
@@ -304,12 +314,8 @@ TEST_F(Edge, BodyOverTheLimitIs413) {
 
 // Issue 17, item 11: an endless chunked body was read in full (6 GiB in 8 s).
 TEST_F(Edge, AnEndlessChunkedBodyIsCutOffAtTheLimit) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  int fd = connect_to(server_->port());
+  ASSERT_GE(fd, 0);
   const std::string head =
       "POST /api/v1/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
       "Transfer-Encoding: chunked\r\n\r\n";
@@ -338,16 +344,8 @@ TEST_F(Edge, AnEndlessChunkedBodyIsCutOffAtTheLimit) {
 
 // A socket to the edge that sends `bytes` and then nothing more.
 int open_slow(int port, const std::string& bytes) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return -1;
-  }
-  if (!bytes.empty()) send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  int fd = connect_to(port);
+  if (fd >= 0 && !bytes.empty()) send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
   return fd;
 }
 
