@@ -6,8 +6,12 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <atomic>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "tests/support/parley_server.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -84,6 +88,56 @@ TEST(FaultE2E, AFullDiskRefusesWritesAndLosesNothingAcknowledged) {
   }
   RecordProperty("acknowledged", std::to_string(acknowledged.size()));
   RecordProperty("refused", std::to_string(refused));
+}
+
+// SIGKILL while shoppers chat from several connections: every chat that was
+// answered 200 is in its conversation after a restart (the process loses only
+// what it had not acknowledged).
+TEST(FaultE2E, SigkillDuringChatLoadLosesNothingAcknowledged) {
+  testing::TempDir dir;
+  const std::vector<std::string> env = {"PARLEY_ADMIN_TOKEN=fault-admin", "PARLEY_NUDGES=0",
+                                        "PARLEY_INBOUND_PER_SECOND=0",
+                                        "PARLEY_INBOUND_PER_USER_PER_MINUTE=0"};
+  std::mutex mu;
+  std::vector<std::pair<std::string, std::string>> acknowledged;
+  {
+    Server server(dir.path(), env);
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> shoppers;
+    for (int t = 0; t < 8; ++t)
+      shoppers.emplace_back([&, t] {
+        httplib::Client c("127.0.0.1", server.port());
+        c.set_read_timeout(5, 0);
+        for (int i = 0; i < 2000 && !stop; ++i) {
+          const std::string user = "k" + std::to_string(t) + "-" + std::to_string(i % 7);
+          const std::string text = "note " + std::to_string(t) + "/" + std::to_string(i) + " ok";
+          auto r = c.Post("/api/v1/chat", json{{"user_id", user}, {"text", text}}.dump(),
+                          "application/json");
+          if (!r) return;  // killed
+          if (r->status == 200) {
+            std::lock_guard<std::mutex> lock(mu);
+            acknowledged.emplace_back(user, text);
+          }
+        }
+      });
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    server.kill_hard();
+    stop = true;
+    for (auto& s : shoppers) s.join();
+  }
+  ASSERT_GT(acknowledged.size(), 50u) << "too little load to mean anything";
+  Server again(dir.path(), env);
+  httplib::Client c("127.0.0.1", again.port());
+  std::map<std::string, std::string> transcripts;
+  for (const auto& [user, text] : acknowledged) {
+    if (!transcripts.count(user)) {
+      auto r = c.Get(("/api/v1/conversations/api:" + user + "?limit=10000").c_str(), kAdmin);
+      ASSERT_EQ(r->status, 200) << user;
+      transcripts[user] = r->body;
+    }
+    EXPECT_NE(transcripts[user].find(text), std::string::npos) << user << " lost '" << text << "'";
+  }
+  RecordProperty("acknowledged", std::to_string(acknowledged.size()));
 }
 
 }  // namespace
