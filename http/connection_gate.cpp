@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <string_view>
@@ -14,6 +15,59 @@
 namespace parley::http {
 
 using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string lower_trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Why a request head frames its body ambiguously, or nullptr. Two parsers
+// (a proxy and cpp-httplib) must not disagree on where a request ends: a
+// second or non-numeric Content-Length, or one beside Transfer-Encoding, or a
+// transfer coding other than chunked, let a body be read as the next request.
+const char* framing_error(std::string_view head) {
+  head = head.substr(0, head.find("\r\n\r\n"));
+  int lengths = 0;
+  bool chunked = false;
+  size_t at = head.find("\r\n");
+  while (at != std::string_view::npos) {
+    const size_t start = at + 2;
+    at = head.find("\r\n", start);
+    const auto line = head.substr(start, at == std::string_view::npos ? head.npos : at - start);
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    const auto name = lower_trimmed(line.substr(0, colon));
+    const auto value = lower_trimmed(line.substr(colon + 1));
+    if (name == "content-length") {
+      if (++lengths > 1) return "more than one Content-Length";
+      if (value.empty() || value.size() > 18 ||
+          value.find_first_not_of("0123456789") != std::string::npos)
+        return "Content-Length is not a number";
+    } else if (name == "transfer-encoding") {
+      if (value != "chunked") return "only Transfer-Encoding: chunked is understood";
+      chunked = true;
+    }
+  }
+  if (lengths > 0 && chunked) return "both Content-Length and Transfer-Encoding";
+  return nullptr;
+}
+
+void refuse(int fd, const char* status_line, const std::string& code, const std::string& why) {
+  const std::string body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + why + "\"}}";
+  const std::string answer = std::string(status_line) +
+                             "\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                             "Content-Length: " +
+                             std::to_string(body.size()) + "\r\n\r\n" + body;
+  (void)!::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+}  // namespace
 
 ConnectionGate::ConnectionGate(GateOptions options, Serve serve)
     : o_(options), serve_(std::move(serve)) {}
@@ -50,7 +104,7 @@ void ConnectionGate::admit(int fd) {
     return;
   }
   ++count;
-  conns_[fd] = Conn{address, Clock::now() + o_.head_timeout, 0, true};
+  conns_[fd] = Conn{address, false, Clock::now() + o_.head_timeout, 0, true};
   watch(fd);
 }
 
@@ -86,20 +140,24 @@ void ConnectionGate::on_readable(int fd) {
   if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return watch(fd);
   if (n <= 0) return close_conn(fd);  // the client went away
   const std::string_view head(peek_.data(), static_cast<size_t>(n));
-  if (head.find("\r\n\r\n") != std::string_view::npos ||
-      head.find("\n\n") != std::string_view::npos) {
+  // The end cpp-httplib reads a head to (a bare "\n\n" is not one: such a head
+  // held a worker for its whole read deadline).
+  if (head.find("\r\n\r\n") != std::string_view::npos) {
+    if (const char* why = framing_error(head)) {
+      ++stats_.bad_framing;
+      refuse(fd, "HTTP/1.1 400 Bad Request", "bad_framing", why);
+      return close_conn(fd);
+    }
+    it->second.queued = true;
+    it->second.deadline = Clock::time_point::max();
     ready_.push_back(fd);
     ready_cv_.notify_one();
     return;
   }
   if (static_cast<size_t>(n) >= o_.max_head_bytes) {
     ++stats_.heads_too_large;
-    static const char k431[] =
-        "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json\r\n"
-        "Connection: close\r\nContent-Length: 86\r\n\r\n"
-        "{\"error\":{\"code\":\"headers_too_large\",\"message\":\"the request head is over 64 "
-        "KiB\"}}";
-    (void)!::send(fd, k431, sizeof k431 - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+    refuse(fd, "HTTP/1.1 431 Request Header Fields Too Large", "headers_too_large",
+           "the request head is over 64 KiB");
     return close_conn(fd);
   }
   if (!it->second.head_started) {  // an idle keep-alive connection starts a request
@@ -113,7 +171,7 @@ void ConnectionGate::sweep(Clock::time_point now) {
   std::lock_guard<std::mutex> lock(mu_);
   std::vector<int> late;
   for (const auto& [fd, c] : conns_)
-    if (c.deadline <= now && c.deadline != Clock::time_point::max()) late.push_back(fd);
+    if (!c.queued && c.deadline <= now) late.push_back(fd);
   for (int fd : late) {
     if (conns_[fd].head_started) ++stats_.head_timeouts;
     close_conn(fd);
@@ -147,13 +205,20 @@ void ConnectionGate::work_loop() {
       ready_.pop_front();
       auto it = conns_.find(fd);
       if (it == conns_.end()) continue;
-      it->second.deadline = Clock::time_point::max();  // serving: the stream has its own
+      auto& serving = serving_[it->second.address];
+      if (serving >= o_.max_serving_per_address) {  // its turn comes when one of its own ends
+        parked_[it->second.address].push_back(fd);
+        continue;
+      }
+      ++serving;
+      it->second.queued = false;
       served = it->second.served;
     }
     const bool keep = serve_(fd, served);
     std::lock_guard<std::mutex> lock(mu_);
     auto it = conns_.find(fd);
     if (it == conns_.end()) continue;
+    release_serving(it->second.address);
     if (!keep || stopping_) {
       close_conn(fd);
       continue;
@@ -163,6 +228,18 @@ void ConnectionGate::work_loop() {
     it->second.deadline = Clock::now() + o_.idle_timeout;
     watch(fd);
   }
+}
+
+void ConnectionGate::release_serving(const std::string& address) {
+  // mu_ held
+  auto s = serving_.find(address);
+  if (s != serving_.end() && --s->second == 0) serving_.erase(s);
+  auto p = parked_.find(address);
+  if (p == parked_.end()) return;
+  ready_.push_front(p->second.front());  // next of that address, ahead of newer work
+  p->second.pop_front();
+  if (p->second.empty()) parked_.erase(p);
+  ready_cv_.notify_one();
 }
 
 void ConnectionGate::stop() {

@@ -19,6 +19,12 @@ namespace parley::http {
 
 namespace {
 
+// Set while a worker serves a request whose connection must not carry
+// another: a body refused unread (413) or an error cpp-httplib answered
+// itself (a malformed request line…). Kept open, the unread bytes were parsed
+// as the next request — a desync a proxy in front would act on.
+thread_local bool close_after_this = false;
+
 // cpp-httplib with its per-connection entry point taken over: each accepted
 // socket goes to the gate, which hands it back one complete request head at a
 // time (serve_one). process_request is cpp-httplib's own request handling.
@@ -29,8 +35,9 @@ class GatedServer final : public httplib::Server {
   bool serve_one(int fd, bool last, const StreamLimits& limits) {
     GatedStream stream(fd, limits);
     bool closed = false;
+    close_after_this = false;
     const bool ok = process_request(stream, last, closed, nullptr);
-    return ok && !closed && !last;
+    return ok && !closed && !last && !close_after_this && !*stream.cut_off();
   }
 
  private:
@@ -121,6 +128,8 @@ struct HttpServer::Impl {
       });
     }
     if (too_large) {
+      close_after_this = true;
+      res.set_header("Connection", "close");
       HttpResponse out =
           json_error(413, "payload_too_large",
                      "the body is larger than " + std::to_string(options.max_body) + " bytes");
@@ -190,6 +199,7 @@ struct HttpServer::Impl {
   // Errors cpp-httplib answers itself (413, 400 on a broken request line…).
   httplib::Server::HandlerResponse on_error(const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    close_after_this = true;  // cpp-httplib's own error: what follows on the socket is unknown
     HttpResponse out;
     switch (res.status) {
       case 413:
@@ -224,6 +234,7 @@ bool HttpServer::start(std::string* error) {
   GateOptions gate;
   gate.workers = impl_->options.threads;
   gate.max_per_address = impl_->options.max_connections_per_address;
+  gate.max_serving_per_address = impl_->options.max_serving_per_address;
   gate.head_timeout = impl_->options.head_timeout;
   gate.idle_timeout = std::chrono::seconds(impl_->options.keep_alive_seconds);
   impl_->gate = std::make_unique<ConnectionGate>(
@@ -267,7 +278,11 @@ bool HttpServer::start(std::string* error) {
   // again on it with a real backlog (Linux updates the backlog in place).
   int listen_fd = -1;
   s.set_socket_options([&listen_fd](socket_t sock) {
-    httplib::default_socket_options(sock);
+    // SO_REUSEADDR only: cpp-httplib's defaults add SO_REUSEPORT, and then a
+    // second server started on the same port (another data dir) shared its
+    // connections with the first, splitting the chats between two logs.
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     listen_fd = sock;
   });
   if (impl_->options.port == 0) {
