@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "events/json_int.hpp"
+
 namespace parley::events::llm_codec {
 
 using nlohmann::json;
@@ -60,10 +62,10 @@ Expected<usage::Call> decode_call(const EventEnvelope& env) {
     c.model = j.value("model", "");
     c.agent = j.value("agent", "");
     c.conversation_id = j.value("conversation_id", "");
-    c.input_tokens = j.value("input_tokens", int64_t{0});
-    c.output_tokens = j.value("output_tokens", int64_t{0});
-    c.latency_ms = j.value("latency_ms", int64_t{0});
-    c.attempts = j.value("attempts", 1);
+    c.input_tokens = integer(j, "input_tokens", int64_t{0});
+    c.output_tokens = integer(j, "output_tokens", int64_t{0});
+    c.latency_ms = integer(j, "latency_ms", int64_t{0});
+    c.attempts = integer(j, "attempts", 1);
     c.outcome = j.value("outcome", "ok");
     c.at_us = env.timestamp_us;
     return c;
