@@ -59,7 +59,7 @@ class Maytapi final : public Adapter {
     if (in.user_id.empty()) in.user_id = phone_digits(jsonu::text(j, "conversation"));
     in.platform_message_id = jsonu::text(m, "id");
     in.display_name = jsonu::text(user, "name");
-    in.at_us = static_cast<int64_t>(jsonu::number(j, "timestamp")) * 1000000;
+    in.at_us = jsonu::epoch_us(j, "timestamp");
     const std::string mt = jsonu::text(m, "type");
     if (mt == "text") {
       in.text = jsonu::text(m, "text");

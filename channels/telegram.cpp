@@ -55,7 +55,7 @@ class Telegram final : public Adapter {
       return out;
     }
     in.display_name = jsonu::text(jsonu::member(m, "from"), "first_name");
-    in.at_us = static_cast<int64_t>(jsonu::number(m, "date")) * 1000000;
+    in.at_us = jsonu::epoch_us(m, "date");
     if (m.contains("text")) {
       in.text = jsonu::text(m, "text");
     } else if (m.contains("photo") && m["photo"].is_array() && !m["photo"].empty()) {
@@ -118,7 +118,7 @@ class Telegram final : public Adapter {
     const auto& params = jsonu::member(j, "parameters");
     if (params.is_object() && params.contains("retry_after")) {
       out.outcome = Outcome::retry;
-      out.retry_after_ms = static_cast<int64_t>(jsonu::number(params, "retry_after") * 1000);
+      out.retry_after_ms = retry_after_ms(jsonu::number(params, "retry_after"));
     }
     return out;
   }

@@ -17,7 +17,7 @@ InboundMessage read_message(const json& m, const std::string& name) {
   in.user_id = phone_digits(jsonu::text(m, "from"));
   in.platform_message_id = jsonu::text(m, "id");
   in.display_name = name;
-  in.at_us = static_cast<int64_t>(jsonu::number(m, "timestamp")) * 1000000;
+  in.at_us = jsonu::epoch_us(m, "timestamp");
   const std::string type = jsonu::text(m, "type");
   if (type == "text") {
     in.text = jsonu::text(jsonu::member(m, "text"), "body");
