@@ -334,6 +334,28 @@ TEST(Adapters, TimesAndWaitsOutOfRangeAreNone) {
   EXPECT_EQ(classify_generic({503, "", {{"retry-after", "3"}}, ""}).retry_after_ms, 3000);
 }
 
+// Found by fuzz/webhook_whatsapp (JSON_ASSERT in basic_json::operator[] const):
+// a message of type image, location or audio without that member read the
+// member through const operator[], undefined when the key is absent. The
+// Release build read past the map's end and happened to find nothing, so this
+// test passed before the fix too; the fuzz build's assertion is what fails.
+TEST(WhatsAppCloud, MessagesWithoutTheirMediaMemberParse) {
+  auto wa = make_whatsapp({});
+  for (const std::string type : {"image", "location", "audio"}) {
+    auto r = wa->parse(
+        body(R"({"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"messages":[)"
+             R"({"from":"34600111222","id":"wamid.A","type":")" +
+             type + R"("}]}}]}]})"));
+    ASSERT_TRUE(r.ok) << type;
+    ASSERT_EQ(r.webhook.messages.size(), 1u) << type;
+    EXPECT_EQ(r.webhook.messages[0].attachment, "") << type;
+    EXPECT_EQ(r.webhook.messages[0].latitude, 0) << type;
+  }
+  // And Meta's error code of an answer, cast to int64_t unchecked (UBSan).
+  EXPECT_EQ(wa->classify({400, R"({"error":{"code":1e300}})", {}, ""}).outcome, Outcome::permanent);
+  EXPECT_EQ(wa->classify({400, R"({"error":{"code":131056}})", {}, ""}).outcome, Outcome::retry);
+}
+
 TEST(Split, LongTextAtPlatformLimitsOnWordBoundaries) {
   std::string text;
   for (int i = 0; i < 1000; ++i) text += "palabra" + std::to_string(i) + " ";
