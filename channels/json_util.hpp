@@ -24,6 +24,13 @@ inline const json& member(const json& j, const char* key) {
   auto it = j.find(key);
   return it == j.end() ? kNull : *it;
 }
+// The boolean member `key`, or `fallback` when it is absent or of another type.
+// json::value() throws on another type, and classify() runs on the outbox's
+// thread, where an exception ends the process (fuzz/webhook_maytapi).
+inline bool flag(const json& j, const char* key, bool fallback) {
+  const auto& v = member(j, key);
+  return v.is_boolean() ? v.get<bool>() : fallback;
+}
 inline double number(const json& j, const char* key) {
   const auto& v = member(j, key);
   if (v.is_number()) return v.get<double>();

@@ -110,7 +110,7 @@ class Maytapi final : public Adapter {
     SendResult out = classify_generic(r);
     if (out.outcome != Outcome::delivered) return out;
     json j = json::parse(r.body, nullptr, false);
-    if (j.is_object() && j.contains("success") && !j.value("success", false)) {
+    if (!jsonu::flag(j, "success", true)) {  // refused only when it says so
       out.outcome = Outcome::permanent;
       out.error = "Maytapi refused: " + r.body.substr(0, 300);
       return out;

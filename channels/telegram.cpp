@@ -106,7 +106,7 @@ class Telegram final : public Adapter {
     SendResult out = classify_generic(r);
     json j = json::parse(r.body, nullptr, false);
     if (out.outcome == Outcome::delivered) {
-      if (!j.is_object() || !j.value("ok", false)) {
+      if (!jsonu::flag(j, "ok", false)) {
         out.outcome = Outcome::retry;
         out.error = "Telegram answered 2xx without ok: " + r.body.substr(0, 200);
         return out;

@@ -356,6 +356,24 @@ TEST(WhatsAppCloud, MessagesWithoutTheirMediaMemberParse) {
   EXPECT_EQ(wa->classify({400, R"({"error":{"code":131056}})", {}, ""}).outcome, Outcome::retry);
 }
 
+// Found by fuzz/webhook_maytapi (uncaught json type_error from classify()):
+// Maytapi's {"success":""} and Telegram's {"ok":"yes"} threw out of
+// json::value(). classify() runs on the outbox's thread, where an exception
+// ends the process: one odd answer to a send stopped the server.
+TEST(Adapters, AnswersWithAFlagOfAnotherTypeDoNotThrow) {
+  MaytapiConfig mc;
+  mc.product_id = "prod";
+  auto m = make_maytapi(mc);
+  EXPECT_EQ(m->classify({200, R"({"success":"","data":{"msgId":"K1"}})", {}, ""}).outcome,
+            Outcome::delivered);
+  EXPECT_EQ(m->classify({200, R"({"success":false})", {}, ""}).outcome, Outcome::permanent);
+  auto t = make_telegram({"T0K", "", "http://tg"});
+  EXPECT_EQ(t->classify({200, R"({"ok":"yes","result":{"message_id":7}})", {}, ""}).outcome,
+            Outcome::retry);
+  EXPECT_EQ(t->classify({200, R"({"ok":true,"result":{"message_id":7}})", {}, ""}).outcome,
+            Outcome::delivered);
+}
+
 TEST(Split, LongTextAtPlatformLimitsOnWordBoundaries) {
   std::string text;
   for (int i = 0; i < 1000; ++i) text += "palabra" + std::to_string(i) + " ";
