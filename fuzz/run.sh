@@ -3,13 +3,19 @@
 # the other on its seed corpus for SECONDS seconds; fails if any finds a crash,
 # a leak, a timeout or a sanitizer report. One line per target on stdout.
 #   fuzz/run.sh [BUILD_DIR [SECONDS [TARGET…]]]     (make fuzz-smoke: 20 s each)
-# New inputs go to BUILD_DIR/corpus/<target>, findings to BUILD_DIR/findings/;
-# fuzz/corpus/ is only read, so the checkout stays clean.
+# FUZZ_CORPUS names the directory new inputs go to (BUILD_DIR/corpus by
+# default, one subdirectory a target); FUZZ_FLAGS adds libFuzzer flags, e.g.
+# "-jobs=1" (the fuzzer then runs in a child that logs to fuzz-0.log, which is
+# appended to the target's log). Findings go to BUILD_DIR/findings/; fuzz/corpus/
+# is only read, so the checkout stays clean.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${1:-build-fuzz}
+build=$(realpath -m "${1:-build-fuzz}")
 seconds=${2:-20}
 shift $(($# > 2 ? 2 : $#))
+out=$(realpath -m "${FUZZ_CORPUS:-$build/corpus}")
+seeds=$(pwd)/fuzz/corpus
+read -r -a flags <<<"${FUZZ_FLAGS:-}"
 
 if [ ! -f "$build/build.ninja" ]; then
   cmake -S fuzz -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ >/dev/null
@@ -24,17 +30,19 @@ mkdir -p "$build/findings" "$build/logs"
 failed=()
 printf '%-18s %12s %9s %7s %7s %6s\n' target execs exec/s cov ft corpus
 for t in "${targets[@]}"; do
-  mkdir -p "$build/corpus/$t"
+  mkdir -p "$out/$t" "$build/work/$t"
+  rm -f "$build/work/$t"/fuzz-*.log
   log="$build/logs/$t.log"
   status=0
-  "$build/$t" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
-    -artifact_prefix="$build/findings/$t-" "$build/corpus/$t" "fuzz/corpus/$t" >"$log" 2>&1 ||
-    status=$?
+  (cd "$build/work/$t" && "$build/$t" -max_total_time="$seconds" -timeout=10 \
+    -print_final_stats=1 -artifact_prefix="$build/findings/$t-" "${flags[@]}" "$out/$t" \
+    "$seeds/$t") >"$log" 2>&1 || status=$?
+  cat "$build/work/$t"/fuzz-*.log >>"$log" 2>/dev/null || true
   # The last status line: "#N DONE cov: C ft: F corp: K/…b … exec/s: E …".
   last=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)
   field() { sed -nE "s/.* $1: ([0-9]+).*/\1/p" <<<"$last"; }
-  execs=$(sed -nE 's/^stat::number_of_executed_units: +([0-9]+)/\1/p' "$log")
-  rate=$(sed -nE 's/^stat::average_exec_per_sec: +([0-9]+)/\1/p' "$log")
+  execs=$(sed -nE 's/^stat::number_of_executed_units: +([0-9]+)/\1/p' "$log" | tail -n 1)
+  rate=$(sed -nE 's/^stat::average_exec_per_sec: +([0-9]+)/\1/p' "$log" | tail -n 1)
   corp=$(sed -nE 's/.* corp: ([0-9]+)\/.*/\1/p' <<<"$last")
   printf '%-18s %12s %9s %7s %7s %6s' "$t" "${execs:-?}" "${rate:-?}" "$(field cov)" \
     "$(field ft)" "${corp:-?}"
