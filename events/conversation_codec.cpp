@@ -357,8 +357,10 @@ Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) 
     s.orders = j.value("orders", std::vector<std::string>{});
     s.last_order_total_cents = j.value("last_order_total_cents", int64_t{0});
     s.last_order_currency = j.value("last_order_currency", "EUR");
-    for (const auto& [id, n] : j.value("order_notes", json::object()).items())
-      s.order_notes[id] = note_from(n);
+    // Named: items() only refers to its json, and a temporary from value()
+    // would die before the loop reads it.
+    const json notes = j.value("order_notes", json::object());
+    for (const auto& [id, n] : notes.items()) s.order_notes[id] = note_from(n);
     s.handoff_requested = j.value("handoff_requested", false);
     s.handoff_since_us = j.value("handoff_since_us", int64_t{0});
     s.handoff_by = j.value("handoff_by", "");

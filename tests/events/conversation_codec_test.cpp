@@ -56,5 +56,17 @@ TEST(ConversationCodec, StateRoundTrips) {
             StoreErrc::corruption);
 }
 
+// The notes were read through items() of a temporary that j.value() returned
+// and that died before the loop ran: ASan's stack-use-after-scope in
+// decode_state, on every snapshot load.
+TEST(ConversationCodec, StateWithOrderNotesRoundTrips) {
+  conv::State s = conv::initial_state("api:u1");
+  s.order_notes["ORD-1"] = conv::OrderNote{"awaiting_payment", "https://pay.example/1", "", ""};
+  s.order_notes["ORD-2"] = conv::OrderNote{"shipped", "", "", "TRACK-2"};
+  auto back = codec::decode_state(codec::encode_state(s), codec::kStateSchema);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->order_notes, s.order_notes);
+}
+
 }  // namespace
 }  // namespace parley::events
