@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "channels/signatures.hpp"
 #include "payments/invoice_renderer.hpp"
 #include "payments/mailer.hpp"
 #include "tests/support/pdf_text.hpp"
@@ -137,6 +138,15 @@ TEST(Mail, SendGridBodyCarriesTheAttachmentInBase64) {
   EXPECT_EQ(j["attachments"][0]["filename"], "INV-000007.pdf");
   EXPECT_EQ(j["attachments"][0]["type"], "application/pdf");
   EXPECT_EQ(testing::base64_decode(j["attachments"][0]["content"]), m.attachment);
+}
+
+// The test helper kept every bit it had read in an int: past five characters
+// the shift overflowed (UBSan: left shift of 156504337 by 6 places, in every
+// test that read back an attachment).
+TEST(TestSupport, Base64DecodeReadsBackAnAttachmentOfAnyLength) {
+  std::string bytes;
+  for (int i = 0; i < 3000; ++i) bytes.push_back(static_cast<char>(i * 7));
+  EXPECT_EQ(testing::base64_decode(channels::base64_encode(bytes)), bytes);
 }
 
 }  // namespace
