@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <variant>
@@ -13,6 +14,16 @@
 #include "domain/conversation.hpp"
 
 namespace parley::actors {
+
+// A product's stock as the log has it, and the head of its stream (0: no
+// such product) — actors/stock_levels.hpp.
+struct StockLevel {
+  int64_t units = 0;
+  uint64_t head = 0;
+};
+using StockLevels = std::map<std::string, StockLevel>;
+// The entity's refusal of a turn that would place an order without them.
+inline constexpr const char* kStockUnknown = "stock_unknown";
 
 struct ChatTurn {
   std::string channel;
@@ -44,6 +55,11 @@ struct ChatTurn {
   std::shared_ptr<const brain::Understanding> understood = nullptr;
   // The id an order placed in this turn gets (Engine::chat makes a random one).
   std::string order_id = "";
+  // The cart's products as the log has them, read when the turn would place
+  // an order: the entity answers "stock_unknown" without them, and the
+  // engine reads them and asks again. The order's reservation is appended
+  // with these heads expected.
+  std::shared_ptr<const StockLevels> stock = nullptr;
   // A turn decided by a language model (brain/turn_advice.hpp): used when it
   // still fits the conversation, else the offline brain answers. nullptr:
   // the offline brain.

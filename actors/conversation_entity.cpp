@@ -14,6 +14,7 @@
 #include "events/delivery_codec.hpp"
 #include "events/llm_codec.hpp"
 #include "events/order_codec.hpp"
+#include "events/product_codec.hpp"
 
 namespace parley::actors {
 namespace {
@@ -88,6 +89,52 @@ struct ConversationKind {
 
   static Decided rejected(const char* code) {
     return domain::fail(make_error(entity_errc::rejected, code));
+  }
+
+  // Units wanted of each product across the order's lines.
+  static std::map<std::string, int64_t> wanted(const std::vector<domain::CartLine>& lines) {
+    std::map<std::string, int64_t> out;
+    for (const auto& l : lines) out[l.sku] += l.quantity;
+    return out;
+  }
+
+  static bool covered(const StockLevels& stock, const std::vector<domain::CartLine>& lines) {
+    for (const auto& [sku, quantity] : wanted(lines)) {
+      auto it = stock.find(sku);
+      if (it == stock.end() || it->second.head == 0 || it->second.units < quantity) return false;
+    }
+    return true;
+  }
+
+  // order.placed and order.stock_reserved on the order's stream, and each
+  // product's catalog.stock_changed at its expected head; the error's code, or nullptr.
+  static const char* place_with_stock(const domain::order::Order& o, const StockLevels& stock,
+                                      const std::string& cause, int64_t at_us,
+                                      std::vector<events::LinkedAppend>* linked) {
+    namespace order = domain::order;
+    namespace product = domain::product;
+    auto placed = order::decide(order::State{}, order::Place{o});
+    if (!placed) return order::to_string(placed.error());
+    order::State s;
+    for (const auto& e : placed.value()) s = order::evolve(std::move(s), e);
+    std::vector<order::StockLine> lines;
+    events::LinkedAppend link{{order::kEntityType, o.order_id}, 0, {}};
+    for (const auto& [sku, quantity] : wanted(o.lines)) {
+      const auto& level = stock.at(sku);
+      lines.push_back({sku, quantity});
+      events::LinkedAppend taken{{product::kEntityType, sku}, level.head, {}};
+      taken.events.push_back(events::product_codec::encode(
+          product::StockChanged{sku, level.units - quantity}, at_us, cause));
+      linked->push_back(std::move(taken));
+    }
+    auto reserved = order::decide(s, order::ReserveStock{lines});
+    if (!reserved) return order::to_string(reserved.error());
+    for (const auto& e : placed.value())
+      link.events.push_back(events::order_codec::encode(e, cause));
+    for (const auto& e : reserved.value())
+      link.events.push_back(events::order_codec::encode(e, cause));
+    linked->push_back(std::move(link));
+    return nullptr;
   }
 
   // Applies decided events to the running state and the decision.
@@ -166,10 +213,23 @@ struct ConversationKind {
       const auto& catalog = snapshot ? snapshot->index : empty_catalog().index;
       brain::TurnPlan plan;
       std::string dropped;  // why the model's advice was not used
+      std::optional<brain::LiveStock> live;
+      if (turn.stock) {
+        live.emplace();
+        for (const auto& [sku, level] : *turn.stock) (*live)[sku] = level.units;
+      }
+      const Builder before_advice = b;
       if (turn.advice) dropped = take_advice(*turn.advice, &b, &plan);
+      if (turn.advice && dropped.empty() && plan.order && live &&
+          !covered(*turn.stock, plan.order->lines)) {
+        b = before_advice;  // the model would sell what is gone: the offline brain offers the rest
+        plan = {};
+        dropped = "refused: out_of_stock";
+      }
       const bool was_human = b.s.handoff_requested;
       if (!turn.advice || !dropped.empty()) {
-        plan = brain::plan_turn(b.s, turn.text, understood, catalog, turn.at_us, turn.order_id);
+        plan = brain::plan_turn(b.s, turn.text, understood, catalog, turn.at_us, turn.order_id,
+                                live ? &*live : nullptr);
         b.take(std::move(plan.events));
       }
       if (turn.advice) record_model_turn(*turn.advice, dropped, inbound, &b.d);
@@ -183,13 +243,15 @@ struct ConversationKind {
                             "/reply; /handoff off " + state.id + " gives it back to the bot.",
                         turn.at_us, &b.d.linked);
       if (plan.order) {
-        namespace order = domain::order;
-        auto placed = order::decide(order::State{}, order::Place{*plan.order});
-        if (!placed) return rejected(order::to_string(placed.error()));
-        events::LinkedAppend link{{order::kEntityType, plan.order->order_id}, 0, {}};
-        for (const auto& e : placed.value())
-          link.events.push_back(events::order_codec::encode(e, inbound.message_id));
-        b.d.linked.push_back(std::move(link));
+        // The stock is taken in the same append that places the order, each
+        // product's stream expected at the head it was read at: of two
+        // shoppers racing for the last unit one append conflicts, and the
+        // engine asks again with fresh stock (issue 17, item 15).
+        if (!turn.stock) return rejected(kStockUnknown);
+        if (!covered(*turn.stock, plan.order->lines)) return rejected("out_of_stock");
+        if (auto error = place_with_stock(*plan.order, *turn.stock, inbound.message_id, turn.at_us,
+                                          &b.d.linked))
+          return rejected(error);
       }
     }
     for (auto& r : replies) {

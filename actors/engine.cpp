@@ -11,6 +11,7 @@
 #include "actors/entity_error.hpp"
 #include "actors/lead_entity.hpp"
 #include "actors/registry.hpp"
+#include "actors/stock_levels.hpp"
 #include "actors/turn_preparation.hpp"
 #include "brain/nlu.hpp"
 #include "domain/conversation.hpp"
@@ -37,6 +38,7 @@ struct Engine::Impl {
         advice_history(o.advice_history),
         utc_offset_minutes(o.utc_offset_minutes) {
     rt = std::shared_ptr<Runtime>(new Runtime{s, writer, executor, o.idle, o.snapshot_every, {}});
+    rt->max_live = o.max_live_entities;
     cfg.set("scheduler.max-threads", o.scheduler_threads);
     cfg.set("logger.console", caf::atom("none"));
     // Work stealing spins idle workers (sched_yield) on these 2 cores, starving
@@ -165,7 +167,22 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
   prepared.understood = std::make_shared<const brain::Understanding>(
       brain::understand(turn.text, brain::nlu::local_now(turn.at_us, impl_->utc_offset_minutes)));
   if (impl_->advisor && impl_->advisor->active()) impl_->advise(id, &prepared, timeout, observer);
-  return impl_->ask(id, ConversationRequest{std::move(prepared)}, timeout);
+  // A turn that places an order needs the cart's stock as the log has it: the
+  // entity says so, and after a race for the last units its append conflicts;
+  // either way the stock is read here and the turn asked again.
+  for (int attempt = 0;; ++attempt) {
+    auto r = impl_->ask(id, ConversationRequest{prepared}, timeout);
+    const bool needs_stock =
+        !r.ok() && r.error.code == EngineErrc::rejected && r.error.detail == kStockUnknown;
+    const bool raced = !r.ok() && prepared.stock && r.error.code == EngineErrc::storage &&
+                       r.error.detail.find("conflict") != std::string::npos;
+    if ((!needs_stock && !raced) || attempt == 3) return r;
+    auto peek = impl_->ask(id, ConversationRequest{PeekState{}}, timeout);
+    if (!peek.ok() || !peek.value.state) return r;
+    std::vector<std::string> skus;
+    for (const auto& l : peek.value.state->cart) skus.push_back(l.sku);
+    prepared.stock = std::make_shared<const StockLevels>(read_stock_levels(impl_->store, skus));
+  }
 }
 
 bool Engine::seen(const std::string& channel, const std::string& user_id,
@@ -173,6 +190,11 @@ bool Engine::seen(const std::string& channel, const std::string& user_id,
   if (platform_message_id.empty()) return false;
   const auto id = domain::conversation::conversation_id(channel, user_id);
   return impl_->store.find_dedupe(chat_dedupe_key(id, platform_message_id)).ok();
+}
+
+bool Engine::exists(const std::string& conversation_id) const {
+  auto head = impl_->store.stream_head({domain::conversation::kEntityType, conversation_id});
+  return head.ok() && *head > 0;
 }
 
 EngineResult<ChatTurnResult> Engine::command(const std::string& conversation_id,
@@ -212,6 +234,7 @@ EngineStats Engine::stats() const {
   s.recoveries = c.recoveries.load(std::memory_order_relaxed);
   s.reloads = c.reloads.load(std::memory_order_relaxed);
   s.snapshots_saved = c.snapshots_saved.load(std::memory_order_relaxed);
+  s.evicted = c.evicted.load(std::memory_order_relaxed);
   return s;
 }
 

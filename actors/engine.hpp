@@ -42,6 +42,9 @@ struct EngineOptions {
   size_t executor_threads = 2;
   std::chrono::milliseconds idle{std::chrono::seconds(300)};
   uint64_t snapshot_every = 200;
+  // Live entity actors at most (the least recently used beyond are
+  // passivated; they come back on their next message). 0: no cap.
+  size_t max_live_entities = 20000;
   CatalogSource catalog;                     // the catalog the sales policy sells from
   int utc_offset_minutes = 0;                // PARLEY_TIMEZONE
   std::vector<std::string> manager_numbers;  // MANAGER_NUMBERS
@@ -62,6 +65,7 @@ struct EngineStats {
   uint64_t recoveries = 0;
   uint64_t reloads = 0;
   uint64_t snapshots_saved = 0;
+  uint64_t evicted = 0;  // passivated to stay within max_live_entities
 };
 
 class Engine {
@@ -82,6 +86,9 @@ class Engine {
   // Whether the conversation (channel, user) recorded this platform message id.
   bool seen(const std::string& channel, const std::string& user_id,
             const std::string& platform_message_id) const;
+  // Whether the conversation has anything in the log (read from the store:
+  // asking spawns no actor).
+  bool exists(const std::string& conversation_id) const;
   // A command on an existing conversation (operator reply, handoff, delivery
   // status); answers after its events are durable.
   EngineResult<ChatTurnResult> command(const std::string& conversation_id,

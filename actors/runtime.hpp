@@ -19,6 +19,7 @@ struct EntityCounters {
   std::atomic<uint64_t> reloads{0};     // reloads after a failed append
   std::atomic<uint64_t> live{0};
   std::atomic<uint64_t> snapshots_saved{0};
+  std::atomic<uint64_t> evicted{0};  // passivated to stay within max_live
 };
 
 struct Runtime {
@@ -30,6 +31,8 @@ struct Runtime {
   // A snapshot is also taken when this many events were appended since the last.
   uint64_t snapshot_every = 200;
   EntityCounters counters;
+  // Live entities kept at most; the least recently used beyond are passivated (0: no cap).
+  size_t max_live = 0;
 };
 
 }  // namespace parley::actors

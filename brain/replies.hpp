@@ -19,6 +19,8 @@ enum class Say {
   only_left,
   cart_currency,
   cart_full,
+  sold_out_now,
+  only_left_now,
   size_unavailable,
   color_unavailable,
   added,

@@ -51,6 +51,34 @@ void advance_checkout(Turn& t, bool returning) {
            c.name + ", " + c.address + ", " + c.city + " (" + c.phone + ", " + c.email + ")"});
 }
 
+bool offer_what_is_left(Turn& t, const std::map<std::string, int64_t>& stock) {
+  std::map<std::string, int64_t> wanted;  // a product may be on several lines
+  for (const auto& l : t.state.cart) wanted[l.sku] += l.quantity;
+  std::vector<std::pair<std::string, int64_t>> short_lines;  // name, units left
+  for (const auto& [sku, quantity] : wanted) {
+    auto it = stock.find(sku);
+    const int64_t left = it == stock.end() ? 0 : std::max<int64_t>(0, it->second);
+    if (left >= quantity) continue;
+    const CartLine* line = t.state.line(sku);
+    short_lines.push_back({line ? line->name : sku, left});
+    // (Two variant lines of one product share its count: both are cut.)
+    if (left == 0)
+      t.apply(conv::RemoveItem{sku});
+    else
+      t.apply(conv::SetQuantity{sku, left});
+  }
+  if (short_lines.empty()) return false;
+  for (const auto& [name, left] : short_lines)
+    t.reply(left == 0 ? Say::sold_out_now : Say::only_left_now, {name, std::to_string(left)});
+  if (t.state.cart.empty()) {
+    t.apply(conv::CancelCheckout{});
+    t.stage(Stage::discovery);
+    return true;
+  }
+  advance_checkout(t, false);  // the new total, and "shall I place it?" again
+  return true;
+}
+
 // Details given freely during checkout: "Rahul Sharma, +91 98765 43210,
 // rahul@x.com, 14 Park Street, Kolkata" — or one field at a time.
 Customer read_details(const std::string& text, const Understanding& u, const Customer& have) {

@@ -14,7 +14,8 @@ using domain::Stage;
 using domain::product::Product;
 
 TurnPlan plan_turn(const conv::State& state, const std::string& text, const Understanding& u,
-                   const Catalog& catalog, int64_t now_us, const std::string& order_id) {
+                   const Catalog& catalog, int64_t now_us, const std::string& order_id,
+                   const LiveStock* live_stock) {
   // The conversation's language: a message in another language changed it
   // already; one without any (a name and an address) keeps it.
   Turn t{state, {}, state.language};
@@ -28,6 +29,9 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text, const Unde
   // Answers to the checkout's questions come first.
   if (t.state.awaiting_confirmation) {
     if (intent == "affirm" || intent == "checkout") {
+      // Someone else may have bought the last units since the cart was filled:
+      // offer what is left rather than sell what is gone (issue 17, item 15).
+      if (live_stock && offer_what_is_left(t, *live_stock)) return std::move(t.plan);
       const std::string& id = order_id;
       domain::order::Order order{id,
                                  state.id,

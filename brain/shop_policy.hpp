@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,12 +27,19 @@ struct TurnPlan {
   std::optional<domain::order::Order> order;  // placed in this turn
 };
 
+// Units of each product in stock right now, read from the log for this turn
+// (the catalog view may be 100 ms behind).
+using LiveStock = std::map<std::string, int64_t>;
+
 // `state` already includes the inbound message. `order_id` is the id an order
 // placed in this turn gets: made by the caller (random, so that it reveals
 // nothing about the shopper and cannot be guessed), never derived here.
+// `live_stock`: an order is placed only when it covers every line; short
+// lines are cut to what is left (or removed) and the shopper asked again.
+// nullptr: not known, the order is planned on the catalog's stock.
 TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
                    const Understanding& understanding, const Catalog& catalog, int64_t now_us,
-                   const std::string& order_id);
+                   const std::string& order_id, const LiveStock* live_stock = nullptr);
 
 // A cart line for `quantity` of `p`, with its only colour and only size chosen.
 domain::CartLine cart_line_for(const domain::product::Product& p, int64_t quantity);

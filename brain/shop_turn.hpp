@@ -2,6 +2,7 @@
 // planned and the actions it is built from. Not for other layers.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,10 @@ void add_to_cart(Turn& t, const domain::product::Product* p, const Understanding
 
 // Checkout: ask for a missing variant, then for missing details, then confirm.
 void advance_checkout(Turn& t, bool returning);
+// Cuts every cart line to the units `stock` has left (removing those with
+// none), tells the shopper and asks for confirmation again; false when every
+// line is covered and nothing changed.
+bool offer_what_is_left(Turn& t, const std::map<std::string, int64_t>& stock);
 // Details given freely during checkout ("Rahul Sharma, +91 …, 14 Park Street, Kolkata").
 domain::Customer read_details(const std::string& text, const Understanding& u,
                               const domain::Customer& have);

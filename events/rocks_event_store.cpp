@@ -90,6 +90,9 @@ Expected<std::unique_ptr<RocksEventStore>> RocksEventStore::open(const Options& 
   db_opts.create_missing_column_families = options.mode == Mode::read_write;
   // Recover to the last intact WAL record and say what was dropped (recovery()).
   db_opts.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  // No automatic resume after a write error: its retry writes the WAL again,
+  // which RocksDB 7.8 with assertions answers with abort() (see append_batch).
+  db_opts.max_bgerror_resume_count = 0;
   db_opts.IncreaseParallelism(2);
   db_opts.max_background_jobs = 2;
   db_opts.keep_log_file_num = 4;
@@ -104,9 +107,7 @@ Expected<std::unique_ptr<RocksEventStore>> RocksEventStore::open(const Options& 
     std::error_code ec;
     fs::create_directories(options.path, ec);
     if (ec) return Status::IoError("cannot create " + options.path + ": " + ec.message());
-    std::shared_ptr<rocksdb::Logger> file_log;
-    rocksdb::CreateLoggerFromOptions(options.path, db_opts, &file_log);  // ./LOG as before
-    store->recovery_log_ = std::make_shared<RecoveryLog>(std::move(file_log));
+    store->recovery_log_ = std::make_shared<RecoveryLog>("event log");
     db_opts.info_log = store->recovery_log_;
     s = rocksdb::DB::Open(db_opts, options.path, descs, &store->h_->cf, &raw);
   } else {
@@ -184,6 +185,13 @@ std::vector<AppendResult> RocksEventStore::append_batch(
                         return h;
                       },
                       [this](const std::string& key) { return read_dedupe(key); }};
+  if (failed_writes_.load()) {  // see below: no write after a failed one
+    return std::vector<AppendResult>(
+        requests.size(),
+        AppendResult::failure(Status::IoError(
+            write_error_.empty() ? "the event log takes no more writes after a failed one"
+                                 : write_error_)));
+  }
   PlannedWrite plan;
   auto results = plan_batch(requests, last_position_.load(), lookups, &plan);
   if (plan.events.empty()) return results;
@@ -203,6 +211,13 @@ std::vector<AppendResult> RocksEventStore::append_batch(
   auto s = h_->db->Write(wo, &batch);
   if (!s.ok()) {
     auto err = from_rocks(s);
+    // RocksDB 7.8 (Debian's, built with assertions) aborts the process on the
+    // next WAL write after a failed one (upstream PR 12448, fixed in 9.x): a
+    // full disk killed the server. So the store takes no write after a failed
+    // one; reads go on, and a restart (with space freed) writes again.
+    write_error_ = "the event log takes no more writes after a failed one (" + s.ToString() +
+                   "); free disk space and restart";
+    failed_writes_.store(true);
     for (auto& r : results)
       if (r.status.ok()) r = AppendResult::failure(Status::IoError(err.message()));
     return results;
@@ -280,8 +295,11 @@ Status RocksEventStore::save_snapshot(const StreamId& stream, const Snapshot& sn
   std::lock_guard lock(snapshot_mu_);
   auto current = load_snapshot(stream);
   if (current && current->seq > snapshot.seq) return Status::Ok();
-  return from_rocks(h_->db->Put(rocksdb::WriteOptions(), (*h_)[kSnapshots],
-                                keys::stream_prefix(stream), encode_snapshot(snapshot)));
+  if (failed_writes_.load()) return Status::IoError("no snapshot: a write had failed");
+  auto s = h_->db->Put(rocksdb::WriteOptions(), (*h_)[kSnapshots], keys::stream_prefix(stream),
+                       encode_snapshot(snapshot));
+  if (!s.ok()) failed_writes_.store(true);  // as in append_batch: no write after a failed one
+  return from_rocks(s);
 }
 
 Expected<Snapshot> RocksEventStore::load_snapshot(const StreamId& stream) {
@@ -309,6 +327,7 @@ Status RocksEventStore::catch_up() {
 
 Status RocksEventStore::flush() {
   if (options_.mode != Mode::read_write) return Status::Ok();
+  if (failed_writes_.load()) return Status::IoError("not flushed: a write had failed");
   auto s = h_->db->FlushWAL(true);
   if (!s.ok()) return from_rocks(s);
   return from_rocks(h_->db->Flush(rocksdb::FlushOptions(), h_->cf));

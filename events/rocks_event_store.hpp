@@ -47,6 +47,9 @@ class RocksEventStore final : public EventStore {
   // What opening found in the WAL: the recovery mode, and the bytes dropped
   // as corrupt (0 after a clean stop or an ordinary crash).
   RecoveryReport recovery() const;
+  // False once a write failed (a full disk, say): from then on appends fail
+  // at once with the reason, until the process restarts.
+  bool writable() const { return !failed_writes_.load(); }
 
   std::vector<AppendResult> append_batch(const std::vector<AppendRequest>& requests) override;
   Status read_stream(const StreamId& stream, uint64_t from_seq, size_t max_count,
@@ -78,6 +81,8 @@ class RocksEventStore final : public EventStore {
   std::mutex write_mu_;                              // serialises append_batch
   std::unordered_map<std::string, uint64_t> heads_;  // guarded by write_mu_
   std::atomic<uint64_t> last_position_{0};
+  std::string write_error_;  // guarded by write_mu_
+  std::atomic<bool> failed_writes_{false};
   std::mutex snapshot_mu_;
 };
 

@@ -24,8 +24,8 @@ Status check_rocks_dir(const std::string& path, const std::string& what, bool* c
       path + "/MANIFEST-*`) or move the directory away to start afresh.");
 }
 
-RecoveryLog::RecoveryLog(std::shared_ptr<rocksdb::Logger> file)
-    : rocksdb::Logger(rocksdb::InfoLogLevel::INFO_LEVEL), file_(std::move(file)) {}
+RecoveryLog::RecoveryLog(std::string name)
+    : rocksdb::Logger(rocksdb::InfoLogLevel::INFO_LEVEL), name_(std::move(name)) {}
 
 void RecoveryLog::Logv(const char* format, va_list ap) {
   Logv(rocksdb::InfoLogLevel::INFO_LEVEL, format, ap);
@@ -38,7 +38,8 @@ void RecoveryLog::Logv(const rocksdb::InfoLogLevel level, const char* format, va
   std::vsnprintf(line, sizeof line, format, copy);
   va_end(copy);
   note(line);
-  if (file_) rocksdb::Log(level, file_, "%s", line);
+  if (level >= rocksdb::InfoLogLevel::WARN_LEVEL && level < rocksdb::InfoLogLevel::HEADER_LEVEL)
+    std::fprintf(stderr, "parley: rocksdb (%s): %s\n", name_.c_str(), line);
 }
 
 void RecoveryLog::note(const char* line) {

@@ -30,11 +30,14 @@ namespace parley::events {
 // create_if_missing or not; `what` names it in the error ("the event log").
 Status check_rocks_dir(const std::string& path, const std::string& what, bool* create);
 
-// RocksDB's info log, passed through to the LOG file, with its WAL recovery
-// lines kept in a RecoveryReport.
+// RocksDB's info log: its WAL recovery lines kept in a RecoveryReport, its
+// warnings and errors written to stderr, the rest dropped. Not a LOG file:
+// on a full disk RocksDB 7.8 (Debian's, with assertions) aborts the process
+// on the next line after a LOG write failed (found by the full-disk test).
 class RecoveryLog final : public rocksdb::Logger {
  public:
-  explicit RecoveryLog(std::shared_ptr<rocksdb::Logger> file);
+  // `name` prefixes the stderr lines ("event log", "views").
+  explicit RecoveryLog(std::string name);
   using rocksdb::Logger::Logv;
   void Logv(const char* format, va_list ap) override;
   void Logv(const rocksdb::InfoLogLevel level, const char* format, va_list ap) override;
@@ -42,7 +45,7 @@ class RecoveryLog final : public rocksdb::Logger {
 
  private:
   void note(const char* line);
-  std::shared_ptr<rocksdb::Logger> file_;
+  std::string name_;
   mutable std::mutex mu_;
   RecoveryReport report_;
 };

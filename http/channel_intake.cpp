@@ -48,8 +48,11 @@ IntakeReport ChannelIntake::accept(const channels::Adapter& adapter,
   for (const auto& m : webhook.messages) message(adapter, m, &report);
   for (const auto& s : webhook.statuses) {
     if (!domain::valid_id(s.user_id) || !domain::valid_id(s.platform_message_id)) continue;
-    auto r = engine_.command(conv::conversation_id(adapter.name(), s.user_id),
-                             actors::RecordStatus{s.platform_message_id, s.status, now_us_()},
+    // A status for a chat we never had writes nothing: it spawns no actor either
+    // (a flood of them once filled memory with live entities, issue 17 item 10).
+    const auto id = conv::conversation_id(adapter.name(), s.user_id);
+    if (!engine_.exists(id)) continue;
+    auto r = engine_.command(id, actors::RecordStatus{s.platform_message_id, s.status, now_us_()},
                              options_.timeout);
     if (r.ok()) {
       ++report.statuses;

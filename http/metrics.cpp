@@ -55,15 +55,20 @@ void HttpMetrics::render(std::string* out) const {
   }
 }
 
+void append_metric(std::string* out, const char* name, const char* type, const char* help,
+                   uint64_t value) {
+  *out += fmt::format("# HELP {0} {1}\n# TYPE {0} {2}\n{0} {3}\n", name, help, type, value);
+}
+
 std::string render_prometheus(const HttpMetrics& http, const SystemGauges& g) {
   std::string o;
   o.reserve(8192);
   http.render(&o);
   auto counter = [&](const char* name, const char* help, uint64_t v) {
-    o += fmt::format("# HELP {0} {1}\n# TYPE {0} counter\n{0} {2}\n", name, help, v);
+    append_metric(&o, name, "counter", help, v);
   };
   auto gauge = [&](const char* name, const char* help, uint64_t v) {
-    o += fmt::format("# HELP {0} {1}\n# TYPE {0} gauge\n{0} {2}\n", name, help, v);
+    append_metric(&o, name, "gauge", help, v);
   };
   counter("parley_appends_total", "Append requests completed by the writer.", g.writer.requests);
   counter("parley_append_failures_total", "Append requests that wrote nothing.",
@@ -90,6 +95,8 @@ std::string render_prometheus(const HttpMetrics& http, const SystemGauges& g) {
   counter("parley_actors_spawned_total", "Entity actors spawned.", g.engine.spawned);
   counter("parley_actors_passivated_total", "Entity actors passivated when idle.",
           g.engine.passivated);
+  counter("parley_actors_evicted_total",
+          "Entity actors passivated to stay within PARLEY_MAX_LIVE_ENTITIES.", g.engine.evicted);
   counter("parley_actor_recoveries_total", "Entities recovered from a snapshot or events.",
           g.engine.recoveries);
   counter("parley_actor_reloads_total", "Entity reloads after an append did not land.",

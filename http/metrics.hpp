@@ -47,6 +47,10 @@ struct SystemGauges {
   uint64_t wal_dropped_bytes = 0;  // WAL bytes dropped as corrupt when the log was opened
 };
 
+// One metric in Prometheus text: "# HELP", "# TYPE" (`type`: counter or gauge), the value.
+void append_metric(std::string* out, const char* name, const char* type, const char* help,
+                   uint64_t value);
+
 // The full /metrics page.
 std::string render_prometheus(const HttpMetrics& http, const SystemGauges& gauges);
 

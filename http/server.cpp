@@ -4,6 +4,8 @@
 
 #include <sys/socket.h>
 #include "domain/limits.hpp"
+#include "http/connection_gate.hpp"
+#include "http/gated_stream.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -15,15 +17,59 @@
 
 namespace parley::http {
 
+namespace {
+
+// Set while a worker serves a request whose connection must not carry
+// another: a body refused unread (413) or an error cpp-httplib answered
+// itself (a malformed request line…). Kept open, the unread bytes were parsed
+// as the next request — a desync a proxy in front would act on.
+thread_local bool close_after_this = false;
+
+// cpp-httplib with its per-connection entry point taken over: each accepted
+// socket goes to the gate, which hands it back one complete request head at a
+// time (serve_one). process_request is cpp-httplib's own request handling.
+class GatedServer final : public httplib::Server {
+ public:
+  void attach(ConnectionGate* gate) { gate_ = gate; }
+  // One request on `fd` (its head has arrived); true to keep the connection.
+  bool serve_one(int fd, bool last, const StreamLimits& limits) {
+    GatedStream stream(fd, limits);
+    bool closed = false;
+    close_after_this = false;
+    const bool ok = process_request(stream, last, closed, nullptr);
+    return ok && !closed && !last && !close_after_this && !*stream.cut_off();
+  }
+
+ private:
+  bool process_and_close_socket(socket_t sock) override {
+    gate_->admit(sock);
+    return true;
+  }
+  ConnectionGate* gate_ = nullptr;
+};
+
+}  // namespace
+
 struct HttpServer::Impl {
   ServerOptions options;
   const Router& router;
   HttpMetrics& metrics;
-  httplib::Server server;
+  GatedServer server;
+  std::unique_ptr<ConnectionGate> gate;
   std::thread thread;
 
   Impl(ServerOptions o, const Router& r, HttpMetrics& m)
       : options(std::move(o)), router(r), metrics(m) {}
+
+  // Keep-alive connections serve at most this many requests, then close.
+  static constexpr size_t kMaxRequestsPerConnection = 1u << 20;
+
+  bool serve(int fd, size_t served) {
+    StreamLimits limits;
+    limits.deadline = std::chrono::steady_clock::now() + options.request_read_timeout;
+    limits.max_read_bytes = drain_limit() + 64 * 1024;  // the body we drain, and a head
+    return server.serve_one(fd, served + 1 >= kMaxRequestsPerConnection, limits);
+  }
 
   static void write(const HttpResponse& from, httplib::Response& to) {
     to.status = from.status;
@@ -52,15 +98,18 @@ struct HttpServer::Impl {
 
   // Bodies are read here rather than by cpp-httplib, which would parse (and,
   // in Debian's build, cap at 8 KiB) form-encoded bodies. A body over our
-  // limit is read to its end and dropped, so the client gets its 413 on a
-  // connection that stays usable; past drain_limit() the body is not read and
-  // the connection is closed.
+  // limit with a Content-Length is read to its end and dropped, so the client
+  // gets its 413 on a connection that stays usable; past drain_limit() it is
+  // not read and the connection is closed. A chunked body has no end to wait
+  // for: reading stops at the limit and the connection closes (an endless one
+  // was read in full, 6 GiB in 8 s: issue 17, item 11).
   size_t drain_limit() const { return options.max_body * 8; }
 
   void dispatch_with_body(const httplib::Request& req, httplib::Response& res,
                           const httplib::ContentReader& reader) {
     std::string body;
     bool too_large = false;
+    const bool chunked = !req.has_header("Content-Length");
     if (req.has_header("Content-Length") &&
         std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) >
             drain_limit()) {
@@ -71,13 +120,16 @@ struct HttpServer::Impl {
         if (too_large || body.size() + len > options.max_body) {
           too_large = true;
           body.clear();
-          return true;  // keep reading, drop the bytes
+          if (chunked) res.set_header("Connection", "close");
+          return !chunked;  // a Content-Length body is drained, a chunked one cut off
         }
         body.append(data, len);
         return true;
       });
     }
     if (too_large) {
+      close_after_this = true;
+      res.set_header("Connection", "close");
       HttpResponse out =
           json_error(413, "payload_too_large",
                      "the body is larger than " + std::to_string(options.max_body) + " bytes");
@@ -147,6 +199,7 @@ struct HttpServer::Impl {
   // Errors cpp-httplib answers itself (413, 400 on a broken request line…).
   httplib::Server::HandlerResponse on_error(const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    close_after_this = true;  // cpp-httplib's own error: what follows on the socket is unknown
     HttpResponse out;
     switch (res.status) {
       case 413:
@@ -178,8 +231,18 @@ HttpServer::~HttpServer() {
 
 bool HttpServer::start(std::string* error) {
   auto& s = impl_->server;
-  const size_t threads = impl_->options.threads;
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  GateOptions gate;
+  gate.workers = impl_->options.threads;
+  gate.max_per_address = impl_->options.max_connections_per_address;
+  gate.max_serving_per_address = impl_->options.max_serving_per_address;
+  gate.head_timeout = impl_->options.head_timeout;
+  gate.idle_timeout = std::chrono::seconds(impl_->options.keep_alive_seconds);
+  impl_->gate = std::make_unique<ConnectionGate>(
+      gate, [this](int fd, size_t served) { return impl_->serve(fd, served); });
+  if (!impl_->gate->start(error)) return false;
+  s.attach(impl_->gate.get());
+  // cpp-httplib's own pool only hands accepted sockets to the gate.
+  s.new_task_queue = [] { return new httplib::ThreadPool(2); };
   s.set_tcp_nodelay(true);
   // Our own limit is enforced while reading (dispatch_with_body).
   s.set_payload_max_length(impl_->drain_limit());
@@ -215,7 +278,11 @@ bool HttpServer::start(std::string* error) {
   // again on it with a real backlog (Linux updates the backlog in place).
   int listen_fd = -1;
   s.set_socket_options([&listen_fd](socket_t sock) {
-    httplib::default_socket_options(sock);
+    // SO_REUSEADDR only: cpp-httplib's defaults add SO_REUSEPORT, and then a
+    // second server started on the same port (another data dir) shared its
+    // connections with the first, splitting the chats between two logs.
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     listen_fd = sock;
   });
   if (impl_->options.port == 0) {
@@ -248,6 +315,25 @@ void HttpServer::stop() {
   if (!impl_->thread.joinable()) return;
   impl_->server.stop();
   impl_->thread.join();
+  impl_->gate->stop();  // requests being served finish; waiting connections close
+}
+
+std::string HttpServer::gate_metrics() const {
+  if (!impl_->gate) return "";
+  const auto g = impl_->gate->stats();
+  std::string out;
+  auto line = [&](const char* name, const char* type, const char* help, uint64_t v) {
+    append_metric(&out, name, type, help, v);
+  };
+  line("parley_http_connections_open", "gauge", "Client connections open (waiting or served).",
+       g.open);
+  line("parley_http_connections_refused_total", "counter",
+       "Connections closed at once: over the per-address or total cap.", g.refused_per_address);
+  line("parley_http_head_timeouts_total", "counter",
+       "Connections closed for not sending a whole request head in time.", g.head_timeouts);
+  line("parley_http_heads_too_large_total", "counter", "Request heads over 64 KiB (431).",
+       g.heads_too_large);
+  return out;
 }
 
 }  // namespace parley::http

@@ -1,10 +1,13 @@
 // The HTTP edge on cpp-httplib: binds, hands each request to the Router,
 // records metrics, and turns every error into the JSON error shape.
 //
-// cpp-httplib holds one pool thread per open connection (keep-alive), so the
-// pool is sized for the expected connections, not for the cores.
+// Connections go through the ConnectionGate (http/connection_gate.hpp): they
+// wait for their request head without a thread, each client address has a
+// cap, and a request must be read within its deadline; `threads` workers run
+// the handlers.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
@@ -21,6 +24,10 @@ struct ServerOptions {
   size_t max_body = 1 << 20;  // bytes; larger bodies get 413
   int keep_alive_seconds = 30;
   int listen_backlog = 1024;  // pending connections the kernel queues
+  size_t max_connections_per_address = 256;
+  size_t max_serving_per_address = 16;  // requests of one address handled at once
+  std::chrono::milliseconds head_timeout{10000};          // the request line and headers
+  std::chrono::milliseconds request_read_timeout{30000};  // the whole request, body included
 };
 
 class HttpServer {
@@ -34,6 +41,8 @@ class HttpServer {
   int port() const { return port_; }
   // Stops accepting, lets in-flight requests finish, joins the threads.
   void stop();
+  // Prometheus lines of the connection gate (refusals, timeouts, open).
+  std::string gate_metrics() const;
 
  private:
   struct Impl;

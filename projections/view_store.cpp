@@ -4,6 +4,7 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include <atomic>
 #include <filesystem>
 
 #include "events/rocks_open.hpp"
@@ -58,6 +59,18 @@ Status MemoryViewStore::erase_prefix(std::string_view prefix) {
 
 struct RocksViewStore::Handle {
   std::unique_ptr<rocksdb::DB> db;
+  // After a failed write no other is tried: RocksDB 7.8 with assertions
+  // aborts on the next WAL write (see events/rocks_event_store.cpp).
+  std::atomic<bool> failed{false};
+  Status write(rocksdb::WriteBatch* wb, bool sync, const char* what) {
+    if (failed.load()) return Status::IoError(std::string(what) + ": a view write failed before");
+    rocksdb::WriteOptions wo;
+    wo.sync = sync;
+    auto s = db->Write(wo, wb);
+    if (s.ok()) return Status::Ok();
+    failed.store(true);
+    return Status::IoError(std::string(what) + ": " + s.ToString());
+  }
 };
 
 RocksViewStore::RocksViewStore(std::unique_ptr<Handle> h) : h_(std::move(h)) {}
@@ -72,6 +85,8 @@ Expected<std::unique_ptr<RocksViewStore>> RocksViewStore::open(const std::string
   rocksdb::Options o;
   o.create_if_missing = create;
   o.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  o.max_bgerror_resume_count = 0;  // as the event log's (events/rocks_event_store.cpp)
+  o.info_log = std::make_shared<events::RecoveryLog>("views");  // no LOG file: rocks_open.hpp
   o.IncreaseParallelism(2);
   o.write_buffer_size = 32 << 20;
   o.compression = rocksdb::kLZ4Compression;  // as the event log: cheap to write and read
@@ -94,10 +109,7 @@ Status RocksViewStore::write(const std::vector<ViewWrite>& batch) {
     else
       wb.Delete(w.key);
   }
-  rocksdb::WriteOptions wo;
-  wo.sync = false;
-  auto s = h_->db->Write(wo, &wb);
-  return s.ok() ? Status::Ok() : Status::IoError("view write: " + s.ToString());
+  return h_->write(&wb, false, "view write");
 }
 
 Expected<std::string> RocksViewStore::get(std::string_view key) {
@@ -128,8 +140,7 @@ Status RocksViewStore::erase_prefix(std::string_view prefix) {
   end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
   rocksdb::WriteBatch wb;
   wb.DeleteRange(rocksdb::Slice(prefix.data(), prefix.size()), end);
-  auto s = h_->db->Write(rocksdb::WriteOptions(), &wb);
-  return s.ok() ? Status::Ok() : Status::IoError("view erase: " + s.ToString());
+  return h_->write(&wb, false, "view erase");
 }
 
 }  // namespace parley::projections

@@ -102,6 +102,7 @@ int run_serve(int argc, char** argv) {
   actors::EngineOptions engine_options;
   engine_options.scheduler_threads = settings.actor_threads;
   engine_options.idle = settings.idle;
+  engine_options.max_live_entities = settings.max_live_entities;
   // Dates in shoppers' messages: the zone's offset now (a DST change applies after a restart).
   engine_options.utc_offset_minutes = zone.offset_minutes_at(wall_clock_us());
   engine_options.catalog = [&catalog] { return catalog.snapshot(); };
@@ -162,6 +163,7 @@ int run_serve(int argc, char** argv) {
                        wall_clock_us, new_request_id, &accepting};
   http::Router router;
   std::unique_ptr<http::HttpMetrics> metrics;
+  const http::HttpServer* edge = nullptr;  // for the gate's lines in /metrics
   auto checkpoint_of = [](const projections::LogFollower* f) {
     return [f] { return f->checkpoint(); };
   };
@@ -184,7 +186,7 @@ int run_serve(int argc, char** argv) {
   http::register_api(router, ctx, [&] {
     return http::render_prometheus(*metrics, {writer.stats(), engine.stats(), store.last_position(),
                                               recovery.dropped_bytes}) +
-           channels.metrics() + views.metrics();
+           channels.metrics() + views.metrics() + (edge ? edge->gate_metrics() : "");
   });
   metrics = std::make_unique<http::HttpMetrics>(router.patterns());
 
@@ -193,7 +195,11 @@ int run_serve(int argc, char** argv) {
   server_options.port = settings.http_port;
   server_options.threads = settings.http_threads;
   server_options.max_body = settings.max_body;
+  server_options.max_connections_per_address = settings.max_connections_per_address;
+  server_options.head_timeout = settings.head_timeout;
+  server_options.request_read_timeout = settings.request_read_timeout;
   http::HttpServer server(server_options, router, *metrics);
+  edge = &server;
   if (!server.start(&error)) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return 1;

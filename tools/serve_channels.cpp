@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "http/metrics.hpp"
 #include "tools/commands.hpp"
 
 namespace parley::tools {
@@ -110,8 +111,7 @@ std::string ServeChannels::metrics() const {
   const auto s = outbox_->stats();
   std::string out;
   auto line = [&](const char* name, const char* type, const char* help, uint64_t v) {
-    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
-           name + " " + std::to_string(v) + "\n";
+    http::append_metric(&out, name, type, help, v);
   };
   line("parley_outbox_queued_total", "counter", "Outbound messages handed to the outbox.",
        s.queued);

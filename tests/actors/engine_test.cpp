@@ -66,9 +66,10 @@ class ScriptedStore : public testing::ForwardingStore {
 };
 
 struct Harness {
-  explicit Harness(std::chrono::milliseconds idle = 60s) {
+  explicit Harness(std::chrono::milliseconds idle = 60s, size_t max_live = 0) {
     EngineOptions o;
     o.idle = idle;
+    o.max_live_entities = max_live;
     engine = std::make_unique<Engine>(store, writer, o);
   }
   ~Harness() {
@@ -187,6 +188,32 @@ TEST(Engine, PassivatesWhenIdleWithASnapshotAndComesBack) {
   ASSERT_TRUE(h.chat("u1", "two").ok());
   EXPECT_EQ(h.message_ids("u1").back(), "api:u1#4");
   EXPECT_EQ(h.engine->stats().spawned, 2u);
+}
+
+// Issue 17, item 10: 93k distinct users in 55 s made 93k live actors (663 MB).
+TEST(Engine, LiveEntitiesStayWithinTheCapAndTheEvictedComeBackWhole) {
+  Harness h(60s, 5);
+  for (int u = 0; u < 40; ++u) ASSERT_TRUE(h.chat("u" + std::to_string(u), "hola").ok()) << u;
+  ASSERT_TRUE(h.eventually([&] { return h.engine->stats().live_entities <= 5; }))
+      << h.engine->stats().live_entities << " live";
+  EXPECT_GE(h.engine->stats().evicted, 35u);
+  // An evicted conversation comes back with everything it had.
+  ASSERT_TRUE(h.chat("u0", "otra vez").ok());
+  EXPECT_EQ(h.message_ids("u0"),
+            (std::vector<std::string>{"api:u0#1", "api:u0#2", "api:u0#3", "api:u0#4"}));
+  // Concurrent users beyond the cap lose nothing either.
+  std::vector<std::thread> threads;
+  std::atomic<int> failed{0};
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 30; ++i)
+        if (!h.chat("c" + std::to_string((t * 30 + i) % 24), "m").ok()) ++failed;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failed.load(), 0);
+  size_t received = 0;
+  for (int u = 0; u < 24; ++u) received += h.stream("c" + std::to_string(u)).size();
+  EXPECT_EQ(received, 2u * 8 * 30);
 }
 
 TEST(Engine, NoMessageIsLostWhileEntitiesPassivate) {

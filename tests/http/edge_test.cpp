@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 #include <random>
+#include <thread>
 
 #include "actors/engine.hpp"
 #include "events/memory_event_store.hpp"
@@ -21,6 +22,20 @@ namespace {
 
 using nlohmann::json;
 using namespace std::chrono_literals;
+
+// A TCP connection to the edge on loopback; -1 if it failed.
+int connect_to(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
 
 class Edge : public ::testing::Test {
  protected:
@@ -62,12 +77,8 @@ class Edge : public ::testing::Test {
   }
   // Sends raw bytes on a fresh connection; returns what came back.
   std::string raw(const std::string& bytes) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
-    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    int fd = connect_to(server_->port());
+    EXPECT_GE(fd, 0);
     EXPECT_EQ(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL),
               static_cast<ssize_t>(bytes.size()));
     shutdown(fd, SHUT_WR);
@@ -299,6 +310,236 @@ TEST_F(Edge, BodyOverTheLimitIs413) {
   EXPECT_EQ(r->status, 413);
   EXPECT_EQ(store_.last_position(), 0u);
   expect_still_serving();
+}
+
+// Issue 17, item 11: an endless chunked body was read in full (6 GiB in 8 s).
+TEST_F(Edge, AnEndlessChunkedBodyIsCutOffAtTheLimit) {
+  int fd = connect_to(server_->port());
+  ASSERT_GE(fd, 0);
+  const std::string head =
+      "POST /api/v1/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n";
+  ASSERT_EQ(send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+  const std::string chunk = "10000\r\n" + std::string(0x10000, 'z') + "\r\n";
+  timeval tv{2, 0};
+  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  size_t sent = 0;
+  constexpr size_t kBudget = 64u << 20;  // the test's own bound
+  while (sent < kBudget) {
+    const ssize_t n = send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL);
+    if (n <= 0) break;  // the server stopped reading and closed
+    sent += static_cast<size_t>(n);
+  }
+  EXPECT_LT(sent, 16 * kMaxBody) << "the server kept reading past its limit";
+  std::string answer;
+  char buf[4096];
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;)
+    answer.append(buf, static_cast<size_t>(n));
+  close(fd);
+  EXPECT_NE(answer.find(" 413 "), std::string::npos) << answer.substr(0, 200);
+  EXPECT_EQ(store_.last_position(), 0u);
+  expect_still_serving();
+}
+
+// A socket to the edge that sends `bytes` and then nothing more.
+int open_slow(int port, const std::string& bytes) {
+  int fd = connect_to(port);
+  if (fd >= 0 && !bytes.empty()) send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  return fd;
+}
+
+// Issue 17, item 7: ~128 sockets that sent one header line every 2 s (or
+// nothing) held every cpp-httplib thread, and /healthz stopped answering.
+TEST_F(Edge, SlowClientsDoNotStopOthersBeingServed) {
+  std::vector<int> slow;
+  for (int i = 0; i < 200; ++i)  // far more than the 16 workers of this server
+    slow.push_back(open_slow(server_->port(), i % 2 ? "GET /healthz HTTP/1.1\r\nX-Slow: " : ""));
+  for (int round = 0; round < 3; ++round) {
+    for (int fd : slow) send(fd, "a", 1, MSG_NOSIGNAL);  // still "sending its headers"
+    httplib::Client other("127.0.0.1", server_->port());
+    other.set_connection_timeout(2, 0);
+    other.set_read_timeout(2, 0);
+    auto r = other.Get("/healthz");
+    ASSERT_TRUE(r) << "round " << round << ": /healthz did not answer";
+    EXPECT_EQ(r->status, 200);
+  }
+  expect_still_serving();
+  for (int fd : slow) close(fd);
+}
+
+TEST(EdgeGate, AHeadNotSentInTimeIsClosedAndEachAddressIsCapped) {
+  Router router;
+  router.add("GET", "/healthz", [](const HttpRequest&) { return json_ok(R"({"status":"ok"})"); });
+  HttpMetrics metrics(router.patterns());
+  ServerOptions o;
+  o.port = 0;
+  o.threads = 4;
+  o.head_timeout = std::chrono::milliseconds(300);
+  o.max_connections_per_address = 8;
+  HttpServer server(o, router, metrics);
+  std::string error;
+  ASSERT_TRUE(server.start(&error)) << error;
+  // A head that never ends is closed after its 300 ms.
+  int fd = open_slow(server.port(), "GET /healthz HTTP/1.1\r\nX-Slow: a");
+  timeval tv{3, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  char c;
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(recv(fd, &c, 1, 0), 0) << "closed by the server";
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  close(fd);
+  // The ninth connection from one address is closed at once.
+  std::vector<int> held;
+  for (int i = 0; i < 8; ++i) held.push_back(open_slow(server.port(), ""));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  fd = open_slow(server.port(), "");
+  EXPECT_EQ(recv(fd, &c, 1, 0), 0) << "refused: over the per-address cap";
+  close(fd);
+  EXPECT_NE(server.gate_metrics().find("parley_http_connections_refused_total 1"),
+            std::string::npos)
+      << server.gate_metrics();
+  for (int h : held) close(h);
+  server.stop();
+}
+
+// A connection from `source` (any 127.x.y.z address is this machine).
+int connect_from(const char* source, int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in from{};
+  from.sin_family = AF_INET;
+  inet_pton(AF_INET, source, &from.sin_addr);
+  bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// All that comes back on `fd` within `seconds`.
+std::string read_all(int fd, int seconds) {
+  timeval tv{seconds, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  std::string out;
+  char buf[4096];
+  for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+  return out;
+}
+
+struct SmallServer {
+  Router router;
+  std::unique_ptr<HttpMetrics> metrics;
+  std::unique_ptr<HttpServer> server;
+  explicit SmallServer(ServerOptions o) {
+    router.add("GET", "/healthz", [](const HttpRequest&) { return json_ok(R"({"status":"ok"})"); });
+    router.add("GET", "/slow", [](const HttpRequest&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(800));
+      return json_ok("{}");
+    });
+    router.add("POST", "/echo", [](const HttpRequest& r) { return json_ok(r.body); });
+    metrics = std::make_unique<HttpMetrics>(router.patterns());
+    o.port = 0;
+    server = std::make_unique<HttpServer>(o, router, *metrics);
+    std::string error;
+    EXPECT_TRUE(server->start(&error)) << error;
+  }
+};
+
+// Probe F2: a queued connection's head deadline passed while it waited for a
+// worker; the sweep closed it and its fd, reused, was served to a stranger.
+TEST(EdgeGate, AConnectionWaitingForAWorkerIsNeverClosedBehindTheQueue) {
+  ServerOptions o;
+  o.threads = 1;
+  o.head_timeout = std::chrono::milliseconds(300);
+  SmallServer s(o);
+  int busy = connect_to(s.server->port());
+  const std::string slow = "GET /slow HTTP/1.1\r\nHost: x\r\n\r\n";
+  send(busy, slow.data(), slow.size(), MSG_NOSIGNAL);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  int queued = connect_to(s.server->port());
+  const std::string get = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  send(queued, get.data(), get.size(), MSG_NOSIGNAL);
+  const auto answer = read_all(queued, 3);
+  EXPECT_NE(answer.find("200 OK"), std::string::npos)
+      << "queued past its head deadline: " << answer;
+  close(busy);
+  close(queued);
+}
+
+// Probe F1: 130 connections trickling their bodies held every worker.
+TEST(EdgeGate, OneAddressTricklingBodiesCannotHoldEveryWorker) {
+  ServerOptions o;
+  o.threads = 4;
+  o.max_serving_per_address = 2;
+  o.request_read_timeout = std::chrono::milliseconds(3000);
+  SmallServer s(o);
+  std::vector<int> slow;
+  for (int i = 0; i < 6; ++i) {
+    int fd = connect_from("127.0.0.1", s.server->port());
+    const std::string head =
+        "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Content-Length: 100\r\n\r\n{";
+    send(fd, head.data(), head.size(), MSG_NOSIGNAL);
+    slow.push_back(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  int other = connect_from("127.0.0.2", s.server->port());
+  ASSERT_GE(other, 0);
+  const auto start = std::chrono::steady_clock::now();
+  const std::string get = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  send(other, get.data(), get.size(), MSG_NOSIGNAL);
+  const auto answer = read_all(other, 5);
+  EXPECT_NE(answer.find("200 OK"), std::string::npos) << answer;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(1500));
+  for (int fd : slow) close(fd);
+  close(other);
+}
+
+// Probe F4: bodies the two parsers of a proxy chain would frame differently.
+TEST(EdgeGate, AmbiguousFramingIs400AndTheConnectionCloses) {
+  SmallServer s(ServerOptions{});
+  const std::string smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  for (const std::string framing :
+       {std::string("Content-Length: 2\r\nContent-Length: 40\r\n"),
+        std::string("Content-Length: abc\r\n"),
+        std::string("Content-Length: 2\r\nTransfer-Encoding: chunked\r\n"),
+        std::string("Transfer-Encoding: gzip, chunked\r\n")}) {
+    int fd = connect_to(s.server->port());
+    const std::string request =
+        "POST /echo HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n{}" + smuggled;
+    send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+    const auto answer = read_all(fd, 3);
+    close(fd);
+    EXPECT_NE(answer.find("400 Bad Request"), std::string::npos) << framing << answer;
+    EXPECT_NE(answer.find("bad_framing"), std::string::npos) << framing;
+    EXPECT_EQ(answer.find("200 OK"), std::string::npos) << "the smuggled request ran: " << framing;
+  }
+  // A body refused unread (413) closes the connection: what follows is not a request.
+  int fd = connect_to(s.server->port());
+  const std::string big = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n";
+  send(fd, (big + smuggled).data(), big.size() + smuggled.size(), MSG_NOSIGNAL);
+  const auto answer = read_all(fd, 3);
+  close(fd);
+  EXPECT_NE(answer.find("413"), std::string::npos) << answer;
+  EXPECT_EQ(answer.find("200 OK"), std::string::npos) << answer;
+}
+
+// Probe F9: with SO_REUSEPORT a second server shared the port, and the chats.
+TEST(EdgeGate, ASecondServerCannotTakeTheSamePort) {
+  SmallServer first(ServerOptions{});
+  Router router;
+  HttpMetrics metrics(router.patterns());
+  ServerOptions o;
+  o.port = first.server->port();
+  HttpServer second(o, router, metrics);
+  std::string error;
+  EXPECT_FALSE(second.start(&error));
+  EXPECT_NE(error.find("cannot listen"), std::string::npos) << error;
 }
 
 TEST_F(Edge, OneMebibyteOfGarbageIs400AndChangesNothing) {

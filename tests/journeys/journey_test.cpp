@@ -3,7 +3,10 @@
 // unknown-product paths. Expected SKUs come from what the conversation was
 // shown, so the tests follow the search ranking instead of hard-coding it.
 #include <gtest/gtest.h>
+
 #include <httplib.h>
+#include <atomic>
+#include <thread>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -109,7 +112,10 @@ class Journey : public ::testing::Test {
     EXPECT_EQ(o["lines"][0]["sku"], sku);
     EXPECT_EQ(o["lines"][0]["quantity"], qty);
     EXPECT_EQ(o["total_cents"], qty * price_cents(sku));
-    EXPECT_EQ(event_types("order", id), std::vector<std::string>{"order.placed"});
+    // The stock is taken with the placement, in one append (issue 17, item 15).
+    EXPECT_EQ(event_types("order", id),
+              (std::vector<std::string>{"order.placed", "order.stock_reserved"}));
+    EXPECT_EQ(event_types("product", sku).back(), "catalog.stock_changed");
     auto conv = event_types("conversation", "api:" + user);
     EXPECT_NE(std::find(conv.begin(), conv.end(), "conversation.order_placed"), conv.end());
     EXPECT_NE(std::find(conv.begin(), conv.end(), "checkout.confirmation_requested"), conv.end());
@@ -302,6 +308,64 @@ TEST_F(Journey, OutOfStockIsRefused) {
   reply = say("oos", "/add HW-SCR-004 1000");
   EXPECT_NE(reply.find("only"), std::string::npos) << reply;
   EXPECT_TRUE(view("oos")["cart"]["lines"].empty());
+}
+
+// Issue 17, item 15: with stock 1, A added the product, B bought it, and A
+// could still confirm; the order was placed with 0 reserved.
+TEST_F(Journey, TheLastUnitIsSoldOnceAndTheOtherShopperIsOfferedWhatIsLeft) {
+  ASSERT_TRUE(commands_.set_stock("HW-TAP-006", 1, "test").ok);
+  ASSERT_TRUE(commands_.set_stock("HW-SCR-014", 5, "test").ok);
+  ASSERT_TRUE(catalog_.catch_up().ok());
+  const std::string details = "Ana Ruiz, +34 600 111 222, ana@example.com, Calle Sol 3, Madrid";
+  say("a", "/add HW-TAP-006 1");
+  say("a", "/add HW-SCR-014 2");
+  say("a", "checkout");
+  say("a", details);
+  say("b", "/add HW-TAP-006 1");
+  say("b", "checkout");
+  say("b", "Bea Gil, +34 600 333 444, bea@example.com, Calle Luna 4, Sevilla");
+  EXPECT_NE(say("b", "yes").find("is placed"), std::string::npos);
+  // A confirms after B took the last tap: A is told and offered the rest.
+  auto reply = say("a", "yes");
+  EXPECT_EQ(reply.find("is placed"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("sold out"), std::string::npos) << reply;
+  auto lines = view("a")["cart"]["lines"];
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["sku"], "HW-SCR-014");
+  EXPECT_TRUE(view("a")["orders"].empty());
+  reply = say("a", "yes");
+  EXPECT_NE(reply.find("is placed"), std::string::npos) << reply;
+  // The log holds the stock each order took: 1 - 1 = 0 taps, 5 - 2 = 3 screws.
+  ASSERT_TRUE(catalog_.catch_up().ok());
+  EXPECT_EQ(catalog_.snapshot()->index.find("HW-TAP-006")->stock, 0);
+  EXPECT_EQ(catalog_.snapshot()->index.find("HW-SCR-014")->stock, 3);
+}
+
+// Two shoppers confirm the last unit at the same moment: one order, never two.
+TEST_F(Journey, ConcurrentConfirmationsForTheLastUnitPlaceOneOrder) {
+  ASSERT_TRUE(commands_.set_stock("HW-TAP-006", 1, "test").ok);
+  ASSERT_TRUE(catalog_.catch_up().ok());
+  const int kShoppers = 6;
+  for (int i = 0; i < kShoppers; ++i) {
+    const std::string u = "race" + std::to_string(i);
+    say(u, "/add HW-TAP-006 1");
+    say(u, "checkout");
+    say(u, "Kim Lee, +34 600 000 00" + std::to_string(i) + ", kim@example.com, Calle 1, Madrid");
+  }
+  std::vector<std::thread> threads;
+  std::atomic<int> placed{0};
+  for (int i = 0; i < kShoppers; ++i)
+    threads.emplace_back([&, i] {
+      httplib::Client c("127.0.0.1", server_->port());
+      auto r = c.Post("/api/v1/chat",
+                      json{{"user_id", "race" + std::to_string(i)}, {"text", "yes"}}.dump(),
+                      "application/json");
+      if (r && r->status == 200 && r->body.find("is placed") != std::string::npos) ++placed;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(placed.load(), 1);
+  ASSERT_TRUE(catalog_.catch_up().ok());
+  EXPECT_EQ(catalog_.snapshot()->index.find("HW-TAP-006")->stock, 0);
 }
 
 TEST_F(Journey, UnknownProductsAndEmptyCart) {

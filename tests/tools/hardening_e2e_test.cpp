@@ -227,5 +227,35 @@ TEST(HardeningE2E, AWebhookWithAnImpossibleChatIdIsTakenAndRefused) {
   EXPECT_EQ(json::parse(r->body)["messages"], 1);
 }
 
+// Item 10: delivery statuses for chats Parley never had spawned an actor each.
+TEST(HardeningE2E, StatusesForUnknownChatsSpawnNoActors) {
+  FakePlatform fake(platform_ok);
+  testing::TempDir dir;
+  Server server(dir.path(), base_env(fake));
+  httplib::Client c("127.0.0.1", server.port());
+  auto spawned = [&] {
+    const auto page = c.Get("/metrics")->body;
+    const std::string name = "parley_actors_spawned_total ";
+    const auto at = page.find("\n" + name);
+    return at == std::string::npos ? -1 : std::stol(page.substr(at + 1 + name.size()));
+  };
+  const long before = spawned();
+  ASSERT_GE(before, 0);
+  json statuses = json::array();
+  for (int i = 0; i < 50; ++i)
+    statuses.push_back({{"id", "wamid.s" + std::to_string(i)},
+                        {"status", "delivered"},
+                        {"recipient_id", "3461000" + std::to_string(1000 + i)}});
+  json b = {{"object", "whatsapp_business_account"},
+            {"entry", {{{"changes", {{{"value", {{"statuses", statuses}}}}}}}}}};
+  const auto body = b.dump();
+  auto r =
+      c.Post("/webhooks/whatsapp",
+             {{"X-Hub-Signature-256", "sha256=" + channels::hmac_sha256_hex("wa-secret", body)}},
+             body, "application/json");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(spawned(), before);
+}
+
 }  // namespace
 }  // namespace parley

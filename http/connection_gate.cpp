@@ -1,0 +1,275 @@
+#include "http/connection_gate.hpp"
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <string_view>
+
+#include "http/gated_stream.hpp"
+
+namespace parley::http {
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string lower_trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Why a request head frames its body ambiguously, or nullptr. Two parsers
+// (a proxy and cpp-httplib) must not disagree on where a request ends: a
+// second or non-numeric Content-Length, or one beside Transfer-Encoding, or a
+// transfer coding other than chunked, let a body be read as the next request.
+const char* framing_error(std::string_view head) {
+  head = head.substr(0, head.find("\r\n\r\n"));
+  int lengths = 0;
+  bool chunked = false;
+  size_t at = head.find("\r\n");
+  while (at != std::string_view::npos) {
+    const size_t start = at + 2;
+    at = head.find("\r\n", start);
+    const auto line = head.substr(start, at == std::string_view::npos ? head.npos : at - start);
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    const auto name = lower_trimmed(line.substr(0, colon));
+    const auto value = lower_trimmed(line.substr(colon + 1));
+    if (name == "content-length") {
+      if (++lengths > 1) return "more than one Content-Length";
+      if (value.empty() || value.size() > 18 ||
+          value.find_first_not_of("0123456789") != std::string::npos)
+        return "Content-Length is not a number";
+    } else if (name == "transfer-encoding") {
+      if (value != "chunked") return "only Transfer-Encoding: chunked is understood";
+      chunked = true;
+    }
+  }
+  if (lengths > 0 && chunked) return "both Content-Length and Transfer-Encoding";
+  return nullptr;
+}
+
+void refuse(int fd, const char* status_line, const std::string& code, const std::string& why) {
+  const std::string body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + why + "\"}}";
+  const std::string answer = std::string(status_line) +
+                             "\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                             "Content-Length: " +
+                             std::to_string(body.size()) + "\r\n\r\n" + body;
+  (void)!::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+}  // namespace
+
+ConnectionGate::ConnectionGate(GateOptions options, Serve serve)
+    : o_(options), serve_(std::move(serve)) {}
+
+ConnectionGate::~ConnectionGate() {
+  stop();
+}
+
+bool ConnectionGate::start(std::string* error) {
+  epfd_ = epoll_create1(EPOLL_CLOEXEC);
+  wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (epfd_ < 0 || wake_fd_ < 0) {
+    *error = std::string("epoll: ") + std::strerror(errno);
+    return false;
+  }
+  epoll_event ev{};
+  ev.events = EPOLLIN;
+  ev.data.fd = wake_fd_;
+  epoll_ctl(epfd_, EPOLL_CTL_ADD, wake_fd_, &ev);
+  poller_ = std::thread([this] { poll_loop(); });
+  for (size_t i = 0; i < o_.workers; ++i) workers_.emplace_back([this] { work_loop(); });
+  return true;
+}
+
+void ConnectionGate::admit(int fd) {
+  const std::string address = peer_address(fd);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto& count = per_address_[address];
+  if (stopping_ || count >= o_.max_per_address || conns_.size() >= o_.max_connections) {
+    if (count == 0) per_address_.erase(address);
+    ++stats_.refused_per_address;
+    ::shutdown(fd, SHUT_RDWR);
+    ::close(fd);
+    return;
+  }
+  ++count;
+  conns_[fd] = Conn{address, false, Clock::now() + o_.head_timeout, 0, true};
+  watch(fd);
+}
+
+void ConnectionGate::watch(int fd) {
+  epoll_event ev{};
+  ev.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
+  ev.data.fd = fd;
+  if (epoll_ctl(epfd_, EPOLL_CTL_MOD, fd, &ev) != 0) epoll_ctl(epfd_, EPOLL_CTL_ADD, fd, &ev);
+}
+
+void ConnectionGate::close_conn(int fd) {
+  // mu_ held
+  auto it = conns_.find(fd);
+  if (it == conns_.end()) return;
+  auto a = per_address_.find(it->second.address);
+  if (a != per_address_.end() && --a->second == 0) per_address_.erase(a);
+  conns_.erase(it);
+  epoll_ctl(epfd_, EPOLL_CTL_DEL, fd, nullptr);
+  ::shutdown(fd, SHUT_RDWR);
+  ::close(fd);
+}
+
+void ConnectionGate::on_readable(int fd) {
+  // Peek: the head stays in the socket for cpp-httplib to read.
+  peek_.resize(o_.max_head_bytes);
+  ssize_t n;
+  do {
+    n = ::recv(fd, peek_.data(), peek_.size(), MSG_PEEK | MSG_DONTWAIT);
+  } while (n < 0 && errno == EINTR);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = conns_.find(fd);
+  if (it == conns_.end()) return;
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return watch(fd);
+  if (n <= 0) return close_conn(fd);  // the client went away
+  const std::string_view head(peek_.data(), static_cast<size_t>(n));
+  // The end cpp-httplib reads a head to (a bare "\n\n" is not one: such a head
+  // held a worker for its whole read deadline).
+  if (head.find("\r\n\r\n") != std::string_view::npos) {
+    if (const char* why = framing_error(head)) {
+      ++stats_.bad_framing;
+      refuse(fd, "HTTP/1.1 400 Bad Request", "bad_framing", why);
+      return close_conn(fd);
+    }
+    it->second.queued = true;
+    it->second.deadline = Clock::time_point::max();
+    ready_.push_back(fd);
+    ready_cv_.notify_one();
+    return;
+  }
+  if (static_cast<size_t>(n) >= o_.max_head_bytes) {
+    ++stats_.heads_too_large;
+    refuse(fd, "HTTP/1.1 431 Request Header Fields Too Large", "headers_too_large",
+           "the request head is over 64 KiB");
+    return close_conn(fd);
+  }
+  if (!it->second.head_started) {  // an idle keep-alive connection starts a request
+    it->second.head_started = true;
+    it->second.deadline = Clock::now() + o_.head_timeout;
+  }
+  watch(fd);
+}
+
+void ConnectionGate::sweep(Clock::time_point now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<int> late;
+  for (const auto& [fd, c] : conns_)
+    if (!c.queued && c.deadline <= now) late.push_back(fd);
+  for (int fd : late) {
+    if (conns_[fd].head_started) ++stats_.head_timeouts;
+    close_conn(fd);
+  }
+}
+
+void ConnectionGate::poll_loop() {
+  std::vector<epoll_event> events(256);
+  auto next_sweep = Clock::now();
+  while (!stopping_) {
+    const int n = epoll_wait(epfd_, events.data(), static_cast<int>(events.size()), 100);
+    for (int i = 0; i < n; ++i)
+      if (events[i].data.fd != wake_fd_) on_readable(events[i].data.fd);
+    const auto now = Clock::now();
+    if (now >= next_sweep) {
+      sweep(now);
+      next_sweep = now + std::chrono::milliseconds(100);
+    }
+  }
+}
+
+void ConnectionGate::work_loop() {
+  for (;;) {
+    int fd;
+    size_t served;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      ready_cv_.wait(lock, [this] { return stopping_ || !ready_.empty(); });
+      if (ready_.empty()) return;  // stopping, nothing left to serve
+      fd = ready_.front();
+      ready_.pop_front();
+      auto it = conns_.find(fd);
+      if (it == conns_.end()) continue;
+      auto& serving = serving_[it->second.address];
+      if (serving >= o_.max_serving_per_address) {  // its turn comes when one of its own ends
+        parked_[it->second.address].push_back(fd);
+        continue;
+      }
+      ++serving;
+      it->second.queued = false;
+      served = it->second.served;
+    }
+    const bool keep = serve_(fd, served);
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = conns_.find(fd);
+    if (it == conns_.end()) continue;
+    release_serving(it->second.address);
+    if (!keep || stopping_) {
+      close_conn(fd);
+      continue;
+    }
+    ++it->second.served;
+    it->second.head_started = false;
+    it->second.deadline = Clock::now() + o_.idle_timeout;
+    watch(fd);
+  }
+}
+
+void ConnectionGate::release_serving(const std::string& address) {
+  // mu_ held
+  auto s = serving_.find(address);
+  if (s != serving_.end() && --s->second == 0) serving_.erase(s);
+  auto p = parked_.find(address);
+  if (p == parked_.end()) return;
+  ready_.push_front(p->second.front());  // next of that address, ahead of newer work
+  p->second.pop_front();
+  if (p->second.empty()) parked_.erase(p);
+  ready_cv_.notify_one();
+}
+
+void ConnectionGate::stop() {
+  if (stopping_.exchange(true)) return;
+  if (wake_fd_ >= 0) {
+    uint64_t one = 1;
+    (void)!::write(wake_fd_, &one, sizeof one);
+  }
+  if (poller_.joinable()) poller_.join();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ready_cv_.notify_all();
+  }
+  for (auto& w : workers_)
+    if (w.joinable()) w.join();
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<int> open;
+  for (const auto& [fd, c] : conns_) open.push_back(fd);
+  for (int fd : open) close_conn(fd);
+  if (epfd_ >= 0) ::close(epfd_);
+  if (wake_fd_ >= 0) ::close(wake_fd_);
+  epfd_ = wake_fd_ = -1;
+}
+
+GateStats ConnectionGate::stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  GateStats s = stats_;
+  s.open = conns_.size();
+  s.waiting = conns_.size() - ready_.size();
+  return s;
+}
+
+}  // namespace parley::http
