@@ -57,9 +57,13 @@ check-sanitize: deps
 	cd $(ASAN_DIR) && ctest --output-on-failure -j $(SAN_JOBS)
 
 # The actors, the event store and the outbox: where Parley's threads meet.
+# libcaf_core is built from source with TSan (tools/sanitizers/caf_core.cmake
+# says why); its source is fetched once into $(TSAN_DIR)/caf-src.
 TSAN_TESTS = actors_tests events_tests channels_tests
 check-tsan: export TSAN_OPTIONS = halt_on_error=1:second_deadlock_stack=1:suppressions=$(SUPP)/tsan.supp
 check-tsan: deps
-	@cmake -S . -B $(TSAN_DIR) $(SAN_CMAKE) -DPARLEY_SANITIZE=thread >/dev/null
+	@tools/sanitizers/caf-source.sh $(TSAN_DIR)/caf-src
+	@cmake -S . -B $(TSAN_DIR) $(SAN_CMAKE) -DPARLEY_SANITIZE=thread \
+	  -DPARLEY_CAF_SOURCE=$(abspath $(TSAN_DIR)/caf-src) >/dev/null
 	@cmake --build $(TSAN_DIR) -j $(SAN_JOBS) --target $(TSAN_TESTS)
 	cd $(TSAN_DIR) && ctest --output-on-failure -j $(SAN_JOBS) -L '^($(subst $() ,|,$(TSAN_TESTS)))$$'
