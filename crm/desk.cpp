@@ -91,6 +91,13 @@ std::vector<std::string> Desk::handle(const Principal& member, const std::string
     member_mu = slot.get();
   }
   std::lock_guard<std::mutex> one_at_a_time(*member_mu);
+  // The REST route needs sales or admin; a member writing on Telegram or
+  // WhatsApp reaches this desk directly, so the role is checked here too (an
+  // analyst created leads that way: found by our probe).
+  if (member.role != domain::user::Role::sales && member.role != domain::user::Role::admin)
+    return {
+        "CRM commands need the sales or admin role; analysts read leads and reports in the "
+        "console."};
   if (text.size() > domain::kMaxTextBytes)
     return {"That message is too long for me (over " + std::to_string(domain::kMaxTextBytes) +
             " bytes). Please send one command at a time."};

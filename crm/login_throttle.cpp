@@ -16,11 +16,16 @@ int64_t LoginThrottle::wait_of(const std::string& key, uint32_t free, int64_t no
   return std::max<int64_t>(0, it->second.last_us + delay - now_us);
 }
 
-int64_t LoginThrottle::wait_us(const std::string& username, const std::string& address,
-                               int64_t now_us) {
+int64_t LoginThrottle::begin(const std::string& username, const std::string& address,
+                             int64_t now_us) {
   std::lock_guard<std::mutex> lock(mu_);
-  return std::max(wait_of("u:" + username, o_.free_failures_per_user, now_us),
-                  wait_of("a:" + address, o_.free_failures_per_address, now_us));
+  const int64_t wait = std::max(wait_of("u:" + username, o_.free_failures_per_user, now_us),
+                                wait_of("a:" + address, o_.free_failures_per_address, now_us));
+  if (wait > 0) return wait;
+  count("u:" + username, now_us);
+  count("a:" + address, now_us);
+  if (keys_.size() > o_.max_keys) prune(now_us);
+  return 0;
 }
 
 void LoginThrottle::count(const std::string& key, int64_t now_us) {
@@ -30,17 +35,11 @@ void LoginThrottle::count(const std::string& key, int64_t now_us) {
   e.last_us = now_us;
 }
 
-void LoginThrottle::failed(const std::string& username, const std::string& address,
-                           int64_t now_us) {
-  std::lock_guard<std::mutex> lock(mu_);
-  count("u:" + username, now_us);
-  count("a:" + address, now_us);
-  if (keys_.size() > o_.max_keys) prune(now_us);
-}
-
-void LoginThrottle::succeeded(const std::string& username) {
+void LoginThrottle::succeeded(const std::string& username, const std::string& address) {
   std::lock_guard<std::mutex> lock(mu_);
   keys_.erase("u:" + username);
+  auto a = keys_.find("a:" + address);
+  if (a != keys_.end() && a->second.failures > 0 && --a->second.failures == 0) keys_.erase(a);
 }
 
 size_t LoginThrottle::keys() const {

@@ -12,13 +12,14 @@ namespace sequence = domain::sequence;
 
 namespace {
 
-// "+91 98765-43210" -> "9876543210": the last ten digits, so that a phone
-// written with and without its country code matches.
+// "+91 98765-43210" -> "919876543210": every digit, country code included.
+// (The last ten digits alone let +7 987 654 3210 and +1 987 654 3210 reach the
+// CRM desk of the member whose phone is +91 98765 43210: found by our probe.)
 std::string phone_key(const std::string& phone) {
   std::string digits;
   for (char c : phone)
     if (c >= '0' && c <= '9') digits.push_back(c);
-  return digits.size() > 10 ? digits.substr(digits.size() - 10) : digits;
+  return digits;
 }
 
 }  // namespace

@@ -158,7 +158,7 @@ Answer<user::State> TeamService::change_user(const std::string& username, const 
 Answer<Login> TeamService::login(const std::string& username, const std::string& password,
                                  const std::string& address) {
   // Before any hashing: a throttled caller costs nothing.
-  if (const int64_t wait = throttle_.wait_us(username, address, now_us_()); wait > 0) {
+  if (const int64_t wait = throttle_.begin(username, address, now_us_()); wait > 0) {
     auto a = error<Login>(429, "too_many_attempts",
                           "too many failed logins for this user or address; wait and try again");
     a.error.retry_after_s = (wait + 999'999) / 1'000'000;
@@ -173,11 +173,8 @@ Answer<Login> TeamService::login(const std::string& username, const std::string&
     good = verify_password(u && u->exists ? u->password_hash : dummy_hash_, password) && u &&
            u->exists;
   }
-  if (!good) {
-    throttle_.failed(username, address, now_us_());
-    return error<Login>(401, "invalid_credentials", "wrong username or password");
-  }
-  throttle_.succeeded(username);
+  if (!good) return error<Login>(401, "invalid_credentials", "wrong username or password");
+  throttle_.succeeded(username, address);
   if (u->disabled) return error<Login>(403, "user_disabled", "this user is disabled");
   Login out;
   out.token = new_token();

@@ -23,6 +23,11 @@ inline constexpr int64_t kMaxOrderCents = 1'000'000'000'000;  // 10,000,000,000.
 inline constexpr int64_t kMaxStock = 1'000'000'000;
 
 inline constexpr size_t kMaxTextBytes = 16 * 1024;
+// A product's name, category and each colour, size or tag; its description
+// and image URL; its colours, sizes and tags together.
+inline constexpr size_t kMaxProductNameBytes = 256;
+inline constexpr size_t kMaxProductDescriptionBytes = 4096;
+inline constexpr size_t kMaxProductListValues = 100;
 // 128, so that "<channel>:<id>" and the dedupe keys built on it stay within
 // the log's 256-byte entity ids (events/keys.hpp): a longer chat id used to
 // fail in the store and answer 503 "deliver again", and platforms retried forever.

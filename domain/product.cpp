@@ -48,6 +48,8 @@ const char* to_string(Error e) {
       return "invalid_sku";
     case Error::missing_name:
       return "missing_name";
+    case Error::too_long:
+      return "too_long";
     case Error::invalid_price:
       return "invalid_price";
     case Error::invalid_currency:
@@ -79,6 +81,16 @@ std::optional<Error> validate(const Product& p) {
     if (!(std::isupper(c) || std::isdigit(c) || c == '-' || c == '_' || c == '.'))
       return Error::invalid_sku;
   if (p.name.empty()) return Error::missing_name;
+  // Every product is indexed for search and shown in chats: a 200 KB
+  // description took ~10 s to save and every restart ~20 s (our probe).
+  if (p.name.size() > kMaxProductNameBytes || p.category.size() > kMaxProductNameBytes ||
+      p.description.size() > kMaxProductDescriptionBytes ||
+      p.image_url.size() > kMaxProductDescriptionBytes ||
+      p.colors.size() + p.sizes.size() + p.tags.size() > kMaxProductListValues)
+    return Error::too_long;
+  for (const auto* list : {&p.colors, &p.sizes, &p.tags})
+    for (const auto& v : *list)
+      if (v.size() > kMaxProductNameBytes) return Error::too_long;
   if (p.price_cents < 0 || p.price_cents > kMaxPriceCents) return Error::invalid_price;
   if (p.currency.size() != 3 || !std::all_of(p.currency.begin(), p.currency.end(),
                                              [](unsigned char c) { return std::isupper(c); }))

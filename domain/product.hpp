@@ -68,6 +68,7 @@ enum class Error : uint8_t {
   invalid_currency,  // not three letters
   invalid_stock,     // negative, or over kMaxStock
   not_found,         // stock change or removal of a product that does not exist
+  too_long,          // a field over its limit (domain/limits.hpp: kMaxProduct…)
 };
 const char* to_string(Error e);
 

@@ -126,7 +126,8 @@ HttpResponse handle_whatsapp_handshake(ChannelApiContext& ctx, const HttpRequest
 }
 
 HttpResponse handle_reply(ChannelApiContext& ctx, const HttpRequest& req) {
-  if (auto denied = ctx.auth.deny(req, {Role::sales, Role::admin})) return *denied;
+  crm::Principal who;
+  if (auto denied = ctx.auth.deny(req, {Role::sales, Role::admin}, &who)) return *denied;
   json body;
   HttpResponse error;
   if (!read_body(req, &body, &error)) return error;
@@ -137,9 +138,9 @@ HttpResponse handle_reply(ChannelApiContext& ctx, const HttpRequest& req) {
   if (!body.contains("text") && !body.contains("template"))
     return json_error(400, "missing_field", "'text' (or 'template') is required");
   reply.text = str(body, "text");
-  reply.author = str(body, "author", "operator");
-  if (!reply.author.empty() && reply.author.rfind("operator", 0) != 0)
-    reply.author = "operator:" + reply.author;
+  // The token says who wrote it; a name in the body was recorded as given
+  // ("author":"" even passed the reply off as the bot's: found by our probe).
+  reply.author = "operator:" + who.username;
   if (auto m = body.find("media"); m != body.end()) {
     if (!m->is_array()) return json_error(400, "invalid_field", "'media' must be an array");
     for (const auto& x : *m) {
@@ -175,13 +176,14 @@ HttpResponse handle_reply(ChannelApiContext& ctx, const HttpRequest& req) {
 }
 
 HttpResponse handle_handoff(ChannelApiContext& ctx, const HttpRequest& req) {
-  if (auto denied = ctx.auth.deny(req, {Role::sales, Role::admin})) return *denied;
+  crm::Principal who;
+  if (auto denied = ctx.auth.deny(req, {Role::sales, Role::admin}, &who)) return *denied;
   json body;
   HttpResponse error;
   if (!read_body(req, &body, &error)) return error;
   if (!body.contains("on") || !body["on"].is_boolean())
     return json_error(400, "missing_field", "'on' (true or false) is required");
-  actors::SetHandoff cmd{body["on"].get<bool>(), false, str(body, "by", "operator"), ctx.now_us()};
+  actors::SetHandoff cmd{body["on"].get<bool>(), false, "operator:" + who.username, ctx.now_us()};
   const std::string id = req.path_params.at("conversation_id");
   auto r = ctx.engine.command(id, cmd, ctx.timeout);
   if (!r.ok()) return engine_error(r.error);

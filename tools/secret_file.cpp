@@ -26,9 +26,11 @@ bool load_or_create_secret(const std::string& path, size_t bytes, std::string* s
                            std::string* error) {
   std::ifstream in(path);
   std::string hex;
-  if (in && std::getline(in, hex)) {
-    if (from_hex(hex, secret)) return true;
-    *error = path + " holds no hex secret; remove it to make a new one";
+  if (in) {
+    // An existing file is never replaced: a new key would void every link
+    // already sent (an empty file was silently replaced: our probe).
+    if (std::getline(in, hex) && from_hex(hex, secret)) return true;
+    *error = path + " holds no hex secret; restore it, or remove it to make a new one";
     return false;
   }
   std::random_device rd;  // getrandom(2)

@@ -74,6 +74,14 @@ TEST(CartMoney, ProductsArePricedAndStockedWithinTheLimits) {
   EXPECT_EQ(product::decide({}, product::Upsert{p}).error(), product::Error::invalid_stock);
   p.stock = 3;
   EXPECT_TRUE(product::decide({}, product::Upsert{p}));
+  // Probe F10: a 200 KB description took ~10 s to save and ~20 s at every start.
+  p.description = std::string(200 * 1024, 'd');
+  EXPECT_EQ(product::decide({}, product::Upsert{p}).error(), product::Error::too_long);
+  p.description = std::string(kMaxProductDescriptionBytes, 'd');
+  EXPECT_TRUE(product::decide({}, product::Upsert{p}));
+  p.tags.clear();
+  for (size_t i = 0; i <= kMaxProductListValues; ++i) p.tags.push_back("tag" + std::to_string(i));
+  EXPECT_EQ(product::decide({}, product::Upsert{p}).error(), product::Error::too_long);
 }
 
 }  // namespace

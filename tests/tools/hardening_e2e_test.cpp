@@ -257,5 +257,29 @@ TEST(HardeningE2E, StatusesForUnknownChatsSpawnNoActors) {
   EXPECT_EQ(spawned(), before);
 }
 
+// Probe F6: a reply was recorded under whatever author the body named.
+TEST(HardeningE2E, AnOperatorReplyIsSignedByTheTokenNotTheBody) {
+  FakePlatform fake(platform_ok);
+  testing::TempDir dir;
+  Server server(dir.path(), base_env(fake));
+  httplib::Client c("127.0.0.1", server.port());
+  ASSERT_EQ(post_telegram(c, telegram_update(1, 4343, "hola"))->status, 200);
+  add_sales_user(c, "sally", "781");
+  const httplib::Headers sally = {{"Authorization", "Bearer " + login(c, "sally")}};
+  for (const char* author : {"evil", ""}) {
+    auto r =
+        c.Post("/api/v1/conversations/telegram:4343/reply", sally,
+               json{{"text", "Hi, Sally here"}, {"author", author}}.dump(), "application/json");
+    ASSERT_EQ(r->status, 202) << r->body;
+  }
+  const auto events = c.Get("/api/v1/conversations/telegram:4343/events", kAdminHeaders)->body;
+  EXPECT_EQ(events.find("operator:evil"), std::string::npos);
+  size_t signed_by_sally = 0;
+  for (size_t at = events.find("operator:sally"); at != std::string::npos;
+       at = events.find("operator:sally", at + 1))
+    ++signed_by_sally;
+  EXPECT_EQ(signed_by_sally, 2u) << events;
+}
+
 }  // namespace
 }  // namespace parley
