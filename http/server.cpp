@@ -2,7 +2,6 @@
 
 #include <httplib.h>
 
-#include <poll.h>
 #include <sys/socket.h>
 #include "domain/limits.hpp"
 #include "http/connection_gate.hpp"
@@ -26,30 +25,6 @@ namespace {
 // as the next request — a desync a proxy in front would act on.
 thread_local bool close_after_this = false;
 
-// Before a connection with unread input is closed: send FIN after the
-// response, then read and drop what the client is still sending, for at most
-// a second and 4 MiB. Closed at once, the unread bytes made the kernel send a
-// reset, and a client still writing its body (a chunked one cut off at the
-// limit) lost the 413 before reading it: Edge.BodyOverTheLimitIs413 failed 6
-// runs in 8 under ASan, whose slower server made that race likely. A worker
-// is held no longer than a body trickling to its read deadline would hold it.
-void linger_before_close(int fd) {
-  constexpr auto kLingerTime = std::chrono::seconds(1);
-  constexpr size_t kLingerBytes = 4u << 20;
-  ::shutdown(fd, SHUT_WR);
-  const auto until = std::chrono::steady_clock::now() + kLingerTime;
-  char buf[16 * 1024];
-  for (size_t dropped = 0; dropped < kLingerBytes;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        until - std::chrono::steady_clock::now());
-    pollfd p{fd, POLLIN, 0};
-    if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) return;
-    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) return;  // the client closed (or the socket failed)
-    dropped += static_cast<size_t>(n);
-  }
-}
-
 // cpp-httplib with its per-connection entry point taken over: each accepted
 // socket goes to the gate, which hands it back one complete request head at a
 // time (serve_one). process_request is cpp-httplib's own request handling.
@@ -62,9 +37,7 @@ class GatedServer final : public httplib::Server {
     bool closed = false;
     close_after_this = false;
     const bool ok = process_request(stream, last, closed, nullptr);
-    const bool refused = close_after_this || *stream.cut_off();
-    if (refused) linger_before_close(fd);
-    return ok && !closed && !last && !refused;
+    return ok && !closed && !last && !close_after_this && !*stream.cut_off();
   }
 
  private:
