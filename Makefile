@@ -2,6 +2,9 @@
 #   make run   installs missing Debian packages, builds Release, starts the demo server
 #   make test  installs missing Debian packages, builds, runs every test
 # and CI's third: make fuzz-smoke  runs every fuzz target for 20 s (fuzz/README.md)
+# and two slower checks (docs/SANITIZERS.md):
+#   make check-sanitize  the whole suite under AddressSanitizer + UBSan (build-asan/)
+#   make check-tsan      the actors, store and outbox tests under ThreadSanitizer (build-tsan/)
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
@@ -12,7 +15,7 @@ endif
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 20
 
-.PHONY: run test build deps configure bench format clean fuzz-smoke
+.PHONY: run test build deps configure bench format clean fuzz-smoke check-sanitize check-tsan
 
 deps:
 	@tools/install-deps.sh
@@ -41,3 +44,33 @@ format:
 
 clean:
 	rm -rf $(BUILD_DIR) $(FUZZ_DIR)
+
+# Sanitizer builds: their own directories, Release with -O1 -g on top, no
+# benchmarks (nothing runs them there). -j2 by default: a sanitizer compile
+# takes far more memory and time than a plain one.
+SAN_JOBS ?= 2
+ASAN_DIR ?= build-asan
+TSAN_DIR ?= build-tsan
+SAN_CMAKE = -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARLEY_BENCHMARKS=OFF $(CMAKE_FLAGS)
+SUPP = $(CURDIR)/tools/sanitizers
+# The same options for the build (gtest_discover_tests runs each test binary
+# to list its tests) and for the run; the e2e tests' `parley` inherits them.
+check-sanitize: export ASAN_OPTIONS = detect_leaks=1:halt_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1:abort_on_error=0
+check-sanitize: export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1:suppressions=$(SUPP)/ubsan.supp
+check-sanitize: export LSAN_OPTIONS = suppressions=$(SUPP)/lsan.supp:print_suppressions=0
+check-sanitize: deps
+	@cmake -S . -B $(ASAN_DIR) $(SAN_CMAKE) -DPARLEY_SANITIZE=address,undefined >/dev/null
+	@cmake --build $(ASAN_DIR) -j $(SAN_JOBS)
+	cd $(ASAN_DIR) && ctest --output-on-failure -j $(SAN_JOBS)
+
+# The actors, the event store and the outbox: where Parley's threads meet.
+# libcaf_core is built from source with TSan (tools/sanitizers/caf_core.cmake
+# says why); its source is fetched once into $(TSAN_DIR)/caf-src.
+TSAN_TESTS = actors_tests events_tests channels_tests
+check-tsan: export TSAN_OPTIONS = halt_on_error=1:second_deadlock_stack=1:suppressions=$(SUPP)/tsan.supp
+check-tsan: deps
+	@tools/sanitizers/caf-source.sh $(TSAN_DIR)/caf-src
+	@cmake -S . -B $(TSAN_DIR) $(SAN_CMAKE) -DPARLEY_SANITIZE=thread \
+	  -DPARLEY_CAF_SOURCE=$(abspath $(TSAN_DIR)/caf-src) >/dev/null
+	@cmake --build $(TSAN_DIR) -j $(SAN_JOBS) --target $(TSAN_TESTS)
+	cd $(TSAN_DIR) && ctest --output-on-failure -j $(SAN_JOBS) -L '^($(subst $() ,|,$(TSAN_TESTS)))$$'

@@ -52,7 +52,10 @@ struct Rig {
     o.pacing = false;
     o.retry.base_us = 1000;  // 1 ms
     o.retry.max_attempts = 4;
-    o.http.timeout = std::chrono::milliseconds(300);
+    // The fake answers in milliseconds, but under TSan on a busy machine an
+    // answer took over 300 ms: it timed out and was sent again (3 requests
+    // where 2 were expected). Only TimeoutsAreRetried wants a short timeout.
+    o.http.timeout = std::chrono::seconds(5);
     return o;
   }
   void open(OutboxOptions options) {
@@ -190,10 +193,14 @@ TEST(Outbox, HonoursRetryAfter) {
 }
 
 TEST(Outbox, TimeoutsAreRetried) {
-  Rig rig([](const Recorded&, size_t n) {
-    if (n == 1) return Answer{200, "{}", {}, std::chrono::milliseconds(800)};  // too late
-    return ok_answer(n);
-  });
+  auto impatient = Rig::fast();
+  impatient.http.timeout = std::chrono::seconds(1);  // still ample for the second answer
+  Rig rig(
+      [](const Recorded&, size_t n) {
+        if (n == 1) return Answer{200, "{}", {}, std::chrono::seconds(2)};  // too late
+        return ok_answer(n);
+      },
+      impatient);
   rig.start();
   auto id = rig.reply("10", "hi");
   ASSERT_TRUE(rig.wait_delivered(1));

@@ -77,6 +77,15 @@ inline std::tuple<int, std::string, std::string> run(const std::vector<std::stri
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err};
 }
 
+// Whether a sanitizer build's `parley` (docs/SANITIZERS.md) reported
+// something on stderr: ASan, LSan, UBSan or TSan.
+inline bool has_sanitizer_report(const std::string& log) {
+  for (const char* marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                             "runtime error: ", "WARNING: ThreadSanitizer"})
+    if (log.find(marker) != std::string::npos) return true;
+  return false;
+}
+
 class Server {
  public:
   explicit Server(const std::string& data_dir, std::vector<std::string> extra_env = {})
@@ -104,9 +113,10 @@ class Server {
     close(child_.err);
     child_.pid = -1;
     // 128 + the signal for a process a signal ended (a crash shows as 134, 139 …).
-    return WIFEXITED(status)     ? WEXITSTATUS(status)
-           : WIFSIGNALED(status) ? 128 + WTERMSIG(status)
-                                 : -1;
+    exit_code_ = WIFEXITED(status)     ? WEXITSTATUS(status)
+                 : WIFSIGNALED(status) ? 128 + WTERMSIG(status)
+                                       : -1;
+    return exit_code_;
   }
   // SIGKILL: nothing is flushed or stopped.
   void kill_hard() {
@@ -119,12 +129,14 @@ class Server {
   }
   // Stops the server; when the test failed, prints what it wrote to stderr
   // (and how it ended), so a crash in CI can be read in the test's output.
+  // A sanitizer's report fails the test: most tests never look at the exit
+  // code, and a leak is only reported as the server exits.
   ~Server() {
-    int code = 0;
-    if (child_.pid > 0) code = terminate();
+    if (child_.pid > 0) terminate();
+    if (has_sanitizer_report(log_)) ADD_FAILURE() << "the server's sanitizer reported (log below)";
     if (::testing::Test::HasFailure())
-      std::fprintf(stderr, "---- parley server log (exit %d) ----\n%s---- end of log ----\n", code,
-                   log_.c_str());
+      std::fprintf(stderr, "---- parley server log (exit %d) ----\n%s---- end of log ----\n",
+                   exit_code_, log_.c_str());
   }
   int port() const { return port_; }
   const std::string& log() const { return log_; }
@@ -135,6 +147,7 @@ class Server {
   Child child_;
   std::string log_;
   int port_ = 0;
+  int exit_code_ = 0;  // of terminate(); 0 until then
 };
 
 }  // namespace parley::testing

@@ -39,15 +39,18 @@ inline std::string base64_decode(const std::string& in) {
     return -1;
   };
   std::string out;
-  int bits = 0, acc = 0;
+  // Only the bits not yet written are kept (fewer than 8, then 6 more): a
+  // growing int would overflow past five characters.
+  unsigned bits = 0, acc = 0;
   for (char c : in) {
     const int v = value(c);
     if (v < 0) continue;  // line breaks, padding
-    acc = (acc << 6) | v;
+    acc = (acc << 6) | static_cast<unsigned>(v);
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
       out.push_back(static_cast<char>((acc >> bits) & 0xff));
+      acc &= (1u << bits) - 1;
     }
   }
   return out;
