@@ -18,7 +18,7 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text, const Unde
                    const LiveStock* live_stock) {
   // The conversation's language: a message in another language changed it
   // already; one without any (a name and an address) keeps it.
-  Turn t{state, {}, state.language};
+  Turn t{state, {}, state.language, std::nullopt};
   const std::string& intent = u.intent;
 
   if (!text.empty() && text[0] == '/') {

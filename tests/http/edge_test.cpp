@@ -245,7 +245,8 @@ TEST_F(Edge, WithoutATokenTheChannelIsAlwaysApi) {
 
 // Issue 17, item 12: such ids failed in the store and answered 503 "retry".
 TEST_F(Edge, IdsWithControlCharactersOrOverTheLimitAre400) {
-  for (const std::string id : {std::string("a%00b"), std::string(300, 'a'), std::string("x%01y")}) {
+  for (const std::string& id :
+       {std::string("a%00b"), std::string(300, 'a'), std::string("x%01y")}) {
     auto r = client_->Get(("/api/v1/conversations/" + id).c_str());
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 400) << id;
@@ -504,7 +505,7 @@ TEST(EdgeGate, OneAddressTricklingBodiesCannotHoldEveryWorker) {
 TEST(EdgeGate, AmbiguousFramingIs400AndTheConnectionCloses) {
   SmallServer s(ServerOptions{});
   const std::string smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
-  for (const std::string framing :
+  for (const std::string& framing :
        {std::string("Content-Length: 2\r\nContent-Length: 40\r\n"),
         std::string("Content-Length: abc\r\n"),
         std::string("Content-Length: 2\r\nTransfer-Encoding: chunked\r\n"),
