@@ -1,6 +1,7 @@
 # The two commands of the README:
 #   make run   installs missing Debian packages, builds Release, starts the demo server
 #   make test  installs missing Debian packages, builds, runs every test
+# and CI's third: make fuzz-smoke  runs every fuzz target for 20 s (fuzz/README.md)
 # and two slower checks (docs/SANITIZERS.md):
 #   make check-sanitize  the whole suite under AddressSanitizer + UBSan (build-asan/)
 #   make check-tsan      the actors, store and outbox tests under ThreadSanitizer (build-tsan/)
@@ -11,7 +12,10 @@ ifeq ($(CI),true)
 CMAKE_FLAGS += -DPARLEY_WERROR=ON
 endif
 
-.PHONY: run test build deps configure bench format clean check-sanitize check-tsan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 20
+
+.PHONY: run test build deps configure bench format clean fuzz-smoke check-sanitize check-tsan
 
 deps:
 	@tools/install-deps.sh
@@ -29,6 +33,9 @@ run: configure
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+fuzz-smoke: deps
+	fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
 bench: build
 	tools/bench/run-all.sh $(BUILD_DIR)
 
@@ -36,7 +43,7 @@ format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR)
 
 # Sanitizer builds: their own directories, Release with -O1 -g on top, no
 # benchmarks (nothing runs them there). -j2 by default: a sanitizer compile

@@ -15,6 +15,10 @@ uint32_t decode(std::string_view s, size_t i, size_t* len) {
   }
   size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
   if (i + n > s.size()) n = 1;
+  // A lead byte without its continuation bytes is not a character, as fold()
+  // reads it (brain/text.cpp): a word of such bytes would fold to nothing.
+  for (size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) n = 1;
   *len = n;
   if (n == 1) return 0xFFFD;
   uint32_t cp = c & (0x7F >> n);

@@ -33,6 +33,12 @@ std::vector<OutboundPart> plan_parts(const std::string& text,
   return parts;
 }
 
+int64_t retry_after_ms(double seconds) {
+  if (!(seconds >= 0)) return -1;
+  if (seconds * 1000 >= static_cast<double>(kMaxRetryAfterMs)) return kMaxRetryAfterMs;
+  return static_cast<int64_t>(seconds * 1000);
+}
+
 SendResult classify_generic(const HttpResponse& r) {
   SendResult out;
   if (r.status == 0) {
@@ -52,7 +58,7 @@ SendResult classify_generic(const HttpResponse& r) {
     if (it != r.headers.end()) {
       char* end = nullptr;
       double s = std::strtod(it->second.c_str(), &end);
-      if (end != it->second.c_str() && s >= 0) out.retry_after_ms = static_cast<int64_t>(s * 1000);
+      if (end != it->second.c_str()) out.retry_after_ms = retry_after_ms(s);
     }
     return out;
   }

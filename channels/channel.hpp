@@ -139,6 +139,14 @@ std::vector<OutboundPart> plan_parts(const std::string& text,
                                      const domain::conversation::Template& tmpl,
                                      const Limits& limits);
 
+// The longest wait a platform's Retry-After or retry_after gets: a day. Longer
+// is a garbled answer, and the outbox adds the wait to the clock in µs (a wait
+// of 1e16 s overflowed there; 8.9e87 s was undefined to convert at all).
+inline constexpr int64_t kMaxRetryAfterMs = 24LL * 3600 * 1000;
+// A wait the platform named in seconds, in ms: -1 (none) for a negative one or
+// not a number, at most kMaxRetryAfterMs.
+int64_t retry_after_ms(double seconds);
+
 // Shared reading of an HTTP answer: 2xx delivered (the id is the caller's to
 // extract), 429 and 5xx and transport errors retry (Retry-After honoured),
 // other 4xx permanent.

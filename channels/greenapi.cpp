@@ -56,7 +56,7 @@ class GreenApi final : public Adapter {
     in.user_id = phone_digits(chat);
     in.platform_message_id = jsonu::text(j, "idMessage");
     in.display_name = jsonu::text(sender, "senderName");
-    in.at_us = static_cast<int64_t>(jsonu::number(j, "timestamp")) * 1000000;
+    in.at_us = jsonu::epoch_us(j, "timestamp");
     const auto& d = jsonu::member(j, "messageData");
     const std::string mt = jsonu::text(d, "typeMessage");
     if (mt == "textMessage") {

@@ -24,11 +24,27 @@ inline const json& member(const json& j, const char* key) {
   auto it = j.find(key);
   return it == j.end() ? kNull : *it;
 }
+// The boolean member `key`, or `fallback` when it is absent or of another type.
+// json::value() throws on another type, and classify() runs on the outbox's
+// thread, where an exception ends the process (fuzz/webhook_maytapi).
+inline bool flag(const json& j, const char* key, bool fallback) {
+  const auto& v = member(j, key);
+  return v.is_boolean() ? v.get<bool>() : fallback;
+}
 inline double number(const json& j, const char* key) {
   const auto& v = member(j, key);
   if (v.is_number()) return v.get<double>();
   if (v.is_string()) return std::strtod(v.get<std::string>().c_str(), nullptr);
   return 0;
+}
+// A time the platform sent as seconds since the epoch, in µs; 0 (none) unless
+// it is one, from 1970 to the end of year 9999. Cast unchecked, a number past
+// int64_t was undefined (fuzz/webhook_greenapi: "timestamp":1.7e83) and 1e13 s
+// overflowed the multiplication.
+inline int64_t epoch_us(const json& j, const char* key) {
+  const double s = number(j, key);
+  if (!(s >= 0 && s < 253402300800.0)) return 0;
+  return static_cast<int64_t>(s) * 1000000;
 }
 inline std::string dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);

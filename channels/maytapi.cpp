@@ -59,7 +59,7 @@ class Maytapi final : public Adapter {
     if (in.user_id.empty()) in.user_id = phone_digits(jsonu::text(j, "conversation"));
     in.platform_message_id = jsonu::text(m, "id");
     in.display_name = jsonu::text(user, "name");
-    in.at_us = static_cast<int64_t>(jsonu::number(j, "timestamp")) * 1000000;
+    in.at_us = jsonu::epoch_us(j, "timestamp");
     const std::string mt = jsonu::text(m, "type");
     if (mt == "text") {
       in.text = jsonu::text(m, "text");
@@ -110,7 +110,7 @@ class Maytapi final : public Adapter {
     SendResult out = classify_generic(r);
     if (out.outcome != Outcome::delivered) return out;
     json j = json::parse(r.body, nullptr, false);
-    if (j.is_object() && j.contains("success") && !j.value("success", false)) {
+    if (!jsonu::flag(j, "success", true)) {  // refused only when it says so
       out.outcome = Outcome::permanent;
       out.error = "Maytapi refused: " + r.body.substr(0, 300);
       return out;

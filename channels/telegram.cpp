@@ -60,7 +60,7 @@ class Telegram final : public Adapter {
       return out;
     }
     in.display_name = jsonu::text(jsonu::member(m, "from"), "first_name");
-    in.at_us = static_cast<int64_t>(jsonu::number(m, "date")) * 1000000;
+    in.at_us = jsonu::epoch_us(m, "date");
     if (m.contains("text")) {
       in.text = jsonu::text(m, "text");
     } else if (m.contains("photo") && m["photo"].is_array() && !m["photo"].empty()) {
@@ -111,7 +111,7 @@ class Telegram final : public Adapter {
     SendResult out = classify_generic(r);
     json j = json::parse(r.body, nullptr, false);
     if (out.outcome == Outcome::delivered) {
-      if (!j.is_object() || !j.value("ok", false)) {
+      if (!jsonu::flag(j, "ok", false)) {
         out.outcome = Outcome::retry;
         out.error = "Telegram answered 2xx without ok: " + r.body.substr(0, 200);
         return out;
@@ -123,7 +123,7 @@ class Telegram final : public Adapter {
     const auto& params = jsonu::member(j, "parameters");
     if (params.is_object() && params.contains("retry_after")) {
       out.outcome = Outcome::retry;
-      out.retry_after_ms = static_cast<int64_t>(jsonu::number(params, "retry_after") * 1000);
+      out.retry_after_ms = retry_after_ms(jsonu::number(params, "retry_after"));
     }
     return out;
   }

@@ -17,21 +17,21 @@ InboundMessage read_message(const json& m, const std::string& name) {
   in.user_id = phone_digits(jsonu::text(m, "from"));
   in.platform_message_id = jsonu::text(m, "id");
   in.display_name = name;
-  in.at_us = static_cast<int64_t>(jsonu::number(m, "timestamp")) * 1000000;
+  in.at_us = jsonu::epoch_us(m, "timestamp");
   const std::string type = jsonu::text(m, "type");
   if (type == "text") {
     in.text = jsonu::text(jsonu::member(m, "text"), "body");
   } else if (type == "image") {
     in.kind = "image";
-    in.attachment = jsonu::text(m["image"], "id");
-    in.text = jsonu::text(m["image"], "caption");
+    in.attachment = jsonu::text(jsonu::member(m, "image"), "id");
+    in.text = jsonu::text(jsonu::member(m, "image"), "caption");
   } else if (type == "location") {
     in.kind = "location";
-    in.latitude = jsonu::number(m["location"], "latitude");
-    in.longitude = jsonu::number(m["location"], "longitude");
+    in.latitude = jsonu::number(jsonu::member(m, "location"), "latitude");
+    in.longitude = jsonu::number(jsonu::member(m, "location"), "longitude");
   } else if (type == "audio") {
     in.kind = "voice";
-    in.attachment = jsonu::text(m["audio"], "id");
+    in.attachment = jsonu::text(jsonu::member(m, "audio"), "id");
   } else if (type == "interactive") {  // a tapped reply button or list row
     const auto& i = jsonu::member(m, "interactive");
     in.text = jsonu::text(jsonu::member(i, "button_reply"), "title");
@@ -141,7 +141,8 @@ class WhatsAppCloud final : public Adapter {
       return out;
     }
     // Meta's throttling codes arrive as 400s: retry them, never dead-letter.
-    const auto code = static_cast<int64_t>(jsonu::number(jsonu::member(j, "error"), "code"));
+    // Compared as read: a cast to an integer is undefined past its range ("code":1e300).
+    const double code = jsonu::number(jsonu::member(j, "error"), "code");
     if (code == 4 || code == 80007 || code == 130429 || code == 131048 || code == 131056)
       out.outcome = Outcome::retry;
     return out;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "events/json_int.hpp"
 #include "events/shop_json.hpp"
 
 namespace parley::events::conversation_codec {
@@ -187,7 +188,8 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
                          p.value("color", "")};
   if (type == "cart.item_added") return ItemAdded{cart_line_from_json(p.at("line"))};
   if (type == "cart.item_removed") return ItemRemoved{p.at("sku")};
-  if (type == "cart.quantity_changed") return QuantityChanged{p.at("sku"), p.at("quantity")};
+  if (type == "cart.quantity_changed")
+    return QuantityChanged{p.at("sku"), integer(p.at("quantity"))};
   if (type == "cart.variant_chosen")
     return VariantChosen{p.at("sku"), p.value("color", ""), p.value("size", "")};
   if (type == "cart.cleared") return CartCleared{};
@@ -196,7 +198,7 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
   if (type == "checkout.confirmation_requested") return ConfirmationRequested{};
   if (type == "checkout.cancelled") return CheckoutCancelled{};
   if (type == "conversation.order_placed")
-    return OrderPlaced{p.at("order_id"), p.at("total_cents"), p.value("currency", "EUR")};
+    return OrderPlaced{p.at("order_id"), integer(p.at("total_cents")), p.value("currency", "EUR")};
   if (type == "conversation.order_status_noted")
     return OrderStatusNoted{p.at("order_id"), note_from(p.at("note")), env.timestamp_us};
   if (type == "conversation.stage_changed") {
@@ -207,15 +209,16 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
   if (type == "conversation.handoff_ended")
     return HandoffEnded{p.value("by", ""), env.timestamp_us};
   if (type == "conversation.search_performed")
-    return SearchPerformed{p.at("query"), p.at("results")};
+    return SearchPerformed{p.at("query"), integer(p.at("results"))};
   if (type == "conversation.nudge_scheduled")
-    return NudgeScheduled{p.at("nudge_id"), p.at("number"), p.at("due_us")};
+    return NudgeScheduled{p.at("nudge_id"), integer(p.at("number")), integer(p.at("due_us"))};
   if (type == "conversation.nudge_sent")
-    return NudgeSent{p.at("nudge_id"), p.at("number"), env.timestamp_us, p.value("template", "")};
+    return NudgeSent{p.at("nudge_id"), integer(p.at("number")), env.timestamp_us,
+                     p.value("template", "")};
   if (type == "conversation.nudge_skipped")
-    return NudgeSkipped{p.at("nudge_id"), p.at("number"), p.value("reason", "")};
+    return NudgeSkipped{p.at("nudge_id"), integer(p.at("number")), p.value("reason", "")};
   if (type == "conversation.nudge_cancelled")
-    return NudgeCancelled{p.at("nudge_id"), p.at("number"), p.value("reason", "")};
+    return NudgeCancelled{p.at("nudge_id"), integer(p.at("number")), p.value("reason", "")};
   if (type == "conversation.delivery_status")
     return DeliveryStatusChanged{p.at("platform_message_id"), p.at("status"), env.timestamp_us};
   return HandoffRequested{p.value("by", "shopper"), env.timestamp_us};
@@ -339,10 +342,10 @@ Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) 
     s.id = j.at("id");
     s.channel = j.at("channel");
     s.user_id = j.at("user_id");
-    s.received = j.at("received");
-    s.sent = j.at("sent");
-    s.last_received_at_us = j.at("last_received_at_us");
-    s.last_sent_at_us = j.at("last_sent_at_us");
+    s.received = integer(j.at("received"));
+    s.sent = integer(j.at("sent"));
+    s.last_received_at_us = integer(j.at("last_received_at_us"));
+    s.last_sent_at_us = integer(j.at("last_sent_at_us"));
     s.last_received_id = j.at("last_received_id");
     // Schema 1 (messages only) reads with an empty journey.
     s.language = j.value("language", "en");
@@ -355,22 +358,22 @@ Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) 
     s.checkout_open = j.value("checkout_open", false);
     s.awaiting_confirmation = j.value("awaiting_confirmation", false);
     s.orders = j.value("orders", std::vector<std::string>{});
-    s.last_order_total_cents = j.value("last_order_total_cents", int64_t{0});
+    s.last_order_total_cents = integer(j, "last_order_total_cents", int64_t{0});
     s.last_order_currency = j.value("last_order_currency", "EUR");
-    // Named: items() only refers to its json, and a temporary from value()
-    // would die before the loop reads it.
+    // Named: items() is a view, and a view of the temporary value() returns
+    // dangles before the loop body runs.
     const json notes = j.value("order_notes", json::object());
     for (const auto& [id, n] : notes.items()) s.order_notes[id] = note_from(n);
     s.handoff_requested = j.value("handoff_requested", false);
-    s.handoff_since_us = j.value("handoff_since_us", int64_t{0});
+    s.handoff_since_us = integer(j, "handoff_since_us", int64_t{0});
     s.handoff_by = j.value("handoff_by", "");
     s.browsing = j.value("browsing", !s.last_shown.empty() && s.orders.empty());
-    s.nudges_sent = j.value("nudges_sent", uint32_t{0});
-    s.nudges_scheduled = j.value("nudges_scheduled", uint64_t{0});
+    s.nudges_sent = integer(j, "nudges_sent", uint32_t{0});
+    s.nudges_scheduled = integer(j, "nudges_scheduled", uint64_t{0});
     s.nudge_id = j.value("nudge_id", "");
-    s.nudge_number = j.value("nudge_number", uint32_t{0});
-    s.nudge_due_us = j.value("nudge_due_us", int64_t{0});
-    s.last_nudge_at_us = j.value("last_nudge_at_us", int64_t{0});
+    s.nudge_number = integer(j, "nudge_number", uint32_t{0});
+    s.nudge_due_us = integer(j, "nudge_due_us", int64_t{0});
+    s.last_nudge_at_us = integer(j, "last_nudge_at_us", int64_t{0});
     return s;
   } catch (const json::exception& ex) {
     return Status::Corruption(std::string("conversation snapshot: ") + ex.what());

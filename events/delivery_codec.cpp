@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "events/json_int.hpp"
+
 namespace parley::events::delivery_codec {
 using nlohmann::json;
 using namespace delivery;
@@ -52,11 +54,11 @@ Expected<delivery::Event> decode(const EventEnvelope& env) {
   if (!p) return p.status();
   try {
     if (env.type == kPartSent)
-      return delivery::Event{PartSent{p->at("part"), p->at("parts"),
-                                      p->value("platform_message_id", ""), p->value("attempts", 1u),
-                                      env.timestamp_us}};
+      return delivery::Event{PartSent{integer(p->at("part")), integer(p->at("parts")),
+                                      p->value("platform_message_id", ""),
+                                      integer(*p, "attempts", 1u), env.timestamp_us}};
     if (env.type == kDeadLettered)
-      return delivery::Event{DeadLettered{p->at("part"), p->value("attempts", 0u),
+      return delivery::Event{DeadLettered{integer(p->at("part")), integer(*p, "attempts", 0u),
                                           p->value("error", ""), env.timestamp_us}};
     return delivery::Event{RetryRequested{p->value("by", ""), env.timestamp_us}};
   } catch (const json::exception& ex) {

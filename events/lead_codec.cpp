@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "events/json_int.hpp"
+
 namespace parley::events::lead_codec {
 using nlohmann::json;
 using namespace domain::lead;
@@ -26,7 +28,7 @@ Appointment appointment_of(const json& j) {
   return Appointment{j.at("id"),
                      kind_of(j.value("kind", "meeting")),
                      j.value("when_local", ""),
-                     j.value("when_us", int64_t{0}),
+                     integer(j, "when_us", int64_t{0}),
                      j.value("assignee", ""),
                      j.value("note", ""),
                      j.value("state", "scheduled")};
@@ -42,8 +44,8 @@ FollowUp step_of(const json& j) {
   FollowUp f;
   f.step_id = j.at("step_id");
   f.sequence = j.value("sequence", "");
-  f.index = j.value("index", 0u);
-  f.due_us = j.value("due_us", int64_t{0});
+  f.index = integer(j, "index", 0u);
+  f.due_us = integer(j, "due_us", int64_t{0});
   f.text = j.value("text", "");
   f.attachment_url = j.value("attachment_url", "");
   f.state = j.value("state", "pending");
@@ -141,7 +143,7 @@ Expected<Event> decode(const EventEnvelope& env) {
       return Event{AppointmentScheduled{appointment_of(p.at("appointment")), s("by"), at}};
     if (t == "lead.appointment_rescheduled")
       return Event{AppointmentRescheduled{s("appointment_id"), s("from_local"), s("when_local"),
-                                          p.value("when_us", int64_t{0}), s("by"), at}};
+                                          integer(p, "when_us", int64_t{0}), s("by"), at}};
     if (t == "lead.appointment_done")
       return Event{
           AppointmentDone{s("appointment_id"), kind_of(s("kind")), s("note"), s("by"), at}};
@@ -206,10 +208,10 @@ Expected<State> decode_state(const std::string& bytes, uint32_t schema) {
     s.details = j.value("details", std::map<std::string, std::string>{});
     for (const auto& a : j.at("appointments")) s.appointments.push_back(appointment_of(a));
     for (const auto& f : j.at("follow_ups")) s.follow_ups.push_back(step_of(f));
-    s.activities = j.value("activities", 0u);
-    s.created_us = j.value("created_us", int64_t{0});
-    s.updated_us = j.value("updated_us", int64_t{0});
-    s.version = j.value("version", uint64_t{0});
+    s.activities = integer(j, "activities", 0u);
+    s.created_us = integer(j, "created_us", int64_t{0});
+    s.updated_us = integer(j, "updated_us", int64_t{0});
+    s.version = integer(j, "version", uint64_t{0});
     return s;
   } catch (const json::exception& ex) {
     return Status::Corruption(std::string("lead state: ") + ex.what());

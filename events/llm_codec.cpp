@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "events/json_int.hpp"
+
 namespace parley::events::llm_codec {
 
 using nlohmann::json;
@@ -54,27 +56,35 @@ Expected<usage::Call> decode_call(const EventEnvelope& env) {
   auto p = payload(env, kUsage);
   if (!p.ok()) return p.status();
   const json& j = *p;
-  usage::Call c;
-  c.provider = j.value("provider", "");
-  c.model = j.value("model", "");
-  c.agent = j.value("agent", "");
-  c.conversation_id = j.value("conversation_id", "");
-  c.input_tokens = j.value("input_tokens", int64_t{0});
-  c.output_tokens = j.value("output_tokens", int64_t{0});
-  c.latency_ms = j.value("latency_ms", int64_t{0});
-  c.attempts = j.value("attempts", 1);
-  c.outcome = j.value("outcome", "ok");
-  c.at_us = env.timestamp_us;
-  return c;
+  try {  // value() throws on a member of another type
+    usage::Call c;
+    c.provider = j.value("provider", "");
+    c.model = j.value("model", "");
+    c.agent = j.value("agent", "");
+    c.conversation_id = j.value("conversation_id", "");
+    c.input_tokens = integer(j, "input_tokens", int64_t{0});
+    c.output_tokens = integer(j, "output_tokens", int64_t{0});
+    c.latency_ms = integer(j, "latency_ms", int64_t{0});
+    c.attempts = integer(j, "attempts", 1);
+    c.outcome = j.value("outcome", "ok");
+    c.at_us = env.timestamp_us;
+    return c;
+  } catch (const json::exception& ex) {
+    return Status::Corruption(std::string("payload of ") + kUsage + ": " + ex.what());
+  }
 }
 
 Expected<usage::Fallback> decode_fallback(const EventEnvelope& env) {
   auto p = payload(env, kFallback);
   if (!p.ok()) return p.status();
   const json& j = *p;
-  return usage::Fallback{j.value("conversation_id", ""), j.value("provider", ""),
-                         j.value("model", ""),           j.value("reason", ""),
-                         j.value("detail", ""),          env.timestamp_us};
+  try {
+    return usage::Fallback{j.value("conversation_id", ""), j.value("provider", ""),
+                           j.value("model", ""),           j.value("reason", ""),
+                           j.value("detail", ""),          env.timestamp_us};
+  } catch (const json::exception& ex) {
+    return Status::Corruption(std::string("payload of ") + kFallback + ": " + ex.what());
+  }
 }
 
 }  // namespace parley::events::llm_codec

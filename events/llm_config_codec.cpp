@@ -32,13 +32,17 @@ Expected<cfg::Event> decode(const EventEnvelope& env) {
     return Status::NotFound("not an llm_config event: " + env.type);
   json p = json::parse(env.payload, nullptr, false);
   if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
-  if (env.type == kAgentConfigured)
-    return cfg::Event{cfg::AgentConfigured{p.value("agent", ""),
-                                           {p.value("provider", ""), p.value("model", "")},
-                                           p.value("by", ""),
-                                           env.timestamp_us}};
-  return cfg::Event{cfg::PromptChanged{p.value("slug", ""), p.value("text", ""), p.value("by", ""),
-                                       env.timestamp_us}};
+  try {  // value() throws on a member of another type
+    if (env.type == kAgentConfigured)
+      return cfg::Event{cfg::AgentConfigured{p.value("agent", ""),
+                                             {p.value("provider", ""), p.value("model", "")},
+                                             p.value("by", ""),
+                                             env.timestamp_us}};
+    return cfg::Event{cfg::PromptChanged{p.value("slug", ""), p.value("text", ""),
+                                         p.value("by", ""), env.timestamp_us}};
+  } catch (const json::exception& ex) {
+    return Status::Corruption("payload of " + env.type + ": " + ex.what());
+  }
 }
 
 }  // namespace parley::events::llm_config_codec

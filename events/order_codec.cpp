@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "events/envelope_json.hpp"
+#include "events/json_int.hpp"
 #include "events/shop_json.hpp"
 
 namespace parley::events::order_codec {
@@ -29,7 +30,7 @@ json stock_json(const std::vector<order::StockLine>& lines) {
 }
 std::vector<order::StockLine> stock_from(const json& j) {
   std::vector<order::StockLine> out;
-  for (const auto& l : j) out.push_back({l.at("sku"), l.at("quantity")});
+  for (const auto& l : j) out.push_back({l.at("sku"), integer(l.at("quantity"))});
   return out;
 }
 
@@ -108,16 +109,16 @@ struct Encoder {
 };
 
 order::Event decode_payload(const std::string& type, const json& p, int64_t ts) {
-  auto at = [&] { return p.value("at_us", ts); };
+  auto at = [&] { return integer(p, "at_us", ts); };
   if (type == kPlaced) {
     order::Order o;
     o.order_id = p.at("order_id");
     o.conversation_id = p.value("conversation_id", "");
     o.customer = customer_from_json(p.value("customer", json::object()));
     for (const auto& l : p.at("lines")) o.lines.push_back(cart_line_from_json(l));
-    o.total_cents = p.at("total_cents");
+    o.total_cents = integer(p.at("total_cents"));
     o.currency = p.value("currency", "EUR");
-    o.placed_at_us = p.value("placed_at_us", ts);
+    o.placed_at_us = integer(p, "placed_at_us", ts);
     return order::OrderPlaced{std::move(o)};
   }
   if (type == "order.stock_reserved") return order::StockReserved{stock_from(p.at("lines"))};
@@ -128,7 +129,7 @@ order::Event decode_payload(const std::string& type, const json& p, int64_t ts) 
   if (type == "order.paid")
     return order::PaymentConfirmed{p.at("provider"),
                                    p.value("reference", ""),
-                                   p.at("amount_cents"),
+                                   integer(p.at("amount_cents")),
                                    p.at("currency"),
                                    p.value("source", ""),
                                    p.value("by", ""),
@@ -142,13 +143,13 @@ order::Event decode_payload(const std::string& type, const json& p, int64_t ts) 
     return order::Refunded{p.value("reason", ""), p.value("by", ""), at()};
   if (type == "order.invoice_issued") {
     order::Invoice i;
-    i.number = p.at("number");
+    i.number = integer(p.at("number"));
     i.invoice_id = p.at("invoice_id");
-    i.issued_at_us = p.value("issued_at_us", ts);
-    i.vat_rate_bp = p.at("vat_rate_bp");
-    i.net_cents = p.at("net_cents");
-    i.vat_cents = p.at("vat_cents");
-    i.gross_cents = p.at("gross_cents");
+    i.issued_at_us = integer(p, "issued_at_us", ts);
+    i.vat_rate_bp = integer(p.at("vat_rate_bp"));
+    i.net_cents = integer(p.at("net_cents"));
+    i.vat_cents = integer(p.at("vat_cents"));
+    i.gross_cents = integer(p.at("gross_cents"));
     return order::InvoiceIssued{i};
   }
   if (type == "order.invoice_mailed")

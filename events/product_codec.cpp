@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "events/json_int.hpp"
+
 namespace parley::events::product_codec {
 using nlohmann::json;
 
@@ -32,9 +34,9 @@ product::Product from_stored(const json& j) {
   p.sku = j.at("sku");
   p.name = j.at("name");
   p.category = j.value("category", "");
-  p.price_cents = j.at("price_cents");
+  p.price_cents = integer(j.at("price_cents"));
   p.currency = j.at("currency");
-  p.stock = j.at("stock");
+  p.stock = integer(j.at("stock"));
   p.colors = j.value("colors", std::vector<std::string>{});
   p.sizes = j.value("sizes", std::vector<std::string>{});
   p.tags = j.value("tags", std::vector<std::string>{});
@@ -71,7 +73,7 @@ Expected<product::Event> decode(const EventEnvelope& env) {
   try {
     if (env.type == kUpserted) return product::Event{product::ProductUpserted{from_stored(p)}};
     if (env.type == kStockChanged)
-      return product::Event{product::StockChanged{p.at("sku"), p.at("stock")}};
+      return product::Event{product::StockChanged{p.at("sku"), integer(p.at("stock"))}};
     return product::Event{product::ProductRemoved{p.at("sku")}};
   } catch (const json::exception& ex) {
     return Status::Corruption("payload of " + env.type + ": " + ex.what());

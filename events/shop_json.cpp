@@ -1,5 +1,7 @@
 #include "events/shop_json.hpp"
 
+#include "events/json_int.hpp"
+
 namespace parley::events {
 using nlohmann::json;
 
@@ -21,8 +23,8 @@ domain::CartLine cart_line_from_json(const json& j) {
   domain::CartLine l;
   l.sku = j.at("sku");
   l.name = j.value("name", "");
-  l.quantity = j.at("quantity");
-  l.unit_price_cents = j.at("unit_price_cents");
+  l.quantity = integer(j.at("quantity"));
+  l.unit_price_cents = integer(j.at("unit_price_cents"));
   l.currency = j.value("currency", "EUR");
   l.color = j.value("color", "");
   l.size = j.value("size", "");

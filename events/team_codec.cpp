@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "events/json_int.hpp"
+
 namespace parley::events::team_codec {
 using nlohmann::json;
 namespace user = domain::user;
@@ -89,7 +91,7 @@ Expected<user::Event> decode_user(const EventEnvelope& env) {
     if (env.type == "user.disabled") return user::Event{user::Disabled{by, at}};
     if (env.type == "user.enabled") return user::Event{user::Enabled{by, at}};
     if (env.type == "user.token_issued")
-      return user::Event{user::TokenIssued{p.at("token_id"), p.at("expires_us"), at}};
+      return user::Event{user::TokenIssued{p.at("token_id"), integer(p.at("expires_us")), at}};
     if (env.type == "user.token_revoked")
       return user::Event{user::TokenRevoked{p.at("token_id"), by, at}};
   } catch (const json::exception& ex) {
@@ -118,7 +120,7 @@ Expected<sequence::Event> decode_sequence(const EventEnvelope& env) {
   try {
     sequence::Saved e;
     for (const auto& s : p.at("steps"))
-      e.steps.push_back({s.at("day"), s.at("text"), s.value("attachment_url", "")});
+      e.steps.push_back({integer(s.at("day")), s.at("text"), s.value("attachment_url", "")});
     e.send_time = p.value("send_time", "10:00");
     e.by = p.value("by", "");
     e.at_us = env.timestamp_us;

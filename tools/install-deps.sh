@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format
+  clang libclang-rt-14-dev
   libcaf-dev librocksdb-dev nlohmann-json3-dev libcpp-httplib-dev
   libcurl4-openssl-dev libssl-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
   libjemalloc-dev libsodium-dev libsimdjson-dev tzdata

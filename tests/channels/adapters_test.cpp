@@ -283,6 +283,97 @@ TEST(Maytapi, ParsesAndSends) {
             Outcome::permanent);
 }
 
+// Found by fuzz/webhook_greenapi and webhook_twilio (UBSan: 1.7e+83 is outside
+// the range of representable values of type 'long'): a platform's timestamp
+// was cast to int64_t and multiplied by 10^6, and a Retry-After or
+// retry_after multiplied by 1000, unchecked. Undefined out of range; in the
+// Release build 1e13 s came out as a negative time, and a wait of 1e16 s went
+// on to overflow the outbox's µs arithmetic.
+TEST(Adapters, TimesAndWaitsOutOfRangeAreNone) {
+  auto t = make_telegram({"T0K", "", "http://tg"});
+  auto wa = make_whatsapp({});
+  auto g = make_greenapi({});
+  MaytapiConfig mc;
+  mc.product_id = "prod";
+  auto m = make_maytapi(mc);
+  for (const std::string ts : {"1e13", "1.7e83", "-5", "1e400"}) {
+    SCOPED_TRACE(ts);
+    auto tg = t->parse(
+        body(R"({"update_id":1,"message":{"chat":{"id":1},"date":)" + ts + R"(,"text":"x"}})"));
+    auto w = wa->parse(
+        body(R"({"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"messages":[)"
+             R"({"from":"34600111222","id":"wamid.A","timestamp":")" +
+             ts + R"(","type":"text","text":{"body":"x"}}]}}]}]})"));
+    auto gr =
+        g->parse(body(R"({"typeWebhook":"incomingMessageReceived","idMessage":"F","timestamp":)" +
+                      ts + R"(,"senderData":{"chatId":"7900@c.us"}})"));
+    auto my = m->parse(body(R"({"type":"message","message":{"type":"text","text":"x","id":"M"},)"
+                            R"("user":{"phone":"62"},"timestamp":)" +
+                            ts + "}"));
+    for (const auto* r : {&tg, &w, &gr, &my}) {
+      if (!r->ok) continue;  // 1e400 is not JSON at all
+      ASSERT_EQ(r->webhook.messages.size(), 1u);
+      EXPECT_EQ(r->webhook.messages[0].at_us, 0);
+    }
+  }
+  EXPECT_EQ(
+      g
+          ->parse(body(
+              R"({"typeWebhook":"incomingMessageReceived","idMessage":"F","timestamp":1700000000,)"
+              R"("senderData":{"chatId":"7900@c.us"}})"))
+          .webhook.messages[0]
+          .at_us,
+      1700000000000000);
+
+  for (const std::string wait : {"1e13", "8.9e87", "inf"}) {
+    auto generic = classify_generic({429, "", {{"retry-after", wait}}, ""});
+    EXPECT_EQ(generic.retry_after_ms, kMaxRetryAfterMs) << wait;
+  }
+  auto flood = t->classify({429, R"({"ok":false,"parameters":{"retry_after":1e300}})", {}, ""});
+  EXPECT_EQ(flood.retry_after_ms, kMaxRetryAfterMs);
+  EXPECT_EQ(classify_generic({503, "", {{"retry-after", "3"}}, ""}).retry_after_ms, 3000);
+}
+
+// Found by fuzz/webhook_whatsapp (JSON_ASSERT in basic_json::operator[] const):
+// a message of type image, location or audio without that member read the
+// member through const operator[], undefined when the key is absent. The
+// Release build read past the map's end and happened to find nothing, so this
+// test passed before the fix too; the fuzz build's assertion is what fails.
+TEST(WhatsAppCloud, MessagesWithoutTheirMediaMemberParse) {
+  auto wa = make_whatsapp({});
+  for (const std::string type : {"image", "location", "audio"}) {
+    auto r = wa->parse(
+        body(R"({"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"messages":[)"
+             R"({"from":"34600111222","id":"wamid.A","type":")" +
+             type + R"("}]}}]}]})"));
+    ASSERT_TRUE(r.ok) << type;
+    ASSERT_EQ(r.webhook.messages.size(), 1u) << type;
+    EXPECT_EQ(r.webhook.messages[0].attachment, "") << type;
+    EXPECT_EQ(r.webhook.messages[0].latitude, 0) << type;
+  }
+  // And Meta's error code of an answer, cast to int64_t unchecked (UBSan).
+  EXPECT_EQ(wa->classify({400, R"({"error":{"code":1e300}})", {}, ""}).outcome, Outcome::permanent);
+  EXPECT_EQ(wa->classify({400, R"({"error":{"code":131056}})", {}, ""}).outcome, Outcome::retry);
+}
+
+// Found by fuzz/webhook_maytapi (uncaught json type_error from classify()):
+// Maytapi's {"success":""} and Telegram's {"ok":"yes"} threw out of
+// json::value(). classify() runs on the outbox's thread, where an exception
+// ends the process: one odd answer to a send stopped the server.
+TEST(Adapters, AnswersWithAFlagOfAnotherTypeDoNotThrow) {
+  MaytapiConfig mc;
+  mc.product_id = "prod";
+  auto m = make_maytapi(mc);
+  EXPECT_EQ(m->classify({200, R"({"success":"","data":{"msgId":"K1"}})", {}, ""}).outcome,
+            Outcome::delivered);
+  EXPECT_EQ(m->classify({200, R"({"success":false})", {}, ""}).outcome, Outcome::permanent);
+  auto t = make_telegram({"T0K", "", "http://tg"});
+  EXPECT_EQ(t->classify({200, R"({"ok":"yes","result":{"message_id":7}})", {}, ""}).outcome,
+            Outcome::retry);
+  EXPECT_EQ(t->classify({200, R"({"ok":true,"result":{"message_id":7}})", {}, ""}).outcome,
+            Outcome::delivered);
+}
+
 TEST(Split, LongTextAtPlatformLimitsOnWordBoundaries) {
   std::string text;
   for (int i = 0; i < 1000; ++i) text += "palabra" + std::to_string(i) + " ";

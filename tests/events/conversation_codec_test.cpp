@@ -56,16 +56,22 @@ TEST(ConversationCodec, StateRoundTrips) {
             StoreErrc::corruption);
 }
 
-// The notes were read through items() of a temporary that j.value() returned
-// and that died before the loop ran: ASan's stack-use-after-scope in
-// decode_state, on every snapshot load.
+// Found by fuzz/event_codecs (ASan: stack-use-after-scope): decode_state
+// iterated `j.value("order_notes", …).items()`, a view into a temporary that
+// is destroyed before the loop runs, so every snapshot with order notes was
+// read from freed memory.
 TEST(ConversationCodec, StateWithOrderNotesRoundTrips) {
   conv::State s = conv::initial_state("api:u1");
-  s.order_notes["ORD-1"] = conv::OrderNote{"awaiting_payment", "https://pay.example/1", "", ""};
-  s.order_notes["ORD-2"] = conv::OrderNote{"shipped", "", "", "TRACK-2"};
+  s = conv::evolve(s, conv::MessageReceived{"api:u1#1", "api", "u1", "x", "", "", 5});
+  for (int i = 0; i < 8; ++i) {
+    const std::string id = "ORD-" + std::string(40, static_cast<char>('A' + i));
+    s.order_notes[id] = {"shipped", "https://pay.example.com/" + std::string(48, 'p'),
+                         std::string(60, 'i'), "TRK-" + std::string(50, 't')};
+  }
   auto back = codec::decode_state(codec::encode_state(s), codec::kStateSchema);
-  ASSERT_TRUE(back.ok());
+  ASSERT_TRUE(back.ok()) << back.status().to_string();
   EXPECT_EQ(back->order_notes, s.order_notes);
+  EXPECT_EQ(*back, s);
 }
 
 }  // namespace

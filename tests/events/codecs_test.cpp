@@ -1,0 +1,88 @@
+// The event codecs against stored payloads they did not write: a corrupt
+// payload is a Corruption status, never an exception or a made-up value.
+#include <gtest/gtest.h>
+
+#include "events/conversation_codec.hpp"
+#include "events/delivery_codec.hpp"
+#include "events/lead_codec.hpp"
+#include "events/llm_codec.hpp"
+#include "events/llm_config_codec.hpp"
+#include "events/order_codec.hpp"
+#include "events/product_codec.hpp"
+#include "events/team_codec.hpp"
+
+namespace parley::events {
+namespace {
+
+EventEnvelope envelope(const std::string& type, const std::string& payload) {
+  EventEnvelope e;
+  e.entity_type = "llm_config";
+  e.entity_id = "shop";
+  e.seq = 1;
+  e.position = 1;
+  e.type = type;
+  e.timestamp_us = 1795000000000000;
+  e.payload = payload;
+  return e;
+}
+
+// Found by fuzz/event_codecs (uncaught json type_error): the LLM codecs read
+// with json::value(), which throws on a member of another type, and had no
+// try/catch, so one bad event in the log threw out of decode().
+TEST(Codecs, LlmEventsOfTheWrongShapeAreCorruption) {
+  for (const auto& [type, payload] : std::vector<std::pair<std::string, std::string>>{
+           {llm_config_codec::kAgentConfigured, R"({"agent":5})"},
+           {llm_config_codec::kPromptChanged, R"({"slug":"shop","text":[]})"}}) {
+    auto e = llm_config_codec::decode(envelope(type, payload));
+    EXPECT_EQ(e.status().code(), StoreErrc::corruption) << payload;
+  }
+  EXPECT_EQ(llm_codec::decode_call(envelope(llm_codec::kUsage, R"({"model":5})")).status().code(),
+            StoreErrc::corruption);
+  EXPECT_EQ(
+      llm_codec::decode_call(envelope(llm_codec::kUsage, R"({"attempts":"1"})")).status().code(),
+      StoreErrc::corruption);
+  EXPECT_EQ(llm_codec::decode_fallback(envelope(llm_codec::kFallback, R"({"reason":{}})"))
+                .status()
+                .code(),
+            StoreErrc::corruption);
+}
+
+// Found by fuzz/event_codecs (UBSan: 1.79509e+20 is outside the range of
+// representable values of type 'long', in nlohmann's from_json): an integer
+// member holding a float was converted with static_cast. The log never holds
+// floats there; such a payload is corrupt, not a number to guess at.
+TEST(Codecs, AFloatWhereAnIntegerBelongsIsCorruption) {
+  const std::vector<std::pair<std::string, std::string>> stored = {
+      {"lead.appointment_rescheduled", R"({"appointment_id":"a1","when_us":1.79508640000e20})"},
+      {"cart.quantity_changed", R"({"sku":"A-1","quantity":1e300})"},
+      {"conversation.nudge_scheduled", R"({"nudge_id":"n","number":1,"due_us":-9e30})"},
+      {"order.paid", R"({"provider":"stripe","amount_cents":6470.5,"currency":"EUR"})"},
+      {"catalog.stock_changed", R"({"sku":"A-1","stock":1e19})"},
+      {"delivery.part_sent", R"({"part":0,"parts":2,"attempts":4e9})"},
+      {"user.token_issued", R"({"token_id":"t","expires_us":1e100})"},
+      {"sequence.saved", R"({"steps":[{"day":1e10,"text":"hi"}]})"},
+      {"llm.usage", R"({"input_tokens":1e20})"}};
+  for (const auto& [type, payload] : stored) {
+    const auto env = envelope(type, payload);
+    StoreErrc code = StoreErrc::ok;
+    if (auto e = conversation_codec::decode(env); !e.status().is_not_found())
+      code = e.status().code();
+    if (auto e = lead_codec::decode(env); !e.status().is_not_found()) code = e.status().code();
+    if (auto e = order_codec::decode(env); !e.status().is_not_found()) code = e.status().code();
+    if (auto e = product_codec::decode(env); !e.status().is_not_found()) code = e.status().code();
+    if (auto e = delivery_codec::decode(env); !e.status().is_not_found()) code = e.status().code();
+    if (auto e = team_codec::decode_user(env); !e.status().is_not_found()) code = e.status().code();
+    if (auto e = team_codec::decode_sequence(env); !e.status().is_not_found())
+      code = e.status().code();
+    if (auto e = llm_codec::decode_call(env); !e.status().is_not_found()) code = e.status().code();
+    EXPECT_EQ(code, StoreErrc::corruption) << type << " " << payload;
+  }
+  const auto snapshot = R"({"id":"c","channel":"api","user_id":"u","received":1,"sent":1,
+    "last_received_at_us":1e25,"last_sent_at_us":0,"last_received_id":""})";
+  EXPECT_EQ(
+      conversation_codec::decode_state(snapshot, conversation_codec::kStateSchema).status().code(),
+      StoreErrc::corruption);
+}
+
+}  // namespace
+}  // namespace parley::events
