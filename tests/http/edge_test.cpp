@@ -23,9 +23,13 @@ namespace {
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-// A TCP connection to the edge on loopback; -1 if it failed.
-int connect_to(int port) {
+// A connection from `source` (any 127.x.y.z address is this machine).
+int connect_from(const char* source, int port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in from{};
+  from.sin_family = AF_INET;
+  inet_pton(AF_INET, source, &from.sin_addr);
+  bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
@@ -35,6 +39,11 @@ int connect_to(int port) {
     return -1;
   }
   return fd;
+}
+
+// A TCP connection to the edge on loopback; -1 if it failed.
+int connect_to(int port) {
+  return connect_from("127.0.0.1", port);
 }
 
 class Edge : public ::testing::Test {
@@ -402,24 +411,6 @@ TEST(EdgeGate, AHeadNotSentInTimeIsClosedAndEachAddressIsCapped) {
       << server.gate_metrics();
   for (int h : held) close(h);
   server.stop();
-}
-
-// A connection from `source` (any 127.x.y.z address is this machine).
-int connect_from(const char* source, int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in from{};
-  from.sin_family = AF_INET;
-  inet_pton(AF_INET, source, &from.sin_addr);
-  bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
 }
 
 // All that comes back on `fd` within `seconds`.
