@@ -24,6 +24,13 @@ inline const json& member(const json& j, const char* key) {
   auto it = j.find(key);
   return it == j.end() ? kNull : *it;
 }
+// The member `key` of `j` if it is a string, else "". Unlike
+// json::value(key, ""), which throws on a member of another type
+// (fuzz/webhook_stripe: {"error":{"message":6666…}}).
+inline std::string string_member(const json& j, const char* key) {
+  const auto& v = member(j, key);
+  return v.is_string() ? v.get<std::string>() : "";
+}
 // The boolean member `key`, or `fallback` when it is absent or of another type.
 // json::value() throws on another type, and classify() runs on the outbox's
 // thread, where an exception ends the process (fuzz/webhook_maytapi).

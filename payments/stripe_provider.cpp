@@ -5,10 +5,12 @@
 
 #include "channels/form.hpp"
 #include "channels/http_client.hpp"
+#include "channels/json_util.hpp"
 #include "payments/stripe_signature.hpp"
 
 namespace parley::payments {
 using nlohmann::json;
+namespace jsonu = channels::jsonu;
 
 namespace {
 
@@ -33,8 +35,7 @@ std::string with_order(std::string url, const PaymentRequest& request) {
 
 std::string stripe_error(long status, const json& body) {
   std::string message;
-  if (body.is_object() && body.contains("error") && body["error"].is_object())
-    message = body["error"].value("message", "");
+  message = jsonu::string_member(jsonu::member(body, "error"), "message");
   return "stripe answered " + std::to_string(status) + (message.empty() ? "" : ": " + message);
 }
 
@@ -95,14 +96,14 @@ PaymentCheck read_session_check(long status, const std::string& body) {
     return c;
   }
   c.ok = true;
-  const std::string payment_status = j.value("payment_status", "");
-  const std::string session_status = j.value("status", "");
+  const std::string payment_status = jsonu::string_member(j, "payment_status");
+  const std::string session_status = jsonu::string_member(j, "status");
   c.state = payment_status == "paid"      ? PaymentState::paid
             : session_status == "expired" ? PaymentState::expired
                                           : PaymentState::unpaid;
   if (j.value("amount_total", json()).is_number_integer()) c.amount_cents = j["amount_total"];
-  c.currency = upper(j.value("currency", ""));
-  if (j.value("payment_intent", json()).is_string()) c.payment_reference = j["payment_intent"];
+  c.currency = upper(jsonu::string_member(j, "currency"));
+  c.payment_reference = jsonu::string_member(j, "payment_intent");
   return c;
 }
 
@@ -118,23 +119,21 @@ PaymentNotice read_stripe_event(const std::string& body) {
   }
   n.event_id = j["id"];
   n.event_type = j["type"];
-  const json object = j.value("data", json::object()).value("object", json::object());
+  const json& object = jsonu::member(jsonu::member(j, "data"), "object");
   if (n.event_type != "checkout.session.completed" &&
       n.event_type != "checkout.session.async_payment_succeeded") {
     n.verdict = V::ignored;
     n.detail = "event type not acted on";
     return n;
   }
-  if (!object.is_object() || object.value("payment_status", "") != "paid") {
+  if (!object.is_object() || jsonu::string_member(object, "payment_status") != "paid") {
     n.verdict = V::ignored;
     n.detail = "session not paid yet";
     return n;
   }
-  std::string order_id = object.value("client_reference_id", json()).is_string()
-                             ? object["client_reference_id"].get<std::string>()
-                             : "";
-  if (order_id.empty() && object.value("metadata", json()).is_object())
-    order_id = object["metadata"].value("order_id", "");
+  std::string order_id = jsonu::string_member(object, "client_reference_id");
+  if (order_id.empty())
+    order_id = jsonu::string_member(jsonu::member(object, "metadata"), "order_id");
   if (order_id.empty() || !object.value("amount_total", json()).is_number_integer()) {
     n.verdict = V::bad_payload;
     n.detail = "a paid session without an order id or amount";
@@ -143,10 +142,9 @@ PaymentNotice read_stripe_event(const std::string& body) {
   n.verdict = V::payment;
   n.order_id = order_id;
   n.amount_cents = object["amount_total"];
-  n.currency = upper(object.value("currency", ""));
-  n.payment_reference = object.value("payment_intent", json()).is_string()
-                            ? object["payment_intent"].get<std::string>()
-                            : object.value("id", "");
+  n.currency = upper(jsonu::string_member(object, "currency"));
+  n.payment_reference = jsonu::string_member(object, "payment_intent");
+  if (n.payment_reference.empty()) n.payment_reference = jsonu::string_member(object, "id");
   return n;
 }
 

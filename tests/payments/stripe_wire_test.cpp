@@ -106,6 +106,46 @@ TEST(StripeWire, EventsThatPayAndEventsThatDoNot) {
   EXPECT_EQ(read_stripe_event(session_completed("evt_4", "paid", "")).verdict, V::bad_payload);
 }
 
+// json::value("k", "") throws when "k" holds another type; an answer or a
+// signed event of the wrong shape ended the process (fuzz/webhook_stripe,
+// CI run of 2026-12-04: {"error":{"message":666...}}).
+TEST(StripeWire, FieldsOfAnotherTypeAreReadAsAbsentNotThrown) {
+  const std::string odd_error = R"({"error":{"message":66666666006148914691236517204}})";
+  auto link = read_session_link(402, odd_error);
+  EXPECT_FALSE(link.ok);
+  EXPECT_EQ(link.error, "stripe answered 402");
+  EXPECT_FALSE(read_session_check(500, odd_error).ok);
+  auto check = read_session_check(
+      200,
+      R"({"payment_status":1,"status":[],"currency":{},"amount_total":"7","payment_intent":2})");
+  ASSERT_TRUE(check.ok);
+  EXPECT_EQ(check.state, PaymentState::unpaid);
+  EXPECT_EQ(check.currency, "");
+  EXPECT_EQ(check.payment_reference, "");
+
+  const auto event = [](const json& object) {
+    return json{{"id", "evt_9"}, {"type", "checkout.session.completed"}, {"data", object}}.dump();
+  };
+  EXPECT_EQ(read_stripe_event(event(json::array())).verdict, V::ignored);
+  EXPECT_EQ(read_stripe_event(event({{"object", 5}})).verdict, V::ignored);
+  EXPECT_EQ(read_stripe_event(event({{"object", {{"payment_status", true}}}})).verdict, V::ignored);
+  EXPECT_EQ(read_stripe_event(event({{"object",
+                                      {{"payment_status", "paid"},
+                                       {"metadata", {{"order_id", 12}}},
+                                       {"amount_total", 100}}}}))
+                .verdict,
+            V::bad_payload);
+  auto odd = read_stripe_event(event({{"object",
+                                       {{"payment_status", "paid"},
+                                        {"client_reference_id", "ORD-1"},
+                                        {"amount_total", 100},
+                                        {"currency", 7},
+                                        {"id", 8}}}}));
+  EXPECT_EQ(odd.verdict, V::payment);
+  EXPECT_EQ(odd.currency, "");
+  EXPECT_EQ(odd.payment_reference, "");
+}
+
 TEST(StripeWire, WebhooksAreCheckedBeforeTheyAreRead) {
   StripeOptions o;
   o.webhook_secret = "whsec_abc";
