@@ -90,4 +90,23 @@ Expected<std::string> MemoryEventStore::find_dedupe(std::string_view key) {
   return it->second;
 }
 
+Status MemoryEventStore::put_key(const std::string& name, const std::string& value) {
+  std::unique_lock lock(mu_);
+  keys_[name] = value;
+  return Status::Ok();
+}
+
+Expected<std::string> MemoryEventStore::get_key(const std::string& name) {
+  std::shared_lock lock(mu_);
+  auto it = keys_.find(name);
+  if (it == keys_.end()) return Status::NotFound("no key " + name);
+  return it->second;
+}
+
+Status MemoryEventStore::erase_key(const std::string& name) {
+  std::unique_lock lock(mu_);
+  keys_.erase(name);
+  return Status::Ok();
+}
+
 }  // namespace parley::events

@@ -10,10 +10,11 @@
 #include <vector>
 
 #include "events/event_store.hpp"
+#include "events/key_store.hpp"
 
 namespace parley::events {
 
-class MemoryEventStore final : public EventStore {
+class MemoryEventStore final : public EventStore, public KeyStore {
  public:
   std::vector<AppendResult> append_batch(const std::vector<AppendRequest>& requests) override;
   Status read_stream(const StreamId& stream, uint64_t from_seq, size_t max_count,
@@ -24,6 +25,9 @@ class MemoryEventStore final : public EventStore {
   Status save_snapshot(const StreamId& stream, const Snapshot& snapshot) override;
   Expected<Snapshot> load_snapshot(const StreamId& stream) override;
   Expected<std::string> find_dedupe(std::string_view key) override;
+  Status put_key(const std::string& name, const std::string& value) override;
+  Expected<std::string> get_key(const std::string& name) override;
+  Status erase_key(const std::string& name) override;
 
  private:
   std::shared_mutex mu_;
@@ -31,6 +35,7 @@ class MemoryEventStore final : public EventStore {
   std::unordered_map<std::string, std::vector<uint64_t>> streams_;  // prefix -> positions
   std::unordered_map<std::string, Snapshot> snapshots_;
   std::map<std::string, std::string, std::less<>> dedupe_;
+  std::unordered_map<std::string, std::string> keys_;
 };
 
 }  // namespace parley::events

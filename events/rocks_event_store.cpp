@@ -19,8 +19,9 @@ namespace {
 constexpr const char* kFormatKey = "parley.store.format";
 constexpr const char* kFormatValue = "1";
 
-enum Cf { kDefault = 0, kStreams, kGlobal, kSnapshots, kDedupe, kCfCount };
-const char* const kCfNames[kCfCount] = {"default", "streams", "global", "snapshots", "dedupe"};
+enum Cf { kDefault = 0, kStreams, kGlobal, kSnapshots, kDedupe, kKeys, kCfCount };
+const char* const kCfNames[kCfCount] = {"default",   "streams", "global",
+                                        "snapshots", "dedupe",  "keys"};
 
 Status from_rocks(const rocksdb::Status& s) {
   if (s.ok()) return Status::Ok();
@@ -37,7 +38,7 @@ rocksdb::ColumnFamilyOptions cf_options(Cf cf, const std::shared_ptr<rocksdb::Ca
   if (cf == kDedupe || cf == kSnapshots) t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   o.compression = rocksdb::kLZ4Compression;
-  o.write_buffer_size = cf == kGlobal ? (64u << 20) : (32u << 20);
+  o.write_buffer_size = cf == kGlobal ? (64u << 20) : cf == kKeys ? (4u << 20) : (32u << 20);
   return o;
 }
 
@@ -331,6 +332,42 @@ Status RocksEventStore::flush() {
   auto s = h_->db->FlushWAL(true);
   if (!s.ok()) return from_rocks(s);
   return from_rocks(h_->db->Flush(rocksdb::FlushOptions(), h_->cf));
+}
+
+Status RocksEventStore::put_key(const std::string& name, const std::string& value) {
+  if (options_.mode != Mode::read_write) return Status::InvalidArgument("store is open read-only");
+  if (failed_writes_.load()) return Status::IoError("no key written: a write had failed");
+  // Unsynced: the WAL is shared with the events, whose synced append follows.
+  auto s = h_->db->Put(rocksdb::WriteOptions(), (*h_)[kKeys], name, value);
+  if (!s.ok()) failed_writes_.store(true);
+  return from_rocks(s);
+}
+
+Expected<std::string> RocksEventStore::get_key(const std::string& name) {
+  std::string v;
+  auto s = h_->db->Get(rocksdb::ReadOptions(), (*h_)[kKeys], name, &v);
+  if (s.IsNotFound()) return Status::NotFound("no key " + name);
+  if (!s.ok()) return from_rocks(s);
+  return v;
+}
+
+Status RocksEventStore::erase_key(const std::string& name) {
+  if (options_.mode != Mode::read_write) return Status::InvalidArgument("store is open read-only");
+  if (failed_writes_.load()) return Status::IoError("no key erased: a write had failed");
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  auto s = h_->db->Delete(wo, (*h_)[kKeys], name);
+  if (!s.ok()) {
+    failed_writes_.store(true);
+    return from_rocks(s);
+  }
+  // A Delete only hides the value: the put stays in the WAL until every
+  // memtable that shares it is flushed, and in the keys' table files until a
+  // compaction drops it. Forgetting is rare; both are done here.
+  if (s = h_->db->Flush(rocksdb::FlushOptions(), h_->cf); !s.ok()) return from_rocks(s);
+  rocksdb::CompactRangeOptions co;
+  co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  return from_rocks(h_->db->CompactRange(co, (*h_)[kKeys], nullptr, nullptr));
 }
 
 std::vector<std::pair<std::string, uint64_t>> RocksEventStore::estimate_keys() {

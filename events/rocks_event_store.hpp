@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "events/event_store.hpp"
+#include "events/key_store.hpp"
 #include "events/recovery_report.hpp"
 
 namespace rocksdb {
@@ -25,7 +26,7 @@ namespace parley::events {
 
 class RecoveryLog;  // events/rocks_open.hpp
 
-class RocksEventStore final : public EventStore {
+class RocksEventStore final : public EventStore, public KeyStore {
  public:
   enum class Mode { read_write, secondary };
   struct Options {
@@ -60,6 +61,10 @@ class RocksEventStore final : public EventStore {
   Status save_snapshot(const StreamId& stream, const Snapshot& snapshot) override;
   Expected<Snapshot> load_snapshot(const StreamId& stream) override;
   Expected<std::string> find_dedupe(std::string_view key) override;
+
+  Status put_key(const std::string& name, const std::string& value) override;
+  Expected<std::string> get_key(const std::string& name) override;
+  Status erase_key(const std::string& name) override;
 
   // Secondary mode: make writes the primary has made since visible.
   Status catch_up();

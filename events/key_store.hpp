@@ -1,0 +1,28 @@
+// Named secrets beside the log: the customer keys of privacy/customer_keys.hpp,
+// kept in their own column family (`keys`) of the event store's database.
+// Contract (tests/events/key_store_test.cpp, on every store):
+//  - put() is durable no later than the next append that returns ok. RocksDB
+//    writes it to the WAL the events share, unsynced, and the append's synced
+//    write syncs everything before it in that WAL. So a key costs no fsync of
+//    its own, yet no acknowledged event is ever sealed with a key a crash lost;
+//  - erase() is durable when it returns, and the value is gone from the
+//    store's files too: the memtables are flushed (the WAL that held the put
+//    becomes obsolete and is deleted) and the column family is compacted;
+//  - get() of a name never put, or erased, is NotFound.
+#pragma once
+
+#include <string>
+
+#include "events/status.hpp"
+
+namespace parley::events {
+
+class KeyStore {
+ public:
+  virtual ~KeyStore() = default;
+  virtual Status put_key(const std::string& name, const std::string& value) = 0;
+  virtual Expected<std::string> get_key(const std::string& name) = 0;
+  virtual Status erase_key(const std::string& name) = 0;
+};
+
+}  // namespace parley::events
