@@ -1,0 +1,191 @@
+#include "privacy/customer_keys.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace parley::privacy {
+namespace {
+
+using events::Expected;
+using events::Status;
+
+constexpr std::string_view kCheckText = "parley master key";
+constexpr size_t kIdBytes = 16;
+// The cache holds at most this many owners; past it, it starts again (a key
+// is one KeyStore read away). 100k keys are ~15 MB.
+constexpr size_t kMaxCached = 100000;
+
+void ensure_sodium() {
+  static const int ready = sodium_init();
+  if (ready < 0) throw std::runtime_error("libsodium failed to initialise");
+}
+
+std::string to_hex(const unsigned char* bytes, size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), bytes, n);
+  out.pop_back();
+  return out;
+}
+
+// nonce ‖ secretbox(key, plaintext), raw bytes.
+std::string box(const unsigned char* key, std::string_view plaintext) {
+  std::string out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
+  auto* p = reinterpret_cast<unsigned char*>(out.data());
+  randombytes_buf(p, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(p + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                        p, key);
+  return out;
+}
+
+std::optional<std::string> unbox(const unsigned char* key, std::string_view boxed) {
+  if (boxed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return std::nullopt;
+  const auto* p = reinterpret_cast<const unsigned char*>(boxed.data());
+  std::string out(boxed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out.data()),
+                                 p + crypto_secretbox_NONCEBYTES,
+                                 boxed.size() - crypto_secretbox_NONCEBYTES, p, key) != 0)
+    return std::nullopt;
+  return out;
+}
+
+std::string owner_name(const std::string& owner) {
+  return "owner/" + owner;
+}
+std::string key_name(const std::string& id) {
+  return "key/" + id;
+}
+
+}  // namespace
+
+Expected<std::unique_ptr<CustomerKeys>> CustomerKeys::open(events::KeyStore& store,
+                                                           const KeyBytes& master) {
+  ensure_sodium();
+  std::unique_ptr<CustomerKeys> keys(new CustomerKeys(store, master));
+  auto check = store.get_key("master/check");
+  if (check.ok()) {
+    auto text = unbox(master.data(), *check);
+    if (!text || *text != kCheckText)
+      return Status::InvalidArgument(
+          "the master key does not open this store's keys: it is not the key the data was "
+          "sealed with (restore that key file, PARLEY_MASTER_KEY_FILE)");
+    return keys;
+  }
+  if (check.status().code() != events::StoreErrc::not_found) return check.status();
+  if (auto st = store.put_key("master/check", box(master.data(), kCheckText)); !st.ok()) return st;
+  return keys;
+}
+
+void CustomerKeys::remember(const std::string& owner, const CustomerKey& key) {
+  if (by_owner_.size() >= kMaxCached) {
+    by_owner_.clear();
+    by_id_.clear();
+  }
+  by_owner_[owner] = key;
+  by_id_[key.id] = key.bytes;
+}
+
+Expected<std::optional<CustomerKey>> CustomerKeys::lookup(const std::string& owner) {
+  if (auto it = by_owner_.find(owner); it != by_owner_.end()) return {it->second};
+  auto id = store_.get_key(owner_name(owner));
+  if (!id.ok()) {
+    if (id.status().code() == events::StoreErrc::not_found) return {std::nullopt};
+    return id.status();
+  }
+  auto wrapped = store_.get_key(key_name(*id));
+  if (!wrapped.ok()) {
+    if (wrapped.status().code() == events::StoreErrc::not_found) return {std::nullopt};
+    return wrapped.status();
+  }
+  auto bytes = unbox(master_.data(), *wrapped);
+  if (!bytes || bytes->size() != crypto_secretbox_KEYBYTES)
+    return Status::Corruption("the key of " + owner + " does not open with the master key");
+  CustomerKey key;
+  key.id = *id;
+  std::copy(bytes->begin(), bytes->end(), key.bytes.begin());
+  sodium_memzero(bytes->data(), bytes->size());
+  remember(owner, key);
+  return {key};
+}
+
+Expected<std::optional<CustomerKey>> CustomerKeys::existing_key_for(const std::string& owner) {
+  std::lock_guard lock(mu_);
+  return lookup(owner);
+}
+
+Expected<CustomerKey> CustomerKeys::key_for(const std::string& owner) {
+  std::lock_guard lock(mu_);
+  auto found = lookup(owner);
+  if (!found.ok()) return found.status();
+  if (*found) return **found;
+  CustomerKey key;
+  unsigned char id[kIdBytes];
+  randombytes_buf(id, sizeof id);
+  key.id = to_hex(id, sizeof id);
+  crypto_secretbox_keygen(key.bytes.data());
+  // The key first, then the name that finds it: a crash between the two
+  // leaves an unused key, never a name without its key.
+  const std::string wrapped =
+      box(master_.data(),
+          std::string_view(reinterpret_cast<const char*>(key.bytes.data()), key.bytes.size()));
+  if (auto st = store_.put_key(key_name(key.id), wrapped); !st.ok()) return st;
+  if (auto st = store_.put_key(owner_name(owner), key.id); !st.ok()) return st;
+  remember(owner, key);
+  return key;
+}
+
+Expected<std::optional<KeyBytes>> CustomerKeys::key_by_id(const std::string& id) {
+  std::lock_guard lock(mu_);
+  if (auto it = by_id_.find(id); it != by_id_.end()) return {it->second};
+  auto wrapped = store_.get_key(key_name(id));
+  if (!wrapped.ok()) {
+    if (wrapped.status().code() == events::StoreErrc::not_found) return {std::nullopt};
+    return wrapped.status();
+  }
+  auto bytes = unbox(master_.data(), *wrapped);
+  if (!bytes || bytes->size() != crypto_secretbox_KEYBYTES)
+    return Status::Corruption("key " + id + " does not open with the master key");
+  KeyBytes key;
+  std::copy(bytes->begin(), bytes->end(), key.begin());
+  sodium_memzero(bytes->data(), bytes->size());
+  if (by_id_.size() >= kMaxCached) by_id_.clear();
+  by_id_[id] = key;
+  return {key};
+}
+
+Status CustomerKeys::forget(const std::string& owner) {
+  std::lock_guard lock(mu_);
+  auto found = lookup(owner);
+  if (!found.ok()) return found.status();
+  if (!*found) return Status::Ok();
+  const std::string id = (*found)->id;
+  by_owner_.erase(owner);
+  by_id_.erase(id);
+  if (auto st = store_.erase_key(owner_name(owner)); !st.ok()) return st;
+  return store_.erase_key(key_name(id));
+}
+
+std::string CustomerKeys::seal(const CustomerKey& key, std::string_view plaintext) {
+  const std::string boxed = box(key.bytes.data(), plaintext);
+  std::string b64(sodium_base64_encoded_len(boxed.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
+  sodium_bin2base64(b64.data(), b64.size(), reinterpret_cast<const unsigned char*>(boxed.data()),
+                    boxed.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  b64.pop_back();  // the terminating NUL
+  return key.id + ":" + b64;
+}
+
+std::optional<std::string> CustomerKeys::open_box(const KeyBytes& key,
+                                                  std::string_view box_base64) {
+  std::string raw(box_base64.size(), '\0');
+  size_t n = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), box_base64.data(),
+                        box_base64.size(), nullptr, &n, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+    return std::nullopt;
+  raw.resize(n);
+  return unbox(key.data(), raw);
+}
+
+}  // namespace parley::privacy

@@ -1,0 +1,66 @@
+// The customer keys of crypto-shredding (issue 17, item 16). Each owner (a
+// conversation's or a lead's stream, "conversation/telegram:42") gets its own
+// random 32-byte key the first time something personal of theirs is stored.
+// Keys live in the KeyStore (events/key_store.hpp), encrypted with the master
+// key (libsodium secretbox):
+//   owner/<owner>  -> key id (32 hex, random: it names no one)
+//   key/<key id>   -> nonce ‖ secretbox(master, key)
+//   master/check   -> nonce ‖ secretbox(master, "parley master key")
+// forget(owner) erases both entries: every sealed value of theirs becomes
+// unreadable, in the log, in snapshots and in backups alike. Thread-safe;
+// keys are cached in memory after first use.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "events/key_store.hpp"
+#include "events/status.hpp"
+
+namespace parley::privacy {
+
+using KeyBytes = std::array<unsigned char, 32>;
+
+struct CustomerKey {
+  std::string id;  // 32 hex
+  KeyBytes bytes{};
+};
+
+class CustomerKeys {
+ public:
+  // Fails when `master` does not open the check value an earlier start wrote
+  // (another master key: data sealed before would read as unreadable).
+  static events::Expected<std::unique_ptr<CustomerKeys>> open(events::KeyStore& store,
+                                                              const KeyBytes& master);
+
+  // The owner's key, created (and put) on first use.
+  events::Expected<CustomerKey> key_for(const std::string& owner);
+  // The owner's key if one exists; nullopt if none (never made, or forgotten).
+  events::Expected<std::optional<CustomerKey>> existing_key_for(const std::string& owner);
+  // The key with this id; nullopt when it was erased.
+  events::Expected<std::optional<KeyBytes>> key_by_id(const std::string& id);
+  // Erases the owner's key for good. Ok when the owner had none.
+  events::Status forget(const std::string& owner);
+
+  // "<key id>:<base64url(nonce ‖ box)>" of `plaintext` under `key`.
+  static std::string seal(const CustomerKey& key, std::string_view plaintext);
+  // The plaintext of a box made by seal(); nullopt if it does not open.
+  static std::optional<std::string> open_box(const KeyBytes& key, std::string_view box_base64);
+
+ private:
+  CustomerKeys(events::KeyStore& store, const KeyBytes& master) : store_(store), master_(master) {}
+  events::Expected<std::optional<CustomerKey>> lookup(const std::string& owner);  // mu_ held
+  void remember(const std::string& owner, const CustomerKey& key);                // mu_ held
+
+  events::KeyStore& store_;
+  const KeyBytes master_;
+  std::mutex mu_;
+  std::unordered_map<std::string, CustomerKey> by_owner_;
+  std::unordered_map<std::string, KeyBytes> by_id_;
+};
+
+}  // namespace parley::privacy

@@ -1,0 +1,150 @@
+#include "privacy/sealed_event_store.hpp"
+
+#include <optional>
+
+#include "privacy/personal_fields.hpp"
+
+namespace parley::privacy {
+namespace {
+
+using events::AppendRequest;
+using events::AppendResult;
+using events::Expected;
+using events::Status;
+
+constexpr std::string_view kSealedSnapshot = "pii:1:snapshot:";
+
+bool any_personal(const std::vector<events::NewEvent>& events) {
+  for (const auto& e : events)
+    if (!personal_fields(e.type).empty()) return true;
+  return false;
+}
+
+bool any_personal(const AppendRequest& r) {
+  if (any_personal(r.events)) return true;
+  for (const auto& l : r.linked)
+    if (any_personal(l.events)) return true;
+  return false;
+}
+
+}  // namespace
+
+Status SealedEventStore::seal_events(const std::string& owner,
+                                     std::vector<events::NewEvent>* events) {
+  std::optional<CustomerKey> key;
+  for (auto& e : *events) {
+    if (personal_fields(e.type).empty()) continue;
+    if (!key) {
+      auto k = keys_.key_for(owner);
+      if (!k) return k.status();
+      key = std::move(*k);
+    }
+    auto sealed = seal_payload(e.type, e.payload, [&](std::string_view plaintext) {
+      return Expected<std::string>(CustomerKeys::seal(*key, plaintext));
+    });
+    if (!sealed) return sealed.status();
+    e.payload = std::move(*sealed);
+  }
+  return Status::Ok();
+}
+
+std::vector<AppendResult> SealedEventStore::append_batch(
+    const std::vector<AppendRequest>& requests) {
+  bool personal = false;
+  for (const auto& r : requests) personal = personal || any_personal(r);
+  if (!personal) return inner_.append_batch(requests);
+
+  // Requests whose sealing failed are answered with that error and left out;
+  // the others are appended together, as they came.
+  std::vector<AppendResult> results(requests.size());
+  std::vector<AppendRequest> sealed;
+  std::vector<size_t> index;
+  sealed.reserve(requests.size());
+  for (size_t i = 0; i < requests.size(); ++i) {
+    AppendRequest r = requests[i];
+    if (any_personal(r)) {
+      const std::string owner = r.stream.to_string();
+      Status st = seal_events(owner, &r.events);
+      for (auto& l : r.linked)
+        if (st.ok()) st = seal_events(owner, &l.events);
+      if (!st.ok()) {
+        results[i] = AppendResult::failure(Status::IoError("not sealed: " + st.to_string()));
+        continue;
+      }
+    }
+    sealed.push_back(std::move(r));
+    index.push_back(i);
+  }
+  auto appended = inner_.append_batch(sealed);
+  for (size_t k = 0; k < appended.size() && k < index.size(); ++k)
+    results[index[k]] = std::move(appended[k]);
+  return results;
+}
+
+std::string SealedEventStore::open(std::string_view payload) {
+  return open_payload(payload, [this](std::string_view id, std::string_view box) {
+    Opened o;
+    auto key = keys_.key_by_id(std::string(id));
+    if (!key.ok() || !*key) {
+      o.state = key.ok() ? Opened::State::erased : Opened::State::unreadable;
+      return o;
+    }
+    auto text = CustomerKeys::open_box(**key, box);
+    if (!text) {
+      o.state = Opened::State::unreadable;
+      return o;
+    }
+    o.plaintext = std::move(*text);
+    return o;
+  });
+}
+
+Status SealedEventStore::read_stream(const events::StreamId& stream, uint64_t from_seq,
+                                     size_t max_count, std::vector<events::EventEnvelope>* out) {
+  const size_t before = out->size();
+  auto st = inner_.read_stream(stream, from_seq, max_count, out);
+  for (size_t i = before; i < out->size(); ++i)
+    if (has_sealed_members((*out)[i].payload)) (*out)[i].payload = open((*out)[i].payload);
+  return st;
+}
+
+Status SealedEventStore::scan_all(uint64_t from_position, const Visitor& visit) {
+  return inner_.scan_all(from_position, [&](const events::RecordView& r) {
+    if (!has_sealed_members(r.bytes())) return visit(r);
+    auto env = r.decode();
+    if (!env) return visit(r);  // the reader reports the corrupt record
+    events::NewEvent e{env->type, env->schema_version, env->timestamp_us, env->causation_id,
+                       open(env->payload)};
+    const std::string bytes =
+        events::encode_record({env->entity_type, env->entity_id}, env->seq, e);
+    return visit(events::RecordView(r.position(), bytes));
+  });
+}
+
+Status SealedEventStore::save_snapshot(const events::StreamId& stream,
+                                       const events::Snapshot& snapshot) {
+  auto key = keys_.existing_key_for(stream.to_string());
+  if (!key) return key.status();
+  if (!*key) return inner_.save_snapshot(stream, snapshot);
+  events::Snapshot sealed = snapshot;
+  sealed.state = std::string(kSealedSnapshot) + CustomerKeys::seal(**key, snapshot.state);
+  return inner_.save_snapshot(stream, sealed);
+}
+
+Expected<events::Snapshot> SealedEventStore::load_snapshot(const events::StreamId& stream) {
+  auto snap = inner_.load_snapshot(stream);
+  if (!snap || snap->state.compare(0, kSealedSnapshot.size(), kSealedSnapshot) != 0) return snap;
+  const std::string_view rest = std::string_view(snap->state).substr(kSealedSnapshot.size());
+  const size_t colon = rest.find(':');
+  if (colon == std::string_view::npos)
+    return Status::NotFound("unreadable snapshot of " + stream.to_string());
+  auto key = keys_.key_by_id(std::string(rest.substr(0, colon)));
+  if (!key) return key.status();
+  if (!*key) return Status::NotFound("the snapshot of " + stream.to_string() + " was erased");
+  auto state = CustomerKeys::open_box(**key, rest.substr(colon + 1));
+  if (!state) return Status::NotFound("unreadable snapshot of " + stream.to_string());
+  snap->state = std::move(*state);
+  return snap;
+}
+
+}  // namespace parley::privacy

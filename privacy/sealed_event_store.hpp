@@ -1,0 +1,55 @@
+// An EventStore that keeps personal data sealed at rest (issue 17, item 16):
+// a decorator over the durable store, so the domain, the codecs and every
+// projection keep seeing plain payloads and nothing else changes.
+//  - append: the personal members of each event (privacy/personal_fields.hpp)
+//    are sealed with the key of the request's stream, its owner; linked
+//    events (an order placed by a conversation, a manager's notification)
+//    belong to the same owner;
+//  - read_stream, scan_all, read_all: sealed members are opened; those of a
+//    forgotten owner read as erased;
+//  - snapshots of a stream with a key are sealed whole; one whose key is gone
+//    is NotFound, so the entity is folded again from its (erased) events;
+//  - forget(stream): crypto-shredding, the owner's key is erased.
+// Pass-through otherwise. Thread-safe as the inner store is.
+#pragma once
+
+#include "events/event_store.hpp"
+#include "privacy/customer_keys.hpp"
+
+namespace parley::privacy {
+
+class SealedEventStore final : public events::EventStore {
+ public:
+  SealedEventStore(events::EventStore& inner, CustomerKeys& keys) : inner_(inner), keys_(keys) {}
+
+  std::vector<events::AppendResult> append_batch(
+      const std::vector<events::AppendRequest>& requests) override;
+  events::Status read_stream(const events::StreamId& stream, uint64_t from_seq, size_t max_count,
+                             std::vector<events::EventEnvelope>* out) override;
+  events::Status scan_all(uint64_t from_position, const Visitor& visit) override;
+  uint64_t last_position() override { return inner_.last_position(); }
+  events::Expected<uint64_t> stream_head(const events::StreamId& stream) override {
+    return inner_.stream_head(stream);
+  }
+  events::Status save_snapshot(const events::StreamId& stream,
+                               const events::Snapshot& snapshot) override;
+  events::Expected<events::Snapshot> load_snapshot(const events::StreamId& stream) override;
+  events::Expected<std::string> find_dedupe(std::string_view key) override {
+    return inner_.find_dedupe(key);
+  }
+
+  // Erases the key of `stream`'s owner. Ok if it had none.
+  events::Status forget(const events::StreamId& stream) { return keys_.forget(stream.to_string()); }
+
+  // A payload with its sealed members opened.
+  std::string open(std::string_view payload);
+
+ private:
+  // Seals the personal members of `events` for `owner`; false + status on error.
+  events::Status seal_events(const std::string& owner, std::vector<events::NewEvent>* events);
+
+  events::EventStore& inner_;
+  CustomerKeys& keys_;
+};
+
+}  // namespace parley::privacy

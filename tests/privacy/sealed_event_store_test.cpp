@@ -1,0 +1,226 @@
+// Personal data at rest (issue 17, item 16): what a conversation writes is
+// sealed in the log, reads back as written, and reads as erased once the
+// customer is forgotten, through the same codecs every reader uses.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "events/conversation_codec.hpp"
+#include "events/memory_event_store.hpp"
+#include "events/rocks_event_store.hpp"
+#include "privacy/personal_fields.hpp"
+#include "privacy/sealed_event_store.hpp"
+#include "tests/support/events.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace parley::privacy {
+namespace {
+
+using events::AppendRequest;
+using events::EventEnvelope;
+using events::StreamId;
+using nlohmann::json;
+namespace conv = domain::conversation;
+namespace codec = events::conversation_codec;
+
+const KeyBytes kMaster = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16,
+                          17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
+const StreamId kAnna{"conversation", "telegram:1001"};
+const StreamId kBoris{"conversation", "telegram:1002"};
+
+events::NewEvent received(const std::string& text) {
+  conv::MessageReceived m;
+  m.message_id = "m1";
+  m.channel = "telegram";
+  m.user_id = "1001";
+  m.text = text;
+  m.kind = "location";
+  m.latitude = 40.4168;
+  m.longitude = -3.7038;
+  return codec::encode(m);
+}
+
+events::NewEvent details(const std::string& name, const std::string& address) {
+  conv::DetailsProvided d;
+  d.details.name = name;
+  d.details.address = address;
+  d.details.phone = "+34 600 123 456";
+  return codec::encode(d);
+}
+
+events::NewEvent order_placed(const std::string& name) {
+  return testing::ev("order.placed", json{{"order_id", "ORD-1"},
+                                          {"conversation_id", kAnna.id},
+                                          {"customer", {{"name", name}, {"city", "Madrid"}}},
+                                          {"lines", json::array()},
+                                          {"total_cents", 500}}
+                                         .dump());
+}
+
+AppendRequest anna_checks_out() {
+  AppendRequest r{kAnna,
+                  0,
+                  {received("I live at Calle Mayor 5"), details("Anna Petrova", "Calle Mayor 5")},
+                  {}};
+  r.linked.push_back({{"order", "ORD-1"}, 0, {order_placed("Anna Petrova")}});
+  return r;
+}
+
+std::vector<EventEnvelope> read(events::EventStore& store, const StreamId& s) {
+  std::vector<EventEnvelope> out;
+  EXPECT_TRUE(store.read_stream(s, 1, SIZE_MAX, &out).ok());
+  return out;
+}
+
+std::string all_stored_bytes(events::EventStore& store) {
+  std::string bytes;
+  store.scan_all(1, [&](const events::RecordView& r) {
+    bytes.append(r.bytes());
+    return true;
+  });
+  return bytes;
+}
+
+struct Sealed {
+  events::MemoryEventStore inner;
+  std::unique_ptr<CustomerKeys> keys = std::move(CustomerKeys::open(inner, kMaster)).value();
+  SealedEventStore store{inner, *keys};
+};
+
+TEST(SealedEventStore, WhatACustomerGaveIsNotInTheStoredBytesButReadsBackAsWritten) {
+  Sealed s;
+  ASSERT_TRUE(s.store.append(anna_checks_out()).status.ok());
+
+  const std::string raw = all_stored_bytes(s.inner);
+  for (const char* plain : {"Calle Mayor", "Anna Petrova", "600 123 456", "40.4168", "Madrid"})
+    EXPECT_EQ(raw.find(plain), std::string::npos) << plain;
+  EXPECT_NE(raw.find("telegram:1001"), std::string::npos);  // ids stay: docs/SECURITY.md
+
+  auto events = read(s.store, kAnna);
+  ASSERT_EQ(events.size(), 2u);
+  auto m = codec::decode(events[0]);
+  ASSERT_TRUE(m.ok()) << m.status().to_string();
+  const auto& msg = std::get<conv::MessageReceived>(*m);
+  EXPECT_EQ(msg.text, "I live at Calle Mayor 5");
+  EXPECT_DOUBLE_EQ(msg.latitude, 40.4168);
+  EXPECT_EQ(msg.channel, "telegram");
+  auto d = codec::decode(events[1]);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(std::get<conv::DetailsProvided>(*d).details.address, "Calle Mayor 5");
+  auto order = json::parse(read(s.store, {"order", "ORD-1"}).at(0).payload);
+  EXPECT_EQ(order["customer"]["name"], "Anna Petrova");
+  EXPECT_EQ(order["total_cents"], 500);
+
+  std::string scanned;
+  s.store.scan_all(1, [&](const events::RecordView& r) {
+    scanned += r.decode()->payload;
+    return true;
+  });
+  EXPECT_NE(scanned.find("Anna Petrova"), std::string::npos);
+}
+
+TEST(SealedEventStore, AForgottenCustomerReadsAsErasedAndNobodyElseChanges) {
+  Sealed s;
+  ASSERT_TRUE(s.store.append(anna_checks_out()).status.ok());
+  ASSERT_TRUE(s.store.append({kBoris, 0, {received("hola")}, {}}).status.ok());
+
+  ASSERT_TRUE(s.store.forget(kAnna).ok());
+
+  auto events = read(s.store, kAnna);
+  ASSERT_EQ(events.size(), 2u);
+  const auto msg = std::get<conv::MessageReceived>(*codec::decode(events[0]));
+  EXPECT_EQ(msg.text, "[erased]");
+  EXPECT_EQ(msg.latitude, 0);
+  EXPECT_EQ(msg.message_id, "m1");
+  const auto given = std::get<conv::DetailsProvided>(*codec::decode(events[1])).details;
+  EXPECT_EQ(given.name, "[erased]");
+  EXPECT_EQ(given.phone, "[erased]");
+  auto order = json::parse(read(s.store, {"order", "ORD-1"}).at(0).payload);
+  EXPECT_EQ(order["customer"]["name"], "[erased]");
+  EXPECT_EQ(order["total_cents"], 500);
+  EXPECT_EQ(std::get<conv::MessageReceived>(*codec::decode(read(s.store, kBoris).at(0))).text,
+            "hola");
+  // A new message after forgetting is sealed with a new key and reads back.
+  ASSERT_TRUE(s.store.append({kAnna, 2, {received("again")}, {}}).status.ok());
+  EXPECT_EQ(std::get<conv::MessageReceived>(*codec::decode(read(s.store, kAnna).at(2))).text,
+            "again");
+}
+
+TEST(SealedEventStore, ASnapshotIsSealedAndIsGoneWithItsKey) {
+  Sealed s;
+  ASSERT_TRUE(s.store.append(anna_checks_out()).status.ok());
+  ASSERT_TRUE(s.store.save_snapshot(kAnna, {2, 3, "{\"customer\":\"Anna Petrova\"}"}).ok());
+  EXPECT_EQ(s.inner.load_snapshot(kAnna)->state.find("Anna"), std::string::npos);
+  EXPECT_EQ(s.store.load_snapshot(kAnna)->state, "{\"customer\":\"Anna Petrova\"}");
+  ASSERT_TRUE(s.store.forget(kAnna).ok());
+  EXPECT_EQ(s.store.load_snapshot(kAnna).status().code(), events::StoreErrc::not_found);
+}
+
+TEST(SealedEventStore, ATextThatQuotesASealedValueIsStoredAndReadAsText) {
+  Sealed s;
+  ASSERT_TRUE(s.store.append({kAnna, 0, {received("x")}, {}}).status.ok());
+  const std::string token = "\"pii:1:s:" + std::string(32, 'a') + ":AAAA\"";
+  // A member nobody seals (the product's name) that quotes a token, and one
+  // that is a token of no key: the first is read as written, the second as
+  // erased (a key id never made and one erased look alike).
+  const std::string payload =
+      json{{"name", "see " + token}, {"sku", token.substr(1, token.size() - 2)}}.dump();
+  ASSERT_TRUE(s.store.append({{"product", "p1"}, 0, {testing::ev("product.created", payload)}, {}})
+                  .status.ok());
+  auto p = json::parse(read(s.store, {"product", "p1"}).at(0).payload);
+  EXPECT_EQ(p["name"], "see " + token);
+  EXPECT_EQ(p["sku"], "[erased]");
+}
+
+TEST(CustomerKeys, AnotherMasterKeyIsRefusedAtOpen) {
+  events::MemoryEventStore inner;
+  ASSERT_TRUE(CustomerKeys::open(inner, kMaster).ok());
+  KeyBytes other = kMaster;
+  other[0] ^= 1;
+  auto refused = CustomerKeys::open(inner, other);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().to_string().find("master key"), std::string::npos);
+  EXPECT_TRUE(CustomerKeys::open(inner, kMaster).ok());
+}
+
+// Every file of a RocksDB store: no plaintext ever, and after forgetting, no key.
+std::string all_file_bytes(const std::string& dir) {
+  std::string bytes;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!f.is_regular_file()) continue;
+    std::ifstream in(f.path(), std::ios::binary);
+    bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return bytes;
+}
+
+TEST(SealedEventStore, OnRocksDbNoFileHoldsThePlaintextAndAForgottenKeyIsGone) {
+  testing::TempDir dir;
+  events::RocksEventStore::Options o;
+  o.path = dir.sub("db");
+  auto rocks = events::RocksEventStore::open(o);
+  ASSERT_TRUE(rocks.ok());
+  auto keys = CustomerKeys::open(**rocks, kMaster);
+  ASSERT_TRUE(keys.ok());
+  SealedEventStore store(**rocks, **keys);
+  ASSERT_TRUE(store.append(anna_checks_out()).status.ok());
+  ASSERT_TRUE((*rocks)->flush().ok());
+  const std::string key_id = (*(*keys)->existing_key_for(kAnna.to_string()))->id;
+  const std::string wrapped_key = *(*rocks)->get_key("key/" + key_id);
+  std::string files = all_file_bytes(dir.sub("db"));
+  EXPECT_EQ(files.find("Calle Mayor"), std::string::npos);
+  EXPECT_EQ(files.find("Anna Petrova"), std::string::npos);
+  EXPECT_NE(files.find(wrapped_key), std::string::npos);
+
+  ASSERT_TRUE(store.forget(kAnna).ok());
+  files = all_file_bytes(dir.sub("db"));
+  EXPECT_EQ(files.find(wrapped_key), std::string::npos);
+  auto d = codec::decode(read(store, kAnna).at(1));
+  EXPECT_EQ(std::get<conv::DetailsProvided>(*d).details.address, "[erased]");
+}
+
+}  // namespace
+}  // namespace parley::privacy
