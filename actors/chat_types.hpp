@@ -136,14 +136,21 @@ struct NoteOrder {
   std::string currency;
   int64_t at_us = 0;
 };
+// Forget the customer (issue 17, item 16): records CustomerForgotten, so the
+// entity and every view drop the details; the caller then erases the key.
+struct ForgetCustomer {
+  std::string by;
+  int64_t at_us = 0;
+};
 // The conversation's current state (for an advisor); records nothing.
 struct PeekState {};
 using ConversationCommand =
-    std::variant<OperatorReply, SetHandoff, RecordStatus, FireNudge, NoteOrder>;
+    std::variant<OperatorReply, SetHandoff, RecordStatus, FireNudge, NoteOrder, ForgetCustomer>;
 
 // What a conversation entity is asked: a chat turn or a command.
 struct ConversationRequest {
-  std::variant<ChatTurn, OperatorReply, SetHandoff, RecordStatus, FireNudge, NoteOrder, PeekState>
+  std::variant<ChatTurn, OperatorReply, SetHandoff, RecordStatus, FireNudge, NoteOrder,
+               ForgetCustomer, PeekState>
       op;
 };
 

@@ -385,6 +385,15 @@ struct ConversationKind {
     return std::move(b.d);
   }
 
+  static Decided decide_op(const State& state, const ForgetCustomer& op, const Deps&) {
+    auto r = conv::decide(state, conv::ForgetCustomer{op.by, op.at_us});
+    if (!r) return rejected(conv::to_string(r.error()));
+    Builder b{state, {}};
+    b.take(std::move(r).value());
+    b.finish();
+    return std::move(b.d);
+  }
+
   static Decided decide_op(const State& state, const RecordStatus& op, const Deps&) {
     auto r = conv::decide(state,
                           conv::RecordDeliveryStatus{op.platform_message_id, op.status, op.at_us});

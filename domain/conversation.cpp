@@ -199,6 +199,8 @@ bool within_order_limit(const std::vector<CartLine>& cart, int64_t more) {
 }
 
 Events decide_shop(const State& s, const Command& command) {
+  if (auto* c = std::get_if<ForgetCustomer>(&command))
+    return std::vector<Event>{CustomerForgotten{c->by, c->at_us}};
   if (auto* c = std::get_if<NoteOrderStatus>(&command)) {
     auto it = s.order_notes.find(c->order_id);
     if (it != s.order_notes.end() && it->second == c->note) return std::vector<Event>{};
@@ -371,6 +373,9 @@ State evolve(State s, const Event& event) {
     s.checkout_open = s.awaiting_confirmation = false;
   } else if (auto* e = std::get_if<OrderStatusNoted>(&event)) {
     s.order_notes[e->order_id] = e->note;
+  } else if (std::holds_alternative<CustomerForgotten>(event)) {
+    s.customer = Customer{};
+    s.checkout_open = s.awaiting_confirmation = false;
   } else if (auto* e = std::get_if<StageChanged>(&event)) {
     s.stage = e->stage;
   } else if (auto* e = std::get_if<HandoffRequested>(&event)) {

@@ -167,12 +167,18 @@ struct OrderStatusNoted {
   OrderNote note;
   int64_t at_us = 0;
 };
-using Event =
-    std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
-                 QuantityChanged, VariantChosen, CartCleared, CheckoutStarted, DetailsProvided,
-                 ConfirmationRequested, CheckoutCancelled, OrderPlaced, StageChanged,
-                 HandoffRequested, HandoffEnded, DeliveryStatusChanged, SearchPerformed,
-                 NudgeScheduled, NudgeSent, NudgeSkipped, NudgeCancelled, OrderStatusNoted>;
+// The customer asked to be forgotten: their details leave the state, and
+// what they wrote and gave is shredded in the log (privacy/sealed_event_store.hpp).
+struct CustomerForgotten {
+  std::string by;  // the team member who did it
+  int64_t at_us = 0;
+};
+using Event = std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
+                           QuantityChanged, VariantChosen, CartCleared, CheckoutStarted,
+                           DetailsProvided, ConfirmationRequested, CheckoutCancelled, OrderPlaced,
+                           StageChanged, HandoffRequested, HandoffEnded, DeliveryStatusChanged,
+                           SearchPerformed, NudgeScheduled, NudgeSent, NudgeSkipped, NudgeCancelled,
+                           OrderStatusNoted, CustomerForgotten>;
 
 // ---- state --------------------------------------------------------------
 struct State {
@@ -303,11 +309,16 @@ struct NoteOrderStatus {
   OrderNote note;
   int64_t at_us = 0;
 };
+// Forgets the customer's details (always recorded, so a repeat is safe).
+struct ForgetCustomer {
+  std::string by;
+  int64_t at_us = 0;
+};
 using Command =
     std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem, SetQuantity,
                  ChooseVariant, ClearCart, StartCheckout, ProvideDetails, RequestConfirmation,
                  CancelCheckout, PlaceOrder, SetStage, RequestHandoff, EndHandoff,
-                 RecordDeliveryStatus, RecordSearch, NoteOrderStatus>;
+                 RecordDeliveryStatus, RecordSearch, NoteOrderStatus, ForgetCustomer>;
 
 enum class Error : uint8_t {
   empty_text = 1,    // nothing but white space

@@ -115,6 +115,9 @@ std::pair<const char*, json> describe(const Event& event) {
       return {"conversation.order_status_noted",
               {{"order_id", e.order_id}, {"note", note_json(e.note)}}};
     }
+    std::pair<const char*, json> operator()(const CustomerForgotten& e) const {
+      return {"conversation.customer_forgotten", {{"by", e.by}}};
+    }
     std::pair<const char*, json> operator()(const StageChanged& e) const {
       return {"conversation.stage_changed", {{"stage", domain::to_string(e.stage)}}};
     }
@@ -201,6 +204,8 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
     return OrderPlaced{p.at("order_id"), integer(p.at("total_cents")), p.value("currency", "EUR")};
   if (type == "conversation.order_status_noted")
     return OrderStatusNoted{p.at("order_id"), note_from(p.at("note")), env.timestamp_us};
+  if (type == "conversation.customer_forgotten")
+    return CustomerForgotten{p.value("by", ""), env.timestamp_us};
   if (type == "conversation.stage_changed") {
     domain::Stage s = domain::Stage::greeting;
     domain::parse_stage(p.at("stage"), &s);
@@ -241,6 +246,7 @@ bool is_conversation_event(std::string_view type) {
                                        "checkout.cancelled",
                                        "conversation.order_placed",
                                        "conversation.order_status_noted",
+                                       "conversation.customer_forgotten",
                                        "conversation.stage_changed",
                                        "conversation.handoff_requested",
                                        "conversation.handoff_ended",
@@ -274,6 +280,8 @@ NewEvent encode(const Event& event) {
     out.timestamp_us = d->at_us;
   } else if (auto* n = std::get_if<NudgeSent>(&event)) {
     out.timestamp_us = n->at_us;
+  } else if (auto* f = std::get_if<CustomerForgotten>(&event)) {
+    out.timestamp_us = f->at_us;
   } else if (auto* o = std::get_if<OrderStatusNoted>(&event)) {
     out.timestamp_us = o->at_us;
     out.causation_id = "order:" + o->order_id;

@@ -194,6 +194,24 @@ HttpResponse handle_handoff(ChannelApiContext& ctx, const HttpRequest& req) {
                        {"by", r.value.handoff_by}}));
 }
 
+// The state forgets first, so no snapshot taken afterwards holds the details;
+// then the key goes, and what the log holds of them reads as erased. A retry
+// after a failure in between is safe: both steps may be repeated.
+HttpResponse handle_forget(ChannelApiContext& ctx, const HttpRequest& req) {
+  crm::Principal who;
+  if (auto denied = ctx.auth.deny(req, {Role::admin}, &who)) return *denied;
+  if (!ctx.forget_keys) return json_error(503, "unavailable", "personal data is not sealed here");
+  const std::string id = req.path_params.at("conversation_id");
+  if (!ctx.engine.exists(id))
+    return json_error(404, "conversation_not_found", "no conversation '" + id + "'");
+  auto r = ctx.engine.command(id, actors::ForgetCustomer{"admin:" + who.username, ctx.now_us()},
+                              ctx.timeout);
+  if (!r.ok()) return engine_error(r.error);
+  if (auto st = ctx.forget_keys(id); !st.ok())
+    return json_error(503, "unavailable", "the key is not erased yet, retry: " + st.to_string());
+  return json_ok(dump({{"conversation_id", id}, {"forgotten", true}}));
+}
+
 HttpResponse handle_outbox_list(ChannelApiContext& ctx, const HttpRequest& req) {
   if (auto denied = ctx.auth.deny(req, {Role::sales, Role::admin})) return *denied;
   if (!ctx.outbox) return json_error(503, "unavailable", "the outbox is not running");
@@ -243,6 +261,8 @@ void register_channel_api(Router& router, ChannelApiContext& ctx) {
              [&ctx](const HttpRequest& r) { return handle_reply(ctx, r); });
   router.add("POST", "/api/v1/conversations/{conversation_id}/handoff",
              [&ctx](const HttpRequest& r) { return handle_handoff(ctx, r); });
+  router.add("POST", "/api/v1/conversations/{conversation_id}/forget",
+             [&ctx](const HttpRequest& r) { return handle_forget(ctx, r); });
   router.add("GET", "/api/v1/outbox",
              [&ctx](const HttpRequest& r) { return handle_outbox_list(ctx, r); });
   router.add("POST", "/api/v1/outbox/{message_id}/retry",

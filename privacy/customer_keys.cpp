@@ -60,7 +60,7 @@ std::string key_name(const std::string& id) {
 }  // namespace
 
 Expected<std::unique_ptr<CustomerKeys>> CustomerKeys::open(events::KeyStore& store,
-                                                           const KeyBytes& master) {
+                                                           const KeyBytes& master, bool read_only) {
   ensure_sodium();
   std::unique_ptr<CustomerKeys> keys(new CustomerKeys(store, master));
   auto check = store.get_key("master/check");
@@ -73,6 +73,7 @@ Expected<std::unique_ptr<CustomerKeys>> CustomerKeys::open(events::KeyStore& sto
     return keys;
   }
   if (check.status().code() != events::StoreErrc::not_found) return check.status();
+  if (read_only) return keys;
   if (auto st = store.put_key("master/check", box(master.data(), kCheckText)); !st.ok()) return st;
   return keys;
 }

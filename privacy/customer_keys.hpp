@@ -33,9 +33,11 @@ struct CustomerKey {
 class CustomerKeys {
  public:
   // Fails when `master` does not open the check value an earlier start wrote
-  // (another master key: data sealed before would read as unreadable).
+  // (another master key: data sealed before would read as unreadable). A
+  // read-only store (a tool's secondary instance) gets no check value written.
   static events::Expected<std::unique_ptr<CustomerKeys>> open(events::KeyStore& store,
-                                                              const KeyBytes& master);
+                                                              const KeyBytes& master,
+                                                              bool read_only = false);
 
   // The owner's key, created (and put) on first use.
   events::Expected<CustomerKey> key_for(const std::string& owner);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "projections/carts_view.hpp"
 #include "projections/fields.hpp"
@@ -10,16 +11,29 @@ namespace parley::projections {
 
 using nlohmann::json;
 
+constexpr const char* kForgotten = "conversation.customer_forgotten";
+
 bool OrdersView::wants(std::string_view type) const {
-  return type.substr(0, 6) == "order.";
+  return type.substr(0, 6) == "order." || type == kForgotten;
 }
+
+namespace {
+// A member the privacy layer could not open ("[erased]", "[unreadable]") is
+// no phone or address to group by: no real one starts with '['.
+std::string text_of(const json& customer, const char* field) {
+  const auto it = customer.find(field);
+  if (it == customer.end() || !it->is_string()) return "";
+  const std::string& v = it->get_ref<const std::string&>();
+  return !v.empty() && v[0] == '[' ? "" : v;
+}
+}  // namespace
 
 std::string customer_key(const json& customer, const std::string& conversation_id) {
   std::string digits;
-  for (char c : customer.value("phone", ""))
+  for (char c : text_of(customer, "phone"))
     if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
   if (digits.size() >= 6) return "phone:" + digits;
-  std::string email = customer.value("email", "");
+  std::string email = text_of(customer, "email");
   std::transform(email.begin(), email.end(), email.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (!email.empty()) return "email:" + email;
@@ -37,7 +51,76 @@ void add_unique(json& list, const std::string& v) {
 
 }  // namespace
 
+// The customer row folded again from their orders, in the order they were
+// placed: what a rebuild would make of it. Gone when no order is left.
+void OrdersView::refold_customer(const std::string& key) {
+  std::vector<const json*> orders;
+  each("order/", [&](const std::string&, const json& o) {
+    if (o.value("customer_key", "") == key) orders.push_back(&o);
+  });
+  std::stable_sort(orders.begin(), orders.end(), [](const json* a, const json* b) {
+    return a->value("placed_at_us", int64_t{0}) < b->value("placed_at_us", int64_t{0});
+  });
+  std::vector<json> copies;
+  for (const json* o : orders) copies.push_back(*o);
+  if (copies.empty()) {
+    if (find("customer/" + key)) erase("customer/" + key);
+    return;
+  }
+  touch("customer/" + key) = json::object();
+  for (const auto& o : copies)
+    add_to_customer(key, o.value("customer", json::object()), o.value("conversation_id", ""),
+                    o.value("currency", ""), o.value("total_cents", int64_t{0}),
+                    o.value("placed_at_us", int64_t{0}));
+}
+
+void OrdersView::add_to_customer(const std::string& key, const json& customer,
+                                 const std::string& conversation, const std::string& currency,
+                                 int64_t total, int64_t at) {
+  json& c = touch("customer/" + key);
+  if (c.empty())
+    c = {{"customer_key", key},           {"orders", 0},
+         {"spent_cents", json::object()}, {"first_order_us", at},
+         {"channels", json::array()},     {"conversations", json::array()}};
+  for (const char* f : {"name", "phone", "email", "city"})
+    if (customer.is_object() && customer.contains(f) && customer[f].is_string() &&
+        !customer[f].get_ref<const std::string&>().empty())
+      c[f] = customer[f];
+  c["orders"] = c.value("orders", 0) + 1;
+  c["spent_cents"][currency] = c["spent_cents"].value(currency, int64_t{0}) + total;
+  c["last_order_us"] = at;
+  add_unique(c["channels"], channel_of(conversation));
+  add_unique(c["conversations"], conversation);
+}
+
+// The conversation's customer was forgotten: their orders keep their lines
+// and totals, their details read as erased, and they count as a customer of
+// their own, as after a rebuild (the log then opens them as "[erased]").
+void OrdersView::forget(const std::string& conversation) {
+  std::vector<std::string> order_keys;
+  std::set<std::string> old_keys;
+  each("order/", [&](const std::string& k, const json& o) {
+    if (o.value("conversation_id", "") == conversation) {
+      order_keys.push_back(k);
+      old_keys.insert(o.value("customer_key", ""));
+    }
+  });
+  if (order_keys.empty()) return;
+  const std::string own = "conversation:" + conversation;
+  for (const auto& k : order_keys) {
+    json& o = touch(k);
+    json& customer = o["customer"];
+    if (customer.is_object())
+      for (auto& [field, v] : customer.items())
+        if (v.is_string() && !v.get_ref<const std::string&>().empty()) v = "[erased]";
+    o["customer_key"] = own;
+  }
+  old_keys.insert(own);
+  for (const auto& key : old_keys) refold_customer(key);
+}
+
 void OrdersView::apply(const ProjectedEvent& e) {
+  if (e.env.type == kForgotten) return forget(e.env.entity_id);
   const Fields p = e.payload();
   const std::string order_key = "order/" + e.env.entity_id;
   if (e.env.type != "order.placed") {
@@ -81,18 +164,7 @@ void OrdersView::apply(const ProjectedEvent& e) {
        {"currency", currency},
        {"placed_at_us", at},
        {"status", "placed"}};
-  json& c = touch("customer/" + key);
-  if (c.empty())
-    c = {{"customer_key", key},           {"orders", 0},
-         {"spent_cents", json::object()}, {"first_order_us", at},
-         {"channels", json::array()},     {"conversations", json::array()}};
-  for (const char* f : {"name", "phone", "email", "city"})
-    if (!customer.value(f, "").empty()) c[f] = customer.value(f, "");
-  c["orders"] = c.value("orders", 0) + 1;
-  c["spent_cents"][currency] = c["spent_cents"].value(currency, int64_t{0}) + total;
-  c["last_order_us"] = at;
-  add_unique(c["channels"], channel_of(conversation));
-  add_unique(c["conversations"], conversation);
+  add_to_customer(key, customer, conversation, currency, total, at);
 }
 
 }  // namespace parley::projections

@@ -9,7 +9,10 @@
 //                             channels and conversations.
 // A customer is keyed by the digits of their phone, else their e-mail in
 // lower case, else the conversation: the same person ordering on Telegram
-// and WhatsApp with one phone number is one customer.
+// and WhatsApp with one phone number is one customer. When a conversation's
+// customer is forgotten (conversation.customer_forgotten), its orders keep
+// lines and totals, their details read "[erased]", and the customer rows are
+// folded again without them.
 #pragma once
 
 #include "projections/projection.hpp"
@@ -18,9 +21,17 @@ namespace parley::projections {
 
 class OrdersView final : public JsonRowProjection {
  public:
-  OrdersView() : JsonRowProjection("orders", "orders/2") {}
+  // 3: forgotten customers; details the log could not open group no one.
+  OrdersView() : JsonRowProjection("orders", "orders/3") {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
+
+ private:
+  void add_to_customer(const std::string& key, const nlohmann::json& customer,
+                       const std::string& conversation, const std::string& currency, int64_t total,
+                       int64_t at);
+  void refold_customer(const std::string& key);
+  void forget(const std::string& conversation);
 };
 
 std::string customer_key(const nlohmann::json& customer, const std::string& conversation_id);

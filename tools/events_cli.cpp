@@ -77,7 +77,9 @@ int stats(events::RocksEventStore& store) {
   return 0;
 }
 
-int tail(events::RocksEventStore& store, uint64_t n, bool follow) {
+// Personal members are shown opened (ro.log()): these are the operator's tools.
+int tail(ReadOnlyStore& ro, uint64_t n, bool follow) {
+  auto& store = ro.log();
   uint64_t last = store.last_position();
   uint64_t from = last > n ? last - n + 1 : 1;
   for (;;) {
@@ -93,7 +95,7 @@ int tail(events::RocksEventStore& store, uint64_t n, bool follow) {
     }
     if (!follow) return 0;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    if (auto c = store.catch_up(); !c.ok()) {
+    if (auto c = ro.store->catch_up(); !c.ok()) {
       std::fprintf(stderr, "parley: %s\n", c.to_string().c_str());
       return 1;
     }
@@ -108,7 +110,7 @@ bool parse_stream_arg(const std::string& arg, events::StreamId* id) {
   return true;
 }
 
-int stream(events::RocksEventStore& store, const events::StreamId& id) {
+int stream(events::EventStore& store, const events::StreamId& id) {
   const std::string arg = id.to_string();
   std::vector<events::EventEnvelope> out;
   auto st = store.read_stream(id, 1, SIZE_MAX, &out);
@@ -169,8 +171,8 @@ int run_events(int argc, char** argv) {
   ReadOnlyStore ro;
   if (!open_store(&ro)) return 1;
   if (sub == "stats") return stats(*ro.store);
-  if (sub == "tail") return tail(*ro.store, n, follow);
-  return stream(*ro.store, stream_id);
+  if (sub == "tail") return tail(ro, n, follow);
+  return stream(ro.log(), stream_id);
 }
 
 }  // namespace parley::tools

@@ -55,7 +55,7 @@ int run_projections(int argc, char** argv) {
   }
   const auto zone = crm::TimeZone::load(settings.timezone).value_or(crm::TimeZone::utc());
   Views views(zone);
-  projections::ProjectionEngine engine(*log.store, **views_store, views.all(),
+  projections::ProjectionEngine engine(log.log(), **views_store, views.all(),
                                        projections::FoldOptions{262144, 2});
   const uint64_t head = log.store->last_position();
   if (!std::strcmp(argv[1], "status")) {

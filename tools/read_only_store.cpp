@@ -5,11 +5,15 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "tools/customer_keys_open.hpp"
+
 namespace parley::tools {
 
 namespace fs = std::filesystem;
 
 ReadOnlyStore::~ReadOnlyStore() {
+  sealed.reset();
+  keys.reset();
   store.reset();
   std::error_code ec;
   if (!scratch.empty()) fs::remove_all(scratch, ec);
@@ -35,6 +39,12 @@ bool open_store(ReadOnlyStore* out, Settings* settings_out) {
     return false;
   }
   out->store = std::move(opened).value();
+  out->keys = open_customer_keys(settings, *out->store, true, &error);
+  if (!out->keys) {
+    std::fprintf(stderr, "parley: cannot unlock the customer keys: %s\n", error.c_str());
+    return false;
+  }
+  out->sealed = std::make_unique<privacy::SealedEventStore>(*out->store, *out->keys);
   if (settings_out) *settings_out = settings;
   return true;
 }

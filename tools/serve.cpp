@@ -14,9 +14,11 @@
 #include "http/nlu_api.hpp"
 #include "http/product_api.hpp"
 #include "http/server.hpp"
+#include "privacy/sealed_event_store.hpp"
 #include "projections/catalog_view.hpp"
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
+#include "tools/customer_keys_open.hpp"
 #include "tools/serve_channels.hpp"
 #include "tools/serve_llm.hpp"
 #include "tools/serve_payments.hpp"
@@ -59,9 +61,9 @@ int run_serve(int argc, char** argv) {
                  store_options.path.c_str(), opened.status().to_string().c_str());
     return 1;
   }
-  auto& store = **opened;
+  auto& rocks = **opened;
   // A garbled WAL tail is never silent: what recovery dropped is said here and in /metrics.
-  const auto recovery = store.recovery();
+  const auto recovery = rocks.recovery();
   if (recovery.dropped_bytes > 0) {
     std::fprintf(stderr,
                  "parley: WARNING: the event log's WAL was damaged; recovery (%s) dropped %llu "
@@ -70,6 +72,15 @@ int run_serve(int argc, char** argv) {
                  static_cast<unsigned long long>(recovery.dropped_bytes));
     for (const auto& p : recovery.problems) std::fprintf(stderr, "parley:   %s\n", p.c_str());
   }
+  // Personal data is sealed at rest with per-customer keys (docs/SECURITY.md):
+  // every reader and writer below sees the log through this decorator.
+  auto keys = open_customer_keys(settings, rocks, false, &error);
+  if (!keys) {
+    std::fprintf(stderr, "parley: cannot unlock the customer keys: %s\n", error.c_str());
+    return 1;
+  }
+  privacy::SealedEventStore sealed(rocks, *keys);
+  events::EventStore& store = sealed;
   events::GroupCommitWriter writer(store);
 
   std::string token;
@@ -153,6 +164,9 @@ int run_serve(int argc, char** argv) {
       [&team](const crm::Principal& who, const std::string& text, int64_t at) {
         return team.desk(who, text, at);
       });
+  channels.set_forget_keys([&sealed](const std::string& conversation_id) {
+    return sealed.forget({domain::conversation::kEntityType, conversation_id});
+  });
   if (auto st = channels.start_outbox(); !st.ok()) {
     std::fprintf(stderr, "parley: cannot read the outbox: %s\n", st.to_string().c_str());
     return 1;
@@ -227,7 +241,7 @@ int run_serve(int argc, char** argv) {
   engine.shutdown();  // entities stop; their appends are already queued
   channels.stop();    // undelivered messages stay in the log for the next start
   writer.stop();      // everything queued is written and synced
-  auto flushed = store.flush();
+  auto flushed = rocks.flush();
   if (!flushed.ok()) {
     std::fprintf(stderr, "parley: flush at shutdown failed: %s\n", flushed.to_string().c_str());
     return 1;

@@ -34,6 +34,10 @@ class ServeChannels {
   // Replays the undelivered messages from the log and starts sending.
   events::Status start_outbox();
   void register_routes(http::Router& router);
+  // POST /api/v1/conversations/{id}/forget erases keys with this.
+  void set_forget_keys(decltype(http::ChannelApiContext::forget_keys) forget) {
+    api_->forget_keys = std::move(forget);
+  }
   void start_pollers();
   // Stops taking messages in (pollers); call with the edge, before the engine stops.
   void stop_pollers();

@@ -274,6 +274,7 @@ bool load_settings(Settings* s, std::string* error) {
   read_string("PARLEY_DATA_DIR", &s->data_dir);
   read_string("PARLEY_HTTP_HOST", &s->http_host);
   read_string("PARLEY_CATALOG", &s->catalog_path);
+  read_string("PARLEY_MASTER_KEY_FILE", &s->master_key_file);
   unsigned long long port = s->http_port, threads = s->http_threads, body = s->max_body,
                      idle = s->idle.count() / 1000, timeout = s->request_timeout.count(),
                      actors = s->actor_threads, sync = s->sync ? 1 : 0,

@@ -67,6 +67,9 @@ struct Settings {
   std::chrono::milliseconds request_timeout{5000};            // PARLEY_REQUEST_TIMEOUT_MS
   size_t actor_threads = 2;  // PARLEY_ACTOR_THREADS: CAF scheduler workers
   std::string catalog_path;  // PARLEY_CATALOG: CSV imported at first start; "" = the demo catalog
+  // PARLEY_MASTER_KEY_FILE: the key that wraps customer keys (docs/SECURITY.md);
+  // "" = <data dir>/master-key, made on the first start.
+  std::string master_key_file;
 
   // Channels (../shared/spec/http-contract.md; README.md lists the names).
   channels::TelegramConfig telegram;
@@ -98,6 +101,9 @@ struct Settings {
 
   std::string events_path() const { return data_dir + "/events"; }
   std::string views_path() const { return data_dir + "/views"; }
+  std::string master_key_path() const {
+    return master_key_file.empty() ? data_dir + "/master-key" : master_key_file;
+  }
 };
 
 // Reads the environment; false with `error` naming the bad variable.

@@ -89,6 +89,23 @@ TEST(ConversationDecider, NoOutboundMessageBeforeAnyInbound) {
   EXPECT_EQ(decide(given({}), SendMessage{"hello", "", 1}).error(), Error::not_started);
 }
 
+TEST(ConversationDecider, AForgottenCustomerLeavesNoDetailsInTheState) {
+  Customer anna;
+  anna.name = "Anna";
+  anna.address = "Calle Mayor 5";
+  auto s = given({received("api:u1#1", "hi"), CheckoutStarted{}, DetailsProvided{anna}});
+  ASSERT_EQ(s.customer.name, "Anna");
+  auto then = decide(s, ForgetCustomer{"admin", 500});
+  ASSERT_TRUE(then.ok());
+  ASSERT_EQ(then.value().size(), 1u);
+  EXPECT_EQ(std::get<CustomerForgotten>(then.value()[0]).by, "admin");
+  const auto after = evolve(s, then.value()[0]);
+  EXPECT_TRUE(after.customer.empty());
+  EXPECT_FALSE(after.checkout_open);
+  EXPECT_EQ(after.received, 1u);
+  EXPECT_EQ(decide(given({}), ForgetCustomer{"admin", 500}).error(), Error::not_started);
+}
+
 TEST(ConversationEvolve, FoldsCountersAndTimes) {
   auto s = given({received("api:u1#1", "hi", 10),
                   MessageSent{"api:u1#2", "api", "u1", "hello", "api:u1#1", 20},
