@@ -48,6 +48,8 @@ class CustomerKeys {
   // Erases the owner's key for good. Ok when the owner had none.
   events::Status forget(const std::string& owner);
 
+  const KeyBytes& master() const { return master_; }
+
   // "<key id>:<base64url(nonce ‖ box)>" of `plaintext` under `key`.
   static std::string seal(const CustomerKey& key, std::string_view plaintext);
   // The plaintext of a box made by seal(); nullopt if it does not open.

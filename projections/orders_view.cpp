@@ -28,15 +28,16 @@ std::string text_of(const json& customer, const char* field) {
 }
 }  // namespace
 
-std::string customer_key(const json& customer, const std::string& conversation_id) {
+std::string customer_key(const json& customer, const std::string& conversation_id,
+                         const OrdersView::Pseudonym& pseudonym) {
   std::string digits;
   for (char c : text_of(customer, "phone"))
     if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
-  if (digits.size() >= 6) return "phone:" + digits;
+  if (digits.size() >= 6) return "phone:" + (pseudonym ? pseudonym("phone:" + digits) : digits);
   std::string email = text_of(customer, "email");
   std::transform(email.begin(), email.end(), email.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (!email.empty()) return "email:" + email;
+  if (!email.empty()) return "email:" + (pseudonym ? pseudonym("email:" + email) : email);
   return "conversation:" + conversation_id;
 }
 
@@ -152,7 +153,7 @@ void OrdersView::apply(const ProjectedEvent& e) {
   const int64_t at = p.i64("placed_at_us", e.env.timestamp_us);
   json lines = p.json("lines");
   if (!lines.is_array()) lines = json::array();
-  const std::string key = customer_key(customer, conversation);
+  const std::string key = customer_key(customer, conversation, pseudonym_);
   json& o = touch(order_key);
   o = {{"order_id", p.has("order_id") ? p.string("order_id") : e.env.entity_id},
        {"conversation_id", conversation},

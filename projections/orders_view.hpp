@@ -15,14 +15,22 @@
 // folded again without them.
 #pragma once
 
+#include <functional>
+#include <string_view>
+
 #include "projections/projection.hpp"
 
 namespace parley::projections {
 
 class OrdersView final : public JsonRowProjection {
  public:
+  // How a phone's digits or an e-mail appear in a customer key; unset, as
+  // they are. `parley serve` gives a keyed hash, so no row key names anyone.
+  using Pseudonym = std::function<std::string(std::string_view)>;
   // 3: forgotten customers; details the log could not open group no one.
-  OrdersView() : JsonRowProjection("orders", "orders/3") {}
+  explicit OrdersView(Pseudonym pseudonym = {})
+      : JsonRowProjection("orders", pseudonym ? "orders/3 pseudonymous" : "orders/3"),
+        pseudonym_(std::move(pseudonym)) {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
 
@@ -32,8 +40,10 @@ class OrdersView final : public JsonRowProjection {
                        int64_t at);
   void refold_customer(const std::string& key);
   void forget(const std::string& conversation);
+  Pseudonym pseudonym_;
 };
 
-std::string customer_key(const nlohmann::json& customer, const std::string& conversation_id);
+std::string customer_key(const nlohmann::json& customer, const std::string& conversation_id,
+                         const OrdersView::Pseudonym& pseudonym = {});
 
 }  // namespace parley::projections

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "privacy/sealed_view_store.hpp"
 #include "tools/commands.hpp"
 #include "tools/read_only_store.hpp"
 #include "tools/serve_views.hpp"
@@ -53,9 +54,16 @@ int run_projections(int argc, char** argv) {
                  settings.views_path().c_str(), views_store.status().to_string().c_str());
     return 1;
   }
+  const auto key = privacy::views_key(log.keys->master());
+  auto sealed_views = privacy::SealedViewStore::open(**views_store, key);
+  if (!sealed_views) {
+    std::fprintf(stderr, "parley: cannot open the views: %s\n",
+                 sealed_views.status().to_string().c_str());
+    return 1;
+  }
   const auto zone = crm::TimeZone::load(settings.timezone).value_or(crm::TimeZone::utc());
-  Views views(zone);
-  projections::ProjectionEngine engine(log.log(), **views_store, views.all(),
+  Views views(zone, privacy::pseudonyms(key));
+  projections::ProjectionEngine engine(log.log(), **sealed_views, views.all(),
                                        projections::FoldOptions{262144, 2});
   const uint64_t head = log.store->last_position();
   if (!std::strcmp(argv[1], "status")) {

@@ -15,6 +15,7 @@
 #include "http/product_api.hpp"
 #include "http/server.hpp"
 #include "privacy/sealed_event_store.hpp"
+#include "privacy/sealed_view_store.hpp"
 #include "projections/catalog_view.hpp"
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
@@ -134,7 +135,7 @@ int run_serve(int argc, char** argv) {
     return int64_t{zone.offset_minutes_at(us)} * 60000000;
   };
   // The persisted views (carts, orders, billing, funnel, activity, timers).
-  ServeViews views(settings, store, zone);
+  ServeViews views(settings, store, zone, privacy::views_key(keys->master()));
   if (auto st = views.open(); !st.ok()) {
     std::fprintf(stderr, "parley: cannot open the views: %s\n", st.to_string().c_str());
     return 1;

@@ -4,9 +4,10 @@
 
 namespace parley::tools {
 
-Views::Views(const crm::TimeZone& zone)
+Views::Views(const crm::TimeZone& zone, projections::OrdersView::Pseudonym pseudonym)
     : calendar(zone.name(),
                [zone](int64_t us) { return int64_t{zone.offset_minutes_at(us)} * 60000000; }),
+      orders(std::move(pseudonym)),
       billing(calendar),
       funnel(calendar),
       activity(calendar) {}
@@ -15,8 +16,12 @@ std::vector<projections::Projection*> Views::all() {
   return {&carts, &orders, &billing, &funnel, &activity, &timers};
 }
 
-ServeViews::ServeViews(const Settings& settings, events::EventStore& log, const crm::TimeZone& zone)
-    : settings_(settings), log_(log), views_(zone) {}
+ServeViews::ServeViews(const Settings& settings, events::EventStore& log, const crm::TimeZone& zone,
+                       const privacy::KeyBytes& views_key)
+    : settings_(settings),
+      log_(log),
+      views_(zone, privacy::pseudonyms(views_key)),
+      views_key_(views_key) {}
 
 ServeViews::~ServeViews() {
   stop();
@@ -25,7 +30,10 @@ ServeViews::~ServeViews() {
 events::Status ServeViews::open() {
   auto opened = projections::RocksViewStore::open(settings_.views_path());
   if (!opened.ok()) return opened.status();
-  store_ = std::move(opened).value();
+  rocks_ = std::move(opened).value();
+  auto sealed = privacy::SealedViewStore::open(*rocks_, views_key_);
+  if (!sealed.ok()) return sealed.status();
+  store_ = std::move(sealed).value();
   // Two lanes: a start after a long stop, or a changed fold, catches up on both cores.
   engine_ = std::make_unique<projections::ProjectionEngine>(log_, *store_, views_.all(),
                                                             projections::FoldOptions{4096, 2});

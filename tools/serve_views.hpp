@@ -11,6 +11,7 @@
 #include "crm/time_zone.hpp"
 #include "crm/timer_scheduler.hpp"
 #include "http/analytics_api.hpp"
+#include "privacy/sealed_view_store.hpp"
 #include "projections/projection_engine.hpp"
 #include "tools/settings.hpp"
 
@@ -18,7 +19,8 @@ namespace parley::tools {
 
 // Every projection of the engine, built for one zone.
 struct Views {
-  explicit Views(const crm::TimeZone& zone);
+  // `pseudonym` hides phones and e-mails in the orders view's row keys.
+  Views(const crm::TimeZone& zone, projections::OrdersView::Pseudonym pseudonym);
   projections::Calendar calendar;
   projections::CartsView carts;
   projections::OrdersView orders;
@@ -31,7 +33,9 @@ struct Views {
 
 class ServeViews {
  public:
-  ServeViews(const Settings& settings, events::EventStore& log, const crm::TimeZone& zone);
+  // `views_key` seals the rows at rest (privacy/sealed_view_store.hpp).
+  ServeViews(const Settings& settings, events::EventStore& log, const crm::TimeZone& zone,
+             const privacy::KeyBytes& views_key);
   ~ServeViews();  // stop()
 
   // Opens the view store and loads the views; IoError when it is locked.
@@ -49,7 +53,9 @@ class ServeViews {
   const Settings& settings_;
   events::EventStore& log_;
   Views views_;
-  std::unique_ptr<projections::RocksViewStore> store_;
+  const privacy::KeyBytes views_key_;
+  std::unique_ptr<projections::RocksViewStore> rocks_;
+  std::unique_ptr<privacy::SealedViewStore> store_;
   std::unique_ptr<projections::ProjectionEngine> engine_;
   std::unique_ptr<http::AnalyticsApiContext> api_;
 };
