@@ -209,7 +209,11 @@ HttpResponse handle_forget(ChannelApiContext& ctx, const HttpRequest& req) {
   if (!r.ok()) return engine_error(r.error);
   if (auto st = ctx.forget_keys(id); !st.ok())
     return json_error(503, "unavailable", "the key is not erased yet, retry: " + st.to_string());
-  return json_ok(dump({{"conversation_id", id}, {"forgotten", true}}));
+  // The orders view forgets at once; these two keep what the customer wrote
+  // (sealed with the views key) until they are folded again (docs/SECURITY.md).
+  return json_ok(dump({{"conversation_id", id},
+                       {"forgotten", true},
+                       {"views_to_rebuild", {"activity", "funnel"}}}));
 }
 
 HttpResponse handle_outbox_list(ChannelApiContext& ctx, const HttpRequest& req) {

@@ -54,7 +54,8 @@ void FunnelView::apply(const ProjectedEvent& e) {
     if (p.i64("results", 1) == 0) {
       bump("zero_result_searches");
       const std::string query = p.string("query");
-      json& z = touch("zero/" + day + "/" + channel + "/" + query);
+      json& z =
+          touch("zero/" + day + "/" + channel + "/" + (pseudonym_ ? pseudonym_(query) : query));
       if (z.empty()) z = {{"day", day}, {"channel", channel}, {"query", query}, {"count", 0}};
       z["count"] = z["count"].get<int64_t>() + 1;
     }

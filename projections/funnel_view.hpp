@@ -5,10 +5,16 @@
 //                                   zero_result_searches, carts, checkouts,
 //                                   orders
 //   "zero/<day>/<channel>/<query>"  count of searches for `query` that found
-//                                   nothing
+//                                   nothing; with a pseudonym (`parley serve`)
+//                                   the key holds its keyed hash, the row the
+//                                   query, so what shoppers typed is sealed
+//                                   at rest with the row
 //   "open/<conversation id>"        the fold's own memory: the number of lines
 //                                   while the conversation's cart has any
 #pragma once
+
+#include <functional>
+#include <string_view>
 
 #include "projections/calendar.hpp"
 #include "projections/projection.hpp"
@@ -17,9 +23,13 @@ namespace parley::projections {
 
 class FunnelView final : public JsonRowProjection {
  public:
-  explicit FunnelView(Calendar calendar)
-      : JsonRowProjection("funnel", "funnel/1 " + calendar.zone()),
-        calendar_(std::move(calendar)) {}
+  using Pseudonym = std::function<std::string(std::string_view)>;
+  explicit FunnelView(Calendar calendar, Pseudonym pseudonym = {})
+      : JsonRowProjection(
+            "funnel",
+            std::string(pseudonym ? "funnel/2 pseudonymous " : "funnel/1 ") + calendar.zone()),
+        calendar_(std::move(calendar)),
+        pseudonym_(std::move(pseudonym)) {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
 
@@ -28,6 +38,7 @@ class FunnelView final : public JsonRowProjection {
 
  private:
   Calendar calendar_;
+  Pseudonym pseudonym_;
 };
 
 }  // namespace parley::projections

@@ -7,9 +7,9 @@ namespace parley::tools {
 Views::Views(const crm::TimeZone& zone, projections::OrdersView::Pseudonym pseudonym)
     : calendar(zone.name(),
                [zone](int64_t us) { return int64_t{zone.offset_minutes_at(us)} * 60000000; }),
-      orders(std::move(pseudonym)),
+      orders(pseudonym),
       billing(calendar),
-      funnel(calendar),
+      funnel(calendar, std::move(pseudonym)),
       activity(calendar) {}
 
 std::vector<projections::Projection*> Views::all() {

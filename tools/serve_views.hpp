@@ -19,7 +19,7 @@ namespace parley::tools {
 
 // Every projection of the engine, built for one zone.
 struct Views {
-  // `pseudonym` hides phones and e-mails in the orders view's row keys.
+  // `pseudonym` hides phones, e-mails and search words in row keys (orders, funnel).
   Views(const crm::TimeZone& zone, projections::OrdersView::Pseudonym pseudonym);
   projections::Calendar calendar;
   projections::CartsView carts;
