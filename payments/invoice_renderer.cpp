@@ -9,8 +9,8 @@ namespace parley::payments {
 
 namespace fs = std::filesystem;
 
-InvoiceRenderer::InvoiceRenderer(ShopDetails shop, std::string dir)
-    : shop_(std::move(shop)), dir_(std::move(dir)) {
+InvoiceRenderer::InvoiceRenderer(ShopDetails shop, std::string dir, FileSeal seal)
+    : shop_(std::move(shop)), dir_(std::move(dir)), seal_(std::move(seal)) {
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -73,6 +73,7 @@ RenderedInvoice InvoiceRenderer::make(const domain::order::State& state) {
       std::ostringstream bytes;
       bytes << in.rdbuf();
       r.bytes = bytes.str();
+      if (seal_.open) r.bytes = seal_.open(r.bytes).value_or("");
       if (r.bytes.rfind("%PDF", 0) == 0) {
         r.ok = true;
         r.from_store = true;
@@ -87,13 +88,15 @@ RenderedInvoice InvoiceRenderer::make(const domain::order::State& state) {
     std::lock_guard<std::mutex> lock(mu_);
     ++drawn_;
   }
-  if (!dir_.empty()) {  // best effort: a failed write only costs a redraw later
+  std::optional<std::string> stored = r.bytes;
+  if (seal_.seal) stored = seal_.seal(state.order.conversation_id, r.bytes);
+  if (!dir_.empty() && stored) {  // best effort: a failed write only costs a redraw later
     std::error_code ec;
     fs::create_directories(dir_, ec);
     const fs::path tmp = path.string() + ".tmp";
     {
       std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      out.write(r.bytes.data(), static_cast<std::streamsize>(r.bytes.size()));
+      out.write(stored->data(), static_cast<std::streamsize>(stored->size()));
       if (!out) return r;
     }
     fs::rename(tmp, path, ec);

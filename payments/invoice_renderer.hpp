@@ -5,7 +5,9 @@
 //
 // A rendered invoice is stored as <dir>/<invoice id>.pdf (written to a
 // temporary name and renamed) and read back on later requests: an invoice
-// is issued once, after payment, so its content does not change.
+// is issued once, after payment, so its content does not change. With a
+// FileSeal the stored file is sealed with the customer's key, so a forgotten
+// customer's invoice no longer opens and is drawn again from the (erased) order.
 #pragma once
 
 #include <condition_variable>
@@ -13,6 +15,7 @@
 #include <functional>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -28,10 +31,20 @@ struct RenderedInvoice {
   bool from_store = false;  // read back, not drawn now
 };
 
+// How stored PDFs are kept at rest (privacy/customer_keys.hpp). `seal` gives
+// the bytes to store for a conversation's order, nullopt to store nothing;
+// `open` the PDF of stored bytes, nullopt when they no longer open.
+struct FileSeal {
+  std::function<std::optional<std::string>(const std::string& conversation_id,
+                                           const std::string& pdf)>
+      seal;
+  std::function<std::optional<std::string>(const std::string& stored)> open;
+};
+
 class InvoiceRenderer {
  public:
-  // `dir` "" keeps nothing on disk.
-  InvoiceRenderer(ShopDetails shop, std::string dir);
+  // `dir` "" keeps nothing on disk; without `seal` files are kept as drawn.
+  InvoiceRenderer(ShopDetails shop, std::string dir, FileSeal seal = {});
   ~InvoiceRenderer();  // finishes queued work, then stops
   InvoiceRenderer(const InvoiceRenderer&) = delete;
   InvoiceRenderer& operator=(const InvoiceRenderer&) = delete;
@@ -52,6 +65,7 @@ class InvoiceRenderer {
 
   const ShopDetails shop_;
   const std::string dir_;
+  const FileSeal seal_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Job> jobs_;

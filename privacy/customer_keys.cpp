@@ -11,6 +11,7 @@ using events::Expected;
 using events::Status;
 
 constexpr std::string_view kCheckText = "parley master key";
+constexpr std::string_view kFilePrefix = "pii:1:file:";
 constexpr size_t kIdBytes = 16;
 // The cache holds at most this many owners; past it, it starts again (a key
 // is one KeyStore read away). 100k keys are ~15 MB.
@@ -165,6 +166,23 @@ Status CustomerKeys::forget(const std::string& owner) {
   by_id_.erase(id);
   if (auto st = store_.erase_key(owner_name(owner)); !st.ok()) return st;
   return store_.erase_key(key_name(id));
+}
+
+std::optional<std::string> CustomerKeys::seal_file(const std::string& owner,
+                                                   std::string_view bytes) {
+  auto key = existing_key_for(owner);
+  if (!key.ok() || !*key) return std::nullopt;
+  return std::string(kFilePrefix) + seal(**key, bytes);
+}
+
+std::optional<std::string> CustomerKeys::open_file(std::string_view stored) {
+  if (stored.substr(0, kFilePrefix.size()) != kFilePrefix) return std::nullopt;
+  stored.remove_prefix(kFilePrefix.size());
+  const size_t colon = stored.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  auto key = key_by_id(std::string(stored.substr(0, colon)));
+  if (!key.ok() || !*key) return std::nullopt;
+  return open_box(**key, stored.substr(colon + 1));
 }
 
 std::string CustomerKeys::seal(const CustomerKey& key, std::string_view plaintext) {

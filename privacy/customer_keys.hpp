@@ -50,6 +50,12 @@ class CustomerKeys {
 
   const KeyBytes& master() const { return master_; }
 
+  // A file of `owner`'s sealed with their key ("pii:1:file:<key id>:…");
+  // nullopt when they have none (nothing of theirs is sealed, or forgotten).
+  std::optional<std::string> seal_file(const std::string& owner, std::string_view bytes);
+  // The bytes of a file seal_file() made; nullopt once its key is erased.
+  std::optional<std::string> open_file(std::string_view stored);
+
   // "<key id>:<base64url(nonce ‖ box)>" of `plaintext` under `key`.
   static std::string seal(const CustomerKey& key, std::string_view plaintext);
   // The plaintext of a box made by seal(); nullopt if it does not open.

@@ -151,7 +151,7 @@ int run_serve(int argc, char** argv) {
   team.attach(engine);
   views.start(team.timers());
   // Orders after placement: stock, payment links, notices, invoices and their e-mail.
-  ServePayments payments(settings, store, writer);
+  ServePayments payments(settings, store, writer, *keys);
   if (!payments.open_links(&error)) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return 1;

@@ -22,7 +22,7 @@ std::string trimmed(std::string url) {
 }  // namespace
 
 ServePayments::ServePayments(const Settings& settings, events::EventStore& store,
-                             events::GroupCommitWriter& writer)
+                             events::GroupCommitWriter& writer, privacy::CustomerKeys& keys)
     : settings_(settings), store_(store), manual_(bank_of(settings.payments)) {
   const auto& p = settings.payments;
   if (p.stripe()) {
@@ -51,7 +51,15 @@ ServePayments::ServePayments(const Settings& settings, events::EventStore& store
   shop.vat_id = p.shop_vat_id;
   shop.email = p.shop_email.empty() ? p.smtp_from : p.shop_email;
   shop.vat_rate_bp = p.vat_rate_bp;
-  renderer_ = std::make_unique<payments::InvoiceRenderer>(shop, settings.data_dir + "/invoices");
+  // An invoice names the customer: kept sealed with their key, it is gone
+  // with them (docs/SECURITY.md, section 4b).
+  payments::FileSeal seal;
+  seal.seal = [&keys](const std::string& conversation_id, const std::string& pdf) {
+    return keys.seal_file("conversation/" + conversation_id, pdf);
+  };
+  seal.open = [&keys](const std::string& stored) { return keys.open_file(stored); };
+  renderer_ = std::make_unique<payments::InvoiceRenderer>(shop, settings.data_dir + "/invoices",
+                                                          std::move(seal));
   desk_ = std::make_unique<payments::OrderDesk>(store, writer, wall_clock_us);
 }
 

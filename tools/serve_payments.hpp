@@ -12,14 +12,16 @@
 #include "http/order_api.hpp"
 #include "payments/manual_provider.hpp"
 #include "payments/order_worker.hpp"
+#include "privacy/customer_keys.hpp"
 #include "tools/settings.hpp"
 
 namespace parley::tools {
 
 class ServePayments {
  public:
+  // Stored invoices are sealed with the customer's key from `keys`.
   ServePayments(const Settings& settings, events::EventStore& store,
-                events::GroupCommitWriter& writer);
+                events::GroupCommitWriter& writer, privacy::CustomerKeys& keys);
   ~ServePayments();
 
   // Reads (or makes) the key of shoppers' signed order links: $PARLEY_DATA_DIR/link-key.
