@@ -5,13 +5,16 @@
 //    writes it to the WAL the events share, unsynced, and the append's synced
 //    write syncs everything before it in that WAL. So a key costs no fsync of
 //    its own, yet no acknowledged event is ever sealed with a key a crash lost;
-//  - erase() is durable when it returns, and the value is gone from the
-//    store's files too: the memtables are flushed (the WAL that held the put
-//    becomes obsolete and is deleted) and the column family is compacted;
+//  - erase_keys() deletes its names in one synced batch (all or none), and
+//    then the values are gone from the store's files too: the memtables are
+//    flushed (the WAL that held the puts becomes obsolete and is deleted) and
+//    the column family is compacted. A call that failed after its batch landed
+//    may be repeated, with the names gone, to finish the flush and compaction;
 //  - get() of a name never put, or erased, is NotFound.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "events/status.hpp"
 
@@ -22,7 +25,7 @@ class KeyStore {
   virtual ~KeyStore() = default;
   virtual Status put_key(const std::string& name, const std::string& value) = 0;
   virtual Expected<std::string> get_key(const std::string& name) = 0;
-  virtual Status erase_key(const std::string& name) = 0;
+  virtual Status erase_keys(const std::vector<std::string>& names) = 0;
 };
 
 }  // namespace parley::events

@@ -103,9 +103,9 @@ Expected<std::string> MemoryEventStore::get_key(const std::string& name) {
   return it->second;
 }
 
-Status MemoryEventStore::erase_key(const std::string& name) {
+Status MemoryEventStore::erase_keys(const std::vector<std::string>& names) {
   std::unique_lock lock(mu_);
-  keys_.erase(name);
+  for (const auto& name : names) keys_.erase(name);
   return Status::Ok();
 }
 

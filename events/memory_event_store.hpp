@@ -27,7 +27,7 @@ class MemoryEventStore final : public EventStore, public KeyStore {
   Expected<std::string> find_dedupe(std::string_view key) override;
   Status put_key(const std::string& name, const std::string& value) override;
   Expected<std::string> get_key(const std::string& name) override;
-  Status erase_key(const std::string& name) override;
+  Status erase_keys(const std::vector<std::string>& names) override;
 
  private:
   std::shared_mutex mu_;

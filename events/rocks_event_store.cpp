@@ -351,20 +351,23 @@ Expected<std::string> RocksEventStore::get_key(const std::string& name) {
   return v;
 }
 
-Status RocksEventStore::erase_key(const std::string& name) {
+Status RocksEventStore::erase_keys(const std::vector<std::string>& names) {
   if (options_.mode != Mode::read_write) return Status::InvalidArgument("store is open read-only");
   if (failed_writes_.load()) return Status::IoError("no key erased: a write had failed");
-  rocksdb::WriteOptions wo;
-  wo.sync = true;
-  auto s = h_->db->Delete(wo, (*h_)[kKeys], name);
-  if (!s.ok()) {
-    failed_writes_.store(true);
-    return from_rocks(s);
+  if (!names.empty()) {
+    rocksdb::WriteBatch batch;
+    for (const auto& name : names) batch.Delete((*h_)[kKeys], name);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    if (auto s = h_->db->Write(wo, &batch); !s.ok()) {
+      failed_writes_.store(true);
+      return from_rocks(s);
+    }
   }
   // A Delete only hides the value: the put stays in the WAL until every
   // memtable that shares it is flushed, and in the keys' table files until a
   // compaction drops it. Forgetting is rare; both are done here.
-  if (s = h_->db->Flush(rocksdb::FlushOptions(), h_->cf); !s.ok()) return from_rocks(s);
+  if (auto s = h_->db->Flush(rocksdb::FlushOptions(), h_->cf); !s.ok()) return from_rocks(s);
   rocksdb::CompactRangeOptions co;
   co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
   return from_rocks(h_->db->CompactRange(co, (*h_)[kKeys], nullptr, nullptr));

@@ -64,7 +64,7 @@ class RocksEventStore final : public EventStore, public KeyStore {
 
   Status put_key(const std::string& name, const std::string& value) override;
   Expected<std::string> get_key(const std::string& name) override;
-  Status erase_key(const std::string& name) override;
+  Status erase_keys(const std::vector<std::string>& names) override;
 
   // Secondary mode: make writes the primary has made since visible.
   Status catch_up();

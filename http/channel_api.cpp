@@ -196,7 +196,8 @@ HttpResponse handle_handoff(ChannelApiContext& ctx, const HttpRequest& req) {
 
 // The state forgets first, so no snapshot taken afterwards holds the details;
 // then the key goes, and what the log holds of them reads as erased. A retry
-// after a failure in between is safe: both steps may be repeated.
+// after a failure in between is safe: the event may be recorded again, and
+// the key's name and bytes go in one batch (CustomerKeys::forget).
 HttpResponse handle_forget(ChannelApiContext& ctx, const HttpRequest& req) {
   crm::Principal who;
   if (auto denied = ctx.auth.deny(req, {Role::admin}, &who)) return *denied;

@@ -6,8 +6,8 @@
 //   owner/<owner>  -> key id (32 hex, random: it names no one)
 //   key/<key id>   -> nonce ‖ secretbox(master, key)
 //   master/check   -> nonce ‖ secretbox(master, "parley master key")
-// forget(owner) erases both entries: every sealed value of theirs becomes
-// unreadable, in the log, in snapshots and in backups alike. Thread-safe;
+// forget(owner) erases both entries in one batch: every sealed value of theirs
+// becomes unreadable, in the log, in snapshots and in copies taken afterwards. Thread-safe;
 // keys are cached in memory after first use.
 #pragma once
 

@@ -26,11 +26,28 @@ const std::unordered_map<std::string_view, Paths>& table() {
         {"customer", "email"},
         {"customer", "address"},
         {"customer", "city"}}},
+      // Events of the order's own stream belong to the conversation that
+      // placed it (SealedEventStore::owner_of).
+      {"order.shipped", {{"tracking"}}},
+      {"order.cancelled", {{"reason"}}},
+      {"order.refunded", {{"reason"}}},
+      {"order.invoice_mailed", {{"to"}}},
+      {"order.invoice_mail_failed", {{"to"}, {"error"}}},
+      {"conversation.order_status_noted", {{"note", "tracking"}}},
       {events::delivery_codec::kNotificationQueued, {{"text"}}},
       {"lead.created", {{"contact_name"}, {"phone"}, {"email"}}},
       {"lead.details_updated",
-       {{"fields", "contact_name"}, {"fields", "phone"}, {"fields", "email"}}},
+       {{"fields", "contact_name"},
+        {"fields", "phone"},
+        {"fields", "email"},
+        {"fields", "address"},
+        {"fields", "challenges"}}},
       {"lead.activity_added", {{"note"}}},
+      {"lead.appointment_scheduled", {{"appointment", "note"}}},
+      {"lead.appointment_done", {{"note"}}},
+      {"lead.appointment_cancelled", {{"note"}}},
+      {"lead.follow_up_scheduled", {{"step", "text"}, {"step", "sent_to"}}},
+      {"lead.follow_up_sent", {{"to"}}},
   };
   return t;
 }
@@ -80,7 +97,10 @@ events::Expected<std::string> seal_payload(std::string_view event_type, const st
   const auto& paths = personal_fields(event_type);
   if (paths.empty()) return payload;
   json j = json::parse(payload, nullptr, false);
-  if (!j.is_object()) return payload;
+  // Fail closed: a personal event that is not an object would be stored as it is.
+  if (!j.is_object())
+    return events::Status::InvalidArgument("a " + std::string(event_type) +
+                                           " payload that is not a JSON object cannot be sealed");
   for (const auto& path : paths) {
     json* v = &j;
     for (const auto& member : path) {

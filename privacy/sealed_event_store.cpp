@@ -1,5 +1,6 @@
 #include "privacy/sealed_event_store.hpp"
 
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "privacy/personal_fields.hpp"
@@ -13,6 +14,12 @@ using events::Expected;
 using events::Status;
 
 constexpr std::string_view kSealedSnapshot = "pii:1:snapshot:";
+constexpr size_t kMaxCachedOrders = 100000;
+
+// Streams whose state holds what a customer gave: never snapshotted in the clear.
+bool customer_stream(const events::StreamId& s) {
+  return s.type == "conversation" || s.type == "lead";
+}
 
 bool any_personal(const std::vector<events::NewEvent>& events) {
   for (const auto& e : events)
@@ -63,10 +70,11 @@ std::vector<AppendResult> SealedEventStore::append_batch(
   for (size_t i = 0; i < requests.size(); ++i) {
     AppendRequest r = requests[i];
     if (any_personal(r)) {
-      const std::string owner = r.stream.to_string();
-      Status st = seal_events(owner, &r.events);
+      auto owner = owner_of(r.stream);
+      Status st = owner.status();
+      if (st.ok()) st = seal_events(*owner, &r.events);
       for (auto& l : r.linked)
-        if (st.ok()) st = seal_events(owner, &l.events);
+        if (st.ok()) st = seal_events(*owner, &l.events);
       if (!st.ok()) {
         results[i] = AppendResult::failure(Status::IoError("not sealed: " + st.to_string()));
         continue;
@@ -81,12 +89,42 @@ std::vector<AppendResult> SealedEventStore::append_batch(
   return results;
 }
 
-std::string SealedEventStore::open(std::string_view payload) {
-  return open_payload(payload, [this](std::string_view id, std::string_view box) {
+Expected<std::string> SealedEventStore::owner_of(const events::StreamId& stream) {
+  if (stream.type != "order") return stream.to_string();
+  {
+    std::lock_guard lock(owners_mu_);
+    if (auto it = order_owners_.find(stream.id); it != order_owners_.end()) return it->second;
+  }
+  std::vector<events::EventEnvelope> first;
+  if (auto st = inner_.read_stream(stream, 1, 1, &first); !st.ok()) return st;
+  // No order.placed yet: the placing conversation's append links it, and owns it.
+  if (first.empty() || first[0].type != "order.placed") return stream.to_string();
+  const auto placed = nlohmann::json::parse(first[0].payload, nullptr, false);
+  const auto* conversation = placed.is_object() && placed.contains("conversation_id")
+                                 ? &placed["conversation_id"]
+                                 : nullptr;
+  if (!conversation || !conversation->is_string() || conversation->get<std::string>().empty())
+    return stream.to_string();
+  std::string owner = "conversation/" + conversation->get<std::string>();
+  std::lock_guard lock(owners_mu_);
+  if (order_owners_.size() >= kMaxCachedOrders) order_owners_.clear();
+  order_owners_[stream.id] = owner;
+  return owner;
+}
+
+Expected<std::string> SealedEventStore::open(std::string_view payload) {
+  Status failed = Status::Ok();
+  std::string out = open_payload(payload, [&](std::string_view id, std::string_view box) {
     Opened o;
     auto key = keys_.key_by_id(std::string(id));
-    if (!key.ok() || !*key) {
-      o.state = key.ok() ? Opened::State::erased : Opened::State::unreadable;
+    if (!key.ok()) {
+      failed = Status::IoError("cannot read customer key " + std::string(id) + ": " +
+                               key.status().to_string());
+      o.state = Opened::State::unreadable;
+      return o;
+    }
+    if (!*key) {
+      o.state = Opened::State::erased;
       return o;
     }
     auto text = CustomerKeys::open_box(**key, box);
@@ -97,35 +135,55 @@ std::string SealedEventStore::open(std::string_view payload) {
     o.plaintext = std::move(*text);
     return o;
   });
+  if (!failed.ok()) return failed;
+  return out;
 }
 
 Status SealedEventStore::read_stream(const events::StreamId& stream, uint64_t from_seq,
                                      size_t max_count, std::vector<events::EventEnvelope>* out) {
   const size_t before = out->size();
   auto st = inner_.read_stream(stream, from_seq, max_count, out);
-  for (size_t i = before; i < out->size(); ++i)
-    if (has_sealed_members((*out)[i].payload)) (*out)[i].payload = open((*out)[i].payload);
+  for (size_t i = before; st.ok() && i < out->size(); ++i) {
+    if (!has_sealed_members((*out)[i].payload)) continue;
+    auto opened = open((*out)[i].payload);
+    if (!opened) {
+      out->resize(before);
+      return opened.status();
+    }
+    (*out)[i].payload = std::move(*opened);
+  }
   return st;
 }
 
 Status SealedEventStore::scan_all(uint64_t from_position, const Visitor& visit) {
-  return inner_.scan_all(from_position, [&](const events::RecordView& r) {
+  Status failed = Status::Ok();
+  auto st = inner_.scan_all(from_position, [&](const events::RecordView& r) {
     if (!has_sealed_members(r.bytes())) return visit(r);
     auto env = r.decode();
     if (!env) return visit(r);  // the reader reports the corrupt record
+    auto opened = open(env->payload);
+    if (!opened) {
+      failed = opened.status();
+      return false;
+    }
     events::NewEvent e{env->type, env->schema_version, env->timestamp_us, env->causation_id,
-                       open(env->payload)};
+                       std::move(*opened)};
     const std::string bytes =
         events::encode_record({env->entity_type, env->entity_id}, env->seq, e);
     return visit(events::RecordView(r.position(), bytes));
   });
+  return st.ok() ? failed : st;
 }
 
 Status SealedEventStore::save_snapshot(const events::StreamId& stream,
                                        const events::Snapshot& snapshot) {
   auto key = keys_.existing_key_for(stream.to_string());
   if (!key) return key.status();
-  if (!*key) return inner_.save_snapshot(stream, snapshot);
+  if (!*key) {
+    // A snapshot is only a shortcut: without a key it is not taken at all.
+    if (customer_stream(stream)) return Status::Ok();
+    return inner_.save_snapshot(stream, snapshot);
+  }
   events::Snapshot sealed = snapshot;
   sealed.state = std::string(kSealedSnapshot) + CustomerKeys::seal(**key, snapshot.state);
   return inner_.save_snapshot(stream, sealed);

@@ -2,16 +2,23 @@
 // a decorator over the durable store, so the domain, the codecs and every
 // projection keep seeing plain payloads and nothing else changes.
 //  - append: the personal members of each event (privacy/personal_fields.hpp)
-//    are sealed with the key of the request's stream, its owner; linked
-//    events (an order placed by a conversation, a manager's notification)
-//    belong to the same owner;
+//    are sealed with the key of the request's owner: its stream, or for an
+//    order's own stream the conversation that placed it; linked events (an
+//    order placed by a conversation, a manager's notification) belong to the
+//    request's owner;
 //  - read_stream, scan_all, read_all: sealed members are opened; those of a
-//    forgotten owner read as erased;
-//  - snapshots of a stream with a key are sealed whole; one whose key is gone
-//    is NotFound, so the entity is folded again from its (erased) events;
+//    forgotten owner read as erased; a key that cannot be read (I/O) fails the
+//    read, so "[unreadable]" is never folded into a state or a view;
+//  - snapshots of a conversation or lead are sealed whole with its key, and
+//    not saved while it has none (a snapshot queued before a forget must not
+//    land in the clear after it); one whose key is gone is NotFound, so the
+//    entity is folded again from its (erased) events;
 //  - forget(stream): crypto-shredding, the owner's key is erased.
 // Pass-through otherwise. Thread-safe as the inner store is.
 #pragma once
+
+#include <mutex>
+#include <unordered_map>
 
 #include "events/event_store.hpp"
 #include "privacy/customer_keys.hpp"
@@ -41,15 +48,20 @@ class SealedEventStore final : public events::EventStore {
   // Erases the key of `stream`'s owner. Ok if it had none.
   events::Status forget(const events::StreamId& stream) { return keys_.forget(stream.to_string()); }
 
-  // A payload with its sealed members opened.
-  std::string open(std::string_view payload);
+  // A payload with its sealed members opened; IoError when a key cannot be read.
+  events::Expected<std::string> open(std::string_view payload);
 
  private:
+  // Whose key seals `stream`'s events: "conversation/<id>" for an order's
+  // stream (read from its order.placed, then cached), else the stream.
+  events::Expected<std::string> owner_of(const events::StreamId& stream);
   // Seals the personal members of `events` for `owner`; false + status on error.
   events::Status seal_events(const std::string& owner, std::vector<events::NewEvent>* events);
 
   events::EventStore& inner_;
   CustomerKeys& keys_;
+  std::mutex owners_mu_;
+  std::unordered_map<std::string, std::string> order_owners_;  // order id -> owner
 };
 
 }  // namespace parley::privacy

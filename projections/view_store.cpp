@@ -140,7 +140,18 @@ Status RocksViewStore::erase_prefix(std::string_view prefix) {
   end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
   rocksdb::WriteBatch wb;
   wb.DeleteRange(rocksdb::Slice(prefix.data(), prefix.size()), end);
-  return h_->write(&wb, false, "view erase");
+  if (auto st = h_->write(&wb, false, "view erase"); !st.ok()) return st;
+  // A range delete only hides the rows: flushed and compacted, the erased
+  // view (plaintext rows of a store from before sealing, a dropped fold) is
+  // in no file any more. Erasing is rare: a rebuild, a changed fold.
+  if (auto s = h_->db->Flush(rocksdb::FlushOptions()); !s.ok())
+    return Status::IoError("view erase: " + s.ToString());
+  const rocksdb::Slice begin(prefix.data(), prefix.size()), last(end);
+  rocksdb::CompactRangeOptions co;
+  co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  if (auto s = h_->db->CompactRange(co, &begin, &last); !s.ok())
+    return Status::IoError("view erase: " + s.ToString());
+  return Status::Ok();
 }
 
 }  // namespace parley::projections

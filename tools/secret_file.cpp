@@ -1,8 +1,13 @@
 #include "tools/secret_file.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <random>
 
@@ -20,22 +25,50 @@ bool from_hex(const std::string& hex, std::string* out) {
   return true;
 }
 
+// Written whole and synced, file and directory, before anything is sealed
+// with it: a secret lost to a power cut would void every link it signed, or
+// for the master key every sealed record.
+bool write_new(const std::string& path, const std::string& text, std::string* error) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    *error = "cannot create " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ok = ::fsync(fd) == 0 && ok;
+  ok = ::close(fd) == 0 && ok;
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  if (dir.empty()) dir = ".";
+  if (const int d = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); d >= 0) {
+    ok = ::fsync(d) == 0 && ok;
+    ::close(d);
+  }
+  if (!ok) *error = "cannot write " + path;
+  return ok;
+}
+
 }  // namespace
+
+bool load_secret(const std::string& path, std::string* secret, std::string* error) {
+  std::ifstream in(path);
+  std::string hex;
+  if (!in) {
+    *error = "no secret at " + path;
+    return false;
+  }
+  if (std::getline(in, hex) && from_hex(hex, secret)) return true;
+  *error = path + " holds no hex secret; restore it, or remove it to make a new one";
+  return false;
+}
 
 bool load_or_create_secret(const std::string& path, size_t bytes, std::string* secret,
                            std::string* error) {
-  std::ifstream in(path);
-  std::string hex;
-  if (in) {
-    // An existing file is never replaced: a new key would void every link
-    // already sent (an empty file was silently replaced: our probe).
-    if (std::getline(in, hex) && from_hex(hex, secret)) return true;
-    *error = path + " holds no hex secret; restore it, or remove it to make a new one";
-    return false;
-  }
+  // An existing file is never replaced: a new key would void every link
+  // already sent (an empty file was silently replaced: our probe).
+  if (std::ifstream(path)) return load_secret(path, secret, error);
   std::random_device rd;  // getrandom(2)
   secret->clear();
-  hex.clear();
+  std::string hex;
   char two[3];
   for (size_t i = 0; i < bytes; ++i) {
     const auto b = static_cast<unsigned char>(rd() & 0xff);
@@ -43,18 +76,7 @@ bool load_or_create_secret(const std::string& path, size_t bytes, std::string* s
     std::snprintf(two, sizeof two, "%02x", b);
     hex += two;
   }
-  std::FILE* f = std::fopen(path.c_str(), "w");
-  if (f == nullptr) {
-    *error = "cannot write " + path;
-    return false;
-  }
-  fchmod(fileno(f), 0600);
-  const bool written = std::fprintf(f, "%s\n", hex.c_str()) > 0;
-  if (std::fclose(f) != 0 || !written) {
-    *error = "cannot write " + path;
-    return false;
-  }
-  return true;
+  return write_new(path, hex + "\n", error);
 }
 
 }  // namespace parley::tools

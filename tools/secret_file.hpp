@@ -7,9 +7,12 @@
 
 namespace parley::tools {
 
-// The secret's raw bytes in `secret`; `bytes` is its size when it is made.
-// False with `error` when the file cannot be read or written, or holds no hex.
+// The secret's raw bytes in `secret`; `bytes` is its size when it is made
+// (O_EXCL, mode 0600, synced with its directory). False with `error` when the
+// file cannot be read or written, or holds no hex.
 bool load_or_create_secret(const std::string& path, size_t bytes, std::string* secret,
                            std::string* error);
+// The same without making one: false with `error` when there is none.
+bool load_secret(const std::string& path, std::string* secret, std::string* error);
 
 }  // namespace parley::tools

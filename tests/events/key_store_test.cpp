@@ -43,10 +43,11 @@ void put_get_erase(KeyStore& keys) {
   ASSERT_TRUE(keys.put_key("owner/a", "k1").ok());
   ASSERT_TRUE(keys.put_key("owner/b", "k2").ok());
   EXPECT_EQ(*keys.get_key("owner/a"), "k1");
-  ASSERT_TRUE(keys.erase_key("owner/a").ok());
+  ASSERT_TRUE(keys.erase_keys({"owner/a"}).ok());
   EXPECT_EQ(keys.get_key("owner/a").status().code(), StoreErrc::not_found);
   EXPECT_EQ(*keys.get_key("owner/b"), "k2");
-  EXPECT_TRUE(keys.erase_key("never/put").ok());
+  EXPECT_TRUE(keys.erase_keys({"never/put"}).ok());
+  EXPECT_TRUE(keys.erase_keys({}).ok());
 }
 
 TEST(KeyStore, AKeyPutIsReadUntilItIsErasedInMemory) {
@@ -83,7 +84,7 @@ TEST(KeyStore, AnErasedKeyIsInNoFileOfTheStore) {
   ASSERT_TRUE(store->append(req("c", "a", 0, {ev("x")})).status.ok());
   ASSERT_TRUE(store->flush().ok());  // the put now sits in a table file too
   ASSERT_FALSE(files_holding(dir.sub("db"), secret).empty());
-  ASSERT_TRUE(store->erase_key("owner/a").ok());
+  ASSERT_TRUE(store->erase_keys({"owner/a"}).ok());
   EXPECT_EQ(files_holding(dir.sub("db"), secret), std::vector<std::string>{});
   store.reset();
   store = open_rocks(dir.sub("db"));

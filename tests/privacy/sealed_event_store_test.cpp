@@ -175,6 +175,96 @@ TEST(SealedEventStore, ATextThatQuotesASealedValueIsStoredAndReadAsText) {
   EXPECT_EQ(p["sku"], "[erased]");
 }
 
+// The order worker appends to the order's own stream (the invoice mailed to
+// the customer's address); those events belong to the placing conversation.
+TEST(SealedEventStore, AnOrdersOwnEventsAreSealedForTheConversationThatPlacedIt) {
+  Sealed s;
+  ASSERT_TRUE(s.store.append(anna_checks_out()).status.ok());
+  const std::string mailed = json{{"to", "anna@example.com"}, {"via", "smtp"}}.dump();
+  ASSERT_TRUE(
+      s.store.append({{"order", "ORD-1"}, 1, {testing::ev("order.invoice_mailed", mailed)}, {}})
+          .status.ok());
+  EXPECT_EQ(all_stored_bytes(s.inner).find("anna@example.com"), std::string::npos);
+  EXPECT_EQ(json::parse(read(s.store, {"order", "ORD-1"}).at(1).payload)["to"], "anna@example.com");
+  ASSERT_TRUE(s.store.forget(kAnna).ok());
+  EXPECT_EQ(json::parse(read(s.store, {"order", "ORD-1"}).at(1).payload)["to"], "[erased]");
+}
+
+// A snapshot queued before a forget may be saved after it: with no key it is
+// not saved at all, never in the clear.
+TEST(SealedEventStore, NoSnapshotOfACustomerIsSavedWithoutAKey) {
+  Sealed s;
+  ASSERT_TRUE(s.store.append(anna_checks_out()).status.ok());
+  ASSERT_TRUE(s.store.forget(kAnna).ok());
+  ASSERT_TRUE(s.store.save_snapshot(kAnna, {2, 3, "{\"customer\":\"Anna Petrova\"}"}).ok());
+  EXPECT_EQ(s.inner.load_snapshot(kAnna).status().code(), events::StoreErrc::not_found);
+  // Streams that hold no customer keep their snapshots.
+  ASSERT_TRUE(s.store.save_snapshot({"product", "p1"}, {1, 1, "{}"}).ok());
+  EXPECT_TRUE(s.inner.load_snapshot({"product", "p1"}).ok());
+}
+
+// A key that cannot be read (I/O) fails the read: "[unreadable]" folded into
+// a state or a view would stay there for good.
+TEST(SealedEventStore, AKeyThatCannotBeReadFailsTheReadInsteadOfReadingAsUnreadable) {
+  struct FailingKeys final : events::KeyStore {
+    events::MemoryEventStore& inner;
+    bool fail = false;
+    explicit FailingKeys(events::MemoryEventStore& i) : inner(i) {}
+    events::Status put_key(const std::string& n, const std::string& v) override {
+      return inner.put_key(n, v);
+    }
+    events::Expected<std::string> get_key(const std::string& n) override {
+      if (fail) return events::Status::IoError("disk on fire");
+      return inner.get_key(n);
+    }
+    events::Status erase_keys(const std::vector<std::string>& n) override {
+      return inner.erase_keys(n);
+    }
+  };
+  events::MemoryEventStore inner;
+  FailingKeys failing(inner);
+  ASSERT_TRUE(CustomerKeys::open(failing, kMaster).ok());
+  {
+    auto keys = std::move(CustomerKeys::open(failing, kMaster)).value();
+    SealedEventStore store(inner, *keys);
+    ASSERT_TRUE(store.append(anna_checks_out()).status.ok());
+  }
+  auto keys = std::move(CustomerKeys::open(failing, kMaster)).value();  // nothing cached
+  SealedEventStore store(inner, *keys);
+  failing.fail = true;
+  std::vector<EventEnvelope> out;
+  EXPECT_EQ(store.read_stream(kAnna, 1, SIZE_MAX, &out).code(), events::StoreErrc::io_error);
+  EXPECT_TRUE(out.empty());
+  EXPECT_EQ(store.scan_all(1, [](const events::RecordView&) { return true; }).code(),
+            events::StoreErrc::io_error);
+}
+
+// The owner's name and its key go in one batch: a forget whose flush failed
+// after the delete landed leaves no key behind, and a repeat finishes it.
+TEST(CustomerKeys, AForgetThatFailedHalfwayLeavesNoKeyAndCanBeRepeated) {
+  struct FlushFails final : events::KeyStore {
+    events::MemoryEventStore inner;
+    int failures = 1;
+    events::Status put_key(const std::string& n, const std::string& v) override {
+      return inner.put_key(n, v);
+    }
+    events::Expected<std::string> get_key(const std::string& n) override {
+      return inner.get_key(n);
+    }
+    events::Status erase_keys(const std::vector<std::string>& n) override {
+      auto st = inner.erase_keys(n);                                       // the batch lands …
+      if (failures-- > 0) return events::Status::IoError("flush failed");  // … the flush not
+      return st;
+    }
+  } store;
+  auto keys = std::move(CustomerKeys::open(store, kMaster)).value();
+  const std::string id = keys->key_for("conversation/a")->id;
+  EXPECT_FALSE(keys->forget("conversation/a").ok());
+  EXPECT_FALSE(keys->key_by_id(id)->has_value());
+  EXPECT_FALSE(keys->existing_key_for("conversation/a")->has_value());
+  EXPECT_TRUE(keys->forget("conversation/a").ok());
+}
+
 TEST(CustomerKeys, AnotherMasterKeyIsRefusedAtOpen) {
   events::MemoryEventStore inner;
   ASSERT_TRUE(CustomerKeys::open(inner, kMaster).ok());

@@ -3,7 +3,12 @@
 // again); another master key is refused.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "privacy/sealed_view_store.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace parley::privacy {
 namespace {
@@ -61,6 +66,21 @@ TEST(SealedViewStore, AStoreFromBeforeSealingIsEmptiedOnceToBeFoldedAgain) {
   other[5] ^= 1;
   EXPECT_EQ(SealedViewStore::open(inner, views_key(other)).status().code(),
             events::StoreErrc::corruption);
+}
+
+// Emptied means gone from the files, not hidden by a range delete.
+TEST(SealedViewStore, APlaintextStoreFromBeforeSealingIsInNoFileAfterwards) {
+  testing::TempDir dir;
+  auto rocks = projections::RocksViewStore::open(dir.sub("views"));
+  ASSERT_TRUE(rocks.ok());
+  ASSERT_TRUE((*rocks)->write({{"v/orders/customer/x", "{\"name\":\"Zofia Plaintext\"}"}}).ok());
+  ASSERT_TRUE(SealedViewStore::open(**rocks, views_key(kMaster)).ok());
+  std::string files;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(dir.sub("views"))) {
+    std::ifstream in(f.path(), std::ios::binary);
+    files.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  EXPECT_EQ(files.find("Zofia Plaintext"), std::string::npos);
 }
 
 }  // namespace

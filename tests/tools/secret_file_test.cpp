@@ -1,4 +1,4 @@
-// Secrets kept in the data directory (the order-link key).
+// Secrets kept in the data directory (the order-link key, the master key).
 #include "tools/secret_file.hpp"
 
 #include <sys/stat.h>
@@ -36,6 +36,20 @@ TEST(SecretFile, AnUnreadableFileIsAnErrorNotReplaced) {
   std::ifstream in(path);
   std::string content((std::istreambuf_iterator<char>(in)), {});
   EXPECT_TRUE(content.empty()) << "left as it was";
+}
+
+// A read-only tool must not make a master key of its own: one made there is
+// not the one the server sealed with.
+TEST(SecretFile, LoadingOnlyNeverMakesTheFile) {
+  testing::TempDir dir;
+  const std::string path = dir.path() + "/master-key";
+  std::string secret, error;
+  EXPECT_FALSE(load_secret(path, &secret, &error));
+  EXPECT_FALSE(std::ifstream(path).good());
+  ASSERT_TRUE(load_or_create_secret(path, 32, &secret, &error)) << error;
+  std::string again;
+  ASSERT_TRUE(load_secret(path, &again, &error)) << error;
+  EXPECT_EQ(again, secret);
 }
 
 }  // namespace
