@@ -336,12 +336,15 @@ SNAPSHOTS = [
 
 def codecs():
     clear("event_codecs")
+    clear("sealing")
     n = 0
     for type_, payload in EVENTS:
         n += 1
         p = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         write("event_codecs", f"docs-{n}",
               f"{type_}\n1\n1795000000000000\nORD-AB-1\nm1\n{p}")
+        # fuzz/sealing.cpp reads the same lines.
+        write("sealing", f"docs-{n}", f"{type_}\n1\n1795000000000000\nORD-AB-1\nm1\n{p}")
     for type_, schema, payload in SNAPSHOTS:
         n += 1
         p = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))

@@ -1,6 +1,7 @@
 #include "privacy/personal_fields.hpp"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "events/delivery_codec.hpp"
@@ -119,52 +120,66 @@ bool has_sealed_members(std::string_view payload) {
   return payload.find(kSealMarker) != std::string_view::npos;
 }
 
-// Walks the JSON text string by string, so a marker inside another string
-// (a text that quotes a token, escaped as \"pii:1:…) is never taken for one.
-std::string open_payload(std::string_view payload, const Open& open) {
-  std::string out;
-  out.reserve(payload.size());
-  size_t done = 0;
-  size_t i = 0;
-  while (i < payload.size()) {
-    if (payload[i] != '"') {
-      ++i;
-      continue;
-    }
-    const size_t at = i;  // a string starts here
-    size_t close = at + 1;
-    while (close < payload.size() && payload[close] != '"') close += payload[close] == '\\' ? 2 : 1;
-    i = close + 1;
-    if (close >= payload.size()) break;
-    // "pii:1:" kind ':' 32 hex ':' base64url '"'
-    const std::string_view token = payload.substr(at, close - at);
-    if (token.substr(0, kSealMarker.size()) != kSealMarker) continue;
-    const size_t p = kSealMarker.size();
-    if (token.size() < p + 2 + 32 + 2) continue;
-    const char kind = token[p];
-    if ((kind != 's' && kind != 'n') || token[p + 1] != ':' || token[p + 34] != ':') continue;
-    const std::string_view id = token.substr(p + 2, 32);
-    const std::string_view box = token.substr(p + 35);
-    bool well_formed = !box.empty();
-    for (char c : id) well_formed = well_formed && is_hex(c);
-    for (char c : box) well_formed = well_formed && is_base64url(c);
-    if (!well_formed) continue;
+namespace {
 
-    const Opened o = open(id, box);
-    std::string value;
-    if (o.state == Opened::State::ok && (kind == 's' || is_number_text(o.plaintext)))
-      value = o.plaintext;
-    else if (kind == 'n')
-      value = "0";
-    else
-      value = json(std::string(o.state == Opened::State::erased ? kErasedText : kUnreadableText))
-                  .dump();
-    out.append(payload.substr(done, at - done));
-    out.append(value);
-    done = close + 1;
+// The value a sealed token stands for, or nullopt when `v` is no token.
+std::optional<json> opened_value(const json& v, const Open& open) {
+  if (!v.is_string()) return std::nullopt;
+  const std::string& token = v.get_ref<const std::string&>();
+  // pii:1:<kind>:<32 hex>:<base64url>
+  const std::string_view marker = kSealMarker.substr(1);  // without the quote
+  if (token.size() < marker.size() + 2 + 32 + 2 || token.compare(0, marker.size(), marker) != 0)
+    return std::nullopt;
+  const size_t p = marker.size();
+  const char kind = token[p];
+  if ((kind != 's' && kind != 'n') || token[p + 1] != ':' || token[p + 34] != ':')
+    return std::nullopt;
+  const std::string_view id = std::string_view(token).substr(p + 2, 32);
+  const std::string_view box = std::string_view(token).substr(p + 35);
+  for (char c : id)
+    if (!is_hex(c)) return std::nullopt;
+  for (char c : box)
+    if (!is_base64url(c)) return std::nullopt;
+  if (box.empty()) return std::nullopt;
+  const Opened o = open(id, box);
+  if (o.state == Opened::State::ok) {
+    json value = json::parse(o.plaintext, nullptr, false);
+    if (kind == 's' && value.is_string()) return value;
+    if (kind == 'n' && value.is_number() && is_number_text(o.plaintext)) return value;
   }
-  out.append(payload.substr(done));
-  return out;
+  if (kind == 'n') return json(0);
+  return json(std::string(o.state == Opened::State::erased ? kErasedText : kUnreadableText));
+}
+
+void open_value(json* v, const Open& open) {
+  if (v->is_array()) {
+    for (auto& e : *v) open_value(&e, open);
+    return;
+  }
+  if (auto value = opened_value(*v, open)) *v = std::move(*value);
+}
+
+}  // namespace
+
+// Only the personal members of the event's type are opened, as only they are
+// ever sealed: a string elsewhere that looks like a token (a user id, a
+// product name) is left as it was written.
+std::string open_payload(std::string_view event_type, std::string_view payload, const Open& open) {
+  const auto& paths = personal_fields(event_type);
+  if (paths.empty() || !has_sealed_members(payload)) return std::string(payload);
+  json j = json::parse(payload, nullptr, false);
+  if (!j.is_object()) return std::string(payload);
+  for (const auto& path : paths) {
+    json* v = &j;
+    for (const auto& member : path) {
+      if (!v->is_object()) break;
+      auto it = v->find(member);
+      v = it == v->end() ? nullptr : &*it;
+      if (!v) break;
+    }
+    if (v && v != &j) open_value(v, open);
+  }
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace parley::privacy

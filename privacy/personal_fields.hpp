@@ -43,8 +43,9 @@ struct Opened {
 using Open = std::function<Opened(std::string_view key_id, std::string_view box)>;
 
 bool has_sealed_members(std::string_view payload);
-// `payload` with every sealed member replaced by its value (or the erased
-// placeholder). Linear in the payload; a malformed token is left as it is.
-std::string open_payload(std::string_view payload, const Open& open);
+// `payload` with the sealed personal members of `event_type` replaced by their
+// values (or the erased placeholder); nothing else is touched, and a payload
+// without sealed members is returned byte for byte.
+std::string open_payload(std::string_view event_type, std::string_view payload, const Open& open);
 
 }  // namespace parley::privacy

@@ -112,29 +112,31 @@ Expected<std::string> SealedEventStore::owner_of(const events::StreamId& stream)
   return owner;
 }
 
-Expected<std::string> SealedEventStore::open(std::string_view payload) {
+Expected<std::string> SealedEventStore::open(std::string_view event_type,
+                                             std::string_view payload) {
   Status failed = Status::Ok();
-  std::string out = open_payload(payload, [&](std::string_view id, std::string_view box) {
-    Opened o;
-    auto key = keys_.key_by_id(std::string(id));
-    if (!key.ok()) {
-      failed = Status::IoError("cannot read customer key " + std::string(id) + ": " +
-                               key.status().to_string());
-      o.state = Opened::State::unreadable;
-      return o;
-    }
-    if (!*key) {
-      o.state = Opened::State::erased;
-      return o;
-    }
-    auto text = CustomerKeys::open_box(**key, box);
-    if (!text) {
-      o.state = Opened::State::unreadable;
-      return o;
-    }
-    o.plaintext = std::move(*text);
-    return o;
-  });
+  std::string out =
+      open_payload(event_type, payload, [&](std::string_view id, std::string_view box) {
+        Opened o;
+        auto key = keys_.key_by_id(std::string(id));
+        if (!key.ok()) {
+          failed = Status::IoError("cannot read customer key " + std::string(id) + ": " +
+                                   key.status().to_string());
+          o.state = Opened::State::unreadable;
+          return o;
+        }
+        if (!*key) {
+          o.state = Opened::State::erased;
+          return o;
+        }
+        auto text = CustomerKeys::open_box(**key, box);
+        if (!text) {
+          o.state = Opened::State::unreadable;
+          return o;
+        }
+        o.plaintext = std::move(*text);
+        return o;
+      });
   if (!failed.ok()) return failed;
   return out;
 }
@@ -145,7 +147,7 @@ Status SealedEventStore::read_stream(const events::StreamId& stream, uint64_t fr
   auto st = inner_.read_stream(stream, from_seq, max_count, out);
   for (size_t i = before; st.ok() && i < out->size(); ++i) {
     if (!has_sealed_members((*out)[i].payload)) continue;
-    auto opened = open((*out)[i].payload);
+    auto opened = open((*out)[i].type, (*out)[i].payload);
     if (!opened) {
       out->resize(before);
       return opened.status();
@@ -161,7 +163,7 @@ Status SealedEventStore::scan_all(uint64_t from_position, const Visitor& visit) 
     if (!has_sealed_members(r.bytes())) return visit(r);
     auto env = r.decode();
     if (!env) return visit(r);  // the reader reports the corrupt record
-    auto opened = open(env->payload);
+    auto opened = open(env->type, env->payload);
     if (!opened) {
       failed = opened.status();
       return false;

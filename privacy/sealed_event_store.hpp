@@ -49,7 +49,7 @@ class SealedEventStore final : public events::EventStore {
   events::Status forget(const events::StreamId& stream) { return keys_.forget(stream.to_string()); }
 
   // A payload with its sealed members opened; IoError when a key cannot be read.
-  events::Expected<std::string> open(std::string_view payload);
+  events::Expected<std::string> open(std::string_view event_type, std::string_view payload);
 
  private:
   // Whose key seals `stream`'s events: "conversation/<id>" for an order's
