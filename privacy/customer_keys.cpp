@@ -1,5 +1,7 @@
 #include "privacy/customer_keys.hpp"
 
+#include "privacy/secretbox.hpp"
+
 #include <sodium.h>
 
 #include <stdexcept>
@@ -29,26 +31,11 @@ std::string to_hex(const unsigned char* bytes, size_t n) {
   return out;
 }
 
-// nonce ‖ secretbox(key, plaintext), raw bytes.
 std::string box(const unsigned char* key, std::string_view plaintext) {
-  std::string out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
-  auto* p = reinterpret_cast<unsigned char*>(out.data());
-  randombytes_buf(p, crypto_secretbox_NONCEBYTES);
-  crypto_secretbox_easy(p + crypto_secretbox_NONCEBYTES,
-                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
-                        p, key);
-  return out;
+  return secretbox_seal(key, plaintext);
 }
-
 std::optional<std::string> unbox(const unsigned char* key, std::string_view boxed) {
-  if (boxed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return std::nullopt;
-  const auto* p = reinterpret_cast<const unsigned char*>(boxed.data());
-  std::string out(boxed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
-  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out.data()),
-                                 p + crypto_secretbox_NONCEBYTES,
-                                 boxed.size() - crypto_secretbox_NONCEBYTES, p, key) != 0)
-    return std::nullopt;
-  return out;
+  return secretbox_open(key, boxed);
 }
 
 std::string owner_name(const std::string& owner) {
@@ -88,6 +75,21 @@ void CustomerKeys::remember(const std::string& owner, const CustomerKey& key) {
   by_id_[key.id] = key.bytes;
 }
 
+Expected<std::optional<KeyBytes>> CustomerKeys::unwrap(const std::string& id) {
+  auto wrapped = store_.get_key(key_name(id));
+  if (!wrapped.ok()) {
+    if (wrapped.status().code() == events::StoreErrc::not_found) return {std::nullopt};
+    return wrapped.status();
+  }
+  auto bytes = unbox(master_.data(), *wrapped);
+  if (!bytes || bytes->size() != crypto_secretbox_KEYBYTES)
+    return Status::Corruption("key " + id + " does not open with the master key");
+  KeyBytes key;
+  std::copy(bytes->begin(), bytes->end(), key.begin());
+  sodium_memzero(bytes->data(), bytes->size());
+  return {key};
+}
+
 Expected<std::optional<CustomerKey>> CustomerKeys::lookup(const std::string& owner) {
   if (auto it = by_owner_.find(owner); it != by_owner_.end()) return {it->second};
   auto id = store_.get_key(owner_name(owner));
@@ -95,18 +97,10 @@ Expected<std::optional<CustomerKey>> CustomerKeys::lookup(const std::string& own
     if (id.status().code() == events::StoreErrc::not_found) return {std::nullopt};
     return id.status();
   }
-  auto wrapped = store_.get_key(key_name(*id));
-  if (!wrapped.ok()) {
-    if (wrapped.status().code() == events::StoreErrc::not_found) return {std::nullopt};
-    return wrapped.status();
-  }
-  auto bytes = unbox(master_.data(), *wrapped);
-  if (!bytes || bytes->size() != crypto_secretbox_KEYBYTES)
-    return Status::Corruption("the key of " + owner + " does not open with the master key");
-  CustomerKey key;
-  key.id = *id;
-  std::copy(bytes->begin(), bytes->end(), key.bytes.begin());
-  sodium_memzero(bytes->data(), bytes->size());
+  auto bytes = unwrap(*id);
+  if (!bytes.ok()) return bytes.status();
+  if (!*bytes) return {std::nullopt};
+  CustomerKey key{*id, **bytes};
   remember(owner, key);
   return {key};
 }
@@ -140,20 +134,11 @@ Expected<CustomerKey> CustomerKeys::key_for(const std::string& owner) {
 Expected<std::optional<KeyBytes>> CustomerKeys::key_by_id(const std::string& id) {
   std::lock_guard lock(mu_);
   if (auto it = by_id_.find(id); it != by_id_.end()) return {it->second};
-  auto wrapped = store_.get_key(key_name(id));
-  if (!wrapped.ok()) {
-    if (wrapped.status().code() == events::StoreErrc::not_found) return {std::nullopt};
-    return wrapped.status();
-  }
-  auto bytes = unbox(master_.data(), *wrapped);
-  if (!bytes || bytes->size() != crypto_secretbox_KEYBYTES)
-    return Status::Corruption("key " + id + " does not open with the master key");
-  KeyBytes key;
-  std::copy(bytes->begin(), bytes->end(), key.begin());
-  sodium_memzero(bytes->data(), bytes->size());
+  auto key = unwrap(id);
+  if (!key.ok() || !*key) return key;
   if (by_id_.size() >= kMaxCached) by_id_.clear();
-  by_id_[id] = key;
-  return {key};
+  by_id_[id] = **key;
+  return key;
 }
 
 // Both names go in one synced batch, so a failure leaves both or neither; the

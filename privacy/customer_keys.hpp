@@ -64,6 +64,7 @@ class CustomerKeys {
  private:
   CustomerKeys(events::KeyStore& store, const KeyBytes& master) : store_(store), master_(master) {}
   events::Expected<std::optional<CustomerKey>> lookup(const std::string& owner);  // mu_ held
+  events::Expected<std::optional<KeyBytes>> unwrap(const std::string& id);        // mu_ held
   void remember(const std::string& owner, const CustomerKey& key);                // mu_ held
 
   events::KeyStore& store_;

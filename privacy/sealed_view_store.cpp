@@ -1,27 +1,20 @@
 #include "privacy/sealed_view_store.hpp"
 
+#include "privacy/secretbox.hpp"
+
 #include <sodium.h>
 
 namespace parley::privacy {
 namespace {
 
 std::string box(const KeyBytes& key, std::string_view plaintext) {
-  std::string out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
-  auto* p = reinterpret_cast<unsigned char*>(out.data());
-  randombytes_buf(p, crypto_secretbox_NONCEBYTES);
-  crypto_secretbox_easy(p + crypto_secretbox_NONCEBYTES,
-                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
-                        p, key.data());
-  return out;
+  return secretbox_seal(key.data(), plaintext);
 }
 
 bool unbox(const KeyBytes& key, std::string_view boxed, std::string* out) {
-  if (boxed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return false;
-  const auto* p = reinterpret_cast<const unsigned char*>(boxed.data());
-  out->resize(boxed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES);
-  return crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out->data()),
-                                    p + crypto_secretbox_NONCEBYTES,
-                                    boxed.size() - crypto_secretbox_NONCEBYTES, p, key.data()) == 0;
+  auto opened = secretbox_open(key.data(), boxed);
+  if (opened) *out = std::move(*opened);
+  return opened.has_value();
 }
 
 }  // namespace

@@ -1,0 +1,16 @@
+// libsodium's secretbox as the privacy layer stores it: nonce ‖ box, the
+// nonce random (24 bytes: no counter to keep, no reuse to fear).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace parley::privacy {
+
+// `key` is crypto_secretbox_KEYBYTES (32) bytes.
+std::string secretbox_seal(const unsigned char* key, std::string_view plaintext);
+// nullopt when `boxed` is too short or does not open with `key`.
+std::optional<std::string> secretbox_open(const unsigned char* key, std::string_view boxed);
+
+}  // namespace parley::privacy
