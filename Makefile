@@ -4,7 +4,7 @@
 # and CI's third: make fuzz-smoke  runs every fuzz target for 20 s (fuzz/README.md)
 # and two slower checks (docs/SANITIZERS.md):
 #   make check-sanitize  the whole suite under AddressSanitizer + UBSan (build-asan/)
-#   make check-tsan      the actors, store and outbox tests under ThreadSanitizer (build-tsan/)
+#   make check-tsan      the actors, store, outbox and privacy tests under ThreadSanitizer (build-tsan/)
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
@@ -66,7 +66,7 @@ check-sanitize: deps
 # The actors, the event store and the outbox: where Parley's threads meet.
 # libcaf_core is built from source with TSan (tools/sanitizers/caf_core.cmake
 # says why); its source is fetched once into $(TSAN_DIR)/caf-src.
-TSAN_TESTS = actors_tests events_tests channels_tests
+TSAN_TESTS = actors_tests events_tests channels_tests privacy_tests
 check-tsan: export TSAN_OPTIONS = halt_on_error=1:second_deadlock_stack=1:suppressions=$(SUPP)/tsan.supp
 check-tsan: deps
 	@tools/sanitizers/caf-source.sh $(TSAN_DIR)/caf-src
