@@ -49,6 +49,30 @@ bool write_new(const std::string& path, const std::string& text, std::string* er
 
 }  // namespace
 
+bool make_private_dir(const std::string& dir, std::string* error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    *error = "cannot create " + dir + ": " + ec.message();
+    return false;
+  }
+  const auto perms = fs::status(dir, ec).permissions();
+  if (ec) {
+    *error = "cannot read " + dir + ": " + ec.message();
+    return false;
+  }
+  constexpr auto kOthers = fs::perms::group_all | fs::perms::others_all;
+  if ((perms & kOthers) == fs::perms::none) return true;
+  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+  if (ec) {
+    *error = "cannot make " + dir + " private (mode 0700): " + ec.message();
+    return false;
+  }
+  std::fprintf(stderr, "parley: %s was open to other users; it is now mode 0700\n", dir.c_str());
+  return true;
+}
+
 bool load_secret(const std::string& path, std::string* secret, std::string* error) {
   std::ifstream in(path);
   std::string hex;

@@ -20,6 +20,7 @@
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
 #include "tools/customer_keys_open.hpp"
+#include "tools/secret_file.hpp"
 #include "tools/serve_channels.hpp"
 #include "tools/serve_llm.hpp"
 #include "tools/serve_payments.hpp"
@@ -53,6 +54,12 @@ int run_serve(int argc, char** argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // The data directory holds the keys and every customer's records: only the
+  // server's user may enter it (it was world-readable: our probe).
+  if (!make_private_dir(settings.data_dir, &error)) {
+    std::fprintf(stderr, "parley: %s\n", error.c_str());
+    return 1;
+  }
   events::RocksEventStore::Options store_options;
   store_options.path = settings.events_path();
   store_options.sync = settings.sync;

@@ -52,5 +52,20 @@ TEST(SecretFile, LoadingOnlyNeverMakesTheFile) {
   EXPECT_EQ(again, secret);
 }
 
+// Probe: the data directory (keys, customer records) was world-readable.
+TEST(SecretFile, TheDataDirectoryIsMadePrivate) {
+  testing::TempDir dir;
+  const std::string made = dir.path() + "/new/data", open_one = dir.path() + "/open";
+  std::string error;
+  ASSERT_TRUE(make_private_dir(made, &error)) << error;
+  ASSERT_EQ(mkdir(open_one.c_str(), 0755), 0);
+  ASSERT_TRUE(make_private_dir(open_one, &error)) << error;
+  for (const auto& d : {made, open_one}) {
+    struct stat st {};
+    ASSERT_EQ(stat(d.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0700u) << d;
+  }
+}
+
 }  // namespace
 }  // namespace parley::tools
