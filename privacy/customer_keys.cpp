@@ -66,6 +66,16 @@ Expected<std::unique_ptr<CustomerKeys>> CustomerKeys::open(events::KeyStore& sto
   return keys;
 }
 
+// Locking: mu_ guards only the caches and is never held across a call into
+// the store, whose own locks a reader may hold while it opens what it reads
+// (MemoryEventStore::scan_all calls its visitor under its lock; TSan saw the
+// cycle). Creation is serialised by create_mu_, so an owner never gets two
+// keys. A key read from the store is cached only if no forget ran meanwhile.
+
+bool CustomerKeys::may_cache(uint64_t epoch) const {
+  return epoch == epoch_ && forgetting_ == 0;
+}
+
 void CustomerKeys::remember(const std::string& owner, const CustomerKey& key) {
   if (by_owner_.size() >= kMaxCached) {
     by_owner_.clear();
@@ -90,8 +100,7 @@ Expected<std::optional<KeyBytes>> CustomerKeys::unwrap(const std::string& id) {
   return {key};
 }
 
-Expected<std::optional<CustomerKey>> CustomerKeys::lookup(const std::string& owner) {
-  if (auto it = by_owner_.find(owner); it != by_owner_.end()) return {it->second};
+Expected<std::optional<CustomerKey>> CustomerKeys::read_key(const std::string& owner) {
   auto id = store_.get_key(owner_name(owner));
   if (!id.ok()) {
     if (id.status().code() == events::StoreErrc::not_found) return {std::nullopt};
@@ -100,19 +109,32 @@ Expected<std::optional<CustomerKey>> CustomerKeys::lookup(const std::string& own
   auto bytes = unwrap(*id);
   if (!bytes.ok()) return bytes.status();
   if (!*bytes) return {std::nullopt};
-  CustomerKey key{*id, **bytes};
-  remember(owner, key);
-  return {key};
+  return {CustomerKey{*id, **bytes}};
 }
 
 Expected<std::optional<CustomerKey>> CustomerKeys::existing_key_for(const std::string& owner) {
-  std::lock_guard lock(mu_);
-  return lookup(owner);
+  uint64_t epoch = 0;
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = by_owner_.find(owner); it != by_owner_.end()) return {it->second};
+    epoch = epoch_;
+  }
+  auto found = read_key(owner);
+  if (found.ok() && *found) {
+    std::lock_guard lock(mu_);
+    if (may_cache(epoch)) remember(owner, **found);
+  }
+  return found;
 }
 
 Expected<CustomerKey> CustomerKeys::key_for(const std::string& owner) {
-  std::lock_guard lock(mu_);
-  auto found = lookup(owner);
+  {
+    auto found = existing_key_for(owner);
+    if (!found.ok()) return found.status();
+    if (*found) return **found;
+  }
+  std::lock_guard create(create_mu_);
+  auto found = existing_key_for(owner);  // made by another thread meanwhile?
   if (!found.ok()) return found.status();
   if (*found) return **found;
   CustomerKey key;
@@ -127,42 +149,59 @@ Expected<CustomerKey> CustomerKeys::key_for(const std::string& owner) {
           std::string_view(reinterpret_cast<const char*>(key.bytes.data()), key.bytes.size()));
   if (auto st = store_.put_key(key_name(key.id), wrapped); !st.ok()) return st;
   if (auto st = store_.put_key(owner_name(owner), key.id); !st.ok()) return st;
+  std::lock_guard lock(mu_);
   remember(owner, key);
   return key;
 }
 
 Expected<std::optional<KeyBytes>> CustomerKeys::key_by_id(const std::string& id) {
-  std::lock_guard lock(mu_);
-  if (auto it = by_id_.find(id); it != by_id_.end()) return {it->second};
+  uint64_t epoch = 0;
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = by_id_.find(id); it != by_id_.end()) return {it->second};
+    epoch = epoch_;
+  }
   auto key = unwrap(id);
-  if (!key.ok() || !*key) return key;
-  if (by_id_.size() >= kMaxCached) by_id_.clear();
-  by_id_[id] = **key;
+  if (key.ok() && *key) {
+    std::lock_guard lock(mu_);
+    if (may_cache(epoch)) {
+      if (by_id_.size() >= kMaxCached) by_id_.clear();
+      by_id_[id] = **key;
+    }
+  }
   return key;
 }
 
 // Both names go in one synced batch, so a failure leaves both or neither; the
-// store's I/O (a flush and a compaction) runs without the lock, which every
-// seal and open takes. What another thread cached meanwhile is dropped after.
+// store's I/O (a flush and a compaction) runs without the lock. While it runs
+// nothing read from the store is cached, and the caches are dropped after it.
 Status CustomerKeys::forget(const std::string& owner) {
-  std::vector<std::string> names;
-  std::string id;
   {
     std::lock_guard lock(mu_);
-    auto found = lookup(owner);
-    if (!found.ok()) return found.status();
+    ++forgetting_;
+    ++epoch_;
+    if (auto it = by_owner_.find(owner); it != by_owner_.end()) {
+      by_id_.erase(it->second.id);
+      by_owner_.erase(it);
+    }
+  }
+  std::vector<std::string> names;
+  std::string id;
+  auto found = read_key(owner);
+  Status st = found.status();
+  if (found.ok()) {
     if (*found) {
       id = (*found)->id;
       names = {owner_name(owner), key_name(id)};
     }
-    by_owner_.erase(owner);
-    if (!id.empty()) by_id_.erase(id);
+    // With no names (a repeat after a failure), this still flushes and compacts.
+    st = store_.erase_keys(names);
   }
-  // With no names (a repeat after a failure), this still flushes and compacts.
-  auto st = store_.erase_keys(names);
   std::lock_guard lock(mu_);
   by_owner_.erase(owner);
   if (!id.empty()) by_id_.erase(id);
+  --forgetting_;
+  ++epoch_;
   return st;
 }
 

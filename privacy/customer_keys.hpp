@@ -63,15 +63,20 @@ class CustomerKeys {
 
  private:
   CustomerKeys(events::KeyStore& store, const KeyBytes& master) : store_(store), master_(master) {}
-  events::Expected<std::optional<CustomerKey>> lookup(const std::string& owner);  // mu_ held
-  events::Expected<std::optional<KeyBytes>> unwrap(const std::string& id);        // mu_ held
-  void remember(const std::string& owner, const CustomerKey& key);                // mu_ held
+  // From the store, no lock held.
+  events::Expected<std::optional<CustomerKey>> read_key(const std::string& owner);
+  events::Expected<std::optional<KeyBytes>> unwrap(const std::string& id);
+  bool may_cache(uint64_t epoch) const;                             // mu_ held
+  void remember(const std::string& owner, const CustomerKey& key);  // mu_ held
 
   events::KeyStore& store_;
   const KeyBytes master_;
-  std::mutex mu_;
+  std::mutex create_mu_;  // one creation at a time: never two keys for one owner
+  std::mutex mu_;         // the caches and the counters below; never held in the store
   std::unordered_map<std::string, CustomerKey> by_owner_;
   std::unordered_map<std::string, KeyBytes> by_id_;
+  uint64_t epoch_ = 0;       // bumped as each forget starts and ends
+  unsigned forgetting_ = 0;  // forgets in flight
 };
 
 }  // namespace parley::privacy
