@@ -24,6 +24,26 @@ std::string date_of(int64_t us) {
   return buf;
 }
 
+// `s` without the bidi embedding, override and isolate controls (U+202A–202E,
+// U+2066–2069): a shopper's name or a product's must not reorder what the
+// invoice shows (probe: "Anna \u202Egnp.exe" was drawn as "Anna exe.png").
+// Scripts keep their own direction; only the explicit controls go.
+std::string without_bidi_controls(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    if (b(i) == 0xE2 && i + 2 < s.size() &&
+        ((b(i + 1) == 0x80 && b(i + 2) >= 0xAA && b(i + 2) <= 0xAE) ||
+         (b(i + 1) == 0x81 && b(i + 2) >= 0xA6 && b(i + 2) <= 0xA9))) {
+      i += 2;
+      continue;
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
 // Draws text with Pango; `align` 0 left at x, 1 right-aligned ending at x.
 class Page {
  public:
@@ -42,7 +62,8 @@ class Page {
     pango_font_description_free(font);
     pango_layout_set_width(layout_, width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
     pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_text(layout_, s.c_str(), static_cast<int>(s.size()));
+    const std::string shown = without_bidi_controls(s);
+    pango_layout_set_text(layout_, shown.c_str(), static_cast<int>(shown.size()));
     int w = 0, h = 0;
     pango_layout_get_size(layout_, &w, &h);
     const double tw = static_cast<double>(w) / PANGO_SCALE;

@@ -81,6 +81,19 @@ TEST(InvoicePdf, CyrillicAndDevanagariComeOutAsWritten) {
   EXPECT_NE(text.find("शिक्षा"), std::string::npos) << text;
 }
 
+// Probe: a name with a right-to-left override (U+202E) was drawn reversed, so
+// a shopper could make the invoice show what they did not write.
+TEST(InvoicePdf, BidiControlsInShoppersTextAreNotDrawn) {
+  std::string error;
+  const std::string pdf = render_invoice_pdf(
+      shop(), invoiced_order("Anna \u202Egnp.exe", "Screws \u2066x\u2069 box"), &error);
+  ASSERT_FALSE(pdf.empty()) << error;
+  const std::string text = testing::pdf_text(pdf);
+  EXPECT_NE(text.find("Anna gnp.exe"), std::string::npos) << text;
+  EXPECT_NE(text.find("Screws x box"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\u202E"), std::string::npos);
+}
+
 TEST(InvoiceRenderer, DrawsOnItsOwnThreadAndKeepsTheFile) {
   testing::TempDir dir;
   InvoiceRenderer renderer(shop(), dir.sub("invoices"));
