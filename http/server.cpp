@@ -142,7 +142,11 @@ struct HttpServer::Impl {
 
   void dispatch(const httplib::Request& req, const std::string& body, httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
-    auto match = router.match(req.method, req.path);
+    // The router decodes each segment itself, so it gets the path as sent:
+    // cpp-httplib's req.path is decoded already ("%2541" would become "A",
+    // and an encoded "/" would split a segment).
+    const std::string raw_path = req.target.substr(0, req.target.find('?'));
+    auto match = router.match(req.method, raw_path.empty() ? req.path : raw_path);
     std::string route = HttpMetrics::kUnmatched;
     HttpResponse out;
     switch (match.kind) {

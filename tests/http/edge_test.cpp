@@ -267,6 +267,20 @@ TEST_F(Edge, IdsWithControlCharactersOrOverTheLimitAre400) {
   expect_still_serving();
 }
 
+// Probe: path ids were percent-decoded twice (cpp-httplib, then the router),
+// so "%2541" named "A", and an id with an encoded "/" matched no route.
+TEST_F(Edge, PathIdsAreDecodedOnce) {
+  ASSERT_EQ(post_chat(R"({"user_id":"a%41","text":"hola"})")->status, 200);
+  ASSERT_EQ(post_chat(R"({"user_id":"b/c","text":"hola"})")->status, 200);
+  ASSERT_EQ(post_chat(R"({"user_id":"aA","text":"hola"})")->status, 200);
+  auto r = client_->Get("/api/v1/conversations/api:a%2541");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["conversation_id"], "api:a%41");
+  r = client_->Get("/api/v1/conversations/api:b%2Fc");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["conversation_id"], "api:b/c");
+}
+
 TEST_F(Edge, UnknownRoutesAndConversationsAre404) {
   auto r = client_->Get("/nope");
   EXPECT_EQ(r->status, 404);
