@@ -203,6 +203,8 @@ EVENTS = [
     ("conversation.stage_changed", {"stage": "checkout"}),
     ("conversation.handoff_requested", {"by": "manager:34600111222"}),
     ("conversation.handoff_ended", {"by": "maria"}),
+    ("conversation.customer_forgotten", {"by": "admin:root"}),
+    ("order.invoice_mailed", {"to": "pii:1:s:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:AAAA", "via": "smtp"}),
     ("conversation.delivery_status", {"platform_message_id": "wamid.OUT2", "status": "read"}),
     ("conversation.search_performed", {"query": "tacones rojos", "results": 1}),
     ("conversation.nudge_scheduled", {"nudge_id": "telegram:555/n1", "number": 1,
