@@ -57,6 +57,8 @@ Expected<EventEnvelope> RecordView::decode() const {
   e.timestamp_us = static_cast<int64_t>(ts);
   e.causation_id.assign(causation);
   e.payload.assign(in);
+  if (filter_)
+    if (auto st = (*filter_)(e.type, &e.payload); !st.ok()) return st;
   return e;
 }
 

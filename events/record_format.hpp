@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -31,7 +32,13 @@ std::string encode_record(const StreamId& stream, uint64_t seq, const NewEvent& 
 // points at are (an iterator position, a visitor call).
 class RecordView {
  public:
-  RecordView(uint64_t position, std::string_view bytes) : position_(position), bytes_(bytes) {}
+  // Rewrites a decoded payload in place before a reader sees it (the privacy
+  // layer opens sealed members). decode() applies it; type() and bytes() do
+  // not, so a reader that skips by type pays nothing.
+  using PayloadFilter = std::function<Status(std::string_view type, std::string* payload)>;
+
+  RecordView(uint64_t position, std::string_view bytes, const PayloadFilter* filter = nullptr)
+      : position_(position), bytes_(bytes), filter_(filter) {}
 
   uint64_t position() const { return position_; }
   std::string_view bytes() const { return bytes_; }
@@ -43,6 +50,7 @@ class RecordView {
  private:
   uint64_t position_;
   std::string_view bytes_;
+  const PayloadFilter* filter_;
 };
 
 }  // namespace parley::events

@@ -157,24 +157,22 @@ Status SealedEventStore::read_stream(const events::StreamId& stream, uint64_t fr
   return st;
 }
 
+// Opening is left to RecordView::decode(): a follower that skips a record by
+// its type never pays for it (six followers each decoded and opened every
+// sealed record before: the chat benchmark fell from about 5,200 to 2,900
+// requests/s).
 Status SealedEventStore::scan_all(uint64_t from_position, const Visitor& visit) {
-  Status failed = Status::Ok();
-  auto st = inner_.scan_all(from_position, [&](const events::RecordView& r) {
-    if (!has_sealed_members(r.bytes())) return visit(r);
-    auto env = r.decode();
-    if (!env) return visit(r);  // the reader reports the corrupt record
-    auto opened = open(env->type, env->payload);
-    if (!opened) {
-      failed = opened.status();
-      return false;
-    }
-    events::NewEvent e{env->type, env->schema_version, env->timestamp_us, env->causation_id,
-                       std::move(*opened)};
-    const std::string bytes =
-        events::encode_record({env->entity_type, env->entity_id}, env->seq, e);
-    return visit(events::RecordView(r.position(), bytes));
+  const events::RecordView::PayloadFilter filter = [this](std::string_view type,
+                                                          std::string* payload) {
+    if (!has_sealed_members(*payload)) return Status::Ok();
+    auto opened = open(type, *payload);
+    if (!opened) return opened.status();
+    *payload = std::move(*opened);
+    return Status::Ok();
+  };
+  return inner_.scan_all(from_position, [&](const events::RecordView& r) {
+    return visit(events::RecordView(r.position(), r.bytes(), &filter));
   });
-  return st.ok() ? failed : st;
 }
 
 Status SealedEventStore::save_snapshot(const events::StreamId& stream,
