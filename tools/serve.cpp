@@ -218,6 +218,7 @@ int run_serve(int argc, char** argv) {
   server_options.threads = settings.http_threads;
   server_options.max_body = settings.max_body;
   server_options.max_connections_per_address = settings.max_connections_per_address;
+  server_options.max_serving_per_address = settings.max_serving_per_address;
   server_options.head_timeout = settings.head_timeout;
   server_options.request_read_timeout = settings.request_read_timeout;
   http::HttpServer server(server_options, router, *metrics);

@@ -279,6 +279,7 @@ bool load_settings(Settings* s, std::string* error) {
                      idle = s->idle.count() / 1000, timeout = s->request_timeout.count(),
                      actors = s->actor_threads, sync = s->sync ? 1 : 0,
                      per_address = s->max_connections_per_address, live = s->max_live_entities,
+                     serving = s->max_serving_per_address,
                      head = s->head_timeout.count(), read = s->request_read_timeout.count();
   if (!read_uint("PARLEY_HTTP_PORT", 0, 65535, &port, error) ||
       !read_uint("PARLEY_HTTP_THREADS", 1, 4096, &threads, error) ||
@@ -288,11 +289,13 @@ bool load_settings(Settings* s, std::string* error) {
       !read_uint("PARLEY_ACTOR_THREADS", 1, 64, &actors, error) ||
       !read_uint("PARLEY_SYNC", 0, 1, &sync, error) ||
       !read_uint("PARLEY_MAX_CONNECTIONS_PER_ADDRESS", 1, 100000, &per_address, error) ||
+      !read_uint("PARLEY_MAX_SERVING_PER_ADDRESS", 1, 4096, &serving, error) ||
       !read_uint("PARLEY_HEADER_TIMEOUT_MS", 100, 600000, &head, error) ||
       !read_uint("PARLEY_MAX_LIVE_ENTITIES", 0, 100000000, &live, error) ||
       !read_uint("PARLEY_REQUEST_READ_TIMEOUT_MS", 100, 600000, &read, error))
     return false;
   s->max_connections_per_address = per_address;
+  s->max_serving_per_address = serving;
   s->max_live_entities = live;
   s->head_timeout = std::chrono::milliseconds(head);
   s->request_read_timeout = std::chrono::milliseconds(read);
