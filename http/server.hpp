@@ -25,7 +25,7 @@ struct ServerOptions {
   int keep_alive_seconds = 30;
   int listen_backlog = 1024;  // pending connections the kernel queues
   size_t max_connections_per_address = 256;
-  size_t max_serving_per_address = 64;  // requests of one address handled at once
+  size_t max_serving_per_address = 64;                    // requests of one address handled at once
   std::chrono::milliseconds head_timeout{10000};          // the request line and headers
   std::chrono::milliseconds request_read_timeout{30000};  // the whole request, body included
 };

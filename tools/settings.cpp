@@ -279,8 +279,8 @@ bool load_settings(Settings* s, std::string* error) {
                      idle = s->idle.count() / 1000, timeout = s->request_timeout.count(),
                      actors = s->actor_threads, sync = s->sync ? 1 : 0,
                      per_address = s->max_connections_per_address, live = s->max_live_entities,
-                     serving = s->max_serving_per_address,
-                     head = s->head_timeout.count(), read = s->request_read_timeout.count();
+                     serving = s->max_serving_per_address, head = s->head_timeout.count(),
+                     read = s->request_read_timeout.count();
   if (!read_uint("PARLEY_HTTP_PORT", 0, 65535, &port, error) ||
       !read_uint("PARLEY_HTTP_THREADS", 1, 4096, &threads, error) ||
       !read_uint("PARLEY_MAX_BODY", 1, 1ull << 30, &body, error) ||

@@ -53,19 +53,19 @@ struct PaymentsEnv {
 };
 
 struct Settings {
-  std::string data_dir = "./var";                 // PARLEY_DATA_DIR
-  std::string http_host = "127.0.0.1";            // PARLEY_HTTP_HOST
-  int http_port = 8080;                           // PARLEY_HTTP_PORT
-  size_t http_threads = 128;                      // PARLEY_HTTP_THREADS: concurrent connections
-  size_t max_body = 1 << 20;                      // PARLEY_MAX_BODY: bytes
-  size_t max_live_entities = 20000;               // PARLEY_MAX_LIVE_ENTITIES (0: no cap)
-  size_t max_connections_per_address = 256;       // PARLEY_MAX_CONNECTIONS_PER_ADDRESS
+  std::string data_dir = "./var";            // PARLEY_DATA_DIR
+  std::string http_host = "127.0.0.1";       // PARLEY_HTTP_HOST
+  int http_port = 8080;                      // PARLEY_HTTP_PORT
+  size_t http_threads = 128;                 // PARLEY_HTTP_THREADS: concurrent connections
+  size_t max_body = 1 << 20;                 // PARLEY_MAX_BODY: bytes
+  size_t max_live_entities = 20000;          // PARLEY_MAX_LIVE_ENTITIES (0: no cap)
+  size_t max_connections_per_address = 256;  // PARLEY_MAX_CONNECTIONS_PER_ADDRESS
   // PARLEY_MAX_SERVING_PER_ADDRESS: requests of one address in service at once.
   // Half the workers: one address cannot hold them all, and a load test or a
   // proxy in front (every client one address) is not cut to a few (16 halved
   // the chat benchmark from one address).
   size_t max_serving_per_address = 64;
-  std::chrono::milliseconds head_timeout{10000};  // PARLEY_HEADER_TIMEOUT_MS
+  std::chrono::milliseconds head_timeout{10000};          // PARLEY_HEADER_TIMEOUT_MS
   std::chrono::milliseconds request_read_timeout{30000};  // PARLEY_REQUEST_READ_TIMEOUT_MS
   bool sync = true;  // PARLEY_SYNC=0 turns off the WAL sync (benchmarks only)
   std::chrono::milliseconds idle{std::chrono::seconds(300)};  // PARLEY_IDLE_SECONDS
