@@ -26,8 +26,8 @@ int main(int argc, char** argv) {
   auto base = domain::parse_catalog_csv(csv).products;
   if (base.empty()) return 1;
 
-  const char* brands[] = {"Ferrox", "Voltrek", "Kraftlin", "Borix", "Lunelle", "Corvina",
-                          "Mirabo", "Nordhav", "Aveline", "Solmara", "Tervo", "Quillon"};
+  const char* brands[] = {"Ferrox", "Voltrek", "Kraftlin", "Borix",   "Lunelle", "Corvina",
+                          "Mirabo", "Nordhav", "Aveline",  "Solmara", "Tervo",   "Quillon"};
   const char* extras[] = {"Pro", "Plus", "Max", "Lite", "Eco", "XL", "Mini", "Duo", "Prime"};
   std::mt19937 rng(42);
   std::vector<domain::product::Product> products;
@@ -59,8 +59,8 @@ int main(int argc, char** argv) {
     for (const auto& q : queries) {
       auto s = std::chrono::steady_clock::now();
       auto hits = index.search(q, 10);
-      us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - s)
-                       .count());
+      us.push_back(
+          std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - s).count());
       if (hits.size() > 10) return 1;
     }
   std::sort(us.begin(), us.end());
