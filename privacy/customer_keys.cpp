@@ -31,13 +31,6 @@ std::string to_hex(const unsigned char* bytes, size_t n) {
   return out;
 }
 
-std::string box(const unsigned char* key, std::string_view plaintext) {
-  return secretbox_seal(key, plaintext);
-}
-std::optional<std::string> unbox(const unsigned char* key, std::string_view boxed) {
-  return secretbox_open(key, boxed);
-}
-
 std::string owner_name(const std::string& owner) {
   return "owner/" + owner;
 }
@@ -53,7 +46,7 @@ Expected<std::unique_ptr<CustomerKeys>> CustomerKeys::open(events::KeyStore& sto
   std::unique_ptr<CustomerKeys> keys(new CustomerKeys(store, master));
   auto check = store.get_key("master/check");
   if (check.ok()) {
-    auto text = unbox(master.data(), *check);
+    auto text = secretbox_open(master.data(), *check);
     if (!text || *text != kCheckText)
       return Status::InvalidArgument(
           "the master key does not open this store's keys: it is not the key the data was "
@@ -62,7 +55,8 @@ Expected<std::unique_ptr<CustomerKeys>> CustomerKeys::open(events::KeyStore& sto
   }
   if (check.status().code() != events::StoreErrc::not_found) return check.status();
   if (read_only) return keys;
-  if (auto st = store.put_key("master/check", box(master.data(), kCheckText)); !st.ok()) return st;
+  if (auto st = store.put_key("master/check", secretbox_seal(master.data(), kCheckText)); !st.ok())
+    return st;
   return keys;
 }
 
@@ -91,7 +85,7 @@ Expected<std::optional<KeyBytes>> CustomerKeys::unwrap(const std::string& id) {
     if (wrapped.status().code() == events::StoreErrc::not_found) return {std::nullopt};
     return wrapped.status();
   }
-  auto bytes = unbox(master_.data(), *wrapped);
+  auto bytes = secretbox_open(master_.data(), *wrapped);
   if (!bytes || bytes->size() != crypto_secretbox_KEYBYTES)
     return Status::Corruption("key " + id + " does not open with the master key");
   KeyBytes key;
@@ -144,9 +138,9 @@ Expected<CustomerKey> CustomerKeys::key_for(const std::string& owner) {
   crypto_secretbox_keygen(key.bytes.data());
   // The key first, then the name that finds it: a crash between the two
   // leaves an unused key, never a name without its key.
-  const std::string wrapped =
-      box(master_.data(),
-          std::string_view(reinterpret_cast<const char*>(key.bytes.data()), key.bytes.size()));
+  const std::string wrapped = secretbox_seal(
+      master_.data(),
+      std::string_view(reinterpret_cast<const char*>(key.bytes.data()), key.bytes.size()));
   if (auto st = store_.put_key(key_name(key.id), wrapped); !st.ok()) return st;
   if (auto st = store_.put_key(owner_name(owner), key.id); !st.ok()) return st;
   std::lock_guard lock(mu_);
@@ -223,7 +217,7 @@ std::optional<std::string> CustomerKeys::open_file(std::string_view stored) {
 }
 
 std::string CustomerKeys::seal(const CustomerKey& key, std::string_view plaintext) {
-  const std::string boxed = box(key.bytes.data(), plaintext);
+  const std::string boxed = secretbox_seal(key.bytes.data(), plaintext);
   std::string b64(sodium_base64_encoded_len(boxed.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
                   '\0');
   sodium_bin2base64(b64.data(), b64.size(), reinterpret_cast<const unsigned char*>(boxed.data()),
@@ -241,7 +235,7 @@ std::optional<std::string> CustomerKeys::open_box(const KeyBytes& key,
                         sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
     return std::nullopt;
   raw.resize(n);
-  return unbox(key.data(), raw);
+  return secretbox_open(key.data(), raw);
 }
 
 }  // namespace parley::privacy

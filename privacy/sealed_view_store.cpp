@@ -4,6 +4,8 @@
 
 #include <sodium.h>
 
+#include <stdexcept>
+
 namespace parley::privacy {
 namespace {
 
@@ -20,7 +22,7 @@ bool unbox(const KeyBytes& key, std::string_view boxed, std::string* out) {
 }  // namespace
 
 KeyBytes views_key(const KeyBytes& master) {
-  if (sodium_init() < 0) return master;  // cannot happen after CustomerKeys::open
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   KeyBytes out;
   crypto_kdf_derive_from_key(out.data(), out.size(), 1, "pviews01", master.data());
   return out;

@@ -6,8 +6,17 @@
 
 namespace parley::privacy {
 
+namespace {
+// Once: sodium_init() takes a lock on every call, and sealing is on the
+// writer's path.
+void ensure_sodium() {
+  static const int ready = sodium_init();
+  if (ready < 0) throw std::runtime_error("libsodium failed to initialise");
+}
+}  // namespace
+
 std::string secretbox_seal(const unsigned char* key, std::string_view plaintext) {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  ensure_sodium();
   std::string out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
   auto* p = reinterpret_cast<unsigned char*>(out.data());
   randombytes_buf(p, crypto_secretbox_NONCEBYTES);
