@@ -6,6 +6,7 @@
 #include "brain/lexicon.hpp"
 #include "brain/nlu_slots.hpp"
 #include "brain/shop_turn.hpp"
+#include "brain/stemmer.hpp"
 #include "brain/text.hpp"
 
 namespace parley::brain::shop {
@@ -123,7 +124,7 @@ const CartLine* target_line(const Turn& t, const Understanding& u) {
     for (const auto& l : cart) {
       const std::string name = fold(l.name);
       for (const auto& w : tokenize(want))
-        if (w.size() >= 3 && name.find(stem_en(w)) != std::string::npos) return &l;
+        if (w.size() >= 3 && name.find(stem("en", w)) != std::string::npos) return &l;
     }
     return nullptr;
   }

@@ -140,22 +140,6 @@ std::vector<std::string> tokenize(std::string_view s) {
   return out;
 }
 
-std::string stem_en(const std::string& w) {
-  if (w.size() < 4 || !std::all_of(w.begin(), w.end(), [](unsigned char c) { return c < 0x80; }))
-    return w;
-  auto ends = [&](const char* suf) {
-    size_t n = std::char_traits<char>::length(suf);
-    return w.size() > n + 1 && w.compare(w.size() - n, n, suf) == 0;
-  };
-  if (ends("ies")) return w.substr(0, w.size() - 3) + "y";
-  if (ends("sses") || ends("shes") || ends("ches") || ends("xes") || ends("zes"))
-    return w.substr(0, w.size() - 2);
-  if (ends("ss") || ends("us") || ends("is")) return w;
-  if (ends("ing") && w.size() > 5) return w.substr(0, w.size() - 3);
-  if (w.back() == 's') return w.substr(0, w.size() - 1);
-  return w;
-}
-
 size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
   const size_t n = a.size(), m = b.size();
   if ((n > m ? n - m : m - n) > limit) return limit + 1;

@@ -1,6 +1,6 @@
 // Text normalisation shared by search and understanding: case folding across
-// Latin, Cyrillic and Devanagari, accent stripping, tokenising, a light
-// English stemmer, and edit distance for typo tolerance. Pure.
+// Latin, Cyrillic and Devanagari, accent stripping, tokenising and
+// edit distance edit distance for typo tolerance. Pure.
 #pragma once
 
 #include <string>
@@ -18,10 +18,6 @@ std::string fold(std::string_view utf8);
 // "8","mm"; "spf50" -> "spf","50") except one letter before digits ("m8", "a2").
 // A decimal "3.5" stays one token.
 std::vector<std::string> tokenize(std::string_view folded);
-
-// Light English stemmer: plural and a few verb endings (screws -> screw,
-// batteries -> battery, boxes -> box, fixing -> fix). Non-ASCII words unchanged.
-std::string stem_en(const std::string& word);
 
 // Damerau-Levenshtein distance (adjacent transpositions count 1) over bytes,
 // giving up (returning limit + 1) once it exceeds `limit`.

@@ -9,6 +9,7 @@ packages=(
   libcaf-dev librocksdb-dev nlohmann-json3-dev libcpp-httplib-dev
   libcurl4-openssl-dev libssl-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
   libjemalloc-dev libsodium-dev libsimdjson-dev tzdata
+  liblinear-dev libstemmer-dev libicu-dev
   libpango1.0-dev libcairo2-dev fonts-dejavu-core fonts-lohit-deva poppler-utils
   wrk curl python3
 )

@@ -1,4 +1,6 @@
 #include "brain/text.hpp"
+#include "brain/romanize.hpp"
+#include "brain/stemmer.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,14 +26,29 @@ TEST(Text, TokenizesNumbersUnitsAndScripts) {
   EXPECT_EQ(tokenize("hw-scr-002"), (std::vector<std::string>{"hw", "scr", "002"}));
 }
 
-TEST(Text, StemsEnglishPlurals) {
-  EXPECT_EQ(stem_en("screws"), "screw");
-  EXPECT_EQ(stem_en("batteries"), "battery");
-  EXPECT_EQ(stem_en("boxes"), "box");
-  EXPECT_EQ(stem_en("glass"), "glass");
-  EXPECT_EQ(stem_en("fixing"), "fix");
-  EXPECT_EQ(stem_en("bus"), "bus");
-  EXPECT_EQ(stem_en("кремы"), "кремы");
+TEST(Stemmer, SnowballInEveryLanguageAndByScript) {
+  EXPECT_EQ(stem("en", "screws"), "screw");
+  EXPECT_EQ(stem("en", "fixing"), "fix");
+  EXPECT_EQ(stem("es", "tornillos"), "tornill");
+  EXPECT_EQ(stem("ru", "шурупов"), "шуруп");
+  EXPECT_EQ(stem("id", "sekrupnya"), "sekrup");
+  EXPECT_EQ(stem("xx", "words"), "words");
+  EXPECT_EQ(stems_by_script("дерева"), (std::vector<std::string>{"дерева", "дерев"}));
+  // Latin script: English, Spanish and Indonesian stems, the word itself first.
+  EXPECT_EQ(stems_by_script("maderas")[0], "maderas");
+  EXPECT_NE(
+      std::find(stems_by_script("maderas").begin(), stems_by_script("maderas").end(), "mader"),
+      stems_by_script("maderas").end());
+}
+
+TEST(Romanize, DevanagariReachesTheLatinSpellingsOfChat) {
+  EXPECT_EQ(romanize_devanagari("मुझे लाल हील्स चाहिए"), "mujhe lal hils chahie");
+  EXPECT_EQ(romanize_devanagari("कार्ट खाली करो"), "kart khali karo");
+  EXPECT_EQ(romanize_devanagari("ऑर्डर कहाँ है"), "ordar kahan hai");
+  EXPECT_EQ(romanize_devanagari("शुक्रिया"), "shukriya");
+  // Latin words beside Devanagari keep their spelling.
+  EXPECT_EQ(romanize_devanagari("abc नमस्ते xyz"), "abc namaste xyz");
+  EXPECT_EQ(romanize_devanagari("no script"), "no script");
 }
 
 TEST(Text, EditDistanceCountsTranspositionsOnce) {

@@ -1,0 +1,211 @@
+#include "brain/intent_features.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include "brain/nlu_cues.hpp"
+#include "brain/nlu_numbers.hpp"
+#include "brain/nlu_slots.hpp"
+#include "brain/romanize.hpp"
+#include "brain/text.hpp"
+
+namespace parley::brain {
+namespace {
+
+using nlu::Token;
+using nlu::Tokens;
+
+// The cue classes of the rules, each a feature of its own: the model learns
+// how much each is worth, and a class covers words no corpus line used.
+const std::pair<const char*, const nlu::Cues*> kCueClasses[] = {
+    {"greet", &nlu::cues::greet},
+    {"goodbye", &nlu::cues::goodbye},
+    {"thanks", &nlu::cues::thanks},
+    {"affirm", &nlu::cues::affirm},
+    {"deny", &nlu::cues::deny},
+    {"handoff", &nlu::cues::handoff},
+    {"order_word", &nlu::cues::order_word},
+    {"order_status", &nlu::cues::order_status},
+    {"where", &nlu::cues::where},
+    {"pay", &nlu::cues::pay},
+    {"payment_link", &nlu::cues::payment_link_word},
+    {"how", &nlu::cues::how},
+    {"checkout", &nlu::cues::checkout},
+    {"cart", &nlu::cues::cart},
+    {"clear", &nlu::cues::clear},
+    {"everything", &nlu::cues::everything},
+    {"view", &nlu::cues::view},
+    {"total", &nlu::cues::total},
+    {"remove", &nlu::cues::remove},
+    {"add", &nlu::cues::add},
+    {"put_in", &nlu::cues::put_in},
+    {"take", &nlu::cues::take},
+    {"quantity", &nlu::cues::quantity_word},
+    {"instead", &nlu::cues::instead},
+    {"product_info", &nlu::cues::product_info},
+    {"search", &nlu::cues::search},
+    {"category", &nlu::cues::category},
+    {"details_name", &nlu::cues::details_name},
+    {"details_phone", &nlu::cues::details_phone},
+    {"details_email", &nlu::cues::details_email},
+    {"details_address", &nlu::cues::details_address},
+    {"lead", &nlu::cues::lead},
+    {"new", &nlu::cues::new_word},
+    {"create", &nlu::cues::create},
+    {"qualify", &nlu::cues::qualify},
+    {"reassign", &nlu::cues::reassign},
+    {"meeting", &nlu::cues::meeting},
+    {"demo", &nlu::cues::demo},
+    {"done", &nlu::cues::done},
+    {"reschedule", &nlu::cues::reschedule},
+    {"schedule", &nlu::cues::schedule},
+    {"activity", &nlu::cues::activity},
+    {"history", &nlu::cues::history},
+    {"tasks", &nlu::cues::tasks},
+    {"leads", &nlu::cues::leads_plural},
+    {"update", &nlu::cues::update},
+    {"turnover", &nlu::cues::turnover},
+    {"current_system", &nlu::cues::current_system},
+    {"challenges", &nlu::cues::challenges},
+    {"address", &nlu::cues::address_word},
+    {"assign", &nlu::cues::assign},
+    {"contact", &nlu::cues::contact},
+    {"source", &nlu::cues::source},
+    {"what", &nlu::cues::what},
+    {"out_scope", &nlu::cues::out_scope},
+};
+
+class Builder {
+ public:
+  explicit Builder(std::vector<uint32_t>* lexical) : lexical_(lexical) {}
+  void add(std::string_view name, float value = 1.0f) {
+    features_.push_back({feature_id(name), value});
+    if (lexical_ && name.size() > 2 && name[1] == ':' &&
+        (name[0] == 'w' || name[0] == 'g' || name[0] == 'b'))
+      lexical_->push_back(features_.back().id);
+  }
+  // Character n-grams of "<word>", by code point.
+  void add_char_grams(const std::string& word) {
+    std::vector<std::string> cps{"<"};
+    for (size_t i = 0; i < word.size();) {
+      size_t len = 1;
+      const auto c = static_cast<unsigned char>(word[i]);
+      if (c >= 0xF0)
+        len = 4;
+      else if (c >= 0xE0)
+        len = 3;
+      else if (c >= 0xC0)
+        len = 2;
+      cps.push_back(word.substr(i, len));
+      i += len;
+    }
+    cps.push_back(">");
+    for (size_t n = 3; n <= 5; ++n)
+      for (size_t i = 0; i + n <= cps.size(); ++i) {
+        std::string g = "g:";
+        for (size_t k = i; k < i + n; ++k) g += cps[k];
+        add(g, 0.5f);
+      }
+  }
+  std::vector<Feature> finish() {
+    std::sort(features_.begin(), features_.end(),
+              [](const Feature& a, const Feature& b) { return a.id < b.id; });
+    std::vector<Feature> out;
+    for (const auto& f : features_) {
+      if (!out.empty() && out.back().id == f.id)
+        out.back().value += f.value;
+      else
+        out.push_back(f);
+    }
+    double norm = 0;
+    for (const auto& f : out) norm += double(f.value) * f.value;
+    norm = std::sqrt(norm);
+    if (norm > 0)
+      for (auto& f : out) f.value = static_cast<float>(f.value / norm);
+    return out;
+  }
+
+ private:
+  std::vector<Feature> features_;
+  std::vector<uint32_t>* lexical_;
+};
+
+constexpr size_t kMaxGrammedWordBytes = 48;
+
+const char* length_bucket(size_t words) {
+  if (words <= 1) return "len:1";
+  if (words == 2) return "len:2";
+  if (words <= 4) return "len:3-4";
+  if (words <= 8) return "len:5-8";
+  return "len:9+";
+}
+
+bool looks_like_sku(const std::string& folded) {
+  // DEPT-CAT-NNN: two letter groups and digits, joined by '-'.
+  size_t dashes = std::count(folded.begin(), folded.end(), '-');
+  return dashes == 2 && folded.size() >= 8 &&
+         std::isdigit(static_cast<unsigned char>(folded.back()));
+}
+
+}  // namespace
+
+uint32_t feature_id(std::string_view name) {
+  uint32_t h = 2166136261u;
+  for (char c : name) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+std::vector<Feature> intent_features(const Tokens& tk, const RuleVerdict& rules,
+                                     std::vector<uint32_t>* lexical) {
+  Builder b(lexical);
+  std::vector<std::string> words;
+  size_t word_tokens = 0;
+  bool number = false, ordinal = false, sku = false, question = false;
+  for (const auto& t : tk.t) {
+    if (t.kind == Token::punct) {
+      if (t.folded == "?") question = true;
+      words.push_back("|");
+      continue;
+    }
+    ++word_tokens;
+    if (t.kind == Token::number) {
+      number = true;
+      words.push_back("#");
+      continue;
+    }
+    if (nlu::ordinal(t.folded)) ordinal = true;
+    if (nlu::cardinal(t.folded)) number = true;
+    if (looks_like_sku(t.folded)) sku = true;
+    std::string w = has_devanagari(t.folded) ? romanize_devanagari(t.folded) : t.folded;
+    if (w != t.folded) b.add("w:" + t.folded);
+    b.add("w:" + w);
+    // Character n-grams only for word-sized words: a 1 MiB "word" would
+    // otherwise cost millions of features (NluLimits.AMebibyteWord…).
+    if (w.size() > 3 && w.size() <= kMaxGrammedWordBytes) b.add_char_grams(w);
+    words.push_back(std::move(w));
+  }
+  if (word_tokens == 0) return {};
+  for (size_t i = 0; i + 1 < words.size(); ++i)
+    if (words[i] != "|" && words[i + 1] != "|") b.add("b:" + words[i] + " " + words[i + 1]);
+  if (!words.empty() && words.front() != "|") b.add("first:" + words.front());
+  for (const auto& [name, cues] : kCueClasses)
+    if (nlu::has_cue(tk, *cues)) b.add(std::string("c:") + name);
+  if (!nlu::find_phone(tk.text).empty()) b.add("t:phone");
+  if (!nlu::find_email(tk.text).empty()) b.add("t:email");
+  if (number) b.add("t:number");
+  if (ordinal) b.add("t:ordinal");
+  if (sku) b.add("t:sku");
+  if (question) b.add("t:question");
+  if (nlu::has_price(tk)) b.add("t:price");
+  b.add(length_bucket(word_tokens));
+  b.add("r:" + rules.intent, 2.0f);
+  b.add("r:" + rules.intent + (rules.confidence >= 0.9 ? ":cue" : ":weak"), 2.0f);
+  return b.finish();
+}
+
+}  // namespace parley::brain

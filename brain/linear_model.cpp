@@ -1,0 +1,139 @@
+#include "brain/linear_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace parley::brain {
+
+namespace {
+
+constexpr char kMagic[] = "PARLEY-INTENT-1\n";
+
+void put_u32(std::string* out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void put_f32(std::string* out, float f) {
+  uint32_t v;
+  std::memcpy(&v, &f, 4);
+  put_u32(out, v);
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view b) : b_(b) {}
+  bool u8(uint8_t* v) {
+    if (pos_ + 1 > b_.size()) return false;
+    *v = static_cast<uint8_t>(b_[pos_++]);
+    return true;
+  }
+  bool u32(uint32_t* v) {
+    if (pos_ + 4 > b_.size()) return false;
+    *v = 0;
+    for (int i = 0; i < 4; ++i) *v |= uint32_t(static_cast<uint8_t>(b_[pos_ + i])) << (8 * i);
+    pos_ += 4;
+    return true;
+  }
+  bool f32(float* f) {
+    uint32_t v;
+    if (!u32(&v)) return false;
+    std::memcpy(f, &v, 4);
+    return std::isfinite(*f);
+  }
+  bool bytes(size_t n, std::string* s) {
+    if (pos_ + n > b_.size()) return false;
+    s->assign(b_.substr(pos_, n));
+    pos_ += n;
+    return true;
+  }
+  bool done() const { return pos_ == b_.size(); }
+
+ private:
+  std::string_view b_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+LinearModel::LinearModel(std::vector<std::string> labels, std::vector<float> bias,
+                         std::vector<std::pair<uint32_t, std::vector<Weight>>> rows)
+    : labels_(std::move(labels)), bias_(std::move(bias)) {
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  offsets_.push_back(0);
+  for (auto& [id, ws] : rows) {
+    if (!ids_.empty() && ids_.back() == id) continue;
+    ids_.push_back(id);
+    weights_.insert(weights_.end(), ws.begin(), ws.end());
+    offsets_.push_back(static_cast<uint32_t>(weights_.size()));
+  }
+}
+
+std::string LinearModel::serialize() const {
+  std::string out(kMagic);
+  put_u32(&out, static_cast<uint32_t>(labels_.size()));
+  for (size_t i = 0; i < labels_.size(); ++i) {
+    out.push_back(static_cast<char>(labels_[i].size()));
+    out += labels_[i];
+    put_f32(&out, bias_[i]);
+  }
+  put_u32(&out, static_cast<uint32_t>(ids_.size()));
+  for (size_t r = 0; r < ids_.size(); ++r) {
+    put_u32(&out, ids_[r]);
+    out.push_back(static_cast<char>(offsets_[r + 1] - offsets_[r]));
+    for (uint32_t k = offsets_[r]; k < offsets_[r + 1]; ++k) {
+      out.push_back(static_cast<char>(weights_[k].label));
+      put_f32(&out, weights_[k].value);
+    }
+  }
+  return out;
+}
+
+std::optional<LinearModel> LinearModel::parse(std::string_view bytes) {
+  const size_t magic = sizeof(kMagic) - 1;
+  if (bytes.substr(0, magic) != std::string_view(kMagic, magic)) return std::nullopt;
+  Reader r(bytes.substr(magic));
+  uint32_t n_labels;
+  if (!r.u32(&n_labels) || n_labels == 0 || n_labels > 255) return std::nullopt;
+  std::vector<std::string> labels(n_labels);
+  std::vector<float> bias(n_labels);
+  for (uint32_t i = 0; i < n_labels; ++i) {
+    uint8_t len;
+    if (!r.u8(&len) || !r.bytes(len, &labels[i]) || !r.f32(&bias[i])) return std::nullopt;
+  }
+  uint32_t n_rows;
+  if (!r.u32(&n_rows)) return std::nullopt;
+  std::vector<std::pair<uint32_t, std::vector<Weight>>> rows(n_rows);
+  for (auto& [id, ws] : rows) {
+    uint8_t count;
+    if (!r.u32(&id) || !r.u8(&count)) return std::nullopt;
+    ws.resize(count);
+    for (auto& w : ws)
+      if (!r.u8(&w.label) || w.label >= n_labels || !r.f32(&w.value)) return std::nullopt;
+  }
+  if (!r.done()) return std::nullopt;
+  return LinearModel(std::move(labels), std::move(bias), std::move(rows));
+}
+
+std::vector<double> LinearModel::probabilities(const std::vector<Feature>& features) const {
+  std::vector<double> score = scores(features);
+  double sum = 0;
+  for (auto& s : score) sum += (s = 1.0 / (1.0 + std::exp(-s)));
+  for (auto& s : score) s /= sum;
+  return score;
+}
+
+std::vector<double> LinearModel::scores(const std::vector<Feature>& features) const {
+  if (labels_.empty()) return {};
+  std::vector<double> score(bias_.begin(), bias_.end());
+  for (const auto& f : features) {
+    auto it = std::lower_bound(ids_.begin(), ids_.end(), f.id);
+    if (it == ids_.end() || *it != f.id) continue;
+    const size_t r = static_cast<size_t>(it - ids_.begin());
+    for (uint32_t k = offsets_[r]; k < offsets_[r + 1]; ++k)
+      score[weights_[k].label] += double(weights_[k].value) * f.value;
+  }
+  return score;
+}
+
+}  // namespace parley::brain
