@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "brain/stemmer.hpp"
 #include "brain/text.hpp"
 
 namespace parley::projections {
@@ -16,7 +17,7 @@ constexpr std::array<double, SearchIndex::kFieldCount> kFieldWeight = {3.0, 2.5,
 constexpr std::array<double, SearchIndex::kFieldCount> kFieldB = {0.5, 0.3, 0.4, 0.75, 0.2, 0.2};
 
 std::string term_of(const std::string& token) {
-  return brain::is_number(token) ? token : brain::stem_en(token);
+  return brain::is_number(token) ? token : brain::stem("en", token);
 }
 
 std::string join(const std::vector<std::string>& v) {
@@ -34,8 +35,9 @@ std::vector<std::string> analyze(const std::string& text) {
   return out;
 }
 
-SearchIndex::SearchIndex(std::vector<product::Product> products, const brain::Lexicon& lexicon)
-    : lexicon_(lexicon), products_(std::move(products)) {
+SearchIndex::SearchIndex(std::vector<product::Product> products, const brain::Lexicon& lexicon,
+                         const NeedKnowledge& knowledge)
+    : lexicon_(lexicon), knowledge_(knowledge), products_(std::move(products)) {
   lengths_.resize(products_.size());
   for (uint32_t d = 0; d < products_.size(); ++d) {
     const auto& p = products_[d];
@@ -189,18 +191,64 @@ bool SearchIndex::size_matches(const product::Product& p, const std::string& siz
   return false;
 }
 
+std::vector<SearchIndex::WeightedTerm> SearchIndex::knowledge_terms(
+    const std::vector<const NeedEntry*>& entries) const {
+  std::vector<WeightedTerm> out;
+  for (const auto* e : entries)
+    for (size_t i = 0; i < e->terms.size(); ++i) {
+      // The entry lists its terms most specific first.
+      const double w = i == 0 ? 1.0 : 0.8;
+      for (const auto& a : analyze(e->terms[i])) add_vocab_term(&out, a, w);
+    }
+  return out;
+}
+
+// A product in a category the knowledge names scores as if it matched a
+// strong term: 2.5 for the first category an entry lists, 1.5 for the rest.
+double SearchIndex::category_bonus(uint32_t doc,
+                                   const std::vector<const NeedEntry*>& entries) const {
+  const std::string& category = products_[doc].category;
+  double best = 0;
+  for (const auto* e : entries)
+    for (size_t i = 0; i < e->categories.size(); ++i) {
+      const std::string& c = e->categories[i];
+      const bool in =
+          category == c || (category.size() > c.size() && category.compare(0, c.size(), c) == 0 &&
+                            category.compare(c.size(), 3, " > ") == 0);
+      if (in) best = std::max(best, i == 0 ? 2.5 : 1.5);
+    }
+  return best;
+}
+
 std::vector<SearchHit> SearchIndex::search(const std::string& text, size_t limit) const {
   const SearchQuery q = parse_search_query(text, lexicon_);
   const size_t n = products_.size();
   std::vector<double> score(n, 0.0);
   std::vector<uint16_t> groups_hit(n, 0);
 
+  // Needs and category names the knowledge base recognises: each matched
+  // span is one more group. Its words are still searched as typed: a name
+  // ("Lunelle Stiletto Pump") also names a category, and must still find itself.
+  const auto tokens = brain::tokenize(brain::fold(text));
+  std::vector<bool> covered(tokens.size(), false);
+  std::vector<std::vector<const NeedEntry*>> spans;
+  for (const auto& m : knowledge_.match(tokens, lexicon_)) {
+    if (!spans.empty() && covered[m.first]) {
+      spans.back().push_back(m.entry);  // another entry for the same span
+      continue;
+    }
+    spans.push_back({m.entry});
+    for (size_t k = m.first; k <= m.last; ++k) covered[k] = true;
+  }
+
   size_t groups = 0;
   std::vector<std::vector<WeightedTerm>> expanded;
-  for (const auto& w : q.words) {
-    auto terms = expand(w.text);
-    if (terms.empty()) continue;  // a word the catalog knows nothing of
-    expanded.push_back(terms);
+  const size_t word_groups = q.words.size();
+  for (size_t gi = 0; gi < word_groups + spans.size(); ++gi) {
+    const bool is_span = gi >= word_groups;
+    auto terms = is_span ? knowledge_terms(spans[gi - word_groups]) : expand(q.words[gi].text);
+    if (terms.empty() && !is_span) continue;  // a word the catalog knows nothing of
+    if (!terms.empty()) expanded.push_back(terms);
     ++groups;
     std::vector<double> group_score(n, 0.0);
     for (const auto& term : terms) {
@@ -217,6 +265,8 @@ std::vector<SearchHit> SearchIndex::search(const std::string& text, size_t limit
             std::max(group_score[post.doc], term.weight * idf * tf / (kK1 + tf));
       }
     }
+    if (is_span)
+      for (uint32_t d = 0; d < n; ++d) group_score[d] += category_bonus(d, spans[gi - word_groups]);
     for (size_t d = 0; d < n; ++d)
       if (group_score[d] > 0) {
         score[d] += group_score[d];

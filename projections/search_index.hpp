@@ -14,6 +14,7 @@
 #include "brain/catalog.hpp"
 #include "brain/lexicon.hpp"
 #include "domain/product.hpp"
+#include "projections/need_knowledge.hpp"
 #include "projections/search_query.hpp"
 
 namespace parley::projections {
@@ -28,7 +29,8 @@ class SearchIndex : public brain::Catalog {
   enum Field { kName, kCategory, kTags, kDescription, kColors, kSizes, kFieldCount };
 
   explicit SearchIndex(std::vector<domain::product::Product> products,
-                       const brain::Lexicon& lexicon = brain::Lexicon::builtin());
+                       const brain::Lexicon& lexicon = brain::Lexicon::builtin(),
+                       const NeedKnowledge& knowledge = NeedKnowledge::builtin());
 
   std::vector<SearchHit> search(const std::string& text, size_t limit) const;
   const domain::product::Product* find(const std::string& sku) const override;
@@ -62,8 +64,12 @@ class SearchIndex : public brain::Catalog {
   void add_vocab_term(std::vector<WeightedTerm>* out, const std::string& term, double w) const;
   std::vector<std::string> near_terms(const std::string& word) const;
   bool size_matches(const domain::product::Product& p, const std::string& size) const;
+  // The terms and categories of the knowledge entries naming one span of the query.
+  std::vector<WeightedTerm> knowledge_terms(const std::vector<const NeedEntry*>& entries) const;
+  double category_bonus(uint32_t doc, const std::vector<const NeedEntry*>& entries) const;
 
   const brain::Lexicon& lexicon_;
+  const NeedKnowledge& knowledge_;
   std::vector<domain::product::Product> products_;
   std::unordered_map<std::string, uint32_t> by_sku_;
   std::unordered_map<std::string, std::vector<Posting>> postings_;

@@ -129,7 +129,7 @@ SearchQuery parse_search_query(const std::string& text, const brain::Lexicon& le
         q.colors.push_back(color);
       continue;
     }
-    q.words.push_back({tokens[i], q.words.size()});
+    q.words.push_back({tokens[i], q.words.size(), i});
   }
   return q;
 }

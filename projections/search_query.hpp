@@ -15,6 +15,7 @@ namespace parley::projections {
 struct QueryTerm {
   std::string text;  // folded token as typed (not translated)
   size_t group = 0;  // index of the typed word it came from
+  size_t token = 0;  // index into brain::tokenize(brain::fold(text))
 };
 
 struct SearchQuery {
