@@ -5,10 +5,12 @@
 #include <string>
 #include <utility>
 
+#include "brain/lexicon.hpp"
 #include "brain/nlu_cues.hpp"
 #include "brain/nlu_numbers.hpp"
 #include "brain/nlu_slots.hpp"
 #include "brain/romanize.hpp"
+#include "brain/stemmer.hpp"
 #include "brain/text.hpp"
 
 namespace parley::brain {
@@ -83,7 +85,7 @@ class Builder {
   void add(std::string_view name, float value = 1.0f) {
     features_.push_back({feature_id(name), value});
     if (lexical_ && name.size() > 2 && name[1] == ':' &&
-        (name[0] == 'w' || name[0] == 'g' || name[0] == 'b'))
+        (name[0] == 'w' || name[0] == 'g' || name[0] == 'b' || name[0] == 's'))
       lexical_->push_back(features_.back().id);
   }
   // Character n-grams of "<word>", by code point.
@@ -113,9 +115,12 @@ class Builder {
     std::sort(features_.begin(), features_.end(),
               [](const Feature& a, const Feature& b) { return a.id < b.id; });
     std::vector<Feature> out;
+    // Presence, not counts: a feature repeated is worth what it is once, so
+    // one word said a thousand times cannot drown the rest of the message
+    // ("x,x,x,…" came out as "affirm" when counts were summed).
     for (const auto& f : features_) {
       if (!out.empty() && out.back().id == f.id)
-        out.back().value += f.value;
+        out.back().value = std::max(out.back().value, f.value);
       else
         out.push_back(f);
     }
@@ -186,7 +191,13 @@ std::vector<Feature> intent_features(const Tokens& tk, const RuleVerdict& rules,
     b.add("w:" + w);
     // Character n-grams only for word-sized words: a 1 MiB "word" would
     // otherwise cost millions of features (NluLimits.AMebibyteWord…).
-    if (w.size() > 3 && w.size() <= kMaxGrammedWordBytes) b.add_char_grams(w);
+    if (w.size() > 1 && w.size() <= kMaxGrammedWordBytes) {
+      b.add_char_grams(w);
+      // Snowball stems of the word's script: inflections meet ("перенеси",
+      // "перенести"; "reprogramar", "reprogramamos").
+      const auto stems = stems_by_script(w);
+      for (size_t k = 1; k < stems.size(); ++k) b.add("s:" + stems[k]);
+    }
     words.push_back(std::move(w));
   }
   if (word_tokens == 0) return {};
@@ -202,6 +213,16 @@ std::vector<Feature> intent_features(const Tokens& tk, const RuleVerdict& rules,
   if (sku) b.add("t:sku");
   if (question) b.add("t:question");
   if (nlu::has_price(tk)) b.add("t:price");
+  // Words the shopping lexicon knows (product kinds, materials, colours in
+  // five languages): what a product search is made of.
+  size_t shop_words = 0;
+  const auto& lexicon = Lexicon::builtin();
+  for (const auto& t : tk.t)
+    if (t.kind == Token::word && !lexicon.is_stopword(t.folded) &&
+        (lexicon.translate(t.folded) || !lexicon.color_of(t.folded).empty()))
+      ++shop_words;
+  if (shop_words > 0) b.add("t:shop_word");
+  if (shop_words > 1) b.add("t:shop_words");
   b.add(length_bucket(word_tokens));
   b.add("r:" + rules.intent, 2.0f);
   b.add("r:" + rules.intent + (rules.confidence >= 0.9 ? ":cue" : ":weak"), 2.0f);

@@ -8,7 +8,10 @@ namespace parley::brain {
 
 namespace {
 
-constexpr char kMagic[] = "PARLEY-INTENT-1\n";
+constexpr char kMagic[] = "PARLEY-LINEAR-1\n";
+// SVM margins are about 1 apart where the model is sure; a scale of 4 makes
+// a margin of 1 a probability near 0.98 against one rival.
+constexpr double kSoftmaxScale = 4.0;
 
 void put_u32(std::string* out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
@@ -117,8 +120,10 @@ std::optional<LinearModel> LinearModel::parse(std::string_view bytes) {
 
 std::vector<double> LinearModel::probabilities(const std::vector<Feature>& features) const {
   std::vector<double> score = scores(features);
+  if (score.empty()) return score;
+  const double top = *std::max_element(score.begin(), score.end());
   double sum = 0;
-  for (auto& s : score) sum += (s = 1.0 / (1.0 + std::exp(-s)));
+  for (auto& s : score) sum += (s = std::exp(kSoftmaxScale * (s - top)));
   for (auto& s : score) s /= sum;
   return score;
 }

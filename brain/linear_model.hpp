@@ -1,9 +1,9 @@
 // A trained sparse linear model over hashed features: one weight vector per
 // label. Two are trained at build time by brain/train/nlu_train.cpp from
 // brain/data/nlu and compiled in:
-//   the intent model  LIBLINEAR's L2-regularised logistic regression, one
-//                     intent against the rest (brain/intent_features.hpp);
-//                     probabilities are its sigmoids normalised to sum to one
+//   the intent model  LIBLINEAR's Crammer-Singer multi-class SVM
+//                     (brain/intent_features.hpp); probabilities are a
+//                     softmax of its margins
 //   the slot tagger   an averaged perceptron over token features, labels
 //                     B-slot / I-slot / O (brain/slot_tagger.hpp)
 // Stored sparse: only weights that matter survive. Immutable once built;
@@ -36,7 +36,8 @@ class LinearModel {
   static std::optional<LinearModel> parse(std::string_view bytes);
   std::string serialize() const;
 
-  // One probability per label, in labels() order; empty for an empty model.
+  // One probability per label (softmax of the scores), in labels() order;
+  // empty for an empty model.
   std::vector<double> probabilities(const std::vector<Feature>& features) const;
   // Raw scores (bias + weights . features), in labels() order.
   std::vector<double> scores(const std::vector<Feature>& features) const;

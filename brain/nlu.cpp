@@ -30,9 +30,13 @@ void decide_intent(const Tokens& tk, Understanding* u) {
   if (std::none_of(lexical.begin(), lexical.end(), [&](uint32_t id) { return model.knows(id); }))
     return;
   const auto p = model.probabilities(features);
-  const size_t best = static_cast<size_t>(std::max_element(p.begin(), p.end()) - p.begin());
-  u->intent = model.labels()[best];
-  u->confidence = p[best];
+  std::vector<size_t> order(p.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::partial_sort(order.begin(), order.begin() + 2, order.end(),
+                    [&](size_t a, size_t b) { return p[a] > p[b]; });
+  u->intent = model.labels()[order[0]];
+  u->confidence = p[order[0]];
+  u->runner_up = model.labels()[order[1]];
 }
 
 // The free-text slots are the trained tagger's alone: letting a rule's value
