@@ -5,6 +5,7 @@
 
 #include "brain/order_texts.hpp"
 #include "brain/shop_turn.hpp"
+#include "brain/turn_context.hpp"
 
 namespace parley::brain {
 
@@ -13,9 +14,10 @@ using domain::CartLine;
 using domain::Stage;
 using domain::product::Product;
 
-TurnPlan plan_turn(const conv::State& state, const std::string& text, const Understanding& u,
-                   const Catalog& catalog, int64_t now_us, const std::string& order_id,
-                   const LiveStock* live_stock) {
+TurnPlan plan_turn(const conv::State& state, const std::string& text,
+                   const Understanding& understood, const Catalog& catalog, int64_t now_us,
+                   const std::string& order_id, const LiveStock* live_stock) {
+  const Understanding u = in_context(understood, state);
   // The conversation's language: a message in another language changed it
   // already; one without any (a name and an address) keeps it.
   Turn t{state, {}, state.language, std::nullopt};
