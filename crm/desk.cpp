@@ -117,9 +117,25 @@ std::vector<std::string> Desk::handle(const Principal& member, const std::string
     }
   }
   // An open question is answered unless the message is a command of its own.
-  if (pending.kind != Pending::none && !is_crm_command(t.u.intent))
+  if (pending.kind != Pending::none && (!is_crm_command(t.u.intent) || answers(t, pending)))
     return answer_pending(t, pending);
   return dispatch(t);
+}
+
+// Whether a message that reads like a command is the answer to the open
+// question: a bare company name that picks one of the leads offered (the
+// model reads "Sharma Traders" alone as a note about it), or details with no
+// lead named after "which details?".
+bool Desk::answers(const Turn& t, const Pending& p) const {
+  if (p.kind == Pending::choose_lead) {
+    const auto folded = brain::fold(t.text);
+    for (size_t i = 0; i < p.choices.size(); ++i)
+      if (folded == std::to_string(i + 1)) return true;
+    const auto m = match_company(t.text, p.choices);
+    return m.best.size() == 1 && brain::fold(m.best[0].company) == folded;
+  }
+  return p.kind == Pending::qualification && t.u.intent == "lead_update" &&
+         !t.u.text_slots.count("company");
 }
 
 std::vector<std::string> Desk::answer_pending(Turn& t, const Pending& p) {

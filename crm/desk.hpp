@@ -55,6 +55,7 @@ class Desk {
 
   std::vector<std::string> dispatch(Turn& t);
   std::vector<std::string> answer_pending(Turn& t, const Pending& p);
+  bool answers(const Turn& t, const Pending& p) const;
   // The lead a message names; false with the replies (a question, or "not found") otherwise.
   bool resolve(Turn& t, std::string* lead_id, std::vector<std::string>* replies);
   bool resolve_member(const std::string& name, Principal* out, std::string* problem) const;
