@@ -129,6 +129,54 @@ std::optional<int> cardinal(const std::string& w) {
   return it->second;
 }
 
+namespace {
+
+// Counting words and what one of them counts.
+int unit_of(const std::string& w) {
+  static const std::map<std::string, int> units = {
+      {"dozen", 12},  {"dozens", 12}, {"docena", 12},  {"docenas", 12},  {"дюжина", 12},
+      {"дюжину", 12}, {"дюжины", 12}, {"дюжин", 12},   {"lusin", 12},    {"selusin", 12},
+      {"darjan", 12}, {"darjen", 12}, {"dozan", 12},   {"दर्जन", 12},     {"couple", 2},
+      {"pair", 2},    {"pairs", 2},   {"par", 2},      {"pares", 2},     {"пару", 2},
+      {"пара", 2},    {"пары", 2},    {"sepasang", 2}, {"pasang", 2},    {"jodi", 2},
+      {"jodа", 2},    {"जोड़ी", 2},    {"जोड़ा", 2},     {"полдюжины", 6}, {"score", 20}};
+  auto it = units.find(w);
+  return it == units.end() ? 0 : it->second;
+}
+
+bool is_half(const std::string& w) {
+  return w == "half" || w == "media" || w == "medio" || w == "setengah" || w == "aadha" ||
+         w == "adha" || w == "aadhi" || w == "आधा" || w == "आधी" || w == "пол";
+}
+
+bool is_article(const std::string& w) {
+  return w == "a" || w == "an" || w == "una" || w == "un" || w == "one";
+}
+
+}  // namespace
+
+std::optional<int> counted_quantity(const Tokens& tk, size_t i, size_t* length) {
+  size_t k = i;
+  int times = 1;
+  bool half = false;
+  if (k < tk.size() && is_half(tk.f(k))) {
+    half = true;
+    ++k;
+  } else if (k < tk.size() && !is_article(tk.f(k)) && tk.t[k].kind != Token::punct) {
+    if (auto n = cardinal(tk.f(k)); n && *n > 0 && *n <= 100 && unit_of(tk.f(k)) == 0) {
+      times = *n;
+      ++k;
+    }
+  }
+  if (k < tk.size() && is_article(tk.f(k))) ++k;  // "half a dozen", "a couple"
+  if (k < tk.size() && (tk.f(k) == "de" || tk.f(k) == "of") && k > i) ++k;
+  if (k >= tk.size()) return std::nullopt;
+  const int unit = unit_of(tk.f(k));
+  if (unit == 0) return std::nullopt;
+  *length = k - i + 1;
+  return half ? unit / 2 : times * unit;
+}
+
 std::optional<int> ordinal(const std::string& w) {
   // "1st", "2nd", "3rd", "4th", "1ro", "2do", "3er", "2-й"
   if (!w.empty() && w[0] >= '1' && w[0] <= '9') {

@@ -15,6 +15,12 @@ std::optional<int> cardinal(const std::string& folded);
 // 1..10 as an ordinal ("2nd", "second", "segundo", "второго", "kedua", "dusra", "दूसरा").
 std::optional<int> ordinal(const std::string& folded);
 
+// A quantity said with a counting word, starting at token i: "a dozen",
+// "half a dozen", "do darjan", "una docena", "полдюжины", "дюжину",
+// "selusin", "setengah lusin", "ek darjan", "एक दर्जन", "a couple", "a pair",
+// "пару", "sepasang". `length` receives how many tokens it used.
+std::optional<int> counted_quantity(const Tokens& tokens, size_t i, size_t* length);
+
 // A word of dates and times: a weekday, a month, a relative day or a part of
 // the day ("shukravar", "noviembre", "besok", "subah", "вечера").
 bool is_time_word(const std::string& folded);

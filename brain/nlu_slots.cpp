@@ -84,9 +84,52 @@ std::string content_span(const Tokens& tk, const std::set<size_t>& used) {
 
 }  // namespace
 
+namespace {
+
+// Words that number a line or an item: "item 2", "line 3", "#2", "número 2", "пункт 2".
+bool is_item_word(const std::string& w) {
+  static const std::set<std::string> words = {
+      "item",     "line",  "#",       "no",      "nr",    "number", "numero", "número",
+      "articulo", "пункт", "позицию", "позиция", "номер", "nomor",  "barang", "item-nya"};
+  return words.count(w) > 0;
+}
+
+// Words before the new amount of a change: "to 6", "a 6", "на 6", "jadi 6".
+bool is_target_word(const std::string& w) {
+  static const std::set<std::string> words = {"to", "a", "на", "до", "jadi", "menjadi", "ke", "ko"};
+  return words.count(w) > 0;
+}
+
+// Quantities said with counting words and numbers that name a line or the
+// new amount, before the plain numbers of cart_slots.
+void cart_numbers(const Tokens& tk, Understanding* u, std::set<size_t>* used) {
+  for (size_t i = 0; i < tk.size(); ++i) {
+    size_t len = 0;
+    if (auto q = counted_quantity(tk, i, &len); q && !u->number_slots.count("quantity")) {
+      u->number_slots["quantity"] = *q;
+      for (size_t k = i; k < i + len; ++k) used->insert(k);
+      i += len - 1;
+      continue;
+    }
+    if (tk.t[i].kind != Token::number || i == 0) continue;
+    const auto n = cardinal(tk.f(i));
+    if (!n) continue;
+    if (is_item_word(tk.f(i - 1)) && !u->number_slots.count("ordinal")) {
+      u->number_slots["ordinal"] = *n;
+      used->insert(i);
+    } else if (is_target_word(tk.f(i - 1)) && *n > 0 && *n < 1000) {
+      u->number_slots["quantity"] = *n;
+      used->insert(i);
+    }
+  }
+}
+
+}  // namespace
+
 void cart_slots(const Tokens& tk, Understanding* u) {
   std::set<size_t> used;
   color_and_size(tk, u, &used);
+  cart_numbers(tk, u, &used);
   for (size_t i = 0; i < tk.size(); ++i) {
     if (used.count(i) || tk.t[i].kind == Token::punct) continue;
     const auto& w = tk.f(i);
