@@ -32,6 +32,35 @@ std::string find_email(const std::string& text) {
   return "";
 }
 
+std::string find_sku(const std::string& text) {
+  // Letters-letters-digits, 2-4 of each: "HW-SCR-014", "wf-sho-2".
+  auto run = [&](size_t i, bool digits) {
+    size_t j = i;
+    while (j < text.size() && j - i < 5 &&
+           (digits ? std::isdigit(static_cast<unsigned char>(text[j]))
+                   : std::isalpha(static_cast<unsigned char>(text[j]))))
+      ++j;
+    return j - i;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) continue;
+    const size_t a = run(i, false);
+    if (a < 2 || a > 4 || i + a >= text.size() || text[i + a] != '-') continue;
+    const size_t b = run(i + a + 1, false);
+    const size_t c0 = i + a + 1 + b;
+    if (b < 2 || b > 4 || c0 >= text.size() || text[c0] != '-') continue;
+    const size_t c = run(c0 + 1, true);
+    const size_t end = c0 + 1 + c;
+    if (c < 1 || c > 4 ||
+        (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))))
+      continue;
+    std::string sku = text.substr(i, end - i);
+    for (auto& ch : sku) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return sku;
+  }
+  return "";
+}
+
 std::string find_phone(const std::string& text) {
   for (size_t i = 0; i < text.size(); ++i) {
     bool plus = text[i] == '+';
@@ -110,6 +139,27 @@ void order_slots(const Tokens& tk, Understanding* u) {
       return;
     }
   }
+}
+
+// A name the message clearly gives: after "my name is", "me llamo", "меня
+// зовут", "nama saya", "mera naam" the next words up to a comma or "and";
+// after the weaker "I am", "I'm", "soy" only words that start with a capital
+// ("I am Maria" is a name, "I am looking for" is not).
+std::string given_name(const Tokens& tk) {
+  const size_t at = find_cue(tk, cues::details_name);
+  if (at == std::string::npos) return "";
+  const size_t len = cue_length_at(tk, cues::details_name, at);
+  const std::string& first = tk.f(at);
+  const bool weak =
+      len == 1 ? (first == "soy" || first == "naam" || first == "i'm") : (first == "i" && len == 2);
+  static const std::set<std::string> stop = {"and", "y", "и",    "а",  "dan", "aur",  "और",
+                                             "hai", "है", "from", "de", "из",  "dari", "se"};
+  size_t b = at + len, e = b;
+  while (e < tk.size() && e < b + 3 && tk.t[e].kind == Token::word && !stop.count(tk.f(e)) &&
+         !is_cue_word(tk.f(e)) && (!weak || tk.t[e].capitalized))
+    ++e;
+  if (e == b) return "";
+  return trim_slot(tk.span(b, e - 1));
 }
 
 }  // namespace parley::brain::nlu

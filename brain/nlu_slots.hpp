@@ -10,6 +10,11 @@ namespace parley::brain::nlu {
 // Digits of a phone number (8-15 digits, '+' kept), or "".
 std::string find_phone(const std::string& text);
 std::string find_email(const std::string& text);  // lower case, or ""
+// The name a message clearly gives ("my name is Ana", "I am Maria and…",
+// "меня зовут Айгерим"), as typed, or "".
+std::string given_name(const Tokens& tokens);
+// The first SKU-shaped word ("hw-scr-014" -> "HW-SCR-014"), upper case, or "".
+std::string find_sku(const std::string& text);
 
 void cart_slots(const Tokens& tk, Understanding* u);     // quantity, ordinal, product, color, size
 void search_slots(const Tokens& tk, Understanding* u);   // query, category, prices, color, size

@@ -30,6 +30,8 @@ enum class Say {
   cart_empty,
   cleared,
   not_in_cart,
+  which_line,    // {0} the cart lines that fit, numbered
+  ask_quantity,  // {0} the line whose quantity is to change
   ask_size,
   ask_color,
   ask_details,

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "brain/lexicon.hpp"
+#include "brain/nlu_internal.hpp"
 #include "brain/nlu_slots.hpp"
 #include "brain/shop_turn.hpp"
 #include "brain/stemmer.hpp"
@@ -90,10 +91,13 @@ void show_products(Turn& t, const std::string& query, const Catalog& catalog,
   t.stage(Stage::discovery);
 }
 
-// The product a message points at: an ordinal of the last list, a SKU, a
-// name (searched within the last list first), or the only product shown.
+// The product a message points at: a SKU anywhere in the message (exact,
+// whatever else it says), an ordinal of the last list, a name (searched
+// within the last list first), or the only product shown.
 const Product* target_product(const Turn& t, const Understanding& u, const std::string& text,
                               const Catalog& catalog) {
+  if (const std::string sku = nlu::find_sku(text); !sku.empty())
+    if (const Product* p = catalog.find(sku)) return p;
   const auto& shown = t.state.last_shown;
   if (auto o = u.number_slots.find("ordinal"); o != u.number_slots.end()) {
     size_t i = static_cast<size_t>(o->second);
@@ -111,24 +115,76 @@ const Product* target_product(const Turn& t, const Understanding& u, const std::
   return nullptr;
 }
 
-// The cart line a message points at: an ordinal of the cart, a product name,
-// or the only line.
-const CartLine* target_line(const Turn& t, const Understanding& u) {
+namespace {
+
+// How many of the words a message uses for a product a cart line has in its
+// name, colour or size (each word as typed, stemmed, or translated by the
+// lexicon: "tornillos" -> "screw").
+size_t words_matched(const CartLine& l, const std::vector<std::string>& words) {
+  const std::string hay = fold(l.name + " " + l.color + " " + l.size);
+  const auto& lexicon = Lexicon::builtin();
+  size_t n = 0;
+  for (const auto& w : words) {
+    bool hit = hay.find(w) != std::string::npos || hay.find(stem("en", w)) != std::string::npos;
+    if (!hit)
+      if (const auto* tr = lexicon.translate(w))
+        for (const auto& e : *tr) hit = hit || hay.find(stem("en", fold(e))) != std::string::npos;
+    n += hit;
+  }
+  return n;
+}
+
+}  // namespace
+
+// The cart lines a message points at: a SKU, an ordinal of the cart ("the
+// 2nd one", "item 2"), the lines that share the most words with the product
+// and colour named, or the only line. More than one means the message fits
+// several lines and the shopper is asked.
+std::vector<const CartLine*> target_lines(const Turn& t, const Understanding& u,
+                                          const std::string& text) {
   const auto& cart = t.state.cart;
+  if (const std::string sku = nlu::find_sku(text); !sku.empty()) {
+    for (const auto& l : cart)
+      if (l.sku == sku) return {&l};
+    return {};
+  }
   if (auto o = u.number_slots.find("ordinal"); o != u.number_slots.end()) {
     size_t i = static_cast<size_t>(o->second);
-    return i >= 1 && i <= cart.size() ? &cart[i - 1] : nullptr;
+    if (i >= 1 && i <= cart.size()) return {&cart[i - 1]};
+    return {};
   }
-  if (auto p = u.text_slots.find("product"); p != u.text_slots.end()) {
-    const std::string want = fold(p->second);
-    for (const auto& l : cart) {
-      const std::string name = fold(l.name);
-      for (const auto& w : tokenize(want))
-        if (w.size() >= 3 && name.find(stem("en", w)) != std::string::npos) return &l;
-    }
-    return nullptr;
+  std::string named;
+  for (const char* slot : {"product", "color", "size"})
+    if (auto it = u.text_slots.find(slot); it != u.text_slots.end()) named += " " + it->second;
+  std::vector<std::string> words;
+  for (const auto& w : tokenize(fold(named)))
+    if (w.size() >= 3 && !nlu::function_words().count(w)) words.push_back(w);
+  if (words.empty()) {
+    if (cart.size() == 1) return {&cart.front()};
+    return {};
   }
-  return cart.size() == 1 ? &cart.front() : nullptr;
+  size_t best = 0;
+  std::vector<const CartLine*> out;
+  for (const auto& l : cart) {
+    const size_t n = words_matched(l, words);
+    if (n == 0 || n < best) continue;
+    if (n > best) out.clear();
+    best = n;
+    out.push_back(&l);
+  }
+  return out;
+}
+
+std::string numbered_lines(const std::vector<CartLine>& cart,
+                           const std::vector<const CartLine*>& lines) {
+  std::string out;
+  for (const auto* l : lines) {
+    const size_t position = static_cast<size_t>(l - cart.data()) + 1;
+    if (!out.empty()) out += "; ";
+    out += std::to_string(position) + ") " + l->name;
+    if (!l->color.empty()) out += " (" + l->color + ")";
+  }
+  return out;
 }
 
 void add_to_cart(Turn& t, const Product* p, const Understanding& u) {

@@ -56,7 +56,11 @@ void show_products(Turn& t, const std::string& query, const Catalog& catalog,
 const domain::product::Product* target_product(const Turn& t, const Understanding& u,
                                                const std::string& text, const Catalog& catalog);
 // The cart line a message points at: an ordinal of the cart, a name, or the only line.
-const domain::CartLine* target_line(const Turn& t, const Understanding& u);
+// "2) Name (colour); 3) Name": lines with their positions in the cart.
+std::string numbered_lines(const std::vector<domain::CartLine>& cart,
+                           const std::vector<const domain::CartLine*>& lines);
+std::vector<const domain::CartLine*> target_lines(const Turn& t, const Understanding& u,
+                                                  const std::string& text);
 void add_to_cart(Turn& t, const domain::product::Product* p, const Understanding& u);
 
 // Checkout: ask for a missing variant, then for missing details, then confirm.
