@@ -72,16 +72,35 @@ std::string detect_language(const Tokens& tk, bool* certain) {
       "schedule", "meeting", "tomorrow", "today",   "new",     "lead",  "done",   "move",
       "history",  "tasks",   "leads",    "update",  "assign",  "under", "above",  "between",
       "size"};
+  // Words inside an e-mail address say nothing of the language
+  // ("ana.de.la.cruz@mail.com" is not Spanish).
+  const std::string email = find_email(tk.text);
+  size_t email_begin = std::string::npos, email_end = 0;
+  if (!email.empty()) {
+    const auto at = tk.text.find('@');
+    email_begin = at == std::string::npos ? 0 : tk.text.rfind(' ', at);
+    email_begin = email_begin == std::string::npos ? 0 : email_begin;
+    email_end = tk.text.find(' ', at);
+    if (email_end == std::string::npos) email_end = tk.text.size();
+  }
   int score_es = 0, score_id = 0, score_hi = 0, score_en = 0;
+  size_t longest_marker = 0;
   for (const auto& t : tk.t) {
     if (t.kind != Token::word) continue;
-    score_es += es.count(t.folded);
-    score_id += id.count(t.folded);
-    score_hi += hi.count(t.folded);
-    score_en += en.count(t.folded);
+    if (email_begin != std::string::npos && t.begin >= email_begin && t.end <= email_end) continue;
+    const int es_hit = es.count(t.folded), id_hit = id.count(t.folded), hi_hit = hi.count(t.folded),
+              en_hit = en.count(t.folded);
+    score_es += es_hit;
+    score_id += id_hit;
+    score_hi += hi_hit;
+    score_en += en_hit;
+    if (es_hit + id_hit + hi_hit + en_hit > 0)
+      longest_marker = std::max(longest_marker, t.folded.size());
   }
   int best = std::max({score_es, score_id, score_hi, score_en});
-  if (best == 0 && certain) *certain = false;
+  // Clear evidence only: two marker words, or one of four letters or more
+  // ("hola", "gracias"); "si", "me", "de", "ke" alone change nothing.
+  if (certain && (best == 0 || (best == 1 && longest_marker < 4))) *certain = false;
   if (best == 0 || score_en == best) return "en";
   if (score_hi == best) return "hi";
   if (score_es == best) return "es";
