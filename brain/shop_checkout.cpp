@@ -119,9 +119,12 @@ Customer read_details(const std::string& text, const Understanding& u, const Cus
       break;
     }
   }
-  // A lone answer to the one question left: the city, or the name.
+  // A lone answer to the one question left: the city, or the name. Not when
+  // the message said what it gives ("Меня зовут Айгерим" is a name even when
+  // the city is what is missing).
   const auto missing = have.merged(c).missing();
-  if (rest.size() == 1 && !has_digit(rest[0]) && missing.size() == 1) {
+  const bool said_what = !c.name.empty() || !c.city.empty() || !c.address.empty();
+  if (!said_what && rest.size() == 1 && !has_digit(rest[0]) && missing.size() == 1) {
     if (missing[0] == "city" && c.city.empty()) c.city = rest[0];
     if (missing[0] == "name" && c.name.empty()) c.name = rest[0];
   }

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "brain/lexicon.hpp"
+#include "brain/nlu_slots.hpp"
 #include "brain/order_texts.hpp"
 #include "brain/shop_turn.hpp"
+#include "brain/text.hpp"
 #include "brain/turn_context.hpp"
 
 namespace parley::brain {
@@ -14,10 +17,25 @@ using domain::CartLine;
 using domain::Stage;
 using domain::product::Product;
 
+namespace {
+
+// Whether a message that gives details also asks for products: the model's
+// second reading is a search, or it names things the shop sells.
+bool asks_for_products(const Understanding& u, const std::string& text) {
+  if (u.runner_up == "product_search") return true;
+  const auto& lexicon = Lexicon::builtin();
+  for (const auto& w : tokenize(fold(text)))
+    if (!lexicon.is_stopword(w) && (lexicon.translate(w) || !lexicon.color_of(w).empty()))
+      return true;
+  return false;
+}
+
+}  // namespace
+
 TurnPlan plan_turn(const conv::State& state, const std::string& text,
                    const Understanding& understood, const Catalog& catalog, int64_t now_us,
                    const std::string& order_id, const LiveStock* live_stock) {
-  const Understanding u = in_context(understood, state);
+  const Understanding u = in_context(understood, state, text);
   // The conversation's language: a message in another language changed it
   // already; one without any (a name and an address) keeps it.
   Turn t{state, {}, state.language, std::nullopt};
@@ -83,6 +101,13 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
     }
   }
 
+  // A name given beside a request ("soy Lucía y busco botas") is kept.
+  if (intent != "provide_details" && t.state.customer.name.empty()) {
+    domain::Customer named;
+    named.name = nlu::given_name(nlu::tokenize_message(text));
+    if (!named.name.empty()) t.apply(conv::ProvideDetails{named});
+  }
+
   if (intent == "greet") {
     t.reply(Say::greet);
     t.stage(Stage::greeting);
@@ -102,16 +127,21 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
     t.stage(Stage::consultation);
   } else if (intent == "add_to_cart") {
     add_to_cart(t, target_product(t, u, text, catalog), u);
-  } else if (intent == "remove_from_cart") {
-    const CartLine* l = target_line(t, u);
-    if (!l) return (t.reply(Say::not_in_cart), std::move(t.plan));
-    std::string name = l->name;
-    t.apply(conv::RemoveItem{l->sku});
-    t.reply(Say::removed, {name, total(t.state)});
-  } else if (intent == "update_quantity") {
-    const CartLine* l = target_line(t, u);
+  } else if (intent == "remove_from_cart" || intent == "update_quantity") {
+    const auto lines = target_lines(t, u, text);
+    if (lines.empty()) return (t.reply(Say::not_in_cart), std::move(t.plan));
+    if (lines.size() > 1)
+      return (t.reply(Say::which_line, {numbered_lines(t.state.cart, lines)}), std::move(t.plan));
+    const CartLine* l = lines.front();
+    if (intent == "remove_from_cart") {
+      std::string name = l->name;
+      t.apply(conv::RemoveItem{l->sku});
+      t.reply(Say::removed, {name, total(t.state)});
+      return std::move(t.plan);
+    }
     auto q = u.number_slots.find("quantity");
-    if (!l || q == u.number_slots.end()) return (t.reply(Say::not_in_cart), std::move(t.plan));
+    if (q == u.number_slots.end())
+      return (t.reply(Say::ask_quantity, {l->name}), std::move(t.plan));
     const Product* p = catalog.find(l->sku);
     int64_t qty = static_cast<int64_t>(q->second);
     if (p && qty > p->stock)
@@ -132,7 +162,12 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
   } else if (intent == "provide_details") {
     auto details = read_details(text, u, t.state.customer);
     t.apply(conv::ProvideDetails{details});
-    t.reply(Say::ok);
+    // "Hi, I am Maria and I need running shoes size 39": the name is kept
+    // and the request in the same message is still served.
+    if (asks_for_products(u, text))
+      show_products(t, text, catalog, u);
+    else
+      t.reply(Say::ok);
   } else if (intent == "order_status" || intent == "payment_link") {
     if (t.state.orders.empty()) return (t.reply(Say::no_orders), std::move(t.plan));
     // The conversation's latest news of its last order (recorded by the

@@ -1,5 +1,10 @@
 #include "brain/turn_context.hpp"
 
+#include "brain/lexicon.hpp"
+#include "brain/nlu_numbers.hpp"
+#include "brain/nlu_slots.hpp"
+#include "brain/text.hpp"
+
 namespace parley::brain {
 namespace {
 
@@ -7,15 +12,58 @@ bool has(const Understanding& u, const char* slot) {
   return u.number_slots.count(slot) || u.text_slots.count(slot);
 }
 
+// The first amount in a message: a number or a counted quantity ("10 pcs",
+// "a dozen"); 0 if none.
+int amount_in(const std::string& text) {
+  const auto tk = nlu::tokenize_message(text);
+  for (size_t i = 0; i < tk.size(); ++i) {
+    size_t len = 0;
+    if (auto q = nlu::counted_quantity(tk, i, &len)) return *q;
+    if (tk.t[i].kind == nlu::Token::number)
+      if (auto n = nlu::cardinal(tk.f(i)); n && *n > 0 && *n < 1000) return *n;
+  }
+  return 0;
+}
+
+// Two or more words the shopping lexicon translates, or one beside at least
+// three other words: more than a greeting.
+bool names_products(const std::string& text) {
+  const auto& lexicon = Lexicon::builtin();
+  size_t known = 0, words = 0;
+  for (const auto& w : tokenize(fold(text))) {
+    ++words;
+    if (!lexicon.is_stopword(w) && (lexicon.translate(w) || !lexicon.color_of(w).empty())) ++known;
+  }
+  return known >= 2 || (known == 1 && words >= 4);
+}
+
 }  // namespace
 
-Understanding in_context(Understanding u, const domain::conversation::State& state) {
+Understanding in_context(Understanding u, const domain::conversation::State& state,
+                         const std::string& text) {
   const bool listed = !state.last_shown.empty();
+  if (const std::string sku = nlu::find_sku(text); !sku.empty()) {
+    const bool in_cart = state.line(sku) != nullptr;
+    const bool change = u.intent == "update_quantity" || u.intent == "remove_from_cart";
+    if ((change && !in_cart) || u.intent == "product_search") {
+      if (const int n = amount_in(text); n > 0 || change) {
+        u.intent = "add_to_cart";
+        if (n > 0) u.number_slots["quantity"] = n;
+        return u;
+      }
+    }
+  }
   // Nothing in the cart to change or take out: a quantity or an ordinal of
   // the list just shown asks to add it.
   if ((u.intent == "update_quantity" || u.intent == "remove_from_cart") && state.cart.empty() &&
       listed && (has(u, "ordinal") || has(u, "quantity"))) {
     u.intent = "add_to_cart";
+    return u;
+  }
+  // A greeting or thanks around a request asks for products ("hello, I need
+  // work gloves"): the words the shop sells decide.
+  if ((u.intent == "greet" || u.intent == "thanks") && names_products(text)) {
+    u.intent = "product_search";
     return u;
   }
   // "Tell me about one" with no list shown and no product named is a search.

@@ -3,15 +3,20 @@
 //   a cart change of a list item with an empty cart   -> add it ("tambahin 2
 //                                                        yang pertama" after a list)
 //   a question about "one" with nothing shown, no SKU   -> a search for it
-// Each rule only moves between intents the model itself found plausible
-// (its best or its runner-up) or toward the one action the state allows.
+//   a greeting or thanks around product words           -> a search
+//   a SKU with an amount ("I need 10 pcs of HW-SCR-014") -> add it, unless
+//                                                        it is in the cart to change
+// Each rule moves toward the one action the state allows.
 #pragma once
+
+#include <string>
 
 #include "brain/nlu.hpp"
 #include "domain/conversation.hpp"
 
 namespace parley::brain {
 
-Understanding in_context(Understanding u, const domain::conversation::State& state);
+Understanding in_context(Understanding u, const domain::conversation::State& state,
+                         const std::string& text);
 
 }  // namespace parley::brain
