@@ -92,7 +92,8 @@ bool operator==(const State& a, const State& b) {
          a.last_received_at_us == b.last_received_at_us && a.last_sent_at_us == b.last_sent_at_us &&
          a.last_received_id == b.last_received_id && a.language == b.language &&
          a.stage == b.stage && a.last_shown == b.last_shown && a.shown_size == b.shown_size &&
-         a.shown_color == b.shown_color && a.cart == b.cart && a.customer == b.customer &&
+         a.shown_color == b.shown_color && a.shown_offset == b.shown_offset &&
+         a.last_query == b.last_query && a.cart == b.cart && a.customer == b.customer &&
          a.checkout_open == b.checkout_open && a.awaiting_confirmation == b.awaiting_confirmation &&
          a.orders == b.orders && a.order_notes == b.order_notes &&
          a.last_order_total_cents == b.last_order_total_cents &&
@@ -209,9 +210,10 @@ Events decide_shop(const State& s, const Command& command) {
   if (auto* c = std::get_if<RecordSearch>(&command))
     return std::vector<Event>{SearchPerformed{c->query, c->results}};
   if (auto* c = std::get_if<ShowProducts>(&command)) {
-    if (c->skus == s.last_shown && c->size == s.shown_size && c->color == s.shown_color)
+    if (c->skus == s.last_shown && c->size == s.shown_size && c->color == s.shown_color &&
+        c->offset == s.shown_offset)
       return std::vector<Event>{};
-    return std::vector<Event>{ProductsShown{c->skus, c->size, c->color}};
+    return std::vector<Event>{ProductsShown{c->skus, c->size, c->color, c->offset}};
   }
   if (auto* c = std::get_if<AddItem>(&command)) {
     const auto& add = c->line;
@@ -336,6 +338,7 @@ State evolve(State s, const Event& event) {
     s.last_shown = e->skus;
     s.shown_size = e->size;
     s.shown_color = e->color;
+    s.shown_offset = e->offset;
   } else if (auto* e = std::get_if<ItemAdded>(&event)) {
     s.cart.push_back(e->line);
   } else if (auto* e = std::get_if<ItemRemoved>(&event)) {
@@ -373,8 +376,11 @@ State evolve(State s, const Event& event) {
     s.checkout_open = s.awaiting_confirmation = false;
   } else if (auto* e = std::get_if<OrderStatusNoted>(&event)) {
     s.order_notes[e->order_id] = e->note;
+  } else if (auto* e = std::get_if<SearchPerformed>(&event)) {
+    s.last_query = e->query;
   } else if (std::holds_alternative<CustomerForgotten>(event)) {
     s.customer = Customer{};
+    s.last_query.clear();
     s.checkout_open = s.awaiting_confirmation = false;
   } else if (auto* e = std::get_if<StageChanged>(&event)) {
     s.stage = e->stage;

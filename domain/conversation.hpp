@@ -72,6 +72,7 @@ struct ProductsShown {
   std::vector<std::string> skus;  // the list "the second one" refers to
   std::string size = "";          // the size and colour the search asked for,
   std::string color = "";         // used when one of the list is added
+  uint32_t offset = 0;            // where the list starts in its search's results ("show more")
 };
 struct ItemAdded {
   CartLine line;
@@ -194,6 +195,8 @@ struct State {
   Stage stage = Stage::greeting;
   std::vector<std::string> last_shown;
   std::string shown_size, shown_color;  // asked for with the last list
+  uint32_t shown_offset = 0;            // of the last list in its search's results
+  std::string last_query;               // the last search, refined by "cheaper", "more", a colour
   std::vector<CartLine> cart;
   Customer customer;  // saved delivery details
   bool checkout_open = false;
@@ -257,6 +260,7 @@ struct ShowProducts {
   std::vector<std::string> skus;
   std::string size = "";
   std::string color = "";
+  uint32_t offset = 0;
 };
 struct AddItem {
   CartLine line;  // quantity is added to a line of the same SKU and variant

@@ -78,6 +78,7 @@ std::pair<const char*, json> describe(const Event& event) {
       json p = {{"skus", e.skus}};
       if (!e.size.empty()) p["size"] = e.size;
       if (!e.color.empty()) p["color"] = e.color;
+      if (e.offset > 0) p["offset"] = e.offset;
       return {"conversation.products_shown", p};
     }
     std::pair<const char*, json> operator()(const ItemAdded& e) const {
@@ -188,7 +189,7 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
   }
   if (type == "conversation.products_shown")
     return ProductsShown{p.at("skus").get<std::vector<std::string>>(), p.value("size", ""),
-                         p.value("color", "")};
+                         p.value("color", ""), p.value("offset", uint32_t{0})};
   if (type == "cart.item_added") return ItemAdded{cart_line_from_json(p.at("line"))};
   if (type == "cart.item_removed") return ItemRemoved{p.at("sku")};
   if (type == "cart.quantity_changed")
@@ -319,6 +320,8 @@ std::string encode_state(const State& s) {
                    {"last_shown", s.last_shown},
                    {"shown_size", s.shown_size},
                    {"shown_color", s.shown_color},
+                   {"shown_offset", s.shown_offset},
+                   {"last_query", s.last_query},
                    {"cart", cart},
                    {"customer", to_json(s.customer)},
                    {"checkout_open", s.checkout_open},
@@ -361,6 +364,8 @@ Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) 
     s.last_shown = j.value("last_shown", std::vector<std::string>{});
     s.shown_size = j.value("shown_size", "");
     s.shown_color = j.value("shown_color", "");
+    s.shown_offset = j.value("shown_offset", uint32_t{0});
+    s.last_query = j.value("last_query", "");
     for (const auto& l : j.value("cart", json::array())) s.cart.push_back(cart_line_from_json(l));
     s.customer = customer_from_json(j.value("customer", json::object()));
     s.checkout_open = j.value("checkout_open", false);
