@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/product.hpp"
@@ -16,6 +17,8 @@ class Catalog {
   // Best matches first; filters said in words (price, size, colour) apply.
   virtual std::vector<const domain::product::Product*> find_products(const std::string& text,
                                                                      size_t limit) const = 0;
+  // Every category path ("Hardware > Screws"), sorted; the products it holds.
+  virtual std::vector<std::pair<std::string, size_t>> categories() const { return {}; }
 };
 
 }  // namespace parley::brain

@@ -31,6 +31,8 @@ enum class Say {
   cleared,
   not_in_cart,
   which_line,    // {0} the cart lines that fit, numbered
+  categories,    // {0} the departments and their categories, one line each
+  no_more,       // {0} the search: nothing after what was shown
   ask_quantity,  // {0} the line whose quantity is to change
   ask_size,
   ask_color,

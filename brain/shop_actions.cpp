@@ -66,11 +66,14 @@ std::string pick_option(const std::string& text, const std::vector<std::string>&
 }
 
 void show_products(Turn& t, const std::string& query, const Catalog& catalog,
-                   const Understanding& u) {
-  auto found = catalog.find_products(query, kShown);
-  t.apply(conv::RecordSearch{query, static_cast<uint32_t>(found.size())});
+                   const Understanding& u, size_t offset) {
+  auto found = catalog.find_products(query, offset + kShown);
+  const size_t total_found = found.size();
+  found.erase(found.begin(),
+              found.begin() + static_cast<std::ptrdiff_t>(std::min(offset, found.size())));
+  t.apply(conv::RecordSearch{query, static_cast<uint32_t>(total_found)});
   if (found.empty()) {
-    t.reply(Say::none_found, {query});
+    t.reply(offset > 0 ? Say::no_more : Say::none_found, {query});
     return;
   }
   std::vector<std::string> skus, lines;
@@ -82,7 +85,7 @@ void show_products(Turn& t, const std::string& query, const Catalog& catalog,
     auto it = u.text_slots.find(k);
     return it == u.text_slots.end() ? std::string() : it->second;
   };
-  t.apply(conv::ShowProducts{skus, slot("size"), slot("color")});
+  t.apply(conv::ShowProducts{skus, slot("size"), slot("color"), static_cast<uint32_t>(offset)});
   PolicyReply list{
       say(t.lang, Say::found) + "\n" + join(lines, "\n") + "\n" + say(t.lang, Say::found_hint), {}};
   for (size_t i = 0; i < found.size() && i < 3; ++i)

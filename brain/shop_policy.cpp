@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "brain/browse.hpp"
 #include "brain/lexicon.hpp"
 #include "brain/nlu_slots.hpp"
 #include "brain/order_texts.hpp"
@@ -27,6 +28,55 @@ bool asks_for_products(const Understanding& u, const std::string& text) {
   for (const auto& w : tokenize(fold(text)))
     if (!lexicon.is_stopword(w) && (lexicon.translate(w) || !lexicon.color_of(w).empty()))
       return true;
+  return false;
+}
+
+// "Hardware: Screws (39), Bolts (12)…", one line per department.
+std::string category_list(const Catalog& catalog) {
+  std::string out, top;
+  for (const auto& [path, count] : catalog.categories()) {
+    const auto sep = path.find(" > ");
+    const std::string head = path.substr(0, sep);
+    const std::string leaf = sep == std::string::npos ? path : path.substr(sep + 3);
+    if (head != top) {
+      out += (out.empty() ? "" : "\n") + head + ": ";
+      top = head;
+    } else {
+      out += ", ";
+    }
+    out += leaf + " (" + std::to_string(count) + ")";
+  }
+  return out;
+}
+
+// Browsing requests (brain/browse.hpp); true when the turn was one.
+bool browse(Turn& t, const Understanding& u, const std::string& text, const Catalog& catalog) {
+  const Browse b = browse_request(u, text, t.state);
+  const auto& s = t.state;
+  switch (b.kind) {
+    case BrowseKind::none:
+      return false;
+    case BrowseKind::categories:
+      t.reply(Say::categories, {category_list(catalog)});
+      return true;
+    case BrowseKind::more:
+      show_products(t, s.last_query, catalog, u, s.shown_offset + s.last_shown.size());
+      return true;
+    case BrowseKind::cheaper: {
+      int64_t cheapest = INT64_MAX;
+      for (const auto& sku : s.last_shown)
+        if (const Product* p = catalog.find(sku)) cheapest = std::min(cheapest, p->price_cents);
+      if (cheapest == INT64_MAX) return false;
+      char bound[32];
+      std::snprintf(bound, sizeof bound, " under %lld.%02lld",
+                    static_cast<long long>(cheapest / 100), static_cast<long long>(cheapest % 100));
+      show_products(t, s.last_query + bound, catalog, u);
+      return true;
+    }
+    case BrowseKind::refine:
+      show_products(t, s.last_query + b.refinement, catalog, u);
+      return true;
+  }
   return false;
 }
 
@@ -107,6 +157,8 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
     named.name = nlu::given_name(nlu::tokenize_message(text));
     if (!named.name.empty()) t.apply(conv::ProvideDetails{named});
   }
+
+  if (browse(t, u, text, catalog)) return std::move(t.plan);
 
   if (intent == "greet") {
     t.reply(Say::greet);

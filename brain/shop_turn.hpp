@@ -49,8 +49,9 @@ std::string total(const conv::State& s);
 std::string pick_option(const std::string& text, const std::vector<std::string>& options);
 
 bool is_footwear(const domain::product::Product& p);
+// Searches and lists the results from `offset` on ("show me more" lists the next page).
 void show_products(Turn& t, const std::string& query, const Catalog& catalog,
-                   const Understanding& u);
+                   const Understanding& u, size_t offset = 0);
 // The product a message points at: an ordinal of the last list, a name
 // (searched within the last list first), or the only product shown.
 const domain::product::Product* target_product(const Turn& t, const Understanding& u,

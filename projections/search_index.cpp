@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "brain/stemmer.hpp"
 #include "brain/text.hpp"
@@ -100,6 +101,12 @@ void SearchIndex::score_bigrams(const std::vector<std::vector<WeightedTerm>>& wo
         bonus(a.term, b.term, std::min(a.weight, b.weight));
         bonus(b.term, a.term, std::min(a.weight, b.weight));  // "skin oily" ~ "oily skin"
       }
+}
+
+std::vector<std::pair<std::string, size_t>> SearchIndex::categories() const {
+  std::map<std::string, size_t> count;
+  for (const auto& p : products_) ++count[p.category];
+  return {count.begin(), count.end()};
 }
 
 const product::Product* SearchIndex::find(const std::string& sku) const {

@@ -36,6 +36,7 @@ class SearchIndex : public brain::Catalog {
   const domain::product::Product* find(const std::string& sku) const override;
   std::vector<const domain::product::Product*> find_products(const std::string& text,
                                                              size_t limit) const override;
+  std::vector<std::pair<std::string, size_t>> categories() const override;
   size_t size() const { return products_.size(); }
   const std::vector<domain::product::Product>& products() const { return products_; }
 

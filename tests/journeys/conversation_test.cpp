@@ -126,3 +126,68 @@ TEST_F(Journey, CheckoutDetailsGivenOneByOneKeepTheNameAsAName) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+int64_t cheapest(Journey& j, const json& skus, const projections::CatalogView& catalog) {
+  (void)j;
+  int64_t low = INT64_MAX;
+  for (const auto& s : skus)
+    low = std::min(low, catalog.snapshot()->index.find(s.get<std::string>())->price_cents);
+  return low;
+}
+
+TEST_F(Journey, BrowsingCategoriesPagingAndACheaperOne) {
+  std::string r = say("e8", "what categories do you have?");
+  EXPECT_NE(r.find("Hardware: "), std::string::npos) << r;
+  EXPECT_NE(r.find("Sunscreen ("), std::string::npos) << r;
+  EXPECT_TRUE(view("e8")["last_shown"].empty());
+
+  say("e8", "wood screws");
+  const auto first = view("e8")["last_shown"];
+  ASSERT_EQ(first.size(), 5u);
+  say("e8", "show me more");
+  const auto second = view("e8")["last_shown"];
+  ASSERT_FALSE(second.empty());
+  for (const auto& s : second)
+    EXPECT_EQ(std::find(first.begin(), first.end(), s), first.end()) << s << " was on page one";
+
+  const int64_t before = cheapest(*this, second, catalog_);
+  say("e8", "something cheaper");
+  const auto cheaper = view("e8")["last_shown"];
+  ASSERT_FALSE(cheaper.empty());
+  for (const auto& s : cheaper)
+    EXPECT_LT(catalog_.snapshot()->index.find(s.get<std::string>())->price_cents, before) << s;
+
+  r = say("s8", "¿qué categorías tienen?");
+  EXPECT_NE(r.find("Skincare: "), std::string::npos) << r;
+}
+
+TEST_F(Journey, AColourOrACheaperAskedOfTheListRefinesIt) {
+  say("r8", "туфли на каблуке");
+  ASSERT_FALSE(view("r8")["last_shown"].empty());
+  say("r8", "есть в черном цвете?");
+  const auto black = view("r8")["last_shown"];
+  ASSERT_FALSE(black.empty());
+  const auto* top = catalog_.snapshot()->index.find(black[0].get<std::string>());
+  EXPECT_NE(std::find(top->colors.begin(), top->colors.end(), "black"), top->colors.end())
+      << top->sku;
+  EXPECT_NE(top->category.find("Shoes"), std::string::npos) << "still the heels: " << top->sku;
+  const int64_t before = cheapest(*this, black, catalog_);
+  say("r8", "а подешевле?");
+  for (const auto& s : view("r8")["last_shown"])
+    EXPECT_LT(catalog_.snapshot()->index.find(s.get<std::string>())->price_cents, before) << s;
+
+  say("i8", "sepatu sneakers");
+  ASSERT_FALSE(view("i8")["last_shown"].empty());
+  say("i8", "ada yang warna putih?");
+  const auto white = view("i8")["last_shown"];
+  ASSERT_FALSE(white.empty());
+  const auto* first = catalog_.snapshot()->index.find(white[0].get<std::string>());
+  EXPECT_NE(std::find(first->colors.begin(), first->colors.end(), "white"), first->colors.end())
+      << first->sku;
+}
+
+}  // namespace
+}  // namespace parley
