@@ -124,6 +124,12 @@ const std::map<Say, Row>& table() {
        {"That was everything I found for \"{0}\".", "Eso es todo lo que encontré para \"{0}\".",
         "Больше ничего по запросу «{0}» не нашлось.", "Itu semua yang saya temukan untuk \"{0}\".",
         "\"{0}\" ke liye bas itna hi mila."}},
+      {Say::clarify,
+       {"Sorry, just to be sure: do you want to {0}, or to {1}?",
+        "Perdona, para estar seguro: ¿quieres {0} o {1}?",
+        "Уточню, чтобы не ошибиться: вы хотите {0} или {1}?",
+        "Maaf, biar nggak salah: kakak mau {0}, atau {1}?",
+        "Maaf kijiye, confirm kar loon: aap {0} chahte hain, ya {1}?"}},
       {Say::ask_quantity,
        {"How many of {0} would you like?", "¿Cuántas unidades de {0} quieres?",
         "Сколько штук {0} поставить?", "Mau berapa untuk {0}?", "{0} kitne chahiye?"}},
@@ -321,6 +327,51 @@ std::string money(int64_t cents, const std::string& currency) {
   std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(cents / 100),
                 static_cast<long long>(cents % 100));
   return currency == "EUR" ? std::string("€") + buf : std::string(buf) + " " + currency;
+}
+
+std::string intent_phrase(const std::string& language, const std::string& intent) {
+  // en, es, ru, id, hi
+  static const std::map<std::string, std::array<const char*, 5>> kPhrases = {
+      {"product_search",
+       {"see products", "ver productos", "посмотреть товары", "lihat produk", "products dekhna"}},
+      {"product_info",
+       {"know more about one product", "saber más de un producto", "узнать подробнее о товаре",
+        "tahu detail satu produk", "ek product ke baare mein jaanna"}},
+      {"add_to_cart",
+       {"add something to your cart", "añadir algo al carrito", "добавить товар в корзину",
+        "tambah barang ke keranjang", "cart mein kuch daalna"}},
+      {"remove_from_cart",
+       {"take something out of your cart", "quitar algo del carrito", "убрать товар из корзины",
+        "hapus barang dari keranjang", "cart se kuch hatana"}},
+      {"update_quantity",
+       {"change a quantity in your cart", "cambiar una cantidad del carrito",
+        "изменить количество в корзине", "ubah jumlah di keranjang", "cart mein quantity badalna"}},
+      {"view_cart",
+       {"see your cart", "ver tu carrito", "посмотреть корзину", "lihat keranjang", "cart dekhna"}},
+      {"clear_cart",
+       {"empty your cart", "vaciar el carrito", "очистить корзину", "kosongkan keranjang",
+        "cart khaali karna"}},
+      {"checkout",
+       {"place your order", "hacer el pedido", "оформить заказ", "checkout pesanan",
+        "order place karna"}},
+      {"order_status",
+       {"check on an order", "saber de tu pedido", "узнать о заказе", "cek status pesanan",
+        "order ka status jaanna"}},
+      {"payment_link",
+       {"pay for your order", "pagar tu pedido", "оплатить заказ", "bayar pesanan",
+        "order ki payment karna"}},
+      {"human_handoff",
+       {"talk to a person", "hablar con una persona", "поговорить с человеком",
+        "bicara dengan orang", "kisi insaan se baat karna"}},
+      {"provide_details",
+       {"give your delivery details", "darnos tus datos de envío", "указать данные для доставки",
+        "kasih data pengiriman", "delivery details dena"}}};
+  auto it = kPhrases.find(intent);
+  if (it == kPhrases.end()) return "";
+  const char* const langs[] = {"en", "es", "ru", "id", "hi"};
+  for (size_t i = 0; i < 5; ++i)
+    if (language == langs[i]) return it->second[i];
+  return it->second[0];
 }
 
 }  // namespace parley::brain

@@ -33,6 +33,7 @@ enum class Say {
   which_line,    // {0} the cart lines that fit, numbered
   categories,    // {0} the departments and their categories, one line each
   no_more,       // {0} the search: nothing after what was shown
+  clarify,       // {0} one reading of the message, {1} another: which was meant
   ask_quantity,  // {0} the line whose quantity is to change
   ask_size,
   ask_color,
@@ -72,6 +73,9 @@ enum class Say {
 };
 
 std::string say(const std::string& language, Say key, const std::vector<std::string>& args = {});
+// What a shopper's intent asks for, as a clause: "add it to your cart",
+// "añadirlo al carrito"; "" for intents that are not a request.
+std::string intent_phrase(const std::string& language, const std::string& intent);
 // The nudge for a quiet shopper: `number` 1 or 2, mentioning the cart.
 std::string nudge_text(const std::string& language, uint32_t number,
                        const std::vector<domain::CartLine>& cart);

@@ -31,6 +31,23 @@ bool asks_for_products(const Understanding& u, const std::string& text) {
   return false;
 }
 
+// A guess under kAskBelowConfidence that would change the cart or the order,
+// or say it understood nothing, becomes a short question between the two
+// readings the model found likeliest; a search or a question is just answered.
+bool ask_what_was_meant(Turn& t, const Understanding& u) {
+  static const char* const kActs[] = {"add_to_cart",     "remove_from_cart", "update_quantity",
+                                      "clear_cart",      "checkout",         "human_handoff",
+                                      "provide_details", "out_of_scope"};
+  if (u.confidence >= kAskBelowConfidence) return false;
+  if (std::none_of(std::begin(kActs), std::end(kActs),
+                   [&](const char* i) { return u.intent == i; }))
+    return false;
+  const std::string a = intent_phrase(t.lang, u.intent), b = intent_phrase(t.lang, u.runner_up);
+  if (a.empty() || b.empty()) return false;
+  t.reply(Say::clarify, {a, b});
+  return true;
+}
+
 // "Hardware: Screws (39), Bolts (12)…", one line per department.
 std::string category_list(const Catalog& catalog) {
   std::string out, top;
@@ -159,6 +176,7 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
   }
 
   if (browse(t, u, text, catalog)) return std::move(t.plan);
+  if (ask_what_was_meant(t, u)) return std::move(t.plan);
 
   if (intent == "greet") {
     t.reply(Say::greet);

@@ -8,6 +8,9 @@
 namespace parley::brain {
 namespace {
 
+// What the state settles is not a guess: no clarifying question follows.
+constexpr double kStateDecides = 0.9;
+
 bool has(const Understanding& u, const char* slot) {
   return u.number_slots.count(slot) || u.text_slots.count(slot);
 }
@@ -45,9 +48,12 @@ Understanding in_context(Understanding u, const domain::conversation::State& sta
   if (const std::string sku = nlu::find_sku(text); !sku.empty()) {
     const bool in_cart = state.line(sku) != nullptr;
     const bool change = u.intent == "update_quantity" || u.intent == "remove_from_cart";
-    if ((change && !in_cart) || u.intent == "product_search") {
+    const bool about_it =
+        u.intent == "product_search" || u.intent == "product_info" || u.intent == "add_to_cart";
+    if ((change && !in_cart) || about_it) {
       if (const int n = amount_in(text); n > 0 || change) {
         u.intent = "add_to_cart";
+        u.confidence = kStateDecides;
         if (n > 0) u.number_slots["quantity"] = n;
         return u;
       }
@@ -58,17 +64,20 @@ Understanding in_context(Understanding u, const domain::conversation::State& sta
   if ((u.intent == "update_quantity" || u.intent == "remove_from_cart") && state.cart.empty() &&
       listed && (has(u, "ordinal") || has(u, "quantity"))) {
     u.intent = "add_to_cart";
+    u.confidence = kStateDecides;
     return u;
   }
   // A greeting or thanks around a request asks for products ("hello, I need
   // work gloves"): the words the shop sells decide.
   if ((u.intent == "greet" || u.intent == "thanks") && names_products(text)) {
     u.intent = "product_search";
+    u.confidence = kStateDecides;
     return u;
   }
   // "Tell me about one" with no list shown and no product named is a search.
   if (u.intent == "product_info" && !listed && !has(u, "ordinal") && !has(u, "product")) {
     u.intent = "product_search";
+    u.confidence = kStateDecides;
     return u;
   }
   return u;

@@ -4,8 +4,9 @@
 //                                                        yang pertama" after a list)
 //   a question about "one" with nothing shown, no SKU   -> a search for it
 //   a greeting or thanks around product words           -> a search
-//   a SKU with an amount ("I need 10 pcs of HW-SCR-014") -> add it, unless
-//                                                        it is in the cart to change
+//   a SKU with an amount ("I need 10 pcs of HW-SCR-014",
+//   "una docena de HW-SCR-014")                         -> add it, unless it is
+//                                                        in the cart to change
 // Each rule moves toward the one action the state allows.
 #pragma once
 

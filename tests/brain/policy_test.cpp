@@ -1,0 +1,127 @@
+// The sales policy's own decisions, given an understanding: when it asks
+// instead of acting, and what the conversation's state settles.
+#include <gtest/gtest.h>
+
+#include "brain/shop_policy.hpp"
+#include "brain/turn_context.hpp"
+
+namespace parley::brain {
+namespace {
+
+namespace conv = domain::conversation;
+using domain::product::Product;
+
+class TwoProducts : public Catalog {
+ public:
+  TwoProducts() {
+    a_.sku = "HW-SCR-014";
+    a_.name = "Stainless Wood Screw";
+    a_.category = "Hardware > Screws";
+    a_.price_cents = 1490;
+    a_.currency = "EUR";
+    a_.stock = 50;
+    b_ = a_;
+    b_.sku = "HW-TAP-006";
+    b_.name = "Thread Seal Tape";
+    b_.category = "Hardware > Tapes";
+  }
+  const Product* find(const std::string& sku) const override {
+    return sku == a_.sku ? &a_ : sku == b_.sku ? &b_ : nullptr;
+  }
+  std::vector<const Product*> find_products(const std::string&, size_t) const override {
+    return {&a_, &b_};
+  }
+
+ private:
+  Product a_, b_;
+};
+
+conv::State started(const std::string& id) {
+  conv::State s = conv::initial_state(id);
+  s.channel = "api";
+  s.received = 1;  // the inbound message of the turn
+  return s;
+}
+
+conv::State listed_state() {
+  conv::State s = started("api:x");
+  s.last_shown = {"HW-SCR-014", "HW-TAP-006"};
+  s.last_query = "screws";
+  return s;
+}
+
+Understanding guess(const std::string& intent, double confidence, const std::string& runner_up,
+                    const std::string& language) {
+  Understanding u;
+  u.intent = intent;
+  u.confidence = confidence;
+  u.runner_up = runner_up;
+  u.language = language;
+  return u;
+}
+
+TEST(Policy, GivenAnUnsureGuessThatWouldChangeTheCartWhenPlannedThenItAsksInTheShoppersLanguage) {
+  TwoProducts catalog;
+  conv::State s = listed_state();
+  s.language = "es";
+  auto u = guess("remove_from_cart", 0.2, "product_info", "es");
+  const auto plan = plan_turn(s, "eso fuera", u, catalog, 1, "ORD-1");
+  ASSERT_EQ(plan.replies.size(), 1u);
+  EXPECT_NE(plan.replies[0].text.find("quitar algo del carrito"), std::string::npos)
+      << plan.replies[0].text;
+  EXPECT_NE(plan.replies[0].text.find("saber más de un producto"), std::string::npos);
+  EXPECT_TRUE(plan.events.empty()) << "nothing changes on a guess";
+}
+
+TEST(Policy, GivenASureGuessWhenPlannedThenItActs) {
+  TwoProducts catalog;
+  auto u = guess("add_to_cart", 0.8, "product_info", "en");
+  u.number_slots["ordinal"] = 1;
+  const auto plan = plan_turn(listed_state(), "the first one", u, catalog, 1, "ORD-1");
+  ASSERT_FALSE(plan.events.empty()) << (plan.replies.empty() ? "" : plan.replies[0].text);
+  EXPECT_TRUE(std::holds_alternative<conv::ItemAdded>(plan.events.front()));
+}
+
+TEST(Policy, GivenAnUnsureSearchWhenPlannedThenItSearchesWithoutAsking) {
+  TwoProducts catalog;
+  const auto plan =
+      plan_turn(listed_state(), "tape", guess("product_search", 0.15, "product_info", "en"),
+                catalog, 1, "ORD-1");
+  ASSERT_EQ(plan.replies.size(), 1u);
+  EXPECT_NE(plan.replies[0].text.find("Thread Seal Tape"), std::string::npos);
+}
+
+TEST(TurnContext, GivenAnEmptyCartWhenAListItemsQuantityIsChangedThenItIsAdded) {
+  auto u = guess("update_quantity", 0.4, "add_to_cart", "id");
+  u.number_slots["ordinal"] = 1;
+  u.number_slots["quantity"] = 2;
+  const auto in = in_context(u, listed_state(), "2 yang pertama");
+  EXPECT_EQ(in.intent, "add_to_cart");
+  EXPECT_GE(in.confidence, kAskBelowConfidence);
+}
+
+TEST(TurnContext, GivenNothingShownWhenAskedAboutOneThenItIsASearch) {
+  EXPECT_EQ(in_context(guess("product_info", 0.3, "", "id"), started("api:y"),
+                       "pelembab untuk kulit berminyak")
+                .intent,
+            "product_search");
+}
+
+TEST(TurnContext, GivenASkuAndAnAmountWhenReadAsASearchThenItIsAdded) {
+  const auto in = in_context(guess("product_search", 0.5, "", "en"), started("api:z"),
+                             "I need 10 pcs of hw-scr-014");
+  EXPECT_EQ(in.intent, "add_to_cart");
+  EXPECT_EQ(in.number_slots.at("quantity"), 10);
+}
+
+TEST(TurnContext, GivenAGreetingAroundProductWordsThenItIsASearch) {
+  EXPECT_EQ(in_context(guess("greet", 0.7, "", "en"), started("api:w"),
+                       "hello, I need work gloves and safety goggles")
+                .intent,
+            "product_search");
+  EXPECT_EQ(in_context(guess("greet", 0.9, "", "en"), started("api:w"), "hello there").intent,
+            "greet");
+}
+
+}  // namespace
+}  // namespace parley::brain
