@@ -46,8 +46,11 @@ void tag_free_text_slots(const Tokens& tk, Understanding* u) {
   const LinearModel& tagger = builtin_slot_tagger();
   if (tagger.empty() || u->intent == "out_of_scope") return;
   const auto tagged = tagged_slots(tk, tag_tokens(tagger, tk, u->intent));
-  for (auto it = u->text_slots.begin(); it != u->text_slots.end();)
-    it = is_tagged_slot(it->first) ? u->text_slots.erase(it) : std::next(it);
+  for (auto it = u->text_slots.begin(); it != u->text_slots.end();) {
+    // The assignee after "assign to" is the rules' when the tagger has none.
+    const bool keep = it->first == "assignee" && !tagged.count("assignee");
+    it = is_tagged_slot(it->first) && !keep ? u->text_slots.erase(it) : std::next(it);
+  }
   for (const auto& [slot, value] : tagged)
     if (!u->text_slots.count(slot)) u->text_slots[slot] = value;
 }

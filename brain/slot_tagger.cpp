@@ -51,6 +51,16 @@ std::string suffix_cps(const std::string& w, size_t n) {
   return w.substr(i);
 }
 
+bool is_name_slot(const std::string& slot) {
+  return slot == "company" || slot == "contact_name" || slot == "assignee" || slot == "name";
+}
+
+// A capitalised word that is no cue word of a command.
+bool grows_name(const nlu::Tokens& tk, size_t i) {
+  return tk.t[i].kind == nlu::Token::word && tk.t[i].capitalized && !nlu::is_cue_word(tk.f(i)) &&
+         !nlu::function_words().count(tk.f(i));
+}
+
 }  // namespace
 
 const std::vector<std::string>& slot_tags() {
@@ -163,6 +173,7 @@ std::vector<std::string> tag_tokens(const LinearModel& model, const nlu::Tokens&
 std::map<std::string, std::string> tagged_slots(const nlu::Tokens& tk,
                                                 const std::vector<std::string>& tags) {
   std::map<std::string, std::string> out;
+  std::map<std::string, size_t> widths;
   for (size_t i = 0; i < tags.size(); ++i) {
     if (tags[i].rfind("B-", 0) != 0) continue;
     const std::string slot = tags[i].substr(2);
@@ -175,9 +186,20 @@ std::map<std::string, std::string> tagged_slots(const nlu::Tokens& tk,
       while (b < j && nlu::function_words().count(tk.f(b)) &&
              !Lexicon::builtin().translate(tk.f(b)))
         ++b;
-    if (!out.count(slot)) {
-      std::string v = nlu::trim_slot(tk.span(b, j));
-      if (!v.empty()) out[slot] = v;
+    // Names are runs of capitalised words: a span the tagger began or ended
+    // inside one grows to the whole run ("from Sharma Textiles" tagged
+    // "Textiles" is "Sharma Textiles").
+    size_t e = j;
+    if (is_name_slot(slot)) {
+      while (b > 1 && grows_name(tk, b - 1)) --b;
+      while (e + 1 < tk.size() && grows_name(tk, e + 1) && tags[e + 1] == "O") ++e;
+    }
+    // Of several spans of one slot the one with most words stands ("contact
+    // is Vikram Sharma" over a stray "Sharma").
+    std::string v = nlu::trim_slot(tk.span(b, e));
+    if (!v.empty() && (!out.count(slot) || e - b + 1 > widths[slot])) {
+      out[slot] = v;
+      widths[slot] = e - b + 1;
     }
     i = j;
   }
