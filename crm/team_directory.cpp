@@ -2,6 +2,7 @@
 
 #include <mutex>
 
+#include "brain/romanize.hpp"
 #include "brain/text.hpp"
 #include "events/team_codec.hpp"
 
@@ -127,16 +128,22 @@ std::optional<Principal> TeamDirectory::by_telegram(const std::string& chat_id) 
 }
 
 std::vector<Principal> TeamDirectory::find_members(const std::string& name) const {
-  const auto wanted = brain::fold(name);
+  // A name in Devanagari meets its Latin spelling ("नेहा" is Neha), with one
+  // letter of slack for the ways a name is romanised ("राकेश" ~ "Rakesh").
+  const auto wanted = brain::romanize_devanagari(brain::fold(name));
+  const bool transliterated = brain::has_devanagari(name);
   std::vector<Principal> out;
   if (wanted.empty()) return out;
+  auto same = [&](const std::string& known) {
+    if (known == wanted) return true;
+    return transliterated && known.size() >= 4 && brain::edit_distance(known, wanted, 1) <= 1;
+  };
   std::shared_lock lock(mu_);
   for (const auto& [username, u] : users_) {
     if (u.disabled) continue;
     const auto display = brain::fold(u.profile.display_name);
     const auto first = display.substr(0, display.find(' '));
-    if (brain::fold(username) == wanted || display == wanted || first == wanted)
-      out.push_back(principal_of(u));
+    if (same(brain::fold(username)) || same(display) || same(first)) out.push_back(principal_of(u));
   }
   return out;
 }
