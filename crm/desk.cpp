@@ -1,8 +1,11 @@
 #include "crm/desk.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <set>
 
 #include "brain/lead_words.hpp"
+#include "brain/nlu_numbers.hpp"
 #include "brain/text.hpp"
 #include "crm/close_command.hpp"
 #include "crm/lead_history.hpp"
@@ -479,17 +482,67 @@ std::vector<std::string> Desk::close(Turn& t, const std::string& status,
       });
 }
 
-std::vector<std::string> Desk::tasks(Turn& t) {
+// The days a task list asks for: today by default; the day it names ("kal
+// ke tasks", "tasks for friday", "задачи на завтра"); or a week ("this
+// week's tasks", "tugas minggu ini", "next week").
+Desk::TaskWindow Desk::task_window(const Turn& t) const {
+  static const std::set<std::string> kWeek = {"week",   "weeks",  "semana", "неделю",
+                                              "неделе", "неделя", "minggu", "hafte",
+                                              "hafta",  "हफ्ते",    "हफ्ता",   "सप्ताह"};
+  static const std::set<std::string> kNext = {
+      "next", "proxima", "próxima", "siguiente", "следующей", "depan", "agle", "agla", "अगले"};
+  const auto words = brain::tokenize(brain::fold(t.text));
   const auto today = zone_.local(t.at_us);
-  auto from = zone_.to_utc(today.year, today.month, today.day, 0, 0).value_or(t.at_us);
-  auto next = zone_.local(from + int64_t(36) * 3600 * 1000000);
-  auto to = zone_.to_utc(next.year, next.month, next.day, 0, 0).value_or(from);
-  auto list = book_.tasks(t.member.username, from, to);
-  if (list.empty()) return {"No meetings, demos or follow-ups for you today."};
-  std::string s = "Your tasks today:";
-  for (const auto& task : list)
-    s += "\n• " + zone_.local(task.when_us).date_time().substr(11) + " " +
-         brain::field_label(task.kind) + " — " + task.company;
+  const int64_t day_us = int64_t(24) * 3600 * 1000000;
+  auto midnight_after = [&](int64_t at, int days) {
+    auto d = zone_.local(at + days * day_us + day_us / 2);  // noon-safe over DST changes
+    return zone_.to_utc(d.year, d.month, d.day, 0, 0).value_or(at + days * day_us);
+  };
+  const int64_t start_today =
+      zone_.to_utc(today.year, today.month, today.day, 0, 0).value_or(t.at_us);
+  const bool week = std::any_of(words.begin(), words.end(),
+                                [](const std::string& w) { return kWeek.count(w) > 0; });
+  if (week) {
+    const bool next = std::any_of(words.begin(), words.end(),
+                                  [](const std::string& w) { return kNext.count(w) > 0; });
+    // "Next week" starts on the coming Monday.
+    const int weekday = zone_.local(start_today + day_us / 2).weekday;  // 0 = Sunday
+    const int to_monday = (8 - weekday) % 7 == 0 ? 7 : (8 - weekday) % 7;
+    if (next)
+      return {midnight_after(start_today, to_monday), midnight_after(start_today, to_monday + 7),
+              "next week"};
+    // "This week" is the seven days from today: on a Sunday the rest of a
+    // Monday-to-Sunday week would be that Sunday alone.
+    return {start_today, midnight_after(start_today, 7), "this week"};
+  }
+  brain::nlu::LocalNow now{today.year, today.month,  today.day,
+                           today.hour, today.minute, today.offset_minutes};
+  const std::string when = brain::nlu::resolve_datetime(brain::nlu::tokenize_message(t.text), now);
+  if (!when.empty()) {
+    const int y = std::atoi(when.substr(0, 4).c_str()), m = std::atoi(when.substr(5, 2).c_str()),
+              d = std::atoi(when.substr(8, 2).c_str());
+    const bool other_day = y != today.year || m != today.month || d != today.day;
+    if (auto from = zone_.to_utc(y, m, d, 0, 0); other_day && from) {
+      const std::string day = brain::human_local_time(zone_.local(*from).date_time());
+      return {*from, midnight_after(*from, 1), "on " + day.substr(0, day.rfind(' '))};
+    }
+  }
+  return {start_today, midnight_after(start_today, 1), "today"};
+}
+
+std::vector<std::string> Desk::tasks(Turn& t) {
+  const TaskWindow w = task_window(t);
+  auto list = book_.tasks(t.member.username, w.from_us, w.to_us);
+  if (list.empty()) return {"No meetings, demos or follow-ups for you " + w.label + "."};
+  const bool one_day = w.to_us - w.from_us <= int64_t(25) * 3600 * 1000000;
+  std::string s = "Your tasks " + w.label + ":";
+  for (const auto& task : list) {
+    const std::string at = zone_.local(task.when_us).date_time();
+    s +=
+        "\n• " +
+        (one_day ? at.substr(11) : brain::human_local_time(zone_.local(task.when_us).date_time())) +
+        " " + brain::field_label(task.kind) + " — " + task.company;
+  }
   return {s};
 }
 

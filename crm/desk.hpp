@@ -56,6 +56,11 @@ class Desk {
   std::vector<std::string> dispatch(Turn& t);
   std::vector<std::string> answer_pending(Turn& t, const Pending& p);
   bool answers(const Turn& t, const Pending& p) const;
+  struct TaskWindow {
+    int64_t from_us, to_us;
+    std::string label;  // "today", "on Mon 23 Nov", "this week", "next week"
+  };
+  TaskWindow task_window(const Turn& t) const;
   // The lead a message names; false with the replies (a question, or "not found") otherwise.
   bool resolve(Turn& t, std::string* lead_id, std::vector<std::string>* replies);
   bool resolve_member(const std::string& name, Principal* out, std::string* problem) const;
