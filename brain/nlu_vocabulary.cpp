@@ -9,6 +9,7 @@
 #include "brain/nlu_internal.hpp"
 #include "brain/nlu_numbers.hpp"
 #include "brain/nlu_slots.hpp"
+#include "brain/romanize.hpp"
 #include "brain/text.hpp"
 
 namespace parley::brain::nlu {
@@ -61,7 +62,9 @@ bool light_verb_do(const Tokens& tk, size_t i) {
   static const std::set<std::string> verbs = {"kar",  "hata",  "de",  "daal",   "dal",    "bhej",
                                               "rakh", "bata",  "le",  "chala",  "nikal",  "badal",
                                               "laga", "dikha", "add", "remove", "cancel", "place"};
-  return (tk.f(i) == "do" || tk.f(i) == "दो") && i > 0 && verbs.count(tk.f(i - 1)) > 0;
+  // The verb before in either script: "डाल दो" reads as "dal do".
+  return (tk.f(i) == "do" || tk.f(i) == "दो") && i > 0 &&
+         verbs.count(romanize_devanagari(tk.f(i - 1))) > 0;
 }
 
 std::string trim_slot(std::string s) {
