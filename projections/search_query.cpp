@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "brain/romanize.hpp"
 #include "brain/text.hpp"
 
 namespace parley::projections {
@@ -21,12 +22,13 @@ const std::set<std::string> kMinBefore = {"over", "above",  "more",   "min",  "m
 // Hinglish puts the bound after the amount: "20 euro se kam", "500 tak".
 const std::set<std::string> kMaxAfter = {"kam", "tak", "niche", "neeche", "andar"};
 const std::set<std::string> kMinAfter = {"zyada", "jyada", "upar", "adhik"};
-const std::set<std::string> kCurrency = {
-    "eur", "euro", "euros",  "€",    "usd",    "dollar", "dollars", "rs",    "rupees", "rupee",
-    "inr", "rp",   "rupiah", "евро", "рублей", "руб",    "рубля",   "pesos", "peso",   "se"};
-const std::set<std::string> kSizeWords = {"size",  "talla",  "ukuran",  "размер", "razmer",
-                                          "saiz",  "number", "no",      "nomor",  "numero",
-                                          "sizes", "tallas", "размера", "साइज़",   "साइज"};
+const std::set<std::string> kCurrency = {"eur",     "euro", "euros",  "€",     "usd",   "dollar",
+                                         "dollars", "rs",   "rupees", "rupee", "inr",   "rp",
+                                         "rupiah",  "евро", "рублей", "руб",   "рубля", "pesos",
+                                         "peso",    "se",   "yuro"};  // "यूरो", romanised
+const std::set<std::string> kSizeWords = {
+    "size",   "talla", "ukuran", "размер",  "razmer", "saiz", "number", "no", "nomor",
+    "numero", "sizes", "tallas", "размера", "साइज़",   "साइज", "nambar"};  // "नंबर", romanised
 const std::set<std::string> kFootwear = {
     "heel",    "heels",   "shoe",     "shoes", "boot",  "boots",  "sneaker", "sneakers", "sandal",
     "sandals", "trainer", "trainers", "pump",  "pumps", "loafer", "loafers", "flats",    "mules"};
@@ -67,7 +69,12 @@ SearchQuery parse_search_query(const std::string& text, const brain::Lexicon& le
       q.sku = trimmed;
     }
   }
-  const auto tokens = brain::tokenize(brain::fold(text));
+  const auto folded_tokens = brain::tokenize(brain::fold(text));
+  // Price and size words are matched on Devanagari romanised ("10 यूरो से
+  // कम" reads "10 yuro se kam"); the words searched for keep their script.
+  std::vector<std::string> tokens;
+  for (const auto& t : folded_tokens)
+    tokens.push_back(brain::has_devanagari(t) ? brain::romanize_devanagari(t) : t);
   std::vector<bool> used(tokens.size(), false);
   bool footwear = false;
   for (const auto& t : tokens) {
@@ -122,14 +129,17 @@ SearchQuery parse_search_query(const std::string& text, const brain::Lexicon& le
     }
   }
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (used[i] || lexicon.is_stopword(tokens[i]) || kCurrency.count(tokens[i])) continue;
-    auto color = lexicon.color_of(tokens[i]);
+    if (used[i] || lexicon.is_stopword(tokens[i]) || lexicon.is_stopword(folded_tokens[i]) ||
+        kCurrency.count(tokens[i]))
+      continue;
+    auto color = lexicon.color_of(folded_tokens[i]);
+    if (color.empty()) color = lexicon.color_of(tokens[i]);
     if (!color.empty()) {
       if (std::find(q.colors.begin(), q.colors.end(), color) == q.colors.end())
         q.colors.push_back(color);
       continue;
     }
-    q.words.push_back({tokens[i], q.words.size(), i});
+    q.words.push_back({folded_tokens[i], q.words.size(), i});
   }
   return q;
 }
