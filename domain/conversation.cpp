@@ -163,6 +163,8 @@ const char* to_string(Error e) {
       return "mixed_currency";
     case Error::cart_full:
       return "cart_full";
+    case Error::unknown_order:
+      return "unknown_order";
     case Error::not_in_cart:
       return "not_in_cart";
     case Error::empty_cart:
@@ -206,6 +208,11 @@ Events decide_shop(const State& s, const Command& command) {
     auto it = s.order_notes.find(c->order_id);
     if (it != s.order_notes.end() && it->second == c->note) return std::vector<Event>{};
     return std::vector<Event>{OrderStatusNoted{c->order_id, c->note, c->at_us}};
+  }
+  if (auto* c = std::get_if<RequestOrderCancel>(&command)) {
+    if (std::find(s.orders.begin(), s.orders.end(), c->order_id) == s.orders.end())
+      return fail(Error::unknown_order);
+    return std::vector<Event>{OrderCancelRequested{c->order_id, c->at_us}};
   }
   if (auto* c = std::get_if<RecordSearch>(&command))
     return std::vector<Event>{SearchPerformed{c->query, c->results}};

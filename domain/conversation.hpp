@@ -174,12 +174,18 @@ struct CustomerForgotten {
   std::string by;  // the team member who did it
   int64_t at_us = 0;
 };
+// The shopper asked in the chat to cancel one of its orders; the order
+// worker cancels it if it is not paid yet (payments/order_worker.hpp).
+struct OrderCancelRequested {
+  std::string order_id;
+  int64_t at_us = 0;
+};
 using Event = std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
                            QuantityChanged, VariantChosen, CartCleared, CheckoutStarted,
                            DetailsProvided, ConfirmationRequested, CheckoutCancelled, OrderPlaced,
                            StageChanged, HandoffRequested, HandoffEnded, DeliveryStatusChanged,
                            SearchPerformed, NudgeScheduled, NudgeSent, NudgeSkipped, NudgeCancelled,
-                           OrderStatusNoted, CustomerForgotten>;
+                           OrderStatusNoted, CustomerForgotten, OrderCancelRequested>;
 
 // ---- state --------------------------------------------------------------
 struct State {
@@ -303,6 +309,10 @@ struct RecordDeliveryStatus {
   std::string status;
   int64_t at_us = 0;
 };
+struct RequestOrderCancel {
+  std::string order_id;  // one of the conversation's orders
+  int64_t at_us = 0;
+};
 struct RecordSearch {
   std::string query;
   uint32_t results = 0;
@@ -318,11 +328,11 @@ struct ForgetCustomer {
   std::string by;
   int64_t at_us = 0;
 };
-using Command =
-    std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem, SetQuantity,
-                 ChooseVariant, ClearCart, StartCheckout, ProvideDetails, RequestConfirmation,
-                 CancelCheckout, PlaceOrder, SetStage, RequestHandoff, EndHandoff,
-                 RecordDeliveryStatus, RecordSearch, NoteOrderStatus, ForgetCustomer>;
+using Command = std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem,
+                             SetQuantity, ChooseVariant, ClearCart, StartCheckout, ProvideDetails,
+                             RequestConfirmation, CancelCheckout, PlaceOrder, SetStage,
+                             RequestHandoff, EndHandoff, RecordDeliveryStatus, RecordSearch,
+                             NoteOrderStatus, ForgetCustomer, RequestOrderCancel>;
 
 enum class Error : uint8_t {
   empty_text = 1,    // nothing but white space
@@ -342,6 +352,7 @@ enum class Error : uint8_t {
   invalid_price,     // a line priced below 0 or over kMaxPriceCents
   mixed_currency,    // a line in another currency than the cart's
   cart_full,         // kMaxCartLines lines already, or the total over kMaxOrderCents
+  unknown_order,     // an order this conversation did not place
 };
 const char* to_string(Error e);
 

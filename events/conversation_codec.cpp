@@ -116,6 +116,9 @@ std::pair<const char*, json> describe(const Event& event) {
       return {"conversation.order_status_noted",
               {{"order_id", e.order_id}, {"note", note_json(e.note)}}};
     }
+    std::pair<const char*, json> operator()(const OrderCancelRequested& e) const {
+      return {"conversation.order_cancel_requested", {{"order_id", e.order_id}}};
+    }
     std::pair<const char*, json> operator()(const CustomerForgotten& e) const {
       return {"conversation.customer_forgotten", {{"by", e.by}}};
     }
@@ -205,6 +208,8 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
     return OrderPlaced{p.at("order_id"), integer(p.at("total_cents")), p.value("currency", "EUR")};
   if (type == "conversation.order_status_noted")
     return OrderStatusNoted{p.at("order_id"), note_from(p.at("note")), env.timestamp_us};
+  if (type == "conversation.order_cancel_requested")
+    return OrderCancelRequested{p.at("order_id").get<std::string>(), env.timestamp_us};
   if (type == "conversation.customer_forgotten")
     return CustomerForgotten{p.value("by", ""), env.timestamp_us};
   if (type == "conversation.stage_changed") {
@@ -248,6 +253,7 @@ bool is_conversation_event(std::string_view type) {
                                        "conversation.order_placed",
                                        "conversation.order_status_noted",
                                        "conversation.customer_forgotten",
+                                       "conversation.order_cancel_requested",
                                        "conversation.stage_changed",
                                        "conversation.handoff_requested",
                                        "conversation.handoff_ended",
@@ -283,6 +289,9 @@ NewEvent encode(const Event& event) {
     out.timestamp_us = n->at_us;
   } else if (auto* f = std::get_if<CustomerForgotten>(&event)) {
     out.timestamp_us = f->at_us;
+  } else if (auto* c = std::get_if<OrderCancelRequested>(&event)) {
+    out.timestamp_us = c->at_us;
+    out.causation_id = "order:" + c->order_id;
   } else if (auto* o = std::get_if<OrderStatusNoted>(&event)) {
     out.timestamp_us = o->at_us;
     out.causation_id = "order:" + o->order_id;
