@@ -1,5 +1,7 @@
 #include "payments/order_worker.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 
 #include "events/order_codec.hpp"
@@ -35,11 +37,27 @@ void OrderWorker::stop() {
   thread_.stop();
 }
 
+namespace {
+constexpr std::string_view kCancelRequested = "conversation.order_cancel_requested";
+}  // namespace
+
 bool OrderWorker::wants(std::string_view type) const {
-  return codec::is_order_event(std::string(type));
+  return type == kCancelRequested || codec::is_order_event(std::string(type));
 }
 
 events::Status OrderWorker::apply(const events::EventEnvelope& env) {
+  if (env.type == kCancelRequested) {
+    // The shopper asked to cancel in the chat: the order's own events say
+    // whether it still can be (work_on), so only the wish is kept here.
+    const auto p = nlohmann::json::parse(env.payload, nullptr, false);
+    if (!p.is_object() || !p.value("order_id", nlohmann::json()).is_string())
+      return events::Status::Corruption("order_cancel_requested without an order_id");
+    std::lock_guard<std::mutex> lock(mu_);
+    const std::string id = p["order_id"];
+    cancel_wanted_[id] = env.timestamp_us;
+    dirty_.insert(id);
+    return events::Status::Ok();
+  }
   auto e = codec::decode(env);
   if (!e) return e.status();
   std::lock_guard<std::mutex> lock(mu_);
@@ -65,6 +83,10 @@ void OrderWorker::run_once() {
     std::lock_guard<std::mutex> lock(mu_);
     for (const auto& id : dirty_) {
       if (due_.count(id)) continue;  // waiting for its retry
+      if (cancel_wanted_.count(id)) {
+        work.push_back(id);
+        continue;
+      }
       const auto step = order::next_step(orders_[id]);
       if (step == order::Step::none) continue;
       if (step == order::Step::mail_invoice && !mailer_) continue;
@@ -100,7 +122,32 @@ void OrderWorker::retry_later(const std::string& id, int64_t now) {
   due_[id] = now + wait_s * 1000000;
 }
 
+// The shopper's cancellation, if one is waiting: done while the order is
+// unpaid; once paid it was the team's to decide, and the wish is dropped.
+bool OrderWorker::cancel_if_wanted(const std::string& id) {
+  int64_t asked_at = 0;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = cancel_wanted_.find(id);
+    if (it == cancel_wanted_.end()) return true;
+    asked_at = it->second;
+  }
+  auto loaded = desk_.load(id);
+  if (!loaded.status.ok()) return false;
+  const auto& status = loaded.state.status;
+  if (status == "placed" || status == "awaiting_payment") {
+    auto r =
+        desk_.run(id, order::Cancel{"cancelled by the shopper in the chat", "shopper", asked_at},
+                  "cancel:" + id);
+    if (!r.ok) return false;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  cancel_wanted_.erase(id);
+  return true;
+}
+
 bool OrderWorker::work_on(const std::string& id, int64_t now) {
+  if (!cancel_if_wanted(id)) return false;
   for (int guard = 0; guard < 16; ++guard) {
     auto loaded = desk_.load(id);
     if (!loaded.status.ok()) return false;

@@ -12,6 +12,9 @@
 // attempts recorded on the order (order.invoice_mail_failed) for e-mail,
 // until kMaxMailAttempts.
 //
+// It also follows conversation.order_cancel_requested: a shopper's
+// cancellation is carried out while the order is unpaid.
+//
 // One thread; the blocking calls (libcurl, rendering futures, the engine)
 // happen there, never on a CAF scheduler thread or an HTTP thread.
 #pragma once
@@ -82,6 +85,7 @@ class OrderWorker : public projections::LogFollower {
  private:
   // Does the order's steps until none is left or one fails; false on failure.
   bool work_on(const std::string& order_id, int64_t now);
+  bool cancel_if_wanted(const std::string& order_id);
   bool request_payment(const order::State& s);
   bool notify(const order::State& s);
   bool mail_invoice(const order::State& s, int64_t now);
@@ -96,11 +100,12 @@ class OrderWorker : public projections::LogFollower {
   WorkerOptions options_;
   Clock now_us_;
 
-  mutable std::mutex mu_;                       // guards what follows
-  std::map<std::string, order::State> orders_;  // folded from the log
-  std::set<std::string> dirty_;                 // changed since last looked at
-  std::map<std::string, int64_t> due_;          // retry at (µs)
-  std::map<std::string, uint32_t> failures_;    // consecutive, per order
+  mutable std::mutex mu_;                         // guards what follows
+  std::map<std::string, order::State> orders_;    // folded from the log
+  std::set<std::string> dirty_;                   // changed since last looked at
+  std::map<std::string, int64_t> cancel_wanted_;  // asked in the chat at (µs), not yet done
+  std::map<std::string, int64_t> due_;            // retry at (µs)
+  std::map<std::string, uint32_t> failures_;      // consecutive, per order
   Stats stats_;
   projections::PeriodicThread thread_;
 };
