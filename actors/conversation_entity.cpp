@@ -242,6 +242,11 @@ struct ConversationKind {
                             " — answer with POST /api/v1/conversations/" + state.id +
                             "/reply; /handoff off " + state.id + " gives it back to the bot.",
                         turn.at_us, &b.d.linked);
+      if (!plan.team_request.empty())
+        notify_managers(
+            deps, inbound.message_id, "cancel_request",
+            plan.team_request + " — answer with POST /api/v1/conversations/" + state.id + "/reply.",
+            turn.at_us, &b.d.linked);
       if (plan.order) {
         // The stock is taken in the same append that places the order, each
         // product's stream expected at the head it was read at: of two

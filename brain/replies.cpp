@@ -130,6 +130,31 @@ const std::map<Say, Row>& table() {
         "Уточню, чтобы не ошибиться: вы хотите {0} или {1}?",
         "Maaf, biar nggak salah: kakak mau {0}, atau {1}?",
         "Maaf kijiye, confirm kar loon: aap {0} chahte hain, ya {1}?"}},
+      {Say::no_such_order,
+       {"I can't find an order {0} in this chat.", "No encuentro un pedido {0} en este chat.",
+        "Не нахожу заказ {0} в этом чате.", "Pesanan {0} tidak ada di chat ini.",
+        "Is chat mein {0} naam ka koi order nahi mila."}},
+      {Say::cancelling,
+       {"Cancelling order {0}; you'll get a confirmation in a moment.",
+        "Cancelo el pedido {0}; en un momento te llega la confirmación.",
+        "Отменяю заказ {0}; подтверждение придёт через минуту.",
+        "Pesanan {0} sedang dibatalkan; konfirmasinya sebentar lagi masuk.",
+        "Order {0} cancel kar raha hoon; confirmation thodi der mein aayega."}},
+      {Say::cancel_to_team,
+       {"Order {0} is already paid, so I've asked the team to cancel it and refund you; they'll "
+        "write to you here.",
+        "El pedido {0} ya está pagado: le pedí al equipo que lo cancele y te devuelva el dinero; "
+        "te escribirán aquí.",
+        "Заказ {0} уже оплачен: я попросил команду отменить его и вернуть деньги, вам напишут "
+        "здесь.",
+        "Pesanan {0} sudah dibayar, jadi saya minta tim membatalkan dan mengembalikan dananya; "
+        "mereka akan menghubungi di sini.",
+        "Order {0} ki payment ho chuki hai, maine team ko cancel aur refund ke liye bol diya hai; "
+        "woh yahin message karenge."}},
+      {Say::already_cancelled,
+       {"Order {0} is already cancelled.", "El pedido {0} ya está cancelado.",
+        "Заказ {0} уже отменён.", "Pesanan {0} sudah dibatalkan.",
+        "Order {0} pehle hi cancel ho chuka hai."}},
       {Say::ask_quantity,
        {"How many of {0} would you like?", "¿Cuántas unidades de {0} quieres?",
         "Сколько штук {0} поставить?", "Mau berapa untuk {0}?", "{0} kitne chahiye?"}},

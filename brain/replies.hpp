@@ -30,11 +30,15 @@ enum class Say {
   cart_empty,
   cleared,
   not_in_cart,
-  which_line,    // {0} the cart lines that fit, numbered
-  categories,    // {0} the departments and their categories, one line each
-  no_more,       // {0} the search: nothing after what was shown
-  clarify,       // {0} one reading of the message, {1} another: which was meant
-  ask_quantity,  // {0} the line whose quantity is to change
+  which_line,         // {0} the cart lines that fit, numbered
+  categories,         // {0} the departments and their categories, one line each
+  no_more,            // {0} the search: nothing after what was shown
+  clarify,            // {0} one reading of the message, {1} another: which was meant
+  no_such_order,      // {0} an order id this conversation did not place
+  cancelling,         // {0} the unpaid order being cancelled
+  cancel_to_team,     // {0} the paid order the team is asked to cancel
+  already_cancelled,  // {0} the order
+  ask_quantity,       // {0} the line whose quantity is to change
   ask_size,
   ask_color,
   ask_details,

@@ -1,10 +1,12 @@
 #include "brain/shop_policy.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "brain/browse.hpp"
 #include "brain/lexicon.hpp"
+#include "brain/nlu_cues.hpp"
 #include "brain/nlu_slots.hpp"
 #include "brain/order_texts.hpp"
 #include "brain/shop_turn.hpp"
@@ -45,6 +47,49 @@ bool ask_what_was_meant(Turn& t, const Understanding& u) {
   const std::string a = intent_phrase(t.lang, u.intent), b = intent_phrase(t.lang, u.runner_up);
   if (a.empty() || b.empty()) return false;
   t.reply(Say::clarify, {a, b});
+  return true;
+}
+
+// The order a message names ("ORD-7K2…", or its tail "7K2…"), else the
+// conversation's last; "" when it names one this conversation did not place.
+std::string order_named(const Understanding& u, const conv::State& s) {
+  auto it = u.text_slots.find("order_id");
+  if (it == u.text_slots.end() || s.orders.empty()) return s.orders.empty() ? "" : s.orders.back();
+  std::string want = it->second;
+  for (auto& c : want) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (const auto& id : s.orders)
+    if (id == want || (want.size() >= 4 && id.size() > want.size() &&
+                       id.compare(id.size() - want.size(), want.size(), want) == 0))
+      return id;
+  return "";
+}
+
+// "cancel my order", "cancela mi pedido", "отмените заказ", "batalkan
+// pesanan", "order cancel kar do": an unpaid order is cancelled (the order
+// worker does it and the shopper hears of it); a paid one is a request to
+// the team. True when the message was such a request.
+bool cancel_order(Turn& t, const Understanding& u, const std::string& text, int64_t now_us) {
+  static const nlu::Cues kCancel = {"cancel",  "cancela*", "cancelar",  "anula*",    "anular",
+                                    "отмени*", "отмен*",   "batal*",    "batalkan",  "radd",
+                                    "रद्द",     "कैंसल",      "cancelled", "cancelling"};
+  const auto tk = nlu::tokenize_message(text);
+  if (!nlu::has_cue(tk, kCancel) || !nlu::has_cue(tk, nlu::cues::order_word)) return false;
+  if (t.state.orders.empty()) return (t.reply(Say::no_orders), true);
+  const std::string id = order_named(u, t.state);
+  if (id.empty()) return (t.reply(Say::no_such_order, {u.text_slots.at("order_id")}), true);
+  auto note_it = t.state.order_notes.find(id);
+  const std::string status =
+      note_it == t.state.order_notes.end() ? "placed" : note_it->second.status;
+  if (status == "cancelled" || status == "refunded")
+    return (t.reply(Say::already_cancelled, {id}), true);
+  if (status == "placed" || status == "awaiting_payment") {
+    t.apply(conv::RequestOrderCancel{id, now_us});
+    t.reply(Say::cancelling, {id});
+  } else {
+    t.plan.team_request =
+        "Order " + id + " (" + status + "): the shopper asks to cancel it. They wrote: " + text;
+    t.reply(Say::cancel_to_team, {id});
+  }
   return true;
 }
 
@@ -175,6 +220,7 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
     if (!named.name.empty()) t.apply(conv::ProvideDetails{named});
   }
 
+  if (cancel_order(t, u, text, now_us)) return std::move(t.plan);
   if (browse(t, u, text, catalog)) return std::move(t.plan);
   if (ask_what_was_meant(t, u)) return std::move(t.plan);
 
@@ -240,10 +286,15 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
       t.reply(Say::ok);
   } else if (intent == "order_status" || intent == "payment_link") {
     if (t.state.orders.empty()) return (t.reply(Say::no_orders), std::move(t.plan));
-    // The conversation's latest news of its last order (recorded by the
-    // order worker); an order with none yet is still "placed".
-    const std::string id = t.state.orders.back();
-    const std::string amount = money(t.state.last_order_total_cents, t.state.last_order_currency);
+    // The order named ("status of order X"), else the last one; the
+    // conversation's latest news of it (recorded by the order worker); an
+    // order with none yet is still "placed".
+    const std::string id = order_named(u, t.state);
+    if (id.empty())
+      return (t.reply(Say::no_such_order, {u.text_slots.at("order_id")}), std::move(t.plan));
+    const bool last = id == t.state.orders.back();
+    const std::string amount =
+        last ? money(t.state.last_order_total_cents, t.state.last_order_currency) : "";
     auto note_it = t.state.order_notes.find(id);
     const conv::OrderNote note =
         note_it == t.state.order_notes.end() ? conv::OrderNote{"placed"} : note_it->second;

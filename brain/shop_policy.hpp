@@ -25,6 +25,7 @@ struct TurnPlan {
   std::vector<domain::conversation::Event> events;  // after the inbound message
   std::vector<PolicyReply> replies;
   std::optional<domain::order::Order> order;  // placed in this turn
+  std::string team_request;  // for the managers to act on (a paid order to cancel); "" if none
 };
 
 // Units of each product in stock right now, read from the log for this turn

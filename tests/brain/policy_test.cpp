@@ -91,6 +91,41 @@ TEST(Policy, GivenAnUnsureSearchWhenPlannedThenItSearchesWithoutAsking) {
   EXPECT_NE(plan.replies[0].text.find("Thread Seal Tape"), std::string::npos);
 }
 
+TEST(Policy, GivenTwoOrdersWhenTheShopperAsksAboutTheFirstThenTheAnswerIsAboutIt) {
+  TwoProducts catalog;
+  conv::State s = started("api:o");
+  s.orders = {"ORD-AAAA1111BBBB2222", "ORD-CCCC3333DDDD4444"};
+  s.order_notes["ORD-AAAA1111BBBB2222"] = conv::OrderNote{"shipped"};
+  s.order_notes["ORD-CCCC3333DDDD4444"] = conv::OrderNote{"awaiting_payment"};
+  auto u = guess("order_status", 0.9, "", "en");
+  u.text_slots["order_id"] = "ord-aaaa1111bbbb2222";
+  auto plan = plan_turn(s, "status of order ORD-AAAA1111BBBB2222", u, catalog, 1, "ORD-1");
+  ASSERT_EQ(plan.replies.size(), 1u);
+  EXPECT_NE(plan.replies[0].text.find("ORD-AAAA1111BBBB2222"), std::string::npos)
+      << plan.replies[0].text;
+  u.text_slots["order_id"] = "ZZZZ9999";
+  plan = plan_turn(s, "status of order ZZZZ9999", u, catalog, 1, "ORD-1");
+  ASSERT_EQ(plan.replies.size(), 1u);
+  EXPECT_NE(plan.replies[0].text.find("can't find an order ZZZZ9999"), std::string::npos)
+      << plan.replies[0].text;
+}
+
+TEST(Policy, GivenAnUnpaidOrderWhenTheShopperCancelsItThenTheCancellationIsRecorded) {
+  TwoProducts catalog;
+  conv::State s = started("api:c");
+  s.orders = {"ORD-AAAA1111BBBB2222"};
+  s.order_notes["ORD-AAAA1111BBBB2222"] = conv::OrderNote{"awaiting_payment"};
+  auto plan = plan_turn(s, "отмените мой заказ", guess("deny", 0.6, "", "ru"), catalog, 1, "ORD-1");
+  ASSERT_EQ(plan.events.size(), 1u);
+  EXPECT_EQ(std::get<conv::OrderCancelRequested>(plan.events[0]).order_id, "ORD-AAAA1111BBBB2222");
+  EXPECT_TRUE(plan.team_request.empty());
+
+  s.order_notes["ORD-AAAA1111BBBB2222"] = conv::OrderNote{"paid"};
+  plan = plan_turn(s, "batalkan pesanan saya", guess("deny", 0.6, "", "id"), catalog, 1, "ORD-1");
+  EXPECT_TRUE(plan.events.empty()) << "a paid order is the team's to cancel";
+  EXPECT_NE(plan.team_request.find("ORD-AAAA1111BBBB2222"), std::string::npos);
+}
+
 TEST(TurnContext, GivenAnEmptyCartWhenAListItemsQuantityIsChangedThenItIsAdded) {
   auto u = guess("update_quantity", 0.4, "add_to_cart", "id");
   u.number_slots["ordinal"] = 1;

@@ -11,6 +11,7 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <thread>
 
 #include "tests/support/channel_e2e.hpp"
 #include "tests/support/fake_platform.hpp"
@@ -389,6 +390,41 @@ TEST(PaymentsE2E, BankTransferByDefaultAdminMarksPaidCancelsGiveStockBackMailRet
       shop.wait_order(second, [](const json& o) { return o["stock"]["released"] == true; });
   EXPECT_EQ(released["status"], "cancelled");
   EXPECT_EQ(shop.wait_stock(sku, held), held);
+}
+
+// Issue 18, point 6: "cancel my order" answered "OK." and changed nothing.
+// An unpaid order is cancelled by the shopper from the chat (the worker
+// cancels it, the stock comes back, the shopper hears of it); a paid one is
+// a request to the team, and stays paid. In English and Spanish.
+TEST(PaymentsE2E, AShopperCancelsAnUnpaidOrderInTheChatAndAPaidOneGoesToTheTeam) {
+  testing::TempDir dir;
+  Server server(dir.path(), {std::string("PARLEY_ADMIN_TOKEN=") + kAdmin});
+  Shop shop(server.port());
+  const std::string id =
+      shop.place_order("kim", "Kim Lee, +44 7700 900123, kim@example.com, 5 Mill Lane, Leeds");
+  ASSERT_FALSE(id.empty());
+  const std::string sku = shop.first_line_sku(id);
+  const int64_t in_catalog = demo_catalog_stock(sku);
+  shop.wait_order(id, [](const json& o) { return o["stock"]["reserved"] == true; });
+  auto r = shop.say("kim", "actually please cancel my order");
+  ASSERT_FALSE(r.empty());
+  EXPECT_NE(r[0].find(id), std::string::npos) << r[0];
+  auto cancelled = shop.wait_order(id, [](const json& o) { return o["status"] == "cancelled"; });
+  EXPECT_EQ(cancelled["status"], "cancelled");
+  EXPECT_EQ(shop.wait_stock(sku, in_catalog), in_catalog) << "the stock comes back";
+  shop.wait_order(id, [](const json& o) { return o["shopper_told"] == "cancelled"; });
+
+  const std::string paid_id = shop.place_order(
+      "lu", "Lucía Gómez, +34 611 222 333, lucia@example.es, Calle Sol 3, Sevilla");
+  ASSERT_FALSE(paid_id.empty());
+  shop.wait_order(paid_id, [](const json& o) { return o["status"] == "awaiting_payment"; });
+  ASSERT_EQ(shop.patch(paid_id, {{"status", "paid"}})->status, 200);
+  shop.wait_order(paid_id, [](const json& o) { return o["shopper_told"] == "paid"; });
+  r = shop.say("lu", "quiero cancelar mi pedido");
+  ASSERT_FALSE(r.empty());
+  EXPECT_NE(r[0].find("equipo"), std::string::npos) << r[0];
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(shop.get("/api/v1/orders/" + paid_id)["status"], "paid") << "the team decides";
 }
 
 TEST(PaymentsE2E, AShopperOnTelegramHearsOfTheOrderThroughTheOutboxInSpanish) {
