@@ -16,10 +16,10 @@ echo "== resident memory per live conversation actor"
 
 echo "== search latency on a generated 10,000-product catalog"
 shared="$here/../../../shared/catalog"
-"$build/bench/parley_search_bench" "$here/../../data/demo_catalog.csv" "$shared/search_examples.jsonl" 10000
+"$build/bench/parley_search_bench" "$here/../../data/demo_catalog.csv" "$here/../../tests/data/search_examples.jsonl" 10000
 
 echo "== understanding latency per message"
-"$build/bench/parley_nlu_bench" "$shared/../nlu/examples.jsonl"
+"$build/bench/parley_nlu_bench" "$here/../../tests/data/nlu_examples.jsonl" "$here/../../brain/data/nlu"/*.jsonl
 
 echo "== invoice PDFs (Pango/cairo), 1, 10 and 50 lines"
 "$build/bench/parley_invoice_bench"
