@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 namespace parley::brain {
 namespace {
 
@@ -81,6 +85,23 @@ bool is_digit(uint32_t cp) {
   return cp >= '0' && cp <= '9';
 }
 
+// A Latin letter without its accents by ICU's canonical decomposition
+// ("ệ" -> "e", "Ž" -> "z"); letters that do not decompose (ø, đ, ł, ß, æ, þ)
+// by the table above.
+uint32_t latin_base(uint32_t cp) {
+  static const icu::Normalizer2* nfd = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  icu::UnicodeString parts;
+  if (nfd && nfd->getDecomposition(static_cast<UChar32>(cp), parts) && parts.length() > 0) {
+    const UChar32 base = parts.char32At(0);
+    if (base < 0x80) return static_cast<uint32_t>(u_tolower(base));
+  }
+  return cp >= 0xC0 && cp <= 0x17F ? strip_latin(cp) : cp;
+}
+
 }  // namespace
 
 std::string fold(std::string_view s) {
@@ -89,16 +110,15 @@ std::string fold(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     uint32_t cp = next_cp(s, i);
     if (cp == 0xFFFFFFFF) continue;
-    if (cp >= 'A' && cp <= 'Z') {
-      cp += 32;
-    } else if (cp >= 0xC0 && cp <= 0x17F) {
-      cp = strip_latin(cp);
-    } else if (cp >= 0x0410 && cp <= 0x042F) {
-      cp += 0x20;  // А-Я -> а-я
-    } else if (cp >= 0x0400 && cp <= 0x040F) {
-      cp += 0x50;  // Ѐ-Џ -> ѐ-џ
+    if (cp < 0x80) {
+      if (cp >= 'A' && cp <= 'Z') cp += 32;
+    } else {
+      // ICU's case folding for every script; accents off Latin letters only
+      // (й stays й, and Devanagari's vowel signs stay in their word).
+      cp = static_cast<uint32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+      if ((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF)) cp = latin_base(cp);
+      if (cp == 0x0451) cp = 0x0435;  // ё -> е
     }
-    if (cp == 0x0451) cp = 0x0435;  // ё -> е
     put_cp(out, cp);
   }
   return out;

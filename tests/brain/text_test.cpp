@@ -15,6 +15,11 @@ TEST(Text, FoldsCaseAndAccentsAcrossScripts) {
   EXPECT_EQ(fold("नमस्ते"), "नमस्ते");
   EXPECT_EQ(fold("Straße Über"), "strase uber");
   EXPECT_EQ(fold("bad\xff byte"), "bad byte");
+  // ICU folds what the old tables did not reach: Latin Extended Additional,
+  // Greek, Cyrillic beyond Russian; й keeps its breve.
+  EXPECT_EQ(fold("Tiếng Việt ĐẸP"), "tieng viet dep");
+  EXPECT_EQ(fold("ΣΟΦΊΑ"), "σοφία");
+  EXPECT_EQ(fold("ЇЖАК Йогурт"), "їжак йогурт");
 }
 
 TEST(Text, TokenizesNumbersUnitsAndScripts) {
