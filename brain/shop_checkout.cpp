@@ -87,7 +87,10 @@ Customer read_details(const std::string& text, const Understanding& u, const Cus
     auto it = u.text_slots.find(k);
     return it == u.text_slots.end() ? std::string() : it->second;
   };
-  c.name = slot("name");
+  // A name clearly given ("I am Maria and…", "меня зовут Айгерим") is that
+  // name, whatever else the message holds.
+  const std::string given = nlu::given_name(nlu::tokenize_message(text));
+  c.name = given.empty() ? slot("name") : given;
   c.phone = slot("phone").empty() ? nlu::find_phone(text) : slot("phone");
   c.email = slot("email").empty() ? nlu::find_email(text) : slot("email");
   c.address = slot("address");
@@ -115,10 +118,19 @@ Customer read_details(const std::string& text, const Understanding& u, const Cus
       std::vector<std::string> addr(rest.begin() + i, rest.begin() + end);
       c.address = join(addr, ", ");
       if (c.city.empty() && end < rest.size() && !has_digit(rest.back())) c.city = rest.back();
-      if (c.name.empty() && i > 0 && have.name.empty()) c.name = rest[0];
+      // The part before the address is the name, unless it is a greeting or
+      // a command word ("Hi, I am…").
+      if (c.name.empty() && i > 0 && have.name.empty() && !nlu::is_cue_word(fold(rest[0])))
+        c.name = rest[0];
       break;
     }
   }
+  // "Name, phone, e-mail, address, city": the first part, when it is words
+  // only and neither the address nor the city nor a greeting, is the name.
+  if (c.name.empty() && have.name.empty() && rest.size() >= 2 && !has_digit(rest[0]) &&
+      rest[0] != c.city && c.address.find(rest[0]) == std::string::npos &&
+      !nlu::is_cue_word(fold(rest[0])))
+    c.name = rest[0];
   // A lone answer to the one question left: the city, or the name. Not when
   // the message said what it gives ("Меня зовут Айгерим" is a name even when
   // the city is what is missing).

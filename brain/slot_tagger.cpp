@@ -190,12 +190,25 @@ std::map<std::string, std::string> tagged_slots(const nlu::Tokens& tk,
     // inside one grows to the whole run ("from Sharma Textiles" tagged
     // "Textiles" is "Sharma Textiles").
     size_t e = j;
+    // An amount or a house number belongs to the words after it ("5 crore",
+    // "12 MG Road").
+    // A lone number the tagger gave a span of its own is taken too.
+    if (slot == "turnover" || slot == "address")
+      while (b > 0 && tk.t[b - 1].kind == nlu::Token::number &&
+             (tags[b - 1] == "O" || tags[b - 1].rfind("B-", 0) == 0))
+        --b;
     if (is_name_slot(slot)) {
       while (b > 1 && grows_name(tk, b - 1)) --b;
       while (e + 1 < tk.size() && grows_name(tk, e + 1) && tags[e + 1] == "O") ++e;
     }
     // Of several spans of one slot the one with most words stands ("contact
     // is Vikram Sharma" over a stray "Sharma").
+    // A one-word name that is a command word ("Reschedule meeting for
+    // Globex") is no name.
+    if (is_name_slot(slot) && b == e && nlu::is_cue_word(tk.f(b))) {
+      i = j;
+      continue;
+    }
     std::string v = nlu::trim_slot(tk.span(b, e));
     if (!v.empty() && (!out.count(slot) || e - b + 1 > widths[slot])) {
       out[slot] = v;
