@@ -67,12 +67,14 @@ class SearchIndex : public brain::Catalog {
   bool size_matches(const domain::product::Product& p, const std::string& size) const;
   // The terms and categories of the knowledge entries naming one span of the query.
   std::vector<WeightedTerm> knowledge_terms(const std::vector<const NeedEntry*>& entries) const;
-  double category_bonus(uint32_t doc, const std::vector<const NeedEntry*>& entries) const;
+  std::vector<double> category_bonus(const std::vector<const NeedEntry*>& entries) const;
 
   const brain::Lexicon& lexicon_;
   const NeedKnowledge& knowledge_;
   std::vector<domain::product::Product> products_;
   std::unordered_map<std::string, uint32_t> by_sku_;
+  std::vector<std::string> categories_;  // distinct, in order of first product
+  std::vector<uint16_t> category_of_;    // per document, into categories_
   std::unordered_map<std::string, std::vector<Posting>> postings_;
   std::vector<std::array<float, kFieldCount>> lengths_;
   std::array<double, kFieldCount> avg_length_{};
