@@ -57,17 +57,26 @@ Lexicon::Lexicon(std::string_view data) {
   }
   auto by_key = [](const Entry& a, const Entry& b) { return a.key < b.key; };
   std::stable_sort(exact_.begin(), exact_.end(), by_key);
-  std::stable_sort(prefix_.begin(), prefix_.end(),
-                   [](const Entry& a, const Entry& b) { return a.key.size() > b.key.size(); });
+  // Prefix keys by key, the first of equal keys (in file order) first: a
+  // token looks up each of its own prefixes, longest first. A scan of every
+  // prefix key per token was a fifth of understanding's time once the
+  // lexicon held ~1,000 of them (perf on parley_nlu_bench).
+  std::stable_sort(prefix_.begin(), prefix_.end(), by_key);
   std::sort(stop_.begin(), stop_.end());
+  for (const auto& e : prefix_) max_prefix_ = std::max(max_prefix_, e.key.size());
 }
 
 const std::vector<std::string>* Lexicon::translate(const std::string& token) const {
   auto it = std::lower_bound(exact_.begin(), exact_.end(), token,
                              [](const Entry& e, const std::string& t) { return e.key < t; });
   if (it != exact_.end() && it->key == token) return &it->terms;
-  for (const auto& e : prefix_)
-    if (token.size() >= e.key.size() && token.compare(0, e.key.size(), e.key) == 0) return &e.terms;
+  const std::string_view t(token);
+  for (size_t len = std::min(token.size(), max_prefix_); len > 0; --len) {
+    const std::string_view head = t.substr(0, len);
+    auto p = std::lower_bound(prefix_.begin(), prefix_.end(), head,
+                              [](const Entry& e, std::string_view h) { return e.key < h; });
+    if (p != prefix_.end() && p->key == head) return &p->terms;
+  }
   return nullptr;
 }
 

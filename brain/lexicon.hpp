@@ -34,7 +34,8 @@ class Lexicon {
     std::vector<std::string> terms;
   };
   std::vector<Entry> exact_;   // sorted by key
-  std::vector<Entry> prefix_;  // longest first
+  std::vector<Entry> prefix_;  // sorted by key, equal keys in file order
+  size_t max_prefix_ = 0;      // bytes of the longest prefix key
   std::vector<std::string> stop_;
   std::vector<std::string> all_keys_;
 };

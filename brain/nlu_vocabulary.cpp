@@ -117,15 +117,26 @@ const std::set<std::string>& cue_vocabulary() {
 
 bool is_cue_word(const std::string& w) {
   const auto& words = cue_vocabulary();
+  // Prefix cues sorted, looked up by each prefix of the word ("tambah*"
+  // covers "tambahin"): the tagger asks this of every token.
   static const std::vector<std::string> prefixes = [&words] {
     std::vector<std::string> out;
     for (const auto& cue : words)
       if (cue.size() > 2 && cue.back() == '*') out.push_back(cue.substr(0, cue.size() - 1));
+    std::sort(out.begin(), out.end());
     return out;
   }();
+  static const size_t longest = [] {
+    size_t n = 0;
+    for (const auto& p : prefixes) n = std::max(n, p.size());
+    return n;
+  }();
   if (words.count(w)) return true;
-  for (const auto& p : prefixes)  // "tambah*" covers "tambahin"
-    if (w.compare(0, p.size(), p) == 0) return true;
+  const std::string_view v(w);
+  for (size_t len = std::min(w.size(), longest); len > 0; --len)
+    if (std::binary_search(prefixes.begin(), prefixes.end(), v.substr(0, len),
+                           [](std::string_view a, std::string_view b) { return a < b; }))
+      return true;
   return false;
 }
 
