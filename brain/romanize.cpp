@@ -3,6 +3,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace parley::brain {
@@ -20,6 +21,10 @@ std::unique_ptr<icu::Transliterator> make(const char* id) {
 // costs about a millisecond, so each thread keeps its own.
 icu::Transliterator* to_latin() {
   thread_local std::unique_ptr<icu::Transliterator> t = make("Devanagari-Latin");
+  return t.get();
+}
+icu::Transliterator* cyrillic_to_ascii() {
+  thread_local std::unique_ptr<icu::Transliterator> t = make("Cyrillic-Latin; Latin-ASCII; Lower");
   return t.get();
 }
 icu::Transliterator* to_ascii() {
@@ -126,6 +131,20 @@ std::string romanize_devanagari(std::string_view utf8) {
     }
     i = j;
   }
+  return out;
+}
+
+std::string to_latin(std::string_view utf8) {
+  std::string s = romanize_devanagari(utf8);
+  auto* t = cyrillic_to_ascii();
+  if (!t) return s;
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  t->transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  // Soft and hard signs become apostrophes; names have none.
+  out.erase(std::remove(out.begin(), out.end(), '\''), out.end());
   return out;
 }
 

@@ -16,4 +16,9 @@ bool has_devanagari(std::string_view utf8);
 // "मुझे लाल हील्स चाहिए" -> "mujhe lal hils chahie". Other characters pass through.
 std::string romanize_devanagari(std::string_view utf8);
 
+// Cyrillic or Devanagari to plain lower-case Latin, for names written in
+// another script than the catalog's ("лунель" -> "lunel", "кларо" -> "klaro",
+// "लुनेल" -> "lunel"); ICU's Cyrillic-Latin and the romanisation above.
+std::string to_latin(std::string_view utf8);
+
 }  // namespace parley::brain

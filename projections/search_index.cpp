@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "brain/romanize.hpp"
 #include "brain/stemmer.hpp"
 #include "brain/text.hpp"
 
@@ -173,6 +174,13 @@ std::vector<SearchIndex::WeightedTerm> SearchIndex::expand(const std::string& wo
   add_vocab_term(&out, stem, 1.0);
   if (!out.empty()) return out;
 
+  // A name written in another script ("лунель", "кларо", "लुनेल") is looked
+  // for by its Latin spelling, completed and corrected like any unknown word.
+  const unsigned char lead = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
+  if (lead == 0xD0 || lead == 0xD1 || lead == 0xE0) {
+    const std::string latin = brain::fold(brain::to_latin(word));
+    if (!latin.empty() && latin != word && latin.size() >= 3) return expand(latin);
+  }
   // Unknown word: complete it ("niacinamid" -> "niacinamide"), then correct it.
   if (word.size() >= 4 && !brain::is_number(word)) {
     auto lo = std::lower_bound(vocab_.begin(), vocab_.end(), word);

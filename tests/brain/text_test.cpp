@@ -46,6 +46,13 @@ TEST(Stemmer, SnowballInEveryLanguageAndByScript) {
       stems_by_script("maderas").end());
 }
 
+TEST(Romanize, NamesInCyrillicOrDevanagariReachTheirLatinSpelling) {
+  EXPECT_EQ(to_latin("лунель"), "lunel");
+  EXPECT_EQ(to_latin("кларо"), "klaro");
+  EXPECT_EQ(to_latin("लुनेल"), "lunel");
+  EXPECT_EQ(to_latin("plain"), "plain");
+}
+
 TEST(Romanize, DevanagariReachesTheLatinSpellingsOfChat) {
   EXPECT_EQ(romanize_devanagari("मुझे लाल हील्स चाहिए"), "mujhe lal hils chahie");
   EXPECT_EQ(romanize_devanagari("कार्ट खाली करो"), "kart khali karo");
