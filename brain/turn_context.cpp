@@ -28,16 +28,26 @@ int amount_in(const std::string& text) {
   return 0;
 }
 
-// Two or more words the shopping lexicon translates, or one beside at least
-// three other words: more than a greeting.
-bool names_products(const std::string& text) {
+// Words the shopping lexicon translates (colours too).
+size_t product_words(const std::string& text) {
   const auto& lexicon = Lexicon::builtin();
-  size_t known = 0, words = 0;
-  for (const auto& w : tokenize(fold(text))) {
-    ++words;
+  size_t known = 0;
+  for (const auto& w : tokenize(fold(text)))
     if (!lexicon.is_stopword(w) && (lexicon.translate(w) || !lexicon.color_of(w).empty())) ++known;
-  }
+  return known;
+}
+
+// Two or more product words, or one beside at least three other words: more
+// than a greeting.
+bool names_products(const std::string& text) {
+  const size_t known = product_words(text), words = tokenize(fold(text)).size();
   return known >= 2 || (known == 1 && words >= 4);
+}
+
+// The sales team's intents, which a shopper's chat never carries out.
+bool is_team_intent(const std::string& intent) {
+  return intent.rfind("lead", 0) == 0 || intent.rfind("meeting_", 0) == 0 ||
+         intent.rfind("demo_", 0) == 0 || intent == "activity_add" || intent == "tasks_list";
 }
 
 }  // namespace
@@ -68,8 +78,22 @@ Understanding in_context(Understanding u, const domain::conversation::State& sta
     return u;
   }
   // A greeting or thanks around a request asks for products ("hello, I need
-  // work gloves"): the words the shop sells decide.
-  if ((u.intent == "greet" || u.intent == "thanks") && names_products(text)) {
+  // work gloves"), and so does an unsure guess with no action in it, or a
+  // sales-team command, in a shopper's chat ("туфли лунель" read as a 0.1
+  // "affirm"): the words the shop sells decide.
+  const bool social = u.intent == "greet" || u.intent == "thanks" || u.intent == "affirm" ||
+                      u.intent == "deny" || u.intent == "goodbye" || u.intent == "out_of_scope";
+  const bool unsure_social = social && u.confidence < kAskBelowConfidence;
+  // A sales-team command in a shopper's chat is the model's second reading
+  // when that is a shopper's one ("लुनेल के पंप दिखाओ": tasks_list 0.22, then
+  // product_search).
+  if (is_team_intent(u.intent) && !u.runner_up.empty() && !is_team_intent(u.runner_up)) {
+    u.intent = u.runner_up;
+    u.runner_up.clear();
+    return u;
+  }
+  if (((u.intent == "greet" || u.intent == "thanks") && names_products(text)) ||
+      ((unsure_social || is_team_intent(u.intent)) && product_words(text) > 0)) {
     u.intent = "product_search";
     u.confidence = kStateDecides;
     return u;

@@ -103,6 +103,13 @@ TEST(Policy, GivenTwoOrdersWhenTheShopperAsksAboutTheFirstThenTheAnswerIsAboutIt
   ASSERT_EQ(plan.replies.size(), 1u);
   EXPECT_NE(plan.replies[0].text.find("ORD-AAAA1111BBBB2222"), std::string::npos)
       << plan.replies[0].text;
+  // In Spanish, the tail of the id is enough.
+  auto es = guess("order_status", 0.9, "", "es");
+  es.text_slots["order_id"] = "CCCC3333DDDD4444";
+  plan = plan_turn(s, "¿cómo va el pedido CCCC3333DDDD4444?", es, catalog, 1, "ORD-1");
+  ASSERT_EQ(plan.replies.size(), 1u);
+  EXPECT_NE(plan.replies[0].text.find("ORD-CCCC3333DDDD4444"), std::string::npos)
+      << plan.replies[0].text;
   u.text_slots["order_id"] = "ZZZZ9999";
   plan = plan_turn(s, "status of order ZZZZ9999", u, catalog, 1, "ORD-1");
   ASSERT_EQ(plan.replies.size(), 1u);

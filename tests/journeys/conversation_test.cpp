@@ -191,3 +191,24 @@ TEST_F(Journey, AColourOrACheaperAskedOfTheListRefinesIt) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST_F(Journey, ABrandWrittenInCyrillicOrDevanagariFindsTheLatinBrand) {
+  say("r9", "туфли лунель");
+  auto shown = view("r9")["last_shown"];
+  ASSERT_FALSE(shown.empty());
+  EXPECT_EQ(catalog_.snapshot()->index.find(shown[0].get<std::string>())->name.rfind("Lunelle", 0),
+            0u)
+      << shown[0];
+  say("h9", "लुनेल के पंप दिखाओ");
+  shown = view("h9")["last_shown"];
+  ASSERT_FALSE(shown.empty());
+  EXPECT_EQ(catalog_.snapshot()->index.find(shown[0].get<std::string>())->name.rfind("Lunelle", 0),
+            0u)
+      << shown[0];
+}
+
+}  // namespace
+}  // namespace parley
