@@ -55,8 +55,12 @@ Browse browse_request(const Understanding& u, const std::string& text,
   const auto words = tokenize(fold(text));
   if (words.empty() || words.size() > 8) return b;
   const bool listed = !state.last_query.empty() && !state.last_shown.empty();
-  const bool asks = u.intent == "product_search" || u.intent == "product_info" ||
-                    u.intent == "out_of_scope" || u.intent == "affirm";
+  // Browsing words decide unless the model is sure of another request
+  // ("show me more" may read as a 0.34 "view_cart").
+  static const std::set<std::string> kOtherRequests = {
+      "add_to_cart",     "remove_from_cart", "update_quantity", "clear_cart",   "checkout",
+      "provide_details", "order_status",     "payment_link",    "human_handoff"};
+  const bool asks = u.confidence < kAskBelowConfidence || !kOtherRequests.count(u.intent);
   if (!asks || u.number_slots.count("ordinal")) return b;  // "more about the 2nd one"
   if (any_of(words, kCategoryWords) && product_words(words) == 0) {
     b.kind = BrowseKind::categories;
