@@ -223,9 +223,19 @@ std::vector<Feature> intent_features(const Tokens& tk, const RuleVerdict& rules,
       ++shop_words;
   if (shop_words > 0) b.add("t:shop_word");
   if (shop_words > 1) b.add("t:shop_words");
-  b.add(length_bucket(word_tokens));
-  b.add("r:" + rules.intent, 2.0f);
-  b.add("r:" + rules.intent + (rules.confidence >= 0.9 ? ":cue" : ":weak"), 2.0f);
+  // Length in distinct words: a word said a thousand times says one word
+  // ("x, x, x, …" a mebibyte long read as a long CRM note at 0.38).
+  std::vector<std::string> distinct(words.begin(), words.end());
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  distinct.erase(std::remove(distinct.begin(), distinct.end(), "|"), distinct.end());
+  b.add(length_bucket(distinct.size()));
+  // The rules' verdict is a weak voice: at 2.0 the model leaned on it and
+  // 5-fold accuracy was 0.893; 1.0 gave 0.896, 0.5 0.901, 0.25 0.903, and
+  // without it 0.902 (the rules' cue classes above carry what they know).
+  constexpr float kRuleVerdict = 0.25f;
+  b.add("r:" + rules.intent, kRuleVerdict);
+  b.add("r:" + rules.intent + (rules.confidence >= 0.9 ? ":cue" : ":weak"), kRuleVerdict);
   return b.finish();
 }
 
