@@ -12,7 +12,7 @@ namespace parley::brain {
 
 // Below this confidence the bot asks a short question instead of acting: in
 // 5-fold cross-validation on the corpus's training split, the model's guesses
-// under 0.3 were right 58% of the time, those over 0.8 99% (docs/BENCHMARKS.md).
+// under 0.3 were right 59% of the time, those over 0.8 99% (docs/BENCHMARKS.md).
 constexpr double kAskBelowConfidence = 0.3;
 
 struct Understanding {
