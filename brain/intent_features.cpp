@@ -216,11 +216,8 @@ std::vector<Feature> intent_features(const Tokens& tk, const RuleVerdict& rules,
   // Words the shopping lexicon knows (product kinds, materials, colours in
   // five languages): what a product search is made of.
   size_t shop_words = 0;
-  const auto& lexicon = Lexicon::builtin();
   for (const auto& t : tk.t)
-    if (t.kind == Token::word && !lexicon.is_stopword(t.folded) &&
-        (lexicon.translate(t.folded) || !lexicon.color_of(t.folded).empty()))
-      ++shop_words;
+    shop_words += t.kind == Token::word && Lexicon::builtin().names_goods(t.folded);
   if (shop_words > 0) b.add("t:shop_word");
   if (shop_words > 1) b.add("t:shop_words");
   // Length in distinct words: a word said a thousand times says one word

@@ -84,6 +84,16 @@ bool Lexicon::is_stopword(const std::string& token) const {
   return std::binary_search(stop_.begin(), stop_.end(), token);
 }
 
+bool Lexicon::names_goods(const std::string& token) const {
+  return !is_stopword(token) && (translate(token) || !color_of(token).empty());
+}
+
+size_t Lexicon::goods_words(std::string_view text) const {
+  size_t n = 0;
+  for (const auto& w : tokenize(fold(text))) n += names_goods(w);
+  return n;
+}
+
 std::string Lexicon::color_of(const std::string& token) const {
   if (is_color_word(token)) return token;
   if (auto* t = translate(token))

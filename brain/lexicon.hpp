@@ -22,6 +22,11 @@ class Lexicon {
   // prefix key; empty if none.
   const std::vector<std::string>* translate(const std::string& token) const;
   bool is_stopword(const std::string& token) const;
+  // A folded token that names something the shop sells or a colour: not a
+  // stop word, and translated or a colour ("tornillos", "rojas").
+  bool names_goods(const std::string& token) const;
+  // How many words of `text` (any case) name goods.
+  size_t goods_words(std::string_view text) const;
   // The English colour a folded token names ("rojas" -> "red"), or "".
   std::string color_of(const std::string& token) const;
   // Every exact and prefix key, for typo correction.

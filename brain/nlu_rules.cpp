@@ -230,11 +230,8 @@ std::string social_intent(const Tokens& tk) {
 }
 
 bool shopping_words(const Tokens& tk) {
-  const auto& lx = Lexicon::builtin();
   for (const auto& t : tk.t)
-    if (t.kind == Token::word && !lx.is_stopword(t.folded) &&
-        (lx.translate(t.folded) || !lx.color_of(t.folded).empty()))
-      return true;
+    if (t.kind == Token::word && Lexicon::builtin().names_goods(t.folded)) return true;
   return false;
 }
 

@@ -25,12 +25,7 @@ namespace {
 // Whether a message that gives details also asks for products: the model's
 // second reading is a search, or it names things the shop sells.
 bool asks_for_products(const Understanding& u, const std::string& text) {
-  if (u.runner_up == "product_search") return true;
-  const auto& lexicon = Lexicon::builtin();
-  for (const auto& w : tokenize(fold(text)))
-    if (!lexicon.is_stopword(w) && (lexicon.translate(w) || !lexicon.color_of(w).empty()))
-      return true;
-  return false;
+  return u.runner_up == "product_search" || Lexicon::builtin().goods_words(text) > 0;
 }
 
 // A guess under kAskBelowConfidence that would change the cart or the order,

@@ -28,13 +28,8 @@ int amount_in(const std::string& text) {
   return 0;
 }
 
-// Words the shopping lexicon translates (colours too).
 size_t product_words(const std::string& text) {
-  const auto& lexicon = Lexicon::builtin();
-  size_t known = 0;
-  for (const auto& w : tokenize(fold(text)))
-    if (!lexicon.is_stopword(w) && (lexicon.translate(w) || !lexicon.color_of(w).empty())) ++known;
-  return known;
+  return Lexicon::builtin().goods_words(text);
 }
 
 // Two or more product words, or one beside at least three other words: more

@@ -88,16 +88,6 @@ void NeedKnowledge::add_phrase(const std::string& language, const std::string& t
   if (!p.stems.empty() && p.stems.size() <= 8) phrases_.push_back(std::move(p));
 }
 
-void NeedKnowledge::merge(const NeedKnowledge& other) {
-  const size_t base = entries_.size();
-  entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
-  for (auto p : other.phrases_) {
-    p.entry += base;
-    phrases_.push_back(std::move(p));
-  }
-  reindex();
-}
-
 void NeedKnowledge::reindex() {
   keys_.clear();
   by_first_.clear();

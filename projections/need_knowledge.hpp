@@ -1,7 +1,7 @@
 // What shoppers mean when they name a need, not a product: a multilingual
-// knowledge base (data/knowledge/needs.jsonl, extendable by a shop with its
-// own file) mapping phrases in five languages to catalog categories and the
-// English terms products are described with. Two kinds of entry:
+// knowledge base (data/knowledge/needs.jsonl: a shop extends it by editing
+// the file, which is compiled in on the next build) mapping phrases in five languages to catalog
+// categories and the English terms products are described with. Two kinds of entry:
 //   category  names of a category in each language ("protector solar")
 //   need      uses, problems, materials, occasions ("fijar madera", "जूते काटते")
 // Phrases match inside a query after folding and Snowball stemming, word
@@ -38,14 +38,12 @@ class NeedKnowledge {
   // data/knowledge/needs.jsonl, compiled into the binary.
   static const NeedKnowledge& builtin();
 
-  // Adds another base's entries (a shop's own file on top of the built-in one).
-  void merge(const NeedKnowledge& other);
-
   // Non-overlapping matches over folded query tokens, longest first from the left.
   std::vector<NeedMatch> match(const std::vector<std::string>& folded_tokens,
                                const brain::Lexicon& lexicon) const;
 
   size_t size() const { return entries_.size(); }
+  const std::vector<NeedEntry>& entries() const { return entries_; }
 
  private:
   struct Phrase {

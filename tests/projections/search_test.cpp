@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "actors/product_commands.hpp"
 #include "events/memory_event_store.hpp"
@@ -133,6 +134,22 @@ SetScore score_set(const char* path, const char* title) {
     std::printf("  %-16s ndcg5=%.3f n=%d\n", g.c_str(), s.first / s.second, s.second);
   }
   return out;
+}
+
+// A malformed line of the knowledge base would be skipped without a word at
+// run time: the shipped file parses whole, and names only real categories.
+TEST(NeedKnowledge, TheShippedFileParsesWholeAndNamesRealCategories) {
+  std::vector<std::string> errors;
+  const auto kb = NeedKnowledge::parse(read(PARLEY_NEED_KNOWLEDGE), &errors);
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  EXPECT_GT(kb.size(), 300u);
+  std::set<std::string> categories;
+  for (const auto& p : domain::parse_catalog_csv(read(PARLEY_DEMO_CATALOG)).products) {
+    categories.insert(p.category);
+    categories.insert(p.category.substr(0, p.category.find(" > ")));
+  }
+  for (const auto& e : kb.entries())
+    for (const auto& c : e.categories) EXPECT_TRUE(categories.count(c)) << e.id << ": " << c;
 }
 
 TEST(SearchQuality, DevelopmentExamplesReachTheTarget) {
