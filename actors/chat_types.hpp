@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "brain/nlu.hpp"
+#include "brain/search_rewrite.hpp"
 #include "brain/turn_advice.hpp"
 #include "domain/conversation.hpp"
 
@@ -64,6 +65,9 @@ struct ChatTurn {
   // still fits the conversation, else the offline brain answers. nullptr:
   // the offline brain.
   std::shared_ptr<const brain::TurnAdvice> advice = nullptr;
+  // A model's words for a search of this text that found nothing
+  // (brain/search_rewrite.hpp), asked by Engine::chat; nullptr: none.
+  std::shared_ptr<const brain::SearchRewrite> search_rewrite = nullptr;
 };
 
 struct ChatMedia {

@@ -229,10 +229,10 @@ struct ConversationKind {
       const bool was_human = b.s.handoff_requested;
       if (!turn.advice || !dropped.empty()) {
         plan = brain::plan_turn(b.s, turn.text, understood, catalog, turn.at_us, turn.order_id,
-                                live ? &*live : nullptr);
+                                live ? &*live : nullptr, turn.search_rewrite.get());
         b.take(std::move(plan.events));
       }
-      if (turn.advice) record_model_turn(*turn.advice, dropped, inbound, &b.d);
+      record_model_calls(turn, dropped, inbound, &b.d);
       b.d.reply.brain = turn.advice && dropped.empty() ? turn.advice->brain : "offline";
       b.d.reply.fallback = dropped;
       replies = std::move(plan.replies);
@@ -297,17 +297,23 @@ struct ConversationKind {
     return "";
   }
 
-  // The model's calls (and the fallback, if its turn was dropped) in the
-  // turn's own stream, appended atomically with the conversation's events.
-  static void record_model_turn(const brain::TurnAdvice& advice, const std::string& dropped,
-                                const conv::MessageReceived& inbound, Decision* d) {
+  // The models' calls (the advice's, the fallback if it was dropped, the
+  // search rewrite's) in the turn's own stream, appended atomically with the
+  // conversation's events.
+  static void record_model_calls(const ChatTurn& turn, const std::string& dropped,
+                                 const conv::MessageReceived& inbound, Decision* d) {
     const std::string id = conv::conversation_id(inbound.channel, inbound.user_id);
     events::LinkedAppend link{{events::llm_codec::kTurnStream, inbound.message_id}, 0, {}};
-    for (auto call : advice.calls) {
-      call.conversation_id = id;
-      link.events.push_back(events::llm_codec::encode(call, inbound.message_id));
-    }
-    if (!dropped.empty()) {
+    auto record = [&](const std::vector<domain::llm_usage::Call>& calls) {
+      for (auto call : calls) {
+        call.conversation_id = id;
+        link.events.push_back(events::llm_codec::encode(call, inbound.message_id));
+      }
+    };
+    if (turn.advice) record(turn.advice->calls);
+    if (turn.search_rewrite) record(turn.search_rewrite->calls);
+    if (turn.advice && !dropped.empty()) {
+      const auto& advice = *turn.advice;
       auto f = advice.fallback;
       f.reason = dropped;
       f.conversation_id = id;

@@ -29,6 +29,8 @@ struct Engine::Impl {
   std::atomic<bool> stopped{false};
   std::shared_ptr<const brain::TurnAdvisor> advisor;
   size_t advice_history = 12;
+  std::shared_ptr<const brain::SearchRewriter> rewriter;
+  CatalogSource catalog;
   int utc_offset_minutes = 0;
 
   Impl(events::EventStore& s, events::GroupCommitWriter& writer, EngineOptions& o)
@@ -36,6 +38,8 @@ struct Engine::Impl {
         executor(o.executor_threads),
         advisor(std::move(o.advisor)),
         advice_history(o.advice_history),
+        rewriter(std::move(o.rewriter)),
+        catalog(o.catalog),
         utc_offset_minutes(o.utc_offset_minutes) {
     rt = std::shared_ptr<Runtime>(new Runtime{s, writer, executor, o.idle, o.snapshot_every, {}});
     rt->max_live = o.max_live_entities;
@@ -167,6 +171,10 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
   prepared.understood = std::make_shared<const brain::Understanding>(
       brain::understand(turn.text, brain::nlu::local_now(turn.at_us, impl_->utc_offset_minutes)));
   if (impl_->advisor && impl_->advisor->active()) impl_->advise(id, &prepared, timeout, observer);
+  if (impl_->rewriter && impl_->rewriter->active() && impl_->catalog)
+    if (auto snapshot = impl_->catalog())
+      prepared.search_rewrite =
+          rewrite_search(prepared, *prepared.understood, snapshot->index, *impl_->rewriter, id);
   // A turn that places an order needs the cart's stock as the log has it: the
   // entity says so, and after a race for the last units its append conflicts;
   // either way the stock is read here and the turn asked again.

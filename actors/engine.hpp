@@ -12,6 +12,7 @@
 #include "actors/conversation_entity.hpp"
 #include "actors/lead_types.hpp"
 #include "actors/runtime.hpp"
+#include "brain/search_rewrite.hpp"
 #include "brain/turn_advice.hpp"
 #include "events/status.hpp"
 
@@ -56,6 +57,9 @@ struct EngineOptions {
   // the offline brain decides every turn.
   std::shared_ptr<const brain::TurnAdvisor> advisor;
   size_t advice_history = 12;  // earlier messages the advisor sees
+  // Asks a model for other words when a shopper's search finds nothing
+  // (brain/search_rewrite.hpp); nullptr: never.
+  std::shared_ptr<const brain::SearchRewriter> rewriter;
 };
 
 struct EngineStats {

@@ -12,6 +12,25 @@ bool wants_advice(const ChatTurn& turn, const brain::Understanding& understood) 
   return understood.intent != "human_handoff";
 }
 
+std::shared_ptr<const brain::SearchRewrite> rewrite_search(const ChatTurn& turn,
+                                                           const brain::Understanding& understood,
+                                                           const brain::Catalog& catalog,
+                                                           const brain::SearchRewriter& rewriter,
+                                                           const std::string& conversation_id) {
+  if (turn.scripted || turn.text.empty() || turn.text[0] == '/' || turn.kind != "text")
+    return nullptr;
+  if (turn.advice && turn.advice->usable) return nullptr;  // the model decided the turn
+  if (understood.intent != "product_search" || !rewriter.active()) return nullptr;
+  if (!catalog.find_products(turn.text, 1).empty()) return nullptr;
+  std::vector<std::string> categories;
+  for (const auto& [path, count] : catalog.categories()) categories.push_back(path);
+  auto r =
+      rewriter.rewrite(turn.text, understood.language, categories, conversation_id, turn.at_us);
+  r.original = turn.text;
+  if (r.query.empty() && r.calls.empty()) return nullptr;
+  return std::make_shared<const brain::SearchRewrite>(std::move(r));
+}
+
 bool receive(const ChatTurn& turn, const std::string& language, conv::State* state) {
   conv::ReceiveMessage m{turn.channel,    turn.user_id, turn.text, turn.platform_message_id,
                          turn.request_id, turn.at_us,   language};

@@ -1,5 +1,6 @@
 // Before a shopper's turn goes to its entity: whether an advisor (a language
-// model) may decide it, and what the advisor is told. Runs on the caller's
+// model) may decide it, what the advisor is told, and whether a search that
+// finds nothing is asked again in a model's words. Runs on the caller's
 // thread (HTTP or channel intake), never on a CAF scheduler thread.
 #pragma once
 
@@ -7,7 +8,9 @@
 #include <vector>
 
 #include "actors/chat_types.hpp"
+#include "brain/catalog.hpp"
 #include "brain/nlu.hpp"
+#include "brain/search_rewrite.hpp"
 #include "brain/turn_advice.hpp"
 #include "events/event_store.hpp"
 
@@ -26,5 +29,14 @@ bool receive(const ChatTurn& turn, const std::string& language, domain::conversa
 // first, read from the log's tail.
 std::vector<brain::PastMessage> recent_messages(events::EventStore& store,
                                                 const std::string& conversation_id, size_t count);
+
+// A model's words for the turn's search, when the turn is a search the
+// offline brain will answer (no usable advice) and its text finds nothing in
+// `catalog`; nullptr otherwise. Blocks while the rewriter asks its model.
+std::shared_ptr<const brain::SearchRewrite> rewrite_search(const ChatTurn& turn,
+                                                           const brain::Understanding& understood,
+                                                           const brain::Catalog& catalog,
+                                                           const brain::SearchRewriter& rewriter,
+                                                           const std::string& conversation_id);
 
 }  // namespace parley::actors

@@ -20,6 +20,12 @@ const std::vector<PromptInfo>& prompts() {
       {"extractor", "extractor", "reads structured fields from a message",
        "Extract the requested fields from the message. Answer with one JSON object and "
        "nothing else; leave out what the message does not say."},
+      {"search_rewrite", "extractor", "rewrites a shopper's search that found nothing",
+       "A shopper's message to an online shop found no products. Rewrite it as a short "
+       "product search, in English, in the words a catalog uses: the kind of product (use the "
+       "shop's category names when one fits), its material or use; keep any colour, size and "
+       "price the shopper gave. Answer with one JSON object {\"query\": \"...\"} and nothing "
+       "else; {\"query\": \"\"} when the message asks for no product."},
   };
   return all;
 }

@@ -72,6 +72,13 @@ void show_products(Turn& t, const std::string& query, const Catalog& catalog,
   found.erase(found.begin(),
               found.begin() + static_cast<std::ptrdiff_t>(std::min(offset, found.size())));
   t.apply(conv::RecordSearch{query, static_cast<uint32_t>(total_found)});
+  if (found.empty() && offset == 0 && t.rewrite && query == t.rewrite->original &&
+      !t.rewrite->query.empty() && t.rewrite->query != query) {
+    // The shopper's words found nothing; the model's may (recorded as a
+    // search of their own, so that "more" and "cheaper" page through them).
+    if (!catalog.find_products(t.rewrite->query, 1).empty())
+      return show_products(t, t.rewrite->query, catalog, u);
+  }
   if (found.empty()) {
     t.reply(offset > 0 ? Say::no_more : Say::none_found, {query});
     return;

@@ -141,11 +141,12 @@ bool browse(Turn& t, const Understanding& u, const std::string& text, const Cata
 
 TurnPlan plan_turn(const conv::State& state, const std::string& text,
                    const Understanding& understood, const Catalog& catalog, int64_t now_us,
-                   const std::string& order_id, const LiveStock* live_stock) {
+                   const std::string& order_id, const LiveStock* live_stock,
+                   const SearchRewrite* rewrite) {
   const Understanding u = in_context(understood, state, text);
   // The conversation's language: a message in another language changed it
   // already; one without any (a name and an address) keeps it.
-  Turn t{state, {}, state.language, std::nullopt};
+  Turn t{state, {}, state.language, std::nullopt, rewrite};
   const std::string& intent = u.intent;
 
   if (!text.empty() && text[0] == '/') {

@@ -11,6 +11,7 @@
 
 #include "brain/catalog.hpp"
 #include "brain/nlu.hpp"
+#include "brain/search_rewrite.hpp"
 #include "domain/conversation.hpp"
 #include "domain/order.hpp"
 
@@ -38,9 +39,12 @@ using LiveStock = std::map<std::string, int64_t>;
 // `live_stock`: an order is placed only when it covers every line; short
 // lines are cut to what is left (or removed) and the shopper asked again.
 // nullptr: not known, the order is planned on the catalog's stock.
+// `rewrite`: a model's words for this message's search, tried when the
+// message itself finds nothing (search_rewrite.hpp); nullptr: none.
 TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
                    const Understanding& understanding, const Catalog& catalog, int64_t now_us,
-                   const std::string& order_id, const LiveStock* live_stock = nullptr);
+                   const std::string& order_id, const LiveStock* live_stock = nullptr,
+                   const SearchRewrite* rewrite = nullptr);
 
 // A cart line for `quantity` of `p`, with its only colour and only size chosen.
 domain::CartLine cart_line_for(const domain::product::Product& p, int64_t quantity);

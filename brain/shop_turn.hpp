@@ -22,6 +22,9 @@ struct Turn {
   TurnPlan plan;
   std::string lang;
   std::optional<conv::Error> refused;  // why the last apply() failed
+  // A model's words for this message's search (search_rewrite.hpp), tried
+  // when a search for the message itself finds nothing; nullptr: none.
+  const SearchRewrite* rewrite = nullptr;
 
   bool apply(const conv::Command& c) {
     auto r = conv::decide(state, c);

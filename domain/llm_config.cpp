@@ -27,7 +27,7 @@ const std::vector<std::string>& providers() {
   return v;
 }
 const std::vector<std::string>& prompt_slugs() {
-  static const std::vector<std::string> v = {"responder", "extractor"};
+  static const std::vector<std::string> v = {"responder", "extractor", "search_rewrite"};
   return v;
 }
 

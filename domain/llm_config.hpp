@@ -20,7 +20,7 @@ inline constexpr size_t kMaxPromptBytes = 16 * 1024;
 inline constexpr size_t kMaxModelBytes = 128;
 
 // responder: answers shoppers with the shop tools; extractor: reads
-// structured fields from text.
+// structured fields from text (and rewrites a search that found nothing).
 const std::vector<std::string>& agents();
 // offline (no model: the rules and lexicons), openai, anthropic, gemini.
 const std::vector<std::string>& providers();

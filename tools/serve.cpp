@@ -154,6 +154,7 @@ int run_serve(int argc, char** argv) {
     return 1;
   }
   engine_options.advisor = llm.advisor();
+  engine_options.rewriter = llm.rewriter();
   actors::Engine engine(store, writer, engine_options);
   team.attach(engine);
   views.start(team.timers());

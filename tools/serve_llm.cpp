@@ -37,6 +37,8 @@ ServeLlm::ServeLlm(const Settings& settings, events::EventStore& store,
     options.timeout = settings.llm.timeout;
     assistant_ = std::make_shared<assistant::ShopAssistant>(*llm_settings_, providers_,
                                                             std::move(catalog), options);
+    rewriter_ = std::make_shared<assistant::ModelSearchRewriter>(*llm_settings_, providers_,
+                                                                 settings.llm.timeout);
   }
 }
 

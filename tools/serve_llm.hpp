@@ -1,7 +1,8 @@
 // Language models as the server runs them: a provider for each one this
 // server has a key or base URL for, the shop's LLM settings (folded from the
-// log), the shop assistant the engine asks before a shopper's turn, and the
-// admin routes that change agents and prompts.
+// log), the shop assistant the engine asks before a shopper's turn, the
+// rewriter it asks when a search finds nothing, and the admin routes that
+// change agents and prompts.
 #pragma once
 
 #include <map>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "assistant/llm_settings.hpp"
+#include "assistant/search_rewriter.hpp"
 #include "assistant/shop_assistant.hpp"
 #include "http/llm_admin_api.hpp"
 #include "tools/settings.hpp"
@@ -23,6 +25,8 @@ class ServeLlm {
   events::Status load();
   // nullptr when no provider is available: every turn is the offline brain's.
   std::shared_ptr<const brain::TurnAdvisor> advisor() const { return assistant_; }
+  // nullptr when no provider is available: searches are never rewritten.
+  std::shared_ptr<const brain::SearchRewriter> rewriter() const { return rewriter_; }
   void register_routes(http::Router& router, const http::Authorizer& auth);
   // One line for the start-up log: who answers shoppers.
   std::string describe() const;
@@ -32,6 +36,7 @@ class ServeLlm {
   std::unique_ptr<assistant::LlmSettings> llm_settings_;
   std::map<std::string, std::shared_ptr<const llm::Provider>> providers_;
   std::shared_ptr<assistant::ShopAssistant> assistant_;
+  std::shared_ptr<assistant::ModelSearchRewriter> rewriter_;
   std::unique_ptr<http::LlmAdminContext> admin_;
 };
 

@@ -91,6 +91,43 @@ TEST(Policy, GivenAnUnsureSearchWhenPlannedThenItSearchesWithoutAsking) {
   EXPECT_NE(plan.replies[0].text.find("Thread Seal Tape"), std::string::npos);
 }
 
+// Finds the tape by its own words only.
+class OnlyTapeWords : public TwoProducts {
+ public:
+  std::vector<const Product*> find_products(const std::string& text, size_t) const override {
+    if (text != "thread seal tape") return {};
+    return {find("HW-TAP-006")};
+  }
+};
+
+TEST(Policy, GivenAModelsRewriteWhenTheShoppersWordsFindNothingThenTheRewriteIsListed) {
+  OnlyTapeWords catalog;
+  const SearchRewrite rewrite{"stuff for leaky pipe threads", "thread seal tape", {}};
+  const auto plan =
+      plan_turn(started("api:r"), "stuff for leaky pipe threads",
+                guess("product_search", 0.9, "", "en"), catalog, 1, "ORD-1", nullptr, &rewrite);
+  ASSERT_EQ(plan.replies.size(), 1u);
+  EXPECT_NE(plan.replies[0].text.find("Thread Seal Tape"), std::string::npos)
+      << plan.replies[0].text;
+  std::vector<std::pair<std::string, uint32_t>> searches;
+  for (const auto& e : plan.events)
+    if (const auto* r = std::get_if<conv::SearchPerformed>(&e))
+      searches.push_back({r->query, r->results});
+  // Both searches are on record: the shopper's (nothing) and the rewrite's.
+  EXPECT_EQ(searches, (std::vector<std::pair<std::string, uint32_t>>{
+                          {"stuff for leaky pipe threads", 0}, {"thread seal tape", 1}}));
+}
+
+TEST(Policy, GivenARewriteOfAnotherMessageWhenPlannedThenItIsNotUsed) {
+  OnlyTapeWords catalog;
+  const SearchRewrite rewrite{"an earlier message", "thread seal tape", {}};
+  const auto plan =
+      plan_turn(started("api:r"), "stuff for leaky pipe threads",
+                guess("product_search", 0.9, "", "en"), catalog, 1, "ORD-1", nullptr, &rewrite);
+  ASSERT_EQ(plan.replies.size(), 1u);
+  EXPECT_EQ(plan.replies[0].text.find("Thread Seal Tape"), std::string::npos);
+}
+
 TEST(Policy, GivenTwoOrdersWhenTheShopperAsksAboutTheFirstThenTheAnswerIsAboutIt) {
   TwoProducts catalog;
   conv::State s = started("api:o");

@@ -34,6 +34,7 @@ class FakeModel {
   enum class Mode { normal, down, garbage, slow };
   std::atomic<Mode> mode{Mode::normal};
   int64_t input_tokens = 0, output_tokens = 0, calls = 0;
+  std::vector<std::string> rewrites_asked;  // what the search rewrite was told
   std::mutex mu;
 
   Answer operator()(const Recorded& r, size_t nth) {
@@ -61,6 +62,14 @@ class FakeModel {
     if (last["role"] == "tool") return {200, text_answer(after_tool(messages), in, out)};
     const std::string said = last["content"].get<std::string>();
     const std::string system = messages[0]["content"].get<std::string>();
+    if (system.find("found no products") != std::string::npos) {  // the search rewrite
+      std::lock_guard lock(mu);
+      rewrites_asked.push_back(said);
+      return {200, text_answer(said.find("zorbnik") != std::string::npos
+                                   ? "```json\n{\"query\": \"wood screws\"}\n```"
+                                   : "{\"query\": \"\"}",
+                               in, out)};
+    }
     if (said.find("fasten wood") != std::string::npos)
       return {200, tool_answer("search_products", {{"query", "wood screws"}}, in, out)};
     if (said.find("first one") != std::string::npos)
@@ -315,6 +324,49 @@ TEST(LlmE2E, ADownSlowOrGarbledModelLeavesTheOfflineBrainToAnswerInTime) {
   // The shopper can go on once the model is back.
   model.mode = FakeModel::Mode::normal;
   EXPECT_EQ(api.chat("u2", "hello again")["brain"], "openai");
+}
+
+TEST(LlmE2E, ASearchThatFindsNothingIsAskedAgainInTheExtractorsWords) {
+  FakeModel model;
+  FakePlatform fake([&](const Recorded& r, size_t n) { return model(r, n); });
+  testing::TempDir dir;
+  Server server(dir.path(), llm_env(fake, "5000"));
+  Api api(server.port());
+  // The offline brain answers shoppers; the extractor agent stays on the model.
+  auto [status, body] =
+      api.put("/api/v1/admin/config", {{"agents", {{"responder", {{"provider", "offline"}}}}}});
+  ASSERT_EQ(status, 200) << body;
+
+  // Found by the shop's own words: the model is not asked.
+  json found = api.chat("u5", "show me drills");
+  EXPECT_EQ(found["brain"], "offline") << found;
+  EXPECT_EQ(model.calls, 0);
+
+  json r = api.chat("u5", "I am looking for a zorbnik");
+  EXPECT_EQ(r["brain"], "offline") << r;
+  ASSERT_EQ(model.rewrites_asked.size(), 1u) << r;
+  EXPECT_NE(model.rewrites_asked[0].find("I am looking for a zorbnik"), std::string::npos);
+  EXPECT_NE(model.rewrites_asked[0].find("Hardware"), std::string::npos)  // the categories
+      << model.rewrites_asked[0];
+  // The list shown is what the rewrite found: wood screws.
+  const json shown = api.get("/api/v1/conversations/api:u5")["last_shown"];
+  ASSERT_FALSE(shown.empty());
+  for (const auto& sku : shown) EXPECT_EQ(sku.get<std::string>().rfind("HW-SCR", 0), 0u) << shown;
+  const std::string listed = r["replies"][0]["text"];
+  EXPECT_NE(listed.find("crew"), std::string::npos) << listed;
+
+  // A rewrite that names nothing leaves the offline answer: nothing found,
+  // and the screws stay the list.
+  json none = api.chat("u5", "I need a qwxyzzy");
+  EXPECT_EQ(model.rewrites_asked.size(), 2u);
+  EXPECT_EQ(api.get("/api/v1/conversations/api:u5")["last_shown"], shown);
+  EXPECT_FALSE(none["replies"].empty());
+
+  // Both calls are billed, as the extractor's.
+  json billing = api.billing_after(2);
+  EXPECT_EQ(billing["totals"]["calls"], 2) << billing;
+  ASSERT_EQ(billing["usage"].size(), 1u) << billing;
+  EXPECT_EQ(billing["usage"][0]["agent"], "extractor");
 }
 
 TEST(LlmE2E, AgentsAndPromptsChangeAtRuntimeAsEventsWithHistory) {
