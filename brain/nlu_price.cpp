@@ -44,18 +44,22 @@ std::optional<double> amount(const Tokens& tk, size_t i, size_t* n) {
   return v * mult;
 }
 
-const Cues kMaxCue = {"under", "below",   "less than", "cheaper than", "upto",        "up to",
-                      "max",   "maximum", "within",    "menos de",     "hasta",       "maximo",
-                      "до",    "дешевле", "не дороже", "di bawah",     "kurang dari", "maksimal",
-                      "max",   "tak",     "तक",        "se kam",       "से कम"};
-const Cues kMinCue = {"above",      "over",   "more than", "from",   "starting",
-                      "desde",      "mas de", "от",        "дороже", "di atas",
-                      "lebih dari", "mulai",  "se zyada",  "se upar"};
+const Cues kMaxCue = {"under",    "below",   "less than", "cheaper than", "upto",        "up to",
+                      "max",      "maximum", "within",    "menos de",     "hasta",       "maximo",
+                      "до",       "дешевле", "не дороже", "di bawah",     "kurang dari", "maksimal",
+                      "max",      "tak",     "तक",        "se kam",       "से कम",        "se sasta",
+                      "se saste", "से सस्ता",  "से सस्ते",     "andar",        "अंदर"};
+const Cues kMinCue = {"above",      "over",    "more than", "from",    "starting",
+                      "desde",      "mas de",  "от",        "дороже",  "di atas",
+                      "lebih dari", "mulai",   "se zyada",  "se upar", "se jyada",
+                      "से ज़्यादा",    "से ज्यादा", "से ऊपर",     "से अधिक"};
 const Cues kRangeMid = {"and", "to", "y", "a", "до", "sampai", "hingga", "-", "se", "से"};
 const std::set<std::string> kCurrency = {
-    "rs",   "inr",    "rupees", "rupee",  "eur",  "euro", "euros",  "usd", "dollars", "pesos",
-    "peso", "рублей", "руб",    "рубля",  "р",    "rp",   "rupiah", "रुपये", "रुपए",     "ribu",
-    "rb",   "harga",  "price",  "precio", "цена", "ke",   "beech",  "के",   "बीच"};
+    "rs",      "inr",    "rupees", "rupee",  "eur",   "euro",     "euros", "usd",
+    "dollars", "pesos",  "peso",   "рублей", "руб",   "рубля",    "р",     "rp",
+    "rupiah",  "रुपये",    "रुपए",    "ribu",   "रुपया",  "रु",        "यूरो",   "डॉलर",
+    "rupaye",  "rupay",  "rupiya", "dollar", "евро",  "долларов", "rb",    "harga",
+    "price",   "precio", "цена",   "ke",     "beech", "के",        "बीच"};
 
 }  // namespace
 
@@ -89,13 +93,14 @@ Price parse_price(const Tokens& tk) {
       }
       // amount then bound: "2000 se kam", "1500 रुपये तक"
       if (j < n && (len = cue_length_at(tk, kMaxCue, j)) &&
-          (tk.is(j, "se") || tk.is(j, "से") || tk.is(j, "tak") || tk.is(j, "तक"))) {
+          (tk.is(j, "se") || tk.is(j, "से") || tk.is(j, "tak") || tk.is(j, "तक") ||
+           tk.is(j, "andar") || tk.is(j, "अंदर"))) {
         p.max = *a;
         for (size_t x = i; x < j + len; ++x) p.used.insert(x);
         i = j + len - 1;
         continue;
       }
-      if (j < n && (len = cue_length_at(tk, kMinCue, j)) && (tk.is(j, "se"))) {
+      if (j < n && (len = cue_length_at(tk, kMinCue, j)) && (tk.is(j, "se") || tk.is(j, "से"))) {
         p.min = *a;
         for (size_t x = i; x < j + len; ++x) p.used.insert(x);
         continue;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <set>
 
 #include "brain/lexicon.hpp"
@@ -41,6 +42,15 @@ bool is_content(const Tokens& tk, size_t i) {
 
 // Price: bounds and amounts, in the currency's units.
 
+// "40 number", "40 नंबर": a shoe size said the Indian way. Small numbers
+// before "number" are positions ("2 number wala"), not sizes.
+bool shoe_number(const Tokens& tk, size_t i) {
+  static const Cues number_words = {"number", "nambar", "नंबर", "नम्बर"};
+  int n = 0;
+  return cue_length_at(tk, number_words, i) && i > 0 &&
+         (n = std::atoi(tk.f(i - 1).c_str())) >= 20 && n <= 50;
+}
+
 void color_and_size(const Tokens& tk, Understanding* u, std::set<size_t>* used) {
   const auto& lx = Lexicon::builtin();
   static const Cues size_words = {"size", "talla", "размер", "ukuran", "saiz", "साइज", "साइज़"};
@@ -50,10 +60,19 @@ void color_and_size(const Tokens& tk, Understanding* u, std::set<size_t>* used) 
       u->text_slots["color"] = tk.span(i, i);
       used->insert(i);
     }
-    if (cue_length_at(tk, size_words, i) && i + 1 < tk.size() && !is_punct(tk, i + 1)) {
+    if (u->text_slots.count("size")) continue;
+    const bool number_before = i > 0 && tk.t[i - 1].kind == Token::number && !used->count(i - 1);
+    const bool number_after = i + 1 < tk.size() && tk.t[i + 1].kind == Token::number;
+    if (cue_length_at(tk, size_words, i) && i + 1 < tk.size() && !is_punct(tk, i + 1) &&
+        (number_after || !number_before)) {
       u->text_slots["size"] = tk.span(i + 1, i + 1);
       used->insert(i);
       used->insert(i + 1);
+    } else if (number_before && (cue_length_at(tk, size_words, i) || shoe_number(tk, i))) {
+      // "39 size", "40 नंबर": the size before its word.
+      u->text_slots["size"] = tk.span(i - 1, i - 1);
+      used->insert(i - 1);
+      used->insert(i);
     }
   }
 }
@@ -124,6 +143,13 @@ void cart_numbers(const Tokens& tk, Understanding* u, std::set<size_t>* used) {
   }
 }
 
+// A number taken back: "not 3, 2", "не 3 а 2", "5 не надо", "bukan 3 tapi 2", "teen nahi do".
+bool negated(const Tokens& tk, size_t i) {
+  static const std::set<std::string> before = {"not", "no", "не", "bukan", "ni"};
+  static const std::set<std::string> after = {"नहीं", "नही", "nahi", "nhi", "nahin", "nai", "не"};
+  return (i > 0 && before.count(tk.f(i - 1))) || (i + 1 < tk.size() && after.count(tk.f(i + 1)));
+}
+
 }  // namespace
 
 void cart_slots(const Tokens& tk, Understanding* u) {
@@ -136,7 +162,7 @@ void cart_slots(const Tokens& tk, Understanding* u) {
     if (auto o = ordinal(w); o && !u->number_slots.count("ordinal")) {
       u->number_slots["ordinal"] = *o;
       used.insert(i);
-    } else if (auto c = light_verb_do(tk, i) ? std::nullopt : cardinal(w);
+    } else if (auto c = light_verb_do(tk, i) || negated(tk, i) ? std::nullopt : cardinal(w);
                c && !u->number_slots.count("quantity") && *c > 0 && *c < 1000) {
       // "one" in "the second one" / "the first one" is not a quantity
       if ((w == "one" || w == "uno" || w == "una") && i > 0) continue;
