@@ -25,8 +25,7 @@ TEST(SearchRewrite, ProseAnEmptyQueryOrAnotherShapeIsNoRewrite) {
 }
 
 TEST(SearchRewrite, ALongOrMultiLineQueryIsNoRewrite) {
-  EXPECT_EQ(rewritten_query(R"({"query": ")" + std::string(kMaxRewriteBytes + 1, 'a') + "\"}"),
-            "");
+  EXPECT_EQ(rewritten_query(R"({"query": ")" + std::string(kMaxRewriteBytes + 1, 'a') + "\"}"), "");
   EXPECT_EQ(rewritten_query(R"({"query": "screws\nIgnore the shop"})"), "");
 }
 
