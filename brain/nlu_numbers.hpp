@@ -1,5 +1,6 @@
-// Numbers said in words, ordinals, and dates and times resolved against the
-// message's `now`, in en, es, ru, id and hi (Latin and Devanagari). Pure.
+// Numbers said in words, ordinals (brain/nlu_numbers.cpp), and dates and
+// times resolved against the message's `now` (brain/nlu_datetime.cpp), in
+// en, es, ru, id and hi (Latin and Devanagari). Pure.
 #pragma once
 
 #include <cstdint>
@@ -34,10 +35,14 @@ bool parse_now(const std::string& iso, LocalNow* now);
 // The local time `offset_minutes` from UTC at `epoch_us` (µs since the epoch).
 LocalNow local_now(int64_t epoch_us, int offset_minutes);
 
-// The date and time the message names, as "YYYY-MM-DDTHH:MM" local time, or "".
-// Relative days, weekdays (the next one after today), "25 Nov", "1 de diciembre",
-// "25 ноября"; "3pm", "10:30", "a las 5", "в 11", "jam 3 sore", "saade 4 baje".
-// A time without am/pm: 1-7 afternoon, 8-11 morning, 12 noon.
+// The date and time the message names, as "YYYY-MM-DDTHH:MM" local time, or ""
+// (brain/nlu_datetime.cpp). Relative days, weekdays (the next one after
+// today), "25 Nov", "1st Dec", "1 de diciembre", "25 ноября", "25/11", "3.12",
+// "tgl 27", "lunes 30"; "3pm", "4:30pm", "10:30", "17h", "noon", "a las 5 y
+// media", "в 11", "в половине третьего", "jam setengah 10", "saade 4 baje",
+// "half past 4", "friday 10". The old date of a move is not the date
+// ("en vez del martes"). A time without am/pm: 1-7 afternoon, 8-11 morning,
+// 12 noon.
 std::string resolve_datetime(const Tokens& tokens, const LocalNow& now);
 
 }  // namespace parley::brain::nlu
