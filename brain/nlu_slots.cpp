@@ -51,6 +51,17 @@ bool shoe_number(const Tokens& tk, size_t i) {
          (n = std::atoi(tk.f(i - 1).c_str())) >= 20 && n <= 50;
 }
 
+// What can follow a size word as its value: a number ("38", "7.5", "m8") or
+// a letter size; not "is" in "what size is it" nor "kya" in "size kya hai".
+bool size_value(const std::string& w) {
+  static const std::set<std::string> letters = {"xxs", "xs",  "s",    "m",   "l",
+                                                "xl",  "xxl", "xxxl", "2xl", "3xl"};
+  if (letters.count(w)) return true;
+  for (char c : w)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
 void color_and_size(const Tokens& tk, Understanding* u, std::set<size_t>* used) {
   const auto& lx = Lexicon::builtin();
   static const Cues size_words = {"size", "talla", "размер", "ukuran", "saiz", "साइज", "साइज़"};
@@ -64,7 +75,7 @@ void color_and_size(const Tokens& tk, Understanding* u, std::set<size_t>* used) 
     const bool number_before = i > 0 && tk.t[i - 1].kind == Token::number && !used->count(i - 1);
     const bool number_after = i + 1 < tk.size() && tk.t[i + 1].kind == Token::number;
     if (cue_length_at(tk, size_words, i) && i + 1 < tk.size() && !is_punct(tk, i + 1) &&
-        (number_after || !number_before)) {
+        (number_after || !number_before) && size_value(tk.f(i + 1))) {
       u->text_slots["size"] = tk.span(i + 1, i + 1);
       used->insert(i);
       used->insert(i + 1);
@@ -75,6 +86,10 @@ void color_and_size(const Tokens& tk, Understanding* u, std::set<size_t>* used) 
       used->insert(i);
     }
   }
+  // A size in a product's own name ("the M4 screws", "70 mm heels") is not
+  // asked for: only a search or an add reads one without its word.
+  if (u->intent == "product_search" || u->intent == "add_to_cart")
+    sizes_without_a_size_word(tk, &u->text_slots, used);
 }
 
 // The longest run of content words, as typed; inner function words are kept

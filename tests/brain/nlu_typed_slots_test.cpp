@@ -52,6 +52,22 @@ TEST(NluTypedSlots, GivenAShoeSizeSaidTheIndianWayWhenSearchedThenItIsTheSizeNot
   EXPECT_EQ(number_slot("sandal 39 नंबर कार्ट में डालो", "quantity"), -1);
 }
 
+TEST(NluTypedSlots, GivenASizeWithoutASizeWordWhenSearchedOrAddedThenItIsTheSize) {
+  EXPECT_EQ(text_slot("need coach bolts M12", "size"), "M12");
+  EXPECT_EQ(text_slot("гайки м6 есть?", "size"), "м6");
+  EXPECT_EQ(text_slot("rain jacket XL in navy", "size"), "XL");
+  EXPECT_EQ(text_slot("taladro con broca de 10mm", "size"), "10mm");
+  EXPECT_EQ(text_slot("sandalias doradas del 36", "size"), "36");
+  EXPECT_EQ(text_slot("add the suede loafers 42", "size"), "42");
+  EXPECT_EQ(number_slot("add the suede loafers 42", "quantity"), -1);
+  EXPECT_EQ(text_slot("sepatu lari no 40 ada?", "size"), "40");
+}
+
+TEST(NluTypedSlots, GivenASizeWordWithoutAValueWhenAskedThenThereIsNoSize) {
+  EXPECT_EQ(text_slot("which size is the third one", "size"), "");
+  EXPECT_EQ(text_slot("iska size kya hai", "size"), "");
+}
+
 TEST(NluTypedSlots, GivenPairsOfShoesWhenAddedThenEachPairIsOneItem) {
   EXPECT_EQ(number_slot("add 3 pairs of the canvas sneakers", "quantity"), 3);
   EXPECT_EQ(number_slot("तीन जोड़ी मोज़े कार्ट में डालो", "quantity"), 3);
