@@ -47,8 +47,10 @@ TEST(NluHeldout, IntentAccuracyIsAtLeastPointNineTwoOverallAndPointEightFiveInEa
     EXPECT_GE(tally.intent_accuracy(), 0.85) << lang;
 }
 
-TEST(NluHeldout, SlotF1IsAtLeastPointEightFiveOverall) {
+TEST(NluHeldout, SlotF1IsAtLeastPointEightFiveOverallAndPointSevenFiveInEachLanguage) {
   EXPECT_GE(heldout().overall().slot_f1(), 0.85);
+  for (const auto& [lang, tally] : heldout().by_language())
+    EXPECT_GE(tally.slot_f1(), 0.75) << lang;
 }
 
 }  // namespace
