@@ -201,29 +201,41 @@ bool within_order_limit(const std::vector<CartLine>& cart, int64_t more) {
          after <= kMaxOrderCents;
 }
 
-Events decide_shop(const State& s, const Command& command) {
-  if (auto* c = std::get_if<ForgetCustomer>(&command))
-    return std::vector<Event>{CustomerForgotten{c->by, c->at_us}};
-  if (auto* c = std::get_if<NoteOrderStatus>(&command)) {
-    auto it = s.order_notes.find(c->order_id);
-    if (it != s.order_notes.end() && it->second == c->note) return std::vector<Event>{};
-    return std::vector<Event>{OrderStatusNoted{c->order_id, c->note, c->at_us}};
+Events none() {
+  return std::vector<Event>{};
+}
+Events one(Event e) {
+  return std::vector<Event>{std::move(e)};
+}
+
+// One handler per command: a command without one does not compile.
+struct Decider {
+  const State& s;
+
+  Events operator()(const ReceiveMessage& c) const { return decide_receive(s, c); }
+  Events operator()(const SendMessage& c) const { return decide_send(s, c); }
+  Events operator()(const ForgetCustomer& c) const { return one(CustomerForgotten{c.by, c.at_us}); }
+  Events operator()(const NoteOrderStatus& c) const {
+    auto it = s.order_notes.find(c.order_id);
+    if (it != s.order_notes.end() && it->second == c.note) return none();
+    return one(OrderStatusNoted{c.order_id, c.note, c.at_us});
   }
-  if (auto* c = std::get_if<RequestOrderCancel>(&command)) {
-    if (std::find(s.orders.begin(), s.orders.end(), c->order_id) == s.orders.end())
+  Events operator()(const RequestOrderCancel& c) const {
+    if (std::find(s.orders.begin(), s.orders.end(), c.order_id) == s.orders.end())
       return fail(Error::unknown_order);
-    return std::vector<Event>{OrderCancelRequested{c->order_id, c->at_us}};
+    return one(OrderCancelRequested{c.order_id, c.at_us});
   }
-  if (auto* c = std::get_if<RecordSearch>(&command))
-    return std::vector<Event>{SearchPerformed{c->query, c->results}};
-  if (auto* c = std::get_if<ShowProducts>(&command)) {
-    if (c->skus == s.last_shown && c->size == s.shown_size && c->color == s.shown_color &&
-        c->offset == s.shown_offset)
-      return std::vector<Event>{};
-    return std::vector<Event>{ProductsShown{c->skus, c->size, c->color, c->offset}};
+  Events operator()(const RecordSearch& c) const {
+    return one(SearchPerformed{c.query, c.results});
   }
-  if (auto* c = std::get_if<AddItem>(&command)) {
-    const auto& add = c->line;
+  Events operator()(const ShowProducts& c) const {
+    if (c.skus == s.last_shown && c.size == s.shown_size && c.color == s.shown_color &&
+        c.offset == s.shown_offset)
+      return none();
+    return one(ProductsShown{c.skus, c.size, c.color, c.offset});
+  }
+  Events operator()(const AddItem& c) const {
+    const auto& add = c.line;
     if (add.quantity < 1 || add.quantity > kMaxQuantity) return fail(Error::invalid_quantity);
     if (add.unit_price_cents < 0 || add.unit_price_cents > kMaxPriceCents)
       return fail(Error::invalid_price);
@@ -235,192 +247,200 @@ Events decide_shop(const State& s, const Command& command) {
         if (l.quantity + add.quantity > kMaxQuantity) return fail(Error::invalid_quantity);
         if (!within_order_limit(s.cart, add.quantity * l.unit_price_cents))
           return fail(Error::cart_full);
-        return std::vector<Event>{QuantityChanged{l.sku, l.quantity + add.quantity}};
+        return one(QuantityChanged{l.sku, l.quantity + add.quantity});
       }
     if (s.cart.size() >= kMaxCartLines || !within_order_limit(s.cart, add.total_cents()))
       return fail(Error::cart_full);
-    return std::vector<Event>{ItemAdded{add}};
+    return one(ItemAdded{add});
   }
-  if (auto* c = std::get_if<RemoveItem>(&command)) {
-    if (!s.line(c->sku)) return fail(Error::not_in_cart);
-    return std::vector<Event>{ItemRemoved{c->sku}};
+  Events operator()(const RemoveItem& c) const {
+    if (!s.line(c.sku)) return fail(Error::not_in_cart);
+    return one(ItemRemoved{c.sku});
   }
-  if (auto* c = std::get_if<SetQuantity>(&command)) {
-    const CartLine* l = s.line(c->sku);
+  Events operator()(const SetQuantity& c) const {
+    const CartLine* l = s.line(c.sku);
     if (!l) return fail(Error::not_in_cart);
-    if (c->quantity < 0 || c->quantity > kMaxQuantity) return fail(Error::invalid_quantity);
-    if (c->quantity == 0) return std::vector<Event>{ItemRemoved{c->sku}};
-    if (c->quantity == l->quantity) return std::vector<Event>{};
-    if (c->quantity > l->quantity &&
-        !within_order_limit(s.cart, (c->quantity - l->quantity) * l->unit_price_cents))
+    if (c.quantity < 0 || c.quantity > kMaxQuantity) return fail(Error::invalid_quantity);
+    if (c.quantity == 0) return one(ItemRemoved{c.sku});
+    if (c.quantity == l->quantity) return none();
+    if (c.quantity > l->quantity &&
+        !within_order_limit(s.cart, (c.quantity - l->quantity) * l->unit_price_cents))
       return fail(Error::cart_full);
-    return std::vector<Event>{QuantityChanged{c->sku, c->quantity}};
+    return one(QuantityChanged{c.sku, c.quantity});
   }
-  if (auto* c = std::get_if<ChooseVariant>(&command)) {
-    if (!s.line(c->sku)) return fail(Error::not_in_cart);
-    return std::vector<Event>{VariantChosen{c->sku, c->color, c->size}};
+  Events operator()(const ChooseVariant& c) const {
+    if (!s.line(c.sku)) return fail(Error::not_in_cart);
+    return one(VariantChosen{c.sku, c.color, c.size});
   }
-  if (std::holds_alternative<ClearCart>(command)) {
-    if (s.cart.empty()) return std::vector<Event>{};
-    return std::vector<Event>{CartCleared{}};
-  }
-  if (std::holds_alternative<StartCheckout>(command)) {
+  Events operator()(const ClearCart&) const { return s.cart.empty() ? none() : one(CartCleared{}); }
+  Events operator()(const StartCheckout&) const {
     if (s.cart.empty()) return fail(Error::empty_cart);
-    if (s.checkout_open) return std::vector<Event>{};
-    return std::vector<Event>{CheckoutStarted{}};
+    return s.checkout_open ? none() : one(CheckoutStarted{});
   }
-  if (auto* c = std::get_if<ProvideDetails>(&command)) {
-    if (c->details.empty() || s.customer.merged(c->details) == s.customer)
-      return std::vector<Event>{};
-    return std::vector<Event>{DetailsProvided{c->details}};
+  Events operator()(const ProvideDetails& c) const {
+    if (c.details.empty() || s.customer.merged(c.details) == s.customer) return none();
+    return one(DetailsProvided{c.details});
   }
-  if (std::holds_alternative<RequestConfirmation>(command)) {
+  Events operator()(const RequestConfirmation&) const {
     if (s.cart.empty()) return fail(Error::empty_cart);
     for (const auto& l : s.cart)
       if (l.needs_color() || l.needs_size()) return fail(Error::incomplete);
     if (!s.customer.complete()) return fail(Error::incomplete);
-    if (s.awaiting_confirmation) return std::vector<Event>{};
-    return std::vector<Event>{ConfirmationRequested{}};
+    return s.awaiting_confirmation ? none() : one(ConfirmationRequested{});
   }
-  if (std::holds_alternative<CancelCheckout>(command)) {
-    if (!s.checkout_open) return std::vector<Event>{};
-    return std::vector<Event>{CheckoutCancelled{}};
+  Events operator()(const CancelCheckout&) const {
+    return s.checkout_open ? one(CheckoutCancelled{}) : none();
   }
-  if (auto* c = std::get_if<PlaceOrder>(&command)) {
+  Events operator()(const PlaceOrder& c) const {
     if (s.cart.empty()) return fail(Error::empty_cart);
     if (!s.awaiting_confirmation) return fail(Error::not_confirmed);
     const auto total = checked_cart_total(s.cart);
     if (!total || *total > kMaxOrderCents) return fail(Error::cart_full);
     for (const auto& l : s.cart)
       if (l.currency != s.cart.front().currency) return fail(Error::mixed_currency);
-    return std::vector<Event>{OrderPlaced{c->order_id, *total, s.cart.front().currency}};
+    return one(OrderPlaced{c.order_id, *total, s.cart.front().currency});
   }
-  if (auto* c = std::get_if<SetStage>(&command)) {
-    if (c->stage == s.stage) return std::vector<Event>{};
-    return std::vector<Event>{StageChanged{c->stage}};
+  Events operator()(const SetStage& c) const {
+    return c.stage == s.stage ? none() : one(StageChanged{c.stage});
   }
-  if (auto* c = std::get_if<RequestHandoff>(&command)) {
-    if (s.handoff_requested) return std::vector<Event>{};
-    return std::vector<Event>{HandoffRequested{c->by, c->at_us}};
+  Events operator()(const RequestHandoff& c) const {
+    return s.handoff_requested ? none() : one(HandoffRequested{c.by, c.at_us});
   }
-  if (auto* c = std::get_if<EndHandoff>(&command)) {
-    if (!s.handoff_requested) return std::vector<Event>{};
-    return std::vector<Event>{HandoffEnded{c->by, c->at_us}};
+  Events operator()(const EndHandoff& c) const {
+    return s.handoff_requested ? one(HandoffEnded{c.by, c.at_us}) : none();
   }
-  const auto& c = std::get<RecordDeliveryStatus>(command);
-  if (c.status != "sent" && c.status != "delivered" && c.status != "read" && c.status != "failed")
-    return fail(Error::invalid_status);
-  return std::vector<Event>{DeliveryStatusChanged{c.platform_message_id, c.status, c.at_us}};
+  Events operator()(const RecordDeliveryStatus& c) const {
+    if (c.status != "sent" && c.status != "delivered" && c.status != "read" && c.status != "failed")
+      return fail(Error::invalid_status);
+    return one(DeliveryStatusChanged{c.platform_message_id, c.status, c.at_us});
+  }
+};
+
+void clear_nudge(State& s) {
+  s.nudge_id.clear();
+  s.nudge_number = 0;
+  s.nudge_due_us = 0;
 }
+
+// One handler per event: an event without one does not compile.
+struct Evolver {
+  State& s;
+
+  void operator()(const MessageReceived& e) const {
+    if (!s.started()) {
+      s.channel = e.channel;
+      s.user_id = e.user_id;
+    }
+    ++s.received;
+    s.nudges_sent = 0;  // a reply resets the count
+    s.last_received_at_us = e.at_us;
+    s.last_received_id = e.message_id;
+    if (!e.language.empty()) s.language = e.language;
+  }
+  void operator()(const MessageSent& e) const {
+    if (!s.started()) {
+      s.channel = e.channel;
+      s.user_id = e.user_id;
+    }
+    ++s.sent;
+    s.last_sent_at_us = e.at_us;
+  }
+  void operator()(const ProductsShown& e) const {
+    s.browsing = true;
+    s.last_shown = e.skus;
+    s.shown_size = e.size;
+    s.shown_color = e.color;
+    s.shown_offset = e.offset;
+  }
+  void operator()(const ItemAdded& e) const { s.cart.push_back(e.line); }
+  void operator()(const ItemRemoved& e) const {
+    s.cart.erase(std::remove_if(s.cart.begin(), s.cart.end(),
+                                [&](const CartLine& l) { return l.sku == e.sku; }),
+                 s.cart.end());
+    s.awaiting_confirmation = false;
+  }
+  void operator()(const QuantityChanged& e) const {
+    for (auto& l : s.cart)
+      if (l.sku == e.sku) l.quantity = e.quantity;
+    s.awaiting_confirmation = false;
+  }
+  void operator()(const VariantChosen& e) const {
+    for (auto& l : s.cart)
+      if (l.sku == e.sku) {
+        if (!e.color.empty()) l.color = e.color;
+        if (!e.size.empty()) l.size = e.size;
+      }
+  }
+  void operator()(const CartCleared&) const {
+    s.cart.clear();
+    s.checkout_open = s.awaiting_confirmation = false;
+  }
+  void operator()(const CheckoutStarted&) const { s.checkout_open = true; }
+  void operator()(const DetailsProvided& e) const { s.customer = s.customer.merged(e.details); }
+  void operator()(const ConfirmationRequested&) const { s.awaiting_confirmation = true; }
+  void operator()(const CheckoutCancelled&) const {
+    s.checkout_open = s.awaiting_confirmation = false;
+  }
+  void operator()(const OrderPlaced& e) const {
+    s.orders.push_back(e.order_id);
+    s.browsing = false;
+    s.last_order_total_cents = e.total_cents;
+    s.last_order_currency = e.currency;
+    s.cart.clear();
+    s.checkout_open = s.awaiting_confirmation = false;
+  }
+  void operator()(const OrderStatusNoted& e) const { s.order_notes[e.order_id] = e.note; }
+  // A request for the order worker and the team; the conversation's state does not change.
+  void operator()(const OrderCancelRequested&) const {}
+  void operator()(const SearchPerformed& e) const { s.last_query = e.query; }
+  void operator()(const CustomerForgotten&) const {
+    s.customer = Customer{};
+    s.last_query.clear();
+    s.checkout_open = s.awaiting_confirmation = false;
+  }
+  void operator()(const StageChanged& e) const { s.stage = e.stage; }
+  void operator()(const HandoffRequested& e) const {
+    s.handoff_requested = true;
+    s.handoff_since_us = e.at_us;
+    s.handoff_by = e.by;
+  }
+  void operator()(const HandoffEnded&) const {
+    s.handoff_requested = false;
+    s.handoff_since_us = 0;
+    s.handoff_by.clear();
+  }
+  void operator()(const NudgeScheduled& e) const {
+    if (e.nudge_id != s.nudge_id) ++s.nudges_scheduled;
+    s.nudge_id = e.nudge_id;
+    s.nudge_number = e.number;
+    s.nudge_due_us = e.due_us;
+  }
+  void operator()(const NudgeSent& e) const {
+    s.nudges_sent = std::max(s.nudges_sent, e.number);
+    s.last_nudge_at_us = e.at_us;
+    clear_nudge(s);
+  }
+  void operator()(const NudgeSkipped&) const {
+    // Outside the window every later nudge would be too: the count is spent.
+    s.nudges_sent = std::numeric_limits<uint32_t>::max();
+    clear_nudge(s);
+  }
+  void operator()(const NudgeCancelled&) const { clear_nudge(s); }
+  // Delivery receipts are read by the views; the conversation's state does not change.
+  void operator()(const DeliveryStatusChanged&) const {}
+};
 
 }  // namespace
 
 Result<std::vector<Event>, Error> decide(const State& state, const Command& command) {
-  if (auto* r = std::get_if<ReceiveMessage>(&command)) return decide_receive(state, *r);
-  if (auto* m = std::get_if<SendMessage>(&command)) return decide_send(state, *m);
-  if (!state.started()) return fail(Error::not_started);
-  return decide_shop(state, command);
+  const bool opens = std::holds_alternative<ReceiveMessage>(command) ||
+                     std::holds_alternative<SendMessage>(command);
+  if (!opens && !state.started()) return fail(Error::not_started);
+  return std::visit(Decider{state}, command);
 }
 
 State evolve(State s, const Event& event) {
-  if (auto* e = std::get_if<MessageReceived>(&event)) {
-    if (!s.started()) {
-      s.channel = e->channel;
-      s.user_id = e->user_id;
-    }
-    ++s.received;
-    s.nudges_sent = 0;  // a reply resets the count
-    s.last_received_at_us = e->at_us;
-    s.last_received_id = e->message_id;
-    if (!e->language.empty()) s.language = e->language;
-  } else if (auto* e = std::get_if<MessageSent>(&event)) {
-    if (!s.started()) {
-      s.channel = e->channel;
-      s.user_id = e->user_id;
-    }
-    ++s.sent;
-    s.last_sent_at_us = e->at_us;
-  } else if (auto* e = std::get_if<ProductsShown>(&event)) {
-    s.browsing = true;
-    s.last_shown = e->skus;
-    s.shown_size = e->size;
-    s.shown_color = e->color;
-    s.shown_offset = e->offset;
-  } else if (auto* e = std::get_if<ItemAdded>(&event)) {
-    s.cart.push_back(e->line);
-  } else if (auto* e = std::get_if<ItemRemoved>(&event)) {
-    s.cart.erase(std::remove_if(s.cart.begin(), s.cart.end(),
-                                [&](const CartLine& l) { return l.sku == e->sku; }),
-                 s.cart.end());
-    s.awaiting_confirmation = false;
-  } else if (auto* e = std::get_if<QuantityChanged>(&event)) {
-    for (auto& l : s.cart)
-      if (l.sku == e->sku) l.quantity = e->quantity;
-    s.awaiting_confirmation = false;
-  } else if (auto* e = std::get_if<VariantChosen>(&event)) {
-    for (auto& l : s.cart)
-      if (l.sku == e->sku) {
-        if (!e->color.empty()) l.color = e->color;
-        if (!e->size.empty()) l.size = e->size;
-      }
-  } else if (std::holds_alternative<CartCleared>(event)) {
-    s.cart.clear();
-    s.checkout_open = s.awaiting_confirmation = false;
-  } else if (std::holds_alternative<CheckoutStarted>(event)) {
-    s.checkout_open = true;
-  } else if (auto* e = std::get_if<DetailsProvided>(&event)) {
-    s.customer = s.customer.merged(e->details);
-  } else if (std::holds_alternative<ConfirmationRequested>(event)) {
-    s.awaiting_confirmation = true;
-  } else if (std::holds_alternative<CheckoutCancelled>(event)) {
-    s.checkout_open = s.awaiting_confirmation = false;
-  } else if (auto* e = std::get_if<OrderPlaced>(&event)) {
-    s.orders.push_back(e->order_id);
-    s.browsing = false;
-    s.last_order_total_cents = e->total_cents;
-    s.last_order_currency = e->currency;
-    s.cart.clear();
-    s.checkout_open = s.awaiting_confirmation = false;
-  } else if (auto* e = std::get_if<OrderStatusNoted>(&event)) {
-    s.order_notes[e->order_id] = e->note;
-  } else if (auto* e = std::get_if<SearchPerformed>(&event)) {
-    s.last_query = e->query;
-  } else if (std::holds_alternative<CustomerForgotten>(event)) {
-    s.customer = Customer{};
-    s.last_query.clear();
-    s.checkout_open = s.awaiting_confirmation = false;
-  } else if (auto* e = std::get_if<StageChanged>(&event)) {
-    s.stage = e->stage;
-  } else if (auto* e = std::get_if<HandoffRequested>(&event)) {
-    s.handoff_requested = true;
-    s.handoff_since_us = e->at_us;
-    s.handoff_by = e->by;
-  } else if (std::holds_alternative<HandoffEnded>(event)) {
-    s.handoff_requested = false;
-    s.handoff_since_us = 0;
-    s.handoff_by.clear();
-  } else if (auto* e = std::get_if<NudgeScheduled>(&event)) {
-    if (e->nudge_id != s.nudge_id) ++s.nudges_scheduled;
-    s.nudge_id = e->nudge_id;
-    s.nudge_number = e->number;
-    s.nudge_due_us = e->due_us;
-  } else if (auto* e = std::get_if<NudgeSent>(&event)) {
-    s.nudges_sent = std::max(s.nudges_sent, e->number);
-    s.last_nudge_at_us = e->at_us;
-    s.nudge_id.clear();
-    s.nudge_number = 0;
-    s.nudge_due_us = 0;
-  } else if (std::holds_alternative<NudgeSkipped>(event)) {
-    // Outside the window every later nudge would be too: the count is spent.
-    s.nudges_sent = std::numeric_limits<uint32_t>::max();
-    s.nudge_id.clear();
-    s.nudge_number = 0;
-    s.nudge_due_us = 0;
-  } else if (std::holds_alternative<NudgeCancelled>(event)) {
-    s.nudge_id.clear();
-    s.nudge_number = 0;
-    s.nudge_due_us = 0;
-  }
+  std::visit(Evolver{s}, event);
   return s;
 }
 

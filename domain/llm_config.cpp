@@ -1,5 +1,7 @@
 #include "domain/llm_config.hpp"
 
+#include "domain/overloaded.hpp"
+
 #include <algorithm>
 
 namespace parley::domain::llm_config {
@@ -52,44 +54,49 @@ const char* to_string(Error e) {
 }
 
 Result<std::vector<Event>, Error> decide(const State& s, const Command& command) {
-  std::vector<Event> out;
-  if (const auto* c = std::get_if<Configure>(&command)) {
-    if (c->agents.empty()) return fail(Error::nothing_to_change);
-    for (const auto& [agent, setting] : c->agents) {
-      if (!contains(agents(), agent)) return fail(Error::unknown_agent);
-      if (!contains(providers(), setting.provider)) return fail(Error::unknown_provider);
-      if (setting.provider != "offline" && setting.model.empty()) return fail(Error::missing_model);
-      if (!valid_model(setting.model)) return fail(Error::invalid_model);
-    }
-    for (const auto& [agent, setting] : c->agents) {
-      AgentSetting want = setting;
-      if (want.provider == "offline") want.model.clear();
-      auto it = s.agents.find(agent);
-      if (it != s.agents.end() && it->second == want) continue;
-      out.push_back(AgentConfigured{agent, want, c->by, c->at_us});
-    }
-    return out;
-  }
-  const auto& p = std::get<SetPrompt>(command);
-  if (!contains(prompt_slugs(), p.slug)) return fail(Error::unknown_prompt);
-  if (p.text.size() > kMaxPromptBytes) return fail(Error::prompt_too_long);
-  auto it = s.prompts.find(p.slug);
-  const std::string current = it == s.prompts.end() ? "" : it->second;
-  if (current != p.text) out.push_back(PromptChanged{p.slug, p.text, p.by, p.at_us});
-  return out;
+  using Events = Result<std::vector<Event>, Error>;
+  return std::visit(
+      overloaded{[&](const Configure& c) -> Events {
+                   if (c.agents.empty()) return fail(Error::nothing_to_change);
+                   for (const auto& [agent, setting] : c.agents) {
+                     if (!contains(agents(), agent)) return fail(Error::unknown_agent);
+                     if (!contains(providers(), setting.provider))
+                       return fail(Error::unknown_provider);
+                     if (setting.provider != "offline" && setting.model.empty())
+                       return fail(Error::missing_model);
+                     if (!valid_model(setting.model)) return fail(Error::invalid_model);
+                   }
+                   std::vector<Event> out;
+                   for (const auto& [agent, setting] : c.agents) {
+                     AgentSetting want = setting;
+                     if (want.provider == "offline") want.model.clear();
+                     auto it = s.agents.find(agent);
+                     if (it != s.agents.end() && it->second == want) continue;
+                     out.push_back(AgentConfigured{agent, want, c.by, c.at_us});
+                   }
+                   return out;
+                 },
+                 [&](const SetPrompt& p) -> Events {
+                   if (!contains(prompt_slugs(), p.slug)) return fail(Error::unknown_prompt);
+                   if (p.text.size() > kMaxPromptBytes) return fail(Error::prompt_too_long);
+                   auto it = s.prompts.find(p.slug);
+                   const std::string current = it == s.prompts.end() ? "" : it->second;
+                   if (current == p.text) return std::vector<Event>{};
+                   return std::vector<Event>{PromptChanged{p.slug, p.text, p.by, p.at_us}};
+                 }},
+      command);
 }
 
 State evolve(State s, const Event& e) {
   ++s.changes;
-  if (const auto* a = std::get_if<AgentConfigured>(&e)) {
-    s.agents[a->agent] = a->setting;
-    return s;
-  }
-  const auto& p = std::get<PromptChanged>(e);
-  if (p.text.empty())
-    s.prompts.erase(p.slug);
-  else
-    s.prompts[p.slug] = p.text;
+  std::visit(overloaded{[&](const AgentConfigured& a) { s.agents[a.agent] = a.setting; },
+                        [&](const PromptChanged& p) {
+                          if (p.text.empty())
+                            s.prompts.erase(p.slug);
+                          else
+                            s.prompts[p.slug] = p.text;
+                        }},
+             e);
   return s;
 }
 

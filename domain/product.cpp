@@ -1,5 +1,7 @@
 #include "domain/product.hpp"
 
+#include "domain/overloaded.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -100,30 +102,34 @@ std::optional<Error> validate(const Product& p) {
 }
 
 Result<std::vector<Event>, Error> decide(const State& state, const Command& command) {
-  if (auto* up = std::get_if<Upsert>(&command)) {
-    Product p = normalize(up->product);
-    if (auto e = validate(p)) return fail(*e);
-    if (state.exists && state.product == p) return std::vector<Event>{};
-    return std::vector<Event>{ProductUpserted{std::move(p)}};
-  }
-  if (!state.exists) return fail(Error::not_found);
-  if (auto* s = std::get_if<SetStock>(&command)) {
-    if (s->stock < 0 || s->stock > kMaxStock) return fail(Error::invalid_stock);
-    if (s->stock == state.product.stock) return std::vector<Event>{};
-    return std::vector<Event>{StockChanged{state.product.sku, s->stock}};
-  }
-  return std::vector<Event>{ProductRemoved{state.product.sku}};
+  using Events = Result<std::vector<Event>, Error>;
+  if (!std::holds_alternative<Upsert>(command) && !state.exists) return fail(Error::not_found);
+  return std::visit(
+      overloaded{[&](const Upsert& up) -> Events {
+                   Product p = normalize(up.product);
+                   if (auto e = validate(p)) return fail(*e);
+                   if (state.exists && state.product == p) return std::vector<Event>{};
+                   return std::vector<Event>{ProductUpserted{std::move(p)}};
+                 },
+                 [&](const SetStock& set) -> Events {
+                   if (set.stock < 0 || set.stock > kMaxStock) return fail(Error::invalid_stock);
+                   if (set.stock == state.product.stock) return std::vector<Event>{};
+                   return std::vector<Event>{StockChanged{state.product.sku, set.stock}};
+                 },
+                 [&](const Remove&) -> Events {
+                   return std::vector<Event>{ProductRemoved{state.product.sku}};
+                 }},
+      command);
 }
 
 State evolve(State s, const Event& event) {
-  if (auto* u = std::get_if<ProductUpserted>(&event)) {
-    s.exists = true;
-    s.product = u->product;
-  } else if (auto* c = std::get_if<StockChanged>(&event)) {
-    s.product.stock = c->stock;
-  } else {
-    s.exists = false;
-  }
+  std::visit(overloaded{[&](const ProductUpserted& u) {
+                          s.exists = true;
+                          s.product = u.product;
+                        },
+                        [&](const StockChanged& c) { s.product.stock = c.stock; },
+                        [&](const ProductRemoved&) { s.exists = false; }},
+             event);
   return s;
 }
 
