@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make run   installs missing Debian packages, builds Release, starts the demo server
 #   make test  installs missing Debian packages, builds, runs every test
-# and CI's third: make fuzz-smoke  runs every fuzz target for 20 s (fuzz/README.md)
+# and CI's others: make format-check  fails on any C++ file clang-format would change
+#                  make fuzz-smoke    runs every fuzz target for 20 s (fuzz/README.md)
 # and two slower checks (docs/SANITIZERS.md):
 #   make check-sanitize  the whole suite under AddressSanitizer + UBSan (build-asan/)
 #   make check-tsan      the actors, store, outbox and privacy tests under ThreadSanitizer (build-tsan/)
@@ -15,7 +16,7 @@ endif
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 20
 
-.PHONY: run test build deps configure bench format clean fuzz-smoke check-sanitize check-tsan
+.PHONY: run test build deps configure bench format format-check clean fuzz-smoke check-sanitize check-tsan
 
 deps:
 	@tools/install-deps.sh
@@ -41,6 +42,10 @@ bench: build
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+# CI's first step: every C++ file as clang-format would write it.
+format-check: deps
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run -Werror
 
 clean:
 	rm -rf $(BUILD_DIR) $(FUZZ_DIR)

@@ -102,25 +102,26 @@ std::vector<domain::delivery::NotificationQueued> lead_notifications(
     if (const auto* e = std::get_if<lead::Created>(&event)) {
       if (e->assignee != by)
         notify(e->assignee, "lead_assigned", brain::assigned_to_you(after, name_of(by)));
-    } else if (const auto* e = std::get_if<lead::Assigned>(&event)) {
-      if (e->to != by) notify(e->to, "lead_assigned", brain::assigned_to_you(after, name_of(by)));
-      if (e->from != by)
-        notify(e->from, "lead_reassigned",
-               brain::taken_from_you(after, name_of(e->to), name_of(by)));
-    } else if (const auto* e = std::get_if<lead::AppointmentRescheduled>(&event)) {
-      auto text = brain::appointment_moved(after, *e, name_of(by));
+    } else if (const auto* assigned = std::get_if<lead::Assigned>(&event)) {
+      if (assigned->to != by)
+        notify(assigned->to, "lead_assigned", brain::assigned_to_you(after, name_of(by)));
+      if (assigned->from != by)
+        notify(assigned->from, "lead_reassigned",
+               brain::taken_from_you(after, name_of(assigned->to), name_of(by)));
+    } else if (const auto* moved = std::get_if<lead::AppointmentRescheduled>(&event)) {
+      auto text = brain::appointment_moved(after, *moved, name_of(by));
       for (const auto& a : after.appointments)
-        if (a.id == e->appointment_id && a.assignee != by)
+        if (a.id == moved->appointment_id && a.assignee != by)
           notify(a.assignee, "appointment_moved", text);
       if (after.assignee != by) notify(after.assignee, "appointment_moved", text);
-    } else if (const auto* e = std::get_if<lead::FollowUpSent>(&event)) {
+    } else if (const auto* sent = std::get_if<lead::FollowUpSent>(&event)) {
       for (const auto& f : after.follow_ups) {
-        if (f.step_id != e->step_id) continue;
+        if (f.step_id != sent->step_id) continue;
         size_t steps = 0;
         const auto prefix = f.step_id.substr(0, f.step_id.rfind('#') + 1);
         for (const auto& g : after.follow_ups)
           if (g.step_id.rfind(prefix, 0) == 0) ++steps;
-        notify(e->to, "follow_up", brain::follow_up_due(after, f, steps));
+        notify(sent->to, "follow_up", brain::follow_up_due(after, f, steps));
       }
     }
   }

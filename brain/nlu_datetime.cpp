@@ -200,9 +200,9 @@ class DatetimeReader {
         if (read_day_first(i, d)) continue;
       } else if (auto m = month_word(x)) {
         // "Nov 25", "December 3rd"
-        const int d = value(i + 1) > 0 ? value(i + 1) : day_ordinal(w(i + 1));
-        if (d >= 1 && d <= 31 && !hour_word_after(w(i + 2))) {
-          add_date(civil(d, *m), i);
+        const int day = value(i + 1) > 0 ? value(i + 1) : day_ordinal(w(i + 1));
+        if (day >= 1 && day <= 31 && !hour_word_after(w(i + 2))) {
+          add_date(civil(day, *m), i);
           used_.insert(i + 1);
           ++i;
         }

@@ -14,7 +14,7 @@ namespace {
 
 const std::map<std::string, int>& cardinals() {
   static const std::map<std::string, int> m = [] {
-    std::map<std::string, int> m;
+    std::map<std::string, int> words;
     const std::vector<std::vector<const char*>> by_value = {
         {},
         {"one", "uno", "una", "un", "один", "одна", "одну", "satu", "ek", "एक"},
@@ -31,8 +31,8 @@ const std::map<std::string, int>& cardinals() {
         {"twelve", "doce", "двенадцать", "dua belas", "barah"},
     };
     for (int v = 1; v < static_cast<int>(by_value.size()); ++v)
-      for (auto w : by_value[v]) m[fold(w)] = v;
-    return m;
+      for (auto w : by_value[v]) words[fold(w)] = v;
+    return words;
   }();
   return m;
 }

@@ -79,7 +79,7 @@ size_t TimerScheduler::fire_due(int64_t now_us) {
 }
 
 void TimerScheduler::start() {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<std::mutex> guard(mu_);
   if (running_) return;
   running_ = true;
   thread_ = std::thread([this] {

@@ -281,8 +281,8 @@ NewEvent encode(const Event& event) {
     out.causation_id = s->in_reply_to;
   } else if (auto* h = std::get_if<HandoffRequested>(&event)) {
     out.timestamp_us = h->at_us;
-  } else if (auto* h = std::get_if<HandoffEnded>(&event)) {
-    out.timestamp_us = h->at_us;
+  } else if (auto* ended = std::get_if<HandoffEnded>(&event)) {
+    out.timestamp_us = ended->at_us;
   } else if (auto* d = std::get_if<DeliveryStatusChanged>(&event)) {
     out.timestamp_us = d->at_us;
   } else if (auto* n = std::get_if<NudgeSent>(&event)) {

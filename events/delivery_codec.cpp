@@ -35,10 +35,11 @@ NewEvent encode(const delivery::Event& event) {
                         {"parts", e->parts},
                         {"platform_message_id", e->platform_message_id},
                         {"attempts", e->attempts}});
-  } else if (auto* e = std::get_if<DeadLettered>(&event)) {
+  } else if (auto* dead = std::get_if<DeadLettered>(&event)) {
     out.type = kDeadLettered;
-    out.timestamp_us = e->at_us;
-    out.payload = dump({{"part", e->part}, {"attempts", e->attempts}, {"error", e->error}});
+    out.timestamp_us = dead->at_us;
+    out.payload =
+        dump({{"part", dead->part}, {"attempts", dead->attempts}, {"error", dead->error}});
   } else {
     const auto& r = std::get<RetryRequested>(event);
     out.type = kRetryRequested;

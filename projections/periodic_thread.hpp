@@ -17,7 +17,7 @@ class PeriodicThread {
 
   // Starts the thread; a second start while running does nothing.
   void start(std::chrono::milliseconds every, std::function<void()> work) {
-    std::lock_guard lock(mu_);
+    std::lock_guard guard(mu_);
     if (running_) return;
     running_ = true;
     thread_ = std::thread([this, every, work = std::move(work)] {

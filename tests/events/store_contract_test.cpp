@@ -255,7 +255,7 @@ INSTANTIATE_TEST_SUITE_P(
                                      EXPECT_TRUE(s.ok()) << s.status().to_string();
                                      return std::move(s).value();
                                    }}),
-    [](const auto& info) { return info.param.name; });
+    [](const auto& param_info) { return param_info.param.name; });
 
 // ---- RocksDB only: what must survive a reopen, and the secondary reader ----
 

@@ -298,7 +298,9 @@ INSTANTIATE_TEST_SUITE_P(All, Providers,
                          ::testing::Values(&testing::llm_answers::kOpenAi,
                                            &testing::llm_answers::kAnthropic,
                                            &testing::llm_answers::kGemini),
-                         [](const auto& info) { return std::string(info.param->provider); });
+                         [](const auto& param_info) {
+                           return std::string(param_info.param->provider);
+                         });
 
 TEST(RetryDelay, DoublesUpToTheCapAndHonoursRetryAfter) {
   RetryPolicy p;
