@@ -1,6 +1,8 @@
 #include "events/conversation_codec.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "events/json_int.hpp"
 #include "events/shop_json.hpp"
@@ -39,128 +41,40 @@ std::vector<Media> media_from(const json& j) {
   return out;
 }
 
-// The stored type and payload of each event; the time is set by the caller.
-std::pair<const char*, json> describe(const Event& event) {
-  struct V {
-    std::pair<const char*, json> operator()(const MessageReceived& e) const {
-      json p = {{"message_id", e.message_id},
-                {"channel", e.channel},
-                {"user_id", e.user_id},
-                {"text", e.text},
-                {"platform_message_id", e.platform_message_id}};
-      if (!e.language.empty()) p["language"] = e.language;
-      if (!e.via.empty()) p["via"] = e.via;
-      if (e.kind != "text") {
-        p["kind"] = e.kind;
-        if (!e.attachment.empty()) p["attachment"] = e.attachment;
-        if (e.kind == "location") {
-          p["latitude"] = e.latitude;
-          p["longitude"] = e.longitude;
-        }
-      }
-      return {kMessageReceived, p};
-    }
-    std::pair<const char*, json> operator()(const MessageSent& e) const {
-      json p = {{"message_id", e.message_id},
-                {"channel", e.channel},
-                {"user_id", e.user_id},
-                {"text", e.text},
-                {"in_reply_to", e.in_reply_to}};
-      if (!e.media.empty()) p["media"] = media_json(e.media);
-      if (!e.author.empty()) p["author"] = e.author;
-      if (!e.template_message.empty())
-        p["template"] = {{"name", e.template_message.name},
-                         {"language", e.template_message.language},
-                         {"parameters", e.template_message.parameters}};
-      return {kMessageSent, p};
-    }
-    std::pair<const char*, json> operator()(const ProductsShown& e) const {
-      json p = {{"skus", e.skus}};
-      if (!e.size.empty()) p["size"] = e.size;
-      if (!e.color.empty()) p["color"] = e.color;
-      if (e.offset > 0) p["offset"] = e.offset;
-      return {"conversation.products_shown", p};
-    }
-    std::pair<const char*, json> operator()(const ItemAdded& e) const {
-      return {"cart.item_added", {{"line", to_json(e.line)}}};
-    }
-    std::pair<const char*, json> operator()(const ItemRemoved& e) const {
-      return {"cart.item_removed", {{"sku", e.sku}}};
-    }
-    std::pair<const char*, json> operator()(const QuantityChanged& e) const {
-      return {"cart.quantity_changed", {{"sku", e.sku}, {"quantity", e.quantity}}};
-    }
-    std::pair<const char*, json> operator()(const VariantChosen& e) const {
-      return {"cart.variant_chosen", {{"sku", e.sku}, {"color", e.color}, {"size", e.size}}};
-    }
-    std::pair<const char*, json> operator()(const CartCleared&) const {
-      return {"cart.cleared", json::object()};
-    }
-    std::pair<const char*, json> operator()(const CheckoutStarted&) const {
-      return {"checkout.started", json::object()};
-    }
-    std::pair<const char*, json> operator()(const DetailsProvided& e) const {
-      return {"checkout.details_provided", to_json(e.details)};
-    }
-    std::pair<const char*, json> operator()(const ConfirmationRequested&) const {
-      return {"checkout.confirmation_requested", json::object()};
-    }
-    std::pair<const char*, json> operator()(const CheckoutCancelled&) const {
-      return {"checkout.cancelled", json::object()};
-    }
-    std::pair<const char*, json> operator()(const OrderPlaced& e) const {
-      return {"conversation.order_placed",
-              {{"order_id", e.order_id}, {"total_cents", e.total_cents}, {"currency", e.currency}}};
-    }
-    std::pair<const char*, json> operator()(const OrderStatusNoted& e) const {
-      return {"conversation.order_status_noted",
-              {{"order_id", e.order_id}, {"note", note_json(e.note)}}};
-    }
-    std::pair<const char*, json> operator()(const OrderCancelRequested& e) const {
-      return {"conversation.order_cancel_requested", {{"order_id", e.order_id}}};
-    }
-    std::pair<const char*, json> operator()(const CustomerForgotten& e) const {
-      return {"conversation.customer_forgotten", {{"by", e.by}}};
-    }
-    std::pair<const char*, json> operator()(const StageChanged& e) const {
-      return {"conversation.stage_changed", {{"stage", domain::to_string(e.stage)}}};
-    }
-    std::pair<const char*, json> operator()(const HandoffRequested& e) const {
-      return {"conversation.handoff_requested", {{"by", e.by}}};
-    }
-    std::pair<const char*, json> operator()(const HandoffEnded& e) const {
-      return {"conversation.handoff_ended", {{"by", e.by}}};
-    }
-    std::pair<const char*, json> operator()(const DeliveryStatusChanged& e) const {
-      return {"conversation.delivery_status",
-              {{"platform_message_id", e.platform_message_id}, {"status", e.status}}};
-    }
-    std::pair<const char*, json> operator()(const SearchPerformed& e) const {
-      return {"conversation.search_performed", {{"query", e.query}, {"results", e.results}}};
-    }
-    std::pair<const char*, json> operator()(const NudgeScheduled& e) const {
-      return {"conversation.nudge_scheduled",
-              {{"nudge_id", e.nudge_id}, {"number", e.number}, {"due_us", e.due_us}}};
-    }
-    std::pair<const char*, json> operator()(const NudgeSent& e) const {
-      json p = {{"nudge_id", e.nudge_id}, {"number", e.number}};
-      if (!e.template_name.empty()) p["template"] = e.template_name;
-      return {"conversation.nudge_sent", p};
-    }
-    std::pair<const char*, json> operator()(const NudgeSkipped& e) const {
-      return {"conversation.nudge_skipped",
-              {{"nudge_id", e.nudge_id}, {"number", e.number}, {"reason", e.reason}}};
-    }
-    std::pair<const char*, json> operator()(const NudgeCancelled& e) const {
-      return {"conversation.nudge_cancelled",
-              {{"nudge_id", e.nudge_id}, {"number", e.number}, {"reason", e.reason}}};
-    }
-  };
-  return std::visit(V{}, event);
-}
+// One schema per event: its stored type, its payload both ways, and what
+// goes on the envelope (time, causation). An event without a schema does not
+// compile; a stored type without one is NotFound.
+template <class E>
+struct Schema;
 
-Event from_stored(const std::string& type, const json& p, const EventEnvelope& env) {
-  if (type == kMessageReceived) {
+// Most events take their time from the envelope, stamped at append.
+struct EnvelopeTime {
+  template <class E>
+  static void envelope(const E&, NewEvent*) {}
+};
+
+template <>
+struct Schema<MessageReceived> {
+  static constexpr const char* kType = types::kMessageReceived;
+  static json to(const MessageReceived& e) {
+    json p = {{"message_id", e.message_id},
+              {"channel", e.channel},
+              {"user_id", e.user_id},
+              {"text", e.text},
+              {"platform_message_id", e.platform_message_id}};
+    if (!e.language.empty()) p["language"] = e.language;
+    if (!e.via.empty()) p["via"] = e.via;
+    if (e.kind != "text") {
+      p["kind"] = e.kind;
+      if (!e.attachment.empty()) p["attachment"] = e.attachment;
+      if (e.kind == "location") {
+        p["latitude"] = e.latitude;
+        p["longitude"] = e.longitude;
+      }
+    }
+    return p;
+  }
+  static MessageReceived from(const json& p, const EventEnvelope& env) {
     MessageReceived m{p.at("message_id"),
                       p.at("channel"),
                       p.at("user_id"),
@@ -176,7 +90,30 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
     m.via = p.value("via", "");
     return m;
   }
-  if (type == kMessageSent) {
+  static void envelope(const MessageReceived& e, NewEvent* out) {
+    out->timestamp_us = e.at_us;
+    out->causation_id = e.causation_id;
+  }
+};
+
+template <>
+struct Schema<MessageSent> {
+  static constexpr const char* kType = types::kMessageSent;
+  static json to(const MessageSent& e) {
+    json p = {{"message_id", e.message_id},
+              {"channel", e.channel},
+              {"user_id", e.user_id},
+              {"text", e.text},
+              {"in_reply_to", e.in_reply_to}};
+    if (!e.media.empty()) p["media"] = media_json(e.media);
+    if (!e.author.empty()) p["author"] = e.author;
+    if (!e.template_message.empty())
+      p["template"] = {{"name", e.template_message.name},
+                       {"language", e.template_message.language},
+                       {"parameters", e.template_message.parameters}};
+    return p;
+  }
+  static MessageSent from(const json& p, const EventEnvelope& env) {
     MessageSent m{p.at("message_id"),
                   p.at("channel"),
                   p.at("user_id"),
@@ -190,122 +127,264 @@ Event from_stored(const std::string& type, const json& p, const EventEnvelope& e
                             t->value("parameters", std::vector<std::string>{})};
     return m;
   }
-  if (type == "conversation.products_shown")
-    return ProductsShown{p.at("skus").get<std::vector<std::string>>(), p.value("size", ""),
-                         p.value("color", ""), p.value("offset", uint32_t{0})};
-  if (type == "cart.item_added") return ItemAdded{cart_line_from_json(p.at("line"))};
-  if (type == "cart.item_removed") return ItemRemoved{p.at("sku")};
-  if (type == "cart.quantity_changed")
-    return QuantityChanged{p.at("sku"), integer(p.at("quantity"))};
-  if (type == "cart.variant_chosen")
-    return VariantChosen{p.at("sku"), p.value("color", ""), p.value("size", "")};
-  if (type == "cart.cleared") return CartCleared{};
-  if (type == "checkout.started") return CheckoutStarted{};
-  if (type == "checkout.details_provided") return DetailsProvided{customer_from_json(p)};
-  if (type == "checkout.confirmation_requested") return ConfirmationRequested{};
-  if (type == "checkout.cancelled") return CheckoutCancelled{};
-  if (type == "conversation.order_placed")
-    return OrderPlaced{p.at("order_id"), integer(p.at("total_cents")), p.value("currency", "EUR")};
-  if (type == "conversation.order_status_noted")
-    return OrderStatusNoted{p.at("order_id"), note_from(p.at("note")), env.timestamp_us};
-  if (type == "conversation.order_cancel_requested")
-    return OrderCancelRequested{p.at("order_id").get<std::string>(), env.timestamp_us};
-  if (type == "conversation.customer_forgotten")
-    return CustomerForgotten{p.value("by", ""), env.timestamp_us};
-  if (type == "conversation.stage_changed") {
-    domain::Stage s = domain::Stage::greeting;
-    domain::parse_stage(p.at("stage"), &s);
-    return StageChanged{s};
+  static void envelope(const MessageSent& e, NewEvent* out) {
+    out->timestamp_us = e.at_us;
+    out->causation_id = e.in_reply_to;
   }
-  if (type == "conversation.handoff_ended")
-    return HandoffEnded{p.value("by", ""), env.timestamp_us};
-  if (type == "conversation.search_performed")
-    return SearchPerformed{p.at("query"), integer(p.at("results"))};
-  if (type == "conversation.nudge_scheduled")
-    return NudgeScheduled{p.at("nudge_id"), integer(p.at("number")), integer(p.at("due_us"))};
-  if (type == "conversation.nudge_sent")
-    return NudgeSent{p.at("nudge_id"), integer(p.at("number")), env.timestamp_us,
-                     p.value("template", "")};
-  if (type == "conversation.nudge_skipped")
-    return NudgeSkipped{p.at("nudge_id"), integer(p.at("number")), p.value("reason", "")};
-  if (type == "conversation.nudge_cancelled")
-    return NudgeCancelled{p.at("nudge_id"), integer(p.at("number")), p.value("reason", "")};
-  if (type == "conversation.delivery_status")
-    return DeliveryStatusChanged{p.at("platform_message_id"), p.at("status"), env.timestamp_us};
-  return HandoffRequested{p.value("by", "shopper"), env.timestamp_us};
+};
+
+template <>
+struct Schema<ProductsShown> : EnvelopeTime {
+  static constexpr const char* kType = types::kProductsShown;
+  static json to(const ProductsShown& e) {
+    json p = {{"skus", e.skus}};
+    if (!e.size.empty()) p["size"] = e.size;
+    if (!e.color.empty()) p["color"] = e.color;
+    if (e.offset > 0) p["offset"] = e.offset;
+    return p;
+  }
+  static ProductsShown from(const json& p, const EventEnvelope&) {
+    return {p.at("skus").get<std::vector<std::string>>(), p.value("size", ""), p.value("color", ""),
+            p.value("offset", uint32_t{0})};
+  }
+};
+
+template <>
+struct Schema<ItemAdded> : EnvelopeTime {
+  static constexpr const char* kType = types::kItemAdded;
+  static json to(const ItemAdded& e) { return {{"line", to_json(e.line)}}; }
+  static ItemAdded from(const json& p, const EventEnvelope&) {
+    return {cart_line_from_json(p.at("line"))};
+  }
+};
+
+template <>
+struct Schema<ItemRemoved> : EnvelopeTime {
+  static constexpr const char* kType = types::kItemRemoved;
+  static json to(const ItemRemoved& e) { return {{"sku", e.sku}}; }
+  static ItemRemoved from(const json& p, const EventEnvelope&) { return {p.at("sku")}; }
+};
+
+template <>
+struct Schema<QuantityChanged> : EnvelopeTime {
+  static constexpr const char* kType = types::kQuantityChanged;
+  static json to(const QuantityChanged& e) { return {{"sku", e.sku}, {"quantity", e.quantity}}; }
+  static QuantityChanged from(const json& p, const EventEnvelope&) {
+    return {p.at("sku"), integer(p.at("quantity"))};
+  }
+};
+
+template <>
+struct Schema<VariantChosen> : EnvelopeTime {
+  static constexpr const char* kType = types::kVariantChosen;
+  static json to(const VariantChosen& e) {
+    return {{"sku", e.sku}, {"color", e.color}, {"size", e.size}};
+  }
+  static VariantChosen from(const json& p, const EventEnvelope&) {
+    return {p.at("sku"), p.value("color", ""), p.value("size", "")};
+  }
+};
+
+// Events without a payload.
+template <class E, const char* const* Type>
+struct Bare : EnvelopeTime {
+  static constexpr const char* kType = *Type;
+  static json to(const E&) { return json::object(); }
+  static E from(const json&, const EventEnvelope&) { return E{}; }
+};
+template <>
+struct Schema<CartCleared> : Bare<CartCleared, &types::kCartCleared> {};
+template <>
+struct Schema<CheckoutStarted> : Bare<CheckoutStarted, &types::kCheckoutStarted> {};
+template <>
+struct Schema<ConfirmationRequested> : Bare<ConfirmationRequested, &types::kConfirmationRequested> {
+};
+template <>
+struct Schema<CheckoutCancelled> : Bare<CheckoutCancelled, &types::kCheckoutCancelled> {};
+
+template <>
+struct Schema<DetailsProvided> : EnvelopeTime {
+  static constexpr const char* kType = types::kDetailsProvided;
+  static json to(const DetailsProvided& e) { return to_json(e.details); }
+  static DetailsProvided from(const json& p, const EventEnvelope&) {
+    return {customer_from_json(p)};
+  }
+};
+
+template <>
+struct Schema<OrderPlaced> : EnvelopeTime {
+  static constexpr const char* kType = types::kOrderPlaced;
+  static json to(const OrderPlaced& e) {
+    return {{"order_id", e.order_id}, {"total_cents", e.total_cents}, {"currency", e.currency}};
+  }
+  static OrderPlaced from(const json& p, const EventEnvelope&) {
+    return {p.at("order_id"), integer(p.at("total_cents")), p.value("currency", "EUR")};
+  }
+};
+
+template <>
+struct Schema<OrderStatusNoted> {
+  static constexpr const char* kType = types::kOrderStatusNoted;
+  static json to(const OrderStatusNoted& e) {
+    return {{"order_id", e.order_id}, {"note", note_json(e.note)}};
+  }
+  static OrderStatusNoted from(const json& p, const EventEnvelope& env) {
+    return {p.at("order_id"), note_from(p.at("note")), env.timestamp_us};
+  }
+  static void envelope(const OrderStatusNoted& e, NewEvent* out) {
+    out->timestamp_us = e.at_us;
+    out->causation_id = "order:" + e.order_id;
+  }
+};
+
+template <>
+struct Schema<OrderCancelRequested> {
+  static constexpr const char* kType = types::kOrderCancelRequested;
+  static json to(const OrderCancelRequested& e) { return {{"order_id", e.order_id}}; }
+  static OrderCancelRequested from(const json& p, const EventEnvelope& env) {
+    return {p.at("order_id").get<std::string>(), env.timestamp_us};
+  }
+  static void envelope(const OrderCancelRequested& e, NewEvent* out) {
+    out->timestamp_us = e.at_us;
+    out->causation_id = "order:" + e.order_id;
+  }
+};
+
+// Events that carry their own time and a "by".
+template <class E, const char* const* Type, const char* const* DefaultBy>
+struct ByAt {
+  static constexpr const char* kType = *Type;
+  static json to(const E& e) { return {{"by", e.by}}; }
+  static E from(const json& p, const EventEnvelope& env) {
+    return E{p.value("by", *DefaultBy), env.timestamp_us};
+  }
+  static void envelope(const E& e, NewEvent* out) { out->timestamp_us = e.at_us; }
+};
+constexpr const char* kNobody = "";
+constexpr const char* kShopper = "shopper";
+template <>
+struct Schema<CustomerForgotten> : ByAt<CustomerForgotten, &types::kCustomerForgotten, &kNobody> {};
+template <>
+struct Schema<HandoffRequested> : ByAt<HandoffRequested, &types::kHandoffRequested, &kShopper> {};
+template <>
+struct Schema<HandoffEnded> : ByAt<HandoffEnded, &types::kHandoffEnded, &kNobody> {};
+
+template <>
+struct Schema<StageChanged> : EnvelopeTime {
+  static constexpr const char* kType = types::kStageChanged;
+  static json to(const StageChanged& e) { return {{"stage", domain::to_string(e.stage)}}; }
+  static StageChanged from(const json& p, const EventEnvelope&) {
+    domain::Stage stage = domain::Stage::greeting;
+    domain::parse_stage(p.at("stage"), &stage);
+    return {stage};
+  }
+};
+
+template <>
+struct Schema<DeliveryStatusChanged> {
+  static constexpr const char* kType = types::kDeliveryStatus;
+  static json to(const DeliveryStatusChanged& e) {
+    return {{"platform_message_id", e.platform_message_id}, {"status", e.status}};
+  }
+  static DeliveryStatusChanged from(const json& p, const EventEnvelope& env) {
+    return {p.at("platform_message_id"), p.at("status"), env.timestamp_us};
+  }
+  static void envelope(const DeliveryStatusChanged& e, NewEvent* out) {
+    out->timestamp_us = e.at_us;
+  }
+};
+
+template <>
+struct Schema<SearchPerformed> : EnvelopeTime {
+  static constexpr const char* kType = types::kSearchPerformed;
+  static json to(const SearchPerformed& e) { return {{"query", e.query}, {"results", e.results}}; }
+  static SearchPerformed from(const json& p, const EventEnvelope&) {
+    return {p.at("query"), integer(p.at("results"))};
+  }
+};
+
+template <>
+struct Schema<NudgeScheduled> : EnvelopeTime {
+  static constexpr const char* kType = types::kNudgeScheduled;
+  static json to(const NudgeScheduled& e) {
+    return {{"nudge_id", e.nudge_id}, {"number", e.number}, {"due_us", e.due_us}};
+  }
+  static NudgeScheduled from(const json& p, const EventEnvelope&) {
+    return {p.at("nudge_id"), integer(p.at("number")), integer(p.at("due_us"))};
+  }
+};
+
+template <>
+struct Schema<NudgeSent> {
+  static constexpr const char* kType = types::kNudgeSent;
+  static json to(const NudgeSent& e) {
+    json p = {{"nudge_id", e.nudge_id}, {"number", e.number}};
+    if (!e.template_name.empty()) p["template"] = e.template_name;
+    return p;
+  }
+  static NudgeSent from(const json& p, const EventEnvelope& env) {
+    return {p.at("nudge_id"), integer(p.at("number")), env.timestamp_us, p.value("template", "")};
+  }
+  static void envelope(const NudgeSent& e, NewEvent* out) { out->timestamp_us = e.at_us; }
+};
+
+// A nudge that ended without being sent, and why.
+template <class E, const char* const* Type>
+struct NudgeEnded : EnvelopeTime {
+  static constexpr const char* kType = *Type;
+  static json to(const E& e) {
+    return {{"nudge_id", e.nudge_id}, {"number", e.number}, {"reason", e.reason}};
+  }
+  static E from(const json& p, const EventEnvelope&) {
+    return E{p.at("nudge_id"), integer(p.at("number")), p.value("reason", "")};
+  }
+};
+template <>
+struct Schema<NudgeSkipped> : NudgeEnded<NudgeSkipped, &types::kNudgeSkipped> {};
+template <>
+struct Schema<NudgeCancelled> : NudgeEnded<NudgeCancelled, &types::kNudgeCancelled> {};
+
+using Decoder = Event (*)(const json&, const EventEnvelope&);
+
+// Every stored type and its decoder, built from the Event variant itself.
+template <class... Es>
+const std::map<std::string_view, Decoder>& decoders(const std::variant<Es...>*) {
+  static const std::map<std::string_view, Decoder> table = {
+      {Schema<Es>::kType, [](const json& p, const EventEnvelope& env) -> Event {
+         return Schema<Es>::from(p, env);
+       }}...};
+  return table;
+}
+const std::map<std::string_view, Decoder>& decoders() {
+  return decoders(static_cast<const Event*>(nullptr));
 }
 
 }  // namespace
 
 bool is_conversation_event(std::string_view type) {
-  static const char* const kTypes[] = {kMessageReceived,
-                                       kMessageSent,
-                                       "conversation.products_shown",
-                                       "cart.item_added",
-                                       "cart.item_removed",
-                                       "cart.quantity_changed",
-                                       "cart.variant_chosen",
-                                       "cart.cleared",
-                                       "checkout.started",
-                                       "checkout.details_provided",
-                                       "checkout.confirmation_requested",
-                                       "checkout.cancelled",
-                                       "conversation.order_placed",
-                                       "conversation.order_status_noted",
-                                       "conversation.customer_forgotten",
-                                       "conversation.order_cancel_requested",
-                                       "conversation.stage_changed",
-                                       "conversation.handoff_requested",
-                                       "conversation.handoff_ended",
-                                       "conversation.delivery_status",
-                                       "conversation.search_performed",
-                                       "conversation.nudge_scheduled",
-                                       "conversation.nudge_sent",
-                                       "conversation.nudge_skipped",
-                                       "conversation.nudge_cancelled"};
-  for (const char* t : kTypes)
-    if (type == t) return true;
-  return false;
+  return decoders().count(type) > 0;
 }
 
 NewEvent encode(const Event& event) {
-  auto [type, payload] = describe(event);
   NewEvent out;
-  out.type = type;
-  out.payload = dump(payload);
-  if (auto* r = std::get_if<MessageReceived>(&event)) {
-    out.timestamp_us = r->at_us;
-    out.causation_id = r->causation_id;
-  } else if (auto* s = std::get_if<MessageSent>(&event)) {
-    out.timestamp_us = s->at_us;
-    out.causation_id = s->in_reply_to;
-  } else if (auto* h = std::get_if<HandoffRequested>(&event)) {
-    out.timestamp_us = h->at_us;
-  } else if (auto* ended = std::get_if<HandoffEnded>(&event)) {
-    out.timestamp_us = ended->at_us;
-  } else if (auto* d = std::get_if<DeliveryStatusChanged>(&event)) {
-    out.timestamp_us = d->at_us;
-  } else if (auto* n = std::get_if<NudgeSent>(&event)) {
-    out.timestamp_us = n->at_us;
-  } else if (auto* f = std::get_if<CustomerForgotten>(&event)) {
-    out.timestamp_us = f->at_us;
-  } else if (auto* c = std::get_if<OrderCancelRequested>(&event)) {
-    out.timestamp_us = c->at_us;
-    out.causation_id = "order:" + c->order_id;
-  } else if (auto* o = std::get_if<OrderStatusNoted>(&event)) {
-    out.timestamp_us = o->at_us;
-    out.causation_id = "order:" + o->order_id;
-  }
+  std::visit(
+      [&](const auto& e) {
+        using S = Schema<std::decay_t<decltype(e)>>;
+        out.type = S::kType;
+        out.payload = dump(S::to(e));
+        S::envelope(e, &out);
+      },
+      event);
   return out;
 }
 
 Expected<Event> decode(const EventEnvelope& env) {
-  if (!is_conversation_event(env.type))
-    return Status::NotFound("not a conversation event: " + env.type);
+  auto it = decoders().find(env.type);
+  if (it == decoders().end()) return Status::NotFound("not a conversation event: " + env.type);
   json p = json::parse(env.payload, nullptr, false);
   if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
   try {
-    return from_stored(env.type, p, env);
+    return it->second(p, env);
   } catch (const json::exception& ex) {
     return Status::Corruption("payload of " + env.type + ": " + ex.what());
   }

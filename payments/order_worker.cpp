@@ -4,9 +4,12 @@
 
 #include <cstdio>
 
+#include "events/conversation_codec.hpp"
 #include "events/order_codec.hpp"
 
 namespace parley::payments {
+
+namespace ct = events::conversation_codec::types;
 
 namespace codec = events::order_codec;
 
@@ -38,7 +41,7 @@ void OrderWorker::stop() {
 }
 
 namespace {
-constexpr std::string_view kCancelRequested = "conversation.order_cancel_requested";
+constexpr std::string_view kCancelRequested = ct::kOrderCancelRequested;
 }  // namespace
 
 bool OrderWorker::wants(std::string_view type) const {

@@ -4,9 +4,12 @@
 #include <optional>
 #include <unordered_map>
 
+#include "events/conversation_codec.hpp"
 #include "events/delivery_codec.hpp"
 
 namespace parley::privacy {
+
+namespace ct = events::conversation_codec::types;
 namespace {
 
 using nlohmann::json;
@@ -17,10 +20,10 @@ using Paths = std::vector<std::vector<std::string>>;
 // a WhatsApp number) are not here: see docs/SECURITY.md.
 const std::unordered_map<std::string_view, Paths>& table() {
   static const std::unordered_map<std::string_view, Paths> t = {
-      {"conversation.message_received", {{"text"}, {"attachment"}, {"latitude"}, {"longitude"}}},
-      {"conversation.message_sent", {{"text"}, {"template", "parameters"}}},
-      {"conversation.search_performed", {{"query"}}},
-      {"checkout.details_provided", {{"name"}, {"phone"}, {"email"}, {"address"}, {"city"}}},
+      {ct::kMessageReceived, {{"text"}, {"attachment"}, {"latitude"}, {"longitude"}}},
+      {ct::kMessageSent, {{"text"}, {"template", "parameters"}}},
+      {ct::kSearchPerformed, {{"query"}}},
+      {ct::kDetailsProvided, {{"name"}, {"phone"}, {"email"}, {"address"}, {"city"}}},
       {"order.placed",
        {{"customer", "name"},
         {"customer", "phone"},
@@ -34,7 +37,7 @@ const std::unordered_map<std::string_view, Paths>& table() {
       {"order.refunded", {{"reason"}}},
       {"order.invoice_mailed", {{"to"}}},
       {"order.invoice_mail_failed", {{"to"}, {"error"}}},
-      {"conversation.order_status_noted", {{"note", "tracking"}}},
+      {ct::kOrderStatusNoted, {{"note", "tracking"}}},
       {events::delivery_codec::kNotificationQueued, {{"text"}}},
       {"lead.created", {{"contact_name"}, {"phone"}, {"email"}}},
       {"lead.details_updated",

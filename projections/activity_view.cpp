@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "events/conversation_codec.hpp"
 #include "projections/fields.hpp"
 #include "projections/projection_engine.hpp"
 
 namespace parley::projections {
+
+namespace ct = events::conversation_codec::types;
 
 using nlohmann::json;
 
@@ -53,55 +56,53 @@ std::string human(const std::string& local) {  // "2026-11-25T15:00" -> "2026-11
 }  // namespace
 
 bool ActivityView::wants(std::string_view type) const {
-  if (type == "conversation.stage_changed" || type == "conversation.delivery_status" ||
-      type == "conversation.products_shown")
+  if (type == ct::kStageChanged || type == ct::kDeliveryStatus || type == ct::kProductsShown)
     return false;
   return type.substr(0, 13) == "conversation." || type.substr(0, 5) == "cart." ||
          type.substr(0, 9) == "checkout." || type.substr(0, 5) == "lead.";
 }
 
 std::string ActivityView::words(const std::string& t, const Fields& p, const Calendar& cal) {
-  if (t == "conversation.message_received") {
+  if (t == ct::kMessageReceived) {
     std::string kind = s(p, "kind");
     std::string text = s(p, "text");
     if (!kind.empty() && kind != "text") text = "[" + kind + "] " + text;
     return "Wrote: " + text;
   }
-  if (t == "conversation.message_sent") {
+  if (t == ct::kMessageSent) {
     if (p.has("template")) return "Sent the template " + s(p.object("template"), "name");
     return "Answered: " + s(p, "text");
   }
-  if (t == "conversation.search_performed")
+  if (t == ct::kSearchPerformed)
     return "Searched \"" + s(p, "query") + "\": " + n(p, "results") + " found";
-  if (t == "cart.item_added") {
+  if (t == ct::kItemAdded) {
     const Fields l = p.object("line");
     return "Added " + n(l, "quantity") + " × " + s(l, "name");
   }
-  if (t == "cart.item_removed") return "Removed " + s(p, "sku");
-  if (t == "cart.quantity_changed")
+  if (t == ct::kItemRemoved) return "Removed " + s(p, "sku");
+  if (t == ct::kQuantityChanged)
     return "Quantity of " + s(p, "sku") + " set to " + n(p, "quantity");
-  if (t == "cart.variant_chosen")
+  if (t == ct::kVariantChosen)
     return "Chose " + s(p, "color") + (s(p, "size").empty() ? "" : " size " + s(p, "size")) +
            " for " + s(p, "sku");
-  if (t == "cart.cleared") return "Emptied the cart";
-  if (t == "checkout.started") return "Started checkout";
-  if (t == "checkout.details_provided") return "Gave delivery details (" + joined(p.keys()) + ")";
-  if (t == "checkout.confirmation_requested") return "Asked to confirm the order";
-  if (t == "checkout.cancelled") return "Cancelled checkout";
-  if (t == "conversation.order_placed")
+  if (t == ct::kCartCleared) return "Emptied the cart";
+  if (t == ct::kCheckoutStarted) return "Started checkout";
+  if (t == ct::kDetailsProvided) return "Gave delivery details (" + joined(p.keys()) + ")";
+  if (t == ct::kConfirmationRequested) return "Asked to confirm the order";
+  if (t == ct::kCheckoutCancelled) return "Cancelled checkout";
+  if (t == ct::kOrderPlaced)
     return "Placed order " + s(p, "order_id") + " for " +
            money(p.i64("total_cents"), s(p, "currency"));
-  if (t == "conversation.handoff_requested") return "Handed to a person";
-  if (t == "conversation.handoff_ended") return "Back to the bot";
-  if (t == "conversation.nudge_scheduled")
+  if (t == ct::kHandoffRequested) return "Handed to a person";
+  if (t == ct::kHandoffEnded) return "Back to the bot";
+  if (t == ct::kNudgeScheduled)
     return "Nudge " + n(p, "number", 1) + " scheduled for " + cal.date(p.i64("due_us")) +
            " (local)";
-  if (t == "conversation.nudge_sent")
+  if (t == ct::kNudgeSent)
     return "Nudge " + n(p, "number", 1) + " sent" +
            (s(p, "template").empty() ? "" : " as template " + s(p, "template"));
-  if (t == "conversation.nudge_skipped")
-    return "Nudge " + n(p, "number", 1) + " skipped: " + s(p, "reason");
-  if (t == "conversation.nudge_cancelled")
+  if (t == ct::kNudgeSkipped) return "Nudge " + n(p, "number", 1) + " skipped: " + s(p, "reason");
+  if (t == ct::kNudgeCancelled)
     return "Nudge " + n(p, "number", 1) + " cancelled: " + s(p, "reason");
   if (t == "lead.created")
     return "Lead created for " + s(p, "company") +
@@ -152,9 +153,8 @@ void ActivityView::apply(const ProjectedEvent& e) {
   std::string text = words(e.env.type, p, calendar_);
   if (text.empty()) return;
   std::string by = s(p, "by");
-  if (e.env.type == "conversation.message_received") by = "shopper";
-  if (e.env.type == "conversation.message_sent")
-    by = s(p, "author").empty() ? "bot" : s(p, "author");
+  if (e.env.type == ct::kMessageReceived) by = "shopper";
+  if (e.env.type == ct::kMessageSent) by = s(p, "author").empty() ? "bot" : s(p, "author");
   std::string entity;
   entity.reserve(e.env.entity_type.size() + 1 + e.env.entity_id.size());
   entity.append(e.env.entity_type).append("/").append(e.env.entity_id);

@@ -1,16 +1,19 @@
 #include "projections/billing_view.hpp"
 
+#include "events/conversation_codec.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/fields.hpp"
 #include "projections/pricing.hpp"
 
 namespace parley::projections {
 
+namespace ct = events::conversation_codec::types;
+
 using nlohmann::json;
 
 bool BillingView::wants(std::string_view type) const {
-  return type == kLlmUsage || type == kLlmFallback || type == "conversation.message_received" ||
-         type == "conversation.message_sent";
+  return type == kLlmUsage || type == kLlmFallback || type == ct::kMessageReceived ||
+         type == ct::kMessageSent;
 }
 
 void BillingView::apply(const ProjectedEvent& e) {
@@ -32,7 +35,7 @@ void BillingView::apply(const ProjectedEvent& e) {
     const std::string channel = channel_of(e.env.entity_id);
     json& r = touch("messages/" + day + "/" + channel);
     if (r.empty()) r = {{"day", day}, {"channel", channel}, {"received", 0}, {"sent", 0}};
-    const char* field = e.env.type == "conversation.message_received" ? "received" : "sent";
+    const char* field = e.env.type == ct::kMessageReceived ? "received" : "sent";
     r[field] = r[field].get<int64_t>() + 1;
     return;
   }

@@ -1,8 +1,11 @@
 #include "projections/carts_view.hpp"
 
+#include "events/conversation_codec.hpp"
 #include "projections/fields.hpp"
 
 namespace parley::projections {
+
+namespace ct = events::conversation_codec::types;
 
 using nlohmann::json;
 
@@ -12,7 +15,7 @@ std::string channel_of(const std::string& conversation_id) {
 }
 
 bool CartsView::wants(std::string_view type) const {
-  return type.substr(0, 5) == "cart." || type == "conversation.order_placed";
+  return type.substr(0, 5) == "cart." || type == ct::kOrderPlaced;
 }
 
 namespace {
@@ -39,7 +42,7 @@ void CartsView::apply(const ProjectedEvent& e) {
   const auto& type = e.env.type;
   const Fields p = e.payload();
   json* existing = row(id);
-  if (!existing && type != "cart.item_added") return;  // nothing to change
+  if (!existing && type != ct::kItemAdded) return;  // nothing to change
   json& cart = existing ? *existing : touch(id);
   if (!existing)
     cart = {{"conversation_id", id},
@@ -48,7 +51,7 @@ void CartsView::apply(const ProjectedEvent& e) {
             {"status", "open"},
             {"currency", ""}};
   cart["updated_us"] = e.env.timestamp_us;
-  if (type == "cart.item_added") {
+  if (type == ct::kItemAdded) {
     if (cart["status"] == "ordered") {  // a new cart after an order
       cart["lines"] = json::array();
       cart["status"] = "open";
@@ -62,26 +65,26 @@ void CartsView::apply(const ProjectedEvent& e) {
                              {"currency", l.str("currency")},
                              {"color", l.str("color")},
                              {"size", l.str("size")}});
-  } else if (type == "cart.item_removed") {
+  } else if (type == ct::kItemRemoved) {
     auto& lines = cart["lines"];
     const std::string_view sku = p.str("sku");
     json kept = json::array();
     for (auto& l : lines)
       if (l.value("sku", "") != sku) kept.push_back(std::move(l));
     lines = std::move(kept);
-  } else if (type == "cart.quantity_changed") {
+  } else if (type == ct::kQuantityChanged) {
     for (auto& l : cart["lines"])
       if (l.value("sku", "") == p.str("sku")) l["quantity"] = p.i64("quantity");
-  } else if (type == "cart.variant_chosen") {
+  } else if (type == ct::kVariantChosen) {
     for (auto& l : cart["lines"])
       if (l.value("sku", "") == p.str("sku")) {
         if (!p.str("color").empty()) l["color"] = p.str("color");
         if (!p.str("size").empty()) l["size"] = p.str("size");
       }
-  } else if (type == "cart.cleared") {
+  } else if (type == ct::kCartCleared) {
     cart["lines"] = json::array();
     if (cart["status"] == "ordered") cart["status"] = "emptied";
-  } else if (type == "conversation.order_placed") {
+  } else if (type == ct::kOrderPlaced) {
     cart["status"] = "ordered";
     cart["order_id"] = p.str("order_id");
   }

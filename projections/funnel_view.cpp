@@ -1,24 +1,27 @@
 #include "projections/funnel_view.hpp"
 
+#include "events/conversation_codec.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/fields.hpp"
 
 namespace parley::projections {
 
+namespace ct = events::conversation_codec::types;
+
 using nlohmann::json;
 
 bool FunnelView::wants(std::string_view type) const {
-  return type == "conversation.message_received" || type == "conversation.search_performed" ||
-         type == "cart.item_added" || type == "cart.item_removed" || type == "cart.cleared" ||
-         type == "checkout.started" || type == "conversation.order_placed";
+  return type == ct::kMessageReceived || type == ct::kSearchPerformed || type == ct::kItemAdded ||
+         type == ct::kItemRemoved || type == ct::kCartCleared || type == ct::kCheckoutStarted ||
+         type == ct::kOrderPlaced;
 }
 
 void FunnelView::apply(const ProjectedEvent& e) {
   const auto& type = e.env.type;
   const auto& id = e.env.entity_id;
   const std::string open_key = "open/" + id;
-  if (type == "conversation.message_received" && e.env.seq != 1) return;  // not the first
-  if (type == "cart.item_removed") {  // the last line removed empties the cart
+  if (type == ct::kMessageReceived && e.env.seq != 1) return;  // not the first
+  if (type == ct::kItemRemoved) {  // the last line removed empties the cart
     if (json* open = row(open_key)) {
       const int64_t lines = open->value("lines", int64_t{1}) - 1;
       if (lines <= 0)
@@ -28,11 +31,11 @@ void FunnelView::apply(const ProjectedEvent& e) {
     }
     return;
   }
-  if (type == "cart.cleared") {
+  if (type == ct::kCartCleared) {
     if (find(open_key)) erase(open_key);
     return;
   }
-  if (type == "cart.item_added") {
+  if (type == ct::kItemAdded) {
     if (json* open = row(open_key)) {  // the cart was already started
       (*open)["lines"] = open->value("lines", int64_t{0}) + 1;
       return;
@@ -46,9 +49,9 @@ void FunnelView::apply(const ProjectedEvent& e) {
     for (const char* s : kStages) r[s] = 0;
   }
   auto bump = [&](const char* field) { r[field] = r[field].get<int64_t>() + 1; };
-  if (type == "conversation.message_received") {
+  if (type == ct::kMessageReceived) {
     bump("conversations");
-  } else if (type == "conversation.search_performed") {
+  } else if (type == ct::kSearchPerformed) {
     bump("searches");
     const Fields p = e.payload();
     if (p.i64("results", 1) == 0) {
@@ -59,12 +62,12 @@ void FunnelView::apply(const ProjectedEvent& e) {
       if (z.empty()) z = {{"day", day}, {"channel", channel}, {"query", query}, {"count", 0}};
       z["count"] = z["count"].get<int64_t>() + 1;
     }
-  } else if (type == "cart.item_added") {
+  } else if (type == ct::kItemAdded) {
     bump("carts");
     touch(open_key) = {{"lines", 1}};
-  } else if (type == "checkout.started") {
+  } else if (type == ct::kCheckoutStarted) {
     bump("checkouts");
-  } else if (type == "conversation.order_placed") {
+  } else if (type == ct::kOrderPlaced) {
     bump("orders");
     if (find(open_key)) erase(open_key);
   }

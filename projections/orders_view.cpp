@@ -4,17 +4,18 @@
 #include <cctype>
 #include <set>
 
+#include "events/conversation_codec.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/fields.hpp"
 
 namespace parley::projections {
 
+namespace ct = events::conversation_codec::types;
+
 using nlohmann::json;
 
-constexpr const char* kForgotten = "conversation.customer_forgotten";
-
 bool OrdersView::wants(std::string_view type) const {
-  return type.substr(0, 6) == "order." || type == kForgotten;
+  return type.substr(0, 6) == "order." || type == ct::kCustomerForgotten;
 }
 
 namespace {
@@ -121,7 +122,7 @@ void OrdersView::forget(const std::string& conversation) {
 }
 
 void OrdersView::apply(const ProjectedEvent& e) {
-  if (e.env.type == kForgotten) return forget(e.env.entity_id);
+  if (e.env.type == ct::kCustomerForgotten) return forget(e.env.entity_id);
   const Fields p = e.payload();
   const std::string order_key = "order/" + e.env.entity_id;
   if (e.env.type != "order.placed") {

@@ -1,9 +1,12 @@
 #include "projections/timers_view.hpp"
 
+#include "events/conversation_codec.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/fields.hpp"
 
 namespace parley::projections {
+
+namespace ct = events::conversation_codec::types;
 
 using nlohmann::json;
 
@@ -28,7 +31,7 @@ void TimersView::apply(const ProjectedEvent& e) {
   const int64_t at = e.env.timestamp_us;
   if (type.rfind("conversation.nudge_", 0) == 0) {
     const std::string key = "nudge/" + p.string("nudge_id");
-    if (type == "conversation.nudge_scheduled") {
+    if (type == ct::kNudgeScheduled) {
       json& r = touch(key);
       if (r.empty())
         r = {{"kind", "nudge"},
@@ -40,13 +43,13 @@ void TimersView::apply(const ProjectedEvent& e) {
       r["due_us"] = p.i64("due_us");
       r["state"] = "scheduled";
       pending_.push_back({key, r["due_us"].get<int64_t>()});
-    } else if (type == "conversation.nudge_sent") {
+    } else if (type == ct::kNudgeSent) {
       json f = {{"number", p.i64("number", 1)}};
       if (p.has("template")) f["template"] = p.json("template");
       settled(key, "sent", f, at);
-    } else if (type == "conversation.nudge_skipped") {
+    } else if (type == ct::kNudgeSkipped) {
       settled(key, "skipped", {{"reason", p.str("reason")}}, at);
-    } else if (type == "conversation.nudge_cancelled") {
+    } else if (type == ct::kNudgeCancelled) {
       settled(key, "cancelled", {{"reason", p.str("reason")}}, at);
     }
     return;
