@@ -3,6 +3,7 @@
 #include <future>
 
 #include "events/product_codec.hpp"
+#include "events/stream_command.hpp"
 
 namespace parley::actors {
 
@@ -14,20 +15,7 @@ ProductCommands::ProductCommands(events::EventStore& store, events::GroupCommitW
     : store_(store), writer_(writer), now_us_(std::move(now_us)) {}
 
 ProductCommands::Loaded ProductCommands::load(const std::string& sku) {
-  Loaded out;
-  std::vector<events::EventEnvelope> stream;
-  out.status = store_.read_stream({product::kEntityType, sku}, 1, SIZE_MAX, &stream);
-  if (!out.status.ok()) return out;
-  for (const auto& env : stream) {
-    auto e = codec::decode(env);
-    if (!e) {
-      out.status = e.status();
-      return out;
-    }
-    out.state = product::evolve(std::move(out.state), *e);
-    out.head = env.seq;
-  }
-  return out;
+  return events::load_stream<codec::Stream>(store_, sku);
 }
 
 ProductOutcome ProductCommands::get(const std::string& sku) {
@@ -52,45 +40,23 @@ ProductOutcome ProductCommands::run(const std::string& raw_sku, const product::C
   ProductOutcome out;
   const std::string sku =
       product::normalize(product::Product{raw_sku, "x", "", 0, "EUR", 0, {}, {}, {}, "", ""}).sku;
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    auto loaded = load(sku);
-    if (!loaded.status.ok()) {
-      out.error_code = "storage_failed";
-      out.message = loaded.status.to_string();
-      return out;
-    }
-    auto decided = product::decide(loaded.state, command);
-    if (!decided) {
-      out.error_code = product::to_string(decided.error());
-      out.message = out.error_code == "not_found" ? "no product " + sku
-                                                  : "invalid product: " + out.error_code;
-      return out;
-    }
-    product::State after = loaded.state;
-    events::AppendRequest req{{product::kEntityType, sku}, loaded.head, {}, {}};
-    const int64_t now = now_us_();
-    for (const auto& e : decided.value()) {
-      req.events.push_back(codec::encode(e, now, causation));
-      after = product::evolve(std::move(after), e);
-    }
-    out.product = after.product;
-    if (req.events.empty()) {
-      out.ok = true;
-      return out;
-    }
-    auto result = writer_.submit(std::move(req)).get();
-    if (result.status.ok()) {
-      out.ok = out.changed = true;
-      return out;
-    }
-    if (result.status.code() != events::StoreErrc::conflict) {
-      out.error_code = "storage_failed";
-      out.message = result.status.to_string();
-      return out;
-    }
-  }
-  out.error_code = "storage_failed";
-  out.message = "the product kept changing under the command; retry";
+  events::StreamCommand<codec::Stream> c;
+  c.decide = [&](const Loaded& loaded, events::AppendRequest*) {
+    return product::decide(loaded.state, command);
+  };
+  const int64_t now = now_us_();
+  c.encode = [&](const product::Event& e) { return codec::encode(e, now, causation); };
+  auto r = events::run_stream_command(store_, writer_, sku, c);
+  out.error_code = r.error_code;
+  if (r.error_code == "storage_failed")
+    out.message = r.message;
+  else if (r.error_code == "not_found")
+    out.message = "no product " + sku;
+  else if (!r.ok)
+    out.message = "invalid product: " + r.error_code;
+  out.ok = r.ok;
+  out.changed = !r.events.empty();
+  out.product = r.state.product;
   return out;
 }
 

@@ -13,6 +13,8 @@
 #include "domain/product.hpp"
 #include "events/event_store.hpp"
 #include "events/group_commit_writer.hpp"
+#include "events/product_codec.hpp"
+#include "events/stream_command.hpp"
 
 namespace parley::actors {
 
@@ -48,11 +50,7 @@ class ProductCommands {
                       const std::function<void(size_t, size_t)>& progress = {});
 
  private:
-  struct Loaded {
-    events::Status status;
-    domain::product::State state;
-    uint64_t head = 0;
-  };
+  using Loaded = events::LoadedStream<events::product_codec::Stream>;
   Loaded load(const std::string& sku);
   ProductOutcome run(const std::string& sku, const domain::product::Command& command,
                      const std::string& causation);

@@ -1,8 +1,8 @@
 #include "assistant/llm_settings.hpp"
 
 #include "assistant/prompts.hpp"
-#include "crm/stream_commands.hpp"
 #include "events/llm_config_codec.hpp"
+#include "events/stream_command.hpp"
 
 namespace parley::assistant {
 
@@ -77,7 +77,7 @@ SettingsError LlmSettings::reload() {
 }
 
 events::Status LlmSettings::load() {
-  auto loaded = crm::load_stream<ConfigKind>(store_, cfg::kShop);
+  auto loaded = events::load_stream<ConfigKind>(store_, cfg::kShop);
   if (!loaded.status.ok()) return loaded.status;
   std::lock_guard lock(mu_);
   state_ = std::move(loaded.state);
@@ -128,16 +128,16 @@ SettingsError LlmSettings::configure(const std::map<std::string, cfg::AgentSetti
             cfg::providers().end())
       return {422, "provider_not_configured",
               s.provider + " has no API key or base URL in this server's settings"};
-  auto out =
-      crm::run_command<ConfigKind>(store_, writer_, cfg::kShop, cfg::Configure{agents, by, at_us});
+  auto out = events::run_command<ConfigKind>(store_, writer_, cfg::kShop,
+                                             cfg::Configure{agents, by, at_us});
   if (!out.ok) return failure(out);
   return reload();
 }
 
 SettingsError LlmSettings::set_prompt(const std::string& slug, const std::string& text,
                                       const std::string& by, int64_t at_us) {
-  auto out = crm::run_command<ConfigKind>(store_, writer_, cfg::kShop,
-                                          cfg::SetPrompt{slug, text, by, at_us});
+  auto out = events::run_command<ConfigKind>(store_, writer_, cfg::kShop,
+                                             cfg::SetPrompt{slug, text, by, at_us});
   if (!out.ok) return failure(out);
   return reload();
 }

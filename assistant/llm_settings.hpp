@@ -1,7 +1,7 @@
 // The shop's language-model settings as they are now: each agent's provider
 // and model (configured, else the defaults from the environment) and each
 // prompt (override, else the built-in text). Changes are commands on the
-// ("llm_config", "shop") stream (crm/stream_commands.hpp); the settings are
+// ("llm_config", "shop") stream (events/stream_command.hpp); the settings are
 // updated from what was appended before a change returns, so the next turn
 // uses them. Thread-safe. Changes and history() block on the log: call from
 // HTTP threads.

@@ -1,6 +1,6 @@
 #include "crm/team_service.hpp"
 
-#include "crm/stream_commands.hpp"
+#include "events/stream_command.hpp"
 #include "events/team_codec.hpp"
 
 namespace parley::crm {
@@ -20,7 +20,8 @@ struct UserKind {
   static State evolve(State s, const Event& e) { return user::evolve(std::move(s), e); }
   static events::NewEvent encode(const Event& e) { return events::team_codec::encode(e); }
   static auto decode(const events::EventEnvelope& e) { return events::team_codec::decode_user(e); }
-  static const char* error_name(user::Error e) { return user::to_string(e); }
+  using Error = user::Error;
+  static const char* error_name(Error e) { return user::to_string(e); }
 };
 
 struct SequenceKind {
@@ -35,7 +36,8 @@ struct SequenceKind {
   static auto decode(const events::EventEnvelope& e) {
     return events::team_codec::decode_sequence(e);
   }
-  static const char* error_name(sequence::Error e) { return sequence::to_string(e); }
+  using Error = sequence::Error;
+  static const char* error_name(Error e) { return sequence::to_string(e); }
 };
 
 template <class T>
@@ -66,7 +68,7 @@ std::string message_of(const std::string& code) {
 }
 
 template <class T, class Kind>
-Answer<T> refused(const CommandOutcome<Kind>& r) {
+Answer<T> refused(const events::StreamOutcome<Kind>& r) {
   return error<T>(status_of(r.error_code), r.error_code,
                   r.message.empty() ? message_of(r.error_code) : r.message);
 }
@@ -110,8 +112,8 @@ Answer<user::State> TeamService::create_user(const NewUser& n, const std::string
   if (!slot) return busy<user::State>();
   auto hash = hash_password(n.password, options_.password_cost);
   if (hash.empty()) return error<user::State>(503, "hash_failed", "could not hash the password");
-  auto r = run_command<UserKind>(store_, writer_, n.username,
-                                 user::Create{n.username, profile, hash, by, now_us_()});
+  auto r = events::run_command<UserKind>(store_, writer_, n.username,
+                                         user::Create{n.username, profile, hash, by, now_us_()});
   if (!r.ok) return refused<user::State>(r);
   directory_.upsert(r.state);
   return {r.state, {}};
@@ -147,7 +149,7 @@ Answer<user::State> TeamService::change_user(const std::string& username, const 
         "give display_name, role, phones, telegram_ids, password or disabled");
   user::State state = *current;
   for (const auto& command : commands) {
-    auto r = run_command<UserKind>(store_, writer_, username, command);
+    auto r = events::run_command<UserKind>(store_, writer_, username, command);
     if (!r.ok) return refused<user::State>(r);
     state = r.state;
     directory_.upsert(state);
@@ -181,8 +183,8 @@ Answer<Login> TeamService::login(const std::string& username, const std::string&
   const int64_t now = now_us_();
   out.expires_us =
       now + std::chrono::duration_cast<std::chrono::microseconds>(options_.token_ttl).count();
-  auto r = run_command<UserKind>(store_, writer_, username,
-                                 user::IssueToken{token_id(out.token), out.expires_us, now});
+  auto r = events::run_command<UserKind>(
+      store_, writer_, username, user::IssueToken{token_id(out.token), out.expires_us, now});
   if (!r.ok) {
     if (r.error_code == "user_disabled")
       return error<Login>(403, "user_disabled", "this user is disabled");
@@ -202,7 +204,8 @@ Answer<bool> TeamService::logout(const std::string& token, const std::string& by
       if (u.tokens.count(id)) username = u.username;
   }
   if (username.empty()) return error<bool>(404, "unknown_token", "no such token");
-  auto r = run_command<UserKind>(store_, writer_, username, user::RevokeToken{id, by, now_us_()});
+  auto r = events::run_command<UserKind>(store_, writer_, username,
+                                         user::RevokeToken{id, by, now_us_()});
   if (!r.ok) return refused<bool>(r);
   directory_.upsert(r.state);
   return {true, {}};
@@ -212,7 +215,7 @@ Answer<sequence::State> TeamService::save_sequence(const std::string& name,
                                                    std::vector<sequence::Step> steps,
                                                    const std::string& send_time,
                                                    const std::string& by) {
-  auto r = run_command<SequenceKind>(
+  auto r = events::run_command<SequenceKind>(
       store_, writer_, name,
       sequence::Save{std::move(steps), send_time.empty() ? "10:00" : send_time, by, now_us_()});
   if (!r.ok) return refused<sequence::State>(r);

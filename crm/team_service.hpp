@@ -1,6 +1,6 @@
 // What the team's API does, without HTTP: users (create, change, disable),
 // logins and logouts, Message Master sequences. Each write is a command on
-// the entity's stream (crm/stream_commands.hpp); the directory is updated
+// the entity's stream (events/stream_command.hpp); the directory is updated
 // with the result before the call returns, so it is read back at once.
 // Blocking (argon2id, appends): call from HTTP threads.
 #pragma once

@@ -42,4 +42,20 @@ NewEvent number_assigned(uint64_t number, const std::string& order_id,
 // `mail_configured` false: an invoice not mailed shows "mail": "off".
 nlohmann::json to_json(const order::State& state, bool mail_configured = true);
 
+// An order's stream for events/stream_command.hpp: the domain and this
+// codec together. Events are stored with a causation, so a command brings
+// its encoder.
+struct Stream {
+  using State = order::State;
+  using Event = order::Event;
+  using Command = order::Command;
+  using Error = order::Error;
+  static constexpr const char* kType = order::kEntityType;
+  static State initial(const std::string&) { return {}; }
+  static auto decide(const State& s, const Command& c) { return order::decide(s, c); }
+  static State evolve(State s, const Event& e) { return order::evolve(std::move(s), e); }
+  static Expected<Event> decode(const EventEnvelope& e) { return order_codec::decode(e); }
+  static const char* error_name(Error e) { return order::to_string(e); }
+};
+
 }  // namespace parley::events::order_codec

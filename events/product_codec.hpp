@@ -31,4 +31,20 @@ nlohmann::json to_json(const product::Product& p);
 // e.g. 12.5) or "price_cents". Errors name the field.
 Expected<product::Product> product_from_json(const nlohmann::json& j);
 
+// A product's stream for events/stream_command.hpp: the domain and this
+// codec together. Events are stored with a time and a causation, so a
+// command brings its encoder.
+struct Stream {
+  using State = product::State;
+  using Event = product::Event;
+  using Command = product::Command;
+  using Error = product::Error;
+  static constexpr const char* kType = product::kEntityType;
+  static State initial(const std::string&) { return {}; }
+  static auto decide(const State& s, const Command& c) { return product::decide(s, c); }
+  static State evolve(State s, const Event& e) { return product::evolve(std::move(s), e); }
+  static Expected<Event> decode(const EventEnvelope& e) { return product_codec::decode(e); }
+  static const char* error_name(Error e) { return product::to_string(e); }
+};
+
 }  // namespace parley::events::product_codec

@@ -10,6 +10,7 @@
 #include "events/envelope_json.hpp"
 #include "events/keys.hpp"
 #include "events/order_codec.hpp"
+#include "events/stream_command.hpp"
 #include "http/conversation_view.hpp"
 #include "http/order_access.hpp"
 
@@ -204,16 +205,12 @@ HttpResponse handle_order(ApiContext& ctx, const HttpRequest& req) {
   const auto& id = req.path_params.at("order_id");
   if (auto denied = deny_order_view(ctx.auth, ctx.order_links, req, id, ctx.now_us() / 1000000))
     return *denied;
-  events::StreamId stream{order::kEntityType, id};
-  std::vector<events::EventEnvelope> envs;
-  if (events::keys::validate_stream(stream).ok()) {
-    auto st = ctx.store.read_stream(stream, 1, SIZE_MAX, &envs);
-    if (!st.ok()) return json_error(503, "storage_unavailable", st.to_string());
-  }
   order::State state;
-  for (const auto& env : envs) {
-    auto e = events::order_codec::decode(env);
-    if (e) state = order::evolve(std::move(state), *e);
+  if (events::keys::validate_stream({order::kEntityType, id}).ok()) {
+    auto loaded = events::load_stream<events::order_codec::Stream>(ctx.store, id);
+    if (!loaded.status.ok())
+      return json_error(503, "storage_unavailable", loaded.status.to_string());
+    state = std::move(loaded.state);
   }
   if (!state.exists) return json_error(404, "not_found", "no order '" + id + "'");
   return json_ok(events::order_codec::to_json(state, ctx.invoice_mail)

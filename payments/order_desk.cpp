@@ -2,7 +2,6 @@
 
 #include <map>
 
-#include "crm/stream_commands.hpp"
 #include "domain/product.hpp"
 #include "events/order_codec.hpp"
 #include "events/product_codec.hpp"
@@ -14,29 +13,12 @@ namespace codec = events::order_codec;
 
 namespace {
 
-// The two entities the desk reads, for crm::load_stream.
-struct OrderStream {
-  using State = order::State;
-  static constexpr const char* kType = order::kEntityType;
-  static State initial(const std::string&) { return {}; }
-  static events::Expected<order::Event> decode(const events::EventEnvelope& e) {
-    return codec::decode(e);
-  }
-  static State evolve(State s, const order::Event& e) { return order::evolve(std::move(s), e); }
-};
-struct ProductStream {
-  using State = product::State;
-  static constexpr const char* kType = product::kEntityType;
-  static State initial(const std::string&) { return {}; }
-  static events::Expected<product::Event> decode(const events::EventEnvelope& e) {
-    return events::product_codec::decode(e);
-  }
-  static State evolve(State s, const product::Event& e) { return product::evolve(std::move(s), e); }
-};
-using ProductLoaded = crm::Loaded<ProductStream>;
+using ProductStream = events::product_codec::Stream;
+using ProductLoaded = events::LoadedStream<ProductStream>;
+using OrderDecided = events::StreamCommand<OrderStream>::Decided;
 
 ProductLoaded load_product(events::EventStore& store, const std::string& sku) {
-  return crm::load_stream<ProductStream>(store, sku);
+  return events::load_stream<ProductStream>(store, sku);
 }
 
 // The stock change for one product, linked to the order's append.
@@ -54,62 +36,20 @@ OrderDesk::OrderDesk(events::EventStore& store, events::GroupCommitWriter& write
     : store_(store), writer_(writer), now_us_(std::move(now_us)) {}
 
 OrderDesk::Loaded OrderDesk::load(const std::string& order_id) {
-  auto loaded = crm::load_stream<OrderStream>(store_, order_id);
-  return {loaded.status, std::move(loaded.state), loaded.head};
+  return events::load_stream<OrderStream>(store_, order_id);
 }
 
 OrderOutcome OrderDesk::attempt(const std::string& order_id, const std::string& causation,
                                 const std::string& dedupe_key, const Builder& build) {
-  OrderOutcome out;
-  for (int tries = 0; tries < 8; ++tries) {
-    auto loaded = load(order_id);
-    if (!loaded.status.ok()) {
-      out.error_code = "storage_failed";
-      out.message = loaded.status.to_string();
-      return out;
-    }
-    out.state = loaded.state;
-    if (!loaded.state.exists) {
-      out.error_code = "not_found";
-      out.message = "no order '" + order_id + "'";
-      return out;
-    }
-    events::AppendRequest req{{order::kEntityType, order_id}, loaded.head, {}, {}};
-    auto decided = build(loaded, &req);
-    if (!decided) {
-      out.error_code = order::to_string(decided.error());
-      return out;
-    }
-    auto after = loaded.state;
-    for (const auto& e : decided.value()) {
-      req.events.push_back(codec::encode(e, causation));
-      after = order::evolve(std::move(after), e);
-    }
-    if (req.events.empty()) {
-      out.ok = true;
-      return out;
-    }
-    if (!dedupe_key.empty()) req.dedupe = events::DedupeClaim{dedupe_key, causation};
-    auto result = writer_.submit(std::move(req)).get();
-    if (result.status.ok()) {
-      out.ok = true;
-      out.state = std::move(after);
-      out.events = std::move(decided).value();
-      return out;
-    }
-    if (result.status.code() == events::StoreErrc::duplicate) {
-      out.ok = true;
-      out.duplicate = true;
-      return out;
-    }
-    if (result.status.code() != events::StoreErrc::conflict) {
-      out.error_code = "storage_failed";
-      out.message = result.status.to_string();
-      return out;
-    }
-  }
-  out.error_code = "storage_failed";
-  out.message = "too many concurrent changes to order " + order_id;
+  events::StreamCommand<OrderStream> command;
+  command.decide = [&](const Loaded& loaded, events::AppendRequest* request) -> OrderDecided {
+    if (!loaded.state.exists) return domain::fail(order::Error::not_found);
+    return build(loaded, request);
+  };
+  command.encode = [&](const order::Event& e) { return codec::encode(e, causation); };
+  if (!dedupe_key.empty()) command.dedupe = events::DedupeClaim{dedupe_key, causation};
+  auto out = events::run_stream_command(store_, writer_, order_id, command);
+  if (out.error_code == "not_found") out.message = "no order '" + order_id + "'";
   return out;
 }
 
@@ -149,8 +89,7 @@ OrderOutcome OrderDesk::reserve_stock(const std::string& order_id) {
         }
         if (!failed.ok()) {  // write nothing; the caller reports the storage failure
           req->linked.clear();
-          return domain::Result<std::vector<order::Event>, order::Error>(
-              std::vector<order::Event>{});
+          return OrderDecided(std::vector<order::Event>{});
         }
         return order::decide(loaded.state, order::ReserveStock{given});
       });

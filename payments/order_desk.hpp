@@ -22,30 +22,26 @@
 #include "domain/order.hpp"
 #include "events/event_store.hpp"
 #include "events/group_commit_writer.hpp"
+#include "events/order_codec.hpp"
+#include "events/stream_command.hpp"
 
 namespace parley::payments {
 
 namespace order = domain::order;
 
-struct OrderOutcome {
-  bool ok = false;
-  bool duplicate = false;  // the dedupe key was claimed before; nothing written
-  std::string error_code;  // the domain error, "not_found", or "storage_failed"
-  std::string message;
-  order::State state;                // after the command (as loaded when refused)
-  std::vector<order::Event> events;  // what was appended; empty: nothing changed
-};
+using OrderStream = events::order_codec::Stream;
+
+// ok, duplicate (the dedupe key was claimed before; nothing written),
+// error_code (the domain error, "not_found" or "storage_failed"), message,
+// state (after the command; as loaded when refused), events (appended).
+using OrderOutcome = events::StreamOutcome<OrderStream>;
 
 class OrderDesk {
  public:
   using Clock = std::function<int64_t()>;  // µs since the epoch
   OrderDesk(events::EventStore& store, events::GroupCommitWriter& writer, Clock now_us);
 
-  struct Loaded {
-    events::Status status;
-    order::State state;
-    uint64_t head = 0;
-  };
+  using Loaded = events::LoadedStream<OrderStream>;
   Loaded load(const std::string& order_id);
 
   OrderOutcome run(const std::string& order_id, const order::Command& command,
@@ -55,9 +51,9 @@ class OrderDesk {
   OrderOutcome issue_invoice(const std::string& order_id, uint32_t vat_rate_bp);
 
  private:
-  // One try: decide on `loaded`, fill the request (own events and linked ones).
-  using Builder = std::function<domain::Result<std::vector<order::Event>, order::Error>(
-      const Loaded& loaded, events::AppendRequest* request)>;
+  // Decides on the loaded order (which must exist) and fills the request's
+  // linked appends; the stream toolkit loads, appends and retries.
+  using Builder = events::StreamCommand<OrderStream>::Decide;
   OrderOutcome attempt(const std::string& order_id, const std::string& causation,
                        const std::string& dedupe_key, const Builder& build);
 
