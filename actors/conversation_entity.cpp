@@ -61,31 +61,12 @@ domain::nudge::OffsetAt offset_of(const ConversationDeps& deps) {
   return [fixed](int64_t) { return fixed; };
 }
 
-struct ConversationKind {
-  using State = conv::State;
-  using Event = conv::Event;
+struct ConversationKind : codec::Stream {
   using Request = ConversationRequest;
   using Reply = ChatTurnResult;
   using Deps = ConversationDeps;
-  static constexpr const char* kType = conv::kEntityType;
-  static constexpr uint32_t kStateSchema = codec::kStateSchema;
-
-  struct Decision {
-    std::vector<Event> events;
-    std::optional<events::DedupeClaim> dedupe;
-    std::vector<events::LinkedAppend> linked;
-    Reply reply;
-  };
+  using Decision = EntityDecision<Event, Reply>;
   using Decided = domain::Result<Decision, caf::error>;
-
-  static State initial(const std::string& id) { return conv::initial_state(id); }
-  static State evolve(State s, const Event& e) { return conv::evolve(std::move(s), e); }
-  static events::NewEvent encode(const Event& e) { return codec::encode(e); }
-  static events::Expected<Event> decode(const events::EventEnvelope& e) { return codec::decode(e); }
-  static std::string encode_state(const State& s) { return codec::encode_state(s); }
-  static events::Expected<State> decode_state(const std::string& b, uint32_t v) {
-    return codec::decode_state(b, v);
-  }
 
   static Decided rejected(const char* code) {
     return domain::fail(make_error(entity_errc::rejected, code));

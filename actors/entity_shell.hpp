@@ -16,10 +16,11 @@
 // registry to passivate it; the registry stops routing to it and sends stop;
 // the entity finishes its appends, saves a snapshot and quits.
 //
-// Kind provides: State, Event, Request, Reply, Deps, kType,
-//   initial(id), evolve(State, Event), encode(Event), decode(EventEnvelope),
-//   encode_state(State), decode_state(bytes, schema), kStateSchema,
-//   decide(State, Request, Deps) -> Expected<Decision{events, dedupe, linked, reply}>,
+// Kind provides the stream as its codec declares it (events/*_codec.hpp
+//   Stream: State, Event, kType, initial(id), evolve(State, Event),
+//   encode(Event), decode(EventEnvelope), encode_state(State),
+//   decode_state(bytes, schema), kStateSchema), and its own Request, Reply,
+//   Deps, decide(State, Request, Deps) -> Result<EntityDecision, caf::error>,
 //   duplicate_reply(Request, outcome) -> Reply.
 #pragma once
 
@@ -47,6 +48,16 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::shared_ptr<parley::actors::LoadResult>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(parley::events::AppendResult)
 
 namespace parley::actors {
+
+// What an entity's decider answers: its events, an optional dedupe claim,
+// appends to other streams that land with them, and the reply.
+template <class Event, class Reply>
+struct EntityDecision {
+  std::vector<Event> events;
+  std::optional<events::DedupeClaim> dedupe;
+  std::vector<events::LinkedAppend> linked;
+  Reply reply;
+};
 
 // Events a decider leaves without a time (a cart change, a stage) take the
 // time of the event before them in the same decision, or of the first timed

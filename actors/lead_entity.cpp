@@ -30,31 +30,12 @@ int64_t time_of(const lead::Command& c) {
   return std::visit([](const auto& cmd) { return cmd.at_us; }, c);
 }
 
-struct LeadKind {
-  using State = lead::State;
-  using Event = lead::Event;
+struct LeadKind : codec::Stream {
   using Request = LeadRequest;
   using Reply = LeadReply;
   using Deps = LeadDeps;
-  static constexpr const char* kType = lead::kEntityType;
-  static constexpr uint32_t kStateSchema = codec::kStateSchema;
-
-  struct Decision {
-    std::vector<Event> events;
-    std::optional<events::DedupeClaim> dedupe;
-    std::vector<events::LinkedAppend> linked;
-    Reply reply;
-  };
+  using Decision = EntityDecision<Event, Reply>;
   using Decided = domain::Result<Decision, caf::error>;
-
-  static State initial(const std::string& id) { return lead::initial_state(id); }
-  static State evolve(State s, const Event& e) { return lead::evolve(std::move(s), e); }
-  static events::NewEvent encode(const Event& e) { return codec::encode(e); }
-  static events::Expected<Event> decode(const events::EventEnvelope& e) { return codec::decode(e); }
-  static std::string encode_state(const State& s) { return codec::encode_state(s); }
-  static events::Expected<State> decode_state(const std::string& b, uint32_t v) {
-    return codec::decode_state(b, v);
-  }
 
   static Decided decide(const State& state, const Request& request, const Deps& deps) {
     auto decided = lead::decide(state, request.command);

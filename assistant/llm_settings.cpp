@@ -10,21 +10,7 @@ namespace cfg = domain::llm_config;
 
 namespace {
 
-struct ConfigKind {
-  using State = cfg::State;
-  using Event = cfg::Event;
-  using Command = cfg::Command;
-  using Error = cfg::Error;
-  static constexpr const char* kType = cfg::kEntityType;
-  static State initial(const std::string&) { return {}; }
-  static auto decide(const State& s, const Command& c) { return cfg::decide(s, c); }
-  static State evolve(State s, const Event& e) { return cfg::evolve(std::move(s), e); }
-  static events::NewEvent encode(const Event& e) { return events::llm_config_codec::encode(e); }
-  static events::Expected<Event> decode(const events::EventEnvelope& e) {
-    return events::llm_config_codec::decode(e);
-  }
-  static const char* error_name(Error e) { return cfg::to_string(e); }
-};
+using ConfigKind = events::llm_config_codec::Stream;
 
 const char* error_message(cfg::Error e) {
   switch (e) {

@@ -10,35 +10,8 @@ namespace sequence = domain::sequence;
 
 namespace {
 
-struct UserKind {
-  using State = user::State;
-  using Event = user::Event;
-  using Command = user::Command;
-  static constexpr const char* kType = user::kEntityType;
-  static State initial(const std::string& id) { return user::initial_state(id); }
-  static auto decide(const State& s, const Command& c) { return user::decide(s, c); }
-  static State evolve(State s, const Event& e) { return user::evolve(std::move(s), e); }
-  static events::NewEvent encode(const Event& e) { return events::team_codec::encode(e); }
-  static auto decode(const events::EventEnvelope& e) { return events::team_codec::decode_user(e); }
-  using Error = user::Error;
-  static const char* error_name(Error e) { return user::to_string(e); }
-};
-
-struct SequenceKind {
-  using State = sequence::State;
-  using Event = sequence::Event;
-  using Command = sequence::Command;
-  static constexpr const char* kType = sequence::kEntityType;
-  static State initial(const std::string& id) { return sequence::initial_state(id); }
-  static auto decide(const State& s, const Command& c) { return sequence::decide(s, c); }
-  static State evolve(State s, const Event& e) { return sequence::evolve(std::move(s), e); }
-  static events::NewEvent encode(const Event& e) { return events::team_codec::encode(e); }
-  static auto decode(const events::EventEnvelope& e) {
-    return events::team_codec::decode_sequence(e);
-  }
-  using Error = sequence::Error;
-  static const char* error_name(Error e) { return sequence::to_string(e); }
-};
+using UserKind = events::team_codec::UserStream;
+using SequenceKind = events::team_codec::SequenceStream;
 
 template <class T>
 Answer<T> error(int status, std::string code, std::string message) {

@@ -66,4 +66,21 @@ Expected<conv::Event> decode(const EventEnvelope& envelope);
 std::string encode_state(const conv::State& state);
 Expected<conv::State> decode_state(const std::string& bytes, uint32_t schema_version);
 
+// A conversation's stream: what the entity runtime (actors/entity_shell.hpp)
+// stores and reads back. The actor's Kind adds its requests and decider.
+struct Stream {
+  using State = conv::State;
+  using Event = conv::Event;
+  static constexpr const char* kType = conv::kEntityType;
+  static constexpr uint32_t kStateSchema = conversation_codec::kStateSchema;
+  static State initial(const std::string& id) { return conv::initial_state(id); }
+  static State evolve(State s, const Event& e) { return conv::evolve(std::move(s), e); }
+  static NewEvent encode(const Event& e) { return conversation_codec::encode(e); }
+  static Expected<Event> decode(const EventEnvelope& e) { return conversation_codec::decode(e); }
+  static std::string encode_state(const State& s) { return conversation_codec::encode_state(s); }
+  static Expected<State> decode_state(const std::string& b, uint32_t v) {
+    return conversation_codec::decode_state(b, v);
+  }
+};
+
 }  // namespace parley::events::conversation_codec

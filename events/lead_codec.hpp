@@ -35,4 +35,21 @@ Expected<domain::lead::Event> decode(const EventEnvelope& envelope);
 std::string encode_state(const domain::lead::State& state);
 Expected<domain::lead::State> decode_state(const std::string& bytes, uint32_t schema);
 
+// A lead's stream: what the entity runtime (actors/entity_shell.hpp) stores
+// and reads back. The actor's Kind adds its requests and decider.
+struct Stream {
+  using State = domain::lead::State;
+  using Event = domain::lead::Event;
+  static constexpr const char* kType = domain::lead::kEntityType;
+  static constexpr uint32_t kStateSchema = lead_codec::kStateSchema;
+  static State initial(const std::string& id) { return domain::lead::initial_state(id); }
+  static State evolve(State s, const Event& e) { return domain::lead::evolve(std::move(s), e); }
+  static NewEvent encode(const Event& e) { return lead_codec::encode(e); }
+  static Expected<Event> decode(const EventEnvelope& e) { return lead_codec::decode(e); }
+  static std::string encode_state(const State& s) { return lead_codec::encode_state(s); }
+  static Expected<State> decode_state(const std::string& b, uint32_t v) {
+    return lead_codec::decode_state(b, v);
+  }
+};
+
 }  // namespace parley::events::lead_codec

@@ -28,4 +28,34 @@ bool is_sequence_event(std::string_view type);
 NewEvent encode(const domain::sequence::Event& event);
 Expected<domain::sequence::Event> decode_sequence(const EventEnvelope& envelope);
 
+// A team member's stream and a follow-up sequence's, for
+// events/stream_command.hpp.
+struct UserStream {
+  using State = domain::user::State;
+  using Event = domain::user::Event;
+  using Command = domain::user::Command;
+  using Error = domain::user::Error;
+  static constexpr const char* kType = domain::user::kEntityType;
+  static State initial(const std::string& id) { return domain::user::initial_state(id); }
+  static auto decide(const State& s, const Command& c) { return domain::user::decide(s, c); }
+  static State evolve(State s, const Event& e) { return domain::user::evolve(std::move(s), e); }
+  static NewEvent encode(const Event& e) { return team_codec::encode(e); }
+  static Expected<Event> decode(const EventEnvelope& e) { return decode_user(e); }
+  static const char* error_name(Error e) { return domain::user::to_string(e); }
+};
+
+struct SequenceStream {
+  using State = domain::sequence::State;
+  using Event = domain::sequence::Event;
+  using Command = domain::sequence::Command;
+  using Error = domain::sequence::Error;
+  static constexpr const char* kType = domain::sequence::kEntityType;
+  static State initial(const std::string& id) { return domain::sequence::initial_state(id); }
+  static auto decide(const State& s, const Command& c) { return domain::sequence::decide(s, c); }
+  static State evolve(State s, const Event& e) { return domain::sequence::evolve(std::move(s), e); }
+  static NewEvent encode(const Event& e) { return team_codec::encode(e); }
+  static Expected<Event> decode(const EventEnvelope& e) { return decode_sequence(e); }
+  static const char* error_name(Error e) { return domain::sequence::to_string(e); }
+};
+
 }  // namespace parley::events::team_codec
