@@ -31,12 +31,6 @@ bool decode(const std::string& s, bool plus_is_space, std::string* out) {
 
 }  // namespace
 
-std::string url_decode(const std::string& s, bool plus_is_space) {
-  std::string out;
-  if (!decode(s, plus_is_space, &out)) return s;
-  return out;
-}
-
 std::string url_encode(const std::string& s) {
   static const char* const kHex = "0123456789ABCDEF";
   std::string out;

@@ -8,7 +8,6 @@
 
 namespace parley::channels {
 
-std::string url_decode(const std::string& s, bool plus_is_space = true);
 std::string url_encode(const std::string& s);
 // Name/value pairs; a repeated name keeps its last value. False on a malformed escape.
 bool parse_form(const std::string& body, std::map<std::string, std::string>* out);

@@ -37,9 +37,4 @@ void RateLimiter::prune(int64_t now_us) {
     it = now_us - it->second.last_us > kIdleUs ? users_.erase(it) : std::next(it);
 }
 
-size_t RateLimiter::tracked_users() const {
-  std::lock_guard lock(mu_);
-  return users_.size();
-}
-
 }  // namespace parley::channels

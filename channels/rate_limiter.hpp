@@ -33,7 +33,6 @@ class RateLimiter {
     overall_ = TokenBucket(limits.overall_per_second, std::max(1.0, limits.overall_per_second));
   }
   Admission admit(const std::string& user_key, int64_t now_us);
-  size_t tracked_users() const;
 
  private:
   struct User {

@@ -17,13 +17,6 @@ uint64_t decode_fixed64_be(const char* p) {
   return v;
 }
 
-bool get_fixed64_be(std::string_view* in, uint64_t* v) {
-  if (in->size() < 8) return false;
-  *v = decode_fixed64_be(in->data());
-  in->remove_prefix(8);
-  return true;
-}
-
 void put_varint(std::string* dst, uint64_t v) {
   while (v >= 0x80) {
     dst->push_back(static_cast<char>((v & 0x7f) | 0x80));

@@ -9,8 +9,6 @@
 namespace parley::events::coding {
 
 void put_fixed64_be(std::string* dst, uint64_t v);
-// Reads 8 bytes; false when fewer are left. Advances `in` on success.
-bool get_fixed64_be(std::string_view* in, uint64_t* v);
 uint64_t decode_fixed64_be(const char* p);
 
 void put_varint(std::string* dst, uint64_t v);

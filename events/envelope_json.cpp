@@ -56,39 +56,4 @@ nlohmann::json to_json(const EventEnvelope& e) {
           {"payload", std::move(payload)}};
 }
 
-namespace {
-// A JSON number that is a whole number from 0 to `max`. json::get<uint64_t>()
-// casts a float or a negative number as it is: "seq":2.2e38 was undefined
-// behaviour (fuzz/event_record), and -1 became 2^64 - 1.
-uint64_t unsigned_member(const nlohmann::json& v, uint64_t max) {
-  const bool whole = v.is_number_unsigned() || (v.is_number_integer() && v.get<int64_t>() >= 0);
-  if (!whole || v.get<uint64_t>() > max)
-    throw nlohmann::json::type_error::create(
-        302, "must be a whole number from 0 to " + std::to_string(max), &v);
-  return v.get<uint64_t>();
-}
-}  // namespace
-
-Expected<EventEnvelope> envelope_from_json(const nlohmann::json& j) {
-  try {
-    EventEnvelope e;
-    e.entity_type = j.at("entity_type").get<std::string>();
-    e.entity_id = j.at("entity_id").get<std::string>();
-    e.seq = unsigned_member(j.at("seq"), UINT64_MAX);
-    e.position = unsigned_member(j.at("position"), UINT64_MAX);
-    e.type = j.at("type").get<std::string>();
-    e.schema_version = j.contains("schema_version")
-                           ? static_cast<uint32_t>(unsigned_member(j["schema_version"], UINT32_MAX))
-                           : 1u;
-    if (!parse_timestamp(j.at("timestamp").get<std::string>(), &e.timestamp_us))
-      return Status::InvalidArgument("bad timestamp");
-    e.causation_id = j.value("causation_id", "");
-    const auto& p = j.at("payload");
-    e.payload = p.is_string() ? p.get<std::string>() : p.dump();
-    return e;
-  } catch (const nlohmann::json::exception& ex) {
-    return Status::InvalidArgument(std::string("bad envelope: ") + ex.what());
-  }
-}
-
 }  // namespace parley::events

@@ -12,7 +12,6 @@
 namespace parley::events {
 
 nlohmann::json to_json(const EventEnvelope& e);
-Expected<EventEnvelope> envelope_from_json(const nlohmann::json& j);
 
 // RFC 3339 UTC with microseconds; and back (accepts 'Z' or no fraction).
 std::string format_timestamp(int64_t micros_since_epoch);

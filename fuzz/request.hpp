@@ -51,19 +51,9 @@ inline Request read_request(const uint8_t* data, size_t size) {
   const size_t q = target.find('?');
   r.path = target.substr(0, q);
   if (q != std::string::npos) {
-    const std::string query = target.substr(q + 1);
-    for (size_t start = 0; start <= query.size();) {
-      size_t amp = query.find('&', start);
-      if (amp == std::string::npos) amp = query.size();
-      const std::string pair = query.substr(start, amp - start);
-      if (!pair.empty()) {
-        const size_t eq = pair.find('=');
-        r.query.emplace_back(
-            channels::url_decode(pair.substr(0, eq)),
-            eq == std::string::npos ? "" : channels::url_decode(pair.substr(eq + 1)));
-      }
-      start = amp + 1;
-    }
+    std::map<std::string, std::string> query;
+    if (channels::parse_form(target.substr(q + 1), &query))
+      r.query.assign(query.begin(), query.end());
   }
   while (next_line(in, &at, &line) && !line.empty()) {
     const size_t colon = line.find(':');

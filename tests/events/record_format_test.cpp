@@ -55,32 +55,5 @@ TEST(RecordFormat, UnknownFormatIsCorruption) {
 }  // namespace parley::events
 
 namespace parley::events {
-namespace {
-
-// fuzz/event_record (10-minute run): "seq":2.2e38 was cast to uint64_t,
-// undefined behaviour; numbers of the wrong shape are a bad envelope.
-TEST(EnvelopeJson, AFloatWhereAnIntegerBelongsIsABadEnvelope) {
-  const auto envelope = [](const nlohmann::json& seq) {
-    return nlohmann::json{{"entity_type", "conversation"},
-                          {"entity_id", "api:u1"},
-                          {"seq", seq},
-                          {"position", 7},
-                          {"type", "conversation.message_received"},
-                          {"timestamp", "2026-11-22T10:00:00.000000Z"},
-                          {"payload", {{"text", "hola"}}}};
-  };
-  auto ok = envelope_from_json(envelope(3));
-  ASSERT_TRUE(ok.ok()) << ok.status().to_string();
-  EXPECT_EQ(ok->seq, 3u);
-  EXPECT_EQ(ok->position, 7u);
-  for (const nlohmann::json& bad :
-       {nlohmann::json(2.2e38), nlohmann::json(1.5), nlohmann::json(-1)})
-    EXPECT_EQ(envelope_from_json(envelope(bad)).status().code(), StoreErrc::invalid_argument)
-        << bad;
-  auto j = envelope(3);
-  j["schema_version"] = 1e300;
-  EXPECT_EQ(envelope_from_json(j).status().code(), StoreErrc::invalid_argument);
-}
-
-}  // namespace
+namespace {}  // namespace
 }  // namespace parley::events
