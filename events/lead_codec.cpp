@@ -1,6 +1,9 @@
 #include "events/lead_codec.hpp"
 
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "events/json_int.hpp"
 
@@ -54,111 +57,192 @@ FollowUp step_of(const json& j) {
   return f;
 }
 
-NewEvent make(const char* type, int64_t at_us, const json& payload) {
-  NewEvent out;
-  out.type = type;
-  out.timestamp_us = at_us;
-  out.payload = dump(payload);
-  return out;
+// One schema per event: its stored type and its payload both ways. Every
+// lead event carries its time (at_us), stored as the envelope's. An event
+// without a schema does not compile; a stored type without one is NotFound.
+template <class E>
+struct Schema;
+
+using S = std::function<std::string(const char*)>;  // a string member, "" when absent
+
+template <>
+struct Schema<Created> {
+  static constexpr const char* kType = types::kCreated;
+  static json to(const Created& e) {
+    return {{"company", e.company}, {"contact_name", e.contact_name},
+            {"phone", e.phone},     {"email", e.email},
+            {"source", e.source},   {"assignee", e.assignee},
+            {"creator", e.creator}};
+  }
+  static Created from(const json&, const S& s, const EventEnvelope& env) {
+    return {env.entity_id, s("company"),  s("contact_name"), s("phone"),      s("email"),
+            s("source"),   s("assignee"), s("creator"),      env.timestamp_us};
+  }
+};
+template <>
+struct Schema<Assigned> {
+  static constexpr const char* kType = types::kAssigned;
+  static json to(const Assigned& e) { return {{"from", e.from}, {"to", e.to}, {"by", e.by}}; }
+  static Assigned from(const json&, const S& s, const EventEnvelope& env) {
+    return {s("from"), s("to"), s("by"), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<Qualified> {
+  static constexpr const char* kType = types::kQualified;
+  static json to(const Qualified& e) { return {{"by", e.by}}; }
+  static Qualified from(const json&, const S& s, const EventEnvelope& env) {
+    return {s("by"), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<DetailsUpdated> {
+  static constexpr const char* kType = types::kDetailsUpdated;
+  static json to(const DetailsUpdated& e) { return {{"fields", e.fields}, {"by", e.by}}; }
+  static DetailsUpdated from(const json& p, const S& s, const EventEnvelope& env) {
+    return {p.at("fields").get<std::map<std::string, std::string>>(), s("by"), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<AppointmentScheduled> {
+  static constexpr const char* kType = types::kAppointmentScheduled;
+  static json to(const AppointmentScheduled& e) {
+    return {{"appointment", appointment_json(e.appointment)}, {"by", e.by}};
+  }
+  static AppointmentScheduled from(const json& p, const S& s, const EventEnvelope& env) {
+    return {appointment_of(p.at("appointment")), s("by"), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<AppointmentRescheduled> {
+  static constexpr const char* kType = types::kAppointmentRescheduled;
+  static json to(const AppointmentRescheduled& e) {
+    return {{"appointment_id", e.appointment_id},
+            {"from_local", e.from_local},
+            {"when_local", e.when_local},
+            {"when_us", e.when_us},
+            {"by", e.by}};
+  }
+  static AppointmentRescheduled from(const json& p, const S& s, const EventEnvelope& env) {
+    return {s("appointment_id"),
+            s("from_local"),
+            s("when_local"),
+            integer(p, "when_us", int64_t{0}),
+            s("by"),
+            env.timestamp_us};
+  }
+};
+template <>
+struct Schema<AppointmentDone> {
+  static constexpr const char* kType = types::kAppointmentDone;
+  static json to(const AppointmentDone& e) {
+    return {{"appointment_id", e.appointment_id},
+            {"kind", to_string(e.kind)},
+            {"note", e.note},
+            {"by", e.by}};
+  }
+  static AppointmentDone from(const json&, const S& s, const EventEnvelope& env) {
+    return {s("appointment_id"), kind_of(s("kind")), s("note"), s("by"), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<AppointmentCancelled> {
+  static constexpr const char* kType = types::kAppointmentCancelled;
+  static json to(const AppointmentCancelled& e) {
+    return {{"appointment_id", e.appointment_id}, {"note", e.note}, {"by", e.by}};
+  }
+  static AppointmentCancelled from(const json&, const S& s, const EventEnvelope& env) {
+    return {s("appointment_id"), s("note"), s("by"), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<ActivityAdded> {
+  static constexpr const char* kType = types::kActivityAdded;
+  static json to(const ActivityAdded& e) { return {{"note", e.note}, {"by", e.by}}; }
+  static ActivityAdded from(const json&, const S& s, const EventEnvelope& env) {
+    return {s("note"), s("by"), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<StatusChanged> {
+  static constexpr const char* kType = types::kStatusChanged;
+  static json to(const StatusChanged& e) { return {{"from", e.from}, {"to", e.to}, {"by", e.by}}; }
+  static StatusChanged from(const json&, const S& s, const EventEnvelope& env) {
+    return {s("from"), s("to"), s("by"), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<FollowUpScheduled> {
+  static constexpr const char* kType = types::kFollowUpScheduled;
+  static json to(const FollowUpScheduled& e) { return {{"step", step_json(e.step)}, {"by", e.by}}; }
+  static FollowUpScheduled from(const json& p, const S& s, const EventEnvelope& env) {
+    return {step_of(p.at("step")), s("by"), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<FollowUpSent> {
+  static constexpr const char* kType = types::kFollowUpSent;
+  static json to(const FollowUpSent& e) { return {{"step_id", e.step_id}, {"to", e.to}}; }
+  static FollowUpSent from(const json&, const S& s, const EventEnvelope& env) {
+    return {s("step_id"), s("to"), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<FollowUpSkipped> {
+  static constexpr const char* kType = types::kFollowUpSkipped;
+  static json to(const FollowUpSkipped& e) {
+    return {{"step_id", e.step_id}, {"reason", e.reason}};
+  }
+  static FollowUpSkipped from(const json&, const S& s, const EventEnvelope& env) {
+    return {s("step_id"), s("reason"), env.timestamp_us};
+  }
+};
+
+using Decoder = Event (*)(const json&, const S&, const EventEnvelope&);
+
+// Every stored type and its decoder, built from the Event variant itself.
+template <class... Es>
+const std::map<std::string_view, Decoder>& decoders(const std::variant<Es...>*) {
+  static const std::map<std::string_view, Decoder> table = {
+      {Schema<Es>::kType, [](const json& p, const S& s, const EventEnvelope& env) -> Event {
+         return Schema<Es>::from(p, s, env);
+       }}...};
+  return table;
+}
+const std::map<std::string_view, Decoder>& decoders() {
+  return decoders(static_cast<const Event*>(nullptr));
 }
 
 }  // namespace
 
 bool is_lead_event(std::string_view type) {
-  return type.rfind("lead.", 0) == 0;
+  return decoders().count(type) > 0;
 }
 
 NewEvent encode(const Event& event) {
-  return std::visit(
-      [](const auto& e) -> NewEvent {
-        using T = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<T, Created>)
-          return make("lead.created", e.at_us,
-                      {{"company", e.company},
-                       {"contact_name", e.contact_name},
-                       {"phone", e.phone},
-                       {"email", e.email},
-                       {"source", e.source},
-                       {"assignee", e.assignee},
-                       {"creator", e.creator}});
-        else if constexpr (std::is_same_v<T, Assigned>)
-          return make("lead.assigned", e.at_us, {{"from", e.from}, {"to", e.to}, {"by", e.by}});
-        else if constexpr (std::is_same_v<T, Qualified>)
-          return make("lead.qualified", e.at_us, {{"by", e.by}});
-        else if constexpr (std::is_same_v<T, DetailsUpdated>)
-          return make("lead.details_updated", e.at_us, {{"fields", e.fields}, {"by", e.by}});
-        else if constexpr (std::is_same_v<T, AppointmentScheduled>)
-          return make("lead.appointment_scheduled", e.at_us,
-                      {{"appointment", appointment_json(e.appointment)}, {"by", e.by}});
-        else if constexpr (std::is_same_v<T, AppointmentRescheduled>)
-          return make("lead.appointment_rescheduled", e.at_us,
-                      {{"appointment_id", e.appointment_id},
-                       {"from_local", e.from_local},
-                       {"when_local", e.when_local},
-                       {"when_us", e.when_us},
-                       {"by", e.by}});
-        else if constexpr (std::is_same_v<T, AppointmentDone>)
-          return make("lead.appointment_done", e.at_us,
-                      {{"appointment_id", e.appointment_id},
-                       {"kind", to_string(e.kind)},
-                       {"note", e.note},
-                       {"by", e.by}});
-        else if constexpr (std::is_same_v<T, AppointmentCancelled>)
-          return make("lead.appointment_cancelled", e.at_us,
-                      {{"appointment_id", e.appointment_id}, {"note", e.note}, {"by", e.by}});
-        else if constexpr (std::is_same_v<T, ActivityAdded>)
-          return make("lead.activity_added", e.at_us, {{"note", e.note}, {"by", e.by}});
-        else if constexpr (std::is_same_v<T, StatusChanged>)
-          return make("lead.status_changed", e.at_us,
-                      {{"from", e.from}, {"to", e.to}, {"by", e.by}});
-        else if constexpr (std::is_same_v<T, FollowUpScheduled>)
-          return make("lead.follow_up_scheduled", e.at_us,
-                      {{"step", step_json(e.step)}, {"by", e.by}});
-        else if constexpr (std::is_same_v<T, FollowUpSent>)
-          return make("lead.follow_up_sent", e.at_us, {{"step_id", e.step_id}, {"to", e.to}});
-        else
-          return make("lead.follow_up_skipped", e.at_us,
-                      {{"step_id", e.step_id}, {"reason", e.reason}});
+  NewEvent out;
+  std::visit(
+      [&](const auto& e) {
+        using Sc = Schema<std::decay_t<decltype(e)>>;
+        out.type = Sc::kType;
+        out.timestamp_us = e.at_us;
+        out.payload = dump(Sc::to(e));
       },
       event);
+  return out;
 }
 
 Expected<Event> decode(const EventEnvelope& env) {
-  if (!is_lead_event(env.type)) return Status::NotFound("not a lead event: " + env.type);
+  auto it = decoders().find(env.type);
+  if (it == decoders().end()) return Status::NotFound("not a lead event: " + env.type);
   json p = json::parse(env.payload, nullptr, false);
   if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
-  const auto at = env.timestamp_us;
-  const auto& t = env.type;
   try {
-    auto s = [&](const char* k) { return p.value(k, std::string()); };
-    if (t == "lead.created")
-      return Event{Created{env.entity_id, s("company"), s("contact_name"), s("phone"), s("email"),
-                           s("source"), s("assignee"), s("creator"), at}};
-    if (t == "lead.assigned") return Event{Assigned{s("from"), s("to"), s("by"), at}};
-    if (t == "lead.qualified") return Event{Qualified{s("by"), at}};
-    if (t == "lead.details_updated")
-      return Event{
-          DetailsUpdated{p.at("fields").get<std::map<std::string, std::string>>(), s("by"), at}};
-    if (t == "lead.appointment_scheduled")
-      return Event{AppointmentScheduled{appointment_of(p.at("appointment")), s("by"), at}};
-    if (t == "lead.appointment_rescheduled")
-      return Event{AppointmentRescheduled{s("appointment_id"), s("from_local"), s("when_local"),
-                                          integer(p, "when_us", int64_t{0}), s("by"), at}};
-    if (t == "lead.appointment_done")
-      return Event{
-          AppointmentDone{s("appointment_id"), kind_of(s("kind")), s("note"), s("by"), at}};
-    if (t == "lead.appointment_cancelled")
-      return Event{AppointmentCancelled{s("appointment_id"), s("note"), s("by"), at}};
-    if (t == "lead.activity_added") return Event{ActivityAdded{s("note"), s("by"), at}};
-    if (t == "lead.status_changed") return Event{StatusChanged{s("from"), s("to"), s("by"), at}};
-    if (t == "lead.follow_up_scheduled")
-      return Event{FollowUpScheduled{step_of(p.at("step")), s("by"), at}};
-    if (t == "lead.follow_up_sent") return Event{FollowUpSent{s("step_id"), s("to"), at}};
-    if (t == "lead.follow_up_skipped") return Event{FollowUpSkipped{s("step_id"), s("reason"), at}};
+    const S s = [&](const char* k) { return p.value(k, std::string()); };
+    return it->second(p, s, env);
   } catch (const json::exception& ex) {
-    return Status::Corruption("payload of " + t + ": " + ex.what());
+    return Status::Corruption("payload of " + env.type + ": " + ex.what());
   }
-  return Status::Corruption("unknown lead event " + t);
 }
 
 std::string encode_state(const State& s) {

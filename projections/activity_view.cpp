@@ -4,12 +4,14 @@
 #include <cstdio>
 
 #include "events/conversation_codec.hpp"
+#include "events/lead_codec.hpp"
 #include "projections/fields.hpp"
 #include "projections/projection_engine.hpp"
 
 namespace parley::projections {
 
 namespace ct = events::conversation_codec::types;
+namespace lt = events::lead_codec::types;
 
 using nlohmann::json;
 
@@ -104,33 +106,32 @@ std::string ActivityView::words(const std::string& t, const Fields& p, const Cal
   if (t == ct::kNudgeSkipped) return "Nudge " + n(p, "number", 1) + " skipped: " + s(p, "reason");
   if (t == ct::kNudgeCancelled)
     return "Nudge " + n(p, "number", 1) + " cancelled: " + s(p, "reason");
-  if (t == "lead.created")
+  if (t == lt::kCreated)
     return "Lead created for " + s(p, "company") +
            (s(p, "contact_name").empty() ? "" : ", contact " + s(p, "contact_name")) +
            (s(p, "assignee").empty() ? "" : ", assigned to " + s(p, "assignee"));
-  if (t == "lead.assigned") return "Assigned from " + s(p, "from") + " to " + s(p, "to");
-  if (t == "lead.qualified") return "Marked qualified";
-  if (t == "lead.details_updated") return "Details updated: " + joined(p.object("fields").keys());
-  if (t == "lead.appointment_scheduled") {
+  if (t == lt::kAssigned) return "Assigned from " + s(p, "from") + " to " + s(p, "to");
+  if (t == lt::kQualified) return "Marked qualified";
+  if (t == lt::kDetailsUpdated) return "Details updated: " + joined(p.object("fields").keys());
+  if (t == lt::kAppointmentScheduled) {
     const Fields a = p.object("appointment");
     return s(a, "kind") + " scheduled for " + human(s(a, "when_local")) +
            (s(a, "assignee").empty() ? "" : " with " + s(a, "assignee"));
   }
-  if (t == "lead.appointment_rescheduled")
+  if (t == lt::kAppointmentRescheduled)
     return "Moved from " + human(s(p, "from_local")) + " to " + human(s(p, "when_local"));
-  if (t == "lead.appointment_done")
+  if (t == lt::kAppointmentDone)
     return s(p, "kind") + " done" + (s(p, "note").empty() ? "" : ": " + s(p, "note"));
-  if (t == "lead.appointment_cancelled") return s(p, "kind") + " cancelled";
-  if (t == "lead.activity_added") return "Note: " + s(p, "note");
-  if (t == "lead.status_changed")
-    return "Status changed from " + s(p, "from") + " to " + s(p, "to");
-  if (t == "lead.follow_up_scheduled") {
+  if (t == lt::kAppointmentCancelled) return s(p, "kind") + " cancelled";
+  if (t == lt::kActivityAdded) return "Note: " + s(p, "note");
+  if (t == lt::kStatusChanged) return "Status changed from " + s(p, "from") + " to " + s(p, "to");
+  if (t == lt::kFollowUpScheduled) {
     const Fields st = p.object("step");
     return "Follow-up " + std::to_string(st.i64("index") + 1) + " scheduled for " +
            cal.date(st.i64("due_us"));
   }
-  if (t == "lead.follow_up_sent") return "Follow-up sent to " + s(p, "to");
-  if (t == "lead.follow_up_skipped") return "Follow-up skipped: " + s(p, "reason");
+  if (t == lt::kFollowUpSent) return "Follow-up sent to " + s(p, "to");
+  if (t == lt::kFollowUpSkipped) return "Follow-up skipped: " + s(p, "reason");
   return "";
 }
 

@@ -1,18 +1,20 @@
 #include "projections/timers_view.hpp"
 
 #include "events/conversation_codec.hpp"
+#include "events/lead_codec.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/fields.hpp"
 
 namespace parley::projections {
 
 namespace ct = events::conversation_codec::types;
+namespace lt = events::lead_codec::types;
 
 using nlohmann::json;
 
 bool TimersView::wants(std::string_view type) const {
   return type.substr(0, 19) == "conversation.nudge_" || type.substr(0, 15) == "lead.follow_up_" ||
-         type == "lead.created" || type == "lead.assigned";
+         type == lt::kCreated || type == lt::kAssigned;
 }
 
 void TimersView::settled(const std::string& key, const std::string& state, const json& fields,
@@ -54,9 +56,9 @@ void TimersView::apply(const ProjectedEvent& e) {
     }
     return;
   }
-  if (type == "lead.created" || type == "lead.assigned") {
+  if (type == lt::kCreated || type == lt::kAssigned) {
     // Follow-ups go to the lead's owner: keep it, and move pending steps along.
-    const std::string owner = p.string(type == "lead.created" ? "assignee" : "to");
+    const std::string owner = p.string(type == lt::kCreated ? "assignee" : "to");
     touch("owner/" + e.env.entity_id) = {{"assignee", owner}};
     std::vector<std::string> steps;
     each("follow_up/" + e.env.entity_id + "/", [&](const std::string& k, const json& r) {
@@ -65,7 +67,7 @@ void TimersView::apply(const ProjectedEvent& e) {
     for (const auto& k : steps) (*row(k))["assignee"] = owner;
     return;
   }
-  if (type == "lead.follow_up_scheduled") {
+  if (type == lt::kFollowUpScheduled) {
     const Fields step = p.object("step");
     const std::string key = "follow_up/" + e.env.entity_id + "/" + step.string("step_id");
     json& r = touch(key);
@@ -83,9 +85,9 @@ void TimersView::apply(const ProjectedEvent& e) {
     return;
   }
   const std::string key = "follow_up/" + e.env.entity_id + "/" + p.string("step_id");
-  if (type == "lead.follow_up_sent")
+  if (type == lt::kFollowUpSent)
     settled(key, "sent", {{"sent_to", p.str("to")}}, at);
-  else if (type == "lead.follow_up_skipped")
+  else if (type == lt::kFollowUpSkipped)
     settled(key, "skipped", {{"reason", p.str("reason")}}, at);
 }
 

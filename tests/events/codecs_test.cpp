@@ -98,6 +98,11 @@ std::vector<domain::conversation::Event> one_of_each(std::index_sequence<I...>) 
   return {domain::conversation::Event(std::in_place_index<I>)...};
 }
 
+template <size_t... I>
+std::vector<domain::lead::Event> one_of_each_lead(std::index_sequence<I...>) {
+  return {domain::lead::Event(std::in_place_index<I>)...};
+}
+
 // Every alternative of the conversation's Event has one schema in the codec:
 // its own stored type, recognised by is_conversation_event, and a payload that
 // decodes to what encodes the same again.
@@ -119,6 +124,26 @@ TEST(Codecs, EveryConversationEventHasItsOwnTypeAndRoundTrips) {
   }
   EXPECT_EQ(cc::decode(envelope("conversation.unheard_of", "{}")).status().code(),
             StoreErrc::not_found);
+}
+
+// The lead codec likewise: one schema per event, each its own stored type.
+TEST(Codecs, EveryLeadEventHasItsOwnTypeAndRoundTrips) {
+  namespace lc = lead_codec;
+  const auto events =
+      one_of_each_lead(std::make_index_sequence<std::variant_size_v<domain::lead::Event>>());
+  std::set<std::string> types;
+  for (const auto& e : events) {
+    const NewEvent stored = lc::encode(e);
+    EXPECT_TRUE(types.insert(stored.type).second) << "two events stored as " << stored.type;
+    EXPECT_TRUE(lc::is_lead_event(stored.type)) << stored.type;
+    EventEnvelope env = envelope(stored.type, stored.payload);
+    env.entity_type = "lead";
+    auto back = lc::decode(env);
+    ASSERT_TRUE(back.ok()) << stored.type << ": " << back.status().to_string();
+    EXPECT_EQ(back->index(), e.index()) << stored.type;
+    EXPECT_EQ(lc::encode(*back).payload, stored.payload) << stored.type;
+  }
+  EXPECT_EQ(lc::decode(envelope("lead.unheard_of", "{}")).status().code(), StoreErrc::not_found);
 }
 
 }  // namespace
