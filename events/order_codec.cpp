@@ -1,6 +1,8 @@
 #include "events/order_codec.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "events/envelope_json.hpp"
 #include "events/json_int.hpp"
@@ -44,73 +46,24 @@ json invoice_json(const order::Invoice& i) {
           {"gross_cents", i.gross_cents}};
 }
 
-struct Encoded {
-  const char* type;
-  json payload;
-  int64_t at_us;
+// One schema per event: its stored type, its payload both ways and the time
+// it happened (0: the envelope's, stamped at append). An event without a
+// schema does not compile; a stored type without one is NotFound.
+template <class E>
+struct Schema;
+
+// Events that carry their time as "at_us" in the payload too.
+template <class E>
+struct Timed {
+  static int64_t at(const E& e) { return e.at_us; }
 };
 
-struct Encoder {
-  Encoded operator()(const order::OrderPlaced& e) const {
-    return {kPlaced, order_json(e.order), e.order.placed_at_us};
-  }
-  Encoded operator()(const order::StockReserved& e) const {
-    return {"order.stock_reserved", {{"lines", stock_json(e.lines)}}, 0};
-  }
-  Encoded operator()(const order::StockReleased& e) const {
-    return {"order.stock_released", {{"lines", stock_json(e.lines)}}, 0};
-  }
-  Encoded operator()(const order::PaymentRequested& e) const {
-    return {"order.payment_requested",
-            {{"provider", e.provider},
-             {"reference", e.reference},
-             {"url", e.url},
-             {"instructions", e.instructions},
-             {"at_us", e.at_us}},
-            e.at_us};
-  }
-  Encoded operator()(const order::PaymentConfirmed& e) const {
-    return {"order.paid",
-            {{"provider", e.provider},
-             {"reference", e.reference},
-             {"amount_cents", e.amount_cents},
-             {"currency", e.currency},
-             {"source", e.source},
-             {"by", e.by},
-             {"at_us", e.at_us}},
-            e.at_us};
-  }
-  Encoded operator()(const order::Shipped& e) const {
-    return {"order.shipped", {{"tracking", e.tracking}, {"by", e.by}, {"at_us", e.at_us}}, e.at_us};
-  }
-  Encoded operator()(const order::Delivered& e) const {
-    return {"order.delivered", {{"by", e.by}, {"at_us", e.at_us}}, e.at_us};
-  }
-  Encoded operator()(const order::Cancelled& e) const {
-    return {"order.cancelled", {{"reason", e.reason}, {"by", e.by}, {"at_us", e.at_us}}, e.at_us};
-  }
-  Encoded operator()(const order::Refunded& e) const {
-    return {"order.refunded", {{"reason", e.reason}, {"by", e.by}, {"at_us", e.at_us}}, e.at_us};
-  }
-  Encoded operator()(const order::InvoiceIssued& e) const {
-    return {"order.invoice_issued", invoice_json(e.invoice), e.invoice.issued_at_us};
-  }
-  Encoded operator()(const order::InvoiceMailed& e) const {
-    return {"order.invoice_mailed", {{"to", e.to}, {"via", e.via}, {"at_us", e.at_us}}, e.at_us};
-  }
-  Encoded operator()(const order::InvoiceMailFailed& e) const {
-    return {"order.invoice_mail_failed",
-            {{"to", e.to}, {"error", e.error}, {"permanent", e.permanent}, {"at_us", e.at_us}},
-            e.at_us};
-  }
-  Encoded operator()(const order::ShopperNotified& e) const {
-    return {"order.shopper_notified", {{"status", e.status}, {"at_us", e.at_us}}, e.at_us};
-  }
-};
-
-order::Event decode_payload(const std::string& type, const json& p, int64_t ts) {
-  auto at = [&] { return integer(p, "at_us", ts); };
-  if (type == kPlaced) {
+template <>
+struct Schema<order::OrderPlaced> {
+  static constexpr const char* kType = types::kPlaced;
+  static json to(const order::OrderPlaced& e) { return order_json(e.order); }
+  static int64_t at(const order::OrderPlaced& e) { return e.order.placed_at_us; }
+  static order::OrderPlaced from(const json& p, int64_t ts) {
     order::Order o;
     o.order_id = p.at("order_id");
     o.conversation_id = p.value("conversation_id", "");
@@ -119,29 +72,89 @@ order::Event decode_payload(const std::string& type, const json& p, int64_t ts) 
     o.total_cents = integer(p.at("total_cents"));
     o.currency = p.value("currency", "EUR");
     o.placed_at_us = integer(p, "placed_at_us", ts);
-    return order::OrderPlaced{std::move(o)};
+    return {std::move(o)};
   }
-  if (type == "order.stock_reserved") return order::StockReserved{stock_from(p.at("lines"))};
-  if (type == "order.stock_released") return order::StockReleased{stock_from(p.at("lines"))};
-  if (type == "order.payment_requested")
-    return order::PaymentRequested{p.at("provider"), p.value("reference", ""), p.value("url", ""),
-                                   p.value("instructions", ""), at()};
-  if (type == "order.paid")
-    return order::PaymentConfirmed{p.at("provider"),
-                                   p.value("reference", ""),
-                                   integer(p.at("amount_cents")),
-                                   p.at("currency"),
-                                   p.value("source", ""),
-                                   p.value("by", ""),
-                                   at()};
-  if (type == "order.shipped")
-    return order::Shipped{p.value("tracking", ""), p.value("by", ""), at()};
-  if (type == "order.delivered") return order::Delivered{p.value("by", ""), at()};
-  if (type == "order.cancelled")
-    return order::Cancelled{p.value("reason", ""), p.value("by", ""), at()};
-  if (type == "order.refunded")
-    return order::Refunded{p.value("reason", ""), p.value("by", ""), at()};
-  if (type == "order.invoice_issued") {
+};
+template <>
+struct Schema<order::StockReserved> {
+  static constexpr const char* kType = types::kStockReserved;
+  static json to(const order::StockReserved& e) { return {{"lines", stock_json(e.lines)}}; }
+  static int64_t at(const order::StockReserved&) { return 0; }
+  static order::StockReserved from(const json& p, int64_t) { return {stock_from(p.at("lines"))}; }
+};
+template <>
+struct Schema<order::StockReleased> {
+  static constexpr const char* kType = types::kStockReleased;
+  static json to(const order::StockReleased& e) { return {{"lines", stock_json(e.lines)}}; }
+  static int64_t at(const order::StockReleased&) { return 0; }
+  static order::StockReleased from(const json& p, int64_t) { return {stock_from(p.at("lines"))}; }
+};
+template <>
+struct Schema<order::PaymentRequested> : Timed<order::PaymentRequested> {
+  static constexpr const char* kType = types::kPaymentRequested;
+  static json to(const order::PaymentRequested& e) {
+    return {{"provider", e.provider},
+            {"reference", e.reference},
+            {"url", e.url},
+            {"instructions", e.instructions},
+            {"at_us", e.at_us}};
+  }
+  static order::PaymentRequested from(const json& p, int64_t ts) {
+    return {p.at("provider"), p.value("reference", ""), p.value("url", ""),
+            p.value("instructions", ""), integer(p, "at_us", ts)};
+  }
+};
+template <>
+struct Schema<order::PaymentConfirmed> : Timed<order::PaymentConfirmed> {
+  static constexpr const char* kType = types::kPaid;
+  static json to(const order::PaymentConfirmed& e) {
+    return {{"provider", e.provider}, {"reference", e.reference}, {"amount_cents", e.amount_cents},
+            {"currency", e.currency}, {"source", e.source},       {"by", e.by},
+            {"at_us", e.at_us}};
+  }
+  static order::PaymentConfirmed from(const json& p, int64_t ts) {
+    return {p.at("provider"),       p.value("reference", ""), integer(p.at("amount_cents")),
+            p.at("currency"),       p.value("source", ""),    p.value("by", ""),
+            integer(p, "at_us", ts)};
+  }
+};
+template <>
+struct Schema<order::Shipped> : Timed<order::Shipped> {
+  static constexpr const char* kType = types::kShipped;
+  static json to(const order::Shipped& e) {
+    return {{"tracking", e.tracking}, {"by", e.by}, {"at_us", e.at_us}};
+  }
+  static order::Shipped from(const json& p, int64_t ts) {
+    return {p.value("tracking", ""), p.value("by", ""), integer(p, "at_us", ts)};
+  }
+};
+template <>
+struct Schema<order::Delivered> : Timed<order::Delivered> {
+  static constexpr const char* kType = types::kDelivered;
+  static json to(const order::Delivered& e) { return {{"by", e.by}, {"at_us", e.at_us}}; }
+  static order::Delivered from(const json& p, int64_t ts) {
+    return {p.value("by", ""), integer(p, "at_us", ts)};
+  }
+};
+// An order ended or paid back, and why.
+template <class E, const char* const* Type>
+struct Reasoned : Timed<E> {
+  static constexpr const char* kType = *Type;
+  static json to(const E& e) { return {{"reason", e.reason}, {"by", e.by}, {"at_us", e.at_us}}; }
+  static E from(const json& p, int64_t ts) {
+    return E{p.value("reason", ""), p.value("by", ""), integer(p, "at_us", ts)};
+  }
+};
+template <>
+struct Schema<order::Cancelled> : Reasoned<order::Cancelled, &types::kCancelled> {};
+template <>
+struct Schema<order::Refunded> : Reasoned<order::Refunded, &types::kRefunded> {};
+template <>
+struct Schema<order::InvoiceIssued> {
+  static constexpr const char* kType = types::kInvoiceIssued;
+  static json to(const order::InvoiceIssued& e) { return invoice_json(e.invoice); }
+  static int64_t at(const order::InvoiceIssued& e) { return e.invoice.issued_at_us; }
+  static order::InvoiceIssued from(const json& p, int64_t ts) {
     order::Invoice i;
     i.number = integer(p.at("number"));
     i.invoice_id = p.at("invoice_id");
@@ -150,54 +163,82 @@ order::Event decode_payload(const std::string& type, const json& p, int64_t ts) 
     i.net_cents = integer(p.at("net_cents"));
     i.vat_cents = integer(p.at("vat_cents"));
     i.gross_cents = integer(p.at("gross_cents"));
-    return order::InvoiceIssued{i};
+    return {i};
   }
-  if (type == "order.invoice_mailed")
-    return order::InvoiceMailed{p.value("to", ""), p.value("via", ""), at()};
-  if (type == "order.invoice_mail_failed")
-    return order::InvoiceMailFailed{p.value("to", ""), p.value("error", ""),
-                                    p.value("permanent", false), at()};
-  return order::ShopperNotified{p.at("status"), at()};
-}
+};
+template <>
+struct Schema<order::InvoiceMailed> : Timed<order::InvoiceMailed> {
+  static constexpr const char* kType = types::kInvoiceMailed;
+  static json to(const order::InvoiceMailed& e) {
+    return {{"to", e.to}, {"via", e.via}, {"at_us", e.at_us}};
+  }
+  static order::InvoiceMailed from(const json& p, int64_t ts) {
+    return {p.value("to", ""), p.value("via", ""), integer(p, "at_us", ts)};
+  }
+};
+template <>
+struct Schema<order::InvoiceMailFailed> : Timed<order::InvoiceMailFailed> {
+  static constexpr const char* kType = types::kInvoiceMailFailed;
+  static json to(const order::InvoiceMailFailed& e) {
+    return {{"to", e.to}, {"error", e.error}, {"permanent", e.permanent}, {"at_us", e.at_us}};
+  }
+  static order::InvoiceMailFailed from(const json& p, int64_t ts) {
+    return {p.value("to", ""), p.value("error", ""), p.value("permanent", false),
+            integer(p, "at_us", ts)};
+  }
+};
+template <>
+struct Schema<order::ShopperNotified> : Timed<order::ShopperNotified> {
+  static constexpr const char* kType = types::kShopperNotified;
+  static json to(const order::ShopperNotified& e) {
+    return {{"status", e.status}, {"at_us", e.at_us}};
+  }
+  static order::ShopperNotified from(const json& p, int64_t ts) {
+    return {p.at("status"), integer(p, "at_us", ts)};
+  }
+};
 
-const char* const kTypes[] = {kPlaced,
-                              "order.stock_reserved",
-                              "order.stock_released",
-                              "order.payment_requested",
-                              "order.paid",
-                              "order.shipped",
-                              "order.delivered",
-                              "order.cancelled",
-                              "order.refunded",
-                              "order.invoice_issued",
-                              "order.invoice_mailed",
-                              "order.invoice_mail_failed",
-                              "order.shopper_notified"};
+using Decoder = order::Event (*)(const json&, int64_t);
+
+// Every stored type and its decoder, built from the Event variant itself.
+template <class... Es>
+const std::map<std::string_view, Decoder>& decoders(const std::variant<Es...>*) {
+  static const std::map<std::string_view, Decoder> table = {
+      {Schema<Es>::kType,
+       [](const json& p, int64_t ts) -> order::Event { return Schema<Es>::from(p, ts); }}...};
+  return table;
+}
+const std::map<std::string_view, Decoder>& decoders() {
+  return decoders(static_cast<const order::Event*>(nullptr));
+}
 
 }  // namespace
 
 bool is_order_event(const std::string& type) {
-  for (const char* t : kTypes)
-    if (type == t) return true;
-  return false;
+  return decoders().count(type) > 0;
 }
 
 NewEvent encode(const order::Event& event, const std::string& causation_id) {
-  Encoded e = std::visit(Encoder{}, event);
   NewEvent out;
-  out.type = e.type;
-  out.timestamp_us = e.at_us;
+  std::visit(
+      [&](const auto& e) {
+        using S = Schema<std::decay_t<decltype(e)>>;
+        out.type = S::kType;
+        out.timestamp_us = S::at(e);
+        out.payload = S::to(e).dump(-1, ' ', false, json::error_handler_t::replace);
+      },
+      event);
   out.causation_id = causation_id;
-  out.payload = e.payload.dump(-1, ' ', false, json::error_handler_t::replace);
   return out;
 }
 
 Expected<order::Event> decode(const EventEnvelope& env) {
-  if (!is_order_event(env.type)) return Status::NotFound("not an order event: " + env.type);
+  auto it = decoders().find(env.type);
+  if (it == decoders().end()) return Status::NotFound("not an order event: " + env.type);
   json p = json::parse(env.payload, nullptr, false);
   if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
   try {
-    return decode_payload(env.type, p, env.timestamp_us);
+    return it->second(p, env.timestamp_us);
   } catch (const json::exception& ex) {
     return Status::Corruption("payload of " + env.type + ": " + ex.what());
   }

@@ -5,12 +5,14 @@
 #include <set>
 
 #include "events/conversation_codec.hpp"
+#include "events/order_codec.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/fields.hpp"
 
 namespace parley::projections {
 
 namespace ct = events::conversation_codec::types;
+namespace ot = events::order_codec::types;
 
 using nlohmann::json;
 
@@ -125,16 +127,16 @@ void OrdersView::apply(const ProjectedEvent& e) {
   if (e.env.type == ct::kCustomerForgotten) return forget(e.env.entity_id);
   const Fields p = e.payload();
   const std::string order_key = "order/" + e.env.entity_id;
-  if (e.env.type != "order.placed") {
+  if (e.env.type != ot::kPlaced) {
     // The lifecycle's events move the status (domain/order.hpp); the work
     // around it (stock, notices, mail) does not.
     static const std::pair<const char*, const char*> kStatusOf[] = {
-        {"order.payment_requested", "awaiting_payment"},
-        {"order.paid", "paid"},
-        {"order.shipped", "shipped"},
-        {"order.delivered", "delivered"},
-        {"order.cancelled", "cancelled"},
-        {"order.refunded", "refunded"}};
+        {ot::kPaymentRequested, "awaiting_payment"},
+        {ot::kPaid, "paid"},
+        {ot::kShipped, "shipped"},
+        {ot::kDelivered, "delivered"},
+        {ot::kCancelled, "cancelled"},
+        {ot::kRefunded, "refunded"}};
     json* o = row(order_key);
     if (!o) return;
     for (const auto& [type, status] : kStatusOf)
@@ -142,7 +144,7 @@ void OrdersView::apply(const ProjectedEvent& e) {
         (*o)["status"] = status;
         (*o)["updated_us"] = e.env.timestamp_us;
       }
-    if (e.env.type == "order.invoice_issued") (*o)["invoice_id"] = p.string("invoice_id");
+    if (e.env.type == ot::kInvoiceIssued) (*o)["invoice_id"] = p.string("invoice_id");
     return;
   }
   if (find(order_key)) return;  // placed once

@@ -103,6 +103,11 @@ std::vector<domain::lead::Event> one_of_each_lead(std::index_sequence<I...>) {
   return {domain::lead::Event(std::in_place_index<I>)...};
 }
 
+template <size_t... I>
+std::vector<domain::order::Event> one_of_each_order(std::index_sequence<I...>) {
+  return {domain::order::Event(std::in_place_index<I>)...};
+}
+
 // Every alternative of the conversation's Event has one schema in the codec:
 // its own stored type, recognised by is_conversation_event, and a payload that
 // decodes to what encodes the same again.
@@ -144,6 +149,26 @@ TEST(Codecs, EveryLeadEventHasItsOwnTypeAndRoundTrips) {
     EXPECT_EQ(lc::encode(*back).payload, stored.payload) << stored.type;
   }
   EXPECT_EQ(lc::decode(envelope("lead.unheard_of", "{}")).status().code(), StoreErrc::not_found);
+}
+
+// And the order codec: one schema per event, each its own stored type.
+TEST(Codecs, EveryOrderEventHasItsOwnTypeAndRoundTrips) {
+  namespace oc = order_codec;
+  const auto events =
+      one_of_each_order(std::make_index_sequence<std::variant_size_v<domain::order::Event>>());
+  std::set<std::string> types;
+  for (const auto& e : events) {
+    const NewEvent stored = oc::encode(e, "test");
+    EXPECT_TRUE(types.insert(stored.type).second) << "two events stored as " << stored.type;
+    EXPECT_TRUE(oc::is_order_event(stored.type)) << stored.type;
+    EventEnvelope env = envelope(stored.type, stored.payload);
+    env.entity_type = "order";
+    auto back = oc::decode(env);
+    ASSERT_TRUE(back.ok()) << stored.type << ": " << back.status().to_string();
+    EXPECT_EQ(back->index(), e.index()) << stored.type;
+    EXPECT_EQ(oc::encode(*back, "test").payload, stored.payload) << stored.type;
+  }
+  EXPECT_EQ(oc::decode(envelope("order.unheard_of", "{}")).status().code(), StoreErrc::not_found);
 }
 
 }  // namespace
