@@ -12,6 +12,7 @@
 #include "events/order_codec.hpp"
 #include "events/stream_command.hpp"
 #include "http/conversation_view.hpp"
+#include "http/engine_errors.hpp"
 #include "http/order_access.hpp"
 
 namespace parley::http {
@@ -51,21 +52,6 @@ bool valid_channel(const std::string& c) {
   for (unsigned char ch : c)
     if (!(std::isalnum(ch) || ch == '_' || ch == '-')) return false;
   return true;
-}
-
-HttpResponse engine_failure(const actors::EngineError& e) {
-  switch (e.code) {
-    case actors::EngineErrc::rejected:
-      return json_error(422, e.detail, "the message was refused: " + e.detail);
-    case actors::EngineErrc::timeout:
-      return json_error(504, "timeout", "the conversation did not answer in time; retry");
-    case actors::EngineErrc::storage:
-      return json_error(503, "storage_unavailable", "the event log failed: " + e.detail);
-    case actors::EngineErrc::unavailable:
-    case actors::EngineErrc::ok:
-      break;
-  }
-  return json_error(503, "unavailable", "the service is unavailable: " + e.detail);
 }
 
 // Parses ?name= as an unsigned integer within [lo, hi]; `fallback` if absent.

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/engine_errors.hpp"
 #include "http/product_api.hpp"
 
 namespace parley::http {
@@ -22,24 +23,6 @@ channels::WebhookRequest to_webhook(const HttpRequest& req) {
   w.headers = req.headers;
   w.body = req.body;
   return w;
-}
-
-HttpResponse engine_error(const actors::EngineError& e) {
-  switch (e.code) {
-    case actors::EngineErrc::rejected:
-      if (e.detail == "not_started")
-        return json_error(404, "conversation_not_found", "this conversation has no messages yet");
-      if (e.detail == "outside_window")
-        return json_error(409, "outside_customer_service_window",
-                          "WhatsApp allows free text only within 24 hours of the customer's last "
-                          "message; send an approved template: {\"template\":{\"name\":…,"
-                          "\"language\":…,\"parameters\":[…]}}");
-      return json_error(422, e.detail, "refused: " + e.detail);
-    case actors::EngineErrc::timeout:
-      return json_error(504, "timeout", "the conversation did not answer in time; retry");
-    default:
-      return json_error(503, "unavailable", "not stored: " + e.detail);
-  }
 }
 
 json entry_json(const channels::OutboxEntry& e) {
@@ -164,7 +147,7 @@ HttpResponse handle_reply(ChannelApiContext& ctx, const HttpRequest& req) {
   }
   const std::string id = req.path_params.at("conversation_id");
   auto r = ctx.engine.command(id, reply, ctx.timeout);
-  if (!r.ok()) return engine_error(r.error);
+  if (!r.ok()) return engine_failure(r.error);
   if (ctx.feed) ctx.feed->wake();
   const auto colon = id.find(':');
   const bool delivered_by_outbox =
@@ -186,7 +169,7 @@ HttpResponse handle_handoff(ChannelApiContext& ctx, const HttpRequest& req) {
   actors::SetHandoff cmd{body["on"].get<bool>(), false, "operator:" + who.username, ctx.now_us()};
   const std::string id = req.path_params.at("conversation_id");
   auto r = ctx.engine.command(id, cmd, ctx.timeout);
-  if (!r.ok()) return engine_error(r.error);
+  if (!r.ok()) return engine_failure(r.error);
   return json_ok(dump({{"conversation_id", id},
                        {"handoff", r.value.handoff},
                        {"changed", r.value.changed},
@@ -207,7 +190,7 @@ HttpResponse handle_forget(ChannelApiContext& ctx, const HttpRequest& req) {
     return json_error(404, "conversation_not_found", "no conversation '" + id + "'");
   auto r = ctx.engine.command(id, actors::ForgetCustomer{"admin:" + who.username, ctx.now_us()},
                               ctx.timeout);
-  if (!r.ok()) return engine_error(r.error);
+  if (!r.ok()) return engine_failure(r.error);
   if (auto st = ctx.forget_keys(id); !st.ok())
     return json_error(503, "unavailable", "the key is not erased yet, retry: " + st.to_string());
   // The orders view forgets at once; these two keep what the customer wrote

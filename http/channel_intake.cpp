@@ -7,6 +7,7 @@
 #include "channels/adapters.hpp"
 #include "domain/conversation.hpp"
 #include "domain/limits.hpp"
+#include "http/engine_errors.hpp"
 
 namespace parley::http {
 
@@ -65,10 +66,11 @@ IntakeReport ChannelIntake::accept(const channels::Adapter& adapter,
 }
 
 void ChannelIntake::fail(IntakeReport* report, const actors::EngineError& e) {
+  const EngineFailure f = describe(e);
   report->ok = false;
-  report->status = e.code == actors::EngineErrc::timeout ? 504 : 503;
-  report->code = e.code == actors::EngineErrc::timeout ? "timeout" : "unavailable";
-  report->message = "not stored, deliver again: " + e.detail;
+  report->status = f.status;
+  report->code = f.code;
+  report->message = "not stored, deliver again: " + f.message;
 }
 
 void ChannelIntake::message(const channels::Adapter& adapter, const channels::InboundMessage& m,

@@ -6,6 +6,7 @@
 #include "brain/nlu_numbers.hpp"
 #include "crm/lead_history.hpp"
 #include "domain/limits.hpp"
+#include "http/engine_errors.hpp"
 #include "http/team_api.hpp"
 
 namespace parley::http {
@@ -159,12 +160,7 @@ HttpResponse set_status(CrmApiContext& ctx, const HttpRequest& req) {
   auto r = ctx.engine.lead(
       id, actors::LeadRequest{lead::ChangeStatus{body["status"], who.username, ctx.now_us()}},
       ctx.timeout);
-  if (!r.ok()) {
-    if (r.error.detail == "lead_not_found") return json_error(404, "not_found", "no such lead");
-    if (r.error.code == actors::EngineErrc::rejected)
-      return json_error(400, r.error.detail, "the lead refused: " + r.error.detail);
-    return json_error(503, "unavailable", r.error.detail);
-  }
+  if (!r.ok()) return engine_failure(r.error);
   ctx.book.upsert(r.value.state);
   return json_ok(dump(lead_json(r.value.state, ctx.team, ctx.desk.zone())));
 }
