@@ -13,6 +13,7 @@
 #include <atomic>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 
 #include "channels/outbox.hpp"
@@ -22,6 +23,7 @@ namespace parley::channels {
 
 class OutboxFeed final : public projections::LogFollower {
  public:
+  std::string_view name() const override { return "outbox feed"; }
   // `platforms`: the channels whose messages go out through the outbox.
   OutboxFeed(events::EventStore& store, Outbox& outbox, std::set<std::string> platforms);
   ~OutboxFeed() override;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crm/lead_match.hpp"
@@ -31,6 +32,7 @@ struct Task {
 
 class LeadBook final : public projections::LogFollower {
  public:
+  std::string_view name() const override { return "lead book"; }
   LeadBook(events::EventStore& store, TimerScheduler* timers);
   ~LeadBook() override { stop_following(); }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct TokenAnswer {
 
 class TeamDirectory final : public projections::LogFollower {
  public:
+  std::string_view name() const override { return "team directory"; }
   explicit TeamDirectory(events::EventStore& store);
   ~TeamDirectory() override { stop_following(); }
 

@@ -24,6 +24,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "payments/invoice_renderer.hpp"
 #include "payments/mailer.hpp"
@@ -58,6 +59,7 @@ struct WorkerOptions {
 
 class OrderWorker : public projections::LogFollower {
  public:
+  std::string_view name() const override { return "order worker"; }
   using Clock = std::function<int64_t()>;
   // Borrows everything; `mailer` may be null (no e-mail configured).
   OrderWorker(events::EventStore& store, OrderDesk& desk, const PaymentProvider& provider,

@@ -19,6 +19,7 @@ struct CatalogSnapshot {
 
 class CatalogView final : public LogFollower {
  public:
+  std::string_view name() const override { return "catalog"; }
   explicit CatalogView(events::EventStore& store);
   ~CatalogView() override { stop_following(); }
 

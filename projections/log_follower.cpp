@@ -1,5 +1,7 @@
 #include "projections/log_follower.hpp"
 
+#include <cstdio>
+
 namespace parley::projections {
 
 LogFollower::~LogFollower() {
@@ -18,11 +20,24 @@ events::Status LogFollower::catch_up() {
         fold_error = env.status();
         return false;
       }
-      if (auto a = apply(*env); !a.ok()) {
+      events::Status a = events::Status::Ok();
+      try {
+        a = apply(*env);
+      } catch (const std::exception& ex) {
+        a = events::Status::Corruption(ex.what());
+      }
+      if (a.code() == events::StoreErrc::corruption) {
+        skipped_.fetch_add(1);
+        std::fprintf(stderr, "parley: %.*s skipped event %llu (%s): %s\n",
+                     static_cast<int>(name().size()), name().data(),
+                     static_cast<unsigned long long>(r.position()), env->type.c_str(),
+                     a.to_string().c_str());
+      } else if (!a.ok()) {
         fold_error = a;
         return false;
+      } else {
+        changed = true;
       }
-      changed = true;
     }
     last = r.position();
     return true;

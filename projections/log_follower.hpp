@@ -3,6 +3,12 @@
 // record header, without parsing others), and a thread that catches up on a
 // period. A view says what it reads (wants), how it folds (apply) and what
 // it publishes when something changed (publish).
+//
+// A failing event, the same rule as the projection engine's: one that can
+// never be folded (apply says Corruption, or throws) is logged and skipped,
+// so one bad event cannot stall the view forever; anything else (a record
+// that does not read, an I/O error) stops the catch-up at that event, to be
+// tried again on the next period.
 #pragma once
 
 #include <atomic>
@@ -26,6 +32,10 @@ class LogFollower {
   // Thread-safe; concurrent callers wait for each other.
   events::Status catch_up();
   uint64_t checkpoint() const { return checkpoint_.load(); }
+  // Events skipped because they can never be folded, since start.
+  uint64_t skipped() const { return skipped_.load(); }
+  // For the log: which view this is.
+  virtual std::string_view name() const { return "log follower"; }
   void start_following(std::chrono::milliseconds every);
   void stop_following();
   // Makes the following thread catch up now instead of at the end of its period.
@@ -33,7 +43,7 @@ class LogFollower {
 
  protected:
   virtual bool wants(std::string_view type) const = 0;
-  // Folds one event; a failure stops the catch-up at that event.
+  // Folds one event (see the rule for failures above).
   virtual events::Status apply(const events::EventEnvelope& event) = 0;
   virtual void publish(uint64_t position) = 0;
   std::mutex& fold_mutex() { return fold_mu_; }
@@ -42,6 +52,7 @@ class LogFollower {
   events::EventStore& store_;
   std::mutex fold_mu_;
   std::atomic<uint64_t> checkpoint_{0};
+  std::atomic<uint64_t> skipped_{0};
   PeriodicThread follower_;
 };
 
