@@ -39,8 +39,8 @@ struct Engine::Impl {
         advisor(std::move(o.advisor)),
         advice_history(o.advice_history),
         rewriter(std::move(o.rewriter)),
-        catalog(o.catalog),
-        utc_offset_minutes(o.utc_offset_minutes) {
+        catalog(o.conversations.catalog),
+        utc_offset_minutes(o.conversations.utc_offset_minutes) {
     rt = std::shared_ptr<Runtime>(new Runtime{s, writer, executor, o.idle, o.snapshot_every, {}});
     rt->max_live = o.max_live_entities;
     cfg.set("scheduler.max-threads", o.scheduler_threads);
@@ -50,9 +50,7 @@ struct Engine::Impl {
     // with it and 3.5 s with sharing, and chat p99 is lower (docs/BENCHMARKS.md).
     cfg.set("scheduler.policy", caf::atom("sharing"));
     sys = std::make_unique<caf::actor_system>(cfg);
-    auto deps = std::make_shared<const ConversationDeps>(
-        ConversationDeps{std::move(o.catalog), o.utc_offset_minutes, std::move(o.manager_numbers),
-                         std::move(o.manager_channel), o.nudges, std::move(o.zone_offset)});
+    auto deps = std::make_shared<const ConversationDeps>(std::move(o.conversations));
     EntityFactories factories;
     factories[domain::conversation::kEntityType] =
         [rt = rt, deps](caf::local_actor* parent, const std::string& id, const caf::actor& reg) {

@@ -46,13 +46,10 @@ struct EngineOptions {
   // Live entity actors at most (the least recently used beyond are
   // passivated; they come back on their next message). 0: no cap.
   size_t max_live_entities = 20000;
-  CatalogSource catalog;                     // the catalog the sales policy sells from
-  int utc_offset_minutes = 0;                // PARLEY_TIMEZONE
-  std::vector<std::string> manager_numbers;  // MANAGER_NUMBERS
-  std::string manager_channel;               // where managers are notified
-  LeadDeps leads;                            // how lead entities reach the team
-  domain::nudge::Policy nudges = ConversationDeps::disabled_nudges();
-  domain::nudge::OffsetAt zone_offset;  // the zone's offset at an instant; empty: fixed
+  // What conversation entities sell from and whom they notify: the catalog,
+  // the zone, the managers, the nudge policy (actors/conversation_entity.hpp).
+  ConversationDeps conversations;
+  LeadDeps leads;  // how lead entities reach the team
   // A language model that may decide shoppers' turns (PARLEY_LLM); nullptr:
   // the offline brain decides every turn.
   std::shared_ptr<const brain::TurnAdvisor> advisor;

@@ -123,22 +123,22 @@ int run_serve(int argc, char** argv) {
   engine_options.idle = settings.idle;
   engine_options.max_live_entities = settings.max_live_entities;
   // Dates in shoppers' messages: the zone's offset now (a DST change applies after a restart).
-  engine_options.utc_offset_minutes = zone.offset_minutes_at(wall_clock_us());
-  engine_options.catalog = [&catalog] { return catalog.snapshot(); };
+  engine_options.conversations.utc_offset_minutes = zone.offset_minutes_at(wall_clock_us());
+  engine_options.conversations.catalog = [&catalog] { return catalog.snapshot(); };
   auto adapters = make_adapters(settings);
-  engine_options.manager_numbers.assign(settings.manager_numbers.begin(),
-                                        settings.manager_numbers.end());
-  engine_options.manager_channel = manager_channel(settings, adapters);
+  engine_options.conversations.manager_numbers.assign(settings.manager_numbers.begin(),
+                                                      settings.manager_numbers.end());
+  engine_options.conversations.manager_channel = manager_channel(settings, adapters);
   // The sales team: users, leads and timers, folded from the log before serving.
   ServeTeam team(settings, store, writer, adapters.at("telegram")->can_send(),
-                 engine_options.manager_channel, token);
+                 engine_options.conversations.manager_channel, token);
   if (auto st = team.load(); !st.ok()) {
     std::fprintf(stderr, "parley: cannot read the team and leads: %s\n", st.to_string().c_str());
     return 1;
   }
   engine_options.leads = team.lead_deps();
-  engine_options.nudges = settings.nudges;
-  engine_options.zone_offset = [zone](int64_t us) {
+  engine_options.conversations.nudges = settings.nudges;
+  engine_options.conversations.zone_offset = [zone](int64_t us) {
     return int64_t{zone.offset_minutes_at(us)} * 60000000;
   };
   // The persisted views (carts, orders, billing, funnel, activity, timers).

@@ -28,9 +28,9 @@ struct Process {
   Process(events::EventStore& log, events::GroupCommitWriter& writer, projections::ViewStore& views,
           projections::CatalogView& catalog, std::atomic<int64_t>& now) {
     actors::EngineOptions o;
-    o.catalog = [&catalog] { return catalog.snapshot(); };
-    o.utc_offset_minutes = 330;
-    o.nudges = domain::nudge::Policy{};  // the defaults, on
+    o.conversations.catalog = [&catalog] { return catalog.snapshot(); };
+    o.conversations.utc_offset_minutes = 330;
+    o.conversations.nudges = domain::nudge::Policy{};  // the defaults, on
     engine = std::make_unique<actors::Engine>(log, writer, o);
     scheduler = std::make_unique<crm::TimerScheduler>(
         [&now] { return now.load(); },

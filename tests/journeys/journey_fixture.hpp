@@ -34,7 +34,7 @@ class Journey : public ::testing::Test {
     ASSERT_EQ(commands_.import(domain::parse_catalog_csv(csv), "test").changed, 320u);
     ASSERT_TRUE(catalog_.catch_up().ok());
     actors::EngineOptions o;
-    o.catalog = [this] { return catalog_.snapshot(); };
+    o.conversations.catalog = [this] { return catalog_.snapshot(); };
     engine_ = std::make_unique<actors::Engine>(store_, writer_, o);
     ctx_ = std::make_unique<http::ApiContext>(http::ApiContext{
         *engine_, store_, 5000ms, [] { return int64_t{1795341600000000}; },  // 2026-11-22
