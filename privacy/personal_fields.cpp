@@ -6,8 +6,13 @@
 
 #include "events/conversation_codec.hpp"
 #include "events/delivery_codec.hpp"
+#include "events/lead_codec.hpp"
+#include "events/order_codec.hpp"
 
 namespace parley::privacy {
+
+namespace ot = events::order_codec::types;
+namespace lt = events::lead_codec::types;
 
 namespace ct = events::conversation_codec::types;
 namespace {
@@ -24,7 +29,7 @@ const std::unordered_map<std::string_view, Paths>& table() {
       {ct::kMessageSent, {{"text"}, {"template", "parameters"}}},
       {ct::kSearchPerformed, {{"query"}}},
       {ct::kDetailsProvided, {{"name"}, {"phone"}, {"email"}, {"address"}, {"city"}}},
-      {"order.placed",
+      {ot::kPlaced,
        {{"customer", "name"},
         {"customer", "phone"},
         {"customer", "email"},
@@ -32,26 +37,26 @@ const std::unordered_map<std::string_view, Paths>& table() {
         {"customer", "city"}}},
       // Events of the order's own stream belong to the conversation that
       // placed it (SealedEventStore::owner_of).
-      {"order.shipped", {{"tracking"}}},
-      {"order.cancelled", {{"reason"}}},
-      {"order.refunded", {{"reason"}}},
-      {"order.invoice_mailed", {{"to"}}},
-      {"order.invoice_mail_failed", {{"to"}, {"error"}}},
+      {ot::kShipped, {{"tracking"}}},
+      {ot::kCancelled, {{"reason"}}},
+      {ot::kRefunded, {{"reason"}}},
+      {ot::kInvoiceMailed, {{"to"}}},
+      {ot::kInvoiceMailFailed, {{"to"}, {"error"}}},
       {ct::kOrderStatusNoted, {{"note", "tracking"}}},
       {events::delivery_codec::kNotificationQueued, {{"text"}}},
-      {"lead.created", {{"contact_name"}, {"phone"}, {"email"}}},
-      {"lead.details_updated",
+      {lt::kCreated, {{"contact_name"}, {"phone"}, {"email"}}},
+      {lt::kDetailsUpdated,
        {{"fields", "contact_name"},
         {"fields", "phone"},
         {"fields", "email"},
         {"fields", "address"},
         {"fields", "challenges"}}},
-      {"lead.activity_added", {{"note"}}},
-      {"lead.appointment_scheduled", {{"appointment", "note"}}},
-      {"lead.appointment_done", {{"note"}}},
-      {"lead.appointment_cancelled", {{"note"}}},
-      {"lead.follow_up_scheduled", {{"step", "text"}, {"step", "sent_to"}}},
-      {"lead.follow_up_sent", {{"to"}}},
+      {lt::kActivityAdded, {{"note"}}},
+      {lt::kAppointmentScheduled, {{"appointment", "note"}}},
+      {lt::kAppointmentDone, {{"note"}}},
+      {lt::kAppointmentCancelled, {{"note"}}},
+      {lt::kFollowUpScheduled, {{"step", "text"}, {"step", "sent_to"}}},
+      {lt::kFollowUpSent, {{"to"}}},
   };
   return t;
 }

@@ -3,9 +3,12 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "events/order_codec.hpp"
 #include "privacy/personal_fields.hpp"
 
 namespace parley::privacy {
+
+namespace ot = events::order_codec::types;
 namespace {
 
 using events::AppendRequest;
@@ -98,7 +101,7 @@ Expected<std::string> SealedEventStore::owner_of(const events::StreamId& stream)
   std::vector<events::EventEnvelope> first;
   if (auto st = inner_.read_stream(stream, 1, 1, &first); !st.ok()) return st;
   // No order.placed yet: the placing conversation's append links it, and owns it.
-  if (first.empty() || first[0].type != "order.placed") return stream.to_string();
+  if (first.empty() || first[0].type != ot::kPlaced) return stream.to_string();
   const auto placed = nlohmann::json::parse(first[0].payload, nullptr, false);
   const auto* conversation = placed.is_object() && placed.contains("conversation_id")
                                  ? &placed["conversation_id"]
