@@ -1,7 +1,9 @@
 #include "brain/nlu_corpus.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -75,6 +77,26 @@ std::vector<Example> load(const std::string& path) {
     }
   }
   return out;
+}
+
+std::vector<Example> load_dir(const std::string& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : std::filesystem::directory_iterator(dir))
+    if (f.path().extension() == ".jsonl") files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  std::vector<Example> out;
+  for (const auto& f : files) {
+    auto more = load(f.string());
+    out.insert(out.end(), std::make_move_iterator(more.begin()),
+               std::make_move_iterator(more.end()));
+  }
+  return out;
+}
+
+nlu::LocalNow now_of(const Example& e) {
+  nlu::LocalNow now;
+  if (!nlu::parse_now(e.now, &now)) throw std::runtime_error("bad now: " + e.now);
+  return now;
 }
 
 bool in_blind_split(const std::string& text) {

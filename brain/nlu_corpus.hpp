@@ -21,6 +21,11 @@ struct Example {
 // Reads one JSONL file; throws std::runtime_error naming the file and line
 // of the first malformed record.
 std::vector<Example> load(const std::string& path);
+// Every *.jsonl file of `dir`, in name order, one after another.
+std::vector<Example> load_dir(const std::string& dir);
+
+// The example's `now`; throws on a malformed one.
+nlu::LocalNow now_of(const Example& e);
 
 // One line in five, chosen by a hash of the text alone, is held out: the
 // trainer never reads it and nobody tunes a rule or weight by looking at it.

@@ -4,8 +4,6 @@
 // training split's scores are printed beside them as an upper bound.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "brain/nlu.hpp"
 #include "brain/nlu_corpus.hpp"
 
@@ -19,16 +17,9 @@ struct Splits {
 const Splits& scores() {
   static const Splits s = [] {
     Splits out;
-    std::vector<std::filesystem::path> files;
-    for (const auto& f : std::filesystem::directory_iterator(PARLEY_NLU_CORPUS_DIR))
-      if (f.path().extension() == ".jsonl") files.push_back(f.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files)
-      for (const auto& e : corpus::load(f.string())) {
-        nlu::LocalNow now;
-        if (!nlu::parse_now(e.now, &now)) throw std::runtime_error("bad now in " + f.string());
-        (corpus::in_blind_split(e.text) ? out.blind : out.train).add(e, understand(e.text, now));
-      }
+    for (const auto& e : corpus::load_dir(PARLEY_NLU_CORPUS_DIR))
+      (corpus::in_blind_split(e.text) ? out.blind : out.train)
+          .add(e, understand(e.text, corpus::now_of(e)));
     std::printf("%s%s", out.blind.report("nlu corpus, blind split").c_str(),
                 out.train.report("nlu corpus, training split (upper bound)").c_str());
     return out;

@@ -5,7 +5,6 @@
 // Devanagari, every one of which must be understood.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <fstream>
 
 #include "brain/nlu.hpp"
@@ -20,11 +19,10 @@ const nlu::LocalNow kSunday{2026, 11, 22, 10, 0, 330};
 const std::set<std::string>& seen_texts() {
   static const std::set<std::string> seen = [] {
     std::set<std::string> s;
-    std::vector<std::string> files{PARLEY_NLU_EXAMPLES};
-    for (const auto& f : std::filesystem::directory_iterator(PARLEY_NLU_CORPUS_DIR))
-      if (f.path().extension() == ".jsonl") files.push_back(f.path().string());
-    for (const auto& f : files)
-      for (const auto& e : corpus::load(f)) s.insert(corpus::slot_key("text", e.text));
+    for (const auto& e : corpus::load(PARLEY_NLU_EXAMPLES))
+      s.insert(corpus::slot_key("text", e.text));
+    for (const auto& e : corpus::load_dir(PARLEY_NLU_CORPUS_DIR))
+      s.insert(corpus::slot_key("text", e.text));
     return s;
   }();
   return seen;

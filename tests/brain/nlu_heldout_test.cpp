@@ -6,8 +6,6 @@
 // other team's held-out set, so it is held to the bar for that set.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "brain/nlu.hpp"
 #include "brain/nlu_corpus.hpp"
 
@@ -17,16 +15,8 @@ namespace {
 const corpus::Score& heldout() {
   static const corpus::Score s = [] {
     corpus::Score out;
-    std::vector<std::filesystem::path> files;
-    for (const auto& f : std::filesystem::directory_iterator(PARLEY_NLU_HELDOUT_DIR))
-      if (f.path().extension() == ".jsonl") files.push_back(f.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files)
-      for (const auto& e : corpus::load(f.string())) {
-        nlu::LocalNow now;
-        if (!nlu::parse_now(e.now, &now)) throw std::runtime_error("bad now in " + f.string());
-        out.add(e, understand(e.text, now));
-      }
+    for (const auto& e : corpus::load_dir(PARLEY_NLU_HELDOUT_DIR))
+      out.add(e, understand(e.text, corpus::now_of(e)));
     std::printf("%s", out.report("nlu held-out set (other authors)").c_str());
     return out;
   }();
