@@ -4,22 +4,22 @@
 #include <cstdio>
 #include <optional>
 
+#include "domain/overloaded.hpp"
 #include "events/delivery_codec.hpp"
 
 namespace parley::channels {
 
 namespace delivery = domain::delivery;
+using domain::overloaded;
 
 struct Outbox::Item {
   OutboxItem message;
   std::string chat_key;
   std::vector<OutboundPart> parts;
-  uint32_t parts_done = 0;
-  uint64_t version = 0;   // events in its delivery stream
+  delivery::State state;  // what its delivery stream says: parts done, dead, version
   uint32_t attempts = 0;  // of the current part
   int64_t next_attempt_us = 0;
-  std::string last_error;
-  bool dead = false;
+  std::string last_error;  // the last failure, retried or not
   bool in_flight = false;
   bool recording = false;
   std::optional<delivery::Event> unrecorded;  // an outcome whose record failed
@@ -77,12 +77,12 @@ void Outbox::enqueue(OutboxItem message) {
 void Outbox::on_delivery_event(const std::string& id, uint64_t seq, const delivery::Event& e) {
   std::lock_guard lock(mu_);
   auto it = items_.find(id);
-  if (it == items_.end() || seq <= it->second->version) return;  // done, or applied already
+  if (it == items_.end() || seq <= it->second->state.version) return;  // done, or applied already
   // This process's own record, read back by the feed before its completion
   // arrived: on_recorded applies it (and counts it as delivered here, not as
   // a replay).
   if (it->second->recording) return;
-  it->second->version = seq - 1;
+  it->second->state.version = seq - 1;
   apply(*it->second, e, /*replayed=*/true);
 }
 
@@ -98,39 +98,40 @@ Outbox::Chat& Outbox::chat_of(const Item& item) {
   return *chat;
 }
 
-// Applies a recorded delivery event to the item. Limits are compiled in, so a
-// message is planned into the same parts on every start; the recorded part
-// count decides when it is complete.
+// Applies a recorded delivery event to the item: the domain's evolve moves
+// its state; here only the queue and the counters follow. Limits are compiled
+// in, so a message is planned into the same parts on every start; the
+// recorded part count decides when it is complete.
 void Outbox::apply(Item& item, const delivery::Event& e, bool replayed) {
-  ++item.version;
-  if (auto* p = std::get_if<delivery::PartSent>(&e)) {
-    item.parts_done = p->part + 1;
-    item.attempts = 0;
-    if (!replayed) ++stats_.parts_sent;
-    if (item.parts_done >= p->parts) {
-      remove_from_chat(item);
-      if (!replayed) ++stats_.delivered;
-      --stats_.pending;
-      items_.erase(item.message.id);  // `item` is gone from here on
-    }
-  } else if (auto* d = std::get_if<delivery::DeadLettered>(&e)) {
-    if (!item.dead) {
-      item.dead = true;
-      item.last_error = d->error;
-      item.attempts = d->attempts;
-      remove_from_chat(item);
-      ++stats_.dead;
-      --stats_.pending;
-    }
-  } else if (item.dead) {  // retry requested
-    item.dead = false;
-    item.attempts = 0;
-    item.next_attempt_us = 0;
-    --stats_.dead;
-    ++stats_.pending;
-    chat_of(item).ids.push_back(item.message.id);
-    if (started_) schedule(item.chat_key, 0);
-  }
+  const bool was_dead = item.state.dead;
+  item.state = delivery::evolve(std::move(item.state), e);
+  std::visit(overloaded{[&](const delivery::PartSent&) {
+                          item.attempts = 0;
+                          if (!replayed) ++stats_.parts_sent;
+                          if (!item.state.delivered()) return;
+                          remove_from_chat(item);
+                          if (!replayed) ++stats_.delivered;
+                          --stats_.pending;
+                          items_.erase(item.message.id);  // `item` is gone from here on
+                        },
+                        [&](const delivery::DeadLettered& d) {
+                          if (was_dead) return;
+                          item.last_error = d.error;
+                          item.attempts = d.attempts;
+                          remove_from_chat(item);
+                          ++stats_.dead;
+                          --stats_.pending;
+                        },
+                        [&](const delivery::RetryRequested&) {
+                          if (!was_dead) return;
+                          item.attempts = 0;
+                          item.next_attempt_us = 0;
+                          --stats_.dead;
+                          ++stats_.pending;
+                          chat_of(item).ids.push_back(item.message.id);
+                          if (started_) schedule(item.chat_key, 0);
+                        }},
+             e);
 }
 
 void Outbox::remove_from_chat(const Item& item) {
@@ -234,21 +235,20 @@ void Outbox::try_start(const std::string& key, int64_t now) {
     return;
   }
   Item& item = *it->second;
-  if (item.in_flight || item.recording || item.dead) return;
+  if (item.in_flight || item.recording || item.state.dead) return;
   if (item.next_attempt_us > now) return schedule(key, item.next_attempt_us);
   if (item.unrecorded) {
     auto event = std::move(*item.unrecorded);
     item.unrecorded.reset();
-    return record(item, std::move(event));
+    return submit(item, std::move(event));
   }
   auto adapter = adapters_.find(item.message.channel);
   if (adapter == adapters_.end() || !adapter->second->can_send()) {
     item.last_error = "channel " + item.message.channel + " is not configured for sending";
-    return record(item,
-                  delivery::DeadLettered{item.parts_done, item.attempts, item.last_error, now});
+    return record(item, delivery::DeadLetter{item.attempts, item.last_error, now});
   }
-  if (item.parts_done >= item.parts.size()) {  // nothing to send (an empty message)
-    return record(item, delivery::DeadLettered{item.parts_done, 0, "nothing to send", now});
+  if (item.state.parts_done >= item.parts.size()) {  // nothing to send (an empty message)
+    return record(item, delivery::DeadLetter{0, "nothing to send", now});
   }
   if (options_.pacing) {
     auto& account = account_buckets_[item.message.channel];
@@ -261,8 +261,8 @@ void Outbox::try_start(const std::string& key, int64_t now) {
   ++item.attempts;
   const uint64_t tag = next_tag_++;
   transfers_[tag] = item.message.id;
-  http_->start(adapter->second->send_call(item.message.recipient, item.parts[item.parts_done]),
-               tag);
+  http_->start(
+      adapter->second->send_call(item.message.recipient, item.parts[item.state.parts_done]), tag);
 }
 
 void Outbox::on_response(uint64_t tag, const HttpResponse& response, int64_t now) {
@@ -277,13 +277,13 @@ void Outbox::on_response(uint64_t tag, const HttpResponse& response, int64_t now
   item.in_flight = false;
   const auto result = adapters_.at(item.message.channel)->classify(response);
   if (result.outcome == Outcome::delivered) {
-    return record(item,
-                  delivery::PartSent{item.parts_done, static_cast<uint32_t>(item.parts.size()),
-                                     result.platform_message_id, item.attempts, now});
+    return record(item, delivery::RecordPartSent{item.state.parts_done,
+                                                 static_cast<uint32_t>(item.parts.size()),
+                                                 result.platform_message_id, item.attempts, now});
   }
   item.last_error = result.error;
   if (result.outcome == Outcome::permanent || item.attempts >= options_.retry.max_attempts) {
-    return record(item, delivery::DeadLettered{item.parts_done, item.attempts, result.error, now});
+    return record(item, delivery::DeadLetter{item.attempts, result.error, now});
   }
   ++stats_.retries;
   item.next_attempt_us =
@@ -291,11 +291,35 @@ void Outbox::on_response(uint64_t tag, const HttpResponse& response, int64_t now
   schedule(item.chat_key, item.next_attempt_us);
 }
 
-void Outbox::record(Item& item, delivery::Event event) {
+// The domain decides what an outcome records. A refusal means the item's
+// state and this process disagree (the log has moved on): the log is the
+// truth, so the item is dropped here, as on a conflict.
+void Outbox::record(Item& item, const delivery::Command& command) {
+  auto decided = delivery::decide(item.state, command);
+  if (!decided || decided.value().size() != 1) {
+    std::fprintf(stderr, "outbox: delivery of %s refused: %s; dropped here\n",
+                 item.message.id.c_str(),
+                 decided ? "no event" : delivery::to_string(decided.error()));
+    drop(item);
+    return;
+  }
+  submit(item, std::move(decided.value().front()));
+}
+
+void Outbox::drop(Item& item) {
+  remove_from_chat(item);
+  if (item.state.dead)
+    --stats_.dead;
+  else
+    --stats_.pending;
+  items_.erase(item.message.id);
+}
+
+void Outbox::submit(Item& item, delivery::Event event) {
   item.recording = true;
   ++records_outstanding_;
   events::AppendRequest req{{delivery::kEntityType, item.message.id},
-                            item.version,
+                            item.state.version,
                             {events::delivery_codec::encode(event)},
                             std::nullopt};
   writer_.submit(std::move(req), [this, id = item.message.id, event](events::AppendResult r) {
@@ -325,9 +349,7 @@ void Outbox::on_recorded(Recorded r, int64_t now) {
     // view will replay it on the next start. Stop sending it here.
     std::fprintf(stderr, "outbox: delivery of %s was recorded elsewhere; dropped here\n",
                  r.id.c_str());
-    remove_from_chat(item);
-    --stats_.pending;
-    items_.erase(it);
+    drop(item);
     return;
   }
   // The log is unavailable: record the same outcome again in a second
@@ -338,25 +360,26 @@ void Outbox::on_recorded(Recorded r, int64_t now) {
 }
 
 Outbox::RetryAnswer Outbox::retry(const std::string& id, const std::string& by) {
-  uint64_t version = 0;
+  delivery::State state;
   {
     std::lock_guard lock(mu_);
     auto it = items_.find(id);
     if (it == items_.end()) return RetryAnswer::not_found;
-    if (!it->second->dead) return RetryAnswer::not_dead;
-    version = it->second->version;
+    state = it->second->state;
   }
-  delivery::Event event = delivery::RetryRequested{by, now_us_()};
+  auto decided = delivery::decide(state, delivery::RequestRetry{by, now_us_()});
+  if (!decided) return RetryAnswer::not_dead;
+  std::vector<events::NewEvent> encoded;
+  for (const auto& e : decided.value()) encoded.push_back(events::delivery_codec::encode(e));
   auto r = writer_
-               .submit(events::AppendRequest{{delivery::kEntityType, id},
-                                             version,
-                                             {events::delivery_codec::encode(event)},
-                                             std::nullopt})
+               .submit(events::AppendRequest{
+                   {delivery::kEntityType, id}, state.version, std::move(encoded), std::nullopt})
                .get();
   if (!r.status.ok()) return RetryAnswer::failed;
   std::lock_guard lock(mu_);
   auto it = items_.find(id);
-  if (it != items_.end() && it->second->version == version) apply(*it->second, event, false);
+  if (it != items_.end() && it->second->state.version == state.version)
+    for (const auto& e : decided.value()) apply(*it->second, e, false);
   http_->wakeup();
   return RetryAnswer::queued;
 }
@@ -398,12 +421,15 @@ void Outbox::mark_read(const std::string& channel, const std::string& recipient,
 OutboxEntry Outbox::entry_of(const Item& item) const {
   OutboxEntry e;
   e.item = item.message;
-  e.parts_done = item.parts_done;
+  e.parts_done = item.state.parts_done;
   e.parts = static_cast<uint32_t>(item.parts.size());
   e.attempts = item.attempts;
   e.last_error = item.last_error;
   e.next_attempt_us = item.next_attempt_us;
-  e.state = item.dead ? "dead" : item.in_flight ? "sending" : item.attempts ? "retrying" : "queued";
+  e.state = item.state.dead  ? "dead"
+            : item.in_flight ? "sending"
+            : item.attempts  ? "retrying"
+                             : "queued";
   return e;
 }
 
@@ -411,7 +437,7 @@ std::vector<OutboxEntry> Outbox::list(bool dead_only, size_t limit) const {
   std::lock_guard lock(mu_);
   std::vector<OutboxEntry> out;
   for (const auto& [id, item] : items_) {
-    if (dead_only && !item->dead) continue;
+    if (dead_only && !item->state.dead) continue;
     out.push_back(entry_of(*item));
   }
   std::sort(out.begin(), out.end(), [](const OutboxEntry& a, const OutboxEntry& b) {

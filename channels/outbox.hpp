@@ -133,7 +133,9 @@ class Outbox {
   void run_due(int64_t now);  // under mu_
   void try_start(const std::string& chat_key, int64_t now);
   void on_response(uint64_t tag, const HttpResponse& response, int64_t now);
-  void record(Item& item, domain::delivery::Event event);
+  void record(Item& item, const domain::delivery::Command& command);  // decide, then submit
+  void submit(Item& item, domain::delivery::Event event);
+  void drop(Item& item);  // stops tracking it here; the log keeps what happened
   void on_recorded(Recorded r, int64_t now);
   // `replayed`: read back from the log at start, not delivered by this process.
   void apply(Item& item, const domain::delivery::Event& e, bool replayed);
