@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "domain/conversation.hpp"
+#include "net/http_call.hpp"
 
 namespace parley::channels {
 
@@ -66,19 +67,8 @@ struct ParseResult {
   Webhook webhook;
 };
 
-struct HttpCall {
-  std::string method = "POST";
-  std::string url;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-  std::string basic_auth;  // "user:password", for platforms that use it
-};
-struct HttpResponse {
-  long status = 0;  // 0: no HTTP answer (see transport_error)
-  std::string body;
-  std::map<std::string, std::string> headers;  // names in lower case
-  std::string transport_error;                 // timeout, refused …
-};
+using net::HttpCall;
+using net::HttpResponse;
 
 enum class Outcome : uint8_t {
   delivered,  // accepted by the platform

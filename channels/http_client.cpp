@@ -7,13 +7,10 @@
 #include <string>
 #include <unordered_set>
 
+#include "net/curl_call.hpp"
+
 namespace parley::channels {
 namespace {
-
-std::once_flag g_curl_init;
-void init_curl() {
-  std::call_once(g_curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 // One transfer's buffers; lives until the transfer completes.
 struct Transfer {
@@ -30,23 +27,14 @@ size_t on_body(char* data, size_t size, size_t n, void* user) {
 }
 
 size_t on_header(char* data, size_t size, size_t n, void* user) {
-  auto* t = static_cast<Transfer*>(user);
-  std::string line(data, size * n);
-  auto colon = line.find(':');
-  if (colon != std::string::npos) {
-    std::string name = line.substr(0, colon), value = line.substr(colon + 1);
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    auto b = value.find_first_not_of(" \t"), e = value.find_last_not_of(" \t\r\n");
-    t->response.headers[name] = b == std::string::npos ? "" : value.substr(b, e - b + 1);
-  }
+  net::add_header_line(std::string_view(data, size * n),
+                       &static_cast<Transfer*>(user)->response.headers);
   return size * n;
 }
 
 void configure(Transfer* t, const HttpCall& call, const HttpOptions& o) {
   CURL* e = t->easy;
-  curl_easy_setopt(e, CURLOPT_URL, call.url.c_str());
-  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+  t->headers = net::prepare_request(e, call);
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout.count()));
   curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(o.timeout.count()));
   curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
@@ -54,21 +42,6 @@ void configure(Transfer* t, const HttpCall& call, const HttpOptions& o) {
   curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
   curl_easy_setopt(e, CURLOPT_PRIVATE, t);
-  for (const auto& [k, v] : call.headers)
-    t->headers = curl_slist_append(t->headers, (k + ": " + v).c_str());
-  t->headers = curl_slist_append(t->headers, "Expect:");  // no 100-continue round trip
-  curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
-  if (!call.basic_auth.empty()) {
-    curl_easy_setopt(e, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-    curl_easy_setopt(e, CURLOPT_USERPWD, call.basic_auth.c_str());
-  }
-  if (call.method == "GET") {
-    curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
-  } else {
-    curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, static_cast<long>(call.body.size()));
-    curl_easy_setopt(e, CURLOPT_COPYPOSTFIELDS, call.body.c_str());
-    if (call.method != "POST") curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, call.method.c_str());
-  }
 }
 
 void finish(Transfer* t, CURLcode code) {
@@ -91,7 +64,7 @@ struct MultiClient::Impl {
 };
 
 MultiClient::MultiClient(HttpOptions options) : impl_(std::make_unique<Impl>()) {
-  init_curl();
+  net::init_curl();
   impl_->options = options;
   impl_->multi = curl_multi_init();
   curl_multi_setopt(impl_->multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.max_connections_per_host);
@@ -160,19 +133,6 @@ void MultiClient::wakeup() {
 
 size_t MultiClient::in_flight() const {
   return impl_->running;
-}
-
-HttpResponse fetch(const HttpCall& call, std::chrono::milliseconds timeout) {
-  init_curl();
-  Transfer t;
-  t.easy = curl_easy_init();
-  HttpOptions o;
-  o.timeout = timeout;
-  configure(&t, call, o);
-  finish(&t, curl_easy_perform(t.easy));
-  curl_slist_free_all(t.headers);
-  curl_easy_cleanup(t.easy);
-  return std::move(t.response);
 }
 
 }  // namespace parley::channels

@@ -1,6 +1,6 @@
-// Outbound HTTP with libcurl. MultiClient runs many transfers from one thread
-// (the outbox sender's), reusing connections; fetch() is a blocking call for
-// the pollers' own threads. Neither is ever called on a CAF scheduler thread.
+// The outbox's HTTP client: MultiClient runs many transfers from one thread
+// (the outbox sender's), reusing connections. Blocking calls (pollers,
+// payments, mail, LLM) use net::send. Never called on a CAF scheduler thread.
 #pragma once
 
 #include <chrono>
@@ -41,8 +41,5 @@ class MultiClient {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// One blocking request (pollers, tools).
-HttpResponse fetch(const HttpCall& call, std::chrono::milliseconds timeout);
 
 }  // namespace parley::channels

@@ -3,8 +3,8 @@
 #include <chrono>
 #include <cstdio>
 
-#include "channels/http_client.hpp"
 #include "channels/json_util.hpp"
+#include "net/http_call.hpp"
 
 namespace parley::channels {
 
@@ -19,7 +19,7 @@ struct PollSteps {
     call.url = c.api_base + "/bot" + c.bot_token +
                "/getUpdates?timeout=" + std::to_string(kPollSeconds) +
                "&offset=" + std::to_string(*offset);
-    auto r = fetch(call, std::chrono::seconds(kPollSeconds + 10));
+    auto r = net::send(call, net::kConnectTimeout, std::chrono::seconds(kPollSeconds + 10));
     json j = json::parse(r.body, nullptr, false);
     if (r.status != 200 || !j.is_object() || !j.value("ok", false) ||
         !jsonu::member(j, "result").is_array()) {
@@ -46,7 +46,7 @@ struct PollSteps {
     call.method = "GET";
     call.url = base + "/receiveNotification/" + c.token +
                "?receiveTimeout=" + std::to_string(kPollSeconds);
-    auto r = fetch(call, std::chrono::seconds(kPollSeconds + 10));
+    auto r = net::send(call, net::kConnectTimeout, std::chrono::seconds(kPollSeconds + 10));
     if (r.status != 200) {
       std::fprintf(stderr, "parley: GREEN-API receiveNotification failed (%ld %s)\n", r.status,
                    r.transport_error.c_str());
@@ -65,7 +65,7 @@ struct PollSteps {
     HttpCall del;
     del.method = "DELETE";
     del.url = base + "/deleteNotification/" + c.token + "/" + jsonu::text(j, "receiptId");
-    auto d = fetch(del, std::chrono::seconds(10));
+    auto d = net::send(del, net::kConnectTimeout, std::chrono::seconds(10));
     return d.status == 200;  // if not, the notification comes again and is deduplicated
   }
 };

@@ -27,7 +27,7 @@ const char* to_string(ErrorCode code) {
 
 namespace {
 
-Error failure(const HttpAnswer& a, int attempts) {
+Error failure(const HttpResponse& a, int attempts) {
   Error e;
   e.status = a.status;
   e.attempts = attempts;
@@ -65,7 +65,7 @@ HttpProvider::HttpProvider(std::string name, std::unique_ptr<Wire> wire, Endpoin
 Result HttpProvider::complete(const CompletionRequest& request, Clock::time_point deadline,
                               const TextSink& on_text) const {
   const bool streaming = static_cast<bool>(on_text);
-  const HttpPost call = wire_->build(endpoint_, request, streaming);
+  const HttpCall call = wire_->build(endpoint_, request, streaming);
   for (int attempt = 1;; ++attempt) {
     std::unique_ptr<Wire::Stream> stream;
     SseParser sse;
@@ -86,7 +86,7 @@ Result HttpProvider::complete(const CompletionRequest& request, Clock::time_poin
         }
       };
     }
-    HttpAnswer answer = post(call, connect_timeout_, left(deadline), sink);
+    HttpResponse answer = net::send(call, connect_timeout_, left(deadline), sink);
     if (answer.status == 200) {
       Result r = domain::fail(Error{ErrorCode::bad_response, "", 200, attempt});
       if (streaming) {

@@ -1,40 +1,22 @@
-// Outbound HTTP for the LLM providers: one blocking POST over libcurl whose
-// body can be read as it streams, and the retry rule. Called only from the
+// The retry rule for the LLM providers' calls (sent by net::send, whose body
+// can be read as it streams). Called only from the
 // LLM worker threads, never on a CAF scheduler or HTTP thread.
 #pragma once
 
 #include <chrono>
-#include <functional>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "net/http_call.hpp"
+
 namespace parley::llm {
 
-struct HttpPost {
-  std::string url;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-};
-
-struct HttpAnswer {
-  long status = 0;  // 0: no HTTP answer (see transport_error)
-  std::string body;
-  std::map<std::string, std::string> headers;  // names in lower case
-  std::string transport_error;                 // "" when an answer came
-  bool timed_out = false;
-};
-
-using ChunkSink = std::function<void(std::string_view)>;
-
-// POSTs and waits for the whole answer, at most `total` (connect included);
-// with a sink, each piece of the body is handed to it as it arrives (and is
-// kept in `body` too).
-HttpAnswer post(const HttpPost& request, std::chrono::milliseconds connect_timeout,
-                std::chrono::milliseconds total, const ChunkSink& sink = {});
+using net::ChunkSink;
+using net::HttpCall;
+using net::HttpResponse;
 
 struct RetryPolicy {
   int max_attempts = 3;
@@ -46,7 +28,7 @@ struct RetryPolicy {
 // when it must not be retried: 429, 5xx (529 too) and refused or reset
 // connections are retried; timeouts and other 4xx are not. A 429's or 503's
 // Retry-After (seconds) or retry-after-ms is honoured, capped by max_delay.
-std::optional<std::chrono::milliseconds> retry_delay(const HttpAnswer& answer, int attempts,
+std::optional<std::chrono::milliseconds> retry_delay(const HttpResponse& answer, int attempts,
                                                      const RetryPolicy& policy);
 
 }  // namespace parley::llm

@@ -28,7 +28,7 @@ struct Endpoint {
 class Wire {
  public:
   virtual ~Wire() = default;
-  virtual HttpPost build(const Endpoint& endpoint, const CompletionRequest& request,
+  virtual HttpCall build(const Endpoint& endpoint, const CompletionRequest& request,
                          bool stream) const = 0;
   // A whole answer (status 200).
   virtual Result parse(std::string_view body) const = 0;

@@ -24,7 +24,7 @@ void add(json& messages, const char* role, json block) {
 
 class AnthropicWire final : public Wire {
  public:
-  HttpPost build(const Endpoint& ep, const CompletionRequest& r, bool stream) const override {
+  HttpCall build(const Endpoint& ep, const CompletionRequest& r, bool stream) const override {
     json messages = json::array();
     for (const auto& m : r.messages) {
       switch (m.role) {
@@ -61,11 +61,9 @@ class AnthropicWire final : public Wire {
             {{"name", t.name}, {"description", t.description}, {"input_schema", t.parameters}});
     }
     if (stream) body["stream"] = true;
-    return {ep.base_url + "/v1/messages",
-            {{"Content-Type", "application/json"},
-             {"x-api-key", ep.api_key},
-             {"anthropic-version", kVersion}},
-            body.dump(-1, ' ', false, json::error_handler_t::replace)};
+    return net::json_post(ep.base_url + "/v1/messages",
+                          body.dump(-1, ' ', false, json::error_handler_t::replace),
+                          {{"x-api-key", ep.api_key}, {"anthropic-version", kVersion}});
   }
 
   Result parse(std::string_view body) const override {

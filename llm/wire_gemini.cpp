@@ -58,7 +58,7 @@ bool read_chunk(const json& j, Completion* c, std::string* text_piece, int* call
 
 class GeminiWire final : public Wire {
  public:
-  HttpPost build(const Endpoint& ep, const CompletionRequest& r, bool stream) const override {
+  HttpCall build(const Endpoint& ep, const CompletionRequest& r, bool stream) const override {
     json contents = json::array();
     for (const auto& m : r.messages) {
       switch (m.role) {
@@ -91,9 +91,8 @@ class GeminiWire final : public Wire {
     }
     const std::string url = ep.base_url + "/v1beta/models/" + r.model +
                             (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
-    return {url,
-            {{"Content-Type", "application/json"}, {"x-goog-api-key", ep.api_key}},
-            body.dump(-1, ' ', false, json::error_handler_t::replace)};
+    return net::json_post(url, body.dump(-1, ' ', false, json::error_handler_t::replace),
+                          {{"x-goog-api-key", ep.api_key}});
   }
 
   Result parse(std::string_view body) const override {

@@ -17,7 +17,7 @@ Usage usage_of(const json& u) {
 
 class OpenAiWire final : public Wire {
  public:
-  HttpPost build(const Endpoint& ep, const CompletionRequest& r, bool stream) const override {
+  HttpCall build(const Endpoint& ep, const CompletionRequest& r, bool stream) const override {
     json messages = json::array();
     if (!r.system.empty()) messages.push_back({{"role", "system"}, {"content", r.system}});
     for (const auto& m : r.messages) {
@@ -63,9 +63,8 @@ class OpenAiWire final : public Wire {
       body["stream"] = true;
       body["stream_options"] = {{"include_usage", true}};
     }
-    HttpPost p{ep.base_url + "/chat/completions",
-               {{"Content-Type", "application/json"}},
-               body.dump(-1, ' ', false, json::error_handler_t::replace)};
+    HttpCall p = net::json_post(ep.base_url + "/chat/completions",
+                                body.dump(-1, ' ', false, json::error_handler_t::replace));
     if (!ep.api_key.empty()) p.headers.push_back({"Authorization", "Bearer " + ep.api_key});
     return p;
   }

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "channels/http_client.hpp"
 #include "channels/signatures.hpp"
+#include "net/http_call.hpp"
 
 namespace parley::payments {
 
@@ -152,13 +152,13 @@ class SendGridMailer final : public Mailer {
   std::string name() const override { return "sendgrid"; }
 
   MailResult send(const MailMessage& m) const override {
-    channels::HttpCall call;
+    net::HttpCall call;
     call.method = "POST";
     call.url = o_.api_base + "/v3/mail/send";
     call.headers = {{"Authorization", "Bearer " + o_.api_key},
                     {"Content-Type", "application/json"}};
     call.body = sendgrid_body(m);
-    const auto r = channels::fetch(call, o_.timeout);
+    const auto r = net::send(call, net::kConnectTimeout, o_.timeout);
     MailResult result;
     if (r.status >= 200 && r.status < 300) {
       result.ok = true;

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "channels/form.hpp"
-#include "channels/http_client.hpp"
 #include "channels/json_util.hpp"
+#include "net/http_call.hpp"
 #include "payments/stripe_signature.hpp"
 
 namespace parley::payments {
@@ -149,7 +149,7 @@ PaymentNotice read_stripe_event(const std::string& body) {
 }
 
 PaymentLink StripeProvider::create_link(const PaymentRequest& request) const {
-  channels::HttpCall call;
+  net::HttpCall call;
   call.method = "POST";
   call.url = options_.api_base + "/v1/checkout/sessions";
   call.headers = {{"Authorization", "Bearer " + options_.api_key},
@@ -157,7 +157,7 @@ PaymentLink StripeProvider::create_link(const PaymentRequest& request) const {
                   {"Idempotency-Key", "parley-" + request.order_id},
                   {"Stripe-Version", "2024-06-20"}};
   call.body = channels::encode_form(checkout_session_form(request, options_));
-  const auto r = channels::fetch(call, options_.timeout);
+  const auto r = net::send(call, net::kConnectTimeout, options_.timeout);
   if (r.status == 0) {
     PaymentLink link;
     link.provider = name();
@@ -169,11 +169,11 @@ PaymentLink StripeProvider::create_link(const PaymentRequest& request) const {
 }
 
 PaymentCheck StripeProvider::check(const std::string& reference) const {
-  channels::HttpCall call;
+  net::HttpCall call;
   call.method = "GET";
   call.url = options_.api_base + "/v1/checkout/sessions/" + channels::url_encode(reference);
   call.headers = {{"Authorization", "Bearer " + options_.api_key}};
-  const auto r = channels::fetch(call, options_.timeout);
+  const auto r = net::send(call, net::kConnectTimeout, options_.timeout);
   if (r.status == 0) {
     PaymentCheck c;
     c.error = "stripe unreachable: " + r.transport_error;

@@ -307,7 +307,7 @@ TEST(RetryDelay, DoublesUpToTheCapAndHonoursRetryAfter) {
   p.max_attempts = 5;
   p.base_delay = milliseconds(100);
   p.max_delay = milliseconds(1000);
-  HttpAnswer a;
+  HttpResponse a;
   a.status = 500;
   EXPECT_EQ(retry_delay(a, 1, p), milliseconds(100));
   EXPECT_EQ(retry_delay(a, 2, p), milliseconds(200));
@@ -320,7 +320,7 @@ TEST(RetryDelay, DoublesUpToTheCapAndHonoursRetryAfter) {
   EXPECT_EQ(retry_delay(a, 1, p), milliseconds(350));
   a.status = 400;
   EXPECT_EQ(retry_delay(a, 1, p), std::nullopt);
-  a = HttpAnswer{};
+  a = HttpResponse{};
   a.transport_error = "Connection refused";
   EXPECT_EQ(retry_delay(a, 1, p), milliseconds(100));
   a.timed_out = true;
