@@ -1,6 +1,6 @@
 #include "projections/log_follower.hpp"
 
-#include <cstdio>
+#include "projections/fold_rule.hpp"
 
 namespace parley::projections {
 
@@ -20,23 +20,16 @@ events::Status LogFollower::catch_up() {
         fold_error = env.status();
         return false;
       }
-      events::Status a = events::Status::Ok();
-      try {
-        a = apply(*env);
-      } catch (const std::exception& ex) {
-        a = events::Status::Corruption(ex.what());
-      }
-      if (a.code() == events::StoreErrc::corruption) {
-        skipped_.fetch_add(1);
-        std::fprintf(stderr, "parley: %.*s skipped event %llu (%s): %s\n",
-                     static_cast<int>(name().size()), name().data(),
-                     static_cast<unsigned long long>(r.position()), env->type.c_str(),
-                     a.to_string().c_str());
-      } else if (!a.ok()) {
-        fold_error = a;
-        return false;
-      } else {
-        changed = true;
+      switch (fold_event(
+          name(), r.position(), env->type, [&] { return apply(*env); }, &fold_error)) {
+        case Folded::applied:
+          changed = true;
+          break;
+        case Folded::skipped:
+          skipped_.fetch_add(1);
+          break;
+        case Folded::stop:
+          return false;
       }
     }
     last = r.position();

@@ -4,11 +4,9 @@
 // period. A view says what it reads (wants), how it folds (apply) and what
 // it publishes when something changed (publish).
 //
-// A failing event, the same rule as the projection engine's: one that can
-// never be folded (apply says Corruption, or throws) is logged and skipped,
-// so one bad event cannot stall the view forever; anything else (a record
-// that does not read, an I/O error) stops the catch-up at that event, to be
-// tried again on the next period.
+// A failing event follows projections/fold_rule.hpp, as in the projection
+// engine: Corruption or a throw skips it; anything else stops the catch-up
+// at that event, to be tried again on the next period.
 #pragma once
 
 #include <atomic>

@@ -1,5 +1,7 @@
 #include "projections/projection_engine.hpp"
 
+#include "projections/fold_rule.hpp"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -160,15 +162,14 @@ Status ProjectionEngine::fold_lane(Lane& lane, uint64_t to_position) {
       for (size_t i = 0; i < group.size(); ++i) {
         if (!(mask & (1u << i))) continue;
         std::unique_lock plock(group[i]->mutex());
-        try {
-          group[i]->apply(event);
-        } catch (const std::exception& ex) {
-          // A fold that throws on an event skips it, the same way on every
-          // rebuild; the thread and the other events go on.
-          std::fprintf(stderr, "parley: projection %s skipped event %llu (%s): %s\n",
-                       group[i]->name().c_str(), static_cast<unsigned long long>(pos),
-                       env->type.c_str(), ex.what());
-        }
+        const auto folded = fold_event(
+            group[i]->name(), pos, env->type,
+            [&] {
+              group[i]->apply(event);
+              return Status::Ok();
+            },
+            &fold_error);
+        if (folded == Folded::skipped) skipped_.fetch_add(1, std::memory_order_relaxed);
       }
       lane.events.fetch_add(1, std::memory_order_relaxed);
       applied_.fetch_add(1, std::memory_order_relaxed);

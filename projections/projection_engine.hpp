@@ -68,6 +68,8 @@ class ProjectionEngine {
   Projection* find(const std::string& name) const;
   uint64_t lag(const std::string& name) const;
   uint64_t events_applied() const { return applied_.load(); }
+  // Events skipped because a fold threw on them (projections/fold_rule.hpp).
+  uint64_t skipped() const { return skipped_.load(); }
 
   static std::string checkpoint_key(const std::string& projection);
   static std::string row_prefix(const std::string& projection);
@@ -85,6 +87,7 @@ class ProjectionEngine {
   FoldOptions options_;
   std::mutex fold_mu_;
   std::atomic<uint64_t> applied_{0};
+  std::atomic<uint64_t> skipped_{0};
 
   PeriodicThread follower_;
 };

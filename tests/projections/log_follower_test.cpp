@@ -1,6 +1,6 @@
-// The in-memory followers' rule for a failing event, the projection
-// engine's too: an event that can never be folded is logged and skipped; a
-// failure that may pass stops the catch-up there, to be tried again.
+// The one rule for a failing event (projections/fold_rule.hpp), for the
+// in-memory followers and the projection engine alike: an event that can never be folded is logged
+// and skipped; a failure that may pass stops the catch-up there, to be tried again.
 #include "projections/log_follower.hpp"
 
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "events/memory_event_store.hpp"
+#include "projections/projection_engine.hpp"
 
 namespace parley::projections {
 namespace {
@@ -69,6 +70,41 @@ TEST_F(LogFollowerTest, GivenAFailureThatMayPassWhenCaughtUpThenItStopsThereAndR
   r.io_down = false;
   EXPECT_TRUE(r.catch_up().ok());
   EXPECT_EQ(r.folded, (std::vector<std::string>{"\"one\"", "\"needs io\"", "\"two\""}));
+}
+
+// A persisted projection under the same rule: the engine skips what it throws on.
+class Counter final : public Projection {
+ public:
+  std::vector<std::string> folded;
+  const std::string& name() const override { return name_; }
+  std::string fingerprint() const override { return "counter-1"; }
+  bool wants(std::string_view type) const override { return type == "test.thing"; }
+  void apply(const ProjectedEvent& e) override {
+    if (e.env.payload == "\"throws\"") throw std::runtime_error("fold bug");
+    folded.push_back(e.env.payload);
+  }
+  void take_changes(std::vector<ViewWrite>*) override {}
+  events::Status load_row(std::string_view, std::string_view) override {
+    return events::Status::Ok();
+  }
+  void clear() override { folded.clear(); }
+
+ private:
+  std::string name_ = "counter";
+};
+
+TEST_F(LogFollowerTest, GivenAPersistedViewThatThrowsOnAnEventWhenCaughtUpThenTheEngineSkipsIt) {
+  add("\"one\"");
+  add("\"throws\"");
+  add("\"two\"");
+  MemoryViewStore views;
+  Counter counter;
+  ProjectionEngine engine(store, views, {&counter});
+  ASSERT_TRUE(engine.open().ok());
+  EXPECT_TRUE(engine.catch_up().ok());
+  EXPECT_EQ(counter.folded, (std::vector<std::string>{"\"one\"", "\"two\""}));
+  EXPECT_EQ(engine.skipped(), 1u);
+  EXPECT_EQ(counter.checkpoint(), store.last_position());
 }
 
 }  // namespace
