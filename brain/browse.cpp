@@ -3,6 +3,7 @@
 #include <set>
 
 #include "brain/lexicon.hpp"
+#include "brain/said_attributes.hpp"
 #include "brain/text.hpp"
 
 namespace parley::brain {
@@ -44,8 +45,6 @@ const std::set<std::string> kCheaperWords = {
     "cheaper", "cheapest",  "barato",  "baratos", "barata",  "baratas",   "economico",
     "дешевле", "подешевле", "дешевые", "murah",   "murahan", "sasta",     "saste",
     "sasti",   "सस्ता",      "सस्ते",     "सस्ती",    "budget",  "affordable"};
-const std::set<std::string> kSizeWords = {"size",   "talla", "numero", "размер",
-                                          "ukuran", "saiz",  "साइज"};
 
 }  // namespace
 
@@ -78,11 +77,11 @@ Browse browse_request(const Understanding& u, const std::string& text,
   // A colour or a size with nothing else to search for refines the list.
   const auto& lexicon = Lexicon::builtin();
   std::string refinement;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (!lexicon.color_of(words[i]).empty()) refinement += " " + words[i];
-    if (kSizeWords.count(words[i]) && i + 1 < words.size() && is_number(words[i + 1]))
-      refinement += " " + words[i] + " " + words[i + 1];
-  }
+  for (const auto& w : words)
+    if (!lexicon.color_of(w).empty()) refinement += " " + w;
+  // Sizes as understanding and search read them (brain/said_attributes.hpp).
+  if (const auto said = read_price_and_size(text); !said.size.empty())
+    refinement += " size " + said.size;
   if (!refinement.empty() && product_words(words) == 0) {
     b.kind = BrowseKind::refine;
     b.refinement = refinement;

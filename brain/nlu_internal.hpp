@@ -26,4 +26,13 @@ Price parse_price(const Tokens& tk);
 void sizes_without_a_size_word(const Tokens& tk, std::map<std::string, std::string>* text_slots,
                                std::set<size_t>* used);
 
+// A size said with its word ("size 38", "talla M", "39 size", "40 नंबर") and,
+// with `bare_sizes`, without one (above), into (*slots)["size"] as typed.
+void said_size(const Tokens& tk, bool bare_sizes, std::map<std::string, std::string>* slots,
+               std::set<size_t>* used);
+
+// A currency or price word that says nothing about the product ("euros",
+// "рублей", "रुपये", "harga").
+bool is_currency_word(const std::string& folded);
+
 }  // namespace parley::brain::nlu

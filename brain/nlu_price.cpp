@@ -55,11 +55,11 @@ const Cues kMinCue = {"above",      "over",    "more than", "from",    "starting
                       "से ज़्यादा",    "से ज्यादा", "से ऊपर",     "से अधिक"};
 const Cues kRangeMid = {"and", "to", "y", "a", "до", "sampai", "hingga", "-", "se", "से"};
 const std::set<std::string> kCurrency = {
-    "rs",      "inr",    "rupees", "rupee",  "eur",   "euro",     "euros", "usd",
-    "dollars", "pesos",  "peso",   "рублей", "руб",   "рубля",    "р",     "rp",
-    "rupiah",  "रुपये",    "रुपए",    "ribu",   "रुपया",  "रु",        "यूरो",   "डॉलर",
-    "rupaye",  "rupay",  "rupiya", "dollar", "евро",  "долларов", "rb",    "harga",
-    "price",   "precio", "цена",   "ke",     "beech", "के",        "बीच"};
+    "rs",    "inr",    "rupees", "rupee", "eur",      "euro", "euros",  "usd",    "dollars",
+    "pesos", "peso",   "рублей", "руб",   "рубля",    "р",    "rp",     "rupiah", "रुपये",
+    "रुपए",   "ribu",   "रुपया",   "रु",     "यूरो",      "डॉलर", "rupaye", "rupay",  "yuro",
+    "€",     "rupiya", "dollar", "евро",  "долларов", "rb",   "harga",  "price",  "precio",
+    "цена",  "ke",     "beech",  "के",     "बीच"};
 
 }  // namespace
 
@@ -123,7 +123,9 @@ Price parse_price(const Tokens& tk) {
   return p;
 }
 
-// The colour word as typed, and the size after a size word.
+bool is_currency_word(const std::string& folded) {
+  return kCurrency.count(folded) > 0;
+}
 
 bool has_price(const Tokens& tk) {
   auto p = parse_price(tk);

@@ -62,34 +62,42 @@ bool size_value(const std::string& w) {
   return false;
 }
 
-void color_and_size(const Tokens& tk, Understanding* u, std::set<size_t>* used) {
-  const auto& lx = Lexicon::builtin();
+}  // namespace
+
+void said_size(const Tokens& tk, bool bare_sizes, std::map<std::string, std::string>* slots,
+               std::set<size_t>* used) {
   static const Cues size_words = {"size", "talla", "размер", "ukuran", "saiz", "साइज", "साइज़"};
-  for (size_t i = 0; i < tk.size(); ++i) {
+  for (size_t i = 0; i < tk.size() && !slots->count("size"); ++i) {
     if (tk.t[i].kind != Token::word) continue;
-    if (!u->text_slots.count("color") && !lx.color_of(tk.f(i)).empty()) {
-      u->text_slots["color"] = tk.span(i, i);
-      used->insert(i);
-    }
-    if (u->text_slots.count("size")) continue;
     const bool number_before = i > 0 && tk.t[i - 1].kind == Token::number && !used->count(i - 1);
     const bool number_after = i + 1 < tk.size() && tk.t[i + 1].kind == Token::number;
     if (cue_length_at(tk, size_words, i) && i + 1 < tk.size() && !is_punct(tk, i + 1) &&
         (number_after || !number_before) && size_value(tk.f(i + 1))) {
-      u->text_slots["size"] = tk.span(i + 1, i + 1);
+      (*slots)["size"] = tk.span(i + 1, i + 1);
       used->insert(i);
       used->insert(i + 1);
     } else if (number_before && (cue_length_at(tk, size_words, i) || shoe_number(tk, i))) {
       // "39 size", "40 नंबर": the size before its word.
-      u->text_slots["size"] = tk.span(i - 1, i - 1);
+      (*slots)["size"] = tk.span(i - 1, i - 1);
       used->insert(i - 1);
       used->insert(i);
     }
   }
+  if (bare_sizes) sizes_without_a_size_word(tk, slots, used);
+}
+
+namespace {
+
+void color_and_size(const Tokens& tk, Understanding* u, std::set<size_t>* used) {
+  const auto& lx = Lexicon::builtin();
+  for (size_t i = 0; i < tk.size() && !u->text_slots.count("color"); ++i) {
+    if (tk.t[i].kind != Token::word || lx.color_of(tk.f(i)).empty()) continue;
+    u->text_slots["color"] = tk.span(i, i);
+    used->insert(i);
+  }
   // A size in a product's own name ("the M4 screws", "70 mm heels") is not
   // asked for: only a search or an add reads one without its word.
-  if (u->intent == "product_search" || u->intent == "add_to_cart")
-    sizes_without_a_size_word(tk, &u->text_slots, used);
+  said_size(tk, u->intent == "product_search" || u->intent == "add_to_cart", &u->text_slots, used);
 }
 
 // The longest run of content words, as typed; inner function words are kept

@@ -2,6 +2,7 @@
 // instead of acting, and what the conversation's state settles.
 #include <gtest/gtest.h>
 
+#include "brain/browse.hpp"
 #include "brain/shop_policy.hpp"
 #include "brain/turn_context.hpp"
 
@@ -58,6 +59,20 @@ Understanding guess(const std::string& intent, double confidence, const std::str
   u.runner_up = runner_up;
   u.language = language;
   return u;
+}
+
+TEST(Browse, GivenAListWhenAColourAndASizeAreAskedThenTheyRefineItAsSearchReadsThem) {
+  const auto state = listed_state();
+  auto b = browse_request(guess("product_search", 0.9, "", "es"), "¿las tienes en negro, talla 38?",
+                          state);
+  EXPECT_EQ(b.kind, BrowseKind::refine);
+  EXPECT_EQ(b.refinement, " negro size 38");
+  b = browse_request(guess("product_search", 0.9, "", "hi"), "40 नंबर में है?", state);
+  EXPECT_EQ(b.kind, BrowseKind::refine);
+  EXPECT_EQ(b.refinement, " size 40");
+  // No size word, no refinement: "no" is not one.
+  EXPECT_EQ(browse_request(guess("product_search", 0.9, "", "es"), "no, gracias", state).kind,
+            BrowseKind::none);
 }
 
 TEST(Policy, GivenAnUnsureGuessThatWouldChangeTheCartWhenPlannedThenItAsksInTheShoppersLanguage) {

@@ -58,6 +58,26 @@ TEST(SearchQuery, ParsesPriceSizeAndColourInEveryLanguage) {
   EXPECT_EQ(parse_search_query("hw-scr-002", lx).sku, "HW-SCR-002");
 }
 
+// Search reads prices and sizes with understanding's reader
+// (brain/said_attributes.hpp); its own copy read "no" and "número" as size words.
+TEST(SearchQuery, ReadsPricesAndSizesAsUnderstandingDoes) {
+  const auto& lx = brain::Lexicon::builtin();
+  EXPECT_TRUE(parse_search_query("stick a mirror up, landlord says no drilling", lx).size.empty());
+  EXPECT_TRUE(parse_search_query("protector solar que no me deje la cara blanca", lx).size.empty());
+  auto q = parse_search_query("40 नंबर के जूते 50 यूरो से कम", lx);
+  EXPECT_EQ(q.size, "40");
+  EXPECT_EQ(q.price_max_cents, 5000);
+  EXPECT_EQ(parse_search_query("25 यूरो से सस्ता सीरम", lx).price_max_cents, 2500);
+  q = parse_search_query("zapatillas entre 30 y 50 euros", lx);
+  EXPECT_EQ(q.price_min_cents, 3000);
+  EXPECT_EQ(q.price_max_cents, 5000);
+  // A thread or millimetre size stays a word of the product's name.
+  q = parse_search_query("гайки М8 из нержавейки", lx);
+  EXPECT_TRUE(q.size.empty());
+  EXPECT_TRUE(std::any_of(q.words.begin(), q.words.end(),
+                          [](const QueryTerm& w) { return w.text == "м8"; }));
+}
+
 TEST(Search, SkuAndNameFindTheProductFirst) {
   EXPECT_EQ(skus("HW-SCR-002").at(0), "HW-SCR-002");
   EXPECT_EQ(skus("sk-ser-001").at(0), "SK-SER-001");
