@@ -73,7 +73,15 @@ enum class Say {
   human_mode,      // (to a manager) a shopper wrote while a person has the conversation
   nudge_cart,      // a quiet shopper with a cart: {0} what is in it
   nudge_browsing,  // a quiet shopper who looked but has no cart
-  nudge_last       // the second and last nudge
+  nudge_last,      // the second and last nudge
+  // To a manager, answering "/handoff on|off|status <phone>" ({0} the conversation):
+  handoff_usage,
+  handoff_no_conversation,
+  handoff_failed,       // {1} why
+  handoff_bot_answers,  // status: the bot has it
+  handoff_human_since,  // status: {1} since when (UTC), {2} who switched it
+  handoff_on,
+  handoff_off
 };
 
 std::string say(const std::string& language, Say key, const std::vector<std::string>& args = {});

@@ -82,7 +82,10 @@ HttpResponse handle_webhook(ChannelApiContext& ctx, const std::string& platform,
   const auto parsed = adapter.parse(webhook);
   if (!parsed.ok) return json_error(400, "malformed_webhook", parsed.error);
   const auto report = ctx.intake.accept(adapter, parsed.webhook);
-  if (!report.ok) return json_error(report.status, report.code, report.message);
+  if (report.failure) {
+    const EngineFailure f = describe(*report.failure);
+    return json_error(f.status, f.code, "not stored, deliver again: " + f.message);
+  }
   if (platform == "twilio") {  // Twilio reads the answer as TwiML
     HttpResponse r;
     r.content_type = "text/xml";

@@ -13,15 +13,15 @@
 #include "channels/adapters.hpp"
 #include "channels/outbox.hpp"
 #include "http/auth.hpp"
-#include "http/channel_intake.hpp"
 #include "http/router.hpp"
+#include "intake/channel_intake.hpp"
 
 namespace parley::http {
 
 struct ChannelApiContext {
   std::map<std::string, std::shared_ptr<const channels::Adapter>> adapters;  // by channel name
   channels::WhatsAppConfig whatsapp;  // for the GET handshake
-  ChannelIntake& intake;
+  intake::ChannelIntake& intake;
   actors::Engine& engine;
   channels::Outbox* outbox = nullptr;
   projections::LogFollower* feed = nullptr;

@@ -32,23 +32,23 @@ std::string manager_channel(const Settings& s, const channels::Outbox::Adapters&
 ServeChannels::ServeChannels(const Settings& settings, channels::Outbox::Adapters adapters,
                              events::EventStore& store, events::GroupCommitWriter& writer,
                              actors::Engine& engine, const http::Authorizer& auth,
-                             decltype(http::IntakeOptions::team_member) team_member,
-                             decltype(http::IntakeOptions::crm) crm)
+                             decltype(intake::IntakeOptions::team_member) team_member,
+                             decltype(intake::IntakeOptions::crm) crm)
     : settings_(settings), adapters_(std::move(adapters)), engine_(engine) {
   outbox_ = std::make_unique<channels::Outbox>(adapters_, writer, settings.outbox, wall_clock_us);
   std::set<std::string> platforms;
   for (const auto& [name, _] : adapters_) platforms.insert(name);
   feed_ = std::make_unique<channels::OutboxFeed>(store, *outbox_, platforms);
   limiter_ = std::make_unique<channels::RateLimiter>(settings.inbound);
-  http::IntakeOptions intake;
-  intake.timeout = settings.request_timeout;
-  intake.typing_delay = settings.typing_delay;
-  intake.mark_read = settings.mark_read;
-  intake.managers = settings.manager_numbers;
-  intake.team_member = std::move(team_member);
-  intake.crm = std::move(crm);
-  intake_ = std::make_unique<http::ChannelIntake>(engine, outbox_.get(), feed_.get(), *limiter_,
-                                                  intake, wall_clock_us);
+  intake::IntakeOptions intake_options;
+  intake_options.timeout = settings.request_timeout;
+  intake_options.typing_delay = settings.typing_delay;
+  intake_options.mark_read = settings.mark_read;
+  intake_options.managers = settings.manager_numbers;
+  intake_options.team_member = std::move(team_member);
+  intake_options.crm = std::move(crm);
+  intake_ = std::make_unique<intake::ChannelIntake>(engine, outbox_.get(), feed_.get(), *limiter_,
+                                                    intake_options, wall_clock_us);
   api_ = std::make_unique<http::ChannelApiContext>(
       http::ChannelApiContext{adapters_, settings.whatsapp, *intake_, engine, outbox_.get(),
                               feed_.get(), auth, settings.request_timeout, wall_clock_us});
@@ -85,7 +85,7 @@ void ServeChannels::start_pollers() {
                      parsed.error.c_str());
         return true;  // it will never parse: acknowledge it
       }
-      return intake_->accept(adapter, parsed.webhook).ok;
+      return intake_->accept(adapter, parsed.webhook).ok();
     };
   };
   if (settings_.telegram_polling && adapters_.at("telegram")->can_send())

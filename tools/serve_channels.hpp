@@ -13,7 +13,7 @@
 #include "channels/poller.hpp"
 #include "channels/rate_limiter.hpp"
 #include "http/channel_api.hpp"
-#include "http/channel_intake.hpp"
+#include "intake/channel_intake.hpp"
 #include "tools/settings.hpp"
 
 namespace parley::tools {
@@ -27,8 +27,8 @@ class ServeChannels {
   ServeChannels(const Settings& settings, channels::Outbox::Adapters adapters,
                 events::EventStore& store, events::GroupCommitWriter& writer,
                 actors::Engine& engine, const http::Authorizer& auth,
-                decltype(http::IntakeOptions::team_member) team_member = {},
-                decltype(http::IntakeOptions::crm) crm = {});
+                decltype(intake::IntakeOptions::team_member) team_member = {},
+                decltype(intake::IntakeOptions::crm) crm = {});
   ~ServeChannels();  // stop()
 
   // Replays the undelivered messages from the log and starts sending.
@@ -55,7 +55,7 @@ class ServeChannels {
   std::unique_ptr<channels::Outbox> outbox_;
   std::unique_ptr<channels::OutboxFeed> feed_;
   std::unique_ptr<channels::RateLimiter> limiter_;
-  std::unique_ptr<http::ChannelIntake> intake_;
+  std::unique_ptr<intake::ChannelIntake> intake_;
   std::unique_ptr<http::ChannelApiContext> api_;
   std::vector<std::unique_ptr<channels::Poller>> pollers_;
   bool stopped_ = false;

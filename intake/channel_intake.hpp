@@ -7,11 +7,13 @@
 // A team member's text goes to the CRM desk; the message and the desk's
 // replies are recorded on the member's conversation like a script, so they
 // leave through the outbox and a redelivery runs nothing twice.
-// Replies leave through the outbox, which this wakes.
+// Replies leave through the outbox, which this wakes. Free of HTTP: webhook
+// handlers (http/channel_api.cpp) and the long-poll loops (tools/) call it.
 #pragma once
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -22,7 +24,7 @@
 #include "crm/team_directory.hpp"
 #include "projections/log_follower.hpp"
 
-namespace parley::http {
+namespace parley::intake {
 
 struct IntakeOptions {
   std::chrono::milliseconds timeout{5000};
@@ -42,10 +44,10 @@ struct IntakeReport {
   size_t duplicates = 0;  // seen before: nothing recorded, nothing sent
   size_t rejected = 0;    // refused by the conversation (invalid text): never retried
   size_t statuses = 0;
-  // Not ok: something could not be stored; the platform should deliver again.
-  bool ok = true;
-  int status = 200;
-  std::string code, message;
+  // Set when something could not be stored: the platform should deliver
+  // again (the edge maps it to its HTTP answer, http/engine_errors.hpp).
+  std::optional<actors::EngineError> failure;
+  bool ok() const { return !failure; }
 };
 
 class ChannelIntake {
@@ -60,10 +62,11 @@ class ChannelIntake {
  private:
   void message(const channels::Adapter& adapter, const channels::InboundMessage& m,
                IntakeReport* report);
-  // The script answering a manager's /handoff command (runs the command).
-  std::vector<std::string> handoff_command(const std::string& channel, const std::string& text,
-                                           const std::string& manager, int64_t now);
-  void fail(IntakeReport* report, const actors::EngineError& e);
+  // The script a turn answers with instead of the brain, if any: a
+  // manager's command, the CRM desk, a rate-limit notice.
+  enum class Route { shopper, scripted, duplicate };
+  Route route(const std::string& channel, const channels::InboundMessage& m, int64_t now,
+              actors::ChatTurn* turn);
 
   actors::Engine& engine_;
   channels::Outbox* outbox_;
@@ -73,8 +76,4 @@ class ChannelIntake {
   const std::function<int64_t()> now_us_;
 };
 
-// "/handoff on +34 600 112 233" -> {"on", "34600112233"}; "/handoff off telegram:555" ->
-// {"off", "telegram:555"}; false if the text is not a /handoff command.
-bool parse_handoff_command(const std::string& text, std::string* action, std::string* target);
-
-}  // namespace parley::http
+}  // namespace parley::intake

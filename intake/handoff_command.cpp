@@ -1,0 +1,72 @@
+#include "intake/handoff_command.hpp"
+
+#include <ctime>
+#include <sstream>
+
+#include "brain/replies.hpp"
+#include "channels/adapters.hpp"
+#include "domain/conversation.hpp"
+
+namespace parley::intake {
+namespace {
+
+// Managers read the team's language; the shopper-facing replies follow the shopper's.
+constexpr const char* kTeamLanguage = "en";
+
+std::string utc_minute(int64_t at_us) {
+  std::time_t t = static_cast<std::time_t>(at_us / 1000000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+  return when;
+}
+
+}  // namespace
+
+std::optional<HandoffCommand> parse_handoff_command(const std::string& text) {
+  std::istringstream in(text);
+  std::string cmd;
+  in >> cmd;
+  if (cmd != "/handoff") return std::nullopt;
+  HandoffCommand c;
+  in >> c.action;
+  std::string rest, word;
+  while (in >> word) rest += word;
+  // "telegram:555" names the conversation; a bare phone is on the manager's channel.
+  if (auto colon = rest.find(':'); colon != std::string::npos) {
+    auto digits = channels::phone_digits(rest.substr(colon + 1));
+    c.target = digits.empty() ? "" : rest.substr(0, colon) + ":" + digits;
+  } else {
+    c.target = channels::phone_digits(rest);
+  }
+  return c;
+}
+
+std::vector<std::string> run_handoff_command(actors::Engine& engine, const HandoffCommand& c,
+                                             const std::string& channel, const std::string& manager,
+                                             int64_t now_us, std::chrono::milliseconds timeout) {
+  using brain::Say;
+  const auto say = [](Say key, const std::vector<std::string>& args = {}) {
+    return brain::say(kTeamLanguage, key, args);
+  };
+  if ((c.action != "on" && c.action != "off" && c.action != "status") || c.target.empty())
+    return {say(Say::handoff_usage)};
+  const std::string id = c.target.find(':') != std::string::npos
+                             ? c.target
+                             : domain::conversation::conversation_id(channel, c.target);
+  actors::SetHandoff cmd{c.action == "on", c.action == "status", "manager:" + manager, now_us};
+  auto r = engine.command(id, cmd, timeout);
+  if (!r.ok()) {
+    if (r.error.detail == "not_started") return {say(Say::handoff_no_conversation, {id})};
+    return {say(Say::handoff_failed, {id, r.error.detail})};
+  }
+  if (c.action == "status") {
+    if (!r.value.handoff) return {say(Say::handoff_bot_answers, {id})};
+    return {say(Say::handoff_human_since,
+                {id, utc_minute(r.value.handoff_since_us), r.value.handoff_by})};
+  }
+  return {c.action == "on" ? say(Say::handoff_on, {id}) : say(Say::handoff_off, {id})};
+}
+
+}  // namespace parley::intake
