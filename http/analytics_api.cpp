@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <map>
-#include <shared_mutex>
 
 namespace parley::http {
 
@@ -21,21 +19,9 @@ std::string query(const HttpRequest& req, const char* key) {
   return it == req.query.end() ? std::string() : it->second;
 }
 
-// The filters every list shares.
-struct Filter {
-  std::string from, to;  // local dates, inclusive; "" = open
-  std::string channel, assignee;
+// The filters every list shares, and how the answer is rendered.
+struct Filter : projections::RowFilter {
   bool csv = false;
-
-  bool day_ok(const std::string& day) const {
-    return (from.empty() || day >= from) && (to.empty() || day <= to);
-  }
-  bool channel_ok(const json& row) const {
-    return channel.empty() || row.value("channel", "") == channel;
-  }
-  bool assignee_ok(const json& row) const {
-    return assignee.empty() || row.value("assignee", "") == assignee;
-  }
 };
 
 bool valid_date(const std::string& d, const Calendar& cal) {
@@ -89,67 +75,23 @@ HttpResponse billing(AnalyticsApiContext& ctx, const HttpRequest& req) {
   Calendar cal = ctx.calendar;
   Filter f;
   if (auto bad = read_filter(req, cal, &f)) return *bad;
-  const std::string provider = query(req, "provider");
-  json usage = json::array(), messages = json::array(), fallbacks = json::array();
-  int64_t calls = 0, in = 0, out = 0, cost = 0, failed = 0;
-  std::map<std::string, json> by_day;
-  {
-    std::shared_lock lock(ctx.billing.mutex());
-    ctx.billing.each("usage/", [&](const std::string&, const json& r) {
-      if (!f.day_ok(r.value("day", "")) ||
-          (!provider.empty() && r.value("provider", "") != provider))
-        return;
-      json row = r;
-      row["cost_usd"] = static_cast<double>(r.value("cost_micros", int64_t{0})) / 1e6;
-      calls += r.value("calls", int64_t{0});
-      failed += r.value("failed", int64_t{0});
-      in += r.value("input_tokens", int64_t{0});
-      out += r.value("output_tokens", int64_t{0});
-      cost += r.value("cost_micros", int64_t{0});
-      json& d = by_day[r.value("day", "")];
-      if (d.empty())
-        d = {{"day", r.value("day", "")},
-             {"calls", 0},
-             {"input_tokens", 0},
-             {"output_tokens", 0},
-             {"cost_micros", 0}};
-      for (const char* k : {"calls", "input_tokens", "output_tokens", "cost_micros"})
-        d[k] = d[k].get<int64_t>() + r.value(k, int64_t{0});
-      usage.push_back(std::move(row));
-    });
-    ctx.billing.each("messages/", [&](const std::string&, const json& r) {
-      if (f.day_ok(r.value("day", "")) && f.channel_ok(r)) messages.push_back(r);
-    });
-    ctx.billing.each("fallback/", [&](const std::string&, const json& r) {
-      if (f.day_ok(r.value("day", ""))) fallbacks.push_back(r);
-    });
-  }
-  json days = json::array();
-  for (auto& [day, d] : by_day) {
-    d["cost_usd"] = static_cast<double>(d["cost_micros"].get<int64_t>()) / 1e6;
-    days.push_back(std::move(d));
-  }
+  const auto u = ctx.billing.usage(f, query(req, "provider"));
   if (f.csv) {
     if (query(req, "table") == "messages")
-      return csv_response(messages, {"day", "channel", "received", "sent"}, "messages");
+      return csv_response(u.messages, {"day", "channel", "received", "sent"}, "messages");
     if (query(req, "table") == "days")
-      return csv_response(days, {"day", "calls", "input_tokens", "output_tokens", "cost_usd"},
+      return csv_response(u.by_day, {"day", "calls", "input_tokens", "output_tokens", "cost_usd"},
                           "billing-days");
-    return csv_response(usage,
+    return csv_response(u.usage,
                         {"day", "provider", "model", "agent", "calls", "failed", "input_tokens",
                          "output_tokens", "cost_usd", "latency_ms", "pricing_source"},
                         "billing");
   }
-  return json_ok(dump({{"usage", usage},
-                       {"by_day", days},
-                       {"fallbacks", fallbacks},
-                       {"messages", messages},
-                       {"totals",
-                        {{"calls", calls},
-                         {"failed", failed},
-                         {"input_tokens", in},
-                         {"output_tokens", out},
-                         {"cost_usd", static_cast<double>(cost) / 1e6}}}}));
+  return json_ok(dump({{"usage", u.usage},
+                       {"by_day", u.by_day},
+                       {"fallbacks", u.fallbacks},
+                       {"messages", u.messages},
+                       {"totals", u.totals}}));
 }
 
 // LLM cost per conversation, most expensive first; ?conversation_id= for one.
@@ -168,31 +110,9 @@ HttpResponse billing_conversations(AnalyticsApiContext& ctx, const HttpRequest& 
       return json_error(400, "invalid_parameter", "'limit' must be an integer in [1, 10000]");
     limit = v;
   }
-  std::vector<json> rows;
-  {
-    std::shared_lock lock(ctx.billing.mutex());
-    auto take = [&](const std::string&, const json& r) {
-      // A conversation counts when its LLM use overlaps the dates asked for.
-      if ((!f.from.empty() && r.value("last_day", "") < f.from) ||
-          (!f.to.empty() && r.value("first_day", "") > f.to))
-        return;
-      json row = r;
-      row["cost_usd"] = static_cast<double>(r.value("cost_micros", int64_t{0})) / 1e6;
-      rows.push_back(std::move(row));
-    };
-    if (only.empty())
-      ctx.billing.each("conversation/", take);
-    else
-      ctx.billing.each("conversation/" + only, [&](const std::string& key, const json& r) {
-        if (key == "conversation/" + only) take(key, r);
-      });
-  }
+  auto rows = ctx.billing.conversations(f, only, limit);
   if (!only.empty() && rows.empty())
     return json_error(404, "not_found", "no LLM use recorded for '" + only + "'");
-  std::stable_sort(rows.begin(), rows.end(), [](const json& a, const json& b) {
-    return a.value("cost_micros", int64_t{0}) > b.value("cost_micros", int64_t{0});
-  });
-  if (rows.size() > limit) rows.resize(limit);
   json list = json::array();
   for (auto& r : rows) list.push_back(std::move(r));
   if (f.csv)
@@ -208,39 +128,19 @@ HttpResponse funnel(AnalyticsApiContext& ctx, const HttpRequest& req) {
   Calendar cal = ctx.calendar;
   Filter f;
   if (auto bad = read_filter(req, cal, &f)) return *bad;
-  json days = json::array(), totals = json::object(), zero = json::array();
-  for (const char* s : projections::FunnelView::kStages) totals[s] = 0;
-  totals["zero_result_searches"] = 0;
-  std::map<std::string, int64_t> zero_counts;
-  {
-    std::shared_lock lock(ctx.funnel.mutex());
-    ctx.funnel.each("day/", [&](const std::string&, const json& r) {
-      if (!f.day_ok(r.value("day", "")) || !f.channel_ok(r)) return;
-      for (auto it = totals.begin(); it != totals.end(); ++it)
-        *it = it->get<int64_t>() + r.value(it.key(), int64_t{0});
-      days.push_back(r);
-    });
-    ctx.funnel.each("zero/", [&](const std::string&, const json& r) {
-      if (f.day_ok(r.value("day", "")) && f.channel_ok(r))
-        zero_counts[r.value("query", "")] += r.value("count", int64_t{0});
-    });
-  }
-  for (const auto& [q, n] : zero_counts) zero.push_back({{"query", q}, {"count", n}});
-  std::stable_sort(zero.begin(), zero.end(), [](const json& a, const json& b) {
-    return a["count"].get<int64_t>() > b["count"].get<int64_t>();
-  });
+  const auto report = ctx.funnel.report(f);
   if (f.csv) {
     if (query(req, "table") == "zero_results")
-      return csv_response(zero, {"query", "count"}, "zero");
-    return csv_response(days,
+      return csv_response(report.zero_result_searches, {"query", "count"}, "zero");
+    return csv_response(report.days,
                         {"day", "channel", "conversations", "searches", "zero_result_searches",
                          "carts", "checkouts", "orders"},
                         "funnel");
   }
   return json_ok(dump({{"stages", projections::FunnelView::kStages},
-                       {"totals", totals},
-                       {"days", days},
-                       {"zero_result_searches", zero}}));
+                       {"totals", report.totals},
+                       {"days", report.days},
+                       {"zero_result_searches", report.zero_result_searches}}));
 }
 
 HttpResponse nudges(AnalyticsApiContext& ctx, const HttpRequest& req) {
@@ -253,20 +153,8 @@ HttpResponse nudges(AnalyticsApiContext& ctx, const HttpRequest& req) {
   if (kind != "nudge" && kind != "follow_up" && kind != "all")
     return json_error(400, "invalid_kind", "kind is nudge, follow_up or all");
   const std::string state = query(req, "state");
-  json rows = json::array();
-  {
-    std::shared_lock lock(ctx.timers.mutex());
-    auto take = [&](const std::string&, const json& r) {
-      if (!f.day_ok(cal.date(r.value("due_us", int64_t{0}))) || !f.channel_ok(r) ||
-          !f.assignee_ok(r) || (!state.empty() && r.value("state", "") != state))
-        return;
-      json row = r;
-      localize(row, cal, {"due_us", "scheduled_us", "settled_us"});
-      rows.push_back(std::move(row));
-    };
-    if (kind != "follow_up") ctx.timers.each("nudge/", take);
-    if (kind != "nudge") ctx.timers.each("follow_up/", take);
-  }
+  json rows = ctx.timers.timers(f, kind, state, cal);
+  for (auto& row : rows) localize(row, cal, {"due_us", "scheduled_us", "settled_us"});
   if (f.csv)
     return csv_response(rows,
                         {"key", "kind", "conversation_id", "lead_id", "assignee", "channel",
@@ -292,54 +180,24 @@ HttpResponse carts(AnalyticsApiContext& ctx, const HttpRequest& req) {
       return json_error(400, "invalid_hours", "abandoned_after_hours is 1..8760");
   }
   const int64_t cutoff = ctx.now_us() - hours * 3600 * int64_t{1000000};
-  json rows = json::array();
-  int64_t abandoned_value = 0;
-  {
-    std::shared_lock lock(ctx.carts.mutex());
-    ctx.carts.each("", [&](const std::string&, const json& r) {
-      if (!f.day_ok(cal.date(r.value("updated_us", int64_t{0}))) || !f.channel_ok(r)) return;
-      json row = r;
-      const bool abandoned =
-          r.value("status", "") == "open" && r.value("updated_us", int64_t{0}) < cutoff;
-      row["abandoned"] = abandoned;
-      if (abandoned) abandoned_value += r.value("value_cents", int64_t{0});
-      if (state == "abandoned" ? !abandoned : (!state.empty() && r.value("status", "") != state))
-        return;
-      localize(row, cal, {"updated_us"});
-      rows.push_back(std::move(row));
-    });
-  }
+  auto carts = ctx.carts.carts(f, state, cutoff, cal);
+  json& rows = carts.rows;
+  for (auto& row : rows) localize(row, cal, {"updated_us"});
   if (f.csv)
     return csv_response(rows,
                         {"conversation_id", "channel", "status", "abandoned", "items",
                          "value_cents", "currency", "updated_local", "order_id"},
                         "carts");
-  return json_ok(dump({{"carts", rows}, {"abandoned_value_cents", abandoned_value}}));
+  return json_ok(dump({{"carts", rows}, {"abandoned_value_cents", carts.abandoned_value_cents}}));
 }
 
-HttpResponse orders(AnalyticsApiContext& ctx, const HttpRequest& req, const char* prefix) {
+HttpResponse orders(AnalyticsApiContext& ctx, const HttpRequest& req, bool customers) {
   if (auto denied = ctx.auth.deny(req, {Role::analyst, Role::admin})) return *denied;
   Calendar cal = ctx.calendar;
   Filter f;
   if (auto bad = read_filter(req, cal, &f)) return *bad;
-  const bool customers = std::string(prefix) == "customer/";
-  const char* time_field = customers ? "last_order_us" : "placed_at_us";
-  json rows = json::array();
-  {
-    std::shared_lock lock(ctx.orders.mutex());
-    ctx.orders.each(prefix, [&](const std::string&, const json& r) {
-      if (!f.day_ok(cal.date(r.value(time_field, int64_t{0})))) return;
-      if (!f.channel.empty()) {
-        bool on = r.value("channel", "") == f.channel;
-        if (customers)
-          for (const auto& c : r.value("channels", json::array())) on = on || c == f.channel;
-        if (!on) return;
-      }
-      json row = r;
-      localize(row, cal, {"placed_at_us", "first_order_us", "last_order_us"});
-      rows.push_back(std::move(row));
-    });
-  }
+  json rows = customers ? ctx.orders.customers(f, cal) : ctx.orders.orders(f, cal);
+  for (auto& row : rows) localize(row, cal, {"placed_at_us", "first_order_us", "last_order_us"});
   if (f.csv) {
     if (customers)
       return csv_response(rows,
@@ -413,9 +271,9 @@ void register_analytics_api(Router& router, AnalyticsApiContext& ctx) {
   router.add("GET", "/api/v1/nudges", bind(nudges));
   router.add("GET", "/api/v1/analytics/carts", bind(carts));
   router.add("GET", "/api/v1/analytics/orders",
-             [&ctx](const HttpRequest& r) { return orders(ctx, r, "order/"); });
+             [&ctx](const HttpRequest& r) { return orders(ctx, r, false); });
   router.add("GET", "/api/v1/analytics/customers",
-             [&ctx](const HttpRequest& r) { return orders(ctx, r, "customer/"); });
+             [&ctx](const HttpRequest& r) { return orders(ctx, r, true); });
   router.add("GET", "/api/v1/analytics/activity/{kind}/{id}", bind(activity));
 }
 

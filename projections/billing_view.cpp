@@ -1,5 +1,9 @@
 #include "projections/billing_view.hpp"
 
+#include <algorithm>
+#include <map>
+#include <shared_mutex>
+
 #include "events/conversation_codec.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/fields.hpp"
@@ -91,6 +95,81 @@ nlohmann::json& BillingView::conversation_row(const std::string& id, const std::
          {"fallbacks", 0}};
   c["last_day"] = day;
   return c;
+}
+
+BillingView::Usage BillingView::usage(const RowFilter& f, const std::string& provider) const {
+  using nlohmann::json;
+  Usage u;
+  int64_t calls = 0, in = 0, out = 0, cost = 0, failed = 0;
+  std::map<std::string, json> by_day;
+  {
+    std::shared_lock lock(mutex());
+    each("usage/", [&](const std::string&, const json& r) {
+      if (!f.day_ok(r.value("day", "")) ||
+          (!provider.empty() && r.value("provider", "") != provider))
+        return;
+      json row = r;
+      row["cost_usd"] = static_cast<double>(r.value("cost_micros", int64_t{0})) / 1e6;
+      calls += r.value("calls", int64_t{0});
+      failed += r.value("failed", int64_t{0});
+      in += r.value("input_tokens", int64_t{0});
+      out += r.value("output_tokens", int64_t{0});
+      cost += r.value("cost_micros", int64_t{0});
+      json& d = by_day[r.value("day", "")];
+      if (d.empty())
+        d = {{"day", r.value("day", "")},
+             {"calls", 0},
+             {"input_tokens", 0},
+             {"output_tokens", 0},
+             {"cost_micros", 0}};
+      for (const char* k : {"calls", "input_tokens", "output_tokens", "cost_micros"})
+        d[k] = d[k].get<int64_t>() + r.value(k, int64_t{0});
+      u.usage.push_back(std::move(row));
+    });
+    each("messages/", [&](const std::string&, const json& r) {
+      if (f.day_ok(r.value("day", "")) && f.channel_ok(r)) u.messages.push_back(r);
+    });
+    each("fallback/", [&](const std::string&, const json& r) {
+      if (f.day_ok(r.value("day", ""))) u.fallbacks.push_back(r);
+    });
+  }
+  for (auto& [day, d] : by_day) {
+    d["cost_usd"] = static_cast<double>(d["cost_micros"].get<int64_t>()) / 1e6;
+    u.by_day.push_back(std::move(d));
+  }
+  u.totals = {{"calls", calls},
+              {"failed", failed},
+              {"input_tokens", in},
+              {"output_tokens", out},
+              {"cost_usd", static_cast<double>(cost) / 1e6}};
+  return u;
+}
+
+std::vector<nlohmann::json> BillingView::conversations(const RowFilter& f, const std::string& only,
+                                                       size_t limit) const {
+  using nlohmann::json;
+  std::vector<json> rows;
+  {
+    std::shared_lock lock(mutex());
+    auto take = [&](const std::string&, const json& r) {
+      // A conversation counts when its LLM use overlaps the dates asked for.
+      if ((!f.from.empty() && r.value("last_day", "") < f.from) ||
+          (!f.to.empty() && r.value("first_day", "") > f.to))
+        return;
+      json row = r;
+      row["cost_usd"] = static_cast<double>(r.value("cost_micros", int64_t{0})) / 1e6;
+      rows.push_back(std::move(row));
+    };
+    if (only.empty())
+      each("conversation/", take);
+    else if (const json* r = find("conversation/" + only))
+      take("", *r);
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const json& a, const json& b) {
+    return a.value("cost_micros", int64_t{0}) > b.value("cost_micros", int64_t{0});
+  });
+  if (rows.size() > limit) rows.resize(limit);
+  return rows;
 }
 
 }  // namespace parley::projections

@@ -15,6 +15,7 @@
 
 #include "projections/calendar.hpp"
 #include "projections/projection.hpp"
+#include "projections/row_filter.hpp"
 
 namespace parley::projections {
 
@@ -28,6 +29,21 @@ class BillingView final : public JsonRowProjection {
         calendar_(std::move(calendar)) {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
+
+  // Queries (they take the view's lock). Costs in USD beside the micros.
+  struct Usage {
+    nlohmann::json usage = nlohmann::json::array();  // one row per day/provider/model/agent
+    nlohmann::json by_day = nlohmann::json::array();
+    nlohmann::json fallbacks = nlohmann::json::array();
+    nlohmann::json messages = nlohmann::json::array();  // by day and channel
+    nlohmann::json totals;
+  };
+  // `provider` "" for every provider.
+  Usage usage(const RowFilter& filter, const std::string& provider) const;
+  // LLM cost per conversation whose use overlaps the dates, most expensive
+  // first; `only` one conversation ("" for all).
+  std::vector<nlohmann::json> conversations(const RowFilter& filter, const std::string& only,
+                                            size_t limit) const;
 
  private:
   nlohmann::json& conversation_row(const std::string& id, const std::string& day);

@@ -1,5 +1,9 @@
 #include "projections/carts_view.hpp"
 
+#include <algorithm>
+#include <map>
+#include <shared_mutex>
+
 #include "events/conversation_codec.hpp"
 #include "projections/fields.hpp"
 
@@ -89,6 +93,25 @@ void CartsView::apply(const ProjectedEvent& e) {
     cart["order_id"] = p.str("order_id");
   }
   total(cart);
+}
+
+CartsView::Carts CartsView::carts(const RowFilter& f, const std::string& state,
+                                  int64_t abandoned_before_us, const Calendar& cal) const {
+  using nlohmann::json;
+  Carts out;
+  std::shared_lock lock(mutex());
+  each("", [&](const std::string&, const json& r) {
+    if (!f.day_ok(cal.date(r.value("updated_us", int64_t{0}))) || !f.channel_ok(r)) return;
+    json row = r;
+    const bool abandoned =
+        r.value("status", "") == "open" && r.value("updated_us", int64_t{0}) < abandoned_before_us;
+    row["abandoned"] = abandoned;
+    if (abandoned) out.abandoned_value_cents += r.value("value_cents", int64_t{0});
+    if (state == "abandoned" ? !abandoned : (!state.empty() && r.value("status", "") != state))
+      return;
+    out.rows.push_back(std::move(row));
+  });
+  return out;
 }
 
 }  // namespace parley::projections

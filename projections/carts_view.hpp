@@ -7,7 +7,9 @@
 // while (the API's abandoned_after_hours, default 24).
 #pragma once
 
+#include "projections/calendar.hpp"
 #include "projections/projection.hpp"
+#include "projections/row_filter.hpp"
 
 namespace parley::projections {
 
@@ -16,6 +18,16 @@ class CartsView final : public JsonRowProjection {
   CartsView() : JsonRowProjection("carts", "carts/1") {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
+
+  // Carts updated on the days asked for. An open cart untouched since
+  // `abandoned_before_us` is abandoned; `state` is open, abandoned, ordered,
+  // emptied or "" for any. Takes the view's lock.
+  struct Carts {
+    nlohmann::json rows = nlohmann::json::array();
+    int64_t abandoned_value_cents = 0;
+  };
+  Carts carts(const RowFilter& filter, const std::string& state, int64_t abandoned_before_us,
+              const Calendar& calendar) const;
 };
 
 // "telegram" of "telegram:4242".

@@ -1,5 +1,9 @@
 #include "projections/funnel_view.hpp"
 
+#include <algorithm>
+#include <map>
+#include <shared_mutex>
+
 #include "events/conversation_codec.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/fields.hpp"
@@ -71,6 +75,35 @@ void FunnelView::apply(const ProjectedEvent& e) {
     bump("orders");
     if (find(open_key)) erase(open_key);
   }
+}
+
+FunnelView::Report FunnelView::report(const RowFilter& f) const {
+  using nlohmann::json;
+  Report out;
+  out.totals = json::object();
+  for (const char* s : kStages) out.totals[s] = 0;
+  out.totals["zero_result_searches"] = 0;
+  std::map<std::string, int64_t> zero_counts;
+  {
+    std::shared_lock lock(mutex());
+    each("day/", [&](const std::string&, const json& r) {
+      if (!f.day_ok(r.value("day", "")) || !f.channel_ok(r)) return;
+      for (auto it = out.totals.begin(); it != out.totals.end(); ++it)
+        *it = it->get<int64_t>() + r.value(it.key(), int64_t{0});
+      out.days.push_back(r);
+    });
+    each("zero/", [&](const std::string&, const json& r) {
+      if (f.day_ok(r.value("day", "")) && f.channel_ok(r))
+        zero_counts[r.value("query", "")] += r.value("count", int64_t{0});
+    });
+  }
+  for (const auto& [q, n] : zero_counts)
+    out.zero_result_searches.push_back({{"query", q}, {"count", n}});
+  std::stable_sort(out.zero_result_searches.begin(), out.zero_result_searches.end(),
+                   [](const json& a, const json& b) {
+                     return a["count"].get<int64_t>() > b["count"].get<int64_t>();
+                   });
+  return out;
 }
 
 }  // namespace parley::projections

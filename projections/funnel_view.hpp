@@ -18,6 +18,7 @@
 
 #include "projections/calendar.hpp"
 #include "projections/projection.hpp"
+#include "projections/row_filter.hpp"
 
 namespace parley::projections {
 
@@ -35,6 +36,15 @@ class FunnelView final : public JsonRowProjection {
 
   static constexpr const char* kStages[] = {"conversations", "searches", "carts", "checkouts",
                                             "orders"};
+
+  // The stages summed over the days and channels asked for, the days
+  // themselves, and the zero-result searches, most frequent first.
+  struct Report {
+    nlohmann::json totals;
+    nlohmann::json days = nlohmann::json::array();
+    nlohmann::json zero_result_searches = nlohmann::json::array();
+  };
+  Report report(const RowFilter& filter) const;  // takes the view's lock
 
  private:
   Calendar calendar_;

@@ -1,6 +1,10 @@
 #include "projections/orders_view.hpp"
 
 #include <algorithm>
+#include <map>
+#include <shared_mutex>
+
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -169,6 +173,37 @@ void OrdersView::apply(const ProjectedEvent& e) {
        {"placed_at_us", at},
        {"status", "placed"}};
   add_to_customer(key, customer, conversation, currency, total, at);
+}
+
+namespace {
+
+nlohmann::json listed(const OrdersView& view, const std::string& prefix, const char* time_field,
+                      const RowFilter& f, const Calendar& cal) {
+  using nlohmann::json;
+  const bool customers = prefix == "customer/";
+  json rows = json::array();
+  std::shared_lock lock(view.mutex());
+  view.each(prefix, [&](const std::string&, const json& r) {
+    if (!f.day_ok(cal.date(r.value(time_field, int64_t{0})))) return;
+    if (!f.channel.empty()) {
+      bool on = r.value("channel", "") == f.channel;
+      if (customers)  // a customer is on every channel they ordered from
+        for (const auto& c : r.value("channels", json::array())) on = on || c == f.channel;
+      if (!on) return;
+    }
+    rows.push_back(r);
+  });
+  return rows;
+}
+
+}  // namespace
+
+nlohmann::json OrdersView::orders(const RowFilter& f, const Calendar& cal) const {
+  return listed(*this, "order/", "placed_at_us", f, cal);
+}
+
+nlohmann::json OrdersView::customers(const RowFilter& f, const Calendar& cal) const {
+  return listed(*this, "customer/", "last_order_us", f, cal);
 }
 
 }  // namespace parley::projections

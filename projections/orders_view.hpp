@@ -18,7 +18,9 @@
 #include <functional>
 #include <string_view>
 
+#include "projections/calendar.hpp"
 #include "projections/projection.hpp"
+#include "projections/row_filter.hpp"
 
 namespace parley::projections {
 
@@ -33,6 +35,11 @@ class OrdersView final : public JsonRowProjection {
         pseudonym_(std::move(pseudonym)) {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
+
+  // Orders placed on the days asked for; customers whose last order was.
+  // Takes the view's lock.
+  nlohmann::json orders(const RowFilter& filter, const Calendar& calendar) const;
+  nlohmann::json customers(const RowFilter& filter, const Calendar& calendar) const;
 
  private:
   void add_to_customer(const std::string& key, const nlohmann::json& customer,

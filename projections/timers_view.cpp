@@ -1,5 +1,9 @@
 #include "projections/timers_view.hpp"
 
+#include <algorithm>
+#include <map>
+#include <shared_mutex>
+
 #include "events/conversation_codec.hpp"
 #include "events/lead_codec.hpp"
 #include "projections/carts_view.hpp"
@@ -105,6 +109,22 @@ void TimersView::published() {
   pending_.clear();
   if (!on_change_) return;
   for (const auto& [key, due] : changes) on_change_(key, due);
+}
+
+nlohmann::json TimersView::timers(const RowFilter& f, const std::string& kind,
+                                  const std::string& state, const Calendar& cal) const {
+  using nlohmann::json;
+  json rows = json::array();
+  std::shared_lock lock(mutex());
+  auto take = [&](const std::string&, const json& r) {
+    if (!f.day_ok(cal.date(r.value("due_us", int64_t{0}))) || !f.channel_ok(r) ||
+        !f.assignee_ok(r) || (!state.empty() && r.value("state", "") != state))
+      return;
+    rows.push_back(r);
+  };
+  if (kind != "follow_up") each("nudge/", take);
+  if (kind != "nudge") each("follow_up/", take);
+  return rows;
 }
 
 }  // namespace parley::projections

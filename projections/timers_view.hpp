@@ -17,7 +17,9 @@
 #include <functional>
 #include <optional>
 
+#include "projections/calendar.hpp"
 #include "projections/projection.hpp"
+#include "projections/row_filter.hpp"
 
 namespace parley::projections {
 
@@ -31,6 +33,11 @@ class TimersView final : public JsonRowProjection {
   void apply(const ProjectedEvent& event) override;
   events::Status load_row(std::string_view key, std::string_view value) override;
   void published() override;
+
+  // Nudges ("nudge"), leads' follow-ups ("follow_up") or both ("all") due on
+  // the days asked for, in `state` ("" any). Takes the view's lock.
+  nlohmann::json timers(const RowFilter& filter, const std::string& kind, const std::string& state,
+                        const Calendar& calendar) const;
 
  private:
   void settled(const std::string& key, const std::string& state, const nlohmann::json& fields,

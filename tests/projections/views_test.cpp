@@ -222,6 +222,44 @@ TEST(Projections, CartsOrdersAndCustomers) {
   EXPECT_EQ((*c)["channels"].size(), 2u);
 }
 
+// The analyst queries are the views' own methods: http/ only renders them.
+TEST(Projections, GivenCartsAndOrdersWhenQueriedByChannelAndStateThenTheViewsAnswer) {
+  Scene s;
+  const json line = {{"sku", "A"},
+                     {"name", "Hammer"},
+                     {"quantity", 1},
+                     {"unit_price_cents", 1250},
+                     {"currency", "EUR"}};
+  s.add("conversation", "whatsapp:1", "cart.item_added", {{"line", line}});
+  s.add("conversation", "telegram:2", "cart.item_added", {{"line", line}}, 120);
+  s.add("order", "O-1", "order.placed",
+        {{"order_id", "O-1"},
+         {"conversation_id", "telegram:2"},
+         {"customer", {{"name", "Ana"}, {"phone", "+34 600 111 222"}}},
+         {"total_cents", 1250},
+         {"currency", "EUR"},
+         {"placed_at_us", s.t}});
+  s.fold();
+  const Calendar cal = kolkata();
+  RowFilter all;
+  // Open carts untouched for an hour before the second one was: the first is abandoned.
+  auto carts = s.v.carts.carts(all, "abandoned", s.t + 60 * 60000000LL, cal);
+  ASSERT_EQ(carts.rows.size(), 1u);
+  EXPECT_EQ(carts.rows[0]["conversation_id"], "whatsapp:1");
+  EXPECT_EQ(carts.abandoned_value_cents, 1250);
+  RowFilter telegram;
+  telegram.channel = "telegram";
+  EXPECT_EQ(s.v.carts.carts(telegram, "", 0, cal).rows.size(), 1u);
+  EXPECT_EQ(s.v.orders.orders(telegram, cal).size(), 1u);
+  EXPECT_EQ(s.v.orders.customers(telegram, cal).size(), 1u);
+  RowFilter whatsapp;
+  whatsapp.channel = "whatsapp";
+  EXPECT_EQ(s.v.orders.orders(whatsapp, cal).size(), 0u);
+  RowFilter later;
+  later.from = "2026-11-23";
+  EXPECT_EQ(s.v.orders.orders(later, cal).size(), 0u);
+}
+
 TEST(Projections, BillingPricesByExactPrefixAndProviderDefault) {
   EXPECT_EQ(price_of("openai", "gpt-4o-mini").source, "exact");
   EXPECT_EQ(price_of("openai", "gpt-4o-mini-2024-07-18").source, "prefix");
