@@ -143,7 +143,18 @@ struct ConversationKind : codec::Stream {
   };
 
   static Decided decide(const State& state, const Request& request, const Deps& deps) {
-    return std::visit([&](const auto& op) { return decide_op(state, op, deps); }, request.op);
+    return std::visit(
+        [&](const auto& op) {
+          auto decided = decide_op(state, op, deps);
+          if (decided) decided.value().at_us = time_of(op);
+          return decided;
+        },
+        request.op);
+  }
+  static int64_t time_of(const PeekState&) { return 0; }  // decides nothing
+  template <class Op>
+  static int64_t time_of(const Op& op) {
+    return op.at_us;
   }
 
   static Decided decide_op(const State& state, const ChatTurn& turn, const Deps& deps) {

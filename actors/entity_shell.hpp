@@ -49,33 +49,18 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(parley::events::AppendResult)
 
 namespace parley::actors {
 
-// What an entity's decider answers: its events, an optional dedupe claim,
-// appends to other streams that land with them, and the reply.
+// What an entity's decider answers: when it decided (the command's time),
+// its events, an optional dedupe claim, appends to other streams that land
+// with them, and the reply. An event whose codec gives it no time of its own
+// (a cart change, a stage) is stored with the decision's time.
 template <class Event, class Reply>
 struct EntityDecision {
+  int64_t at_us = 0;
   std::vector<Event> events;
   std::optional<events::DedupeClaim> dedupe;
   std::vector<events::LinkedAppend> linked;
   Reply reply;
 };
-
-// Events a decider leaves without a time (a cart change, a stage) take the
-// time of the event before them in the same decision, or of the first timed
-// one: every stored event then says when it happened.
-inline void stamp_untimed(std::vector<events::NewEvent>* events) {
-  int64_t at = 0;
-  for (const auto& e : *events)
-    if (e.timestamp_us != 0) {
-      at = e.timestamp_us;
-      break;
-    }
-  for (auto& e : *events) {
-    if (e.timestamp_us == 0)
-      e.timestamp_us = at;
-    else
-      at = e.timestamp_us;
-  }
-}
 
 template <class Kind>
 struct EntityShellState {
@@ -248,8 +233,11 @@ class EntityShell {
         return;
       }
       decided = std::move(decision).value();
-      for (const auto& e : decided->events) append.events.push_back(Kind::encode(e));
-      stamp_untimed(&append.events);
+      for (const auto& e : decided->events) {
+        append.events.push_back(Kind::encode(e));
+        if (append.events.back().timestamp_us == 0)
+          append.events.back().timestamp_us = decided->at_us;
+      }
     } catch (const std::exception& ex) {
       rp.deliver(make_error(entity_errc::rejected, std::string("internal: ") + ex.what()));
       return;

@@ -42,6 +42,7 @@ struct LeadKind : codec::Stream {
     if (!decided)
       return domain::fail(make_error(entity_errc::rejected, lead::to_string(decided.error())));
     Decision d;
+    d.at_us = time_of(request.command);
     d.events = std::move(decided).value();
     State after = state;
     for (const auto& e : d.events) after = lead::evolve(std::move(after), e);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <condition_variable>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -135,6 +137,24 @@ TEST(Engine, ChatIsDurableBeforeItIsAnswered) {
   EXPECT_EQ(s[1].type, "conversation.message_sent");
   EXPECT_EQ(s[1].causation_id, "api:u1#1");
   EXPECT_EQ(nlohmann::json::parse(s[1].payload)["text"], r.value.replies[0].text);
+}
+
+TEST(Engine, EveryStoredEventCarriesTheTimeOfTheDecisionThatMadeIt) {
+  Harness h;
+  ChatTurn t{"api", "u1", "hola", "", "", 1000};
+  ASSERT_TRUE(h.engine->chat(t, 5s).ok());
+  t.text = "what categories do you have?";
+  t.at_us = 5000;
+  ASSERT_TRUE(h.engine->chat(t, 5s).ok());
+  ASSERT_TRUE(h.engine->command("api:u1", SetHandoff{true, false, "manager:1", 9000}, 5s).ok());
+  const auto s = h.stream("u1");
+  ASSERT_GT(s.size(), 4u);
+  std::set<int64_t> times;
+  for (const auto& e : s) {
+    EXPECT_NE(e.timestamp_us, 0) << e.type;
+    times.insert(e.timestamp_us);
+  }
+  EXPECT_EQ(times, (std::set<int64_t>{1000, 5000, 9000}));
 }
 
 TEST(Engine, RejectedMessageRecordsNothing) {

@@ -90,9 +90,13 @@ class Journey : public ::testing::Test {
   int64_t price_cents(const std::string& sku) {
     return catalog_.snapshot()->index.find(sku)->price_cents;
   }
-  std::vector<std::string> event_types(const std::string& type, const std::string& id) {
+  std::vector<events::EventEnvelope> envelopes(const std::string& type, const std::string& id) {
     std::vector<events::EventEnvelope> envs;
     store_.read_stream({type, id}, 1, SIZE_MAX, &envs);
+    return envs;
+  }
+  std::vector<std::string> event_types(const std::string& type, const std::string& id) {
+    const auto envs = envelopes(type, id);
     std::vector<std::string> out;
     for (const auto& e : envs) out.push_back(e.type);
     return out;

@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 #include <atomic>
+#include <set>
 #include <thread>
 
 #include <cstdlib>
@@ -47,6 +48,22 @@ TEST_F(Journey, EnglishNeedBasedSearchToOrder) {
   auto id = expect_order("en1", sku, 2);
   EXPECT_EQ(order(id)["customer"]["city"], "Kolkata");
   EXPECT_NE(say("en1", "where is my order").find(id), std::string::npos);
+}
+
+// Cart, stage and checkout events have no time field of their own: each is
+// stored with the time of the decision (the turn) that made it.
+TEST_F(Journey, EveryEventOfTheJourneyIsStoredWithItsTurnsTime) {
+  say("t1", "I need something to fasten wood");
+  say("t1", "add 2 of the first one");
+  say("t1", "checkout");
+  const auto envs = envelopes("conversation", "api:t1");
+  std::set<std::string> types;
+  for (const auto& e : envs) {
+    EXPECT_EQ(e.timestamp_us, 1795341600000000) << e.type;
+    types.insert(e.type);
+  }
+  EXPECT_TRUE(types.count("cart.item_added"));
+  EXPECT_TRUE(types.count("checkout.started"));
 }
 
 TEST_F(Journey, EnglishVariantFromTheSearchAndReturningCustomer) {
