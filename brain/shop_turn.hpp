@@ -80,4 +80,23 @@ domain::Customer read_details(const std::string& text, const Understanding& u,
 // /search, /add, /remove, /cart, /clear, /checkout.
 void handle_slash(Turn& t, const std::string& text, const Catalog& catalog);
 
+// What a turn is planned from, besides the conversation's state.
+struct TurnInput {
+  const std::string& text;
+  const Understanding& u;  // in the conversation's context (turn_context.hpp)
+  const Catalog& catalog;
+  int64_t now_us;
+  const std::string& order_id;  // the id an order placed now takes
+  const LiveStock* live_stock;  // units left, read when an order may be placed
+};
+
+// What a request asks, by intent (brain/shop_intents.cpp): every intent the
+// model knows has one handler; an unknown one is out of scope.
+using IntentHandler = void (*)(Turn& t, const TurnInput& in);
+IntentHandler handler_for(const std::string& intent);
+
+// The order a message names ("ORD-7K2…", or its tail "7K2…"), else the
+// conversation's last; "" when it names one this conversation did not place.
+std::string order_named(const Understanding& u, const conv::State& s);
+
 }  // namespace parley::brain::shop

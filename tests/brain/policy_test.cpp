@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "brain/browse.hpp"
+#include "brain/linear_model.hpp"
 #include "brain/shop_policy.hpp"
+#include "brain/shop_turn.hpp"
 #include "brain/turn_context.hpp"
 
 namespace parley::brain {
@@ -59,6 +61,24 @@ Understanding guess(const std::string& intent, double confidence, const std::str
   u.runner_up = runner_up;
   u.language = language;
   return u;
+}
+
+// plan_turn dispatches on a table: every shop intent the trained model can
+// answer has its own handler (a CRM intent reaching a shopper's turn, or an
+// unknown one, is out of scope).
+TEST(Policy, EveryShopIntentOfTheModelHasAHandler) {
+  const auto out_of_scope = shop::handler_for("out_of_scope");
+  size_t shop_intents = 0;
+  for (const auto& intent : builtin_intent_model().labels()) {
+    const bool crm = intent.rfind("lead_", 0) == 0 || intent.rfind("meeting_", 0) == 0 ||
+                     intent.rfind("demo_", 0) == 0 || intent == "activity_add" ||
+                     intent == "tasks_list" || intent == "leads_list";
+    if (crm || intent == "out_of_scope") continue;
+    ++shop_intents;
+    EXPECT_NE(shop::handler_for(intent), out_of_scope) << intent;
+  }
+  EXPECT_EQ(shop_intents, 17u);
+  EXPECT_EQ(shop::handler_for("no_such_intent"), out_of_scope);
 }
 
 TEST(Browse, GivenAListWhenAColourAndASizeAreAskedThenTheyRefineItAsSearchReadsThem) {
