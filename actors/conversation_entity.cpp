@@ -157,6 +157,12 @@ struct ConversationKind : codec::Stream {
     return op.at_us;
   }
 
+  using Replies = domain::Result<std::vector<brain::PolicyReply>, caf::error>;
+
+  // A chat turn in named steps: receive the message, choose the replies
+  // (scripted, human mode, not text, or the brain with the model's advice;
+  // the order it places is linked), send them, plan the nudge, claim the
+  // platform id.
   static Decided decide_op(const State& state, const ChatTurn& turn, const Deps& deps) {
     // Understanding is linear but not free: nothing over the cap reaches it.
     if (turn.text.size() > domain::kMaxTextBytes)
@@ -165,6 +171,26 @@ struct ConversationKind : codec::Stream {
         turn.understood ? *turn.understood
                         : brain::understand(turn.text, brain::nlu::local_now(
                                                            turn.at_us, deps.utc_offset_minutes));
+    auto received = conv::decide(state, receive_command(turn, understood));
+    if (!received) return rejected(conv::to_string(received.error()));
+    Builder b{state, {}};
+    b.take(std::move(received).value());
+    const auto inbound = std::get<conv::MessageReceived>(b.d.events.front());
+    b.d.reply.message_id = inbound.message_id;
+    auto replies = choose_replies(state, turn, understood, inbound, deps, &b);
+    if (!replies) return domain::fail(replies.error());
+    if (const char* refused = send(std::move(replies).value(), inbound, turn.at_us, &b))
+      return rejected(refused);
+    b.plan_nudges(deps);
+    b.finish();
+    if (!turn.platform_message_id.empty())
+      b.d.dedupe = events::DedupeClaim{chat_dedupe_key(state.id, turn.platform_message_id),
+                                       encode_chat_outcome(b.d.reply)};
+    return std::move(b.d);
+  }
+
+  static conv::ReceiveMessage receive_command(const ChatTurn& turn,
+                                              const brain::Understanding& understood) {
     conv::ReceiveMessage receive{turn.channel,
                                  turn.user_id,
                                  turn.text,
@@ -177,96 +203,105 @@ struct ConversationKind : codec::Stream {
     receive.latitude = turn.latitude;
     receive.longitude = turn.longitude;
     receive.via = turn.via;
-    auto received = conv::decide(state, receive);
-    if (!received) return rejected(conv::to_string(received.error()));
+    return receive;
+  }
 
-    Builder b{state, {}};
-    b.take(std::move(received).value());
-    const auto inbound = std::get<conv::MessageReceived>(b.d.events.front());
-    b.d.reply.message_id = inbound.message_id;
-
+  static Replies choose_replies(const State& state, const ChatTurn& turn,
+                                const brain::Understanding& understood,
+                                const conv::MessageReceived& inbound, const Deps& deps,
+                                Builder* b) {
     std::vector<brain::PolicyReply> replies;
     if (turn.scripted) {
       for (const auto& text : turn.script) replies.push_back({text, {}});
       if (turn.notice == "slow_down")
-        replies.push_back({brain::say(b.s.language, brain::Say::slow_down), {}});
+        replies.push_back({brain::say(b->s.language, brain::Say::slow_down), {}});
       if (turn.notice == "busy")
-        replies.push_back({brain::say(b.s.language, brain::Say::busy), {}});
-    } else if (b.s.handoff_requested) {
+        replies.push_back({brain::say(b->s.language, brain::Say::busy), {}});
+    } else if (b->s.handoff_requested) {
       // Human mode: the bot is silent; the managers see what the shopper wrote.
       std::string what = turn.text.empty() ? "[" + turn.kind + "]" : turn.text;
       notify_managers(deps, inbound.message_id, "shopper_message",
-                      brain::say("en", brain::Say::human_mode, {state.id, what}), turn.at_us,
-                      &b.d.linked);
+                      brain::say(brain::kTeamLanguage, brain::Say::human_mode, {state.id, what}),
+                      turn.at_us, &b->d.linked);
     } else if (auto say = non_text_reply(turn)) {
-      replies.push_back({brain::say(b.s.language, *say), {}});
+      replies.push_back({brain::say(b->s.language, *say), {}});
     } else {
-      auto snapshot = deps.catalog ? deps.catalog() : nullptr;
-      const auto& catalog = snapshot ? snapshot->index : empty_catalog().index;
-      brain::TurnPlan plan;
-      std::string dropped;  // why the model's advice was not used
-      std::optional<brain::LiveStock> live;
-      if (turn.stock) {
-        live.emplace();
-        for (const auto& [sku, level] : *turn.stock) (*live)[sku] = level.units;
-      }
-      const Builder before_advice = b;
-      if (turn.advice) dropped = take_advice(*turn.advice, &b, &plan);
-      if (turn.advice && dropped.empty() && plan.order && live &&
-          !covered(*turn.stock, plan.order->lines)) {
-        b = before_advice;  // the model would sell what is gone: the offline brain offers the rest
-        plan = {};
-        dropped = "refused: out_of_stock";
-      }
-      const bool was_human = b.s.handoff_requested;
-      if (!turn.advice || !dropped.empty()) {
-        plan = brain::plan_turn(b.s, turn.text, understood, catalog, turn.at_us, turn.order_id,
-                                live ? &*live : nullptr, turn.search_rewrite.get());
-        b.take(std::move(plan.events));
-      }
-      record_model_calls(turn, dropped, inbound, &b.d);
-      b.d.reply.brain = turn.advice && dropped.empty() ? turn.advice->brain : "offline";
-      b.d.reply.fallback = dropped;
-      replies = std::move(plan.replies);
-      if (!was_human && b.s.handoff_requested)
-        notify_managers(deps, inbound.message_id, "handoff",
-                        "Handoff: " + state.id + " asks for a person. They wrote: " + turn.text +
-                            " — answer with POST /api/v1/conversations/" + state.id +
-                            "/reply; /handoff off " + state.id + " gives it back to the bot.",
-                        turn.at_us, &b.d.linked);
-      if (!plan.team_request.empty())
-        notify_managers(
-            deps, inbound.message_id, "cancel_request",
-            plan.team_request + " — answer with POST /api/v1/conversations/" + state.id + "/reply.",
-            turn.at_us, &b.d.linked);
-      if (plan.order) {
-        // The stock is taken in the same append that places the order, each
-        // product's stream expected at the head it was read at: of two
-        // shoppers racing for the last unit one append conflicts, and the
-        // engine asks again with fresh stock (issue 17, item 15).
-        if (!turn.stock) return rejected(kStockUnknown);
-        if (!covered(*turn.stock, plan.order->lines)) return rejected("out_of_stock");
-        if (auto error = place_with_stock(*plan.order, *turn.stock, inbound.message_id, turn.at_us,
-                                          &b.d.linked))
-          return rejected(error);
-      }
+      return brain_replies(state, turn, understood, inbound, deps, b);
     }
+    return replies;
+  }
+
+  // The model's advice if it fits, else the offline brain; the managers hear
+  // of a handoff or a cancellation they must handle; a placed order takes its
+  // stock in the same append.
+  static Replies brain_replies(const State& state, const ChatTurn& turn,
+                               const brain::Understanding& understood,
+                               const conv::MessageReceived& inbound, const Deps& deps, Builder* b) {
+    auto snapshot = deps.catalog ? deps.catalog() : nullptr;
+    const auto& catalog = snapshot ? snapshot->index : empty_catalog().index;
+    brain::TurnPlan plan;
+    std::string dropped;  // why the model's advice was not used
+    std::optional<brain::LiveStock> live;
+    if (turn.stock) {
+      live.emplace();
+      for (const auto& [sku, level] : *turn.stock) (*live)[sku] = level.units;
+    }
+    const Builder before_advice = *b;
+    if (turn.advice) dropped = take_advice(*turn.advice, b, &plan);
+    if (turn.advice && dropped.empty() && plan.order && live &&
+        !covered(*turn.stock, plan.order->lines)) {
+      *b = before_advice;  // the model would sell what is gone: the offline brain offers the rest
+      plan = {};
+      dropped = "refused: out_of_stock";
+    }
+    const bool was_human = b->s.handoff_requested;
+    if (!turn.advice || !dropped.empty()) {
+      plan = brain::plan_turn(b->s, turn.text, understood, catalog, turn.at_us, turn.order_id,
+                              live ? &*live : nullptr, turn.search_rewrite.get());
+      b->take(std::move(plan.events));
+    }
+    record_model_calls(turn, dropped, inbound, &b->d);
+    b->d.reply.brain = turn.advice && dropped.empty() ? turn.advice->brain : "offline";
+    b->d.reply.fallback = dropped;
+    if (!was_human && b->s.handoff_requested)
+      notify_managers(
+          deps, inbound.message_id, "handoff",
+          brain::say(brain::kTeamLanguage, brain::Say::handoff_alert, {state.id, turn.text}),
+          turn.at_us, &b->d.linked);
+    if (!plan.team_request.empty())
+      notify_managers(deps, inbound.message_id, "cancel_request", plan.team_request, turn.at_us,
+                      &b->d.linked);
+    if (plan.order) {
+      // The stock is taken in the same append that places the order, each
+      // product's stream expected at the head it was read at: of two
+      // shoppers racing for the last unit one append conflicts, and the
+      // engine asks again with fresh stock (issue 17, item 15).
+      if (!turn.stock) return rejected_replies(kStockUnknown);
+      if (!covered(*turn.stock, plan.order->lines)) return rejected_replies("out_of_stock");
+      if (auto error = place_with_stock(*plan.order, *turn.stock, inbound.message_id, turn.at_us,
+                                        &b->d.linked))
+        return rejected_replies(error);
+    }
+    return std::move(plan.replies);
+  }
+
+  static Replies rejected_replies(const char* code) {
+    return domain::fail(make_error(entity_errc::rejected, code));
+  }
+
+  // Each reply becomes message_sent, answering the inbound message; the
+  // error's code, or nullptr.
+  static const char* send(std::vector<brain::PolicyReply> replies,
+                          const conv::MessageReceived& inbound, int64_t at_us, Builder* b) {
     for (auto& r : replies) {
-      auto sent =
-          conv::decide(b.s, conv::SendMessage{r.text, inbound.message_id, turn.at_us, r.media});
-      if (!sent) return rejected(conv::to_string(sent.error()));
-      b.take(std::move(sent).value());
+      auto sent = conv::decide(b->s, conv::SendMessage{r.text, inbound.message_id, at_us, r.media});
+      if (!sent) return conv::to_string(sent.error());
+      b->take(std::move(sent).value());
       ChatReply out{std::move(r.text), {}};
       for (auto& m : r.media) out.media.push_back({m.url, m.caption});
-      b.d.reply.replies.push_back(std::move(out));
+      b->d.reply.replies.push_back(std::move(out));
     }
-    b.plan_nudges(deps);
-    b.finish();
-    if (!turn.platform_message_id.empty()) {
-      b.d.dedupe = events::DedupeClaim{chat_dedupe_key(state.id, turn.platform_message_id),
-                                       encode_chat_outcome(b.d.reply)};
-    }
-    return std::move(b.d);
+    return nullptr;
   }
 
   // Re-decides a model's commands on the current state. "" when they all

@@ -323,6 +323,29 @@ const std::map<Say, Row>& table() {
         "{0}: режим оператора ВЫКЛЮЧЕН. Бот снова отвечает.",
         "{0}: mode manusia NONAKTIF. Bot menjawab lagi.",
         "{0}: human mode OFF. Bot phir se jawab dega."}},
+      {Say::handoff_alert,
+       {"Handoff: {0} asks for a person. They wrote: {1} — answer with POST "
+        "/api/v1/conversations/{0}/reply; /handoff off {0} gives it back to the bot.",
+        "Traspaso: {0} pide una persona. Escribió: {1} — responde con POST "
+        "/api/v1/conversations/{0}/reply; /handoff off {0} se lo devuelve al bot.",
+        "Передача: {0} просит человека. Написал(а): {1} — ответьте через POST "
+        "/api/v1/conversations/{0}/reply; /handoff off {0} вернёт разговор боту.",
+        "Alih: {0} minta dilayani orang. Tulisannya: {1} — balas lewat POST "
+        "/api/v1/conversations/{0}/reply; /handoff off {0} mengembalikannya ke bot.",
+        "Handoff: {0} insaan se baat karna chahte hain. Unhone likha: {1} — POST "
+        "/api/v1/conversations/{0}/reply se jawab dijiye; /handoff off {0} bot ko wapas deta "
+        "hai."}},
+      {Say::cancel_alert,
+       {"Order {2} ({3}): the shopper asks to cancel it. They wrote: {1} — answer with POST "
+        "/api/v1/conversations/{0}/reply.",
+        "Pedido {2} ({3}): el cliente pide cancelarlo. Escribió: {1} — responde con POST "
+        "/api/v1/conversations/{0}/reply.",
+        "Заказ {2} ({3}): покупатель просит отменить его. Написал(а): {1} — ответьте через POST "
+        "/api/v1/conversations/{0}/reply.",
+        "Pesanan {2} ({3}): pembeli minta dibatalkan. Tulisannya: {1} — balas lewat POST "
+        "/api/v1/conversations/{0}/reply.",
+        "Order {2} ({3}): customer ise cancel karna chahte hain. Unhone likha: {1} — POST "
+        "/api/v1/conversations/{0}/reply se jawab dijiye."}},
       {Say::nudge_cart,
        {"Still thinking it over? Your cart is saved: {0}. Write \"checkout\" when you're ready, "
         "or ask me anything.",

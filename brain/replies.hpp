@@ -81,10 +81,15 @@ enum class Say {
   handoff_bot_answers,  // status: the bot has it
   handoff_human_since,  // status: {1} since when (UTC), {2} who switched it
   handoff_on,
-  handoff_off
+  handoff_off,
+  // To the managers: {0} the conversation, {1} what the shopper wrote.
+  handoff_alert,  // the shopper asks for a person
+  cancel_alert    // {2} a paid order, {3} its status: the shopper asks to cancel it
 };
 
 std::string say(const std::string& language, Say key, const std::vector<std::string>& args = {});
+// The language of what the team reads (alerts, answers to commands).
+inline constexpr const char* kTeamLanguage = "en";
 // What a shopper's intent asks for, as a clause: "add it to your cart",
 // "añadirlo al carrito"; "" for intents that are not a request.
 std::string intent_phrase(const std::string& language, const std::string& intent);

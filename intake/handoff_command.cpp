@@ -10,9 +10,6 @@
 namespace parley::intake {
 namespace {
 
-// Managers read the team's language; the shopper-facing replies follow the shopper's.
-constexpr const char* kTeamLanguage = "en";
-
 std::string utc_minute(int64_t at_us) {
   std::time_t t = static_cast<std::time_t>(at_us / 1000000);
   std::tm tm{};
@@ -48,7 +45,7 @@ std::vector<std::string> run_handoff_command(actors::Engine& engine, const Hando
                                              int64_t now_us, std::chrono::milliseconds timeout) {
   using brain::Say;
   const auto say = [](Say key, const std::vector<std::string>& args = {}) {
-    return brain::say(kTeamLanguage, key, args);
+    return brain::say(brain::kTeamLanguage, key, args);
   };
   if ((c.action != "on" && c.action != "off" && c.action != "status") || c.target.empty())
     return {say(Say::handoff_usage)};
