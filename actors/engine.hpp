@@ -9,7 +9,7 @@
 #include <string>
 
 #include "actors/chat_types.hpp"
-#include "actors/conversation_entity.hpp"
+#include "actors/conversation_deps.hpp"
 #include "actors/lead_types.hpp"
 #include "actors/runtime.hpp"
 #include "brain/search_rewrite.hpp"

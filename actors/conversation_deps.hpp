@@ -1,0 +1,36 @@
+// What a conversation entity needs besides its events: the catalog it sells
+// from, the shop's time zone, whom it notifies and its nudge policy. Plain
+// data, free of CAF, so the engine's callers can build it.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "domain/nudge.hpp"
+#include "projections/catalog_view.hpp"
+
+namespace parley::actors {
+
+using CatalogSource = std::function<std::shared_ptr<const projections::CatalogSnapshot>()>;
+
+struct ConversationDeps {
+  CatalogSource catalog;       // the current catalog version; empty source = no products
+  int utc_offset_minutes = 0;  // PARLEY_TIMEZONE, for dates in messages
+  // Who hears of handoffs and of shoppers writing in human mode, and on which
+  // platform (MANAGER_NUMBERS, PARLEY_MANAGER_CHANNEL). Empty: nobody.
+  std::vector<std::string> manager_numbers;
+  std::string manager_channel;
+  // Shopper nudges (domain/nudge.hpp); off unless the policy is enabled.
+  domain::nudge::Policy nudges = disabled_nudges();
+  domain::nudge::OffsetAt zone_offset;  // empty: utc_offset_minutes
+
+  static domain::nudge::Policy disabled_nudges() {
+    domain::nudge::Policy p;
+    p.enabled = false;
+    return p;
+  }
+};
+
+}  // namespace parley::actors
