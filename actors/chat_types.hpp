@@ -26,22 +26,13 @@ using StockLevels = std::map<std::string, StockLevel>;
 // The entity's refusal of a turn that would place an order without them.
 inline constexpr const char* kStockUnknown = "stock_unknown";
 
-struct ChatTurn {
-  std::string channel;
-  std::string user_id;
-  std::string text;
-  // The platform's (or API client's) id of this message; "" if it has none.
-  // A repeated non-empty id gets the first answer again and records nothing.
-  std::string platform_message_id;
+// A message to answer: what arrived (domain::conversation::Inbound) and how
+// this turn is to be decided.
+struct ChatTurn : domain::conversation::Inbound {
   // What caused this turn when there is no platform id: the edge's request id.
+  // A repeated non-empty platform id gets the first answer again and records nothing.
   std::string request_id;
   int64_t at_us = 0;
-  // What arrived besides text (domain::conversation::MessageReceived::kind).
-  std::string kind = "text";
-  std::string attachment = "";
-  double latitude = 0, longitude = 0;
-  // "" from a platform's intake; "api" from the REST chat (MessageReceived::via).
-  std::string via = "";
   // scripted: record the message and answer with `script` (rate limits, the
   // managers' commands), without asking the brain. Human mode still silences
   // a shopper's conversation, except for a script.

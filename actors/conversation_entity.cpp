@@ -191,19 +191,10 @@ struct ConversationKind : codec::Stream {
 
   static conv::ReceiveMessage receive_command(const ChatTurn& turn,
                                               const brain::Understanding& understood) {
-    conv::ReceiveMessage receive{turn.channel,
-                                 turn.user_id,
-                                 turn.text,
-                                 turn.platform_message_id,
-                                 turn.request_id,
-                                 turn.at_us,
-                                 understood.language_certain ? understood.language : ""};
-    receive.kind = turn.kind;
-    receive.attachment = turn.attachment;
-    receive.latitude = turn.latitude;
-    receive.longitude = turn.longitude;
-    receive.via = turn.via;
-    return receive;
+    return conv::ReceiveMessage{{static_cast<const conv::Inbound&>(turn)},
+                                turn.request_id,
+                                turn.at_us,
+                                understood.language_certain ? understood.language : ""};
   }
 
   static Replies choose_replies(const State& state, const ChatTurn& turn,

@@ -32,11 +32,10 @@ std::shared_ptr<const brain::SearchRewrite> rewrite_search(const ChatTurn& turn,
 }
 
 bool receive(const ChatTurn& turn, const std::string& language, conv::State* state) {
-  conv::ReceiveMessage m{turn.channel,    turn.user_id, turn.text, turn.platform_message_id,
-                         turn.request_id, turn.at_us,   language};
-  m.kind = turn.kind;
-  m.attachment = turn.attachment;
-  auto r = conv::decide(*state, m);
+  auto r = conv::decide(
+      *state,
+      conv::ReceiveMessage{
+          {static_cast<const conv::Inbound&>(turn)}, turn.request_id, turn.at_us, language});
   if (!r) return false;
   for (const auto& e : r.value()) *state = conv::evolve(std::move(*state), e);
   return true;

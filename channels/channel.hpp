@@ -41,13 +41,9 @@ struct Verification {
 };
 
 // A message from a platform user, in Parley's terms.
-struct InboundMessage {
-  std::string user_id;              // Telegram chat id; WhatsApp phone digits
-  std::string platform_message_id;  // update_id, wamid, MessageSid, idMessage …
-  std::string kind = "text";        // text, image, location, voice, unsupported
-  std::string text;                 // the text, or the caption of media
-  std::string attachment;           // media id or URL
-  double latitude = 0, longitude = 0;
+// A message as a platform adapter reads it: the inbound fields (the channel
+// is the adapter's name, set by intake) and what only the platform says.
+struct InboundMessage : domain::conversation::Inbound {
   std::string display_name;
   int64_t at_us = 0;  // the platform's timestamp; 0 if none
 };

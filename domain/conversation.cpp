@@ -41,20 +41,12 @@ Result<std::vector<Event>, Error> decide_receive(const State& s, const ReceiveMe
   } else if (!valid_utf8(c.text)) {
     return fail(Error::invalid_text);
   }
-  MessageReceived m{next_message_id(s),
-                    c.channel,
-                    c.user_id,
-                    c.text,
-                    c.platform_message_id,
-                    c.causation_id.empty() ? c.platform_message_id : c.causation_id,
-                    c.at_us,
-                    c.language};
-  m.kind = c.kind;
-  m.attachment = c.attachment;
-  m.latitude = c.latitude;
-  m.longitude = c.longitude;
-  m.via = c.via;
-  return std::vector<Event>{std::move(m)};
+  return std::vector<Event>{
+      MessageReceived{{static_cast<const Inbound&>(c)},
+                      next_message_id(s),
+                      c.causation_id.empty() ? c.platform_message_id : c.causation_id,
+                      c.at_us,
+                      c.language}};
 }
 
 Result<std::vector<Event>, Error> decide_send(const State& s, const SendMessage& c) {

@@ -22,17 +22,17 @@ using domain::kMaxTextBytes;
 std::string conversation_id(const std::string& channel, const std::string& user_id);
 
 // ---- events -------------------------------------------------------------
-struct MessageReceived {
-  std::string message_id;  // "<conversation id>#<n>", n counts all messages
+// What a person wrote, as it arrived: the one inbound type, from a platform
+// adapter (channels::InboundMessage) through the chat turn (actors::ChatTurn)
+// and the command (ReceiveMessage) to the stored event (MessageReceived). A
+// new field is added here, in the codec and in the adapter that fills it.
+struct Inbound {
   std::string channel;
   std::string user_id;
-  std::string text;
+  std::string text;                 // the text, or the caption of media
   std::string platform_message_id;  // the platform's id; empty when there is none
-  std::string causation_id;         // the platform id, or the edge's request id
-  int64_t at_us = 0;
-  std::string language = "";  // en, es, ru, id, hi as understood; "" if unknown
   // What arrived besides text: "text", "image", "location", "voice" or
-  // "unsupported" (any other platform type). The text is the caption, if any.
+  // "unsupported" (any other platform type).
   std::string kind = "text";
   std::string attachment = "";         // the platform's media id or URL
   double latitude = 0, longitude = 0;  // kind == "location"
@@ -40,6 +40,13 @@ struct MessageReceived {
   // client (on a platform channel only with a role that may act for its users).
   // The outbox speaks only in conversations a platform started.
   std::string via = "";
+};
+
+struct MessageReceived : Inbound {
+  std::string message_id;    // "<conversation id>#<n>", n counts all messages
+  std::string causation_id;  // the platform id, or the edge's request id
+  int64_t at_us = 0;
+  std::string language = "";  // en, es, ru, id, hi as understood; "" if unknown
 };
 // An approved WhatsApp message template, the only thing the platform lets a
 // business send outside the 24-hour customer-service window.
@@ -241,18 +248,10 @@ bool window_open(const State& s, int64_t at_us);
 bool valid_utf8(const std::string& s);
 
 // ---- commands -----------------------------------------------------------
-struct ReceiveMessage {
-  std::string channel;
-  std::string user_id;
-  std::string text;
-  std::string platform_message_id;
-  std::string causation_id;
+struct ReceiveMessage : Inbound {
+  std::string causation_id;  // "" for the platform id
   int64_t at_us = 0;
   std::string language = "";
-  std::string kind = "text";
-  std::string attachment = "";
-  double latitude = 0, longitude = 0;
-  std::string via = "";  // MessageReceived::via
 };
 struct SendMessage {
   std::string text;

@@ -75,20 +75,20 @@ struct Schema<MessageReceived> {
     return p;
   }
   static MessageReceived from(const json& p, const EventEnvelope& env) {
-    MessageReceived m{p.at("message_id"),
-                      p.at("channel"),
-                      p.at("user_id"),
-                      p.at("text"),
-                      p.value("platform_message_id", ""),
-                      env.causation_id,
-                      env.timestamp_us,
-                      p.value("language", "")};
-    m.kind = p.value("kind", "text");
-    m.attachment = p.value("attachment", "");
-    m.latitude = p.value("latitude", 0.0);
-    m.longitude = p.value("longitude", 0.0);
-    m.via = p.value("via", "");
-    return m;
+    Inbound in{p.at("channel"),
+               p.at("user_id"),
+               p.at("text"),
+               p.value("platform_message_id", ""),
+               p.value("kind", "text"),
+               p.value("attachment", ""),
+               p.value("latitude", 0.0),
+               p.value("longitude", 0.0),
+               p.value("via", "")};
+    return {{std::move(in)},
+            p.at("message_id"),
+            env.causation_id,
+            env.timestamp_us,
+            p.value("language", "")};
   }
   static void envelope(const MessageReceived& e, NewEvent* out) {
     out->timestamp_us = e.at_us;

@@ -47,15 +47,9 @@ void ChannelIntake::message(const channels::Adapter& adapter, const channels::In
                             IntakeReport* report) {
   const int64_t now = now_us_();
   actors::ChatTurn turn;
+  static_cast<domain::conversation::Inbound&>(turn) = m;
   turn.channel = adapter.name();
-  turn.user_id = m.user_id;
-  turn.text = m.text;
-  turn.platform_message_id = m.platform_message_id;
   turn.at_us = now;
-  turn.kind = m.kind;
-  turn.attachment = m.attachment;
-  turn.latitude = m.latitude;
-  turn.longitude = m.longitude;
 
   if (!domain::valid_id(m.user_id) ||
       (!m.platform_message_id.empty() && !domain::valid_id(m.platform_message_id))) {

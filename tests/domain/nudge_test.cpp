@@ -190,7 +190,7 @@ TEST(Nudge, OutsideWhatsAppsWindowATemplateOrNothing) {
   // Telegram has no such window: free text.
   auto tg = conv::initial_state("telegram:5");
   for (const auto& e :
-       std::vector<conv::Event>{conv::MessageReceived{"m", "telegram", "5", "hi", "", "", t},
+       std::vector<conv::Event>{conv::MessageReceived{{"telegram", "5", "hi", ""}, "m", "", t},
                                 kShown, conv::MessageSent{"s", "telegram", "5", "ok", "m", t}})
     tg = conv::evolve(tg, e);
   p.outside_window_template = {};
