@@ -8,6 +8,7 @@
 #include "brain/nlu_numbers.hpp"
 #include "brain/text.hpp"
 #include "crm/close_command.hpp"
+#include "crm/desk_texts.hpp"
 #include "crm/lead_history.hpp"
 #include "crm/lead_match.hpp"
 #include "domain/limits.hpp"
@@ -36,16 +37,12 @@ std::vector<std::string> missing_qualification(const lead::State& l) {
 
 namespace {
 
-const char* kHelp =
-    "I can help with leads. Try: \"New lead: Acme Corp, John Doe, +91 98765 43210, assign to "
-    "Priya\", \"Lead qualified for Acme\", \"Schedule demo for Acme tomorrow 11am\", \"Demo done "
-    "for Acme\", \"Reassign Acme to Neha\", \"my tasks today\", \"show my leads\", \"history of "
-    "Acme\", \"Acme lost\".";
-
+// "A, B and C".
 std::string list_words(const std::vector<std::string>& items) {
+  const std::string and_word = " " + desk_text(kDeskLanguage, DeskText::list_and) + " ";
   std::string s;
   for (size_t i = 0; i < items.size(); ++i)
-    s += (i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ")) + items[i];
+    s += (i == 0 ? "" : (i + 1 == items.size() ? and_word : ", ")) + items[i];
   return s;
 }
 
@@ -98,12 +95,10 @@ std::vector<std::string> Desk::handle(const Principal& member, const std::string
   // WhatsApp reaches this desk directly, so the role is checked here too (an
   // analyst created leads that way: found by our probe).
   if (member.role != domain::user::Role::sales && member.role != domain::user::Role::admin)
-    return {
-        "CRM commands need the sales or admin role; analysts read leads and reports in the "
-        "console."};
+    return {desk_text(kDeskLanguage, DeskText::role_needed)};
   if (text.size() > domain::kMaxTextBytes)
-    return {"That message is too long for me (over " + std::to_string(domain::kMaxTextBytes) +
-            " bytes). Please send one command at a time."};
+    return {desk_text(kDeskLanguage, DeskText::message_too_long,
+                      {std::to_string(domain::kMaxTextBytes)})};
   Turn t{member, text, at_us, {}};
   auto local = zone_.local(at_us);
   brain::nlu::LocalNow now{local.year, local.month,  local.day,
@@ -152,8 +147,7 @@ std::vector<std::string> Desk::answer_pending(Turn& t, const Pending& p) {
       for (const auto& c : p.choices)
         if (m.best.size() == 1 && c.id == m.best[0].id) chosen = &c;
     }
-    if (!chosen)
-      return {"I did not get which one. Please send the number or the company name again."};
+    if (!chosen) return {desk_text(kDeskLanguage, DeskText::choice_not_understood)};
     // Run the original message with the company the member picked.
     Turn again{t.member, p.text, t.at_us, {}};
     auto local = zone_.local(t.at_us);
@@ -178,9 +172,7 @@ std::vector<std::string> Desk::answer_pending(Turn& t, const Pending& p) {
   if (fields.empty()) {
     std::lock_guard<std::mutex> lock(mu_);
     pending_[t.member.username] = p;
-    return {
-        "I could not read those details. Please write them like: turnover 5 crore, current "
-        "system Tally, challenges manual billing, address MG Road Bengaluru."};
+    return {desk_text(kDeskLanguage, DeskText::details_unreadable)};
   }
   return update(t, p.lead_id, fields);
 }
@@ -201,10 +193,7 @@ std::vector<std::string> Desk::dispatch(Turn& t) {
       auto v = t.slot(f);
       if (!v.empty()) fields[f] = v;
     }
-    if (fields.empty())
-      return {
-          "What should I update for that lead? For example: turnover 5 crore, current system "
-          "Tally."};
+    if (fields.empty()) return {desk_text(kDeskLanguage, DeskText::update_what)};
     return update(t, id, fields);
   }
   if (i == "meeting_schedule") return schedule(t, false, false);
@@ -218,7 +207,7 @@ std::vector<std::string> Desk::dispatch(Turn& t) {
   if (i == "tasks_list") return tasks(t);
   if (i == "leads_list") return leads(t);
   if (i == "lead_history") return history(t);
-  return {kHelp};
+  return {desk_text(kDeskLanguage, DeskText::help)};
 }
 
 bool Desk::resolve(Turn& t, std::string* lead_id, std::vector<std::string>* replies) {
@@ -229,20 +218,19 @@ bool Desk::resolve(Turn& t, std::string* lead_id, std::vector<std::string>* repl
   }
   const auto company = t.slot("company");
   if (company.empty()) {
-    replies->push_back("Which company? Please name the lead, e.g. \"" + t.text + " for Acme\".");
+    replies->push_back(desk_text(kDeskLanguage, DeskText::which_company, {t.text}));
     return false;
   }
   auto match = match_company(company, book_.names());
   if (match.best.empty()) {
-    replies->push_back("I don't know a lead called \"" + company +
-                       "\". Create it with \"New lead: " + company + ", contact, phone\".");
+    replies->push_back(desk_text(kDeskLanguage, DeskText::unknown_lead, {company}));
     return false;
   }
   if (match.best.size() > 1) {
-    std::string q = "Which one do you mean?";
+    std::string q = desk_text(kDeskLanguage, DeskText::choose_lead);
     for (size_t i = 0; i < match.best.size() && i < 5; ++i)
       q += "\n" + std::to_string(i + 1) + ". " + match.best[i].company;
-    q += "\nReply with the number.";
+    q += "\n" + desk_text(kDeskLanguage, DeskText::choose_lead_by_number);
     std::lock_guard<std::mutex> lock(mu_);
     Pending p;
     p.kind = Pending::choose_lead;
@@ -268,11 +256,12 @@ bool Desk::resolve_member(const std::string& name, Principal* out, std::string* 
     for (const auto& u : team_.users())
       if (!u.disabled && u.profile.role != domain::user::Role::analyst)
         names.push_back(u.profile.display_name);
-    *problem = "I don't know \"" + name + "\" on the team" +
-               (names.empty() ? std::string(".") : ". The team: " + list_words(names) + ".");
+    *problem = names.empty() ? desk_text(kDeskLanguage, DeskText::unknown_member, {name})
+                             : desk_text(kDeskLanguage, DeskText::unknown_member_team_is,
+                                         {name, list_words(names)});
   } else {
     for (const auto& p : found) names.push_back(p.display_name + " (" + p.username + ")");
-    *problem = "\"" + name + "\" could be " + list_words(names) + ". Please use the username.";
+    *problem = desk_text(kDeskLanguage, DeskText::ambiguous_member, {name, list_words(names)});
   }
   return false;
 }
@@ -282,47 +271,49 @@ std::vector<std::string> Desk::run(Turn& t, const std::string& lead_id, lead::Co
   auto r = engine_.lead(lead_id, actors::LeadRequest{std::move(command)}, options_.timeout);
   if (!r.ok()) {
     const auto& d = r.error.detail;
-    if (d == "no_appointment")
-      return {"There is nothing scheduled of that kind for this lead to move or cancel."};
-    if (d == "missing_time")
-      return {"When? Please add a date and time, e.g. \"tomorrow 3pm\" or \"25 Nov 11:00\"."};
-    if (d == "lead_not_found") return {"That lead does not exist (any more)."};
-    if (r.error.code == actors::EngineErrc::rejected) return {"That did not work: " + d + "."};
-    return {"Sorry, I could not save that just now (" + d + "). Please send it again."};
+    if (d == "no_appointment") return {desk_text(kDeskLanguage, DeskText::nothing_to_move)};
+    if (d == "missing_time") return {desk_text(kDeskLanguage, DeskText::when_missing)};
+    if (d == "lead_not_found") return {desk_text(kDeskLanguage, DeskText::lead_gone)};
+    if (r.error.code == actors::EngineErrc::rejected)
+      return {desk_text(kDeskLanguage, DeskText::rejected, {d})};
+    return {desk_text(kDeskLanguage, DeskText::not_saved, {d})};
   }
   book_.upsert(r.value.state);
-  if (r.value.events.empty()) return {"Nothing changed: " + echo(r.value.state)};
+  if (r.value.events.empty())
+    return {desk_text(kDeskLanguage, DeskText::nothing_changed, {echo(r.value.state)})};
   return {echo(r.value.state)};
 }
 
 std::vector<std::string> Desk::create(Turn& t) {
   const auto company = t.slot("company");
-  if (company.empty())
-    return {"Please give the company: \"New lead: Acme Corp, John Doe, +91 98765 43210\"."};
+  if (company.empty()) return {desk_text(kDeskLanguage, DeskText::create_needs_company)};
   auto existing = match_company(company, book_.names());
   if (existing.score >= 1) {
     auto l = book_.get(existing.best.front().id);
-    return {"A lead for " + existing.best.front().company + " exists already (with " +
-            name_of(l ? l->assignee : "") + ", status " + brain::field_label(l ? l->status : "") +
-            "). Nothing created."};
+    return {desk_text(kDeskLanguage, DeskText::lead_exists,
+                      {existing.best.front().company, name_of(l ? l->assignee : ""),
+                       brain::field_label(l ? l->status : "")})};
   }
   Principal assignee = t.member;
   const auto wanted = t.slot("assignee");
   std::string problem;
   if (!wanted.empty() && !resolve_member(wanted, &assignee, &problem))
-    return {problem + " The lead was not created."};
+    return {desk_text(kDeskLanguage, DeskText::lead_not_created, {problem})};
   auto base = slug(company);
   std::string id = base;
   for (int n = 2; book_.exists(id); ++n) id = base + "-" + std::to_string(n);
   lead::Create c{company,          t.slot("contact_name"), t.slot("phone"),   t.slot("email"),
                  t.slot("source"), assignee.username,      t.member.username, t.at_us};
   return run(t, id, c, [&](const lead::State& l) {
-    std::string s = "✅ New lead " + l.company;
-    if (!l.contact_name.empty()) s += ", contact " + l.contact_name;
+    std::string s = desk_text(kDeskLanguage, DeskText::lead_created, {l.company});
+    if (!l.contact_name.empty())
+      s += ", " + desk_text(kDeskLanguage, DeskText::lead_created_contact, {l.contact_name});
     if (!l.phone.empty()) s += ", " + l.phone;
     if (!l.email.empty()) s += ", " + l.email;
-    if (!l.source.empty()) s += ", source " + l.source;
-    return s + ". Assigned to " + name_of(l.assignee) + ". (id " + l.id + ")";
+    if (!l.source.empty())
+      s += ", " + desk_text(kDeskLanguage, DeskText::lead_created_source, {l.source});
+    return s + ". " +
+           desk_text(kDeskLanguage, DeskText::lead_created_assigned, {name_of(l.assignee), l.id});
   });
 }
 
@@ -330,17 +321,15 @@ std::vector<std::string> Desk::qualify(Turn& t) {
   std::string id;
   std::vector<std::string> replies;
   if (!resolve(t, &id, &replies)) return replies;
-  replies = run(t, id, lead::Qualify{t.member.username, t.at_us},
-                [&](const lead::State& l) { return "✅ " + l.company + " is qualified."; });
+  replies = run(t, id, lead::Qualify{t.member.username, t.at_us}, [&](const lead::State& l) {
+    return desk_text(kDeskLanguage, DeskText::lead_qualified, {l.company});
+  });
   auto l = book_.get(id);
   if (!l || !l->qualified) return replies;
   auto missing = missing_qualification(*l);
   if (missing.empty()) return replies;
-  replies.push_back(
-      "To complete the qualification of " + l->company + ", please send the " +
-      list_words(labels(missing)) +
-      " in one message, e.g. \"turnover 5 crore, "
-      "current system Tally, challenges manual billing, address MG Road Bengaluru\".");
+  replies.push_back(desk_text(kDeskLanguage, DeskText::qualification_missing,
+                              {l->company, list_words(labels(missing))}));
   std::lock_guard<std::mutex> lock(mu_);
   Pending p;
   p.kind = Pending::qualification;
@@ -351,19 +340,19 @@ std::vector<std::string> Desk::qualify(Turn& t) {
 
 std::vector<std::string> Desk::update(Turn& t, const std::string& lead_id,
                                       const std::map<std::string, std::string>& fields) {
-  auto replies = run(t, lead_id, lead::UpdateDetails{fields, t.member.username, t.at_us},
-                     [&](const lead::State& l) {
-                       std::vector<std::string> parts;
-                       for (const auto& [k, v] : fields)
-                         parts.push_back(brain::field_label(k) + ": " + v);
-                       return "✅ " + l.company + " updated — " + list_words(parts) + ".";
-                     });
+  auto replies =
+      run(t, lead_id, lead::UpdateDetails{fields, t.member.username, t.at_us},
+          [&](const lead::State& l) {
+            std::vector<std::string> parts;
+            for (const auto& [k, v] : fields) parts.push_back(brain::field_label(k) + ": " + v);
+            return desk_text(kDeskLanguage, DeskText::lead_updated, {l.company, list_words(parts)});
+          });
   auto l = book_.get(lead_id);
   if (l && l->qualified) {
     auto missing = missing_qualification(*l);
     if (!missing.empty())
-      replies.push_back("Still missing for " + l->company + ": " + list_words(labels(missing)) +
-                        ".");
+      replies.push_back(desk_text(kDeskLanguage, DeskText::still_missing,
+                                  {l->company, list_words(labels(missing))}));
   }
   return replies;
 }
@@ -373,17 +362,17 @@ std::vector<std::string> Desk::schedule(Turn& t, bool demo, bool reschedule) {
   std::vector<std::string> replies;
   if (!resolve(t, &id, &replies)) return replies;
   const auto kind = demo ? lead::AppointmentKind::demo : lead::AppointmentKind::meeting;
-  const std::string what = demo ? "demo" : "meeting";
   const auto when = t.slot("datetime");
   if (when.empty())
-    return {"When should the " + what + " be? Please add a date and time, e.g. \"tomorrow 3pm\"."};
+    return {desk_text(kDeskLanguage, demo ? DeskText::demo_when : DeskText::meeting_when)};
   auto when_us = zone_.to_utc(when);
-  if (!when_us) return {"I could not read the time \"" + when + "\"."};
+  if (!when_us) return {desk_text(kDeskLanguage, DeskText::time_unreadable, {when})};
   if (reschedule)
     return run(t, id, lead::Reschedule{kind, when, *when_us, t.member.username, t.at_us},
                [&](const lead::State& l) {
-                 return "✅ " + std::string(demo ? "Demo" : "Meeting") + " with " + l.company +
-                        " moved to " + brain::human_local_time(when) + ".";
+                 return desk_text(kDeskLanguage,
+                                  demo ? DeskText::demo_moved : DeskText::meeting_moved,
+                                  {l.company, brain::human_local_time(when)});
                });
   Principal assignee;
   const auto wanted = t.slot("assignee");
@@ -394,9 +383,9 @@ std::vector<std::string> Desk::schedule(Turn& t, bool demo, bool reschedule) {
                             t.member.username, t.at_us},
              [&](const lead::State& l) {
                const auto& a = l.appointments.back();
-               return "✅ " + std::string(demo ? "Demo" : "Meeting") + " with " + l.company +
-                      " on " + brain::human_local_time(a.when_local) + ", assigned to " +
-                      name_of(a.assignee) + ".";
+               return desk_text(
+                   kDeskLanguage, demo ? DeskText::demo_scheduled : DeskText::meeting_scheduled,
+                   {l.company, brain::human_local_time(a.when_local), name_of(a.assignee)});
              });
 }
 
@@ -431,16 +420,22 @@ std::vector<std::string> Desk::done(Turn& t, bool demo) {
   c.at_us = t.at_us;
   if (demo) c.follow_ups = plan_follow_ups(domain::sequence::kDemoFollowUp, t.at_us);
   return run(t, id, c, [&](const lead::State& l) {
-    std::string s = "✅ " + std::string(demo ? "Demo" : "Meeting") + " done for " + l.company;
-    if (!c.note.empty()) s += " — noted: " + c.note;
-    s += ".";
+    std::string s =
+        c.note.empty() ? desk_text(kDeskLanguage,
+                                   demo ? DeskText::demo_done : DeskText::meeting_done, {l.company})
+                       : desk_text(kDeskLanguage,
+                                   demo ? DeskText::demo_done_noted : DeskText::meeting_done_noted,
+                                   {l.company, c.note});
     if (!demo) return s;
-    if (l.closed()) return s + " The lead is " + l.status + ", so no follow-ups were scheduled.";
+    if (l.closed())
+      return s + " " + desk_text(kDeskLanguage, DeskText::follow_ups_not_for_closed, {l.status});
     std::vector<std::string> when;
     for (const auto& f : l.follow_ups)
       if (f.state == "pending") when.push_back(local_when(f.due_us));
-    if (when.empty()) return s + " No follow-up sequence is set up.";
-    return s + " Follow-ups scheduled for " + name_of(l.assignee) + ": " + list_words(when) + ".";
+    if (when.empty()) return s + " " + desk_text(kDeskLanguage, DeskText::no_follow_up_sequence);
+    return s + " " +
+           desk_text(kDeskLanguage, DeskText::follow_ups_scheduled,
+                     {name_of(l.assignee), list_words(when)});
   });
 }
 
@@ -449,14 +444,14 @@ std::vector<std::string> Desk::reassign(Turn& t) {
   std::vector<std::string> replies;
   if (!resolve(t, &id, &replies)) return replies;
   const auto wanted = t.slot("assignee");
-  if (wanted.empty()) return {"To whom? e.g. \"Reassign Acme to Neha\"."};
+  if (wanted.empty()) return {desk_text(kDeskLanguage, DeskText::reassign_to_whom)};
   Principal to;
   std::string problem;
   if (!resolve_member(wanted, &to, &problem)) return {problem};
-  return run(t, id, lead::Assign{to.username, t.member.username, t.at_us},
-             [&](const lead::State& l) {
-               return "✅ " + l.company + " is now with " + name_of(l.assignee) + ".";
-             });
+  return run(
+      t, id, lead::Assign{to.username, t.member.username, t.at_us}, [&](const lead::State& l) {
+        return desk_text(kDeskLanguage, DeskText::reassigned, {l.company, name_of(l.assignee)});
+      });
 }
 
 std::vector<std::string> Desk::activity(Turn& t) {
@@ -464,10 +459,10 @@ std::vector<std::string> Desk::activity(Turn& t) {
   std::vector<std::string> replies;
   if (!resolve(t, &id, &replies)) return replies;
   const auto note = t.slot("note");
-  if (note.empty())
-    return {"What should I note? e.g. \"Add activity for Acme, called the client\"."};
-  return run(t, id, lead::AddActivity{note, t.member.username, t.at_us},
-             [&](const lead::State& l) { return "✅ Noted for " + l.company + ": " + note; });
+  if (note.empty()) return {desk_text(kDeskLanguage, DeskText::note_what)};
+  return run(t, id, lead::AddActivity{note, t.member.username, t.at_us}, [&](const lead::State& l) {
+    return desk_text(kDeskLanguage, DeskText::noted, {l.company, note});
+  });
 }
 
 std::vector<std::string> Desk::close(Turn& t, const std::string& status,
@@ -476,10 +471,10 @@ std::vector<std::string> Desk::close(Turn& t, const std::string& status,
   std::string id;
   std::vector<std::string> replies;
   if (!resolve(t, &id, &replies)) return replies;
-  return run(
-      t, id, lead::ChangeStatus{status, t.member.username, t.at_us}, [&](const lead::State& l) {
-        return "✅ " + l.company + " marked " + l.status + ". Pending follow-ups will be skipped.";
-      });
+  return run(t, id, lead::ChangeStatus{status, t.member.username, t.at_us},
+             [&](const lead::State& l) {
+               return desk_text(kDeskLanguage, DeskText::lead_closed, {l.company, l.status});
+             });
 }
 
 // The days a task list asks for: today by default; the day it names ("kal
@@ -510,10 +505,11 @@ Desk::TaskWindow Desk::task_window(const Turn& t) const {
     const int to_monday = (8 - weekday) % 7 == 0 ? 7 : (8 - weekday) % 7;
     if (next)
       return {midnight_after(start_today, to_monday), midnight_after(start_today, to_monday + 7),
-              "next week"};
+              desk_text(kDeskLanguage, DeskText::window_next_week)};
     // "This week" is the seven days from today: on a Sunday the rest of a
     // Monday-to-Sunday week would be that Sunday alone.
-    return {start_today, midnight_after(start_today, 7), "this week"};
+    return {start_today, midnight_after(start_today, 7),
+            desk_text(kDeskLanguage, DeskText::window_this_week)};
   }
   brain::nlu::LocalNow now{today.year, today.month,  today.day,
                            today.hour, today.minute, today.offset_minutes};
@@ -524,18 +520,20 @@ Desk::TaskWindow Desk::task_window(const Turn& t) const {
     const bool other_day = y != today.year || m != today.month || d != today.day;
     if (auto from = zone_.to_utc(y, m, d, 0, 0); other_day && from) {
       const std::string day = brain::human_local_time(zone_.local(*from).date_time());
-      return {*from, midnight_after(*from, 1), "on " + day.substr(0, day.rfind(' '))};
+      return {*from, midnight_after(*from, 1),
+              desk_text(kDeskLanguage, DeskText::window_on_day, {day.substr(0, day.rfind(' '))})};
     }
   }
-  return {start_today, midnight_after(start_today, 1), "today"};
+  return {start_today, midnight_after(start_today, 1),
+          desk_text(kDeskLanguage, DeskText::window_today)};
 }
 
 std::vector<std::string> Desk::tasks(Turn& t) {
   const TaskWindow w = task_window(t);
   auto list = book_.tasks(t.member.username, w.from_us, w.to_us);
-  if (list.empty()) return {"No meetings, demos or follow-ups for you " + w.label + "."};
+  if (list.empty()) return {desk_text(kDeskLanguage, DeskText::no_tasks, {w.label})};
   const bool one_day = w.to_us - w.from_us <= int64_t(25) * 3600 * 1000000;
-  std::string s = "Your tasks " + w.label + ":";
+  std::string s = desk_text(kDeskLanguage, DeskText::tasks_header, {w.label});
   for (const auto& task : list) {
     const std::string at = zone_.local(task.when_us).date_time();
     s +=
@@ -548,8 +546,8 @@ std::vector<std::string> Desk::tasks(Turn& t) {
 
 std::vector<std::string> Desk::leads(Turn& t) {
   auto list = book_.list(t.member.username, "");
-  if (list.empty()) return {"You have no leads yet."};
-  std::string s = "Your leads (" + std::to_string(list.size()) + "):";
+  if (list.empty()) return {desk_text(kDeskLanguage, DeskText::no_leads)};
+  std::string s = desk_text(kDeskLanguage, DeskText::leads_header, {std::to_string(list.size())});
   for (size_t i = 0; i < list.size() && i < 20; ++i)
     s += "\n• " + list[i].company + " — " + brain::field_label(list[i].status);
   return {s};
@@ -560,9 +558,10 @@ std::vector<std::string> Desk::history(Turn& t) {
   std::vector<std::string> replies;
   if (!resolve(t, &id, &replies)) return replies;
   auto h = lead_history(store_, team_, zone_, id);
-  if (!h) return {"I could not read that lead's history just now."};
+  if (!h) return {desk_text(kDeskLanguage, DeskText::history_unreadable)};
   const auto& entries = h.value();
-  std::string s = "History of " + book_.get(id).value_or(lead::State{}).company + ":";
+  std::string s = desk_text(kDeskLanguage, DeskText::history_header,
+                            {book_.get(id).value_or(lead::State{}).company});
   size_t start = entries.size() > 15 ? entries.size() - 15 : 0;
   for (size_t i = start; i < entries.size(); ++i) s += "\n• " + history_line(entries[i]);
   return {s};

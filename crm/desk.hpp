@@ -58,7 +58,7 @@ class Desk {
   bool answers(const Turn& t, const Pending& p) const;
   struct TaskWindow {
     int64_t from_us, to_us;
-    std::string label;  // "today", "on Mon 23 Nov", "this week", "next week"
+    std::string label;  // "today", "on Mon 23 Nov", "this week", "next week" (a desk text)
   };
   TaskWindow task_window(const Turn& t) const;
   // The lead a message names; false with the replies (a question, or "not found") otherwise.

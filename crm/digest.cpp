@@ -1,6 +1,7 @@
 #include "crm/digest.hpp"
 
 #include "brain/lead_words.hpp"
+#include "crm/desk_texts.hpp"
 #include "domain/delivery.hpp"
 #include "domain/sequence.hpp"
 #include "events/delivery_codec.hpp"
@@ -34,7 +35,7 @@ int64_t Digest::next_after(int64_t now_us) const {
 std::string Digest::text_for(const std::string& username, int64_t from, int64_t to) const {
   auto tasks = book_.tasks(username, from, to);
   if (tasks.empty()) return "";
-  std::string s = "Good morning! Today (" + zone_.local(from).date() + ") you have:";
+  std::string s = desk_text(kDeskLanguage, DeskText::digest_header, {zone_.local(from).date()});
   for (const auto& t : tasks) {
     s += "\n• " + zone_.local(t.when_us).date_time().substr(11) + " " + brain::field_label(t.kind) +
          " — " + t.company;
