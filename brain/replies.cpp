@@ -373,25 +373,40 @@ const std::map<Say, Row>& table() {
   return t;
 }
 
-int column(const std::string& lang) {
-  if (lang == "es") return 1;
-  if (lang == "ru") return 2;
-  if (lang == "id") return 3;
-  if (lang == "hi") return 4;
+}  // namespace
+
+size_t language_column(const std::string& language) {
+  if (language == "es") return 1;
+  if (language == "ru") return 2;
+  if (language == "id") return 3;
+  if (language == "hi") return 4;
   return 0;
 }
 
-}  // namespace
+std::string fill(std::string_view text, const std::vector<std::string>& args) {
+  // One pass over the text: an argument is copied, never searched again, so
+  // an argument that contains "{0}" or "{1}" stays as it was written.
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '{') {
+      size_t j = i + 1;
+      size_t n = 0;
+      while (j < text.size() && j < i + 4 && text[j] >= '0' && text[j] <= '9')
+        n = n * 10 + static_cast<size_t>(text[j++] - '0');
+      if (j > i + 1 && j < text.size() && text[j] == '}' && n < args.size()) {
+        out += args[n];
+        i = j + 1;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
 
 std::string say(const std::string& language, Say key, const std::vector<std::string>& args) {
-  std::string s = table().at(key)[column(language)];
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string slot = "{" + std::to_string(i) + "}";
-    // Resume after the inserted text: an argument may itself contain "{0}".
-    for (size_t p = 0; (p = s.find(slot, p)) != std::string::npos; p += args[i].size())
-      s.replace(p, slot.size(), args[i]);
-  }
-  return s;
+  return fill(table().at(key)[language_column(language)], args);
 }
 
 std::string nudge_text(const std::string& language, uint32_t number,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/shop.hpp"
@@ -88,6 +89,13 @@ enum class Say {
 };
 
 std::string say(const std::string& language, Say key, const std::vector<std::string>& args = {});
+// The column of a five-language table (en, es, ru, id, hi) for `language`;
+// English for any other.
+size_t language_column(const std::string& language);
+// `text` with each {0}, {1} … replaced by that argument, in one pass: an
+// argument is never searched again, so one containing "{1}" stays as written.
+// A placeholder without an argument stays as it is.
+std::string fill(std::string_view text, const std::vector<std::string>& args);
 // The language of what the team reads (alerts, answers to commands).
 inline constexpr const char* kTeamLanguage = "en";
 // What a shopper's intent asks for, as a clause: "add it to your cart",

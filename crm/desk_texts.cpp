@@ -1,5 +1,7 @@
 #include "crm/desk_texts.hpp"
 
+#include "brain/replies.hpp"
+
 #include <array>
 #include <map>
 #include <string_view>
@@ -301,40 +303,13 @@ const std::map<DeskText, Row>& table() {
   return t;
 }
 
-int column(const std::string& language) {
-  if (language == "es") return 1;
-  if (language == "ru") return 2;
-  if (language == "id") return 3;
-  if (language == "hi") return 4;
-  return 0;
-}
-
 }  // namespace
 
 std::string desk_text(const std::string& language, DeskText key,
                       const std::vector<std::string>& args) {
   auto it = table().find(key);
   if (it == table().end()) return "";
-  const std::string_view text = it->second[column(language)];
-  // One pass over the text: an argument is copied, never searched again, so an
-  // argument that contains "{0}" or "{1}" stays as the member wrote it.
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    if (text[i] == '{') {
-      size_t j = i + 1;
-      size_t n = 0;
-      while (j < text.size() && j < i + 4 && text[j] >= '0' && text[j] <= '9')
-        n = n * 10 + static_cast<size_t>(text[j++] - '0');
-      if (j > i + 1 && j < text.size() && text[j] == '}' && n < args.size()) {
-        out += args[n];
-        i = j + 1;
-        continue;
-      }
-    }
-    out += text[i++];
-  }
-  return out;
+  return brain::fill(it->second[brain::language_column(language)], args);
 }
 
 }  // namespace parley::crm
