@@ -59,7 +59,9 @@ void chat_many(actors::Engine& engine, size_t from, size_t to) {
   for (size_t t = 0; t < kThreads; ++t)
     threads.emplace_back([&, t] {
       for (size_t i = from + t; i < to; i += kThreads) {
-        actors::ChatTurn turn{{"api", "user-" + std::to_string(i), "hello", ""}, "req", 1};
+        actors::ChatTurn turn{
+            domain::conversation::text_message("api", "user-" + std::to_string(i), "hello", ""),
+            "req", 1};
         auto r = engine.chat(turn, std::chrono::seconds(30));
         if (!r.ok()) std::fprintf(stderr, "chat failed: %s\n", r.error.detail.c_str());
       }

@@ -42,6 +42,17 @@ struct Inbound {
   std::string via = "";
 };
 
+// A text message: what most tests and the REST chat start from.
+inline Inbound text_message(std::string channel, std::string user_id, std::string text,
+                            std::string platform_message_id = "") {
+  Inbound in;
+  in.channel = std::move(channel);
+  in.user_id = std::move(user_id);
+  in.text = std::move(text);
+  in.platform_message_id = std::move(platform_message_id);
+  return in;
+}
+
 struct MessageReceived : Inbound {
   std::string message_id;    // "<conversation id>#<n>", n counts all messages
   std::string causation_id;  // the platform id, or the edge's request id

@@ -19,7 +19,7 @@ class HttpMetrics {
  public:
   // Latency bucket upper bounds in seconds; +Inf is implicit.
   static constexpr std::array<double, 13> kBuckets = {
-      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+      {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5}};
   static constexpr const char* kUnmatched = "unmatched";
 
   // `routes`: every route label that will be observed; others count as unmatched.

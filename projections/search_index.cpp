@@ -14,9 +14,9 @@ namespace {
 namespace product = domain::product;
 
 constexpr double kK1 = 1.2;
-constexpr std::array<double, SearchIndex::kFieldCount> kFieldWeight = {3.0, 2.5, 2.0,
-                                                                       1.0, 1.0, 1.0};
-constexpr std::array<double, SearchIndex::kFieldCount> kFieldB = {0.5, 0.3, 0.4, 0.75, 0.2, 0.2};
+constexpr std::array<double, SearchIndex::kFieldCount> kFieldWeight = {
+    {3.0, 2.5, 2.0, 1.0, 1.0, 1.0}};
+constexpr std::array<double, SearchIndex::kFieldCount> kFieldB = {{0.5, 0.3, 0.4, 0.75, 0.2, 0.2}};
 
 std::string term_of(const std::string& token) {
   return brain::is_number(token) ? token : brain::stem("en", token);
@@ -48,7 +48,7 @@ SearchIndex::SearchIndex(std::vector<product::Product> products, const brain::Le
     if (c == categories_.end()) c = categories_.insert(categories_.end(), p.category);
     category_of_.push_back(static_cast<uint16_t>(c - categories_.begin()));
     const std::array<std::string, kFieldCount> fields = {
-        p.name, p.category, join(p.tags), p.description, join(p.colors), join(p.sizes)};
+        {p.name, p.category, join(p.tags), p.description, join(p.colors), join(p.sizes)}};
     for (int f = 0; f < kFieldCount; ++f) {
       auto terms = analyze(fields[f]);
       lengths_[d][f] = static_cast<float>(terms.size());

@@ -76,7 +76,8 @@ struct Harness {
   }
   EngineResult<ChatTurnResult> chat(const std::string& text, const std::string& message_id = "",
                                     const brain::TurnObserver& observer = {}) {
-    ChatTurn t{{"api", "u1", text, message_id}, "req-" + text, 1000 + ++n};
+    ChatTurn t{domain::conversation::text_message("api", "u1", text, message_id), "req-" + text,
+               1000 + ++n};
     return engine->chat(t, 5s, observer);
   }
   std::vector<events::EventEnvelope> stream(const std::string& type, const std::string& id) {

@@ -80,7 +80,7 @@ struct Harness {
   }
   EngineResult<ChatTurnResult> chat(const std::string& user, const std::string& text,
                                     const std::string& message_id = "") {
-    ChatTurn t{{"api", user, text, message_id}, "", 1000};
+    ChatTurn t{domain::conversation::text_message("api", user, text, message_id), "", 1000};
     return engine->chat(t, 5s);
   }
   std::vector<events::EventEnvelope> stream(const std::string& user) {
@@ -118,7 +118,7 @@ void append_direct(events::EventStore& store, const std::string& id, uint64_t ex
 }
 
 conv::MessageReceived in(const std::string& mid) {
-  return {{"api", "u1", "hi", ""}, mid, "", 1};
+  return {conv::text_message("api", "u1", "hi"), mid, "", 1};
 }
 conv::MessageSent out(const std::string& mid, const std::string& reply_to) {
   return {mid, "api", "u1", "hello", reply_to, 2};
@@ -141,7 +141,7 @@ TEST(Engine, ChatIsDurableBeforeItIsAnswered) {
 
 TEST(Engine, EveryStoredEventCarriesTheTimeOfTheDecisionThatMadeIt) {
   Harness h;
-  ChatTurn t{{"api", "u1", "hola", ""}, "", 1000};
+  ChatTurn t{domain::conversation::text_message("api", "u1", "hola", ""), "", 1000};
   ASSERT_TRUE(h.engine->chat(t, 5s).ok());
   t.text = "what categories do you have?";
   t.at_us = 5000;

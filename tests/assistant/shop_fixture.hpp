@@ -45,7 +45,8 @@ inline domain::conversation::State started(int n = 1) {
   namespace conv = domain::conversation;
   auto s = conv::initial_state(conv::conversation_id("api", "u1"));
   for (int i = 0; i < n; ++i) {
-    auto r = conv::decide(s, conv::ReceiveMessage{{"api", "u1", "hi", ""}, "req", 1, "en"});
+    auto r = conv::decide(
+        s, conv::ReceiveMessage{conv::text_message("api", "u1", "hi", ""), "req", 1, "en"});
     for (const auto& e : r.value()) s = conv::evolve(std::move(s), e);
   }
   return s;

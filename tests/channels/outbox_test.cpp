@@ -81,8 +81,8 @@ struct Rig {
     uint64_t& head = heads[id];
     std::vector<events::NewEvent> written;
     if (head == 0) {  // the shopper wrote first, on Telegram: the outbox may answer
-      conv::MessageReceived in{
-          {"telegram", chat, "hi", "u" + chat}, id + "#1", "u" + chat, now_us()};
+      conv::MessageReceived in{conv::text_message("telegram", chat, "hi", "u" + chat), id + "#1",
+                               "u" + chat, now_us()};
       written.push_back(events::conversation_codec::encode(in));
     }
     conv::MessageSent m{id + "#" + std::to_string(head + written.size() + 1),

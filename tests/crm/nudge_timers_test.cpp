@@ -81,8 +81,9 @@ TEST(NudgeTimers, AnOverdueNudgeFiresOnceAfterARestart) {
 
   {
     Process first(log, writer, views, catalog, now);
-    actors::ChatTurn turn{
-        {"telegram", "4242", "I need something to fasten wood", "u1"}, "", kStart};
+    actors::ChatTurn turn{domain::conversation::text_message(
+                              "telegram", "4242", "I need something to fasten wood", "u1"),
+                          "", kStart};
     auto r = first.engine->chat(turn, std::chrono::seconds(5));
     ASSERT_TRUE(r.ok());
     ASSERT_TRUE(first.projections->catch_up().ok());

@@ -10,7 +10,7 @@ namespace {
 
 State with_cart(const std::vector<CartLine>& lines) {
   State s = initial_state("api:u1");
-  s = evolve(std::move(s), MessageReceived{{"api", "u1", "hi", ""}, "api:u1#1", "", 1});
+  s = evolve(std::move(s), MessageReceived{text_message("api", "u1", "hi", ""), "api:u1#1", "", 1});
   for (const auto& l : lines) s = evolve(std::move(s), ItemAdded{l});
   return s;
 }

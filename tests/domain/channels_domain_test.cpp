@@ -19,11 +19,11 @@ conv::State given(const std::vector<conv::Event>& history, const std::string& id
 }
 
 conv::MessageReceived received(const std::string& channel, const std::string& user, int64_t at) {
-  return {{channel, user, "hola", "p1"}, channel + ":" + user + "#1", "p1", at};
+  return {conv::text_message(channel, user, "hola", "p1"), channel + ":" + user + "#1", "p1", at};
 }
 
 TEST(ChannelsDomain, MediaWithoutCaptionIsAMessageButUnknownKindsAreNot) {
-  conv::ReceiveMessage photo{{"telegram", "42", "", "u1"}, "", 1};
+  conv::ReceiveMessage photo{conv::text_message("telegram", "42", "", "u1"), "", 1};
   photo.kind = "image";
   photo.attachment = "file-1";
   auto then = conv::decide(given({}, "telegram:42"), photo);
@@ -33,7 +33,7 @@ TEST(ChannelsDomain, MediaWithoutCaptionIsAMessageButUnknownKindsAreNot) {
   EXPECT_EQ(m.attachment, "file-1");
   photo.kind = "hologram";
   EXPECT_EQ(conv::decide(given({}, "telegram:42"), photo).error(), conv::Error::invalid_kind);
-  conv::ReceiveMessage empty{{"telegram", "42", "", "u2"}, "", 1};
+  conv::ReceiveMessage empty{conv::text_message("telegram", "42", "", "u2"), "", 1};
   EXPECT_EQ(conv::decide(given({}, "telegram:42"), empty).error(), conv::Error::empty_text);
 }
 

@@ -13,11 +13,11 @@ State given(const std::vector<Event>& history, const std::string& id = "api:u1")
 }
 
 MessageReceived received(std::string id, std::string text, int64_t at = 100) {
-  return {{"api", "u1", std::move(text), ""}, std::move(id), "", at};
+  return {text_message("api", "u1", std::move(text)), std::move(id), "", at};
 }
 
 TEST(ConversationDecider, FirstInboundMessageStartsTheConversation) {
-  auto then = decide(given({}), ReceiveMessage{{"api", "u1", "hola", "m-7"}, "", 100});
+  auto then = decide(given({}), ReceiveMessage{text_message("api", "u1", "hola", "m-7"), "", 100});
   ASSERT_TRUE(then.ok());
   ASSERT_EQ(then.value().size(), 1u);
   const auto& e = std::get<MessageReceived>(then.value()[0]);
@@ -31,14 +31,14 @@ TEST(ConversationDecider, FirstInboundMessageStartsTheConversation) {
 }
 
 TEST(ConversationDecider, RequestIdIsTheCauseWhenThereIsNoPlatformId) {
-  auto then = decide(given({}), ReceiveMessage{{"api", "u1", "hi", ""}, "req-1", 1});
+  auto then = decide(given({}), ReceiveMessage{text_message("api", "u1", "hi", ""), "req-1", 1});
   EXPECT_EQ(std::get<MessageReceived>(then.value()[0]).causation_id, "req-1");
 }
 
 TEST(ConversationDecider, MessageIdsCountEveryMessage) {
   auto s = given(
       {received("api:u1#1", "hi"), MessageSent{"api:u1#2", "api", "u1", "hello", "api:u1#1", 101}});
-  auto then = decide(s, ReceiveMessage{{"api", "u1", "more", ""}, "", 200});
+  auto then = decide(s, ReceiveMessage{text_message("api", "u1", "more", ""), "", 200});
   EXPECT_EQ(std::get<MessageReceived>(then.value()[0]).message_id, "api:u1#3");
 }
 
@@ -53,14 +53,16 @@ TEST(ConversationDecider, ReplyAnswersTheInboundMessage) {
 }
 
 TEST(ConversationDecider, RefusesBlankAndOversizedText) {
-  EXPECT_EQ(decide(given({}), ReceiveMessage{{"api", "u1", " \t\n", ""}, "", 1}).error(),
-            Error::empty_text);
-  EXPECT_EQ(decide(given({}), ReceiveMessage{{"api", "u1", "", ""}, "", 1}).error(),
+  EXPECT_EQ(
+      decide(given({}), ReceiveMessage{text_message("api", "u1", " \t\n", ""), "", 1}).error(),
+      Error::empty_text);
+  EXPECT_EQ(decide(given({}), ReceiveMessage{text_message("api", "u1", "", ""), "", 1}).error(),
             Error::empty_text);
   std::string huge(kMaxTextBytes + 1, 'a');
-  EXPECT_EQ(decide(given({}), ReceiveMessage{{"api", "u1", huge, ""}, "", 1}).error(),
+  EXPECT_EQ(decide(given({}), ReceiveMessage{text_message("api", "u1", huge, ""), "", 1}).error(),
             Error::text_too_long);
-  EXPECT_TRUE(decide(given({}), ReceiveMessage{{"api", "u1", huge.substr(1), ""}, "", 1}).ok());
+  EXPECT_TRUE(
+      decide(given({}), ReceiveMessage{text_message("api", "u1", huge.substr(1), ""), "", 1}).ok());
   EXPECT_EQ(decide(given({received("api:u1#1", "hi")}), SendMessage{"", "", 1}).error(),
             Error::empty_text);
 }
@@ -69,20 +71,21 @@ TEST(ConversationDecider, RefusesTextThatIsNotUtf8) {
   for (const char* bad : {"\xff", "caf\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
                           "a\x80"
                           "b"})
-    EXPECT_EQ(decide(given({}), ReceiveMessage{{"api", "u1", bad, ""}, "", 1}).error(),
+    EXPECT_EQ(decide(given({}), ReceiveMessage{text_message("api", "u1", bad, ""), "", 1}).error(),
               Error::invalid_text)
         << bad;
   for (const char* good : {"café", "привет", "नमस्ते", "😀 ok"})
-    EXPECT_TRUE(decide(given({}), ReceiveMessage{{"api", "u1", good, ""}, "", 1}).ok()) << good;
+    EXPECT_TRUE(decide(given({}), ReceiveMessage{text_message("api", "u1", good, ""), "", 1}).ok())
+        << good;
 }
 
 TEST(ConversationDecider, RefusesMessagesFromAnotherSender) {
   auto s = given({received("api:u1#1", "hi")});
-  EXPECT_EQ(decide(s, ReceiveMessage{{"telegram", "u1", "x", ""}, "", 1}).error(),
+  EXPECT_EQ(decide(s, ReceiveMessage{text_message("telegram", "u1", "x", ""), "", 1}).error(),
             Error::sender_mismatch);
-  EXPECT_EQ(decide(s, ReceiveMessage{{"api", "u2", "x", ""}, "", 1}).error(),
+  EXPECT_EQ(decide(s, ReceiveMessage{text_message("api", "u2", "x", ""), "", 1}).error(),
             Error::sender_mismatch);
-  EXPECT_EQ(decide(given({}), ReceiveMessage{{"", "u1", "x", ""}, "", 1}).error(),
+  EXPECT_EQ(decide(given({}), ReceiveMessage{text_message("", "u1", "x", ""), "", 1}).error(),
             Error::missing_sender);
 }
 

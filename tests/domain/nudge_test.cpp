@@ -189,9 +189,9 @@ TEST(Nudge, OutsideWhatsAppsWindowATemplateOrNothing) {
   EXPECT_EQ(m.template_message.parameters, std::vector<std::string>{"Tornillos"});
   // Telegram has no such window: free text.
   auto tg = conv::initial_state("telegram:5");
-  for (const auto& e :
-       std::vector<conv::Event>{conv::MessageReceived{{"telegram", "5", "hi", ""}, "m", "", t},
-                                kShown, conv::MessageSent{"s", "telegram", "5", "ok", "m", t}})
+  for (const auto& e : std::vector<conv::Event>{
+           conv::MessageReceived{conv::text_message("telegram", "5", "hi", ""), "m", "", t}, kShown,
+           conv::MessageSent{"s", "telegram", "5", "ok", "m", t}})
     tg = conv::evolve(tg, e);
   p.outside_window_template = {};
   auto tn = scheduled(tg, p, utc);

@@ -15,7 +15,8 @@ EventEnvelope stored(const NewEvent& e) {
 }
 
 TEST(ConversationCodec, EventsRoundTripThroughTheLog) {
-  conv::Event in = conv::MessageReceived{{"api", "u1", "¿hola?", "m-1"}, "api:u1#1", "m-1", 77};
+  conv::Event in = conv::MessageReceived{conv::text_message("api", "u1", "¿hola?", "m-1"),
+                                         "api:u1#1", "m-1", 77};
   auto ne = codec::encode(in);
   EXPECT_EQ(ne.type, "conversation.message_received");
   EXPECT_EQ(ne.causation_id, "m-1");
@@ -47,7 +48,8 @@ TEST(ConversationCodec, ForeignAndBrokenEventsAreTold) {
 
 TEST(ConversationCodec, StateRoundTrips) {
   conv::State s = conv::initial_state("api:u1");
-  s = conv::evolve(s, conv::MessageReceived{{"api", "u1", "x", ""}, "api:u1#1", "", 5});
+  s = conv::evolve(
+      s, conv::MessageReceived{conv::text_message("api", "u1", "x", ""), "api:u1#1", "", 5});
   auto back = codec::decode_state(codec::encode_state(s), codec::kStateSchema);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(*back, s);
@@ -62,7 +64,8 @@ TEST(ConversationCodec, StateRoundTrips) {
 // read from freed memory.
 TEST(ConversationCodec, StateWithOrderNotesRoundTrips) {
   conv::State s = conv::initial_state("api:u1");
-  s = conv::evolve(s, conv::MessageReceived{{"api", "u1", "x", ""}, "api:u1#1", "", 5});
+  s = conv::evolve(
+      s, conv::MessageReceived{conv::text_message("api", "u1", "x", ""), "api:u1#1", "", 5});
   for (int i = 0; i < 8; ++i) {
     const std::string id = "ORD-" + std::string(40, static_cast<char>('A' + i));
     s.order_notes[id] = {"shipped", "https://pay.example.com/" + std::string(48, 'p'),

@@ -17,8 +17,8 @@ namespace {
 
 using nlohmann::json;
 
-const KeyBytes kMaster = {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
-                          9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1};
+const KeyBytes kMaster = {{9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+                           9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1}};
 
 events::NewEvent event(const std::string& type, const json& payload, int64_t at) {
   return {type, 1, at, "", payload.dump()};

@@ -28,8 +28,8 @@ using nlohmann::json;
 namespace conv = domain::conversation;
 namespace codec = events::conversation_codec;
 
-const KeyBytes kMaster = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16,
-                          17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
+const KeyBytes kMaster = {{1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16,
+                           17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}};
 const StreamId kAnna{"conversation", "telegram:1001"};
 const StreamId kBoris{"conversation", "telegram:1002"};
 

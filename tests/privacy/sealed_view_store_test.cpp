@@ -13,8 +13,8 @@
 namespace parley::privacy {
 namespace {
 
-const KeyBytes kMaster = {7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
-                          7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 2};
+const KeyBytes kMaster = {{7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+                           7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 2}};
 
 std::string raw_values(projections::ViewStore& store) {
   std::string all;
