@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "events/json_int.hpp"
+#include "events/schema_table.hpp"
 #include "events/shop_json.hpp"
 
 namespace parley::events::conversation_codec {
@@ -47,11 +48,8 @@ std::vector<Media> media_from(const json& j) {
 template <class E>
 struct Schema;
 
-// Most events take their time from the envelope, stamped at append.
-struct EnvelopeTime {
-  template <class E>
-  static void envelope(const E&, NewEvent*) {}
-};
+// Most events take their time from the envelope, stamped at append (the
+// decision's time); a schema with envelope() sets its own.
 
 template <>
 struct Schema<MessageReceived> {
@@ -134,7 +132,7 @@ struct Schema<MessageSent> {
 };
 
 template <>
-struct Schema<ProductsShown> : EnvelopeTime {
+struct Schema<ProductsShown> {
   static constexpr const char* kType = types::kProductsShown;
   static json to(const ProductsShown& e) {
     json p = {{"skus", e.skus}};
@@ -150,7 +148,7 @@ struct Schema<ProductsShown> : EnvelopeTime {
 };
 
 template <>
-struct Schema<ItemAdded> : EnvelopeTime {
+struct Schema<ItemAdded> {
   static constexpr const char* kType = types::kItemAdded;
   static json to(const ItemAdded& e) { return {{"line", to_json(e.line)}}; }
   static ItemAdded from(const json& p, const EventEnvelope&) {
@@ -159,14 +157,14 @@ struct Schema<ItemAdded> : EnvelopeTime {
 };
 
 template <>
-struct Schema<ItemRemoved> : EnvelopeTime {
+struct Schema<ItemRemoved> {
   static constexpr const char* kType = types::kItemRemoved;
   static json to(const ItemRemoved& e) { return {{"sku", e.sku}}; }
   static ItemRemoved from(const json& p, const EventEnvelope&) { return {p.at("sku")}; }
 };
 
 template <>
-struct Schema<QuantityChanged> : EnvelopeTime {
+struct Schema<QuantityChanged> {
   static constexpr const char* kType = types::kQuantityChanged;
   static json to(const QuantityChanged& e) { return {{"sku", e.sku}, {"quantity", e.quantity}}; }
   static QuantityChanged from(const json& p, const EventEnvelope&) {
@@ -175,7 +173,7 @@ struct Schema<QuantityChanged> : EnvelopeTime {
 };
 
 template <>
-struct Schema<VariantChosen> : EnvelopeTime {
+struct Schema<VariantChosen> {
   static constexpr const char* kType = types::kVariantChosen;
   static json to(const VariantChosen& e) {
     return {{"sku", e.sku}, {"color", e.color}, {"size", e.size}};
@@ -187,7 +185,7 @@ struct Schema<VariantChosen> : EnvelopeTime {
 
 // Events without a payload.
 template <class E, const char* const* Type>
-struct Bare : EnvelopeTime {
+struct Bare {
   static constexpr const char* kType = *Type;
   static json to(const E&) { return json::object(); }
   static E from(const json&, const EventEnvelope&) { return E{}; }
@@ -203,7 +201,7 @@ template <>
 struct Schema<CheckoutCancelled> : Bare<CheckoutCancelled, &types::kCheckoutCancelled> {};
 
 template <>
-struct Schema<DetailsProvided> : EnvelopeTime {
+struct Schema<DetailsProvided> {
   static constexpr const char* kType = types::kDetailsProvided;
   static json to(const DetailsProvided& e) { return to_json(e.details); }
   static DetailsProvided from(const json& p, const EventEnvelope&) {
@@ -212,7 +210,7 @@ struct Schema<DetailsProvided> : EnvelopeTime {
 };
 
 template <>
-struct Schema<OrderPlaced> : EnvelopeTime {
+struct Schema<OrderPlaced> {
   static constexpr const char* kType = types::kOrderPlaced;
   static json to(const OrderPlaced& e) {
     return {{"order_id", e.order_id}, {"total_cents", e.total_cents}, {"currency", e.currency}};
@@ -270,7 +268,7 @@ template <>
 struct Schema<HandoffEnded> : ByAt<HandoffEnded, &types::kHandoffEnded, &kNobody> {};
 
 template <>
-struct Schema<StageChanged> : EnvelopeTime {
+struct Schema<StageChanged> {
   static constexpr const char* kType = types::kStageChanged;
   static json to(const StageChanged& e) { return {{"stage", domain::to_string(e.stage)}}; }
   static StageChanged from(const json& p, const EventEnvelope&) {
@@ -295,7 +293,7 @@ struct Schema<DeliveryStatusChanged> {
 };
 
 template <>
-struct Schema<SearchPerformed> : EnvelopeTime {
+struct Schema<SearchPerformed> {
   static constexpr const char* kType = types::kSearchPerformed;
   static json to(const SearchPerformed& e) { return {{"query", e.query}, {"results", e.results}}; }
   static SearchPerformed from(const json& p, const EventEnvelope&) {
@@ -304,7 +302,7 @@ struct Schema<SearchPerformed> : EnvelopeTime {
 };
 
 template <>
-struct Schema<NudgeScheduled> : EnvelopeTime {
+struct Schema<NudgeScheduled> {
   static constexpr const char* kType = types::kNudgeScheduled;
   static json to(const NudgeScheduled& e) {
     return {{"nudge_id", e.nudge_id}, {"number", e.number}, {"due_us", e.due_us}};
@@ -330,7 +328,7 @@ struct Schema<NudgeSent> {
 
 // A nudge that ended without being sent, and why.
 template <class E, const char* const* Type>
-struct NudgeEnded : EnvelopeTime {
+struct NudgeEnded {
   static constexpr const char* kType = *Type;
   static json to(const E& e) {
     return {{"nudge_id", e.nudge_id}, {"number", e.number}, {"reason", e.reason}};
@@ -344,50 +342,20 @@ struct Schema<NudgeSkipped> : NudgeEnded<NudgeSkipped, &types::kNudgeSkipped> {}
 template <>
 struct Schema<NudgeCancelled> : NudgeEnded<NudgeCancelled, &types::kNudgeCancelled> {};
 
-using Decoder = Event (*)(const json&, const EventEnvelope&);
-
-// Every stored type and its decoder, built from the Event variant itself.
-template <class... Es>
-const std::map<std::string_view, Decoder>& decoders(const std::variant<Es...>*) {
-  static const std::map<std::string_view, Decoder> table = {
-      {Schema<Es>::kType, [](const json& p, const EventEnvelope& env) -> Event {
-         return Schema<Es>::from(p, env);
-       }}...};
-  return table;
-}
-const std::map<std::string_view, Decoder>& decoders() {
-  return decoders(static_cast<const Event*>(nullptr));
-}
+using Table = SchemaTable<Event, Schema>;
 
 }  // namespace
 
 bool is_conversation_event(std::string_view type) {
-  return decoders().count(type) > 0;
+  return Table::knows(type);
 }
 
 NewEvent encode(const Event& event) {
-  NewEvent out;
-  std::visit(
-      [&](const auto& e) {
-        using S = Schema<std::decay_t<decltype(e)>>;
-        out.type = S::kType;
-        out.payload = dump(S::to(e));
-        S::envelope(e, &out);
-      },
-      event);
-  return out;
+  return Table::encode(event);
 }
 
 Expected<Event> decode(const EventEnvelope& env) {
-  auto it = decoders().find(env.type);
-  if (it == decoders().end()) return Status::NotFound("not a conversation event: " + env.type);
-  json p = json::parse(env.payload, nullptr, false);
-  if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
-  try {
-    return it->second(p, env);
-  } catch (const json::exception& ex) {
-    return Status::Corruption("payload of " + env.type + ": " + ex.what());
-  }
+  return Table::decode(env, "a conversation");
 }
 
 std::string encode_state(const State& s) {

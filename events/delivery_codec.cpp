@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "events/json_int.hpp"
+#include "events/schema_table.hpp"
 
 namespace parley::events::delivery_codec {
 using nlohmann::json;
@@ -20,51 +21,59 @@ Expected<json> payload_of(const EventEnvelope& env) {
   return p;
 }
 
+// One schema per delivery event; each carries its own time.
+template <class E>
+struct Schema;
+template <>
+struct Schema<PartSent> {
+  static constexpr const char* kType = kPartSent;
+  static json to(const PartSent& e) {
+    return {{"part", e.part},
+            {"parts", e.parts},
+            {"platform_message_id", e.platform_message_id},
+            {"attempts", e.attempts}};
+  }
+  static PartSent from(const json& p, const EventEnvelope& env) {
+    return {integer(p.at("part")), integer(p.at("parts")), p.value("platform_message_id", ""),
+            integer(p, "attempts", 1u), env.timestamp_us};
+  }
+  static void envelope(const PartSent& e, NewEvent* out) { out->timestamp_us = e.at_us; }
+};
+template <>
+struct Schema<DeadLettered> {
+  static constexpr const char* kType = kDeadLettered;
+  static json to(const DeadLettered& e) {
+    return {{"part", e.part}, {"attempts", e.attempts}, {"error", e.error}};
+  }
+  static DeadLettered from(const json& p, const EventEnvelope& env) {
+    return {integer(p.at("part")), integer(p, "attempts", 0u), p.value("error", ""),
+            env.timestamp_us};
+  }
+  static void envelope(const DeadLettered& e, NewEvent* out) { out->timestamp_us = e.at_us; }
+};
+template <>
+struct Schema<RetryRequested> {
+  static constexpr const char* kType = kRetryRequested;
+  static json to(const RetryRequested& e) { return {{"by", e.by}}; }
+  static RetryRequested from(const json& p, const EventEnvelope& env) {
+    return {p.value("by", ""), env.timestamp_us};
+  }
+  static void envelope(const RetryRequested& e, NewEvent* out) { out->timestamp_us = e.at_us; }
+};
+using Table = SchemaTable<delivery::Event, Schema>;
+
 }  // namespace
 
 bool is_delivery_event(std::string_view type) {
-  return type == kPartSent || type == kDeadLettered || type == kRetryRequested;
+  return Table::knows(type);
 }
 
 NewEvent encode(const delivery::Event& event) {
-  NewEvent out;
-  if (auto* e = std::get_if<PartSent>(&event)) {
-    out.type = kPartSent;
-    out.timestamp_us = e->at_us;
-    out.payload = dump({{"part", e->part},
-                        {"parts", e->parts},
-                        {"platform_message_id", e->platform_message_id},
-                        {"attempts", e->attempts}});
-  } else if (auto* dead = std::get_if<DeadLettered>(&event)) {
-    out.type = kDeadLettered;
-    out.timestamp_us = dead->at_us;
-    out.payload =
-        dump({{"part", dead->part}, {"attempts", dead->attempts}, {"error", dead->error}});
-  } else {
-    const auto& r = std::get<RetryRequested>(event);
-    out.type = kRetryRequested;
-    out.timestamp_us = r.at_us;
-    out.payload = dump({{"by", r.by}});
-  }
-  return out;
+  return Table::encode(event);
 }
 
 Expected<delivery::Event> decode(const EventEnvelope& env) {
-  if (!is_delivery_event(env.type)) return Status::NotFound("not a delivery event: " + env.type);
-  auto p = payload_of(env);
-  if (!p) return p.status();
-  try {
-    if (env.type == kPartSent)
-      return delivery::Event{PartSent{integer(p->at("part")), integer(p->at("parts")),
-                                      p->value("platform_message_id", ""),
-                                      integer(*p, "attempts", 1u), env.timestamp_us}};
-    if (env.type == kDeadLettered)
-      return delivery::Event{DeadLettered{integer(p->at("part")), integer(*p, "attempts", 0u),
-                                          p->value("error", ""), env.timestamp_us}};
-    return delivery::Event{RetryRequested{p->value("by", ""), env.timestamp_us}};
-  } catch (const json::exception& ex) {
-    return Status::Corruption("payload of " + env.type + ": " + ex.what());
-  }
+  return Table::decode(env, "a delivery");
 }
 
 NewEvent encode_notification(const NotificationQueued& n, const std::string& causation) {

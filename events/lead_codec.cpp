@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "events/json_int.hpp"
+#include "events/schema_table.hpp"
 
 namespace parley::events::lead_codec {
 using nlohmann::json;
@@ -64,6 +65,9 @@ template <class E>
 struct Schema;
 
 using S = std::function<std::string(const char*)>;  // a string member, "" when absent
+S reader(const json& p) {
+  return [&p](const char* k) { return p.value(k, std::string()); };
+}
 
 template <>
 struct Schema<Created> {
@@ -74,7 +78,8 @@ struct Schema<Created> {
             {"source", e.source},   {"assignee", e.assignee},
             {"creator", e.creator}};
   }
-  static Created from(const json&, const S& s, const EventEnvelope& env) {
+  static Created from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {env.entity_id, s("company"),  s("contact_name"), s("phone"),      s("email"),
             s("source"),   s("assignee"), s("creator"),      env.timestamp_us};
   }
@@ -83,7 +88,8 @@ template <>
 struct Schema<Assigned> {
   static constexpr const char* kType = types::kAssigned;
   static json to(const Assigned& e) { return {{"from", e.from}, {"to", e.to}, {"by", e.by}}; }
-  static Assigned from(const json&, const S& s, const EventEnvelope& env) {
+  static Assigned from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {s("from"), s("to"), s("by"), env.timestamp_us};
   }
 };
@@ -91,7 +97,8 @@ template <>
 struct Schema<Qualified> {
   static constexpr const char* kType = types::kQualified;
   static json to(const Qualified& e) { return {{"by", e.by}}; }
-  static Qualified from(const json&, const S& s, const EventEnvelope& env) {
+  static Qualified from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {s("by"), env.timestamp_us};
   }
 };
@@ -99,7 +106,8 @@ template <>
 struct Schema<DetailsUpdated> {
   static constexpr const char* kType = types::kDetailsUpdated;
   static json to(const DetailsUpdated& e) { return {{"fields", e.fields}, {"by", e.by}}; }
-  static DetailsUpdated from(const json& p, const S& s, const EventEnvelope& env) {
+  static DetailsUpdated from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {p.at("fields").get<std::map<std::string, std::string>>(), s("by"), env.timestamp_us};
   }
 };
@@ -109,7 +117,8 @@ struct Schema<AppointmentScheduled> {
   static json to(const AppointmentScheduled& e) {
     return {{"appointment", appointment_json(e.appointment)}, {"by", e.by}};
   }
-  static AppointmentScheduled from(const json& p, const S& s, const EventEnvelope& env) {
+  static AppointmentScheduled from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {appointment_of(p.at("appointment")), s("by"), env.timestamp_us};
   }
 };
@@ -123,7 +132,8 @@ struct Schema<AppointmentRescheduled> {
             {"when_us", e.when_us},
             {"by", e.by}};
   }
-  static AppointmentRescheduled from(const json& p, const S& s, const EventEnvelope& env) {
+  static AppointmentRescheduled from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {s("appointment_id"),
             s("from_local"),
             s("when_local"),
@@ -141,7 +151,8 @@ struct Schema<AppointmentDone> {
             {"note", e.note},
             {"by", e.by}};
   }
-  static AppointmentDone from(const json&, const S& s, const EventEnvelope& env) {
+  static AppointmentDone from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {s("appointment_id"), kind_of(s("kind")), s("note"), s("by"), env.timestamp_us};
   }
 };
@@ -151,7 +162,8 @@ struct Schema<AppointmentCancelled> {
   static json to(const AppointmentCancelled& e) {
     return {{"appointment_id", e.appointment_id}, {"note", e.note}, {"by", e.by}};
   }
-  static AppointmentCancelled from(const json&, const S& s, const EventEnvelope& env) {
+  static AppointmentCancelled from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {s("appointment_id"), s("note"), s("by"), env.timestamp_us};
   }
 };
@@ -159,7 +171,8 @@ template <>
 struct Schema<ActivityAdded> {
   static constexpr const char* kType = types::kActivityAdded;
   static json to(const ActivityAdded& e) { return {{"note", e.note}, {"by", e.by}}; }
-  static ActivityAdded from(const json&, const S& s, const EventEnvelope& env) {
+  static ActivityAdded from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {s("note"), s("by"), env.timestamp_us};
   }
 };
@@ -167,7 +180,8 @@ template <>
 struct Schema<StatusChanged> {
   static constexpr const char* kType = types::kStatusChanged;
   static json to(const StatusChanged& e) { return {{"from", e.from}, {"to", e.to}, {"by", e.by}}; }
-  static StatusChanged from(const json&, const S& s, const EventEnvelope& env) {
+  static StatusChanged from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {s("from"), s("to"), s("by"), env.timestamp_us};
   }
 };
@@ -175,7 +189,8 @@ template <>
 struct Schema<FollowUpScheduled> {
   static constexpr const char* kType = types::kFollowUpScheduled;
   static json to(const FollowUpScheduled& e) { return {{"step", step_json(e.step)}, {"by", e.by}}; }
-  static FollowUpScheduled from(const json& p, const S& s, const EventEnvelope& env) {
+  static FollowUpScheduled from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {step_of(p.at("step")), s("by"), env.timestamp_us};
   }
 };
@@ -183,7 +198,8 @@ template <>
 struct Schema<FollowUpSent> {
   static constexpr const char* kType = types::kFollowUpSent;
   static json to(const FollowUpSent& e) { return {{"step_id", e.step_id}, {"to", e.to}}; }
-  static FollowUpSent from(const json&, const S& s, const EventEnvelope& env) {
+  static FollowUpSent from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {s("step_id"), s("to"), env.timestamp_us};
   }
 };
@@ -193,56 +209,28 @@ struct Schema<FollowUpSkipped> {
   static json to(const FollowUpSkipped& e) {
     return {{"step_id", e.step_id}, {"reason", e.reason}};
   }
-  static FollowUpSkipped from(const json&, const S& s, const EventEnvelope& env) {
+  static FollowUpSkipped from(const json& p, const EventEnvelope& env) {
+    const S s = reader(p);
     return {s("step_id"), s("reason"), env.timestamp_us};
   }
 };
 
-using Decoder = Event (*)(const json&, const S&, const EventEnvelope&);
-
-// Every stored type and its decoder, built from the Event variant itself.
-template <class... Es>
-const std::map<std::string_view, Decoder>& decoders(const std::variant<Es...>*) {
-  static const std::map<std::string_view, Decoder> table = {
-      {Schema<Es>::kType, [](const json& p, const S& s, const EventEnvelope& env) -> Event {
-         return Schema<Es>::from(p, s, env);
-       }}...};
-  return table;
-}
-const std::map<std::string_view, Decoder>& decoders() {
-  return decoders(static_cast<const Event*>(nullptr));
-}
+using Table = SchemaTable<Event, Schema>;
 
 }  // namespace
 
 bool is_lead_event(std::string_view type) {
-  return decoders().count(type) > 0;
+  return Table::knows(type);
 }
 
 NewEvent encode(const Event& event) {
-  NewEvent out;
-  std::visit(
-      [&](const auto& e) {
-        using Sc = Schema<std::decay_t<decltype(e)>>;
-        out.type = Sc::kType;
-        out.timestamp_us = e.at_us;
-        out.payload = dump(Sc::to(e));
-      },
-      event);
+  NewEvent out = Table::encode(event);
+  out.timestamp_us = std::visit([](const auto& e) { return e.at_us; }, event);
   return out;
 }
 
 Expected<Event> decode(const EventEnvelope& env) {
-  auto it = decoders().find(env.type);
-  if (it == decoders().end()) return Status::NotFound("not a lead event: " + env.type);
-  json p = json::parse(env.payload, nullptr, false);
-  if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
-  try {
-    const S s = [&](const char* k) { return p.value(k, std::string()); };
-    return it->second(p, s, env);
-  } catch (const json::exception& ex) {
-    return Status::Corruption("payload of " + env.type + ": " + ex.what());
-  }
+  return Table::decode(env, "a lead");
 }
 
 std::string encode_state(const State& s) {

@@ -6,6 +6,7 @@
 
 #include "events/envelope_json.hpp"
 #include "events/json_int.hpp"
+#include "events/schema_table.hpp"
 #include "events/shop_json.hpp"
 
 namespace parley::events::order_codec {
@@ -63,7 +64,8 @@ struct Schema<order::OrderPlaced> {
   static constexpr const char* kType = types::kPlaced;
   static json to(const order::OrderPlaced& e) { return order_json(e.order); }
   static int64_t at(const order::OrderPlaced& e) { return e.order.placed_at_us; }
-  static order::OrderPlaced from(const json& p, int64_t ts) {
+  static order::OrderPlaced from(const json& p, const EventEnvelope& env) {
+    const int64_t ts = env.timestamp_us;
     order::Order o;
     o.order_id = p.at("order_id");
     o.conversation_id = p.value("conversation_id", "");
@@ -80,14 +82,18 @@ struct Schema<order::StockReserved> {
   static constexpr const char* kType = types::kStockReserved;
   static json to(const order::StockReserved& e) { return {{"lines", stock_json(e.lines)}}; }
   static int64_t at(const order::StockReserved&) { return 0; }
-  static order::StockReserved from(const json& p, int64_t) { return {stock_from(p.at("lines"))}; }
+  static order::StockReserved from(const json& p, const EventEnvelope&) {
+    return {stock_from(p.at("lines"))};
+  }
 };
 template <>
 struct Schema<order::StockReleased> {
   static constexpr const char* kType = types::kStockReleased;
   static json to(const order::StockReleased& e) { return {{"lines", stock_json(e.lines)}}; }
   static int64_t at(const order::StockReleased&) { return 0; }
-  static order::StockReleased from(const json& p, int64_t) { return {stock_from(p.at("lines"))}; }
+  static order::StockReleased from(const json& p, const EventEnvelope&) {
+    return {stock_from(p.at("lines"))};
+  }
 };
 template <>
 struct Schema<order::PaymentRequested> : Timed<order::PaymentRequested> {
@@ -99,7 +105,8 @@ struct Schema<order::PaymentRequested> : Timed<order::PaymentRequested> {
             {"instructions", e.instructions},
             {"at_us", e.at_us}};
   }
-  static order::PaymentRequested from(const json& p, int64_t ts) {
+  static order::PaymentRequested from(const json& p, const EventEnvelope& env) {
+    const int64_t ts = env.timestamp_us;
     return {p.at("provider"), p.value("reference", ""), p.value("url", ""),
             p.value("instructions", ""), integer(p, "at_us", ts)};
   }
@@ -112,7 +119,8 @@ struct Schema<order::PaymentConfirmed> : Timed<order::PaymentConfirmed> {
             {"currency", e.currency}, {"source", e.source},       {"by", e.by},
             {"at_us", e.at_us}};
   }
-  static order::PaymentConfirmed from(const json& p, int64_t ts) {
+  static order::PaymentConfirmed from(const json& p, const EventEnvelope& env) {
+    const int64_t ts = env.timestamp_us;
     return {p.at("provider"),       p.value("reference", ""), integer(p.at("amount_cents")),
             p.at("currency"),       p.value("source", ""),    p.value("by", ""),
             integer(p, "at_us", ts)};
@@ -124,7 +132,8 @@ struct Schema<order::Shipped> : Timed<order::Shipped> {
   static json to(const order::Shipped& e) {
     return {{"tracking", e.tracking}, {"by", e.by}, {"at_us", e.at_us}};
   }
-  static order::Shipped from(const json& p, int64_t ts) {
+  static order::Shipped from(const json& p, const EventEnvelope& env) {
+    const int64_t ts = env.timestamp_us;
     return {p.value("tracking", ""), p.value("by", ""), integer(p, "at_us", ts)};
   }
 };
@@ -132,7 +141,8 @@ template <>
 struct Schema<order::Delivered> : Timed<order::Delivered> {
   static constexpr const char* kType = types::kDelivered;
   static json to(const order::Delivered& e) { return {{"by", e.by}, {"at_us", e.at_us}}; }
-  static order::Delivered from(const json& p, int64_t ts) {
+  static order::Delivered from(const json& p, const EventEnvelope& env) {
+    const int64_t ts = env.timestamp_us;
     return {p.value("by", ""), integer(p, "at_us", ts)};
   }
 };
@@ -141,7 +151,8 @@ template <class E, const char* const* Type>
 struct Reasoned : Timed<E> {
   static constexpr const char* kType = *Type;
   static json to(const E& e) { return {{"reason", e.reason}, {"by", e.by}, {"at_us", e.at_us}}; }
-  static E from(const json& p, int64_t ts) {
+  static E from(const json& p, const EventEnvelope& env) {
+    const int64_t ts = env.timestamp_us;
     return E{p.value("reason", ""), p.value("by", ""), integer(p, "at_us", ts)};
   }
 };
@@ -154,7 +165,8 @@ struct Schema<order::InvoiceIssued> {
   static constexpr const char* kType = types::kInvoiceIssued;
   static json to(const order::InvoiceIssued& e) { return invoice_json(e.invoice); }
   static int64_t at(const order::InvoiceIssued& e) { return e.invoice.issued_at_us; }
-  static order::InvoiceIssued from(const json& p, int64_t ts) {
+  static order::InvoiceIssued from(const json& p, const EventEnvelope& env) {
+    const int64_t ts = env.timestamp_us;
     order::Invoice i;
     i.number = integer(p.at("number"));
     i.invoice_id = p.at("invoice_id");
@@ -172,7 +184,8 @@ struct Schema<order::InvoiceMailed> : Timed<order::InvoiceMailed> {
   static json to(const order::InvoiceMailed& e) {
     return {{"to", e.to}, {"via", e.via}, {"at_us", e.at_us}};
   }
-  static order::InvoiceMailed from(const json& p, int64_t ts) {
+  static order::InvoiceMailed from(const json& p, const EventEnvelope& env) {
+    const int64_t ts = env.timestamp_us;
     return {p.value("to", ""), p.value("via", ""), integer(p, "at_us", ts)};
   }
 };
@@ -182,7 +195,8 @@ struct Schema<order::InvoiceMailFailed> : Timed<order::InvoiceMailFailed> {
   static json to(const order::InvoiceMailFailed& e) {
     return {{"to", e.to}, {"error", e.error}, {"permanent", e.permanent}, {"at_us", e.at_us}};
   }
-  static order::InvoiceMailFailed from(const json& p, int64_t ts) {
+  static order::InvoiceMailFailed from(const json& p, const EventEnvelope& env) {
+    const int64_t ts = env.timestamp_us;
     return {p.value("to", ""), p.value("error", ""), p.value("permanent", false),
             integer(p, "at_us", ts)};
   }
@@ -193,55 +207,30 @@ struct Schema<order::ShopperNotified> : Timed<order::ShopperNotified> {
   static json to(const order::ShopperNotified& e) {
     return {{"status", e.status}, {"at_us", e.at_us}};
   }
-  static order::ShopperNotified from(const json& p, int64_t ts) {
+  static order::ShopperNotified from(const json& p, const EventEnvelope& env) {
+    const int64_t ts = env.timestamp_us;
     return {p.at("status"), integer(p, "at_us", ts)};
   }
 };
 
-using Decoder = order::Event (*)(const json&, int64_t);
-
-// Every stored type and its decoder, built from the Event variant itself.
-template <class... Es>
-const std::map<std::string_view, Decoder>& decoders(const std::variant<Es...>*) {
-  static const std::map<std::string_view, Decoder> table = {
-      {Schema<Es>::kType,
-       [](const json& p, int64_t ts) -> order::Event { return Schema<Es>::from(p, ts); }}...};
-  return table;
-}
-const std::map<std::string_view, Decoder>& decoders() {
-  return decoders(static_cast<const order::Event*>(nullptr));
-}
+using Table = SchemaTable<order::Event, Schema>;
 
 }  // namespace
 
 bool is_order_event(const std::string& type) {
-  return decoders().count(type) > 0;
+  return Table::knows(type);
 }
 
 NewEvent encode(const order::Event& event, const std::string& causation_id) {
-  NewEvent out;
-  std::visit(
-      [&](const auto& e) {
-        using S = Schema<std::decay_t<decltype(e)>>;
-        out.type = S::kType;
-        out.timestamp_us = S::at(e);
-        out.payload = S::to(e).dump(-1, ' ', false, json::error_handler_t::replace);
-      },
-      event);
+  NewEvent out = Table::encode(event);
+  out.timestamp_us =
+      std::visit([](const auto& e) { return Schema<std::decay_t<decltype(e)>>::at(e); }, event);
   out.causation_id = causation_id;
   return out;
 }
 
 Expected<order::Event> decode(const EventEnvelope& env) {
-  auto it = decoders().find(env.type);
-  if (it == decoders().end()) return Status::NotFound("not an order event: " + env.type);
-  json p = json::parse(env.payload, nullptr, false);
-  if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
-  try {
-    return it->second(p, env.timestamp_us);
-  } catch (const json::exception& ex) {
-    return Status::Corruption("payload of " + env.type + ": " + ex.what());
-  }
+  return Table::decode(env, "an order");
 }
 
 NewEvent number_assigned(uint64_t number, const std::string& order_id,

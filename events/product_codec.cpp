@@ -5,13 +5,10 @@
 #include <optional>
 
 #include "events/json_int.hpp"
+#include "events/schema_table.hpp"
 
 namespace parley::events::product_codec {
 using nlohmann::json;
-
-bool is_product_event(std::string_view type) {
-  return type == kUpserted || type == kStockChanged || type == kRemoved;
-}
 
 json to_json(const product::Product& p) {
   return {{"sku", p.sku},
@@ -45,39 +42,47 @@ product::Product from_stored(const json& j) {
   return p;
 }
 
+template <class E>
+struct Schema;
+template <>
+struct Schema<product::ProductUpserted> {
+  static constexpr const char* kType = kUpserted;
+  static json to(const product::ProductUpserted& e) { return to_json(e.product); }
+  static product::ProductUpserted from(const json& p, const EventEnvelope&) {
+    return {from_stored(p)};
+  }
+};
+template <>
+struct Schema<product::StockChanged> {
+  static constexpr const char* kType = kStockChanged;
+  static json to(const product::StockChanged& e) { return {{"sku", e.sku}, {"stock", e.stock}}; }
+  static product::StockChanged from(const json& p, const EventEnvelope&) {
+    return {p.at("sku"), integer(p.at("stock"))};
+  }
+};
+template <>
+struct Schema<product::ProductRemoved> {
+  static constexpr const char* kType = kRemoved;
+  static json to(const product::ProductRemoved& e) { return {{"sku", e.sku}}; }
+  static product::ProductRemoved from(const json& p, const EventEnvelope&) { return {p.at("sku")}; }
+};
+using Table = SchemaTable<product::Event, Schema>;
+
 }  // namespace
 
 NewEvent encode(const product::Event& event, int64_t at_us, const std::string& causation_id) {
-  NewEvent out;
+  NewEvent out = Table::encode(event);
   out.timestamp_us = at_us;
   out.causation_id = causation_id;
-  json p;
-  if (auto* u = std::get_if<product::ProductUpserted>(&event)) {
-    out.type = kUpserted;
-    p = to_json(u->product);
-  } else if (auto* s = std::get_if<product::StockChanged>(&event)) {
-    out.type = kStockChanged;
-    p = {{"sku", s->sku}, {"stock", s->stock}};
-  } else {
-    out.type = kRemoved;
-    p = {{"sku", std::get<product::ProductRemoved>(event).sku}};
-  }
-  out.payload = p.dump(-1, ' ', false, json::error_handler_t::replace);
   return out;
 }
 
 Expected<product::Event> decode(const EventEnvelope& env) {
-  if (!is_product_event(env.type)) return Status::NotFound("not a product event: " + env.type);
-  json p = json::parse(env.payload, nullptr, false);
-  if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
-  try {
-    if (env.type == kUpserted) return product::Event{product::ProductUpserted{from_stored(p)}};
-    if (env.type == kStockChanged)
-      return product::Event{product::StockChanged{p.at("sku"), integer(p.at("stock"))}};
-    return product::Event{product::ProductRemoved{p.at("sku")}};
-  } catch (const json::exception& ex) {
-    return Status::Corruption("payload of " + env.type + ": " + ex.what());
-  }
+  return Table::decode(env, "a product");
+}
+
+bool is_product_event(std::string_view type) {
+  return Table::knows(type);
 }
 
 Expected<product::Product> product_from_json(const json& j) {

@@ -133,6 +133,18 @@ TEST(Codecs, EveryLeadEventHasItsOwnTypeAndRoundTrips) {
       lead_codec::is_lead_event);
 }
 
+TEST(Codecs, EveryProductEventHasItsOwnTypeAndRoundTrips) {
+  expect_one_schema_each<domain::product::Event>(
+      "catalog", [](const auto& e) { return product_codec::encode(e, 1, "test"); },
+      product_codec::decode, product_codec::is_product_event);
+}
+
+TEST(Codecs, EveryDeliveryEventHasItsOwnTypeAndRoundTrips) {
+  expect_one_schema_each<domain::delivery::Event>(
+      "delivery", [](const auto& e) { return delivery_codec::encode(e); }, delivery_codec::decode,
+      delivery_codec::is_delivery_event);
+}
+
 TEST(Codecs, EveryOrderEventHasItsOwnTypeAndRoundTrips) {
   expect_one_schema_each<domain::order::Event>(
       "order", [](const auto& e) { return order_codec::encode(e, "test"); }, order_codec::decode,
