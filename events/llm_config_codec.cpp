@@ -2,47 +2,58 @@
 
 #include <nlohmann/json.hpp>
 
+#include "events/schema_table.hpp"
+
 namespace parley::events::llm_config_codec {
 
 using nlohmann::json;
 namespace cfg = domain::llm_config;
 
-NewEvent encode(const cfg::Event& event) {
-  NewEvent out;
-  json p;
-  if (const auto* a = std::get_if<cfg::AgentConfigured>(&event)) {
-    out.type = kAgentConfigured;
-    out.timestamp_us = a->at_us;
-    p = {{"agent", a->agent},
-         {"provider", a->setting.provider},
-         {"model", a->setting.model},
-         {"by", a->by}};
-  } else {
-    const auto& c = std::get<cfg::PromptChanged>(event);
-    out.type = kPromptChanged;
-    out.timestamp_us = c.at_us;
-    p = {{"slug", c.slug}, {"text", c.text}, {"by", c.by}};
+namespace {
+
+// value() throws on a member of another type: the table reports Corruption.
+template <class E>
+struct Schema;
+template <>
+struct Schema<cfg::AgentConfigured> {
+  static constexpr const char* kType = kAgentConfigured;
+  static json to(const cfg::AgentConfigured& a) {
+    return {{"agent", a.agent},
+            {"provider", a.setting.provider},
+            {"model", a.setting.model},
+            {"by", a.by}};
   }
-  out.payload = p.dump(-1, ' ', false, json::error_handler_t::replace);
-  return out;
+  static cfg::AgentConfigured from(const json& p, const EventEnvelope& env) {
+    return {p.value("agent", ""),
+            {p.value("provider", ""), p.value("model", "")},
+            p.value("by", ""),
+            env.timestamp_us};
+  }
+  static void envelope(const cfg::AgentConfigured& a, NewEvent* out) {
+    out->timestamp_us = a.at_us;
+  }
+};
+template <>
+struct Schema<cfg::PromptChanged> {
+  static constexpr const char* kType = kPromptChanged;
+  static json to(const cfg::PromptChanged& c) {
+    return {{"slug", c.slug}, {"text", c.text}, {"by", c.by}};
+  }
+  static cfg::PromptChanged from(const json& p, const EventEnvelope& env) {
+    return {p.value("slug", ""), p.value("text", ""), p.value("by", ""), env.timestamp_us};
+  }
+  static void envelope(const cfg::PromptChanged& c, NewEvent* out) { out->timestamp_us = c.at_us; }
+};
+using Table = SchemaTable<cfg::Event, Schema>;
+
+}  // namespace
+
+NewEvent encode(const cfg::Event& event) {
+  return Table::encode(event);
 }
 
 Expected<cfg::Event> decode(const EventEnvelope& env) {
-  if (env.type != kAgentConfigured && env.type != kPromptChanged)
-    return Status::NotFound("not an llm_config event: " + env.type);
-  json p = json::parse(env.payload, nullptr, false);
-  if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
-  try {  // value() throws on a member of another type
-    if (env.type == kAgentConfigured)
-      return cfg::Event{cfg::AgentConfigured{p.value("agent", ""),
-                                             {p.value("provider", ""), p.value("model", "")},
-                                             p.value("by", ""),
-                                             env.timestamp_us}};
-    return cfg::Event{cfg::PromptChanged{p.value("slug", ""), p.value("text", ""),
-                                         p.value("by", ""), env.timestamp_us}};
-  } catch (const json::exception& ex) {
-    return Status::Corruption("payload of " + env.type + ": " + ex.what());
-  }
+  return Table::decode(env, "an llm_config");
 }
 
 }  // namespace parley::events::llm_config_codec

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "events/json_int.hpp"
+#include "events/schema_table.hpp"
 
 namespace parley::events::team_codec {
 using nlohmann::json;
@@ -10,10 +11,6 @@ namespace user = domain::user;
 namespace sequence = domain::sequence;
 
 namespace {
-
-std::string dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
 
 json profile_json(const user::Profile& p) {
   return {{"display_name", p.display_name},
@@ -31,103 +28,126 @@ user::Profile profile_of(const json& j) {
   return p;
 }
 
-NewEvent make(const char* type, int64_t at_us, const json& payload) {
-  NewEvent out;
-  out.type = type;
-  out.timestamp_us = at_us;
-  out.payload = dump(payload);
-  return out;
-}
+// Every team event carries its own time, and its author where it has one.
+template <class E>
+struct Timed {
+  static void envelope(const E& e, NewEvent* out) { out->timestamp_us = e.at_us; }
+};
 
-}  // namespace
-
-bool is_user_event(std::string_view type) {
-  return type.rfind("user.", 0) == 0;
-}
-
-NewEvent encode(const user::Event& event) {
-  return std::visit(
-      [](const auto& e) -> NewEvent {
-        using T = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<T, user::Created>)
-          return make("user.created", e.at_us,
-                      {{"username", e.username},
-                       {"profile", profile_json(e.profile)},
-                       {"password_hash", e.password_hash},
-                       {"by", e.by}});
-        else if constexpr (std::is_same_v<T, user::ProfileChanged>)
-          return make("user.profile_changed", e.at_us,
-                      {{"profile", profile_json(e.profile)}, {"by", e.by}});
-        else if constexpr (std::is_same_v<T, user::PasswordChanged>)
-          return make("user.password_changed", e.at_us,
-                      {{"password_hash", e.password_hash}, {"by", e.by}});
-        else if constexpr (std::is_same_v<T, user::Disabled>)
-          return make("user.disabled", e.at_us, {{"by", e.by}});
-        else if constexpr (std::is_same_v<T, user::Enabled>)
-          return make("user.enabled", e.at_us, {{"by", e.by}});
-        else if constexpr (std::is_same_v<T, user::TokenIssued>)
-          return make("user.token_issued", e.at_us,
-                      {{"token_id", e.token_id}, {"expires_us", e.expires_us}});
-        else
-          return make("user.token_revoked", e.at_us, {{"token_id", e.token_id}, {"by", e.by}});
-      },
-      event);
-}
-
-Expected<user::Event> decode_user(const EventEnvelope& env) {
-  if (!is_user_event(env.type)) return Status::NotFound("not a user event: " + env.type);
-  json p = json::parse(env.payload, nullptr, false);
-  if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
-  const auto at = env.timestamp_us;
-  try {
-    const std::string by = p.value("by", "");
-    if (env.type == "user.created")
-      return user::Event{user::Created{p.at("username"), profile_of(p.at("profile")),
-                                       p.at("password_hash"), by, at}};
-    if (env.type == "user.profile_changed")
-      return user::Event{user::ProfileChanged{profile_of(p.at("profile")), by, at}};
-    if (env.type == "user.password_changed")
-      return user::Event{user::PasswordChanged{p.at("password_hash"), by, at}};
-    if (env.type == "user.disabled") return user::Event{user::Disabled{by, at}};
-    if (env.type == "user.enabled") return user::Event{user::Enabled{by, at}};
-    if (env.type == "user.token_issued")
-      return user::Event{user::TokenIssued{p.at("token_id"), integer(p.at("expires_us")), at}};
-    if (env.type == "user.token_revoked")
-      return user::Event{user::TokenRevoked{p.at("token_id"), by, at}};
-  } catch (const json::exception& ex) {
-    return Status::Corruption("payload of " + env.type + ": " + ex.what());
+template <class E>
+struct Schema;
+template <>
+struct Schema<user::Created> : Timed<user::Created> {
+  static constexpr const char* kType = types::kUserCreated;
+  static json to(const user::Created& e) {
+    return {{"username", e.username},
+            {"profile", profile_json(e.profile)},
+            {"password_hash", e.password_hash},
+            {"by", e.by}};
   }
-  return Status::Corruption("unknown user event " + env.type);
-}
-
-bool is_sequence_event(std::string_view type) {
-  return type == "sequence.saved";
-}
-
-NewEvent encode(const sequence::Event& event) {
-  const auto& e = std::get<sequence::Saved>(event);
-  json steps = json::array();
-  for (const auto& s : e.steps)
-    steps.push_back({{"day", s.day}, {"text", s.text}, {"attachment_url", s.attachment_url}});
-  return make("sequence.saved", e.at_us,
-              {{"steps", steps}, {"send_time", e.send_time}, {"by", e.by}});
-}
-
-Expected<sequence::Event> decode_sequence(const EventEnvelope& env) {
-  if (!is_sequence_event(env.type)) return Status::NotFound("not a sequence event: " + env.type);
-  json p = json::parse(env.payload, nullptr, false);
-  if (!p.is_object()) return Status::Corruption("payload of " + env.type + " is not an object");
-  try {
+  static user::Created from(const json& p, const EventEnvelope& env) {
+    return {p.at("username"), profile_of(p.at("profile")), p.at("password_hash"), p.value("by", ""),
+            env.timestamp_us};
+  }
+};
+template <>
+struct Schema<user::ProfileChanged> : Timed<user::ProfileChanged> {
+  static constexpr const char* kType = types::kProfileChanged;
+  static json to(const user::ProfileChanged& e) {
+    return {{"profile", profile_json(e.profile)}, {"by", e.by}};
+  }
+  static user::ProfileChanged from(const json& p, const EventEnvelope& env) {
+    return {profile_of(p.at("profile")), p.value("by", ""), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<user::PasswordChanged> : Timed<user::PasswordChanged> {
+  static constexpr const char* kType = types::kPasswordChanged;
+  static json to(const user::PasswordChanged& e) {
+    return {{"password_hash", e.password_hash}, {"by", e.by}};
+  }
+  static user::PasswordChanged from(const json& p, const EventEnvelope& env) {
+    return {p.at("password_hash"), p.value("by", ""), env.timestamp_us};
+  }
+};
+// Events that say only who did it.
+template <class E, const char* const* Type>
+struct ByOnly : Timed<E> {
+  static constexpr const char* kType = *Type;
+  static json to(const E& e) { return {{"by", e.by}}; }
+  static E from(const json& p, const EventEnvelope& env) {
+    return {p.value("by", ""), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<user::Disabled> : ByOnly<user::Disabled, &types::kDisabled> {};
+template <>
+struct Schema<user::Enabled> : ByOnly<user::Enabled, &types::kEnabled> {};
+template <>
+struct Schema<user::TokenIssued> : Timed<user::TokenIssued> {
+  static constexpr const char* kType = types::kTokenIssued;
+  static json to(const user::TokenIssued& e) {
+    return {{"token_id", e.token_id}, {"expires_us", e.expires_us}};
+  }
+  static user::TokenIssued from(const json& p, const EventEnvelope& env) {
+    return {p.at("token_id"), integer(p.at("expires_us")), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<user::TokenRevoked> : Timed<user::TokenRevoked> {
+  static constexpr const char* kType = types::kTokenRevoked;
+  static json to(const user::TokenRevoked& e) { return {{"token_id", e.token_id}, {"by", e.by}}; }
+  static user::TokenRevoked from(const json& p, const EventEnvelope& env) {
+    return {p.at("token_id"), p.value("by", ""), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<sequence::Saved> : Timed<sequence::Saved> {
+  static constexpr const char* kType = types::kSequenceSaved;
+  static json to(const sequence::Saved& e) {
+    json steps = json::array();
+    for (const auto& s : e.steps)
+      steps.push_back({{"day", s.day}, {"text", s.text}, {"attachment_url", s.attachment_url}});
+    return {{"steps", steps}, {"send_time", e.send_time}, {"by", e.by}};
+  }
+  static sequence::Saved from(const json& p, const EventEnvelope& env) {
     sequence::Saved e;
     for (const auto& s : p.at("steps"))
       e.steps.push_back({integer(s.at("day")), s.at("text"), s.value("attachment_url", "")});
     e.send_time = p.value("send_time", "10:00");
     e.by = p.value("by", "");
     e.at_us = env.timestamp_us;
-    return sequence::Event{std::move(e)};
-  } catch (const json::exception& ex) {
-    return Status::Corruption("payload of " + env.type + ": " + ex.what());
+    return e;
   }
+};
+
+using Users = SchemaTable<user::Event, Schema>;
+using Sequences = SchemaTable<sequence::Event, Schema>;
+
+}  // namespace
+
+bool is_user_event(std::string_view type) {
+  return Users::knows(type);
+}
+
+NewEvent encode(const user::Event& event) {
+  return Users::encode(event);
+}
+
+Expected<user::Event> decode_user(const EventEnvelope& env) {
+  return Users::decode(env, "a user");
+}
+
+bool is_sequence_event(std::string_view type) {
+  return Sequences::knows(type);
+}
+
+NewEvent encode(const sequence::Event& event) {
+  return Sequences::encode(event);
+}
+
+Expected<sequence::Event> decode_sequence(const EventEnvelope& env) {
+  return Sequences::decode(env, "a sequence");
 }
 
 }  // namespace parley::events::team_codec

@@ -145,6 +145,24 @@ TEST(Codecs, EveryDeliveryEventHasItsOwnTypeAndRoundTrips) {
       delivery_codec::is_delivery_event);
 }
 
+TEST(Codecs, EveryTeamEventHasItsOwnTypeAndRoundTrips) {
+  expect_one_schema_each<domain::user::Event>(
+      "user", [](const auto& e) { return team_codec::encode(e); }, team_codec::decode_user,
+      team_codec::is_user_event);
+  expect_one_schema_each<domain::sequence::Event>(
+      "sequence", [](const auto& e) { return team_codec::encode(e); }, team_codec::decode_sequence,
+      team_codec::is_sequence_event);
+}
+
+TEST(Codecs, EveryLlmConfigEventHasItsOwnTypeAndRoundTrips) {
+  expect_one_schema_each<domain::llm_config::Event>(
+      "llm_config", [](const auto& e) { return llm_config_codec::encode(e); },
+      llm_config_codec::decode,
+      [](const std::string& t) {
+        return t == llm_config_codec::kAgentConfigured || t == llm_config_codec::kPromptChanged;
+      });
+}
+
 TEST(Codecs, EveryOrderEventHasItsOwnTypeAndRoundTrips) {
   expect_one_schema_each<domain::order::Event>(
       "order", [](const auto& e) { return order_codec::encode(e, "test"); }, order_codec::decode,
