@@ -20,6 +20,16 @@ std::string format_timestamp(int64_t us) {
   return buf;
 }
 
+std::string format_utc(int64_t us, const char* format) {
+  const int64_t secs = us >= 0 ? us / 1'000'000 : (us - 999'999) / 1'000'000;
+  std::time_t t = static_cast<std::time_t>(secs);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  const size_t n = std::strftime(buf, sizeof buf, format, &tm);
+  return std::string(buf, n);
+}
+
 bool parse_timestamp(const std::string& text, int64_t* out) {
   std::tm tm{};
   int consumed = 0;

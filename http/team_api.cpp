@@ -3,6 +3,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "events/envelope_json.hpp"
+
 namespace parley::http {
 
 using nlohmann::json;
@@ -233,12 +235,7 @@ HttpResponse put_sequence(TeamApiContext& ctx, const HttpRequest& req) {
 }  // namespace
 
 std::string iso_utc(int64_t us) {
-  std::time_t t = static_cast<std::time_t>(us / 1000000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return events::format_utc(us, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 json user_json(const domain::user::State& u) {

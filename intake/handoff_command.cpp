@@ -6,17 +6,13 @@
 #include "brain/replies.hpp"
 #include "channels/adapters.hpp"
 #include "domain/conversation.hpp"
+#include "events/envelope_json.hpp"
 
 namespace parley::intake {
 namespace {
 
 std::string utc_minute(int64_t at_us) {
-  std::time_t t = static_cast<std::time_t>(at_us / 1000000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char when[32];
-  std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-  return when;
+  return events::format_utc(at_us, "%Y-%m-%d %H:%M UTC");
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <ctime>
 #include <memory>
 
+#include "events/envelope_json.hpp"
+
 namespace parley::payments {
 
 namespace {
@@ -16,12 +18,7 @@ constexpr double kLeft = 56, kRight = kWidth - 56;
 constexpr const char* kFont = "DejaVu Sans, Lohit Devanagari";
 
 std::string date_of(int64_t us) {
-  const time_t t = static_cast<time_t>(us / 1000000);
-  struct tm tm {};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return events::format_utc(us, "%Y-%m-%d");
 }
 
 // `s` without the bidi embedding, override and isolate controls (U+202A–202E,

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "channels/signatures.hpp"
+#include "events/envelope_json.hpp"
 #include "net/http_call.hpp"
 
 namespace parley::payments {
@@ -66,12 +67,7 @@ std::string address(const std::string& name, const std::string& email) {
 }
 
 std::string rfc5322_date() {
-  const time_t t = time(nullptr);
-  struct tm tm {};
-  gmtime_r(&t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S +0000", &tm);
-  return buf;
+  return events::format_utc(int64_t{time(nullptr)} * 1000000, "%a, %d %b %Y %H:%M:%S +0000");
 }
 
 std::string random_token() {

@@ -7,6 +7,7 @@
 
 #include "events/conversation_codec.hpp"
 #include "events/delivery_codec.hpp"
+#include "events/envelope_json.hpp"
 #include "events/lead_codec.hpp"
 #include "events/llm_codec.hpp"
 #include "events/llm_config_codec.hpp"
@@ -119,6 +120,18 @@ void expect_one_schema_each(const std::string& entity_type, Encode encode, Decod
   }
   EXPECT_EQ(decode(envelope(entity_type + ".unheard_of", "{}")).status().code(),
             StoreErrc::not_found);
+}
+
+// The one UTC formatter of the tree (API dates, invoices, mail headers, team answers).
+TEST(Timestamps, UtcTimesAreFormattedToTheSecondAndRoundTripWithMicroseconds) {
+  const int64_t at = int64_t{1795341600} * 1000000 + 123456;  // 2026-11-22T10:00:00.123456Z
+  EXPECT_EQ(format_utc(at, "%Y-%m-%dT%H:%M:%SZ"), "2026-11-22T10:00:00Z");
+  EXPECT_EQ(format_utc(at, "%Y-%m-%d %H:%M UTC"), "2026-11-22 10:00 UTC");
+  EXPECT_EQ(format_utc(-1, "%Y-%m-%dT%H:%M:%SZ"), "1969-12-31T23:59:59Z");
+  EXPECT_EQ(format_timestamp(at), "2026-11-22T10:00:00.123456Z");
+  int64_t back = 0;
+  ASSERT_TRUE(parse_timestamp(format_timestamp(at), &back));
+  EXPECT_EQ(back, at);
 }
 
 TEST(Codecs, EveryConversationEventHasItsOwnTypeAndRoundTrips) {
