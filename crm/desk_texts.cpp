@@ -1,10 +1,10 @@
 #include "crm/desk_texts.hpp"
 
-#include "brain/replies.hpp"
-
 #include <array>
 #include <map>
 #include <string_view>
+
+#include "brain/replies.hpp"
 
 namespace parley::crm {
 namespace {

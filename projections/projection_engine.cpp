@@ -1,7 +1,5 @@
 #include "projections/projection_engine.hpp"
 
-#include "projections/fold_rule.hpp"
-
 #include <simdjson.h>
 
 #include <algorithm>
@@ -9,6 +7,8 @@
 #include <mutex>
 #include <system_error>
 #include <thread>
+
+#include "projections/fold_rule.hpp"
 
 namespace parley::projections {
 
