@@ -28,7 +28,14 @@ enum class EngineErrc : uint8_t {
 
 struct EngineError {
   EngineErrc code = EngineErrc::ok;
-  std::string detail;
+  std::string detail;  // for rejected: the domain error's name (its to_string)
+
+  // True when an entity refused with the domain error `e` (conversation::Error,
+  // lead::Error …): callers compare enums, never the words.
+  template <class DomainError>
+  bool refused_with(DomainError e) const {
+    return code == EngineErrc::rejected && detail == to_string(e);
+  }
 };
 
 template <class T>

@@ -271,9 +271,12 @@ std::vector<std::string> Desk::run(Turn& t, const std::string& lead_id, lead::Co
   auto r = engine_.lead(lead_id, actors::LeadRequest{std::move(command)}, options_.timeout);
   if (!r.ok()) {
     const auto& d = r.error.detail;
-    if (d == "no_appointment") return {desk_text(kDeskLanguage, DeskText::nothing_to_move)};
-    if (d == "missing_time") return {desk_text(kDeskLanguage, DeskText::when_missing)};
-    if (d == "lead_not_found") return {desk_text(kDeskLanguage, DeskText::lead_gone)};
+    if (r.error.refused_with(lead::Error::no_appointment))
+      return {desk_text(kDeskLanguage, DeskText::nothing_to_move)};
+    if (r.error.refused_with(lead::Error::missing_time))
+      return {desk_text(kDeskLanguage, DeskText::when_missing)};
+    if (r.error.refused_with(lead::Error::not_found))
+      return {desk_text(kDeskLanguage, DeskText::lead_gone)};
     if (r.error.code == actors::EngineErrc::rejected)
       return {desk_text(kDeskLanguage, DeskText::rejected, {d})};
     return {desk_text(kDeskLanguage, DeskText::not_saved, {d})};

@@ -1,14 +1,17 @@
 #include "http/engine_errors.hpp"
 
+#include "domain/conversation.hpp"
+#include "domain/lead.hpp"
+
 namespace parley::http {
 
 EngineFailure describe(const actors::EngineError& e) {
   switch (e.code) {
     case actors::EngineErrc::rejected:
-      if (e.detail == "not_started")
+      if (e.refused_with(domain::conversation::Error::not_started))
         return {404, "conversation_not_found", "this conversation has no messages yet"};
-      if (e.detail == "lead_not_found") return {404, "not_found", "no such lead"};
-      if (e.detail == "outside_window")
+      if (e.refused_with(domain::lead::Error::not_found)) return {404, "not_found", "no such lead"};
+      if (e.refused_with(domain::conversation::Error::outside_window))
         return {409, "outside_customer_service_window",
                 "WhatsApp allows free text only within 24 hours of the customer's last "
                 "message; send an approved template: {\"template\":{\"name\":…,"

@@ -51,7 +51,8 @@ std::vector<std::string> run_handoff_command(actors::Engine& engine, const Hando
   actors::SetHandoff cmd{c.action == "on", c.action == "status", "manager:" + manager, now_us};
   auto r = engine.command(id, cmd, timeout);
   if (!r.ok()) {
-    if (r.error.detail == "not_started") return {say(Say::handoff_no_conversation, {id})};
+    if (r.error.refused_with(domain::conversation::Error::not_started))
+      return {say(Say::handoff_no_conversation, {id})};
     return {say(Say::handoff_failed, {id, r.error.detail})};
   }
   if (c.action == "status") {

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/conversation.hpp"
+#include "domain/lead.hpp"
+
 namespace parley::http {
 namespace {
 
@@ -37,6 +40,17 @@ TEST(EngineErrors, GivenNoAnswerOrNoLogOrNoEngineWhenAnsweredThenTheCallerMayRet
   EXPECT_EQ(of(EngineErrc::storage, "io").code, "storage_unavailable");
   EXPECT_EQ(of(EngineErrc::unavailable, "stopping").status, 503);
   EXPECT_EQ(of(EngineErrc::unavailable, "stopping").code, "unavailable");
+}
+
+TEST(EngineErrors, GivenARefusalWhenComparedThenItIsByTheDomainsEnumNotItsWords) {
+  namespace conv = domain::conversation;
+  const actors::EngineError refused{EngineErrc::rejected,
+                                    conv::to_string(conv::Error::not_started)};
+  EXPECT_TRUE(refused.refused_with(conv::Error::not_started));
+  EXPECT_FALSE(refused.refused_with(conv::Error::outside_window));
+  EXPECT_FALSE(refused.refused_with(domain::lead::Error::not_found));
+  const actors::EngineError storage{EngineErrc::storage, conv::to_string(conv::Error::not_started)};
+  EXPECT_FALSE(storage.refused_with(conv::Error::not_started));
 }
 
 }  // namespace
