@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <mutex>
+#include "domain/civil_date.hpp"
 
 namespace parley::crm {
 namespace {
@@ -33,15 +34,6 @@ bool zone_file_exists(const std::string& name) {
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 LocalTime civil(int64_t local_seconds, int offset_minutes) {
   int64_t days = local_seconds / 86400;
   int64_t secs = local_seconds % 86400;
@@ -49,17 +41,11 @@ LocalTime civil(int64_t local_seconds, int offset_minutes) {
     secs += 86400;
     --days;
   }
-  // civil_from_days (H. Hinnant)
-  int64_t z = days + 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
+  const auto date = domain::civil_from_days(days);
   LocalTime t;
-  t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  t.year = static_cast<int>(yoe + era * 400 + (t.month <= 2));
+  t.day = date.day;
+  t.month = date.month;
+  t.year = static_cast<int>(date.year);
   t.hour = static_cast<int>(secs / 3600);
   t.minute = static_cast<int>(secs % 3600 / 60);
   t.weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
@@ -116,7 +102,8 @@ std::optional<int64_t> TimeZone::to_utc(int year, int month, int day, int hour, 
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 ||
       minute > 59)
     return std::nullopt;
-  const int64_t local_secs = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60;
+  const int64_t local_secs =
+      domain::days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60;
   if (fixed_) return (local_secs - fixed_offset_minutes_ * 60) * 1000000;
   // The offsets a day before and after: at most one change lies between.
   const int oa = offset_minutes_at((local_secs - 86400) * 1000000);
