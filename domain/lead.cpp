@@ -1,4 +1,5 @@
 #include "domain/lead.hpp"
+#include "domain/overloaded.hpp"
 
 #include <algorithm>
 
@@ -270,6 +271,8 @@ State evolve(State s, const Event& event) {
             f->state = "skipped";
             f->skip_reason = e.reason;
           }
+        } else {
+          static_assert(unhandled<T>, "a lead event without a fold");
         }
       },
       event);

@@ -1,4 +1,5 @@
 #include "domain/order.hpp"
+#include "domain/overloaded.hpp"
 
 #include <cstdio>
 
@@ -121,17 +122,30 @@ Decision record_notified(const State& s, const RecordNotified& c) {
 template <class C>
 Decision on_existing(const State& s, const C& c) {
   if (!s.exists) return fail(Error::not_found);
-  if constexpr (std::is_same_v<C, ReserveStock>) return reserve(s, c);
-  if constexpr (std::is_same_v<C, ReleaseStock>) return release(s, c);
-  if constexpr (std::is_same_v<C, RequestPayment>) return request_payment(s, c);
-  if constexpr (std::is_same_v<C, ConfirmPayment>) return confirm_payment(s, c);
-  if constexpr (std::is_same_v<C, Ship>) return ship(s, c);
-  if constexpr (std::is_same_v<C, Deliver>) return deliver(s, c);
-  if constexpr (std::is_same_v<C, Cancel>) return cancel(s, c);
-  if constexpr (std::is_same_v<C, Refund>) return refund(s, c);
-  if constexpr (std::is_same_v<C, IssueInvoice>) return issue_invoice(s, c);
-  if constexpr (std::is_same_v<C, RecordMail>) return record_mail(s, c);
-  if constexpr (std::is_same_v<C, RecordNotified>) return record_notified(s, c);
+  if constexpr (std::is_same_v<C, ReserveStock>)
+    return reserve(s, c);
+  else if constexpr (std::is_same_v<C, ReleaseStock>)
+    return release(s, c);
+  else if constexpr (std::is_same_v<C, RequestPayment>)
+    return request_payment(s, c);
+  else if constexpr (std::is_same_v<C, ConfirmPayment>)
+    return confirm_payment(s, c);
+  else if constexpr (std::is_same_v<C, Ship>)
+    return ship(s, c);
+  else if constexpr (std::is_same_v<C, Deliver>)
+    return deliver(s, c);
+  else if constexpr (std::is_same_v<C, Cancel>)
+    return cancel(s, c);
+  else if constexpr (std::is_same_v<C, Refund>)
+    return refund(s, c);
+  else if constexpr (std::is_same_v<C, IssueInvoice>)
+    return issue_invoice(s, c);
+  else if constexpr (std::is_same_v<C, RecordMail>)
+    return record_mail(s, c);
+  else if constexpr (std::is_same_v<C, RecordNotified>)
+    return record_notified(s, c);
+  else
+    static_assert(unhandled<C>, "an order command without a handler");
 }
 
 struct Evolver {

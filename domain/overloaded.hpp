@@ -13,4 +13,10 @@ struct overloaded : Fs... {
 template <class... Fs>
 overloaded(Fs...) -> overloaded<Fs...>;
 
+// For an `if constexpr` chain over a variant's alternatives: its last
+// `else static_assert(unhandled<T>, "...")` makes a missing alternative a
+// compile error instead of a silent no-op.
+template <class>
+inline constexpr bool unhandled = false;
+
 }  // namespace parley::domain

@@ -1,4 +1,5 @@
 #include "domain/user.hpp"
+#include "domain/overloaded.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -206,6 +207,8 @@ State evolve(State s, const Event& event) {
         } else if constexpr (std::is_same_v<T, TokenRevoked>) {
           auto it = s.tokens.find(e.token_id);
           if (it != s.tokens.end()) it->second.revoked = true;
+        } else {
+          static_assert(unhandled<T>, "a user event without a fold");
         }
       },
       event);
