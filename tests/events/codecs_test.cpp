@@ -51,6 +51,31 @@ TEST(Codecs, LlmEventsOfTheWrongShapeAreCorruption) {
             StoreErrc::corruption);
 }
 
+TEST(Codecs, AModelsTurnEventsRoundTripWithTheirTimeAndCause) {
+  domain::llm_usage::Call call;
+  call.provider = "openai";
+  call.model = "gpt-4o-mini";
+  call.input_tokens = 12;
+  call.at_us = 1795000000000001;
+  const NewEvent stored = llm_codec::encode(call, "api:u1#1");
+  EXPECT_EQ(stored.type, llm_codec::kUsage);
+  EXPECT_EQ(stored.timestamp_us, call.at_us);
+  EXPECT_EQ(stored.causation_id, "api:u1#1");
+  EventEnvelope env = envelope(stored.type, stored.payload);
+  env.timestamp_us = stored.timestamp_us;
+  auto back = llm_codec::decode_call(env);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->model, "gpt-4o-mini");
+  EXPECT_EQ(back->input_tokens, 12);
+  EXPECT_EQ(back->at_us, call.at_us);
+  EXPECT_EQ(llm_codec::decode_fallback(env).status().code(), StoreErrc::not_found);
+  const NewEvent fallback = llm_codec::encode(
+      domain::llm_usage::Fallback{"api:u1", "openai", "m", "timeout", "", 7}, "c");
+  EXPECT_EQ(fallback.type, llm_codec::kFallback);
+  EXPECT_EQ(llm_codec::decode_fallback(envelope(fallback.type, fallback.payload))->reason,
+            "timeout");
+}
+
 // Found by fuzz/event_codecs (UBSan: 1.79509e+20 is outside the range of
 // representable values of type 'long', in nlohmann's from_json): an integer
 // member holding a float was converted with static_cast. The log never holds
