@@ -241,8 +241,10 @@ HttpResponse handle_outbox_retry(ChannelApiContext& ctx, const HttpRequest& req)
 }
 
 void register_channel_api(Router& router, ChannelApiContext& ctx) {
-  for (const char* p : {"telegram", "whatsapp", "twilio", "greenapi", "maytapi"}) {
-    std::string platform = p;
+  // One webhook route per adapter the server was given: a new channel
+  // needs no route of its own.
+  for (const auto& [name, adapter] : ctx.adapters) {
+    const std::string platform = name;
     router.add("POST", "/webhooks/" + platform,
                [&ctx, platform](const HttpRequest& r) { return handle_webhook(ctx, platform, r); });
   }
