@@ -93,6 +93,20 @@ TEST(ChannelsE2E, TelegramNonTextGetsAPoliteReply) {
   }));
 }
 
+// The webhook routes are the server's adapters, one each, and nothing else.
+TEST(ChannelsE2E, EveryAdapterHasItsWebhookRouteAndNoOtherNameHasOne) {
+  FakePlatform fake(platform_ok);
+  testing::TempDir dir;
+  Server server(dir.path(), base_env(fake));
+  httplib::Client c("127.0.0.1", server.port());
+  for (const char* platform : {"telegram", "whatsapp", "twilio", "greenapi", "maytapi"})
+    EXPECT_NE(
+        c.Post((std::string("/webhooks/") + platform).c_str(), "{}", "application/json")->status,
+        404)
+        << platform;
+  EXPECT_EQ(c.Post("/webhooks/facebook", "{}", "application/json")->status, 404);
+}
+
 std::string whatsapp_payload(const std::vector<std::pair<std::string, std::string>>& messages) {
   json msgs = json::array();
   for (const auto& [from, id] : messages)
