@@ -1,6 +1,7 @@
 #include "projections/log_follower.hpp"
 
 #include "projections/fold_rule.hpp"
+#include "projections/log_scan.hpp"
 
 namespace parley::projections {
 
@@ -13,28 +14,26 @@ events::Status LogFollower::catch_up() {
   uint64_t last = checkpoint_.load();
   bool changed = false;
   events::Status fold_error;
-  auto st = store_.scan_all(last + 1, [&](const events::RecordView& r) {
-    if (wants(r.type())) {  // others are skipped unparsed
-      auto env = r.decode();
-      if (!env) {
-        fold_error = env.status();
+  const auto st = scan_log(
+      store_, last, 0, [&](uint64_t, std::string_view type) { return wants(type); },
+      [&](uint64_t position, const events::EventEnvelope& env, bool) {
+        switch (fold_event(
+            name(), position, env.type, [&] { return apply(env); }, &fold_error)) {
+          case Folded::applied:
+            changed = true;
+            return true;
+          case Folded::skipped:
+            skipped_.fetch_add(1);
+            return true;
+          case Folded::stop:
+            return false;
+        }
         return false;
-      }
-      switch (fold_event(
-          name(), r.position(), env->type, [&] { return apply(*env); }, &fold_error)) {
-        case Folded::applied:
-          changed = true;
-          break;
-        case Folded::skipped:
-          skipped_.fetch_add(1);
-          break;
-        case Folded::stop:
-          return false;
-      }
-    }
-    last = r.position();
-    return true;
-  });
+      },
+      [&](uint64_t position) {
+        last = position;
+        return true;
+      });
   if (changed) publish(last);
   checkpoint_.store(last);
   return st.ok() ? fold_error : st;

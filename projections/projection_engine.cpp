@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "projections/fold_rule.hpp"
+#include "projections/log_scan.hpp"
 
 namespace parley::projections {
 
@@ -146,46 +147,45 @@ Status ProjectionEngine::fold_lane(Lane& lane, uint64_t to_position) {
   uint64_t last = from, since_commit = 0;
   Status fold_error;
   simdjson::dom::parser parser;  // one tape for the lane, reused by every event
-  auto st = log_.scan_all(from + 1, [&](const events::RecordView& r) {
-    const uint64_t pos = r.position();
-    if (pos > to_position) return false;
-    uint32_t mask = mask_of(r.type());
+  // The projections that want this record and have not folded it yet.
+  auto interest = [&](uint64_t pos, std::string_view type) {
+    uint32_t mask = mask_of(type);
     for (size_t i = 0; i < group.size(); ++i)
       if ((mask & (1u << i)) && group[i]->checkpoint() >= pos) mask &= ~(1u << i);
-    if (mask) {
-      auto env = r.decode();
-      if (!env) {
-        fold_error = env.status();
-        return false;
-      }
-      ProjectedEvent event(*env, parser);
-      for (size_t i = 0; i < group.size(); ++i) {
-        if (!(mask & (1u << i))) continue;
-        std::unique_lock plock(group[i]->mutex());
-        const auto folded = fold_event(
-            group[i]->name(), pos, env->type,
-            [&] {
-              group[i]->apply(event);
-              return Status::Ok();
-            },
-            &fold_error);
-        if (folded == Folded::skipped) skipped_.fetch_add(1, std::memory_order_relaxed);
-      }
-      lane.events.fetch_add(1, std::memory_order_relaxed);
-      applied_.fetch_add(1, std::memory_order_relaxed);
+    return mask;
+  };
+  auto fold = [&](uint64_t pos, const events::EventEnvelope& env, uint32_t mask) {
+    ProjectedEvent event(env, parser);
+    for (size_t i = 0; i < group.size(); ++i) {
+      if (!(mask & (1u << i))) continue;
+      std::unique_lock plock(group[i]->mutex());
+      const auto folded = fold_event(
+          group[i]->name(), pos, env.type,
+          [&] {
+            group[i]->apply(event);
+            return Status::Ok();
+          },
+          &fold_error);
+      if (folded == Folded::skipped) skipped_.fetch_add(1, std::memory_order_relaxed);
     }
-    last = pos;
-    if (++since_commit >= options_.batch_events) {
-      if (auto c = commit(last, group); !c.ok()) {
-        fold_error = c;
-        return false;
-      }
-      since_commit = 0;
-      lane.position.store(last, std::memory_order_relaxed);
-      if (lane.on_commit) lane.on_commit();
-    }
+    lane.events.fetch_add(1, std::memory_order_relaxed);
+    applied_.fetch_add(1, std::memory_order_relaxed);
     return true;
-  });
+  };
+  auto passed = [&](uint64_t pos) {
+    last = pos;
+    if (++since_commit < options_.batch_events) return true;
+    if (auto c = commit(last, group); !c.ok()) {
+      fold_error = c;
+      return false;
+    }
+    since_commit = 0;
+    lane.position.store(last, std::memory_order_relaxed);
+    if (lane.on_commit) lane.on_commit();
+    return true;
+  };
+  const Status st =
+      to_position == 0 ? Status::Ok() : scan_log(log_, from, to_position, interest, fold, passed);
   if (!st.ok()) return st;
   if (!fold_error.ok()) return fold_error;
   // Up to the head even when the tail held nothing these projections read.
