@@ -198,6 +198,35 @@ struct OrderCancelRequested {
   std::string order_id;
   int64_t at_us = 0;
 };
+// The name each event is stored under (its codec's schema uses it; views
+// compare with it). A new event adds its name here, beside its struct.
+namespace types {
+inline constexpr const char* kMessageReceived = "conversation.message_received";
+inline constexpr const char* kMessageSent = "conversation.message_sent";
+inline constexpr const char* kProductsShown = "conversation.products_shown";
+inline constexpr const char* kItemAdded = "cart.item_added";
+inline constexpr const char* kItemRemoved = "cart.item_removed";
+inline constexpr const char* kQuantityChanged = "cart.quantity_changed";
+inline constexpr const char* kVariantChosen = "cart.variant_chosen";
+inline constexpr const char* kCartCleared = "cart.cleared";
+inline constexpr const char* kCheckoutStarted = "checkout.started";
+inline constexpr const char* kDetailsProvided = "checkout.details_provided";
+inline constexpr const char* kConfirmationRequested = "checkout.confirmation_requested";
+inline constexpr const char* kCheckoutCancelled = "checkout.cancelled";
+inline constexpr const char* kOrderPlaced = "conversation.order_placed";
+inline constexpr const char* kOrderStatusNoted = "conversation.order_status_noted";
+inline constexpr const char* kOrderCancelRequested = "conversation.order_cancel_requested";
+inline constexpr const char* kCustomerForgotten = "conversation.customer_forgotten";
+inline constexpr const char* kStageChanged = "conversation.stage_changed";
+inline constexpr const char* kHandoffRequested = "conversation.handoff_requested";
+inline constexpr const char* kHandoffEnded = "conversation.handoff_ended";
+inline constexpr const char* kDeliveryStatus = "conversation.delivery_status";
+inline constexpr const char* kSearchPerformed = "conversation.search_performed";
+inline constexpr const char* kNudgeScheduled = "conversation.nudge_scheduled";
+inline constexpr const char* kNudgeSent = "conversation.nudge_sent";
+inline constexpr const char* kNudgeSkipped = "conversation.nudge_skipped";
+inline constexpr const char* kNudgeCancelled = "conversation.nudge_cancelled";
+}  // namespace types
 using Event = std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
                            QuantityChanged, VariantChosen, CartCleared, CheckoutStarted,
                            DetailsProvided, ConfirmationRequested, CheckoutCancelled, OrderPlaced,

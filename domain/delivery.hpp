@@ -52,6 +52,13 @@ struct RetryRequested {
   std::string by;
   int64_t at_us = 0;
 };
+// The name each event is stored under (its codec's schema uses it; views
+// compare with it). A new event adds its name here, beside its struct.
+namespace types {
+inline constexpr const char* kPartSent = "delivery.part_sent";
+inline constexpr const char* kDeadLettered = "delivery.dead_lettered";
+inline constexpr const char* kRetryRequested = "delivery.retry_requested";
+}  // namespace types
 using Event = std::variant<PartSent, DeadLettered, RetryRequested>;
 
 struct State {

@@ -118,6 +118,23 @@ struct FollowUpSkipped {
   std::string step_id, reason;
   int64_t at_us = 0;
 };
+// The name each event is stored under (its codec's schema uses it; views
+// compare with it). A new event adds its name here, beside its struct.
+namespace types {
+inline constexpr const char* kCreated = "lead.created";
+inline constexpr const char* kAssigned = "lead.assigned";
+inline constexpr const char* kQualified = "lead.qualified";
+inline constexpr const char* kDetailsUpdated = "lead.details_updated";
+inline constexpr const char* kAppointmentScheduled = "lead.appointment_scheduled";
+inline constexpr const char* kAppointmentRescheduled = "lead.appointment_rescheduled";
+inline constexpr const char* kAppointmentDone = "lead.appointment_done";
+inline constexpr const char* kAppointmentCancelled = "lead.appointment_cancelled";
+inline constexpr const char* kActivityAdded = "lead.activity_added";
+inline constexpr const char* kStatusChanged = "lead.status_changed";
+inline constexpr const char* kFollowUpScheduled = "lead.follow_up_scheduled";
+inline constexpr const char* kFollowUpSent = "lead.follow_up_sent";
+inline constexpr const char* kFollowUpSkipped = "lead.follow_up_skipped";
+}  // namespace types
 using Event =
     std::variant<Created, Assigned, Qualified, DetailsUpdated, AppointmentScheduled,
                  AppointmentRescheduled, AppointmentDone, AppointmentCancelled, ActivityAdded,

@@ -48,6 +48,12 @@ struct PromptChanged {
   std::string by;
   int64_t at_us = 0;
 };
+// The name each event is stored under (its codec's schema uses it; views
+// compare with it). A new event adds its name here, beside its struct.
+namespace types {
+inline constexpr const char* kAgentConfigured = "llm_config.agent_configured";
+inline constexpr const char* kPromptChanged = "llm_config.prompt_changed";
+}  // namespace types
 using Event = std::variant<AgentConfigured, PromptChanged>;
 
 // ---- state ----------------------------------------------------------------

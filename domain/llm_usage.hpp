@@ -37,4 +37,11 @@ struct Fallback {
   int64_t at_us = 0;
 };
 
+// The name each event is stored under (its codec's schema uses it; views
+// compare with it). A new event adds its name here, beside its struct.
+namespace types {
+inline constexpr const char* kUsage = "llm.usage";
+inline constexpr const char* kFallback = "llm.fallback";
+}  // namespace types
+
 }  // namespace parley::domain::llm_usage

@@ -117,6 +117,23 @@ struct ShopperNotified {
   std::string status;
   int64_t at_us = 0;
 };
+// The name each event is stored under (its codec's schema uses it; views
+// compare with it). A new event adds its name here, beside its struct.
+namespace types {
+inline constexpr const char* kPlaced = "order.placed";
+inline constexpr const char* kStockReserved = "order.stock_reserved";
+inline constexpr const char* kStockReleased = "order.stock_released";
+inline constexpr const char* kPaymentRequested = "order.payment_requested";
+inline constexpr const char* kPaid = "order.paid";
+inline constexpr const char* kShipped = "order.shipped";
+inline constexpr const char* kDelivered = "order.delivered";
+inline constexpr const char* kCancelled = "order.cancelled";
+inline constexpr const char* kRefunded = "order.refunded";
+inline constexpr const char* kInvoiceIssued = "order.invoice_issued";
+inline constexpr const char* kInvoiceMailed = "order.invoice_mailed";
+inline constexpr const char* kInvoiceMailFailed = "order.invoice_mail_failed";
+inline constexpr const char* kShopperNotified = "order.shopper_notified";
+}  // namespace types
 using Event = std::variant<OrderPlaced, StockReserved, StockReleased, PaymentRequested,
                            PaymentConfirmed, Shipped, Delivered, Cancelled, Refunded, InvoiceIssued,
                            InvoiceMailed, InvoiceMailFailed, ShopperNotified>;

@@ -43,6 +43,13 @@ struct StockChanged {
 struct ProductRemoved {
   std::string sku;
 };
+// The name each event is stored under (its codec's schema uses it; views
+// compare with it). A new event adds its name here, beside its struct.
+namespace types {
+inline constexpr const char* kUpserted = "catalog.product_upserted";
+inline constexpr const char* kStockChanged = "catalog.stock_changed";
+inline constexpr const char* kRemoved = "catalog.product_removed";
+}  // namespace types
 using Event = std::variant<ProductUpserted, StockChanged, ProductRemoved>;
 
 // ---- state --------------------------------------------------------------

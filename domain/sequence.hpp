@@ -31,6 +31,11 @@ struct Saved {
   std::string by;
   int64_t at_us = 0;
 };
+// The name each event is stored under (its codec's schema uses it; views
+// compare with it). A new event adds its name here, beside its struct.
+namespace types {
+inline constexpr const char* kSequenceSaved = "sequence.saved";
+}  // namespace types
 using Event = std::variant<Saved>;
 
 struct State {

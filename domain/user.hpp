@@ -70,6 +70,17 @@ struct TokenRevoked {
   std::string by;
   int64_t at_us = 0;
 };
+// The name each event is stored under (its codec's schema uses it; views
+// compare with it). A new event adds its name here, beside its struct.
+namespace types {
+inline constexpr const char* kUserCreated = "user.created";
+inline constexpr const char* kProfileChanged = "user.profile_changed";
+inline constexpr const char* kPasswordChanged = "user.password_changed";
+inline constexpr const char* kDisabled = "user.disabled";
+inline constexpr const char* kEnabled = "user.enabled";
+inline constexpr const char* kTokenIssued = "user.token_issued";
+inline constexpr const char* kTokenRevoked = "user.token_revoked";
+}  // namespace types
 using Event = std::variant<Created, ProfileChanged, PasswordChanged, Disabled, Enabled, TokenIssued,
                            TokenRevoked>;
 

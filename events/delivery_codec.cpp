@@ -26,7 +26,7 @@ template <class E>
 struct Schema;
 template <>
 struct Schema<PartSent> {
-  static constexpr const char* kType = kPartSent;
+  static constexpr const char* kType = types::kPartSent;
   static json to(const PartSent& e) {
     return {{"part", e.part},
             {"parts", e.parts},
@@ -41,7 +41,7 @@ struct Schema<PartSent> {
 };
 template <>
 struct Schema<DeadLettered> {
-  static constexpr const char* kType = kDeadLettered;
+  static constexpr const char* kType = types::kDeadLettered;
   static json to(const DeadLettered& e) {
     return {{"part", e.part}, {"attempts", e.attempts}, {"error", e.error}};
   }
@@ -53,7 +53,7 @@ struct Schema<DeadLettered> {
 };
 template <>
 struct Schema<RetryRequested> {
-  static constexpr const char* kType = kRetryRequested;
+  static constexpr const char* kType = types::kRetryRequested;
   static json to(const RetryRequested& e) { return {{"by", e.by}}; }
   static RetryRequested from(const json& p, const EventEnvelope& env) {
     return {p.value("by", ""), env.timestamp_us};

@@ -14,11 +14,11 @@
 
 namespace parley::events::delivery_codec {
 
+// The stored type names live beside the events (domain/delivery.hpp).
+namespace types = parley::domain::delivery::types;
+
 namespace delivery = parley::domain::delivery;
 
-inline constexpr const char* kPartSent = "delivery.part_sent";
-inline constexpr const char* kDeadLettered = "delivery.dead_lettered";
-inline constexpr const char* kRetryRequested = "delivery.retry_requested";
 inline constexpr const char* kNotificationQueued = "notification.queued";
 
 bool is_delivery_event(std::string_view type);

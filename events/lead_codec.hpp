@@ -28,22 +28,8 @@ namespace parley::events::lead_codec {
 
 inline constexpr uint32_t kStateSchema = 1;
 
-// Every stored type of a lead's stream; views name them by these constants.
-namespace types {
-inline constexpr const char* kCreated = "lead.created";
-inline constexpr const char* kAssigned = "lead.assigned";
-inline constexpr const char* kQualified = "lead.qualified";
-inline constexpr const char* kDetailsUpdated = "lead.details_updated";
-inline constexpr const char* kAppointmentScheduled = "lead.appointment_scheduled";
-inline constexpr const char* kAppointmentRescheduled = "lead.appointment_rescheduled";
-inline constexpr const char* kAppointmentDone = "lead.appointment_done";
-inline constexpr const char* kAppointmentCancelled = "lead.appointment_cancelled";
-inline constexpr const char* kActivityAdded = "lead.activity_added";
-inline constexpr const char* kStatusChanged = "lead.status_changed";
-inline constexpr const char* kFollowUpScheduled = "lead.follow_up_scheduled";
-inline constexpr const char* kFollowUpSent = "lead.follow_up_sent";
-inline constexpr const char* kFollowUpSkipped = "lead.follow_up_skipped";
-}  // namespace types
+// The stored type names live beside the events (domain/lead.hpp).
+namespace types = parley::domain::lead::types;
 
 bool is_lead_event(std::string_view type);
 NewEvent encode(const domain::lead::Event& event);

@@ -18,7 +18,7 @@ template <class E>
 struct Schema;
 template <>
 struct Schema<usage::Call> {
-  static constexpr const char* kType = kUsage;
+  static constexpr const char* kType = types::kUsage;
   static json to(const usage::Call& c) {
     return {{"provider", c.provider},
             {"model", c.model},
@@ -48,7 +48,7 @@ struct Schema<usage::Call> {
 };
 template <>
 struct Schema<usage::Fallback> {
-  static constexpr const char* kType = kFallback;
+  static constexpr const char* kType = types::kFallback;
   static json to(const usage::Fallback& f) {
     return {{"conversation_id", f.conversation_id},
             {"provider", f.provider},

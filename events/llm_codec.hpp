@@ -20,9 +20,10 @@
 
 namespace parley::events::llm_codec {
 
+// The stored type names live beside the events (domain/llm_usage.hpp).
+namespace types = parley::domain::llm_usage::types;
+
 inline constexpr const char* kTurnStream = "llm_turn";
-inline constexpr const char* kUsage = "llm.usage";
-inline constexpr const char* kFallback = "llm.fallback";
 
 NewEvent encode(const domain::llm_usage::Call& call, const std::string& causation_id);
 NewEvent encode(const domain::llm_usage::Fallback& fallback, const std::string& causation_id);

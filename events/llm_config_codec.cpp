@@ -16,7 +16,7 @@ template <class E>
 struct Schema;
 template <>
 struct Schema<cfg::AgentConfigured> {
-  static constexpr const char* kType = kAgentConfigured;
+  static constexpr const char* kType = types::kAgentConfigured;
   static json to(const cfg::AgentConfigured& a) {
     return {{"agent", a.agent},
             {"provider", a.setting.provider},
@@ -35,7 +35,7 @@ struct Schema<cfg::AgentConfigured> {
 };
 template <>
 struct Schema<cfg::PromptChanged> {
-  static constexpr const char* kType = kPromptChanged;
+  static constexpr const char* kType = types::kPromptChanged;
   static json to(const cfg::PromptChanged& c) {
     return {{"slug", c.slug}, {"text", c.text}, {"by", c.by}};
   }

@@ -10,8 +10,8 @@
 
 namespace parley::events::llm_config_codec {
 
-inline constexpr const char* kAgentConfigured = "llm_config.agent_configured";
-inline constexpr const char* kPromptChanged = "llm_config.prompt_changed";
+// The stored type names live beside the events (domain/llm_config.hpp).
+namespace types = parley::domain::llm_config::types;
 
 NewEvent encode(const domain::llm_config::Event& event);
 Expected<domain::llm_config::Event> decode(const EventEnvelope& envelope);

@@ -27,22 +27,8 @@
 namespace parley::events::order_codec {
 
 namespace order = parley::domain::order;
-// Every stored type of an order's stream; views name them by these constants.
-namespace types {
-inline constexpr const char* kPlaced = "order.placed";
-inline constexpr const char* kStockReserved = "order.stock_reserved";
-inline constexpr const char* kStockReleased = "order.stock_released";
-inline constexpr const char* kPaymentRequested = "order.payment_requested";
-inline constexpr const char* kPaid = "order.paid";
-inline constexpr const char* kShipped = "order.shipped";
-inline constexpr const char* kDelivered = "order.delivered";
-inline constexpr const char* kCancelled = "order.cancelled";
-inline constexpr const char* kRefunded = "order.refunded";
-inline constexpr const char* kInvoiceIssued = "order.invoice_issued";
-inline constexpr const char* kInvoiceMailed = "order.invoice_mailed";
-inline constexpr const char* kInvoiceMailFailed = "order.invoice_mail_failed";
-inline constexpr const char* kShopperNotified = "order.shopper_notified";
-}  // namespace types
+// The stored type names live beside the events (domain/order.hpp).
+namespace types = parley::domain::order::types;
 inline constexpr const char* kPlaced = types::kPlaced;
 inline constexpr const char* kInvoiceSeqType = "invoice_seq";
 inline constexpr const char* kInvoiceSeqId = "shop";

@@ -46,7 +46,7 @@ template <class E>
 struct Schema;
 template <>
 struct Schema<product::ProductUpserted> {
-  static constexpr const char* kType = kUpserted;
+  static constexpr const char* kType = types::kUpserted;
   static json to(const product::ProductUpserted& e) { return to_json(e.product); }
   static product::ProductUpserted from(const json& p, const EventEnvelope&) {
     return {from_stored(p)};
@@ -54,7 +54,7 @@ struct Schema<product::ProductUpserted> {
 };
 template <>
 struct Schema<product::StockChanged> {
-  static constexpr const char* kType = kStockChanged;
+  static constexpr const char* kType = types::kStockChanged;
   static json to(const product::StockChanged& e) { return {{"sku", e.sku}, {"stock", e.stock}}; }
   static product::StockChanged from(const json& p, const EventEnvelope&) {
     return {p.at("sku"), integer(p.at("stock"))};
@@ -62,7 +62,7 @@ struct Schema<product::StockChanged> {
 };
 template <>
 struct Schema<product::ProductRemoved> {
-  static constexpr const char* kType = kRemoved;
+  static constexpr const char* kType = types::kRemoved;
   static json to(const product::ProductRemoved& e) { return {{"sku", e.sku}}; }
   static product::ProductRemoved from(const json& p, const EventEnvelope&) { return {p.at("sku")}; }
 };

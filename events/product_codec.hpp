@@ -14,11 +14,10 @@
 
 namespace parley::events::product_codec {
 
-namespace product = parley::domain::product;
+// The stored type names live beside the events (domain/product.hpp).
+namespace types = parley::domain::product::types;
 
-inline constexpr const char* kUpserted = "catalog.product_upserted";
-inline constexpr const char* kStockChanged = "catalog.stock_changed";
-inline constexpr const char* kRemoved = "catalog.product_removed";
+namespace product = parley::domain::product;
 
 // True for the event types this codec reads (a projection's skip test).
 bool is_product_event(std::string_view type);

@@ -38,7 +38,7 @@ template <class E>
 struct Schema;
 template <>
 struct Schema<user::Created> : Timed<user::Created> {
-  static constexpr const char* kType = types::kUserCreated;
+  static constexpr const char* kType = user::types::kUserCreated;
   static json to(const user::Created& e) {
     return {{"username", e.username},
             {"profile", profile_json(e.profile)},
@@ -52,7 +52,7 @@ struct Schema<user::Created> : Timed<user::Created> {
 };
 template <>
 struct Schema<user::ProfileChanged> : Timed<user::ProfileChanged> {
-  static constexpr const char* kType = types::kProfileChanged;
+  static constexpr const char* kType = user::types::kProfileChanged;
   static json to(const user::ProfileChanged& e) {
     return {{"profile", profile_json(e.profile)}, {"by", e.by}};
   }
@@ -62,7 +62,7 @@ struct Schema<user::ProfileChanged> : Timed<user::ProfileChanged> {
 };
 template <>
 struct Schema<user::PasswordChanged> : Timed<user::PasswordChanged> {
-  static constexpr const char* kType = types::kPasswordChanged;
+  static constexpr const char* kType = user::types::kPasswordChanged;
   static json to(const user::PasswordChanged& e) {
     return {{"password_hash", e.password_hash}, {"by", e.by}};
   }
@@ -80,12 +80,12 @@ struct ByOnly : Timed<E> {
   }
 };
 template <>
-struct Schema<user::Disabled> : ByOnly<user::Disabled, &types::kDisabled> {};
+struct Schema<user::Disabled> : ByOnly<user::Disabled, &user::types::kDisabled> {};
 template <>
-struct Schema<user::Enabled> : ByOnly<user::Enabled, &types::kEnabled> {};
+struct Schema<user::Enabled> : ByOnly<user::Enabled, &user::types::kEnabled> {};
 template <>
 struct Schema<user::TokenIssued> : Timed<user::TokenIssued> {
-  static constexpr const char* kType = types::kTokenIssued;
+  static constexpr const char* kType = user::types::kTokenIssued;
   static json to(const user::TokenIssued& e) {
     return {{"token_id", e.token_id}, {"expires_us", e.expires_us}};
   }
@@ -95,7 +95,7 @@ struct Schema<user::TokenIssued> : Timed<user::TokenIssued> {
 };
 template <>
 struct Schema<user::TokenRevoked> : Timed<user::TokenRevoked> {
-  static constexpr const char* kType = types::kTokenRevoked;
+  static constexpr const char* kType = user::types::kTokenRevoked;
   static json to(const user::TokenRevoked& e) { return {{"token_id", e.token_id}, {"by", e.by}}; }
   static user::TokenRevoked from(const json& p, const EventEnvelope& env) {
     return {p.at("token_id"), p.value("by", ""), env.timestamp_us};
@@ -103,7 +103,7 @@ struct Schema<user::TokenRevoked> : Timed<user::TokenRevoked> {
 };
 template <>
 struct Schema<sequence::Saved> : Timed<sequence::Saved> {
-  static constexpr const char* kType = types::kSequenceSaved;
+  static constexpr const char* kType = sequence::types::kSequenceSaved;
   static json to(const sequence::Saved& e) {
     json steps = json::array();
     for (const auto& s : e.steps)

@@ -20,17 +20,6 @@
 
 namespace parley::events::team_codec {
 
-namespace types {
-inline constexpr const char* kUserCreated = "user.created";
-inline constexpr const char* kProfileChanged = "user.profile_changed";
-inline constexpr const char* kPasswordChanged = "user.password_changed";
-inline constexpr const char* kDisabled = "user.disabled";
-inline constexpr const char* kEnabled = "user.enabled";
-inline constexpr const char* kTokenIssued = "user.token_issued";
-inline constexpr const char* kTokenRevoked = "user.token_revoked";
-inline constexpr const char* kSequenceSaved = "sequence.saved";
-}  // namespace types
-
 bool is_user_event(std::string_view type);
 NewEvent encode(const domain::user::Event& event);
 Expected<domain::user::Event> decode_user(const EventEnvelope& envelope);

@@ -35,17 +35,19 @@ EventEnvelope envelope(const std::string& type, const std::string& payload) {
 // try/catch, so one bad event in the log threw out of decode().
 TEST(Codecs, LlmEventsOfTheWrongShapeAreCorruption) {
   for (const auto& [type, payload] : std::vector<std::pair<std::string, std::string>>{
-           {llm_config_codec::kAgentConfigured, R"({"agent":5})"},
-           {llm_config_codec::kPromptChanged, R"({"slug":"shop","text":[]})"}}) {
+           {llm_config_codec::types::kAgentConfigured, R"({"agent":5})"},
+           {llm_config_codec::types::kPromptChanged, R"({"slug":"shop","text":[]})"}}) {
     auto e = llm_config_codec::decode(envelope(type, payload));
     EXPECT_EQ(e.status().code(), StoreErrc::corruption) << payload;
   }
-  EXPECT_EQ(llm_codec::decode_call(envelope(llm_codec::kUsage, R"({"model":5})")).status().code(),
-            StoreErrc::corruption);
   EXPECT_EQ(
-      llm_codec::decode_call(envelope(llm_codec::kUsage, R"({"attempts":"1"})")).status().code(),
+      llm_codec::decode_call(envelope(llm_codec::types::kUsage, R"({"model":5})")).status().code(),
       StoreErrc::corruption);
-  EXPECT_EQ(llm_codec::decode_fallback(envelope(llm_codec::kFallback, R"({"reason":{}})"))
+  EXPECT_EQ(llm_codec::decode_call(envelope(llm_codec::types::kUsage, R"({"attempts":"1"})"))
+                .status()
+                .code(),
+            StoreErrc::corruption);
+  EXPECT_EQ(llm_codec::decode_fallback(envelope(llm_codec::types::kFallback, R"({"reason":{}})"))
                 .status()
                 .code(),
             StoreErrc::corruption);
@@ -58,7 +60,7 @@ TEST(Codecs, AModelsTurnEventsRoundTripWithTheirTimeAndCause) {
   call.input_tokens = 12;
   call.at_us = 1795000000000001;
   const NewEvent stored = llm_codec::encode(call, "api:u1#1");
-  EXPECT_EQ(stored.type, llm_codec::kUsage);
+  EXPECT_EQ(stored.type, llm_codec::types::kUsage);
   EXPECT_EQ(stored.timestamp_us, call.at_us);
   EXPECT_EQ(stored.causation_id, "api:u1#1");
   EventEnvelope env = envelope(stored.type, stored.payload);
@@ -71,7 +73,7 @@ TEST(Codecs, AModelsTurnEventsRoundTripWithTheirTimeAndCause) {
   EXPECT_EQ(llm_codec::decode_fallback(env).status().code(), StoreErrc::not_found);
   const NewEvent fallback = llm_codec::encode(
       domain::llm_usage::Fallback{"api:u1", "openai", "m", "timeout", "", 7}, "c");
-  EXPECT_EQ(fallback.type, llm_codec::kFallback);
+  EXPECT_EQ(fallback.type, llm_codec::types::kFallback);
   EXPECT_EQ(llm_codec::decode_fallback(envelope(fallback.type, fallback.payload))->reason,
             "timeout");
 }
@@ -197,7 +199,8 @@ TEST(Codecs, EveryLlmConfigEventHasItsOwnTypeAndRoundTrips) {
       "llm_config", [](const auto& e) { return llm_config_codec::encode(e); },
       llm_config_codec::decode,
       [](const std::string& t) {
-        return t == llm_config_codec::kAgentConfigured || t == llm_config_codec::kPromptChanged;
+        return t == llm_config_codec::types::kAgentConfigured ||
+               t == llm_config_codec::types::kPromptChanged;
       });
 }
 
