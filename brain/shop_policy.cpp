@@ -1,14 +1,12 @@
 #include "brain/shop_policy.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 
 #include "brain/browse.hpp"
 #include "brain/lexicon.hpp"
 #include "brain/nlu_cues.hpp"
 #include "brain/nlu_slots.hpp"
-#include "brain/order_texts.hpp"
 #include "brain/shop_turn.hpp"
 #include "brain/text.hpp"
 #include "brain/turn_context.hpp"
