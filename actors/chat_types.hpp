@@ -23,8 +23,6 @@ struct StockLevel {
   uint64_t head = 0;
 };
 using StockLevels = std::map<std::string, StockLevel>;
-// The entity's refusal of a turn that would place an order without them.
-inline constexpr const char* kStockUnknown = "stock_unknown";
 
 // A message to answer: what arrived (domain::conversation::Inbound) and how
 // this turn is to be decided.

@@ -68,9 +68,8 @@ struct ConversationKind : codec::Stream {
   using Decision = EntityDecision<Event, Reply>;
   using Decided = domain::Result<Decision, caf::error>;
 
-  static Decided rejected(const char* code) {
-    return domain::fail(make_error(entity_errc::rejected, code));
-  }
+  static Decided rejected(domain::Refusal refusal) { return domain::fail(make_refusal(refusal)); }
+  static Decided rejected(conv::Error e) { return rejected(domain::Refusal::of(e)); }
 
   // Units wanted of each product across the order's lines.
   static std::map<std::string, int64_t> wanted(const std::vector<domain::CartLine>& lines) {
@@ -88,14 +87,14 @@ struct ConversationKind : codec::Stream {
   }
 
   // order.placed and order.stock_reserved on the order's stream, and each
-  // product's catalog.stock_changed at its expected head; the error's code, or nullptr.
-  static const char* place_with_stock(const domain::order::Order& o, const StockLevels& stock,
-                                      const std::string& cause, int64_t at_us,
-                                      std::vector<events::LinkedAppend>* linked) {
+  // product's catalog.stock_changed at its expected head; the order's refusal, if any.
+  static domain::Refusal place_with_stock(const domain::order::Order& o, const StockLevels& stock,
+                                          const std::string& cause, int64_t at_us,
+                                          std::vector<events::LinkedAppend>* linked) {
     namespace order = domain::order;
     namespace product = domain::product;
     auto placed = order::decide(order::State{}, order::Place{o});
-    if (!placed) return order::to_string(placed.error());
+    if (!placed) return domain::Refusal::of(placed.error());
     order::State s;
     for (const auto& e : placed.value()) s = order::evolve(std::move(s), e);
     std::vector<order::StockLine> lines;
@@ -109,13 +108,13 @@ struct ConversationKind : codec::Stream {
       linked->push_back(std::move(taken));
     }
     auto reserved = order::decide(s, order::ReserveStock{lines});
-    if (!reserved) return order::to_string(reserved.error());
+    if (!reserved) return domain::Refusal::of(reserved.error());
     for (const auto& e : placed.value())
       link.events.push_back(events::order_codec::encode(e, cause));
     for (const auto& e : reserved.value())
       link.events.push_back(events::order_codec::encode(e, cause));
     linked->push_back(std::move(link));
-    return nullptr;
+    return {};
   }
 
   // Applies decided events to the running state and the decision.
@@ -165,22 +164,21 @@ struct ConversationKind : codec::Stream {
   // platform id.
   static Decided decide_op(const State& state, const ChatTurn& turn, const Deps& deps) {
     // Understanding is linear but not free: nothing over the cap reaches it.
-    if (turn.text.size() > domain::kMaxTextBytes)
-      return rejected(conv::to_string(conv::Error::text_too_long));
+    if (turn.text.size() > domain::kMaxTextBytes) return rejected(conv::Error::text_too_long);
     const auto understood =
         turn.understood ? *turn.understood
                         : brain::understand(turn.text, brain::nlu::local_now(
                                                            turn.at_us, deps.utc_offset_minutes));
     auto received = conv::decide(state, receive_command(turn, understood));
-    if (!received) return rejected(conv::to_string(received.error()));
+    if (!received) return rejected(received.error());
     Builder b{state, {}};
     b.take(std::move(received).value());
     const auto inbound = std::get<conv::MessageReceived>(b.d.events.front());
     b.d.reply.message_id = inbound.message_id;
     auto replies = choose_replies(state, turn, understood, inbound, deps, &b);
     if (!replies) return domain::fail(replies.error());
-    if (const char* refused = send(std::move(replies).value(), inbound, turn.at_us, &b))
-      return rejected(refused);
+    if (auto refusal = send(std::move(replies).value(), inbound, turn.at_us, &b))
+      return rejected(refusal);
     b.plan_nudges(deps);
     b.finish();
     if (!turn.platform_message_id.empty())
@@ -267,32 +265,33 @@ struct ConversationKind : codec::Stream {
       // product's stream expected at the head it was read at: of two
       // shoppers racing for the last unit one append conflicts, and the
       // engine asks again with fresh stock (issue 17, item 15).
-      if (!turn.stock) return rejected_replies(kStockUnknown);
-      if (!covered(*turn.stock, plan.order->lines)) return rejected_replies("out_of_stock");
-      if (auto error = place_with_stock(*plan.order, *turn.stock, inbound.message_id, turn.at_us,
-                                        &b->d.linked))
-        return rejected_replies(error);
+      if (!turn.stock) return rejected_replies(domain::Refusal::of(conv::Error::stock_unknown));
+      if (!covered(*turn.stock, plan.order->lines))
+        return rejected_replies(domain::Refusal::of(conv::Error::out_of_stock));
+      if (auto refusal = place_with_stock(*plan.order, *turn.stock, inbound.message_id, turn.at_us,
+                                          &b->d.linked))
+        return rejected_replies(refusal);
     }
     return std::move(plan.replies);
   }
 
-  static Replies rejected_replies(const char* code) {
-    return domain::fail(make_error(entity_errc::rejected, code));
+  static Replies rejected_replies(domain::Refusal refusal) {
+    return domain::fail(make_refusal(refusal));
   }
 
   // Each reply becomes message_sent, answering the inbound message; the
-  // error's code, or nullptr.
-  static const char* send(std::vector<brain::PolicyReply> replies,
-                          const conv::MessageReceived& inbound, int64_t at_us, Builder* b) {
+  // conversation's refusal, if any.
+  static domain::Refusal send(std::vector<brain::PolicyReply> replies,
+                              const conv::MessageReceived& inbound, int64_t at_us, Builder* b) {
     for (auto& r : replies) {
       auto sent = conv::decide(b->s, conv::SendMessage{r.text, inbound.message_id, at_us, r.media});
-      if (!sent) return conv::to_string(sent.error());
+      if (!sent) return domain::Refusal::of(sent.error());
       b->take(std::move(sent).value());
       ChatReply out{std::move(r.text), {}};
       for (auto& m : r.media) out.media.push_back({m.url, m.caption});
       b->d.reply.replies.push_back(std::move(out));
     }
-    return nullptr;
+    return {};
   }
 
   // Re-decides a model's commands on the current state. "" when they all
@@ -356,7 +355,7 @@ struct ConversationKind : codec::Stream {
     send.author = op.author;
     send.template_message = op.template_message;
     auto sent = conv::decide(state, send);
-    if (!sent) return rejected(conv::to_string(sent.error()));
+    if (!sent) return rejected(sent.error());
     Builder b{state, {}};
     b.take(std::move(sent).value());
     b.d.reply.message_id = std::get<conv::MessageSent>(b.d.events.back()).message_id;
@@ -367,11 +366,11 @@ struct ConversationKind : codec::Stream {
 
   static Decided decide_op(const State& state, const SetHandoff& op, const Deps& deps) {
     Builder b{state, {}};
-    if (!state.started()) return rejected(conv::to_string(conv::Error::not_started));
+    if (!state.started()) return rejected(conv::Error::not_started);
     if (!op.query_only) {
       auto r = op.on ? conv::decide(state, conv::RequestHandoff{op.by, op.at_us})
                      : conv::decide(state, conv::EndHandoff{op.by, op.at_us});
-      if (!r) return rejected(conv::to_string(r.error()));
+      if (!r) return rejected(r.error());
       b.take(std::move(r).value());
       b.plan_nudges(deps);
     }
@@ -393,9 +392,9 @@ struct ConversationKind : codec::Stream {
   }
 
   static Decided decide_op(const State& state, const NoteOrder& op, const Deps&) {
-    if (!state.started()) return rejected(conv::to_string(conv::Error::not_started));
+    if (!state.started()) return rejected(conv::Error::not_started);
     auto noted = conv::decide(state, conv::NoteOrderStatus{op.order_id, op.note, op.at_us});
-    if (!noted) return rejected(conv::to_string(noted.error()));
+    if (!noted) return rejected(noted.error());
     Builder b{state, {}};
     const bool news = !noted.value().empty();
     b.take(std::move(noted).value());
@@ -416,7 +415,7 @@ struct ConversationKind : codec::Stream {
 
   static Decided decide_op(const State& state, const ForgetCustomer& op, const Deps&) {
     auto r = conv::decide(state, conv::ForgetCustomer{op.by, op.at_us});
-    if (!r) return rejected(conv::to_string(r.error()));
+    if (!r) return rejected(r.error());
     Builder b{state, {}};
     b.take(std::move(r).value());
     b.finish();
@@ -426,7 +425,7 @@ struct ConversationKind : codec::Stream {
   static Decided decide_op(const State& state, const RecordStatus& op, const Deps&) {
     auto r = conv::decide(state,
                           conv::RecordDeliveryStatus{op.platform_message_id, op.status, op.at_us});
-    if (!r) return rejected(conv::to_string(r.error()));
+    if (!r) return rejected(r.error());
     Builder b{state, {}};
     b.take(std::move(r).value());
     b.finish();

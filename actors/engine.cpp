@@ -95,15 +95,16 @@ std::string new_order_id() {
 }
 
 EngineError to_engine_error(const caf::error& err) {
-  entity_errc code;
-  std::string context;
-  if (decode_entity_error(err, &code, &context)) {
-    switch (code) {
+  EntityError e;
+  if (decode_entity_error(err, &e)) {
+    switch (e.code) {
       case entity_errc::rejected:
-        return {EngineErrc::rejected, context};
+        return {EngineErrc::rejected, e.text, e.refusal};
       case entity_errc::storage_failed:
       case entity_errc::recovery_failed:
-        return {EngineErrc::storage, context};
+        return {EngineErrc::storage, e.text, {}, e.store};
+      case entity_errc::failed:
+        return {EngineErrc::unavailable, e.text};
     }
   }
   if (err == caf::sec::request_timeout) return {EngineErrc::timeout, "no answer in time"};
@@ -151,7 +152,8 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
     return out;
   }
   if (turn.text.size() > domain::kMaxTextBytes) {  // before any understanding
-    out.error = {EngineErrc::rejected, "text_too_long"};
+    out.error =
+        EngineError::refused(domain::Refusal::of(domain::conversation::Error::text_too_long));
     return out;
   }
   const auto id = domain::conversation::conversation_id(turn.channel, turn.user_id);
@@ -178,10 +180,9 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
   // either way the stock is read here and the turn asked again.
   for (int attempt = 0;; ++attempt) {
     auto r = impl_->ask(id, ConversationRequest{prepared}, timeout);
-    const bool needs_stock =
-        !r.ok() && r.error.code == EngineErrc::rejected && r.error.detail == kStockUnknown;
-    const bool raced = !r.ok() && prepared.stock && r.error.code == EngineErrc::storage &&
-                       r.error.detail.find("conflict") != std::string::npos;
+    const bool needs_stock = r.error.refused_with(domain::conversation::Error::stock_unknown);
+    const bool raced = prepared.stock && r.error.code == EngineErrc::storage &&
+                       r.error.store == events::StoreErrc::conflict;
     if ((!needs_stock && !raced) || attempt == 3) return r;
     auto peek = impl_->ask(id, ConversationRequest{PeekState{}}, timeout);
     if (!peek.ok() || !peek.value.state) return r;

@@ -14,27 +14,37 @@
 #include "actors/runtime.hpp"
 #include "brain/search_rewrite.hpp"
 #include "brain/turn_advice.hpp"
+#include "domain/refusal.hpp"
 #include "events/status.hpp"
 
 namespace parley::actors {
 
 enum class EngineErrc : uint8_t {
   ok = 0,
-  rejected,     // the entity refused the request; detail: the domain error code
+  rejected,     // the entity refused the request: `refusal` says with what
   timeout,      // no answer within the timeout
   unavailable,  // the entity or system is down or shutting down
-  storage,      // the log failed to store or load
+  storage,      // the log failed to store or load: `store` says how
 };
 
 struct EngineError {
   EngineErrc code = EngineErrc::ok;
-  std::string detail;  // for rejected: the domain error's name (its to_string)
+  std::string detail;       // words for logs and messages: the refusal's name, the store's message
+  domain::Refusal refusal;  // rejected: which entity, which Error
+  events::StoreErrc store = events::StoreErrc::ok;  // storage: the store's code
 
+  EngineError() = default;
+  EngineError(EngineErrc c, std::string words, domain::Refusal r = {},
+              events::StoreErrc s = events::StoreErrc::ok)
+      : code(c), detail(std::move(words)), refusal(r), store(s) {}
+  static EngineError refused(domain::Refusal r) {
+    return {EngineErrc::rejected, domain::name(r), r};
+  }
   // True when an entity refused with the domain error `e` (conversation::Error,
   // lead::Error …): callers compare enums, never the words.
   template <class DomainError>
   bool refused_with(DomainError e) const {
-    return code == EngineErrc::rejected && detail == to_string(e);
+    return code == EngineErrc::rejected && refusal.is(e);
   }
 };
 

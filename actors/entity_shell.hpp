@@ -77,7 +77,7 @@ struct EntityShellState {
 
   events::StreamId stream;
   caf::actor registry;
-  std::string load_error;  // set when loading failed: every request gets it
+  events::Status load_error = events::Status::Ok();  // not ok: every request gets it
   typename Kind::State domain;
   uint64_t head = 0;          // seq of the last event decided (durable or in flight)
   uint64_t snapshot_seq = 0;  // seq of the last snapshot loaded or saved
@@ -107,8 +107,8 @@ class EntityShell {
     return {
         [=](typename Kind::Request& request) -> caf::result<typename Kind::Reply> {
           auto rp = self->make_response_promise();
-          if (!self->state.load_error.empty()) {
-            rp.deliver(make_error(entity_errc::recovery_failed, self->state.load_error));
+          if (!self->state.load_error.ok()) {
+            rp.deliver(make_storage_error(entity_errc::recovery_failed, self->state.load_error));
           } else if (!self->state.ready) {
             self->state.stash.push_back({rp, std::move(request)});
           } else {
@@ -126,7 +126,7 @@ class EntityShell {
         },
         [=](stop_atom) {
           self->state.stop_requested = true;
-          if (!self->state.load_error.empty()) return self->quit();
+          if (!self->state.load_error.ok()) return self->quit();
           maybe_finish(self, *rt);
         },
         caf::after(rt->idle) >>
@@ -198,9 +198,9 @@ class EntityShell {
       // meanwhile and spawns a fresh entity for it, which loads again. (The
       // load may finish before the first request arrives, so the entity must
       // not simply quit: that request would find no one.)
-      st.load_error = status.to_string();
+      st.load_error = status;
       for (auto& w : st.stash)
-        w.rp.deliver(make_error(entity_errc::recovery_failed, st.load_error));
+        w.rp.deliver(make_storage_error(entity_errc::recovery_failed, st.load_error));
       st.stash.clear();
       self->send(st.registry, passivate_atom::value, Kind::kType, st.stream.id);
       return;
@@ -239,7 +239,7 @@ class EntityShell {
           append.events.back().timestamp_us = decided->at_us;
       }
     } catch (const std::exception& ex) {
-      rp.deliver(make_error(entity_errc::rejected, std::string("internal: ") + ex.what()));
+      rp.deliver(make_failure(std::string("internal: ") + ex.what()));
       return;
     }
     auto& d = *decided;
@@ -275,7 +275,7 @@ class EntityShell {
     if (result.status.code() == events::StoreErrc::duplicate) {
       done.rp.deliver(Kind::duplicate_reply(done.request, result.duplicate_outcome));
     } else {
-      done.rp.deliver(make_error(entity_errc::storage_failed, result.status.to_string()));
+      done.rp.deliver(make_storage_error(entity_errc::storage_failed, result.status));
     }
     // Everything decided after this request assumed its events: re-decide it
     // on the state reloaded from the log, before anything stashed later.

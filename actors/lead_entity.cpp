@@ -39,8 +39,7 @@ struct LeadKind : codec::Stream {
 
   static Decided decide(const State& state, const Request& request, const Deps& deps) {
     auto decided = lead::decide(state, request.command);
-    if (!decided)
-      return domain::fail(make_error(entity_errc::rejected, lead::to_string(decided.error())));
+    if (!decided) return domain::fail(make_refusal(decided.error()));
     Decision d;
     d.at_us = time_of(request.command);
     d.events = std::move(decided).value();

@@ -171,6 +171,10 @@ const char* to_string(Error e) {
       return "invalid_kind";
     case Error::invalid_status:
       return "invalid_status";
+    case Error::stock_unknown:
+      return "stock_unknown";
+    case Error::out_of_stock:
+      return "out_of_stock";
   }
   return "unknown";
 }

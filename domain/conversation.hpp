@@ -392,6 +392,8 @@ enum class Error : uint8_t {
   mixed_currency,    // a line in another currency than the cart's
   cart_full,         // kMaxCartLines lines already, or the total over kMaxOrderCents
   unknown_order,     // an order this conversation did not place
+  stock_unknown,     // placing the order needs the stock levels, read from the log by the caller
+  out_of_stock,      // the order wants more units than the stock has
 };
 const char* to_string(Error e);
 

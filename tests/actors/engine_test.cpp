@@ -160,7 +160,7 @@ TEST(Engine, EveryStoredEventCarriesTheTimeOfTheDecisionThatMadeIt) {
 TEST(Engine, RejectedMessageRecordsNothing) {
   Harness h;
   auto r = h.chat("u1", "   ");
-  EXPECT_EQ(r.error.code, EngineErrc::rejected);
+  EXPECT_TRUE(r.error.refused_with(domain::conversation::Error::empty_text));
   EXPECT_EQ(r.error.detail, "empty_text");
   EXPECT_EQ(h.store.last_position(), 0u);
 }
