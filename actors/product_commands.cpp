@@ -23,10 +23,10 @@ ProductOutcome ProductCommands::get(const std::string& sku) {
   auto key = product::normalize(product::Product{sku, "x", "", 0, "EUR", 0, {}, {}, {}, "", ""});
   auto loaded = load(key.sku);
   if (!loaded.status.ok()) {
-    out.error_code = "storage_failed";
+    out.storage = loaded.status.code();
     out.message = loaded.status.to_string();
   } else if (!loaded.state.exists) {
-    out.error_code = "not_found";
+    out.refused = product::Error::not_found;
     out.message = "no product " + key.sku;
   } else {
     out.ok = true;
@@ -47,13 +47,14 @@ ProductOutcome ProductCommands::run(const std::string& raw_sku, const product::C
   const int64_t now = now_us_();
   c.encode = [&](const product::Event& e) { return codec::encode(e, now, causation); };
   auto r = events::run_stream_command(store_, writer_, sku, c);
-  out.error_code = r.error_code;
-  if (r.error_code == "storage_failed")
+  out.refused = r.refused;
+  out.storage = r.storage;
+  if (r.storage_failed())
     out.message = r.message;
-  else if (r.error_code == "not_found")
+  else if (r.refused_with(product::Error::not_found))
     out.message = "no product " + sku;
-  else if (!r.ok)
-    out.message = "invalid product: " + r.error_code;
+  else if (r.refused)
+    out.message = "invalid product: " + r.error_code();
   out.ok = r.ok;
   out.changed = !r.events.empty();
   out.product = r.state.product;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,10 +21,14 @@ namespace parley::actors {
 
 struct ProductOutcome {
   bool ok = false;
-  bool changed = false;    // false: the command decided no events (already so)
-  std::string error_code;  // domain error (invalid_sku, not_found …) or "storage_failed"
+  bool changed = false;  // false: the command decided no events (already so)
+  std::optional<domain::product::Error> refused;  // invalid_sku, not_found …
+  events::StoreErrc storage = events::StoreErrc::ok;
   std::string message;
   domain::product::Product product;  // the product after the command (when it exists)
+
+  bool refused_with(domain::product::Error e) const { return refused && *refused == e; }
+  bool storage_failed() const { return storage != events::StoreErrc::ok; }
 };
 
 struct ImportReport {
@@ -41,7 +46,7 @@ class ProductCommands {
   ProductOutcome upsert(const domain::product::Product& product, const std::string& causation);
   ProductOutcome set_stock(const std::string& sku, int64_t stock, const std::string& causation);
   ProductOutcome remove(const std::string& sku, const std::string& causation);
-  // Reads the product; not ok with error_code "not_found" if it does not exist.
+  // Reads the product; refused with not_found if it does not exist.
   ProductOutcome get(const std::string& sku);
 
   // Imports a parsed CSV: every good row is upserted (appends submitted together,

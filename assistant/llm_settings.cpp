@@ -34,12 +34,11 @@ const char* error_message(cfg::Error e) {
 
 template <class Outcome>
 SettingsError failure(const Outcome& out) {
-  if (out.error_code == "storage_failed") return {503, "storage_unavailable", out.message};
-  if (out.error_code == "unknown_prompt") return {404, out.error_code, "no prompt with this slug"};
-  for (int e = 1; e <= static_cast<int>(cfg::Error::nothing_to_change); ++e)
-    if (out.error_code == cfg::to_string(static_cast<cfg::Error>(e)))
-      return {422, out.error_code, error_message(static_cast<cfg::Error>(e))};
-  return {422, out.error_code, out.message};
+  if (out.storage_failed()) return {503, "storage_unavailable", out.message};
+  if (!out.refused) return {500, "internal", "refused without a reason"};
+  const std::string code = cfg::to_string(*out.refused);
+  if (*out.refused == cfg::Error::unknown_prompt) return {404, code, "no prompt with this slug"};
+  return {422, code, error_message(*out.refused)};
 }
 
 }  // namespace

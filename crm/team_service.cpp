@@ -20,30 +20,58 @@ Answer<T> error(int status, std::string code, std::string message) {
   return a;
 }
 
-// The HTTP status of a domain refusal.
-int status_of(const std::string& code) {
-  if (code == "not_found") return 404;
-  if (code == "already_exists") return 409;
-  if (code == "storage_failed") return 503;
-  return 400;
-}
-
+// Checked here before a command is built (the domain has no such errors).
 std::string message_of(const std::string& code) {
-  if (code == "invalid_username") return "username: 2-32 characters of a-z, 0-9, '.', '_' or '-'";
-  if (code == "reserved_username") return "that name is Parley's own (admin, operator, …)";
-  if (code == "already_exists") return "that name is taken";
-  if (code == "not_found") return "no such user";
-  if (code == "invalid_display_name") return "display_name: 1-100 characters";
-  if (code == "invalid_phone") return "phones: each needs 7-15 digits, e.g. +91 98765 43210";
   if (code == "invalid_role") return "role: admin, sales or analyst";
   if (code == "weak_password") return "password: 8-256 characters";
   return code;
 }
 
+// The HTTP status and words of a user's refusal.
+ServiceError answer_of(user::Error e) {
+  const std::string code = user::to_string(e);
+  switch (e) {
+    case user::Error::not_found:
+      return {404, code, "no such user"};
+    case user::Error::already_exists:
+      return {409, code, "that name is taken"};
+    case user::Error::user_disabled:
+      return {403, code, "this user is disabled"};
+    case user::Error::invalid_username:
+      return {400, code, "username: 2-32 characters of a-z, 0-9, '.', '_' or '-'"};
+    case user::Error::reserved_username:
+      return {400, code, "that name is Parley's own (admin, operator, …)"};
+    case user::Error::invalid_display_name:
+      return {400, code, "display_name: 1-100 characters"};
+    case user::Error::invalid_phone:
+      return {400, code, "phones: each needs 7-15 digits, e.g. +91 98765 43210"};
+    case user::Error::missing_password:
+    case user::Error::unknown_token:
+    case user::Error::invalid_expiry:
+      break;
+  }
+  return {400, code, code};
+}
+
+// A sequence's refusals are all about what was sent: 400 with its name.
+ServiceError answer_of(sequence::Error e) {
+  const std::string code = sequence::to_string(e);
+  return {400, code, code};
+}
+
+template <class T, class DomainError>
+Answer<T> refusal(DomainError e) {
+  ServiceError a = answer_of(e);
+  return error<T>(a.status, std::move(a.code), std::move(a.message));
+}
+
 template <class T, class Kind>
 Answer<T> refused(const events::StreamOutcome<Kind>& r) {
-  return error<T>(status_of(r.error_code), r.error_code,
-                  r.message.empty() ? message_of(r.error_code) : r.message);
+  if (r.storage_failed()) return error<T>(503, "storage_failed", r.message);
+  if (!r.refused) return error<T>(500, "internal", "refused without a reason");
+  ServiceError e = answer_of(*r.refused);
+  if (!r.message.empty()) e.message = r.message;
+  return error<T>(e.status, std::move(e.code), std::move(e.message));
 }
 
 }  // namespace
@@ -77,10 +105,10 @@ Answer<user::State> TeamService::create_user(const NewUser& n, const std::string
     return error<user::State>(400, "invalid_role", message_of("invalid_role"));
   if (!acceptable_password(n.password))
     return error<user::State>(400, "weak_password", message_of("weak_password"));
-  if (!user::valid_username(n.username))
-    return error<user::State>(400, "invalid_username", message_of("invalid_username"));
+  // Before the password is hashed (a hash costs ~50 ms): the decider would refuse them.
+  if (!user::valid_username(n.username)) return refusal<user::State>(user::Error::invalid_username);
   if (user::reserved_username(n.username))
-    return error<user::State>(400, "reserved_username", message_of("reserved_username"));
+    return refusal<user::State>(user::Error::reserved_username);
   auto slot = hash_gate_.enter(options_.hash_wait);
   if (!slot) return busy<user::State>();
   auto hash = hash_password(n.password, options_.password_cost);
@@ -158,11 +186,7 @@ Answer<Login> TeamService::login(const std::string& username, const std::string&
       now + std::chrono::duration_cast<std::chrono::microseconds>(options_.token_ttl).count();
   auto r = events::run_command<UserKind>(
       store_, writer_, username, user::IssueToken{token_id(out.token), out.expires_us, now});
-  if (!r.ok) {
-    if (r.error_code == "user_disabled")
-      return error<Login>(403, "user_disabled", "this user is disabled");
-    return refused<Login>(r);
-  }
+  if (!r.ok) return refused<Login>(r);
   directory_.upsert(r.state);
   out.principal = principal_of(r.state);
   return {out, {}};

@@ -8,7 +8,8 @@
 //           head that was read, with the command's dedupe claim if any;
 //   retry   from the load on a conflict, at most kMaxStreamAttempts times.
 // A claim made before is success with `duplicate` (nothing written); a domain
-// error is its name; a store failure is "storage_failed".
+// error is `refused` (the Kind's Error enum); a store failure is `storage`.
+// error_code() names either for JSON and logs.
 //
 // Kind provides: State, Event, Error, kType, initial(id), evolve(State, Event),
 //   decode(EventEnvelope), error_name(Error); encode(Event) unless every
@@ -60,11 +61,20 @@ LoadedStream<Kind> load_stream(EventStore& store, const std::string& id) {
 template <class Kind>
 struct StreamOutcome {
   bool ok = false;
-  bool duplicate = false;  // the dedupe claim was made before; nothing written
-  std::string error_code;  // the domain error's name, or "storage_failed"
+  bool duplicate = false;                       // the dedupe claim was made before; nothing written
+  std::optional<typename Kind::Error> refused;  // the decider's refusal
+  StoreErrc storage = StoreErrc::ok;            // not ok: the log failed (message: how)
   std::string message;
   typename Kind::State state;                // after the command (as loaded when refused)
   std::vector<typename Kind::Event> events;  // what was appended; empty: nothing changed
+
+  bool refused_with(typename Kind::Error e) const { return refused && *refused == e; }
+  bool storage_failed() const { return storage != StoreErrc::ok; }
+  // "" when ok; the refusal's name; or "storage_failed".
+  std::string error_code() const {
+    if (refused) return Kind::error_name(*refused);
+    return storage_failed() ? "storage_failed" : "";
+  }
 };
 
 template <class Kind>
@@ -99,19 +109,19 @@ template <class Kind>
 StreamOutcome<Kind> run_stream_command(EventStore& store, GroupCommitWriter& writer,
                                        const std::string& id, const StreamCommand<Kind>& command) {
   StreamOutcome<Kind> out;
-  auto storage_failed = [&](std::string message) {
-    out.error_code = "storage_failed";
-    out.message = std::move(message);
+  auto storage_failed = [&](const Status& status) {
+    out.storage = status.ok() ? StoreErrc::io_error : status.code();
+    out.message = status.to_string();
     return out;
   };
   for (int attempt = 0; attempt < kMaxStreamAttempts; ++attempt) {
     auto loaded = load_stream<Kind>(store, id);
-    if (!loaded.status.ok()) return storage_failed(loaded.status.to_string());
+    if (!loaded.status.ok()) return storage_failed(loaded.status);
     out.state = loaded.state;
     AppendRequest request{{Kind::kType, id}, loaded.head, {}, command.dedupe};
     auto decided = command.decide(loaded, &request);
     if (!decided) {
-      out.error_code = Kind::error_name(decided.error());
+      out.refused = decided.error();
       return out;
     }
     auto after = loaded.state;
@@ -134,10 +144,10 @@ StreamOutcome<Kind> run_stream_command(EventStore& store, GroupCommitWriter& wri
       out.ok = out.duplicate = true;
       return out;
     }
-    if (result.status.code() != StoreErrc::conflict)
-      return storage_failed(result.status.to_string());
+    if (result.status.code() != StoreErrc::conflict) return storage_failed(result.status);
   }
-  return storage_failed("too many concurrent changes to " + std::string(Kind::kType) + "/" + id);
+  return storage_failed(
+      Status::Conflict("too many concurrent changes to " + std::string(Kind::kType) + "/" + id));
 }
 
 // The common case: the Kind's pure decider, its encoder, no links, no claim.

@@ -19,14 +19,16 @@ std::string dump(const json& j) {
 }
 
 HttpResponse outcome_error(const payments::OrderOutcome& r, const std::string& id) {
-  if (r.error_code == "not_found") return json_error(404, "not_found", "no order '" + id + "'");
-  if (r.error_code == "storage_failed") return json_error(503, "storage_unavailable", r.message);
-  if (r.error_code == "invalid_transition")
+  if (r.refused_with(order::Error::not_found))
+    return json_error(404, "not_found", "no order '" + id + "'");
+  if (r.storage_failed()) return json_error(503, "storage_unavailable", r.message);
+  if (r.refused_with(order::Error::invalid_transition))
     return json_error(409, "invalid_transition",
                       "order " + id + " is " + r.state.status + "; that change is not allowed");
-  if (r.error_code == "amount_mismatch")
+  if (r.refused_with(order::Error::amount_mismatch))
     return json_error(422, "amount_mismatch", "the payment does not match the order's total");
-  return json_error(409, r.error_code, r.message.empty() ? r.error_code : r.message);
+  const std::string code = r.error_code();
+  return json_error(409, code, r.message.empty() ? code : r.message);
 }
 
 HttpResponse order_json(const OrderApiContext& ctx, const order::State& s, bool changed) {
@@ -65,11 +67,11 @@ HttpResponse stripe_webhook(OrderApiContext& ctx, const HttpRequest& req) {
   if (!r.ok) {
     // Storage trouble: 503 so Stripe sends it again. A refusal is final:
     // answered 200 (Stripe would only retry it) and logged for a person.
-    if (r.error_code == "storage_failed") return outcome_error(r, notice.order_id);
+    if (r.storage_failed()) return outcome_error(r, notice.order_id);
     std::fprintf(stderr, "parley: stripe event %s for order %s refused: %s\n",
-                 notice.event_id.c_str(), notice.order_id.c_str(), r.error_code.c_str());
+                 notice.event_id.c_str(), notice.order_id.c_str(), r.error_code().c_str());
     answer["result"] = "refused";
-    answer["reason"] = r.error_code;
+    answer["reason"] = r.error_code();
     return json_ok(dump(answer));
   }
   if (ctx.wake_worker) ctx.wake_worker();

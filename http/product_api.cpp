@@ -19,9 +19,9 @@ std::string dump(const json& j) {
 }
 
 HttpResponse outcome_error(const actors::ProductOutcome& o) {
-  if (o.error_code == "not_found") return json_error(404, "not_found", o.message);
-  if (o.error_code == "storage_failed") return json_error(503, "storage_unavailable", o.message);
-  return json_error(422, o.error_code, o.message);
+  if (o.refused_with(product::Error::not_found)) return json_error(404, "not_found", o.message);
+  if (o.storage_failed()) return json_error(503, "storage_unavailable", o.message);
+  return json_error(422, o.refused ? product::to_string(*o.refused) : "invalid_product", o.message);
 }
 
 HttpResponse search(ProductApiContext& ctx, const HttpRequest& req) {

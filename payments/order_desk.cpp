@@ -49,7 +49,7 @@ OrderOutcome OrderDesk::attempt(const std::string& order_id, const std::string& 
   command.encode = [&](const order::Event& e) { return codec::encode(e, causation); };
   if (!dedupe_key.empty()) command.dedupe = events::DedupeClaim{dedupe_key, causation};
   auto out = events::run_stream_command(store_, writer_, order_id, command);
-  if (out.error_code == "not_found") out.message = "no order '" + order_id + "'";
+  if (out.refused_with(order::Error::not_found)) out.message = "no order '" + order_id + "'";
   return out;
 }
 
@@ -95,7 +95,7 @@ OrderOutcome OrderDesk::reserve_stock(const std::string& order_id) {
       });
   if (!failed.ok() && out.ok) {
     out.ok = false;
-    out.error_code = "storage_failed";
+    out.storage = failed.code();
     out.message = failed.to_string();
   }
   return out;

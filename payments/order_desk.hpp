@@ -32,8 +32,9 @@ namespace order = domain::order;
 using OrderStream = events::order_codec::Stream;
 
 // ok, duplicate (the dedupe key was claimed before; nothing written),
-// error_code (the domain error, "not_found" or "storage_failed"), message,
-// state (after the command; as loaded when refused), events (appended).
+// refused (the order::Error, not_found for an order never placed), storage
+// (the log's failure), message, state (after the command; as loaded when
+// refused), events (appended).
 using OrderOutcome = events::StreamOutcome<OrderStream>;
 
 class OrderDesk {

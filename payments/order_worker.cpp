@@ -191,7 +191,7 @@ bool OrderWorker::work_on(const std::string& id, int64_t now) {
     }
     if (!done.ok) {
       std::fprintf(stderr, "parley: order %s: step %d failed: %s %s\n", id.c_str(),
-                   static_cast<int>(step), done.error_code.c_str(), done.message.c_str());
+                   static_cast<int>(step), done.error_code().c_str(), done.message.c_str());
       return false;
     }
     std::lock_guard<std::mutex> lock(mu_);

@@ -76,7 +76,9 @@ TEST_F(StreamCommandTest, GivenNoEventsDecidedWhenRunThenNothingIsWritten) {
 TEST_F(StreamCommandTest, GivenADomainErrorWhenRunThenItIsNamedAndNothingIsWritten) {
   auto out = run_command<Counter>(store, writer, "c", {-1});
   EXPECT_FALSE(out.ok);
-  EXPECT_EQ(out.error_code, "not_positive");
+  EXPECT_TRUE(out.refused_with(Counter::Error::not_positive));
+  EXPECT_FALSE(out.storage_failed());
+  EXPECT_EQ(out.error_code(), "not_positive");
   EXPECT_EQ(load_stream<Counter>(store, "c").head, 0u);
 }
 
@@ -103,7 +105,9 @@ TEST_F(StreamCommandTest, GivenAStreamThatAlwaysMovesWhenRunThenItGivesUpAsAStor
   };
   auto out = run_stream_command(store, writer, "e", c);
   EXPECT_FALSE(out.ok);
-  EXPECT_EQ(out.error_code, "storage_failed");
+  EXPECT_FALSE(out.refused);
+  EXPECT_EQ(out.storage, StoreErrc::conflict);
+  EXPECT_EQ(out.error_code(), "storage_failed");
   EXPECT_EQ(decisions, kMaxStreamAttempts);
 }
 
