@@ -70,27 +70,33 @@ std::vector<domain::delivery::NotificationQueued> lead_notifications(
     auto n = deps.name_of ? deps.name_of(u) : std::string();
     return n.empty() ? u : n;
   };
-  auto notify = [&](const std::string& username, const std::string& reason, std::string text) {
+  // Each text is written in its reader's language.
+  using Words = std::function<std::string(const std::string& language)>;
+  auto notify = [&](const std::string& username, const std::string& reason, const Words& words) {
     if (username.empty() || !deps.contact_of) return;
     for (const auto& n : out)
       if (n.id.substr(n.id.rfind('/') + 1) == username) return;  // one per person per command
     auto contact = deps.contact_of(username);
     if (!contact) return;
     out.push_back({after.id + "/" + std::to_string(after.version) + "/" + username,
-                   contact->channel, contact->recipient, std::move(text), reason, 0});
+                   contact->channel, contact->recipient, words(contact->language), reason, 0});
+  };
+  const Words assigned_to_you = [&](const std::string& language) {
+    return brain::assigned_to_you(language, after, name_of(by));
   };
   for (const auto& event : events) {
     if (const auto* e = std::get_if<lead::Created>(&event)) {
-      if (e->assignee != by)
-        notify(e->assignee, "lead_assigned", brain::assigned_to_you(after, name_of(by)));
+      if (e->assignee != by) notify(e->assignee, "lead_assigned", assigned_to_you);
     } else if (const auto* assigned = std::get_if<lead::Assigned>(&event)) {
-      if (assigned->to != by)
-        notify(assigned->to, "lead_assigned", brain::assigned_to_you(after, name_of(by)));
+      if (assigned->to != by) notify(assigned->to, "lead_assigned", assigned_to_you);
       if (assigned->from != by)
-        notify(assigned->from, "lead_reassigned",
-               brain::taken_from_you(after, name_of(assigned->to), name_of(by)));
+        notify(assigned->from, "lead_reassigned", [&](const std::string& language) {
+          return brain::taken_from_you(language, after, name_of(assigned->to), name_of(by));
+        });
     } else if (const auto* moved = std::get_if<lead::AppointmentRescheduled>(&event)) {
-      auto text = brain::appointment_moved(after, *moved, name_of(by));
+      const Words text = [&](const std::string& language) {
+        return brain::appointment_moved(language, after, *moved, name_of(by));
+      };
       for (const auto& a : after.appointments)
         if (a.id == moved->appointment_id && a.assignee != by)
           notify(a.assignee, "appointment_moved", text);
@@ -102,7 +108,9 @@ std::vector<domain::delivery::NotificationQueued> lead_notifications(
         const auto prefix = f.step_id.substr(0, f.step_id.rfind('#') + 1);
         for (const auto& g : after.follow_ups)
           if (g.step_id.rfind(prefix, 0) == 0) ++steps;
-        notify(sent->to, "follow_up", brain::follow_up_due(after, f, steps));
+        notify(sent->to, "follow_up", [&](const std::string& language) {
+          return brain::follow_up_due(language, after, f, steps);
+        });
       }
     }
   }

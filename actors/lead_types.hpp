@@ -25,6 +25,7 @@ struct LeadReply {
 struct Contact {
   std::string channel;
   std::string recipient;
+  std::string language = "en";  // the member's (domain::user::Profile::language)
 };
 
 struct LeadDeps {

@@ -22,6 +22,11 @@ struct Desk::Turn {
   std::string text;
   int64_t at_us = 0;
   brain::Understanding u;
+  // A desk sentence in the member's language.
+  std::string say(DeskText key, const std::vector<std::string>& args = {}) const {
+    return desk_text(member.language, key, args);
+  }
+  const std::string& language() const { return member.language; }
   std::string slot(const std::string& name) const {
     auto it = u.text_slots.find(name);
     return it == u.text_slots.end() ? std::string() : it->second;
@@ -38,17 +43,18 @@ std::vector<std::string> missing_qualification(const lead::State& l) {
 namespace {
 
 // "A, B and C".
-std::string list_words(const std::vector<std::string>& items) {
-  const std::string and_word = " " + desk_text(kDeskLanguage, DeskText::list_and) + " ";
+std::string list_words(const std::string& language, const std::vector<std::string>& items) {
+  const std::string and_word = " " + desk_text(language, DeskText::list_and) + " ";
   std::string s;
   for (size_t i = 0; i < items.size(); ++i)
     s += (i == 0 ? "" : (i + 1 == items.size() ? and_word : ", ")) + items[i];
   return s;
 }
 
-std::vector<std::string> labels(const std::vector<std::string>& fields) {
+std::vector<std::string> labels(const std::string& language,
+                                const std::vector<std::string>& fields) {
   std::vector<std::string> out;
-  for (const auto& f : fields) out.push_back(brain::field_label(f));
+  for (const auto& f : fields) out.push_back(brain::field_label(language, f));
   return out;
 }
 
@@ -77,8 +83,8 @@ std::string Desk::name_of(const std::string& username) const {
   return u ? u->profile.display_name : username;
 }
 
-std::string Desk::local_when(int64_t utc_us) const {
-  return brain::human_local_time(zone_.local(utc_us).date_time());
+std::string Desk::local_when(const std::string& language, int64_t utc_us) const {
+  return brain::human_local_time(language, zone_.local(utc_us).date_time());
 }
 
 std::vector<std::string> Desk::handle(const Principal& member, const std::string& text,
@@ -94,12 +100,11 @@ std::vector<std::string> Desk::handle(const Principal& member, const std::string
   // The REST route needs sales or admin; a member writing on Telegram or
   // WhatsApp reaches this desk directly, so the role is checked here too (an
   // analyst created leads that way: found by our probe).
-  if (member.role != domain::user::Role::sales && member.role != domain::user::Role::admin)
-    return {desk_text(kDeskLanguage, DeskText::role_needed)};
-  if (text.size() > domain::kMaxTextBytes)
-    return {desk_text(kDeskLanguage, DeskText::message_too_long,
-                      {std::to_string(domain::kMaxTextBytes)})};
   Turn t{member, text, at_us, {}};
+  if (member.role != domain::user::Role::sales && member.role != domain::user::Role::admin)
+    return {t.say(DeskText::role_needed)};
+  if (text.size() > domain::kMaxTextBytes)
+    return {t.say(DeskText::message_too_long, {std::to_string(domain::kMaxTextBytes)})};
   auto local = zone_.local(at_us);
   brain::nlu::LocalNow now{local.year, local.month,  local.day,
                            local.hour, local.minute, local.offset_minutes};
@@ -147,7 +152,7 @@ std::vector<std::string> Desk::answer_pending(Turn& t, const Pending& p) {
       for (const auto& c : p.choices)
         if (m.best.size() == 1 && c.id == m.best[0].id) chosen = &c;
     }
-    if (!chosen) return {desk_text(kDeskLanguage, DeskText::choice_not_understood)};
+    if (!chosen) return {t.say(DeskText::choice_not_understood)};
     // Run the original message with the company the member picked.
     Turn again{t.member, p.text, t.at_us, {}};
     auto local = zone_.local(t.at_us);
@@ -172,7 +177,7 @@ std::vector<std::string> Desk::answer_pending(Turn& t, const Pending& p) {
   if (fields.empty()) {
     std::lock_guard<std::mutex> lock(mu_);
     pending_[t.member.username] = p;
-    return {desk_text(kDeskLanguage, DeskText::details_unreadable)};
+    return {t.say(DeskText::details_unreadable)};
   }
   return update(t, p.lead_id, fields);
 }
@@ -193,7 +198,7 @@ std::vector<std::string> Desk::dispatch(Turn& t) {
       auto v = t.slot(f);
       if (!v.empty()) fields[f] = v;
     }
-    if (fields.empty()) return {desk_text(kDeskLanguage, DeskText::update_what)};
+    if (fields.empty()) return {t.say(DeskText::update_what)};
     return update(t, id, fields);
   }
   if (i == "meeting_schedule") return schedule(t, false, false);
@@ -207,7 +212,7 @@ std::vector<std::string> Desk::dispatch(Turn& t) {
   if (i == "tasks_list") return tasks(t);
   if (i == "leads_list") return leads(t);
   if (i == "lead_history") return history(t);
-  return {desk_text(kDeskLanguage, DeskText::help)};
+  return {t.say(DeskText::help)};
 }
 
 bool Desk::resolve(Turn& t, std::string* lead_id, std::vector<std::string>* replies) {
@@ -218,19 +223,19 @@ bool Desk::resolve(Turn& t, std::string* lead_id, std::vector<std::string>* repl
   }
   const auto company = t.slot("company");
   if (company.empty()) {
-    replies->push_back(desk_text(kDeskLanguage, DeskText::which_company, {t.text}));
+    replies->push_back(t.say(DeskText::which_company, {t.text}));
     return false;
   }
   auto match = match_company(company, book_.names());
   if (match.best.empty()) {
-    replies->push_back(desk_text(kDeskLanguage, DeskText::unknown_lead, {company}));
+    replies->push_back(t.say(DeskText::unknown_lead, {company}));
     return false;
   }
   if (match.best.size() > 1) {
-    std::string q = desk_text(kDeskLanguage, DeskText::choose_lead);
+    std::string q = t.say(DeskText::choose_lead);
     for (size_t i = 0; i < match.best.size() && i < 5; ++i)
       q += "\n" + std::to_string(i + 1) + ". " + match.best[i].company;
-    q += "\n" + desk_text(kDeskLanguage, DeskText::choose_lead_by_number);
+    q += "\n" + t.say(DeskText::choose_lead_by_number);
     std::lock_guard<std::mutex> lock(mu_);
     Pending p;
     p.kind = Pending::choose_lead;
@@ -245,7 +250,8 @@ bool Desk::resolve(Turn& t, std::string* lead_id, std::vector<std::string>* repl
   return true;
 }
 
-bool Desk::resolve_member(const std::string& name, Principal* out, std::string* problem) const {
+bool Desk::resolve_member(const Turn& t, const std::string& name, Principal* out,
+                          std::string* problem) const {
   auto found = team_.find_members(name);
   if (found.size() == 1) {
     *out = found.front();
@@ -256,12 +262,12 @@ bool Desk::resolve_member(const std::string& name, Principal* out, std::string* 
     for (const auto& u : team_.users())
       if (!u.disabled && u.profile.role != domain::user::Role::analyst)
         names.push_back(u.profile.display_name);
-    *problem = names.empty() ? desk_text(kDeskLanguage, DeskText::unknown_member, {name})
-                             : desk_text(kDeskLanguage, DeskText::unknown_member_team_is,
-                                         {name, list_words(names)});
+    *problem = names.empty() ? t.say(DeskText::unknown_member, {name})
+                             : t.say(DeskText::unknown_member_team_is,
+                                     {name, list_words(t.language(), names)});
   } else {
     for (const auto& p : found) names.push_back(p.display_name + " (" + p.username + ")");
-    *problem = desk_text(kDeskLanguage, DeskText::ambiguous_member, {name, list_words(names)});
+    *problem = t.say(DeskText::ambiguous_member, {name, list_words(t.language(), names)});
   }
   return false;
 }
@@ -272,51 +278,45 @@ std::vector<std::string> Desk::run(Turn& t, const std::string& lead_id, lead::Co
   if (!r.ok()) {
     const auto& d = r.error.detail;
     if (r.error.refused_with(lead::Error::no_appointment))
-      return {desk_text(kDeskLanguage, DeskText::nothing_to_move)};
-    if (r.error.refused_with(lead::Error::missing_time))
-      return {desk_text(kDeskLanguage, DeskText::when_missing)};
-    if (r.error.refused_with(lead::Error::not_found))
-      return {desk_text(kDeskLanguage, DeskText::lead_gone)};
-    if (r.error.code == actors::EngineErrc::rejected)
-      return {desk_text(kDeskLanguage, DeskText::rejected, {d})};
-    return {desk_text(kDeskLanguage, DeskText::not_saved, {d})};
+      return {t.say(DeskText::nothing_to_move)};
+    if (r.error.refused_with(lead::Error::missing_time)) return {t.say(DeskText::when_missing)};
+    if (r.error.refused_with(lead::Error::not_found)) return {t.say(DeskText::lead_gone)};
+    if (r.error.code == actors::EngineErrc::rejected) return {t.say(DeskText::rejected, {d})};
+    return {t.say(DeskText::not_saved, {d})};
   }
   book_.upsert(r.value.state);
-  if (r.value.events.empty())
-    return {desk_text(kDeskLanguage, DeskText::nothing_changed, {echo(r.value.state)})};
+  if (r.value.events.empty()) return {t.say(DeskText::nothing_changed, {echo(r.value.state)})};
   return {echo(r.value.state)};
 }
 
 std::vector<std::string> Desk::create(Turn& t) {
   const auto company = t.slot("company");
-  if (company.empty()) return {desk_text(kDeskLanguage, DeskText::create_needs_company)};
+  if (company.empty()) return {t.say(DeskText::create_needs_company)};
   auto existing = match_company(company, book_.names());
   if (existing.score >= 1) {
     auto l = book_.get(existing.best.front().id);
-    return {desk_text(kDeskLanguage, DeskText::lead_exists,
-                      {existing.best.front().company, name_of(l ? l->assignee : ""),
-                       brain::field_label(l ? l->status : "")})};
+    return {
+        t.say(DeskText::lead_exists, {existing.best.front().company, name_of(l ? l->assignee : ""),
+                                      brain::field_label(t.language(), l ? l->status : "")})};
   }
   Principal assignee = t.member;
   const auto wanted = t.slot("assignee");
   std::string problem;
-  if (!wanted.empty() && !resolve_member(wanted, &assignee, &problem))
-    return {desk_text(kDeskLanguage, DeskText::lead_not_created, {problem})};
+  if (!wanted.empty() && !resolve_member(t, wanted, &assignee, &problem))
+    return {t.say(DeskText::lead_not_created, {problem})};
   auto base = slug(company);
   std::string id = base;
   for (int n = 2; book_.exists(id); ++n) id = base + "-" + std::to_string(n);
   lead::Create c{company,          t.slot("contact_name"), t.slot("phone"),   t.slot("email"),
                  t.slot("source"), assignee.username,      t.member.username, t.at_us};
   return run(t, id, c, [&](const lead::State& l) {
-    std::string s = desk_text(kDeskLanguage, DeskText::lead_created, {l.company});
+    std::string s = t.say(DeskText::lead_created, {l.company});
     if (!l.contact_name.empty())
-      s += ", " + desk_text(kDeskLanguage, DeskText::lead_created_contact, {l.contact_name});
+      s += ", " + t.say(DeskText::lead_created_contact, {l.contact_name});
     if (!l.phone.empty()) s += ", " + l.phone;
     if (!l.email.empty()) s += ", " + l.email;
-    if (!l.source.empty())
-      s += ", " + desk_text(kDeskLanguage, DeskText::lead_created_source, {l.source});
-    return s + ". " +
-           desk_text(kDeskLanguage, DeskText::lead_created_assigned, {name_of(l.assignee), l.id});
+    if (!l.source.empty()) s += ", " + t.say(DeskText::lead_created_source, {l.source});
+    return s + ". " + t.say(DeskText::lead_created_assigned, {name_of(l.assignee), l.id});
   });
 }
 
@@ -324,15 +324,14 @@ std::vector<std::string> Desk::qualify(Turn& t) {
   std::string id;
   std::vector<std::string> replies;
   if (!resolve(t, &id, &replies)) return replies;
-  replies = run(t, id, lead::Qualify{t.member.username, t.at_us}, [&](const lead::State& l) {
-    return desk_text(kDeskLanguage, DeskText::lead_qualified, {l.company});
-  });
+  replies = run(t, id, lead::Qualify{t.member.username, t.at_us},
+                [&](const lead::State& l) { return t.say(DeskText::lead_qualified, {l.company}); });
   auto l = book_.get(id);
   if (!l || !l->qualified) return replies;
   auto missing = missing_qualification(*l);
   if (missing.empty()) return replies;
-  replies.push_back(desk_text(kDeskLanguage, DeskText::qualification_missing,
-                              {l->company, list_words(labels(missing))}));
+  replies.push_back(t.say(DeskText::qualification_missing,
+                          {l->company, list_words(t.language(), labels(t.language(), missing))}));
   std::lock_guard<std::mutex> lock(mu_);
   Pending p;
   p.kind = Pending::qualification;
@@ -347,15 +346,17 @@ std::vector<std::string> Desk::update(Turn& t, const std::string& lead_id,
       run(t, lead_id, lead::UpdateDetails{fields, t.member.username, t.at_us},
           [&](const lead::State& l) {
             std::vector<std::string> parts;
-            for (const auto& [k, v] : fields) parts.push_back(brain::field_label(k) + ": " + v);
-            return desk_text(kDeskLanguage, DeskText::lead_updated, {l.company, list_words(parts)});
+            for (const auto& [k, v] : fields)
+              parts.push_back(brain::field_label(t.language(), k) + ": " + v);
+            return t.say(DeskText::lead_updated, {l.company, list_words(t.language(), parts)});
           });
   auto l = book_.get(lead_id);
   if (l && l->qualified) {
     auto missing = missing_qualification(*l);
     if (!missing.empty())
-      replies.push_back(desk_text(kDeskLanguage, DeskText::still_missing,
-                                  {l->company, list_words(labels(missing))}));
+      replies.push_back(
+          t.say(DeskText::still_missing,
+                {l->company, list_words(t.language(), labels(t.language(), missing))}));
   }
   return replies;
 }
@@ -366,29 +367,27 @@ std::vector<std::string> Desk::schedule(Turn& t, bool demo, bool reschedule) {
   if (!resolve(t, &id, &replies)) return replies;
   const auto kind = demo ? lead::AppointmentKind::demo : lead::AppointmentKind::meeting;
   const auto when = t.slot("datetime");
-  if (when.empty())
-    return {desk_text(kDeskLanguage, demo ? DeskText::demo_when : DeskText::meeting_when)};
+  if (when.empty()) return {t.say(demo ? DeskText::demo_when : DeskText::meeting_when)};
   auto when_us = zone_.to_utc(when);
-  if (!when_us) return {desk_text(kDeskLanguage, DeskText::time_unreadable, {when})};
+  if (!when_us) return {t.say(DeskText::time_unreadable, {when})};
   if (reschedule)
     return run(t, id, lead::Reschedule{kind, when, *when_us, t.member.username, t.at_us},
                [&](const lead::State& l) {
-                 return desk_text(kDeskLanguage,
-                                  demo ? DeskText::demo_moved : DeskText::meeting_moved,
-                                  {l.company, brain::human_local_time(when)});
+                 return t.say(demo ? DeskText::demo_moved : DeskText::meeting_moved,
+                              {l.company, brain::human_local_time(t.language(), when)});
                });
   Principal assignee;
   const auto wanted = t.slot("assignee");
   std::string problem;
-  if (!wanted.empty() && !resolve_member(wanted, &assignee, &problem)) return {problem};
+  if (!wanted.empty() && !resolve_member(t, wanted, &assignee, &problem)) return {problem};
   return run(t, id,
              lead::Schedule{kind, when, *when_us, assignee.username, t.slot("note"),
                             t.member.username, t.at_us},
              [&](const lead::State& l) {
                const auto& a = l.appointments.back();
-               return desk_text(
-                   kDeskLanguage, demo ? DeskText::demo_scheduled : DeskText::meeting_scheduled,
-                   {l.company, brain::human_local_time(a.when_local), name_of(a.assignee)});
+               return t.say(demo ? DeskText::demo_scheduled : DeskText::meeting_scheduled,
+                            {l.company, brain::human_local_time(t.language(), a.when_local),
+                             name_of(a.assignee)});
              });
 }
 
@@ -423,22 +422,19 @@ std::vector<std::string> Desk::done(Turn& t, bool demo) {
   c.at_us = t.at_us;
   if (demo) c.follow_ups = plan_follow_ups(domain::sequence::kDemoFollowUp, t.at_us);
   return run(t, id, c, [&](const lead::State& l) {
-    std::string s =
-        c.note.empty() ? desk_text(kDeskLanguage,
-                                   demo ? DeskText::demo_done : DeskText::meeting_done, {l.company})
-                       : desk_text(kDeskLanguage,
-                                   demo ? DeskText::demo_done_noted : DeskText::meeting_done_noted,
-                                   {l.company, c.note});
+    std::string s = c.note.empty()
+                        ? t.say(demo ? DeskText::demo_done : DeskText::meeting_done, {l.company})
+                        : t.say(demo ? DeskText::demo_done_noted : DeskText::meeting_done_noted,
+                                {l.company, c.note});
     if (!demo) return s;
-    if (l.closed())
-      return s + " " + desk_text(kDeskLanguage, DeskText::follow_ups_not_for_closed, {l.status});
+    if (l.closed()) return s + " " + t.say(DeskText::follow_ups_not_for_closed, {l.status});
     std::vector<std::string> when;
     for (const auto& f : l.follow_ups)
-      if (f.state == "pending") when.push_back(local_when(f.due_us));
-    if (when.empty()) return s + " " + desk_text(kDeskLanguage, DeskText::no_follow_up_sequence);
+      if (f.state == "pending") when.push_back(local_when(t.language(), f.due_us));
+    if (when.empty()) return s + " " + t.say(DeskText::no_follow_up_sequence);
     return s + " " +
-           desk_text(kDeskLanguage, DeskText::follow_ups_scheduled,
-                     {name_of(l.assignee), list_words(when)});
+           t.say(DeskText::follow_ups_scheduled,
+                 {name_of(l.assignee), list_words(t.language(), when)});
   });
 }
 
@@ -447,14 +443,14 @@ std::vector<std::string> Desk::reassign(Turn& t) {
   std::vector<std::string> replies;
   if (!resolve(t, &id, &replies)) return replies;
   const auto wanted = t.slot("assignee");
-  if (wanted.empty()) return {desk_text(kDeskLanguage, DeskText::reassign_to_whom)};
+  if (wanted.empty()) return {t.say(DeskText::reassign_to_whom)};
   Principal to;
   std::string problem;
-  if (!resolve_member(wanted, &to, &problem)) return {problem};
-  return run(
-      t, id, lead::Assign{to.username, t.member.username, t.at_us}, [&](const lead::State& l) {
-        return desk_text(kDeskLanguage, DeskText::reassigned, {l.company, name_of(l.assignee)});
-      });
+  if (!resolve_member(t, wanted, &to, &problem)) return {problem};
+  return run(t, id, lead::Assign{to.username, t.member.username, t.at_us},
+             [&](const lead::State& l) {
+               return t.say(DeskText::reassigned, {l.company, name_of(l.assignee)});
+             });
 }
 
 std::vector<std::string> Desk::activity(Turn& t) {
@@ -462,9 +458,9 @@ std::vector<std::string> Desk::activity(Turn& t) {
   std::vector<std::string> replies;
   if (!resolve(t, &id, &replies)) return replies;
   const auto note = t.slot("note");
-  if (note.empty()) return {desk_text(kDeskLanguage, DeskText::note_what)};
+  if (note.empty()) return {t.say(DeskText::note_what)};
   return run(t, id, lead::AddActivity{note, t.member.username, t.at_us}, [&](const lead::State& l) {
-    return desk_text(kDeskLanguage, DeskText::noted, {l.company, note});
+    return t.say(DeskText::noted, {l.company, note});
   });
 }
 
@@ -476,7 +472,7 @@ std::vector<std::string> Desk::close(Turn& t, const std::string& status,
   if (!resolve(t, &id, &replies)) return replies;
   return run(t, id, lead::ChangeStatus{status, t.member.username, t.at_us},
              [&](const lead::State& l) {
-               return desk_text(kDeskLanguage, DeskText::lead_closed, {l.company, l.status});
+               return t.say(DeskText::lead_closed, {l.company, l.status});
              });
 }
 
@@ -508,11 +504,10 @@ Desk::TaskWindow Desk::task_window(const Turn& t) const {
     const int to_monday = (8 - weekday) % 7 == 0 ? 7 : (8 - weekday) % 7;
     if (next)
       return {midnight_after(start_today, to_monday), midnight_after(start_today, to_monday + 7),
-              desk_text(kDeskLanguage, DeskText::window_next_week)};
+              t.say(DeskText::window_next_week)};
     // "This week" is the seven days from today: on a Sunday the rest of a
     // Monday-to-Sunday week would be that Sunday alone.
-    return {start_today, midnight_after(start_today, 7),
-            desk_text(kDeskLanguage, DeskText::window_this_week)};
+    return {start_today, midnight_after(start_today, 7), t.say(DeskText::window_this_week)};
   }
   brain::nlu::LocalNow now{today.year, today.month,  today.day,
                            today.hour, today.minute, today.offset_minutes};
@@ -522,37 +517,36 @@ Desk::TaskWindow Desk::task_window(const Turn& t) const {
               d = std::atoi(when.substr(8, 2).c_str());
     const bool other_day = y != today.year || m != today.month || d != today.day;
     if (auto from = zone_.to_utc(y, m, d, 0, 0); other_day && from) {
-      const std::string day = brain::human_local_time(zone_.local(*from).date_time());
+      const std::string day = brain::human_local_time(t.language(), zone_.local(*from).date_time());
       return {*from, midnight_after(*from, 1),
-              desk_text(kDeskLanguage, DeskText::window_on_day, {day.substr(0, day.rfind(' '))})};
+              t.say(DeskText::window_on_day, {day.substr(0, day.rfind(' '))})};
     }
   }
-  return {start_today, midnight_after(start_today, 1),
-          desk_text(kDeskLanguage, DeskText::window_today)};
+  return {start_today, midnight_after(start_today, 1), t.say(DeskText::window_today)};
 }
 
 std::vector<std::string> Desk::tasks(Turn& t) {
   const TaskWindow w = task_window(t);
   auto list = book_.tasks(t.member.username, w.from_us, w.to_us);
-  if (list.empty()) return {desk_text(kDeskLanguage, DeskText::no_tasks, {w.label})};
+  if (list.empty()) return {t.say(DeskText::no_tasks, {w.label})};
   const bool one_day = w.to_us - w.from_us <= int64_t(25) * 3600 * 1000000;
-  std::string s = desk_text(kDeskLanguage, DeskText::tasks_header, {w.label});
+  std::string s = t.say(DeskText::tasks_header, {w.label});
   for (const auto& task : list) {
     const std::string at = zone_.local(task.when_us).date_time();
-    s +=
-        "\n• " +
-        (one_day ? at.substr(11) : brain::human_local_time(zone_.local(task.when_us).date_time())) +
-        " " + brain::field_label(task.kind) + " — " + task.company;
+    s += "\n• " +
+         (one_day ? at.substr(11)
+                  : brain::human_local_time(t.language(), zone_.local(task.when_us).date_time())) +
+         " " + brain::field_label(t.language(), task.kind) + " — " + task.company;
   }
   return {s};
 }
 
 std::vector<std::string> Desk::leads(Turn& t) {
   auto list = book_.list(t.member.username, "");
-  if (list.empty()) return {desk_text(kDeskLanguage, DeskText::no_leads)};
-  std::string s = desk_text(kDeskLanguage, DeskText::leads_header, {std::to_string(list.size())});
+  if (list.empty()) return {t.say(DeskText::no_leads)};
+  std::string s = t.say(DeskText::leads_header, {std::to_string(list.size())});
   for (size_t i = 0; i < list.size() && i < 20; ++i)
-    s += "\n• " + list[i].company + " — " + brain::field_label(list[i].status);
+    s += "\n• " + list[i].company + " — " + brain::field_label(t.language(), list[i].status);
   return {s};
 }
 
@@ -560,13 +554,13 @@ std::vector<std::string> Desk::history(Turn& t) {
   std::string id;
   std::vector<std::string> replies;
   if (!resolve(t, &id, &replies)) return replies;
-  auto h = lead_history(store_, team_, zone_, id);
-  if (!h) return {desk_text(kDeskLanguage, DeskText::history_unreadable)};
+  auto h = lead_history(store_, team_, zone_, id, t.language());
+  if (!h) return {t.say(DeskText::history_unreadable)};
   const auto& entries = h.value();
-  std::string s = desk_text(kDeskLanguage, DeskText::history_header,
-                            {book_.get(id).value_or(lead::State{}).company});
+  std::string s = t.say(DeskText::history_header, {book_.get(id).value_or(lead::State{}).company});
   size_t start = entries.size() > 15 ? entries.size() - 15 : 0;
-  for (size_t i = start; i < entries.size(); ++i) s += "\n• " + history_line(entries[i]);
+  for (size_t i = start; i < entries.size(); ++i)
+    s += "\n• " + history_line(t.language(), entries[i]);
   return {s};
 }
 

@@ -63,11 +63,12 @@ class Desk {
   TaskWindow task_window(const Turn& t) const;
   // The lead a message names; false with the replies (a question, or "not found") otherwise.
   bool resolve(Turn& t, std::string* lead_id, std::vector<std::string>* replies);
-  bool resolve_member(const std::string& name, Principal* out, std::string* problem) const;
+  bool resolve_member(const Turn& t, const std::string& name, Principal* out,
+                      std::string* problem) const;
   std::vector<std::string> run(Turn& t, const std::string& lead_id, domain::lead::Command command,
                                const std::function<std::string(const domain::lead::State&)>& echo);
   std::string name_of(const std::string& username) const;
-  std::string local_when(int64_t utc_us) const;
+  std::string local_when(const std::string& language, int64_t utc_us) const;
 
   std::vector<std::string> create(Turn& t);
   std::vector<std::string> qualify(Turn& t);

@@ -1,4 +1,5 @@
-// The sentences the CRM desk sends to team members, one table per language
+// The sentences the CRM desk sends to team members, in each member's language
+// (domain::user::Profile::language), one table per language
 // (en, es, ru, id, hi as Hinglish). A text's {0}, {1} … are filled with the
 // arguments. Example commands inside the sentences stay in English: the desk
 // reads them as written.
@@ -8,9 +9,6 @@
 #include <vector>
 
 namespace parley::crm {
-
-// The team's language (the members have no language setting yet).
-inline constexpr const char* kDeskLanguage = "en";
 
 enum class DeskText {
   // Before a message is read.

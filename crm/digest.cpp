@@ -35,10 +35,12 @@ int64_t Digest::next_after(int64_t now_us) const {
 std::string Digest::text_for(const std::string& username, int64_t from, int64_t to) const {
   auto tasks = book_.tasks(username, from, to);
   if (tasks.empty()) return "";
-  std::string s = desk_text(kDeskLanguage, DeskText::digest_header, {zone_.local(from).date()});
+  const auto member = team_.user(username);
+  const std::string language = member ? member->profile.language : "en";
+  std::string s = desk_text(language, DeskText::digest_header, {zone_.local(from).date()});
   for (const auto& t : tasks) {
-    s += "\n• " + zone_.local(t.when_us).date_time().substr(11) + " " + brain::field_label(t.kind) +
-         " — " + t.company;
+    s += "\n• " + zone_.local(t.when_us).date_time().substr(11) + " " +
+         brain::field_label(language, t.kind) + " — " + t.company;
   }
   return s;
 }

@@ -29,7 +29,8 @@ std::string actor_of(const lead::Event& event) {
 events::Expected<std::vector<HistoryEntry>> lead_history(events::EventStore& store,
                                                          const TeamDirectory& team,
                                                          const TimeZone& zone,
-                                                         const std::string& lead_id) {
+                                                         const std::string& lead_id,
+                                                         const std::string& language) {
   std::vector<events::EventEnvelope> envs;
   auto st = store.read_stream({lead::kEntityType, lead_id}, 1, SIZE_MAX, &envs);
   if (!st.ok()) return st;
@@ -50,15 +51,15 @@ events::Expected<std::vector<HistoryEntry>> lead_history(events::EventStore& sto
     h.type = env.type;
     h.by = actor_of(*e);
     h.by_name = h.by.empty() ? "Parley" : name_of(h.by);
-    h.text = brain::describe(*e, state, name_of);
+    h.text = brain::describe(language, *e, state, name_of);
     state = lead::evolve(std::move(state), *e);
     out.push_back(std::move(h));
   }
   return out;
 }
 
-std::string history_line(const HistoryEntry& h) {
-  return brain::human_local_time(h.at_local) + " · " + h.by_name + " · " + h.text;
+std::string history_line(const std::string& language, const HistoryEntry& h) {
+  return brain::human_local_time(language, h.at_local) + " · " + h.by_name + " · " + h.text;
 }
 
 }  // namespace parley::crm

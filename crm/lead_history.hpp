@@ -22,13 +22,15 @@ struct HistoryEntry {
   std::string text;      // "Demo done: they liked the inventory module"
 };
 
-// NotFound when the lead has no events.
+// NotFound when the lead has no events. The texts are in `language`, the
+// reader's (en, es, ru, id, hi).
 events::Expected<std::vector<HistoryEntry>> lead_history(events::EventStore& store,
                                                          const TeamDirectory& team,
                                                          const TimeZone& zone,
-                                                         const std::string& lead_id);
+                                                         const std::string& lead_id,
+                                                         const std::string& language);
 
 // "Wed 25 Nov 15:00 · Priya Sharma · Demo done"
-std::string history_line(const HistoryEntry& entry);
+std::string history_line(const std::string& language, const HistoryEntry& entry);
 
 }  // namespace parley::crm

@@ -26,7 +26,7 @@ std::string phone_key(const std::string& phone) {
 }  // namespace
 
 Principal principal_of(const user::State& u) {
-  return Principal{u.username, u.profile.role, u.profile.display_name};
+  return Principal{u.username, u.profile.role, u.profile.display_name, u.profile.language};
 }
 
 TeamDirectory::TeamDirectory(events::EventStore& store) : LogFollower(store) {}

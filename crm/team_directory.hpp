@@ -23,6 +23,7 @@ struct Principal {
   std::string username;
   domain::user::Role role = domain::user::Role::sales;
   std::string display_name;
+  std::string language = "en";  // what the desk speaks to them
 };
 
 struct TokenAnswer {

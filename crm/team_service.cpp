@@ -45,6 +45,8 @@ ServiceError answer_of(user::Error e) {
       return {400, code, "display_name: 1-100 characters"};
     case user::Error::invalid_phone:
       return {400, code, "phones: each needs 7-15 digits, e.g. +91 98765 43210"};
+    case user::Error::invalid_language:
+      return {400, code, "language: en, es, ru, id or hi"};
     case user::Error::missing_password:
     case user::Error::unknown_token:
     case user::Error::invalid_expiry:
@@ -100,7 +102,7 @@ Answer<T> busy() {
 }  // namespace
 
 Answer<user::State> TeamService::create_user(const NewUser& n, const std::string& by) {
-  user::Profile profile{n.display_name, user::Role::sales, n.phones, n.telegram_ids};
+  user::Profile profile{n.display_name, user::Role::sales, n.phones, n.telegram_ids, n.language};
   if (!user::parse_role(n.role, &profile.role))
     return error<user::State>(400, "invalid_role", message_of("invalid_role"));
   if (!acceptable_password(n.password))
@@ -109,6 +111,7 @@ Answer<user::State> TeamService::create_user(const NewUser& n, const std::string
   if (!user::valid_username(n.username)) return refusal<user::State>(user::Error::invalid_username);
   if (user::reserved_username(n.username))
     return refusal<user::State>(user::Error::reserved_username);
+  if (!user::team_language(n.language)) return refusal<user::State>(user::Error::invalid_language);
   auto slot = hash_gate_.enter(options_.hash_wait);
   if (!slot) return busy<user::State>();
   auto hash = hash_password(n.password, options_.password_cost);
@@ -130,11 +133,12 @@ Answer<user::State> TeamService::change_user(const std::string& username, const 
     return error<user::State>(400, "invalid_role", message_of("invalid_role"));
   if (c.phones) profile.phones = *c.phones;
   if (c.telegram_ids) profile.telegram_ids = *c.telegram_ids;
+  if (c.language) profile.language = *c.language;
   if (c.password && !acceptable_password(*c.password))
     return error<user::State>(400, "weak_password", message_of("weak_password"));
 
   std::vector<user::Command> commands;
-  if (c.display_name || c.role || c.phones || c.telegram_ids)
+  if (c.display_name || c.role || c.phones || c.telegram_ids || c.language)
     commands.push_back(user::ChangeProfile{profile, by, now_us_()});
   if (c.password) {
     auto slot = hash_gate_.enter(options_.hash_wait);
@@ -147,7 +151,7 @@ Answer<user::State> TeamService::change_user(const std::string& username, const 
   if (commands.empty())
     return error<user::State>(
         400, "nothing_to_change",
-        "give display_name, role, phones, telegram_ids, password or disabled");
+        "give display_name, role, phones, telegram_ids, language, password or disabled");
   user::State state = *current;
   for (const auto& command : commands) {
     auto r = events::run_command<UserKind>(store_, writer_, username, command);

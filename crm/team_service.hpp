@@ -37,11 +37,12 @@ struct Answer {
 struct NewUser {
   std::string username, password, display_name, role;
   std::vector<std::string> phones, telegram_ids;
+  std::string language = "en";
 };
 
 // Only the fields given change.
 struct UserChange {
-  std::optional<std::string> display_name, role, password;
+  std::optional<std::string> display_name, role, password, language;
   std::optional<std::vector<std::string>> phones, telegram_ids;
   std::optional<bool> disabled;
 };

@@ -42,6 +42,8 @@ const char* to_string(Error e) {
       return "invalid_display_name";
     case Error::invalid_phone:
       return "invalid_phone";
+    case Error::invalid_language:
+      return "invalid_language";
     case Error::missing_password:
       return "missing_password";
     case Error::user_disabled:
@@ -52,6 +54,10 @@ const char* to_string(Error e) {
       return "invalid_expiry";
   }
   return "unknown";
+}
+
+bool team_language(const std::string& code) {
+  return code == "en" || code == "es" || code == "ru" || code == "id" || code == "hi";
 }
 
 bool valid_username(const std::string& u) {
@@ -115,12 +121,14 @@ Result<Profile, Error> clean(Profile p) {
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   }
   p.telegram_ids = std::move(ids);
+  if (p.language.empty()) p.language = "en";
+  if (!team_language(p.language)) return fail(Error::invalid_language);
   return p;
 }
 
 bool same(const Profile& a, const Profile& b) {
   return a.display_name == b.display_name && a.role == b.role && a.phones == b.phones &&
-         a.telegram_ids == b.telegram_ids;
+         a.telegram_ids == b.telegram_ids && a.language == b.language;
 }
 
 Decided on(const State& s, const Create& c) {

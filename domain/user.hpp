@@ -32,7 +32,11 @@ struct Profile {
   Role role = Role::sales;
   std::vector<std::string> phones;        // digits with a leading '+' kept
   std::vector<std::string> telegram_ids;  // Telegram chat ids
+  // The language the desk, the alerts and the digest speak to this member:
+  // en, es, ru, id or hi (Hinglish).
+  std::string language = "en";
 };
+bool team_language(const std::string& code);  // one of the five above
 
 // ---- events ---------------------------------------------------------------
 struct Created {
@@ -150,6 +154,7 @@ enum class Error : uint8_t {
   unknown_token,
   invalid_expiry,
   reserved_username,  // a name Parley uses itself (admin, operator, …)
+  invalid_language,   // not one of team_language()
 };
 const char* to_string(Error e);
 

@@ -16,7 +16,8 @@ json profile_json(const user::Profile& p) {
   return {{"display_name", p.display_name},
           {"role", user::to_string(p.role)},
           {"phones", p.phones},
-          {"telegram_ids", p.telegram_ids}};
+          {"telegram_ids", p.telegram_ids},
+          {"language", p.language}};
 }
 
 user::Profile profile_of(const json& j) {
@@ -25,6 +26,7 @@ user::Profile profile_of(const json& j) {
   user::parse_role(j.value("role", "sales"), &p.role);
   p.phones = j.value("phones", std::vector<std::string>{});
   p.telegram_ids = j.value("telegram_ids", std::vector<std::string>{});
+  p.language = j.value("language", "en");  // members created before issue 19: English
   return p;
 }
 

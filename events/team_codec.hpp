@@ -8,7 +8,7 @@
 //   user.token_issued v1      {"token_id","expires_us"}
 //   user.token_revoked v1     {"token_id","by"}
 //   sequence.saved v1         {"steps":[{"day","text","attachment_url"}],"send_time","by"}
-// profile: {"display_name","role","phones":[…],"telegram_ids":[…]}
+// profile: {"display_name","role","phones":[…],"telegram_ids":[…],"language"}
 #pragma once
 
 #include <string_view>

@@ -130,9 +130,10 @@ HttpResponse get_lead(CrmApiContext& ctx, const HttpRequest& req) {
 }
 
 HttpResponse lead_history(CrmApiContext& ctx, const HttpRequest& req) {
-  if (auto denied = ctx.auth.deny(req, kReaders)) return *denied;
+  crm::Principal who;
+  if (auto denied = ctx.auth.deny(req, kReaders, &who)) return *denied;
   const auto& id = req.path_params.at("lead_id");
-  auto h = crm::lead_history(ctx.store, ctx.team, ctx.desk.zone(), id);
+  auto h = crm::lead_history(ctx.store, ctx.team, ctx.desk.zone(), id, who.language);
   if (!h) {
     if (h.status().is_not_found()) return json_error(404, "not_found", "no such lead");
     return json_error(503, "storage_failed", h.status().to_string());

@@ -118,12 +118,13 @@ HttpResponse create_user(TeamApiContext& ctx, const HttpRequest& req) {
   json body;
   HttpResponse error;
   if (!read_object(req, &body, &error)) return error;
-  std::optional<std::string> username, password, display, role;
+  std::optional<std::string> username, password, display, role, language;
   std::optional<std::vector<std::string>> phones, telegram;
   if (!string_field(body, "username", true, &username, &error) ||
       !string_field(body, "password", true, &password, &error) ||
       !string_field(body, "display_name", false, &display, &error) ||
       !string_field(body, "role", true, &role, &error) ||
+      !string_field(body, "language", false, &language, &error) ||
       !list_field(body, "phones", &phones, &error) ||
       !list_field(body, "telegram_ids", &telegram, &error))
     return error;
@@ -132,7 +133,8 @@ HttpResponse create_user(TeamApiContext& ctx, const HttpRequest& req) {
                  display.value_or(*username),
                  *role,
                  phones.value_or(std::vector<std::string>{}),
-                 telegram.value_or(std::vector<std::string>{})};
+                 telegram.value_or(std::vector<std::string>{}),
+                 language.value_or("en")};
   auto r = ctx.team.create_user(n, who.username);
   if (!r.ok()) return from(r.error);
   return json_ok(dump(user_json(*r.value)), 201);
@@ -162,6 +164,7 @@ HttpResponse patch_user(TeamApiContext& ctx, const HttpRequest& req) {
   if (!string_field(body, "display_name", false, &c.display_name, &error) ||
       !string_field(body, "role", false, &c.role, &error) ||
       !string_field(body, "password", false, &c.password, &error) ||
+      !string_field(body, "language", false, &c.language, &error) ||
       !list_field(body, "phones", &c.phones, &error) ||
       !list_field(body, "telegram_ids", &c.telegram_ids, &error))
     return error;
@@ -244,6 +247,7 @@ json user_json(const domain::user::State& u) {
           {"role", to_string(u.profile.role)},
           {"phones", u.profile.phones},
           {"telegram_ids", u.profile.telegram_ids},
+          {"language", u.profile.language},
           {"disabled", u.disabled},
           {"created_at", iso_utc(u.created_us)}};
 }

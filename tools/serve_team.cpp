@@ -57,12 +57,12 @@ std::optional<actors::Contact> ServeTeam::contact_of(const std::string& username
   auto u = directory_->user(username);
   if (!u || u->disabled) return std::nullopt;
   if (telegram_can_send_ && !u->profile.telegram_ids.empty())
-    return actors::Contact{"telegram", u->profile.telegram_ids.front()};
+    return actors::Contact{"telegram", u->profile.telegram_ids.front(), u->profile.language};
   if (!phone_channel_.empty() && !u->profile.phones.empty()) {
     std::string digits;
     for (char c : u->profile.phones.front())
       if (c >= '0' && c <= '9') digits += c;
-    return actors::Contact{phone_channel_, digits};
+    return actors::Contact{phone_channel_, digits, u->profile.language};
   }
   return std::nullopt;
 }

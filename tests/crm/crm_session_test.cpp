@@ -17,7 +17,7 @@ struct Script {
 
 // "2026-11-25T15:00" as the replies write it: "Wed 25 Nov 15:00".
 std::string brain_time(const std::string& local) {
-  return brain::human_local_time(local);
+  return brain::human_local_time("en", local);
 }
 
 void run_session(Team& t, const Script& s) {

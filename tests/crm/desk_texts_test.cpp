@@ -81,9 +81,5 @@ TEST(DeskTexts, APlaceholderWithoutAnArgumentIsLeftAlone) {
   EXPECT_EQ(desk_text("en", DeskText::history_header), "History of {0}:");
 }
 
-TEST(DeskTexts, TheDeskSpeaksEnglishForNow) {
-  EXPECT_STREQ(kDeskLanguage, "en");
-}
-
 }  // namespace
 }  // namespace parley::crm

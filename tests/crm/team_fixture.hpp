@@ -59,8 +59,9 @@ struct Team : ::testing::Test {
     actors::EngineOptions o;
     // Every member is reachable on Telegram as their username.
     o.leads.contact_of = [this](const std::string& u) -> std::optional<actors::Contact> {
-      if (!dir.user(u)) return std::nullopt;
-      return actors::Contact{"telegram", u};
+      auto m = dir.user(u);
+      if (!m) return std::nullopt;
+      return actors::Contact{"telegram", u, m->profile.language};
     };
     o.leads.name_of = [this](const std::string& u) {
       auto m = dir.user(u);
@@ -104,12 +105,14 @@ struct Team : ::testing::Test {
     return (*m.handler)(req);
   }
 
-  void add_user(const std::string& username, const std::string& name, const std::string& role) {
+  void add_user(const std::string& username, const std::string& name, const std::string& role,
+                const std::string& language = "en") {
     auto r = call("POST", "/api/v1/admin/users", "admin-secret",
                   {{"username", username},
                    {"password", "pass-" + username},
                    {"display_name", name},
-                   {"role", role}});
+                   {"role", role},
+                   {"language", language}});
     ASSERT_EQ(r.status, 201) << r.body;
   }
 
