@@ -22,6 +22,7 @@ struct ConversationDeps {
   // platform (MANAGER_NUMBERS, PARLEY_MANAGER_CHANNEL). Empty: nobody.
   std::vector<std::string> manager_numbers;
   std::string manager_channel;
+  std::string team_language = "en";  // PARLEY_TEAM_LANGUAGE: what the managers read
   // Shopper nudges (domain/nudge.hpp); off unless the policy is enabled.
   domain::nudge::Policy nudges = disabled_nudges();
   domain::nudge::OffsetAt zone_offset;  // empty: utc_offset_minutes

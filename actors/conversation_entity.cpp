@@ -210,7 +210,7 @@ struct ConversationKind : codec::Stream {
       // Human mode: the bot is silent; the managers see what the shopper wrote.
       std::string what = turn.text.empty() ? "[" + turn.kind + "]" : turn.text;
       notify_managers(deps, inbound.message_id, "shopper_message",
-                      brain::say(brain::kTeamLanguage, brain::Say::human_mode, {state.id, what}),
+                      brain::say(deps.team_language, brain::Say::human_mode, {state.id, what}),
                       turn.at_us, &b->d.linked);
     } else if (auto say = non_text_reply(turn)) {
       replies.push_back({brain::say(b->s.language, *say), {}});
@@ -255,11 +255,11 @@ struct ConversationKind : codec::Stream {
     if (!was_human && b->s.handoff_requested)
       notify_managers(
           deps, inbound.message_id, "handoff",
-          brain::say(brain::kTeamLanguage, brain::Say::handoff_alert, {state.id, turn.text}),
+          brain::say(deps.team_language, brain::Say::handoff_alert, {state.id, turn.text}),
           turn.at_us, &b->d.linked);
-    if (!plan.team_request.empty())
-      notify_managers(deps, inbound.message_id, "cancel_request", plan.team_request, turn.at_us,
-                      &b->d.linked);
+    if (plan.team_request)
+      notify_managers(deps, inbound.message_id, "cancel_request",
+                      plan.team_request->in(deps.team_language), turn.at_us, &b->d.linked);
     if (plan.order) {
       // The stock is taken in the same append that places the order, each
       // product's stream expected at the head it was read at: of two

@@ -96,8 +96,13 @@ size_t language_column(const std::string& language);
 // argument is never searched again, so one containing "{1}" stays as written.
 // A placeholder without an argument stays as it is.
 std::string fill(std::string_view text, const std::vector<std::string>& args);
-// The language of what the team reads (alerts, answers to commands).
-inline constexpr const char* kTeamLanguage = "en";
+// A sentence for the team, said in the team's language (PARLEY_TEAM_LANGUAGE)
+// by whoever sends it: the brain decides what, not in which words.
+struct TeamAlert {
+  Say key;
+  std::vector<std::string> args;
+  std::string in(const std::string& language) const { return say(language, key, args); }
+};
 // What a shopper's intent asks for, as a clause: "add it to your cart",
 // "añadirlo al carrito"; "" for intents that are not a request.
 std::string intent_phrase(const std::string& language, const std::string& intent);

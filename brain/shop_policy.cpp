@@ -59,7 +59,7 @@ bool cancel_order(Turn& t, const Understanding& u, const std::string& text, int6
     t.apply(conv::RequestOrderCancel{id, now_us});
     t.reply(Say::cancelling, {id});
   } else {
-    t.plan.team_request = say(kTeamLanguage, Say::cancel_alert, {t.state.id, text, id, status});
+    t.plan.team_request = TeamAlert{Say::cancel_alert, {t.state.id, text, id, status}};
     t.reply(Say::cancel_to_team, {id});
   }
   return true;

@@ -11,6 +11,7 @@
 
 #include "brain/catalog.hpp"
 #include "brain/nlu.hpp"
+#include "brain/replies.hpp"
 #include "brain/search_rewrite.hpp"
 #include "domain/conversation.hpp"
 #include "domain/order.hpp"
@@ -26,7 +27,9 @@ struct TurnPlan {
   std::vector<domain::conversation::Event> events;  // after the inbound message
   std::vector<PolicyReply> replies;
   std::optional<domain::order::Order> order;  // placed in this turn
-  std::string team_request;  // for the managers to act on (a paid order to cancel); "" if none
+  // For the managers to act on (a paid order to cancel): what to say, written
+  // in the team's language by whoever sends it; nullopt if none.
+  std::optional<TeamAlert> team_request;
 };
 
 // Units of each product in stock right now, read from the log for this turn

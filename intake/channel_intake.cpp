@@ -107,8 +107,8 @@ ChannelIntake::Route ChannelIntake::route(const std::string& channel,
   if (text && options_.managers.count(m.user_id))
     if (auto command = parse_handoff_command(m.text)) {
       turn->scripted = true;
-      turn->script =
-          run_handoff_command(engine_, *command, channel, m.user_id, now, options_.timeout);
+      turn->script = run_handoff_command(engine_, *command, channel, m.user_id,
+                                         options_.team_language, now, options_.timeout);
       return Route::scripted;
     }
   if (text && options_.team_member && options_.crm)

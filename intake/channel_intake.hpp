@@ -30,8 +30,9 @@ struct IntakeOptions {
   std::chrono::milliseconds timeout{5000};
   // The typing indicator shows if a reply takes longer than this (PARLEY_TYPING_DELAY_MS).
   std::chrono::milliseconds typing_delay{300};
-  bool mark_read = true;           // PARLEY_MARK_READ: read receipts where the platform has them
-  std::set<std::string> managers;  // MANAGER_NUMBERS, digits only
+  bool mark_read = true;             // PARLEY_MARK_READ: read receipts where the platform has them
+  std::set<std::string> managers;    // MANAGER_NUMBERS, digits only
+  std::string team_language = "en";  // PARLEY_TEAM_LANGUAGE: what the managers read
   // A team member writing from a known phone or Telegram id is routed to the
   // CRM desk instead of the shopper flow: (channel, user id) -> the member.
   std::function<std::optional<crm::Principal>(const std::string&, const std::string&)> team_member;

@@ -38,10 +38,11 @@ std::optional<HandoffCommand> parse_handoff_command(const std::string& text) {
 
 std::vector<std::string> run_handoff_command(actors::Engine& engine, const HandoffCommand& c,
                                              const std::string& channel, const std::string& manager,
-                                             int64_t now_us, std::chrono::milliseconds timeout) {
+                                             const std::string& language, int64_t now_us,
+                                             std::chrono::milliseconds timeout) {
   using brain::Say;
-  const auto say = [](Say key, const std::vector<std::string>& args = {}) {
-    return brain::say(brain::kTeamLanguage, key, args);
+  const auto say = [&](Say key, const std::vector<std::string>& args = {}) {
+    return brain::say(language, key, args);
   };
   if ((c.action != "on" && c.action != "off" && c.action != "status") || c.target.empty())
     return {say(Say::handoff_usage)};

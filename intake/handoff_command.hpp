@@ -20,9 +20,11 @@ struct HandoffCommand {
 // {"off", "telegram:555"}; nothing if the text is not a /handoff command.
 std::optional<HandoffCommand> parse_handoff_command(const std::string& text);
 
-// Runs the command for `manager` (writing on `channel`) and says what came of it.
+// Runs the command for `manager` (writing on `channel`) and says what came of
+// it in `language` (the team's).
 std::vector<std::string> run_handoff_command(actors::Engine& engine, const HandoffCommand& command,
                                              const std::string& channel, const std::string& manager,
-                                             int64_t now_us, std::chrono::milliseconds timeout);
+                                             const std::string& language, int64_t now_us,
+                                             std::chrono::milliseconds timeout);
 
 }  // namespace parley::intake

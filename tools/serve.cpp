@@ -129,6 +129,7 @@ int run_serve(int argc, char** argv) {
   engine_options.conversations.manager_numbers.assign(settings.manager_numbers.begin(),
                                                       settings.manager_numbers.end());
   engine_options.conversations.manager_channel = manager_channel(settings, adapters);
+  engine_options.conversations.team_language = settings.team_language;
   // The sales team: users, leads and timers, folded from the log before serving.
   ServeTeam team(settings, store, writer, adapters.at("telegram")->can_send(),
                  engine_options.conversations.manager_channel, token);

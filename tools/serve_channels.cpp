@@ -45,6 +45,7 @@ ServeChannels::ServeChannels(const Settings& settings, channels::Outbox::Adapter
   intake_options.typing_delay = settings.typing_delay;
   intake_options.mark_read = settings.mark_read;
   intake_options.managers = settings.manager_numbers;
+  intake_options.team_language = settings.team_language;
   intake_options.team_member = std::move(team_member);
   intake_options.crm = std::move(crm);
   intake_ = std::make_unique<intake::ChannelIntake>(engine, outbox_.get(), feed_.get(), *limiter_,

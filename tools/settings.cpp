@@ -9,6 +9,7 @@
 #include "crm/credentials.hpp"
 #include "crm/time_zone.hpp"
 #include "domain/sequence.hpp"
+#include "domain/user.hpp"
 
 namespace parley::tools {
 namespace {
@@ -64,6 +65,11 @@ bool read_channels(Settings* s, std::string* error) {
   read_string("MAYTAPI_TOKEN", &s->maytapi.token);
   read_string("MAYTAPI_API_BASE", &s->maytapi.api_base);
   read_string("PARLEY_MANAGER_CHANNEL", &s->manager_channel);
+  read_string("PARLEY_TEAM_LANGUAGE", &s->team_language);
+  if (!domain::user::team_language(s->team_language)) {
+    *error = "PARLEY_TEAM_LANGUAGE='" + s->team_language + "' must be en, es, ru, id or hi";
+    return false;
+  }
   bool insecure = false;
   if (!read_flag("PARLEY_INSECURE_WEBHOOKS", &insecure, error)) return false;
   s->telegram.insecure = s->greenapi.insecure = insecure;

@@ -86,7 +86,9 @@ struct Settings {
   bool greenapi_polling = false;          // GREENAPI_POLLING=1: receiveNotification instead
   std::set<std::string> manager_numbers;  // MANAGER_NUMBERS (digits)
   std::string manager_channel;  // PARLEY_MANAGER_CHANNEL; default: the first WhatsApp that can send
-  channels::OutboxOptions outbox;               // PARLEY_OUTBOX_*
+  std::string team_language =
+      "en";                        // PARLEY_TEAM_LANGUAGE: alerts and /handoff answers to managers
+  channels::OutboxOptions outbox;  // PARLEY_OUTBOX_*
   std::chrono::milliseconds typing_delay{300};  // PARLEY_TYPING_DELAY_MS
   bool mark_read = true;                        // PARLEY_MARK_READ
   // The sales team.

@@ -357,6 +357,27 @@ TEST(ChannelsE2E, ManagerHandoffCommandOnWhatsApp) {
   }));
 }
 
+// PARLEY_TEAM_LANGUAGE: the managers read the alerts and the answers to
+// their /handoff commands in the team's language, whatever the shopper's.
+TEST(ChannelsE2E, ManagersReadTheTeamsLanguage) {
+  FakePlatform fake(platform_ok);
+  testing::TempDir dir;
+  auto env = base_env(fake);
+  env.push_back("MANAGER_NUMBERS=34699000999");
+  env.push_back("PARLEY_TEAM_LANGUAGE=es");
+  Server server(dir.path(), env);
+  httplib::Client c("127.0.0.1", server.port());
+  ASSERT_EQ(post_telegram(c, telegram_update(4001, 777, "I want to talk to a human"))->status, 200);
+  ASSERT_TRUE(fake.wait_for([&](const auto&) {
+    return count(fake, "/v22.0/PN1/messages", "Traspaso: telegram:777 pide una persona") == 1;
+  }));
+  ASSERT_EQ(post_whatsapp_text(c, "34699000999", "wamid.L1", "/handoff off telegram:777")->status,
+            200);
+  ASSERT_TRUE(fake.wait_for([&](const auto&) {
+    return count(fake, "/v22.0/PN1/messages", "telegram:777: modo humano DESACTIVADO") == 1;
+  }));
+}
+
 TEST(ChannelsE2E, InboundRateLimitAnswersPolitelyAndKeepsEverything) {
   FakePlatform fake(platform_ok);
   testing::TempDir dir;

@@ -161,6 +161,10 @@ TEST(Cli, ErrorsAreClear) {
       run({PARLEY_BIN, "serve"}, {"PARLEY_DATA_DIR=" + dir.path(), "PARLEY_HTTP_PORT=99999"});
   EXPECT_EQ(code, 2);
   EXPECT_NE(err.find("PARLEY_HTTP_PORT"), std::string::npos) << err;
+  std::tie(code, out, err) =
+      run({PARLEY_BIN, "serve"}, {"PARLEY_DATA_DIR=" + dir.path(), "PARLEY_TEAM_LANGUAGE=fr"});
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(err.find("PARLEY_TEAM_LANGUAGE"), std::string::npos) << err;
 }
 
 }  // namespace
