@@ -36,9 +36,10 @@ struct EngineError {
   EngineError() = default;
   EngineError(EngineErrc c, std::string words, domain::Refusal r = {},
               events::StoreErrc s = events::StoreErrc::ok)
-      : code(c), detail(std::move(words)), refusal(r), store(s) {}
+      : code(c), detail(std::move(words)), refusal(std::move(r)), store(s) {}
   static EngineError refused(domain::Refusal r) {
-    return {EngineErrc::rejected, domain::name(r), r};
+    std::string words = r.name;
+    return {EngineErrc::rejected, std::move(words), std::move(r)};
   }
   // True when an entity refused with the domain error `e` (conversation::Error,
   // lead::Error …): callers compare enums, never the words.

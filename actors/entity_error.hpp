@@ -1,8 +1,8 @@
 // Errors an entity answers with. CAF 0.17: (code, category atom, context);
-// the context is (uint8 a, uint8 b, string text):
-//   rejected         a, b: the domain::Refusal (refuser, error value); text: its name
-//   storage_failed   a: the events::StoreErrc; text: the store's message
-//   recovery_failed  a: the events::StoreErrc; text: why the stream did not load
+// the context is (string entity, uint8 code, string text):
+//   rejected         the domain::Refusal: the refusing entity, its Error's value, its name
+//   storage_failed   code: the events::StoreErrc; text: the store's message
+//   recovery_failed  code: the events::StoreErrc; text: why the stream did not load
 //   failed           text: what broke (a decider threw: a bug, not a refusal)
 #pragma once
 
@@ -24,7 +24,7 @@ enum class entity_errc : uint8_t {
 
 const char* to_string(entity_errc code);
 
-caf::error make_refusal(domain::Refusal refusal);
+caf::error make_refusal(const domain::Refusal& refusal);
 template <class DomainError>
 caf::error make_refusal(DomainError e) {
   return make_refusal(domain::Refusal::of(e));

@@ -396,6 +396,9 @@ enum class Error : uint8_t {
   out_of_stock,      // the order wants more units than the stock has
 };
 const char* to_string(Error e);
+inline const char* refuser_of(Error) {
+  return kEntityType;
+}  // domain/refusal.hpp
 
 Result<std::vector<Event>, Error> decide(const State& state, const Command& command);
 State evolve(State state, const Event& event);

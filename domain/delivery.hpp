@@ -98,6 +98,9 @@ enum class Error : uint8_t {
   not_dead,               // a retry of a message that is not dead-lettered
 };
 const char* to_string(Error e);
+inline const char* refuser_of(Error) {
+  return kEntityType;
+}  // domain/refusal.hpp
 
 Result<std::vector<Event>, Error> decide(const State& state, const Command& command);
 State evolve(State state, const Event& event);

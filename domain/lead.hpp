@@ -240,6 +240,9 @@ enum class Error : uint8_t {
   unknown_step,
 };
 const char* to_string(Error e);
+inline const char* refuser_of(Error) {
+  return kEntityType;
+}  // domain/refusal.hpp
 
 State initial_state(const std::string& id);
 Result<std::vector<Event>, Error> decide(const State& state, const Command& command);

@@ -89,6 +89,9 @@ enum class Error : uint8_t {
   nothing_to_change,  // Configure with no agents
 };
 const char* to_string(Error e);
+inline const char* refuser_of(Error) {
+  return kEntityType;
+}  // domain/refusal.hpp
 
 Result<std::vector<Event>, Error> decide(const State& state, const Command& command);
 State evolve(State state, const Event& event);

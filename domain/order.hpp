@@ -225,6 +225,9 @@ enum class Error : uint8_t {
   not_invoiced,
 };
 const char* to_string(Error e);
+inline const char* refuser_of(Error) {
+  return kEntityType;
+}  // domain/refusal.hpp
 
 // The attempts an invoice e-mail gets before it is given up (dead).
 inline constexpr uint32_t kMaxMailAttempts = 8;

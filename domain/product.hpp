@@ -78,6 +78,9 @@ enum class Error : uint8_t {
   too_long,          // a field over its limit (domain/limits.hpp: kMaxProduct…)
 };
 const char* to_string(Error e);
+inline const char* refuser_of(Error) {
+  return kEntityType;
+}  // domain/refusal.hpp
 
 // Upper-cases the SKU and currency, lower-cases colours and tags, trims every
 // field and drops empty list values. Pure.

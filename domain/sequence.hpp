@@ -65,6 +65,9 @@ enum class Error : uint8_t {
   invalid_send_time,  // not HH:MM
 };
 const char* to_string(Error e);
+inline const char* refuser_of(Error) {
+  return kEntityType;
+}  // domain/refusal.hpp
 
 State initial_state(const std::string& name);
 Result<std::vector<Event>, Error> decide(const State& state, const Command& command);

@@ -157,6 +157,9 @@ enum class Error : uint8_t {
   invalid_language,   // not one of team_language()
 };
 const char* to_string(Error e);
+inline const char* refuser_of(Error) {
+  return kEntityType;
+}  // domain/refusal.hpp
 
 State initial_state(const std::string& username);
 Result<std::vector<Event>, Error> decide(const State& state, const Command& command);

@@ -16,7 +16,7 @@ EngineFailure describe(const actors::EngineError& e) {
                 "WhatsApp allows free text only within 24 hours of the customer's last "
                 "message; send an approved template: {\"template\":{\"name\":…,"
                 "\"language\":…,\"parameters\":[…]}}"};
-      return {422, domain::name(e.refusal), std::string("refused: ") + domain::name(e.refusal)};
+      return {422, e.refusal.name, "refused: " + e.refusal.name};
     case actors::EngineErrc::timeout:
       return {504, "timeout", "no answer in time; retry"};
     case actors::EngineErrc::storage:

@@ -54,7 +54,8 @@ TEST_F(MemberLanguage, GivenAMemberWhoseLanguageChangesThenTheNextAnswerIsInTheN
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(json::parse(r.body)["language"], "ru");
   // The member's token carries who they are; the language is read as they write.
-  r = call("POST", "/api/v1/crm/messages", login("carlos"), {{"text", "New lead: Initech, Bill Lumbergh, +91 90000 33333"}});
+  r = call("POST", "/api/v1/crm/messages", login("carlos"),
+           {{"text", "New lead: Initech, Bill Lumbergh, +91 90000 33333"}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_TRUE(has_cyrillic(r.body)) << r.body;
 }
@@ -63,8 +64,9 @@ TEST_F(MemberLanguage, GivenALanguageParleyDoesNotSpeakWhenSetThenItIsRefusedAnd
   auto r = call("PATCH", "/api/v1/admin/users/carlos", "admin-secret", {{"language", "fr"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "invalid_language");
-  r = call("POST", "/api/v1/admin/users", "admin-secret",
-           {{"username", "zoe"}, {"password", "pass-zoe-1"}, {"role", "sales"}, {"language", "de"}});
+  r = call(
+      "POST", "/api/v1/admin/users", "admin-secret",
+      {{"username", "zoe"}, {"password", "pass-zoe-1"}, {"role", "sales"}, {"language", "de"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(error_code(r), "invalid_language");
   r = call("GET", "/api/v1/admin/users/carlos", "admin-secret");
