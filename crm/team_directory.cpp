@@ -103,7 +103,10 @@ TokenAnswer TeamDirectory::authenticate(const std::string& token_id, int64_t now
   auto u = users_.find(t->second);
   if (u == users_.end()) return out;
   out.check = user::check_token(u->second, token_id, now_us);
-  if (out.check == user::TokenCheck::ok) out.principal = principal_of(u->second);
+  if (out.check == user::TokenCheck::ok) {
+    out.principal = principal_of(u->second);
+    out.expires_us = u->second.tokens.at(token_id).expires_us;
+  }
   return out;
 }
 

@@ -28,7 +28,8 @@ struct Principal {
 
 struct TokenAnswer {
   domain::user::TokenCheck check = domain::user::TokenCheck::unknown;
-  Principal principal;  // when check == ok
+  Principal principal;     // when check == ok
+  int64_t expires_us = 0;  // when check == ok
 };
 
 class TeamDirectory final : public projections::LogFollower {

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "crm/credentials.hpp"
+#include "http/session_cookie.hpp"
 
 namespace parley::http {
 
@@ -31,6 +32,11 @@ std::string bearer_token(const HttpRequest& req) {
   return it->second.substr(prefix.size());
 }
 
+std::string request_token(const HttpRequest& req) {
+  auto token = bearer_token(req);
+  return token.empty() ? session_cookie(req) : token;
+}
+
 Authorizer::Authorizer(std::string admin_token, const crm::TeamDirectory* team,
                        std::function<int64_t()> now_us)
     : admin_token_(std::move(admin_token)),
@@ -39,8 +45,16 @@ Authorizer::Authorizer(std::string admin_token, const crm::TeamDirectory* team,
 
 std::variant<crm::Principal, HttpResponse> Authorizer::check(
     const HttpRequest& req, std::initializer_list<Role> roles) const {
-  const auto token = bearer_token(req);
-  if (token.empty()) return json_error(401, "unauthorized", "send Authorization: Bearer <token>");
+  auto token = bearer_token(req);
+  if (token.empty()) {
+    token = session_cookie(req);
+    if (token.empty())
+      return json_error(401, "unauthorized", "send Authorization: Bearer <token>, or sign in");
+    if (!csrf_safe(req))
+      return json_error(403, "csrf_check_failed",
+                        "a change made with the session cookie needs the X-Parley-CSRF: 1 "
+                        "header, from the console's own origin");
+  }
   crm::Principal who;
   if (!admin_token_.empty() && same_secret(token, admin_token_)) {
     who = {"admin", Role::admin, "Admin"};

@@ -40,5 +40,8 @@ class Authorizer {
 
 // The bearer token of a request, or "".
 std::string bearer_token(const HttpRequest& req);
+// The token a request authenticates with: the bearer's, else the console's
+// session cookie (http/session_cookie.hpp); "".
+std::string request_token(const HttpRequest& req);
 
 }  // namespace parley::http

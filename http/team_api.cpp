@@ -98,7 +98,7 @@ HttpResponse logout(TeamApiContext& ctx, const HttpRequest& req) {
     return json_error(400, "builtin_token",
                       "the built-in admin token cannot be revoked here; "
                       "change PARLEY_ADMIN_TOKEN");
-  auto r = ctx.team.logout(bearer_token(req), who.username);
+  auto r = ctx.team.logout(request_token(req), who.username);
   if (!r.ok()) return from(r.error);
   return json_ok(dump({{"revoked", true}}));
 }
@@ -109,7 +109,8 @@ HttpResponse me(TeamApiContext& ctx, const HttpRequest& req) {
     return *denied;
   return json_ok(dump({{"username", who.username},
                        {"role", to_string(who.role)},
-                       {"display_name", who.display_name}}));
+                       {"display_name", who.display_name},
+                       {"language", who.language}}));
 }
 
 HttpResponse create_user(TeamApiContext& ctx, const HttpRequest& req) {
@@ -266,6 +267,7 @@ void register_team_api(Router& router, TeamApiContext& ctx) {
   router.add("GET", "/api/v1/admin/sequences", bind(list_sequences));
   router.add("GET", "/api/v1/admin/sequences/{name}", bind(get_sequence));
   router.add("PUT", "/api/v1/admin/sequences/{name}", bind(put_sequence));
+  register_session_api(router, ctx);
 }
 
 }  // namespace parley::http

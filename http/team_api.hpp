@@ -3,12 +3,15 @@
 //   POST  /api/v1/auth/login            {"username","password"} -> {"token","expires_at","user"}
 //   POST  /api/v1/auth/logout           revokes the caller's token
 //   GET   /api/v1/auth/me               the caller
+//   POST  /api/v1/auth/session          {"username","password"} or {"token"}: the console's
+//                                       session cookie; DELETE ends it (session_api.cpp)
 //   POST  /api/v1/admin/users           (admin) -> 201 the user
 //   GET   /api/v1/admin/users           (admin)
 //   GET   /api/v1/admin/users/{username}, PATCH /api/v1/admin/users/{username} (admin)
 //   GET   /api/v1/admin/sequences, GET|PUT /api/v1/admin/sequences/{name} (admin)
 #pragma once
 
+#include <functional>
 #include <nlohmann/json_fwd.hpp>
 
 #include "crm/team_service.hpp"
@@ -20,9 +23,12 @@ namespace parley::http {
 struct TeamApiContext {
   crm::TeamService& team;
   Authorizer auth;
+  std::function<int64_t()> now_us;  // µs since the epoch
 };
 
+// Also registers the console's session routes (http/session_api.cpp).
 void register_team_api(Router& router, TeamApiContext& ctx);
+void register_session_api(Router& router, TeamApiContext& ctx);
 
 // A user as the API shows it: never a hash or a token.
 nlohmann::json user_json(const domain::user::State& user);
