@@ -86,6 +86,12 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
   return m;
 }
 
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
+  return out;
+}
+
 std::vector<std::string> Router::patterns() const {
   std::vector<std::string> out;
   for (const auto& r : routes_)

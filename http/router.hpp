@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "http/http_types.hpp"
@@ -30,6 +31,8 @@ class Router {
 
   // Every registered pattern, in registration order, without repeats.
   std::vector<std::string> patterns() const;
+  // Every (method, pattern), in registration order.
+  std::vector<std::pair<std::string, std::string>> routes() const;
 
  private:
   struct Route {

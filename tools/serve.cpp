@@ -12,6 +12,7 @@
 #include "events/rocks_event_store.hpp"
 #include "http/api.hpp"
 #include "http/nlu_api.hpp"
+#include "http/openapi.hpp"
 #include "http/product_api.hpp"
 #include "http/server.hpp"
 #include "privacy/sealed_event_store.hpp"
@@ -20,6 +21,7 @@
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
 #include "tools/customer_keys_open.hpp"
+#include "tools/embedded_file.hpp"
 #include "tools/secret_file.hpp"
 #include "tools/serve_channels.hpp"
 #include "tools/serve_llm.hpp"
@@ -207,12 +209,18 @@ int run_serve(int argc, char** argv) {
   http::ProductApiContext product_ctx{products, catalog, team.auth()};
   http::register_product_api(router, product_ctx);
   http::register_nlu_api(router, local_now_iso);
+  const auto api_document = api_docs().front().bytes;
+  http::register_openapi(router, api_document);
   http::register_api(router, ctx, [&] {
     return http::render_prometheus(*metrics, {writer.stats(), engine.stats(), store.last_position(),
                                               recovery.dropped_bytes}) +
            channels.metrics() + views.metrics() + (edge ? edge->gate_metrics() : "");
   });
   metrics = std::make_unique<http::HttpMetrics>(router.patterns());
+  // Every route described, nothing described that is not a route (the
+  // OpenAPI test starts the server with every channel and reads these lines).
+  for (const auto& m : http::openapi_mismatches(router.routes(), api_document))
+    std::fprintf(stderr, "parley: openapi.json: %s\n", m.c_str());
 
   http::ServerOptions server_options;
   server_options.host = settings.http_host;

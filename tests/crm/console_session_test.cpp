@@ -53,7 +53,8 @@ struct ConsoleSession : Team {
 };
 
 TEST_F(ConsoleSession, GivenAPasswordWhenSigningInThenTheTokenIsInAnHttpOnlyStrictCookieOnly) {
-  auto r = call("POST", "/api/v1/auth/session", "", {{"username", "priya"}, {"password", "pass-priya"}});
+  auto r =
+      call("POST", "/api/v1/auth/session", "", {{"username", "priya"}, {"password", "pass-priya"}});
   ASSERT_EQ(r.status, 200) << r.body;
   const auto set = header_of(r, "Set-Cookie");
   EXPECT_EQ(set.rfind("parley_session=", 0), 0u) << set;
@@ -82,8 +83,9 @@ TEST_F(ConsoleSession, GivenOnlyTheCookieWhenChangingStateWithoutTheCsrfHeaderTh
   auto r = with_cookie("POST", "/api/v1/crm/messages", cookie, text);
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(json::parse(r.body)["error"]["code"], "csrf_check_failed");
-  r = with_cookie("POST", "/api/v1/crm/messages", cookie, text,
-                  {{"x-parley-csrf", "1"}, {"origin", "https://evil.example"}, {"host", "shop:8080"}});
+  r = with_cookie(
+      "POST", "/api/v1/crm/messages", cookie, text,
+      {{"x-parley-csrf", "1"}, {"origin", "https://evil.example"}, {"host", "shop:8080"}});
   EXPECT_EQ(r.status, 403) << "another origin";
   EXPECT_TRUE(book.list("", "").empty()) << "nothing was done";
   r = with_cookie("POST", "/api/v1/crm/messages", cookie, text,
@@ -108,7 +110,8 @@ TEST_F(ConsoleSession, GivenTheAdminTokenWhenSigningInThenTheShopsAdminHasASessi
 }
 
 TEST_F(ConsoleSession, GivenAWrongPasswordWhenSigningInThenNoCookieIsSet) {
-  auto r = call("POST", "/api/v1/auth/session", "", {{"username", "priya"}, {"password", "nope-nope"}});
+  auto r =
+      call("POST", "/api/v1/auth/session", "", {{"username", "priya"}, {"password", "nope-nope"}});
   EXPECT_EQ(r.status, 401);
   EXPECT_TRUE(header_of(r, "Set-Cookie").empty());
   EXPECT_EQ(call("POST", "/api/v1/auth/session", "", {{"username", "priya"}}).status, 400);

@@ -107,6 +107,21 @@ TEST(ChannelsE2E, EveryAdapterHasItsWebhookRouteAndNoOtherNameHasOne) {
   EXPECT_EQ(c.Post("/webhooks/facebook", "{}", "application/json")->status, 404);
 }
 
+// docs/openapi.json describes every route of a server with every channel,
+// and nothing that is not one: the server names each difference at start.
+TEST(ChannelsE2E, TheApiDocumentDescribesEveryRouteAndNothingElse) {
+  FakePlatform fake(platform_ok);
+  testing::TempDir dir;
+  Server server(dir.path(), base_env(fake));
+  EXPECT_EQ(server.log().find("openapi.json:"), std::string::npos) << server.log();
+  httplib::Client c("127.0.0.1", server.port());
+  auto r = c.Get("/api/v1/openapi.json");
+  ASSERT_EQ(r->status, 200);
+  const auto doc = json::parse(r->body);
+  EXPECT_EQ(doc["openapi"], "3.1.0");
+  EXPECT_TRUE(doc["paths"].contains("/api/v1/conversations/{conversation_id}/reply"));
+}
+
 std::string whatsapp_payload(const std::vector<std::pair<std::string, std::string>>& messages) {
   json msgs = json::array();
   for (const auto& [from, id] : messages)
