@@ -19,8 +19,7 @@ std::string upper(std::string s) {
 std::vector<std::string> openapi_mismatches(
     const std::vector<std::pair<std::string, std::string>>& routes, std::string_view document) {
   const auto doc = nlohmann::json::parse(document, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("paths") ||
-      !doc["paths"].is_object())
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("paths") || !doc["paths"].is_object())
     return {"the OpenAPI document does not read as JSON with \"paths\""};
   static const std::set<std::string> kMethods = {"get", "put", "post", "delete", "patch", "head"};
   std::set<std::pair<std::string, std::string>> documented, routed;

@@ -114,4 +114,14 @@ CartsView::Carts CartsView::carts(const RowFilter& f, const std::string& state,
   return out;
 }
 
+std::map<std::string, CartsView::OpenCart> CartsView::open_carts() const {
+  std::shared_lock lock(mutex());
+  std::map<std::string, OpenCart> out;
+  each("", [&](const std::string& id, const json& cart) {
+    if (cart.value("status", "") == "open")
+      out[id] = {cart.value("value_cents", int64_t{0}), cart.value("currency", "")};
+  });
+  return out;
+}
+
 }  // namespace parley::projections

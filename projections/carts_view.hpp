@@ -7,6 +7,8 @@
 // while (the API's abandoned_after_hours, default 24).
 #pragma once
 
+#include <map>
+
 #include "projections/calendar.hpp"
 #include "projections/projection.hpp"
 #include "projections/row_filter.hpp"
@@ -28,6 +30,13 @@ class CartsView final : public JsonRowProjection {
   };
   Carts carts(const RowFilter& filter, const std::string& state, int64_t abandoned_before_us,
               const Calendar& calendar) const;
+
+  // Every open cart's value, by conversation id (the inbox's join). Takes the view's lock.
+  struct OpenCart {
+    int64_t value_cents = 0;
+    std::string currency;
+  };
+  std::map<std::string, OpenCart> open_carts() const;
 };
 
 // "telegram" of "telegram:4242".

@@ -13,7 +13,7 @@ Views::Views(const crm::TimeZone& zone, projections::OrdersView::Pseudonym pseud
       activity(calendar) {}
 
 std::vector<projections::Projection*> Views::all() {
-  return {&carts, &orders, &billing, &funnel, &activity, &timers};
+  return {&carts, &conversations, &orders, &billing, &funnel, &activity, &timers};
 }
 
 ServeViews::ServeViews(const Settings& settings, events::EventStore& log, const crm::TimeZone& zone,
@@ -57,6 +57,9 @@ void ServeViews::register_routes(http::Router& router, const http::Authorizer& a
       http::AnalyticsApiContext{views_.carts, views_.orders, views_.billing, views_.funnel,
                                 views_.timers, *store_, views_.calendar, auth, wall_clock_us});
   http::register_analytics_api(router, *api_);
+  inbox_ = std::make_unique<http::InboxApiContext>(
+      http::InboxApiContext{views_.conversations, views_.carts, views_.calendar, auth});
+  http::register_inbox_api(router, *inbox_);
 }
 
 void ServeViews::stop() {

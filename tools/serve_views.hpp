@@ -11,6 +11,7 @@
 #include "crm/time_zone.hpp"
 #include "crm/timer_scheduler.hpp"
 #include "http/analytics_api.hpp"
+#include "http/inbox_api.hpp"
 #include "privacy/sealed_view_store.hpp"
 #include "projections/projection_engine.hpp"
 #include "tools/settings.hpp"
@@ -23,6 +24,7 @@ struct Views {
   Views(const crm::TimeZone& zone, projections::OrdersView::Pseudonym pseudonym);
   projections::Calendar calendar;
   projections::CartsView carts;
+  projections::ConversationsView conversations;
   projections::OrdersView orders;
   projections::BillingView billing;
   projections::FunnelView funnel;
@@ -58,6 +60,7 @@ class ServeViews {
   std::unique_ptr<privacy::SealedViewStore> store_;
   std::unique_ptr<projections::ProjectionEngine> engine_;
   std::unique_ptr<http::AnalyticsApiContext> api_;
+  std::unique_ptr<http::InboxApiContext> inbox_;
 };
 
 }  // namespace parley::tools

@@ -46,8 +46,9 @@ TEST(OpenApi, GivenTheRouteThenTheDocumentIsServedAsIs) {
   auto r = (*m.handler)(HttpRequest{});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, kDoc);
-  EXPECT_TRUE(openapi_mismatches(router.routes(), R"({"paths":{"/api/v1/openapi.json":{"get":{}}}})")
-                  .empty());
+  EXPECT_TRUE(
+      openapi_mismatches(router.routes(), R"({"paths":{"/api/v1/openapi.json":{"get":{}}}})")
+          .empty());
 }
 
 }  // namespace

@@ -6,11 +6,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "events/memory_event_store.hpp"
 #include "projections/activity_view.hpp"
 #include "projections/billing_view.hpp"
 #include "projections/carts_view.hpp"
+#include "projections/conversations_view.hpp"
 #include "projections/funnel_view.hpp"
 #include "projections/orders_view.hpp"
 #include "projections/pricing.hpp"
@@ -32,13 +34,14 @@ Calendar kolkata() {
 
 struct Views {
   CartsView carts;
+  ConversationsView conversations;
   OrdersView orders;
   BillingView billing{kolkata()};
   FunnelView funnel{kolkata()};
   ActivityView activity{kolkata()};
   TimersView timers;
   std::vector<Projection*> all() {
-    return {&carts, &orders, &billing, &funnel, &activity, &timers};
+    return {&carts, &conversations, &orders, &billing, &funnel, &activity, &timers};
   }
 };
 
@@ -169,6 +172,93 @@ struct Scene {
   }
   void fold() { ASSERT_TRUE(engine.catch_up().ok()); }
 };
+
+TEST(Projections, TheInboxShowsTheLastMessageWhatIsUnansweredAndWhoHasIt) {
+  Scene s;
+  s.add("conversation", "whatsapp:34600111222", "conversation.message_received",
+        {{"user_id", "34600111222"}, {"text", "hola, busco un taladro"}, {"language", "es"}});
+  s.add("conversation", "whatsapp:34600111222", "conversation.message_sent",
+        {{"text", "Tenemos estos taladros"}}, 1);
+  s.add("conversation", "telegram:42", "conversation.message_received",
+        {{"user_id", "42"}, {"text", "I want a person"}}, 2);
+  s.add("conversation", "telegram:42", "conversation.handoff_requested", {{"by", "shopper"}}, 2);
+  s.add("conversation", "telegram:42", "conversation.message_received",
+        {{"user_id", "42"}, {"text", "hello?"}}, 3);
+  s.add("conversation", "telegram:42", "conversation.stage_changed", {{"stage", "browsing"}}, 3);
+  s.add("conversation", "telegram:42", "cart.item_added",
+        {{"line",
+          {{"sku", "A"},
+           {"name", "Drill"},
+           {"quantity", 2},
+           {"unit_price_cents", 4999},
+           {"currency", "EUR"}}}},
+        3);
+  s.fold();
+  ConversationQuery q;
+  auto page = s.v.conversations.page(q, s.v.carts.open_carts(), kolkata());
+  ASSERT_EQ(page.rows.size(), 2u);
+  const auto& first = page.rows[0];  // the newest message first
+  EXPECT_EQ(first["conversation_id"], "telegram:42");
+  EXPECT_EQ(first["last_message"], "hello?");
+  EXPECT_EQ(first["last_from"], "shopper");
+  EXPECT_EQ(first["unread"], 2) << "nobody answered in human mode";
+  EXPECT_EQ(first["handoff"], true);
+  EXPECT_EQ(first["stage"], "browsing");
+  EXPECT_EQ(first["cart_value_cents"], 9998);
+  EXPECT_EQ(first["last_at_local"], "2026-11-22T10:03");
+  const auto& second = page.rows[1];
+  EXPECT_EQ(second["unread"], 0) << "the bot answered";
+  EXPECT_EQ(second["last_from"], "bot");
+  EXPECT_EQ(second["language"], "es");
+  EXPECT_EQ(second["cart_value_cents"], 0);
+
+  q.handoff = true;
+  EXPECT_EQ(s.v.conversations.page(q, s.v.carts.open_carts(), kolkata()).rows.size(), 1u);
+  q.handoff.reset();
+  q.has_cart = false;
+  page = s.v.conversations.page(q, s.v.carts.open_carts(), kolkata());
+  ASSERT_EQ(page.rows.size(), 1u);
+  EXPECT_EQ(page.rows[0]["channel"], "whatsapp");
+  q.has_cart.reset();
+  q.search = "600111";
+  EXPECT_EQ(s.v.conversations.page(q, s.v.carts.open_carts(), kolkata()).rows.size(), 1u);
+
+  // Forgetting keeps the counts and drops what the shopper wrote.
+  s.add("conversation", "telegram:42", "conversation.customer_forgotten", {{"by", "admin"}}, 4);
+  s.fold();
+  page = s.v.conversations.page({}, s.v.carts.open_carts(), kolkata());
+  EXPECT_EQ(page.rows[0]["last_message"], "");
+  EXPECT_EQ(page.rows[0]["user_id"], "");
+  EXPECT_EQ(page.rows[0]["messages"], 2);
+}
+
+TEST(Projections, TheInboxPagesNeverRepeatOrSkipARow) {
+  Scene s;
+  for (int i = 0; i < 25; ++i)  // pairs of conversations with the same last minute
+    s.add("conversation", "api:u" + std::to_string(i), "conversation.message_received",
+          {{"user_id", "u" + std::to_string(i)}, {"text", "hi"}}, i / 2);
+  s.fold();
+  ConversationQuery q;
+  q.limit = 4;
+  std::set<std::string> seen;
+  size_t pages = 0;
+  do {
+    auto page = s.v.conversations.page(q, {}, kolkata());
+    EXPECT_EQ(page.matched, 25u);
+    for (const auto& r : page.rows)
+      EXPECT_TRUE(seen.insert(r["conversation_id"].get<std::string>()).second) << r.dump();
+    q.cursor = page.next;
+    ++pages;
+  } while (!q.cursor.empty() && pages < 20);
+  EXPECT_EQ(seen.size(), 25u);
+  EXPECT_EQ(pages, 7u);
+}
+
+TEST(Projections, AnInboxPreviewIsCutOnACharacterBoundary) {
+  const std::string ru = "привет";  // 2 bytes a letter
+  EXPECT_EQ(preview(ru, 5), "пр…");
+  EXPECT_EQ(preview(ru, 12), ru);
+}
 
 TEST(Projections, CartsOrdersAndCustomers) {
   Scene s;

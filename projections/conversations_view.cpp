@@ -1,0 +1,145 @@
+#include "projections/conversations_view.hpp"
+
+#include <algorithm>
+#include <shared_mutex>
+
+#include "events/conversation_codec.hpp"
+#include "events/envelope_json.hpp"
+#include "projections/fields.hpp"
+
+namespace parley::projections {
+
+namespace ct = events::conversation_codec::types;
+using nlohmann::json;
+
+namespace {
+
+bool is(std::string_view type, const char* name) {
+  return type == name;
+}
+
+std::string channel_part(const std::string& id) {
+  auto colon = id.find(':');
+  return colon == std::string::npos ? std::string() : id.substr(0, colon);
+}
+
+// "1765000000000000:telegram:42" -> {time, id}; false if malformed.
+bool read_cursor(const std::string& cursor, int64_t* at_us, std::string* id) {
+  const auto colon = cursor.find(':');
+  if (colon == std::string::npos || colon == 0 || colon > 20) return false;
+  for (size_t i = 0; i < colon; ++i)
+    if (cursor[i] < '0' || cursor[i] > '9') return false;
+  *at_us = std::stoll(cursor.substr(0, colon));
+  *id = cursor.substr(colon + 1);
+  return true;
+}
+
+}  // namespace
+
+std::string preview(std::string_view text, size_t bytes) {
+  if (text.size() <= bytes) return std::string(text);
+  size_t cut = bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+bool ConversationsView::wants(std::string_view type) const {
+  return is(type, ct::kMessageReceived) || is(type, ct::kMessageSent) ||
+         is(type, ct::kStageChanged) || is(type, ct::kHandoffRequested) ||
+         is(type, ct::kHandoffEnded) || is(type, ct::kCustomerForgotten);
+}
+
+void ConversationsView::apply(const ProjectedEvent& e) {
+  const auto& id = e.env.entity_id;
+  const auto& type = e.env.type;
+  json* existing = row(id);
+  if (!existing && !is(type, ct::kMessageReceived)) return;
+  json& c = touch(id);
+  if (!existing)
+    c = {{"conversation_id", id}, {"channel", channel_part(id)}, {"user_id", ""},
+         {"language", ""},        {"stage", "greeting"},          {"last_message", ""},
+         {"last_from", ""},       {"last_at_us", 0},               {"first_at_us", e.env.timestamp_us},
+         {"messages", 0},         {"unread", 0},                   {"handoff", false},
+         {"handoff_since_us", 0}, {"forgotten", false}};
+  const Fields p = e.payload();
+  const bool forgotten = c.value("forgotten", false);
+  if (is(type, ct::kMessageReceived) || is(type, ct::kMessageSent)) {
+    const bool in = is(type, ct::kMessageReceived);
+    c["messages"] = c.value("messages", 0) + 1;
+    c["last_at_us"] = e.env.timestamp_us;
+    c["unread"] = in ? c.value("unread", 0) + 1 : 0;
+    c["last_from"] = in ? "shopper" : (p.str("author").empty() ? "bot" : "person");
+    if (forgotten) return;
+    if (in) {
+      c["user_id"] = std::string(p.str("user_id"));
+      if (!p.str("language").empty()) c["language"] = std::string(p.str("language"));
+    }
+    const std::string_view kind = p.str("kind");
+    std::string text = preview(p.str("text"), kPreviewBytes);
+    if (text.empty() && !kind.empty()) text = "[" + std::string(kind) + "]";
+    c["last_message"] = text;
+  } else if (is(type, ct::kStageChanged)) {
+    c["stage"] = std::string(p.str("stage"));
+  } else if (is(type, ct::kHandoffRequested)) {
+    c["handoff"] = true;
+    c["handoff_since_us"] = e.env.timestamp_us;
+  } else if (is(type, ct::kHandoffEnded)) {
+    c["handoff"] = false;
+    c["handoff_since_us"] = 0;
+  } else if (is(type, ct::kCustomerForgotten)) {
+    c["forgotten"] = true;
+    c["user_id"] = "";
+    c["last_message"] = "";
+  }
+}
+
+ConversationPage ConversationsView::page(const ConversationQuery& q,
+                                         const std::map<std::string, CartsView::OpenCart>& carts,
+                                         const Calendar& calendar) const {
+  std::shared_lock lock(mutex());
+  struct Hit {
+    int64_t at_us;
+    const std::string* id;
+    const json* row;
+  };
+  std::vector<Hit> hits;
+  each("", [&](const std::string& id, const json& c) {
+    if (!q.filter.channel_ok(c)) return;
+    const int64_t at = c.value("last_at_us", int64_t{0});
+    if (!q.filter.from.empty() || !q.filter.to.empty())
+      if (!q.filter.day_ok(calendar.date(at))) return;
+    if (!q.stage.empty() && c.value("stage", "") != q.stage) return;
+    if (q.handoff && c.value("handoff", false) != *q.handoff) return;
+    if (q.has_cart && (carts.count(id) > 0) != *q.has_cart) return;
+    if (!q.search.empty() && id.find(q.search) == std::string::npos) return;
+    hits.push_back({at, &id, &c});
+  });
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return a.at_us != b.at_us ? a.at_us > b.at_us : *a.id < *b.id;
+  });
+  ConversationPage out;
+  out.matched = hits.size();
+  size_t start = 0;
+  int64_t after_at = 0;
+  std::string after_id;
+  if (!q.cursor.empty() && read_cursor(q.cursor, &after_at, &after_id))
+    while (start < hits.size() &&
+           (hits[start].at_us > after_at ||
+            (hits[start].at_us == after_at && *hits[start].id <= after_id)))
+      ++start;
+  const size_t end = std::min(hits.size(), start + std::max<size_t>(q.limit, 1));
+  for (size_t i = start; i < end; ++i) {
+    json r = *hits[i].row;
+    r["last_at_local"] =
+        events::format_utc(hits[i].at_us + calendar.offset(hits[i].at_us), "%Y-%m-%dT%H:%M");
+    auto cart = carts.find(*hits[i].id);
+    r["cart_value_cents"] = cart == carts.end() ? 0 : cart->second.value_cents;
+    r["currency"] = cart == carts.end() ? "" : cart->second.currency;
+    out.rows.push_back(std::move(r));
+  }
+  if (end < hits.size() && end > start)
+    out.next = std::to_string(hits[end - 1].at_us) + ":" + *hits[end - 1].id;
+  return out;
+}
+
+}  // namespace parley::projections
