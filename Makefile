@@ -57,7 +57,7 @@ clean:
 SAN_JOBS ?= 2
 ASAN_DIR ?= build-asan
 TSAN_DIR ?= build-tsan
-SAN_CMAKE = -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARLEY_BENCHMARKS=OFF $(CMAKE_FLAGS)
+SAN_CMAKE = -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARLEY_BENCHMARKS=OFF -DPARLEY_CONSOLE=OFF $(CMAKE_FLAGS)
 SUPP = $(CURDIR)/tools/sanitizers
 # The same options for the build (gtest_discover_tests runs each test binary
 # to list its tests) and for the run; the e2e tests' `parley` inherits them.

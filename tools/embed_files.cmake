@@ -3,9 +3,18 @@
 # runs the demo. Run as a build step (cmake -P), so an edited file is embedded
 # again:
 #   cmake -D OUT=<file.cpp> -D SYMBOL=<function> -D BASE=<dir> -D FILES=<a;b;…> -P embed_files.cmake
+# or, for files named only at build time (the console's hashed bundle),
+# -D LIST_FILE=<file> with one path relative to BASE per line.
 # The source defines `std::vector<parley::EmbeddedFile> SYMBOL()`, each file
 # named by its path relative to BASE (embedded_file.hpp).
 cmake_minimum_required(VERSION 3.18)
+if(DEFINED LIST_FILE)
+  file(STRINGS "${LIST_FILE}" names)
+  set(FILES "")
+  foreach(name IN LISTS names)
+    list(APPEND FILES "${BASE}/${name}")
+  endforeach()
+endif()
 set(body "")
 set(table "")
 set(i 0)

@@ -14,6 +14,7 @@ struct EmbeddedFile {
 };
 
 // The tables tools/CMakeLists.txt embeds.
-std::vector<EmbeddedFile> api_docs();  // docs/: openapi.json
+std::vector<EmbeddedFile> api_docs();       // docs/: openapi.json
+std::vector<EmbeddedFile> console_files();  // web/'s bundle: index.html, assets/…
 
 }  // namespace parley

@@ -11,6 +11,7 @@
 #include "events/group_commit_writer.hpp"
 #include "events/rocks_event_store.hpp"
 #include "http/api.hpp"
+#include "http/console.hpp"
 #include "http/nlu_api.hpp"
 #include "http/openapi.hpp"
 #include "http/product_api.hpp"
@@ -211,6 +212,9 @@ int run_serve(int argc, char** argv) {
   http::register_nlu_api(router, local_now_iso);
   const auto api_document = api_docs().front().bytes;
   http::register_openapi(router, api_document);
+  std::vector<http::ConsoleFile> console;
+  for (const auto& f : console_files()) console.push_back({std::string(f.name), f.bytes});
+  http::register_console(router, console);
   http::register_api(router, ctx, [&] {
     return http::render_prometheus(*metrics, {writer.stats(), engine.stats(), store.last_position(),
                                               recovery.dropped_bytes}) +

@@ -1,0 +1,105 @@
+// A team member with PATCH /api/v1/admin/users/{username}: disable or
+// enable, and a new password.
+import { useState } from "preact/hooks";
+import { pathId, request, toApiError } from "../../api";
+import { ErrorBanner } from "../../components/ErrorBanner";
+import { isoDay } from "../../format";
+import { t } from "../../i18n";
+import { languageLabel, roleLabel } from "../../labels";
+import type { TeamUser } from "../../types";
+
+interface Props {
+  user: TeamUser;
+  onChanged: () => void;
+}
+
+export function UserRow({ user, onChanged }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [resetting, setResetting] = useState(false);
+  const [password, setPassword] = useState("");
+  const [note, setNote] = useState("");
+  const id = `u-${user.username.replace(/[^a-z0-9_-]/gi, "_")}`;
+
+  async function patch(body: { disabled?: boolean; password?: string }, done: string) {
+    setBusy(true);
+    setError(null);
+    setNote("");
+    try {
+      await request(`/api/v1/admin/users/${pathId(user.username)}`, { method: "PATCH", body });
+      setNote(done);
+      setResetting(false);
+      setPassword("");
+      onChanged();
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function reset(e: Event) {
+    e.preventDefault();
+    void patch({ password }, t("users.password_changed"));
+  }
+
+  return (
+    <tr data-user={user.username}>
+      <td class="mono">{user.username}</td>
+      <td>{user.display_name}</td>
+      <td>{roleLabel(user.role)}</td>
+      <td>{languageLabel(user.language)}</td>
+      <td data-disabled={String(user.disabled)}>
+        {user.disabled ? t("users.disabled") : t("users.active")}
+      </td>
+      <td class="nowrap">{isoDay(user.created_at)}</td>
+      <td>
+        <div class="row-actions">
+          <button
+            type="button"
+            class="button-secondary"
+            disabled={busy}
+            onClick={() =>
+              void patch(
+                { disabled: !user.disabled },
+                user.disabled ? t("users.enabled_note") : t("users.disabled_note"),
+              )
+            }
+          >
+            {user.disabled ? t("users.enable") : t("users.disable")}
+          </button>
+          {resetting ? null : (
+            <button type="button" class="button-secondary" disabled={busy} onClick={() => setResetting(true)}>
+              {t("users.reset_password")}
+            </button>
+          )}
+        </div>
+        {resetting ? (
+          <form class="inline-form" onSubmit={reset}>
+            <label for={`${id}-password`}>{t("users.new_password_for", user.username)}</label>
+            <input
+              id={`${id}-password`}
+              type="password"
+              autocomplete="new-password"
+              minLength={8}
+              maxLength={256}
+              required
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+            <button type="submit" disabled={busy}>
+              {t("common.save")}
+            </button>
+            <button type="button" class="button-quiet" onClick={() => setResetting(false)}>
+              {t("common.cancel")}
+            </button>
+          </form>
+        ) : null}
+        <span class="form-note" role="status">
+          {note}
+        </span>
+        <ErrorBanner message={error} />
+      </td>
+    </tr>
+  );
+}
