@@ -56,11 +56,20 @@ void ConversationsView::apply(const ProjectedEvent& e) {
   if (!existing && !is(type, ct::kMessageReceived)) return;
   json& c = touch(id);
   if (!existing)
-    c = {{"conversation_id", id}, {"channel", channel_part(id)}, {"user_id", ""},
-         {"language", ""},        {"stage", "greeting"},          {"last_message", ""},
-         {"last_from", ""},       {"last_at_us", 0},               {"first_at_us", e.env.timestamp_us},
-         {"messages", 0},         {"unread", 0},                   {"handoff", false},
-         {"handoff_since_us", 0}, {"forgotten", false}};
+    c = {{"conversation_id", id},
+         {"channel", channel_part(id)},
+         {"user_id", ""},
+         {"language", ""},
+         {"stage", "greeting"},
+         {"last_message", ""},
+         {"last_from", ""},
+         {"last_at_us", 0},
+         {"first_at_us", e.env.timestamp_us},
+         {"messages", 0},
+         {"unread", 0},
+         {"handoff", false},
+         {"handoff_since_us", 0},
+         {"forgotten", false}};
   const Fields p = e.payload();
   const bool forgotten = c.value("forgotten", false);
   if (is(type, ct::kMessageReceived) || is(type, ct::kMessageSent)) {
@@ -123,9 +132,8 @@ ConversationPage ConversationsView::page(const ConversationQuery& q,
   int64_t after_at = 0;
   std::string after_id;
   if (!q.cursor.empty() && read_cursor(q.cursor, &after_at, &after_id))
-    while (start < hits.size() &&
-           (hits[start].at_us > after_at ||
-            (hits[start].at_us == after_at && *hits[start].id <= after_id)))
+    while (start < hits.size() && (hits[start].at_us > after_at ||
+                                   (hits[start].at_us == after_at && *hits[start].id <= after_id)))
       ++start;
   const size_t end = std::min(hits.size(), start + std::max<size_t>(q.limit, 1));
   for (size_t i = start; i < end; ++i) {

@@ -17,13 +17,13 @@
 namespace parley::projections {
 
 struct ConversationQuery {
-  RowFilter filter;                   // from/to: the last message's local day; channel
-  std::string stage;                  // "" any
-  std::optional<bool> handoff;        // nullopt any
-  std::optional<bool> has_cart;       // an open cart (CartsView); nullopt any
-  std::string search;                 // in the conversation id (user id, phone digits)
-  size_t limit = 50;                  // 1..200
-  std::string cursor;                 // "" the first page, else the previous page's `next`
+  RowFilter filter;              // from/to: the last message's local day; channel
+  std::string stage;             // "" any
+  std::optional<bool> handoff;   // nullopt any
+  std::optional<bool> has_cart;  // an open cart (CartsView); nullopt any
+  std::string search;            // in the conversation id (user id, phone digits)
+  size_t limit = 50;             // 1..200
+  std::string cursor;            // "" the first page, else the previous page's `next`
 };
 
 struct ConversationPage {

@@ -18,8 +18,8 @@ struct Console : ::testing::Test {
   Router router;
   void SetUp() override {
     register_console(router, {{"index.html", "<!doctype html><title>Parley</title>"},
-                               {"assets/app-ABC123.js", "console.log(1)"},
-                               {"assets/app-DEF456.css", "body{}"}});
+                              {"assets/app-ABC123.js", "console.log(1)"},
+                              {"assets/app-DEF456.css", "body{}"}});
   }
   HttpResponse get(const std::string& path, const std::string& etag = "") {
     auto m = router.match("GET", path);
