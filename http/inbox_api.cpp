@@ -52,10 +52,69 @@ HttpResponse list(InboxApiContext& ctx, const HttpRequest& req) {
   return json_ok(out.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
+std::string sse(const char* event, const std::string& id, const json& data) {
+  std::string out = "event: ";
+  out += event;
+  if (!id.empty()) out += "\nid: " + id;
+  return out + "\ndata: " + data.dump() + "\n\n";
+}
+
+void stream_changes(InboxApiContext& ctx, uint64_t after, const ChunkWriter& write) {
+  const auto& feed = ctx.conversations.changes();
+  const auto end = std::chrono::steady_clock::now() + ctx.stream_life;
+  if (!write("retry: 3000\n\n")) return;
+  while (std::chrono::steady_clock::now() < end) {
+    const auto read = feed.since(after, ctx.keep_alive);
+    if (read.closed) return;
+    if (read.behind) {
+      after = feed.head();
+      if (!write(sse("reload", std::to_string(after), json::object()))) return;
+      continue;
+    }
+    if (read.changes.empty()) {
+      if (!write(": keep-alive\n\n")) return;
+      continue;
+    }
+    std::string batch;
+    for (const auto& c : read.changes)
+      batch += sse("conversation", std::to_string(c.seq), {{"conversation_id", c.id}});
+    after = read.changes.back().seq;
+    if (!write(batch)) return;
+  }
+}
+
+HttpResponse events(InboxApiContext& ctx, const HttpRequest& req) {
+  if (auto denied = ctx.auth.deny(req, {Role::admin, Role::sales})) return *denied;
+  // Resume after the last event the browser saw, else from now.
+  uint64_t after = ctx.conversations.changes().head();
+  if (auto it = req.headers.find("last-event-id"); it != req.headers.end()) {
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(it->second.c_str(), &end, 10);
+    if (end != it->second.c_str() && *end == '\0' && v <= after) after = v;
+  }
+  if (ctx.open_streams->fetch_add(1) >= ctx.max_streams) {
+    ctx.open_streams->fetch_sub(1);
+    auto r = json_error(503, "busy", "too many open event streams; poll the list instead");
+    r.headers.emplace_back("Retry-After", "30");
+    return r;
+  }
+  HttpResponse out;
+  out.content_type = "text/event-stream";
+  out.headers.emplace_back("Cache-Control", "no-cache");
+  out.headers.emplace_back("X-Accel-Buffering", "no");
+  auto* c = &ctx;
+  // The slot is given back when the stream is done with, run or not.
+  std::shared_ptr<void> slot(nullptr, [open = ctx.open_streams](void*) { open->fetch_sub(1); });
+  out.stream = [c, after, slot](const ChunkWriter& write) { stream_changes(*c, after, write); };
+  return out;
+}
+
 }  // namespace
 
 void register_inbox_api(Router& router, InboxApiContext& ctx) {
   router.add("GET", "/api/v1/conversations", [&ctx](const HttpRequest& r) { return list(ctx, r); });
+  router.add("GET", "/api/v1/inbox/events",
+             [&ctx](const HttpRequest& r) { return events(ctx, r); });
 }
 
 }  // namespace parley::http

@@ -55,6 +55,7 @@ void ConversationsView::apply(const ProjectedEvent& e) {
   json* existing = row(id);
   if (!existing && !is(type, ct::kMessageReceived)) return;
   json& c = touch(id);
+  if (unpublished_.empty() || unpublished_.back() != id) unpublished_.push_back(id);
   if (!existing)
     c = {{"conversation_id", id},
          {"channel", channel_part(id)},
@@ -100,6 +101,16 @@ void ConversationsView::apply(const ProjectedEvent& e) {
     c["user_id"] = "";
     c["last_message"] = "";
   }
+}
+
+void ConversationsView::clear() {
+  JsonRowProjection::clear();
+  unpublished_.clear();
+}
+
+void ConversationsView::published() {
+  changes_.publish(unpublished_);
+  unpublished_.clear();
 }
 
 ConversationPage ConversationsView::page(const ConversationQuery& q,

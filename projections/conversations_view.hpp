@@ -11,6 +11,7 @@
 
 #include "projections/calendar.hpp"
 #include "projections/carts_view.hpp"
+#include "projections/change_feed.hpp"
 #include "projections/projection.hpp"
 #include "projections/row_filter.hpp"
 
@@ -38,12 +39,21 @@ class ConversationsView final : public JsonRowProjection {
   ConversationsView() : JsonRowProjection("conversations", "conversations/1") {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
+  // The ids each committed batch changed go to changes() (the inbox's stream).
+  void published() override;
+  void clear() override;
+  const ChangeFeed& changes() const { return changes_; }
+  ChangeFeed& changes() { return changes_; }
 
   // One page of the rows the query keeps, each with its open cart's value
   // (CartsView::open_carts). Takes the view's lock.
   ConversationPage page(const ConversationQuery& query,
                         const std::map<std::string, CartsView::OpenCart>& carts,
                         const Calendar& calendar) const;
+
+ private:
+  std::vector<std::string> unpublished_;  // changed since the last commit (the engine's thread)
+  ChangeFeed changes_;
 };
 
 // `text` cut to at most `bytes` bytes on a UTF-8 character boundary, with "…" when cut.

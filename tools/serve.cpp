@@ -255,6 +255,7 @@ int run_serve(int argc, char** argv) {
   std::fprintf(stderr, "parley: %s received, shutting down\n",
                sig == SIGTERM ? "SIGTERM" : "SIGINT");
   accepting = false;
+  views.close_event_streams();
   server.stop();  // in-flight requests finish first
   channels.stop_pollers();
   catalog.stop_following();

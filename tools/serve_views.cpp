@@ -62,6 +62,10 @@ void ServeViews::register_routes(http::Router& router, const http::Authorizer& a
   http::register_inbox_api(router, *inbox_);
 }
 
+void ServeViews::close_event_streams() {
+  views_.conversations.changes().close();
+}
+
 void ServeViews::stop() {
   if (engine_) engine_->stop();
 }

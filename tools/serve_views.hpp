@@ -45,6 +45,8 @@ class ServeViews {
   // Hands the timers view's changes to `timers`, then follows the log.
   void start(crm::TimerScheduler& timers);
   void register_routes(http::Router& router, const http::Authorizer& auth);
+  // Ends the inbox's event streams (before the server stops: they would hold it).
+  void close_event_streams();
   void stop();
 
   std::vector<std::pair<std::string, std::function<uint64_t()>>> checkpoints() const;

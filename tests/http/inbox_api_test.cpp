@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 namespace parley::http {
 namespace {
@@ -54,6 +56,64 @@ TEST_F(InboxApi, GivenParametersOutOfRangeThenEachIsA400) {
     EXPECT_EQ(get(bad).status, 400) << bad;
   EXPECT_EQ(get("q=" + std::string(101, '1')).status, 400);
   EXPECT_EQ(get("q=" + std::string(100, '1')).status, 200);
+}
+
+// What the stream wrote, as the console's EventSource would read it.
+struct Written {
+  std::mutex mu;
+  std::string text;
+  bool has(const std::string& s) {
+    std::lock_guard lock(mu);
+    return text.find(s) != std::string::npos;
+  }
+};
+
+TEST_F(InboxApi, GivenTheEventStreamWhenAConversationChangesThenItsIdIsSent) {
+  ctx.keep_alive = std::chrono::milliseconds(20);
+  HttpRequest req;
+  req.method = "GET";
+  req.path = "/api/v1/inbox/events";
+  req.headers["authorization"] = "Bearer admin-secret";
+  auto r = (*router.match("GET", req.path).handler)(req);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.content_type, "text/event-stream");
+  ASSERT_TRUE(r.stream);
+  Written out;
+  std::thread reader([&] {
+    r.stream([&](const std::string& bytes) {
+      std::lock_guard lock(out.mu);
+      out.text += bytes;
+      return true;
+    });
+  });
+  conversations.changes().publish({"telegram:42"});
+  // Quiet afterwards: the keep-alive comment follows (every 20 ms here).
+  for (int i = 0; i < 200 && !(out.has("telegram:42") && out.has(": keep-alive")); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  conversations.changes().close();  // as the server does before it stops
+  reader.join();
+  EXPECT_TRUE(
+      out.has("event: conversation\nid: 1\ndata: {\"conversation_id\":\"telegram:42\"}\n\n"))
+      << out.text;
+  EXPECT_TRUE(out.has(": keep-alive")) << out.text;
+}
+
+TEST_F(InboxApi, GivenTooManyOpenStreamsThenTheNextIs503AndASlotFreesWhenOneEnds) {
+  ctx.max_streams = 1;
+  HttpRequest req;
+  req.method = "GET";
+  req.path = "/api/v1/inbox/events";
+  req.headers["authorization"] = "Bearer admin-secret";
+  const auto& handler = *router.match("GET", req.path).handler;
+  {
+    auto first = handler(req);
+    EXPECT_EQ(first.status, 200);
+    auto second = handler(req);
+    EXPECT_EQ(second.status, 503);
+  }  // the first stream's response is gone: its slot is free
+  EXPECT_EQ(handler(req).status, 200);
+  req.headers.erase("authorization");
+  EXPECT_EQ(handler(req).status, 401);
 }
 
 }  // namespace
