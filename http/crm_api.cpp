@@ -1,7 +1,9 @@
 #include "http/crm_api.hpp"
 
 #include <cstdio>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "brain/nlu_numbers.hpp"
 #include "crm/lead_history.hpp"
@@ -150,20 +152,57 @@ HttpResponse lead_history(CrmApiContext& ctx, const HttpRequest& req) {
   return json_ok(dump({{"lead_id", id}, {"history", out}}));
 }
 
-HttpResponse set_status(CrmApiContext& ctx, const HttpRequest& req) {
+// A lead command from the console or an API client (sales, admin): the body's
+// one string field `field` makes the command; the answer is the lead after it.
+HttpResponse lead_command(
+    CrmApiContext& ctx, const HttpRequest& req, const char* field, const char* example,
+    const std::function<std::optional<HttpResponse>(
+        const std::string& value, const crm::Principal& who, lead::Command* command)>& make) {
   crm::Principal who;
   if (auto denied = ctx.auth.deny(req, {Role::sales, Role::admin}, &who)) return *denied;
   json body = json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object() || !body.contains("status") ||
-      !body["status"].is_string())
-    return json_error(400, "missing_field", "send {\"status\": \"won\"} (or lost, qualified …)");
-  const auto& id = req.path_params.at("lead_id");
-  auto r = ctx.engine.lead(
-      id, actors::LeadRequest{lead::ChangeStatus{body["status"], who.username, ctx.now_us()}},
-      ctx.timeout);
+  if (body.is_discarded() || !body.is_object() || !body.contains(field) || !body[field].is_string())
+    return json_error(400, "missing_field", std::string("send ") + example);
+  lead::Command command;
+  if (auto refused = make(body[field].get<std::string>(), who, &command)) return *refused;
+  auto r =
+      ctx.engine.lead(req.path_params.at("lead_id"), actors::LeadRequest{command}, ctx.timeout);
   if (!r.ok()) return engine_failure(r.error);
   ctx.book.upsert(r.value.state);
   return json_ok(dump(lead_json(r.value.state, ctx.team, ctx.desk.zone())));
+}
+
+HttpResponse set_status(CrmApiContext& ctx, const HttpRequest& req) {
+  return lead_command(ctx, req, "status", "{\"status\": \"won\"} (or lost, qualified …)",
+                      [&](const std::string& v, const crm::Principal& who, lead::Command* c) {
+                        *c = lead::ChangeStatus{v, who.username, ctx.now_us()};
+                        return std::optional<HttpResponse>();
+                      });
+}
+
+// The new owner hears of it (actors/lead_entity.cpp's notifications).
+HttpResponse assign(CrmApiContext& ctx, const HttpRequest& req) {
+  return lead_command(
+      ctx, req, "to", "{\"to\": \"<username>\"}",
+      [&](const std::string& to, const crm::Principal& who, lead::Command* c) {
+        const auto member = ctx.team.user(to);
+        if (!member || !member->exists || member->disabled ||
+            member->profile.role == domain::user::Role::analyst)
+          return std::optional<HttpResponse>(json_error(
+              422, "unknown_member", "'" + to + "' is no enabled sales or admin member"));
+        *c = lead::Assign{to, who.username, ctx.now_us()};
+        return std::optional<HttpResponse>();
+      });
+}
+
+HttpResponse add_activity(CrmApiContext& ctx, const HttpRequest& req) {
+  return lead_command(ctx, req, "note", "{\"note\": \"called, they want a demo\"}",
+                      [&](const std::string& note, const crm::Principal& who, lead::Command* c) {
+                        if (note.size() > domain::kMaxTextBytes)
+                          return std::optional<HttpResponse>(text_too_long("note"));
+                        *c = lead::AddActivity{note, who.username, ctx.now_us()};
+                        return std::optional<HttpResponse>();
+                      });
 }
 
 // "2026-11-25" -> local midnight in UTC µs.
@@ -214,6 +253,8 @@ void register_crm_api(Router& router, CrmApiContext& ctx) {
   router.add("GET", "/api/v1/leads/{lead_id}", bind(get_lead));
   router.add("GET", "/api/v1/leads/{lead_id}/history", bind(lead_history));
   router.add("POST", "/api/v1/leads/{lead_id}/status", bind(set_status));
+  router.add("POST", "/api/v1/leads/{lead_id}/assign", bind(assign));
+  router.add("POST", "/api/v1/leads/{lead_id}/activities", bind(add_activity));
   router.add("GET", "/api/v1/tasks", bind(tasks));
 }
 
