@@ -2,7 +2,8 @@
 // describe them. Fields the console can live without are optional.
 
 export type Role = "admin" | "sales" | "analyst";
-export type Language = "en" | "es" | "ru" | "id" | "hi";
+export const LANGUAGES = ["en", "es", "ru", "id", "hi"] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 export interface SessionUser {
   username: string;
@@ -15,6 +16,9 @@ export interface SessionAnswer {
   user: SessionUser;
   expires_at: string;
 }
+
+// The channels a conversation may come from (docs/API.md, "Channels").
+export const CHANNELS = ["api", "telegram", "whatsapp", "twilio", "greenapi", "maytapi"] as const;
 
 // GET /api/v1/conversations (new: read tolerantly).
 export interface ConversationSummary {
@@ -32,6 +36,7 @@ export interface ConversationSummary {
   currency?: string;
   unread?: number | boolean;
   handoff?: boolean;
+  handoff_since_us?: number;
   forgotten?: boolean;
 }
 
@@ -39,6 +44,90 @@ export interface ConversationPage {
   conversations?: ConversationSummary[];
   next?: string | number | null;
   matched?: number;
+}
+
+// GET /api/v1/conversations/{id} (http/conversation_view.cpp). A message's
+// author (a person, "operator:<username>"; absent or "" for the bot) and its
+// delivery status (sent, delivered, read, failed) are read when the answer
+// carries them.
+export interface Media {
+  url: string;
+  caption?: string;
+}
+
+export type DeliveryStatus = "sent" | "delivered" | "read" | "failed";
+
+export interface ConversationMessage {
+  id: string;
+  direction: "in" | "out";
+  text: string;
+  at: string;
+  seq: number;
+  language?: string;
+  platform_message_id?: string;
+  in_reply_to?: string;
+  media?: Media[];
+  author?: string;
+  delivery_status?: string;
+  status?: string;
+}
+
+export interface CartLine {
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price_cents: number;
+  line_total_cents: number;
+  currency: string;
+  color?: string;
+  size?: string;
+}
+
+export interface ConversationView {
+  conversation_id: string;
+  channel: string;
+  language?: string;
+  stage?: string;
+  customer?: { user_id?: string; name?: string; phone?: string; email?: string; address?: string; city?: string };
+  cart?: { lines: CartLine[]; total_cents: number; currency: string };
+  checkout?: { open?: boolean; awaiting_confirmation?: boolean };
+  orders?: string[];
+  handoff?: boolean;
+  handoff_since?: string | null;
+  handoff_by?: string;
+  received?: number;
+  sent?: number;
+  last_received_at?: string | null;
+  last_sent_at?: string | null;
+  messages: ConversationMessage[];
+}
+
+// POST /api/v1/conversations/{id}/handoff
+export interface HandoffAnswer {
+  conversation_id: string;
+  handoff: boolean;
+  changed: boolean;
+  since_us: number;
+  by: string;
+}
+
+// POST /api/v1/conversations/{id}/reply (202)
+export interface ReplyAnswer {
+  conversation_id: string;
+  message_id: string;
+  status: string; // queued, recorded
+}
+
+export interface EventEnvelope {
+  entity_type: string;
+  entity_id: string;
+  seq: number;
+  position?: number;
+  type: string;
+  schema_version?: number;
+  timestamp: string;
+  causation_id?: string;
+  payload: unknown;
 }
 
 export const LEAD_STATUSES = [
@@ -149,6 +238,9 @@ export interface Funnel {
   zero_result_searches: { query: string; count: number }[];
 }
 
+// In the order an order goes through them.
+export const ORDER_STATUSES = ["placed", "awaiting_payment", "paid", "shipped", "delivered", "cancelled", "refunded"] as const;
+
 export interface OrderRow {
   order_id: string;
   conversation_id?: string;
@@ -161,16 +253,7 @@ export interface OrderRow {
   placed_at_local?: string;
 }
 
-export interface OrderLine {
-  sku: string;
-  name: string;
-  quantity: number;
-  unit_price_cents: number;
-  line_total_cents: number;
-  currency: string;
-  color?: string;
-  size?: string;
-}
+export type OrderLine = CartLine;
 
 export interface Order {
   order_id: string;

@@ -1,7 +1,9 @@
 // Which page the address bar names, if the role may use it.
+import type { VNode } from "preact";
 import { useEffect } from "preact/hooks";
 import { t } from "../i18n";
 import { Catalog } from "../pages/Catalog";
+import { Conversation } from "../pages/Conversation";
 import { Dashboard } from "../pages/Dashboard";
 import { Inbox } from "../pages/Inbox";
 import { LeadDetail } from "../pages/LeadDetail";
@@ -15,23 +17,20 @@ import { canUse, isPage, pagesFor, type PageName } from "../roles";
 import { useSession } from "../session";
 import { Shell } from "./Shell";
 
+// Each page's list, and its one-item page where it has one (#/<page>/<id>).
+const VIEWS: Record<PageName, { list: () => VNode; one?: (id: string) => VNode }> = {
+  inbox: { list: () => <Inbox />, one: (id) => <Conversation key={id} id={id} /> },
+  leads: { list: () => <Leads />, one: (id) => <LeadDetail key={id} id={id} /> },
+  tasks: { list: () => <Tasks /> },
+  dashboard: { list: () => <Dashboard /> },
+  orders: { list: () => <Orders />, one: (id) => <OrderDetail key={id} id={id} /> },
+  catalog: { list: () => <Catalog /> },
+  users: { list: () => <Users /> },
+};
+
 function content(page: PageName, id: string | null) {
-  switch (page) {
-    case "inbox":
-      return <Inbox />;
-    case "leads":
-      return id ? <LeadDetail key={id} id={id} /> : <Leads />;
-    case "tasks":
-      return <Tasks />;
-    case "dashboard":
-      return <Dashboard />;
-    case "orders":
-      return id ? <OrderDetail key={id} id={id} /> : <Orders />;
-    case "catalog":
-      return <Catalog />;
-    case "users":
-      return <Users />;
-  }
+  const view = VIEWS[page];
+  return id && view.one ? view.one(id) : view.list();
 }
 
 function Notice({ text, kind }: { text: string; kind: "not-found" | "not-available" }) {

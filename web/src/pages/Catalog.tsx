@@ -1,39 +1,45 @@
 // The catalog: search as the shoppers' search ranks it, edit a product's
 // price and stock, import a CSV.
 import { useState } from "preact/hooks";
-import { request, toApiError, withQuery } from "../api";
+import { request, withQuery } from "../api";
+import { DataTable, type Column } from "../components/DataTable";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { LabeledInput } from "../components/Field";
 import { Loading } from "../components/Loading";
-import { TableWrap } from "../components/TableWrap";
+import { Page } from "../components/Page";
+import { useAction } from "../hooks/useAction";
 import { t } from "../i18n";
 import type { SearchHit } from "../types";
 import { CatalogImport } from "./catalog/CatalogImport";
 import { ProductRow } from "./catalog/ProductRow";
 
+// The headers; the rows are ProductRow's (in the user's language: built at render).
+const columns = (): Column<SearchHit>[] => [
+  { head: "#" },
+  { head: t("catalog.name") },
+  { head: t("catalog.sku") },
+  { head: t("catalog.price"), num: true },
+  { head: t("catalog.stock"), num: true },
+  { head: t("catalog.score"), num: true },
+  { head: <span class="visually-hidden">{t("catalog.actions")}</span> },
+];
+
 export function Catalog() {
   const [q, setQ] = useState("");
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [searched, setSearched] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   async function search(e: Event) {
     e.preventDefault();
     const query = q.trim();
     if (!query) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await request<{ results: SearchHit[] }>(
-        withQuery("/api/v1/products/search", { q: query, limit: 50 }),
-      );
-      setHits(answer.results ?? []);
-      setSearched(query);
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const answer = await run(() =>
+      request<{ results: SearchHit[] }>(withQuery("/api/v1/products/search", { q: query, limit: 50 })),
+    );
+    if (!answer) return;
+    setHits(answer.results ?? []);
+    setSearched(query);
   }
 
   function replace(next: SearchHit) {
@@ -41,16 +47,15 @@ export function Catalog() {
   }
 
   return (
-    <section class="page" aria-labelledby="catalog-title">
-      <h1 id="catalog-title">{t("catalog.title")}</h1>
+    <Page name="catalog" title={t("catalog.title")}>
       <form class="inline-form search-form" role="search" onSubmit={search}>
-        <label for="catalog-q">{t("catalog.search_label")}</label>
-        <input
+        <LabeledInput
           id="catalog-q"
+          label={t("catalog.search_label")}
           type="search"
           value={q}
           placeholder={t("catalog.search_placeholder")}
-          onInput={(e) => setQ(e.currentTarget.value)}
+          onValue={setQ}
         />
         <button type="submit" disabled={busy}>
           {t("catalog.search")}
@@ -61,31 +66,17 @@ export function Catalog() {
         {busy && !hits ? <Loading /> : null}
         {hits && hits.length === 0 ? <p class="empty">{t("catalog.no_results", searched)}</p> : null}
         {hits && hits.length > 0 ? (
-          <TableWrap label={t("catalog.results")}>
-            <table data-table="products">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t("catalog.name")}</th>
-                  <th scope="col">{t("catalog.sku")}</th>
-                  <th scope="col" class="num">{t("catalog.price")}</th>
-                  <th scope="col" class="num">{t("catalog.stock")}</th>
-                  <th scope="col" class="num">{t("catalog.score")}</th>
-                  <th scope="col">
-                    <span class="visually-hidden">{t("catalog.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {hits.map((h, i) => (
-                  <ProductRow key={h.sku} rank={i + 1} hit={h} onSaved={replace} />
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            label={t("catalog.results")}
+            name="products"
+            columns={columns()}
+            rows={hits}
+            rowKey={(h) => h.sku}
+            renderRow={(h, i) => <ProductRow rank={i + 1} hit={h} onSaved={replace} />}
+          />
         ) : null}
       </div>
       <CatalogImport />
-    </section>
+    </Page>
   );
 }

@@ -1,14 +1,15 @@
 // The analyst's page: one date range and one channel for every section.
 import { useState } from "preact/hooks";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { LabeledInput, LabeledSelect, optionsOf } from "../components/Field";
+import { Page } from "../components/Page";
 import { addDays, parseDay, today } from "../format";
 import { t } from "../i18n";
+import { CHANNELS } from "../types";
 import { BillingSection } from "./dashboard/BillingSection";
 import type { Filters } from "./dashboard/filters";
 import { FunnelSection } from "./dashboard/FunnelSection";
 import { OrdersByStatusSection } from "./dashboard/OrdersByStatusSection";
-
-const CHANNELS = ["api", "telegram", "whatsapp", "twilio", "greenapi", "maytapi"];
 
 export function Dashboard() {
   const [to, setTo] = useState(today());
@@ -19,28 +20,18 @@ export function Dashboard() {
   const filters: Filters | null = valid ? { from, to, channel } : null;
 
   return (
-    <section class="page" aria-labelledby="dashboard-title">
-      <h1 id="dashboard-title">{t("dashboard.title")}</h1>
+    <Page name="dashboard" title={t("dashboard.title")}>
       <form class="filters" onSubmit={(e) => e.preventDefault()} aria-label={t("dashboard.filters")}>
-        <div class="field">
-          <label for="dash-from">{t("dashboard.from")}</label>
-          <input id="dash-from" type="date" value={from} max={to} required onChange={(e) => setFrom(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="dash-to">{t("dashboard.to")}</label>
-          <input id="dash-to" type="date" value={to} min={from} required onChange={(e) => setTo(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="dash-channel">{t("dashboard.channel")}</label>
-          <select id="dash-channel" value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
-            <option value="">{t("dashboard.all_channels")}</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabeledInput stacked onCommit id="dash-from" label={t("dashboard.from")} type="date" value={from} max={to} required onValue={setFrom} />
+        <LabeledInput stacked onCommit id="dash-to" label={t("dashboard.to")} type="date" value={to} min={from} required onValue={setTo} />
+        <LabeledSelect
+          stacked
+          id="dash-channel"
+          label={t("dashboard.channel")}
+          value={channel}
+          onValue={setChannel}
+          options={optionsOf(CHANNELS, (c) => c, t("dashboard.all_channels"))}
+        />
       </form>
       <ErrorBanner message={valid ? null : t("dashboard.bad_range")} />
       {filters ? (
@@ -50,6 +41,6 @@ export function Dashboard() {
           <OrdersByStatusSection filters={filters} />
         </>
       ) : null}
-    </section>
+    </Page>
   );
 }

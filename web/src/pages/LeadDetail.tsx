@@ -1,10 +1,15 @@
 // One lead: who and what, its appointments and follow-ups, its history in
 // words, and a status change (POST /api/v1/leads/{id}/status).
 import { useEffect, useState } from "preact/hooks";
-import { pathId, request, toApiError } from "../api";
+import { pathId, request } from "../api";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { Facts } from "../components/Facts";
+import { LabeledSelect, optionsOf } from "../components/Field";
 import { Loading } from "../components/Loading";
+import { Outcome } from "../components/Outcome";
+import { Page } from "../components/Page";
 import { formatIso, formatLocal } from "../format";
+import { useAction } from "../hooks/useAction";
 import { useFetch } from "../hooks/useFetch";
 import { t } from "../i18n";
 import { leadStatusLabel, taskKindLabel, yesNo } from "../labels";
@@ -14,52 +19,38 @@ import { LEAD_STATUSES, type Lead, type LeadHistoryEntry } from "../types";
 
 function StatusForm({ lead, onChanged }: { lead: Lead; onChanged: () => void }) {
   const [status, setStatus] = useState(lead.status);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState(false);
   useEffect(() => setStatus(lead.status), [lead.status]);
 
   async function submit(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(false);
-    try {
-      await request(`/api/v1/leads/${pathId(lead.lead_id)}/status`, {
-        method: "POST",
-        body: { status },
-      });
-      setDone(true);
-      onChanged();
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const path = `/api/v1/leads/${pathId(lead.lead_id)}/status`;
+    const ok = await run(() => request(path, { method: "POST", body: { status } }).then(() => true));
+    if (!ok) return;
+    setDone(true);
+    onChanged();
   }
 
   return (
     <form class="inline-form" onSubmit={submit}>
-      <label for="lead-status">{t("lead.status")}</label>
-      <select id="lead-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-        {LEAD_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {leadStatusLabel(s)}
-          </option>
-        ))}
-      </select>
+      <LabeledSelect
+        id="lead-status"
+        label={t("lead.status")}
+        value={status}
+        onValue={setStatus}
+        options={optionsOf<string>(LEAD_STATUSES, leadStatusLabel)}
+      />
       <button type="submit" disabled={busy || status === lead.status}>
         {t("lead.change_status")}
       </button>
-      <span class="form-note" role="status">
-        {done ? t("lead.status_changed") : ""}
-      </span>
-      <ErrorBanner message={error} />
+      <Outcome inline note={done ? t("lead.status_changed") : ""} error={error} />
     </form>
   );
 }
 
-function Facts({ lead }: { lead: Lead }) {
+function LeadFacts({ lead }: { lead: Lead }) {
   const rows: [string, string][] = [
     [t("lead.contact"), lead.contact_name || "–"],
     [t("lead.phone"), lead.phone || "–"],
@@ -72,16 +63,7 @@ function Facts({ lead }: { lead: Lead }) {
     [t("lead.updated"), formatIso(lead.updated_at)],
   ];
   for (const [k, v] of Object.entries(lead.details ?? {})) rows.push([k.replace(/_/g, " "), v]);
-  return (
-    <dl class="facts">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts rows={rows} />;
 }
 
 function Schedule({ lead }: { lead: Lead }) {
@@ -148,11 +130,7 @@ export function LeadDetail({ id }: { id: string }) {
   }
 
   return (
-    <section class="page" aria-labelledby="lead-title">
-      <p>
-        <a href={href("leads")}>← {t("lead.back")}</a>
-      </p>
-      <h1 id="lead-title">{lead.data?.company ?? t("lead.title")}</h1>
+    <Page name="lead" title={lead.data?.company ?? t("lead.title")} back={{ href: href("leads"), label: t("lead.back") }}>
       <ErrorBanner message={lead.error?.message ?? history.error?.message} />
       {lead.loading && !lead.data ? <Loading tall /> : null}
       {lead.data ? (
@@ -162,7 +140,7 @@ export function LeadDetail({ id }: { id: string }) {
               {t("lead.status")}: <strong data-lead-status={lead.data.status}>{leadStatusLabel(lead.data.status)}</strong>
             </p>
             {canChange ? <StatusForm lead={lead.data} onChanged={reload} /> : null}
-            <Facts lead={lead.data} />
+            <LeadFacts lead={lead.data} />
             <Schedule lead={lead.data} />
           </div>
           <div>
@@ -171,6 +149,6 @@ export function LeadDetail({ id }: { id: string }) {
           </div>
         </div>
       ) : null}
-    </section>
+    </Page>
   );
 }

@@ -1,6 +1,6 @@
 // The lead board: a column per status (domain/lead.hpp), newest first.
-import { ErrorBanner } from "../components/ErrorBanner";
-import { Loading } from "../components/Loading";
+import { FetchState } from "../components/FetchState";
+import { Page } from "../components/Page";
 import { useFetch } from "../hooks/useFetch";
 import { t } from "../i18n";
 import { leadStatusLabel } from "../labels";
@@ -32,15 +32,12 @@ function LeadCard({ lead }: { lead: Lead }) {
 }
 
 export function Leads() {
-  const { data, error, loading } = useFetch<{ leads: Lead[] }>("/api/v1/leads");
-  const leads = data?.leads ?? [];
+  const fetched = useFetch<{ leads: Lead[] }>("/api/v1/leads");
+  const leads = fetched.data?.leads ?? [];
   return (
-    <section class="page" aria-labelledby="leads-title">
-      <h1 id="leads-title">{t("leads.title")}</h1>
-      <ErrorBanner message={error?.message} />
-      {loading && !data ? <Loading tall /> : null}
-      {data && leads.length === 0 ? <p class="empty">{t("leads.empty")}</p> : null}
-      {data && leads.length > 0 ? (
+    <Page name="leads" title={t("leads.title")}>
+      <FetchState of={fetched} empty={leads.length === 0} emptyText={t("leads.empty")} tall />
+      {leads.length > 0 ? (
         <div class="board" role="region" aria-label={t("leads.board")} tabIndex={0}>
           {columns(leads).map(([status, list]) => (
             <section class="board-column" key={status} data-status={status} aria-labelledby={`col-${status}`}>
@@ -60,6 +57,6 @@ export function Leads() {
           ))}
         </div>
       ) : null}
-    </section>
+    </Page>
   );
 }

@@ -1,11 +1,15 @@
 // One order (GET /api/v1/orders/{id}) and what an admin does with it:
 // PATCH {"status":"paid"|"shipped"|"delivered","tracking"?}.
 import { useState } from "preact/hooks";
-import { pathId, request, toApiError } from "../api";
+import { pathId, request } from "../api";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { Facts } from "../components/Facts";
+import { LabeledInput } from "../components/Field";
+import { LinesTable } from "../components/LinesTable";
 import { Loading } from "../components/Loading";
-import { TableWrap } from "../components/TableWrap";
-import { formatIso, formatMoney } from "../format";
+import { Page } from "../components/Page";
+import { formatIso } from "../format";
+import { useAction } from "../hooks/useAction";
 import { useFetch } from "../hooks/useFetch";
 import { t } from "../i18n";
 import { orderStatusLabel } from "../labels";
@@ -19,24 +23,12 @@ interface Change {
 
 function Actions({ order, onChanged }: { order: Order; onChanged: (o: Order) => void }) {
   const [tracking, setTracking] = useState(order.tracking ?? "");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const s = order.status;
 
   async function change(body: Change) {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await request<Order>(`/api/v1/orders/${pathId(order.order_id)}`, {
-        method: "PATCH",
-        body,
-      });
-      onChanged(next);
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    const next = await run(() => request<Order>(`/api/v1/orders/${pathId(order.order_id)}`, { method: "PATCH", body }));
+    if (next) onChanged(next);
   }
 
   function ship(e: Event) {
@@ -61,13 +53,7 @@ function Actions({ order, onChanged }: { order: Order; onChanged: (o: Order) => 
         </button>
       </div>
       <form class="inline-form" onSubmit={ship}>
-        <label for="order-tracking">{t("order.tracking")}</label>
-        <input
-          id="order-tracking"
-          value={tracking}
-          autocomplete="off"
-          onInput={(e) => setTracking(e.currentTarget.value)}
-        />
+        <LabeledInput id="order-tracking" label={t("order.tracking")} value={tracking} autocomplete="off" onValue={setTracking} />
         <button type="submit" data-action="shipped" disabled={busy || !(s === "paid" || s === "shipped")}>
           {t("order.shipped")}
         </button>
@@ -86,47 +72,7 @@ function Actions({ order, onChanged }: { order: Order; onChanged: (o: Order) => 
   );
 }
 
-function Lines({ order }: { order: Order }) {
-  return (
-    <TableWrap label={t("order.lines")}>
-      <table data-table="order-lines">
-        <thead>
-          <tr>
-            <th scope="col">{t("order.sku")}</th>
-            <th scope="col">{t("order.product")}</th>
-            <th scope="col" class="num">{t("order.quantity")}</th>
-            <th scope="col" class="num">{t("order.unit_price")}</th>
-            <th scope="col" class="num">{t("order.line_total")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((l, i) => (
-            <tr key={`${l.sku}-${i}`}>
-              <td class="mono nowrap">{l.sku}</td>
-              <td class="wide">
-                {l.name}
-                {l.color || l.size ? (
-                  <span class="muted"> ({[l.color, l.size].filter(Boolean).join(", ")})</span>
-                ) : null}
-              </td>
-              <td class="num">{l.quantity}</td>
-              <td class="num">{formatMoney(l.unit_price_cents, l.currency)}</td>
-              <td class="num">{formatMoney(l.line_total_cents, l.currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={4}>{t("order.total")}</th>
-            <td class="num">{formatMoney(order.total_cents, order.currency)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </TableWrap>
-  );
-}
-
-function Facts({ order }: { order: Order }) {
+function OrderFacts({ order }: { order: Order }) {
   const c = order.customer ?? {};
   const rows: [string, string][] = [
     [t("order.placed_at"), formatIso(order.placed_at)],
@@ -139,16 +85,7 @@ function Facts({ order }: { order: Order }) {
   ];
   if (order.payment?.paid_at) rows.push([t("order.paid_at"), formatIso(order.payment.paid_at)]);
   if (order.tracking) rows.push([t("order.tracking"), order.tracking]);
-  return (
-    <dl class="facts">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts rows={rows} />;
 }
 
 export function OrderDetail({ id }: { id: string }) {
@@ -158,11 +95,7 @@ export function OrderDetail({ id }: { id: string }) {
   const invoiceUrl = order?.invoice?.url || `/api/v1/orders/${pathId(id)}/invoice.pdf`;
 
   return (
-    <section class="page" aria-labelledby="order-title">
-      <p>
-        <a href={href("orders")}>← {t("order.back")}</a>
-      </p>
-      <h1 id="order-title" class="mono-title">{id}</h1>
+    <Page name="order" title={id} titleClass="mono-title" back={{ href: href("orders"), label: t("order.back") }}>
       <ErrorBanner message={fetched.error?.message} />
       {fetched.loading && !order ? <Loading tall /> : null}
       {order ? (
@@ -172,7 +105,7 @@ export function OrderDetail({ id }: { id: string }) {
               {t("order.status")}:{" "}
               <strong data-order-status={order.status} role="status">{orderStatusLabel(order.status)}</strong>
             </p>
-            <Facts order={order} />
+            <OrderFacts order={order} />
             {order.payment?.instructions ? <p class="muted small">{order.payment.instructions}</p> : null}
             <p>
               {order.invoice ? (
@@ -187,7 +120,15 @@ export function OrderDetail({ id }: { id: string }) {
           <Actions order={order} onChanged={setChanged} />
         </div>
       ) : null}
-      {order ? <Lines order={order} /> : null}
-    </section>
+      {order ? (
+        <LinesTable
+          label={t("order.lines")}
+          name="order-lines"
+          lines={order.lines}
+          totalCents={order.total_cents}
+          currency={order.currency}
+        />
+      ) : null}
+    </Page>
   );
 }

@@ -1,8 +1,8 @@
 // Every order, newest first, from the orders view.
 import { CsvLink } from "../components/CsvLink";
-import { ErrorBanner } from "../components/ErrorBanner";
-import { Loading } from "../components/Loading";
-import { TableWrap } from "../components/TableWrap";
+import { DataTable } from "../components/DataTable";
+import { FetchState } from "../components/FetchState";
+import { Page } from "../components/Page";
 import { formatLocal, formatMoney } from "../format";
 import { useFetch } from "../hooks/useFetch";
 import { t } from "../i18n";
@@ -18,49 +18,28 @@ function newestFirst(a: OrderRow, b: OrderRow): number {
 }
 
 export function Orders() {
-  const { data, error, loading } = useFetch<{ orders: OrderRow[] }>(PATH);
-  const orders = [...(data?.orders ?? [])].sort(newestFirst);
+  const fetched = useFetch<{ orders: OrderRow[] }>(PATH);
+  const orders = [...(fetched.data?.orders ?? [])].sort(newestFirst);
   return (
-    <section class="page" aria-labelledby="orders-title">
-      <div class="section-header">
-        <h1 id="orders-title">{t("orders.title")}</h1>
-        <div class="section-actions">
-          <CsvLink path={PATH} params={{}} what={t("orders.title")} />
-        </div>
-      </div>
-      <ErrorBanner message={error?.message} />
-      {loading && !data ? <Loading tall /> : null}
-      {data && orders.length === 0 ? <p class="empty">{t("orders.empty")}</p> : null}
+    <Page name="orders" title={t("orders.title")} actions={<CsvLink path={PATH} params={{}} what={t("orders.title")} />}>
+      <FetchState of={fetched} empty={orders.length === 0} emptyText={t("orders.empty")} tall />
       {orders.length ? (
-        <TableWrap label={t("orders.title")}>
-          <table data-table="orders">
-            <thead>
-              <tr>
-                <th scope="col">{t("orders.order")}</th>
-                <th scope="col">{t("orders.placed")}</th>
-                <th scope="col">{t("orders.customer")}</th>
-                <th scope="col">{t("orders.channel")}</th>
-                <th scope="col">{t("orders.status")}</th>
-                <th scope="col" class="num">{t("orders.total")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {orders.map((o) => (
-                <tr key={o.order_id} data-order={o.order_id}>
-                  <td class="mono">
-                    <a href={href("orders", o.order_id)}>{o.order_id}</a>
-                  </td>
-                  <td class="nowrap">{formatLocal(o.placed_at_local)}</td>
-                  <td>{o.customer?.name || "–"}</td>
-                  <td>{o.channel ?? "–"}</td>
-                  <td>{orderStatusLabel(o.status)}</td>
-                  <td class="num">{formatMoney(o.total_cents, o.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label={t("orders.title")}
+          name="orders"
+          columns={[
+            { head: t("orders.order"), cls: "mono", cell: (o) => <a href={href("orders", o.order_id)}>{o.order_id}</a> },
+            { head: t("orders.placed"), cls: "nowrap", cell: (o) => formatLocal(o.placed_at_local) },
+            { head: t("orders.customer"), cell: (o) => o.customer?.name || "–" },
+            { head: t("orders.channel"), cell: (o) => o.channel ?? "–" },
+            { head: t("orders.status"), cell: (o) => orderStatusLabel(o.status) },
+            { head: t("orders.total"), num: true, cell: (o) => formatMoney(o.total_cents, o.currency) },
+          ]}
+          rows={orders}
+          rowKey={(o) => o.order_id}
+          rowAttrs={(o) => ({ "data-order": o.order_id })}
+        />
       ) : null}
-    </section>
+    </Page>
   );
 }

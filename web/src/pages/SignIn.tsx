@@ -1,8 +1,11 @@
 // Sign in with a username and password, or with an admin token.
 // POST /api/v1/auth/session puts the token in an HttpOnly cookie.
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
-import { request, toApiError } from "../api";
+import { request } from "../api";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { LabeledInput } from "../components/Field";
+import { useAction } from "../hooks/useAction";
 import { t, type MessageKey } from "../i18n";
 import { parseHash } from "../router";
 import { canUse, isPage } from "../roles";
@@ -14,31 +17,58 @@ interface Props {
   onSignedIn: (user: SessionUser) => void;
 }
 
+// One way in: a card with its title, fields and button.
+function Way(props: {
+  id: string;
+  title: string;
+  small?: boolean;
+  submit: string;
+  secondary?: boolean;
+  busy: boolean;
+  onSubmit: (e: Event) => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <form class={props.small ? "card form-stack small" : "card form-stack"} onSubmit={props.onSubmit} aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.children}
+      <button type="submit" class={props.secondary ? "button-secondary" : undefined} disabled={props.busy}>
+        {props.submit}
+      </button>
+    </form>
+  );
+}
+
 export function SignIn({ notice, initialError, onSignedIn }: Props) {
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
-  const [token, setToken] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(initialError);
+  const [values, setValues] = useState({ username: "", password: "", token: "" });
+  const { username, password, token } = values;
+  const { busy, error, run } = useAction();
 
   async function start(body: Record<string, string>) {
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await request<SessionAnswer>("/api/v1/auth/session", {
-        method: "POST",
-        body,
-        allow401: true,
-      });
-      // A page left by the previous user that this role may not use: start
-      // at this role's first page instead.
-      const { page } = parseHash(location.hash);
-      if (isPage(page) && !canUse(answer.user.role, page)) history.replaceState(null, "", "#/");
-      onSignedIn(answer.user);
-    } catch (e) {
-      setError(toApiError(e).message);
-      setBusy(false);
-    }
+    const answer = await run(() =>
+      request<SessionAnswer>("/api/v1/auth/session", { method: "POST", body, allow401: true }),
+    );
+    if (!answer) return;
+    // A page left by the previous user that this role may not use: start
+    // at this role's first page instead.
+    const { page } = parseHash(location.hash);
+    if (isPage(page) && !canUse(answer.user.role, page)) history.replaceState(null, "", "#/");
+    onSignedIn(answer.user);
+  }
+
+  // #signin-<name>, required.
+  function input(name: keyof typeof values, label: string, attrs: { type?: string; autocomplete: string; autocapitalize?: "none"; spellcheck?: boolean }) {
+    return (
+      <LabeledInput
+        id={`signin-${name}`}
+        label={label}
+        name={name}
+        required
+        {...attrs}
+        value={values[name]}
+        onValue={(v) => setValues((old) => ({ ...old, [name]: v }))}
+      />
+    );
   }
 
   function withPassword(e: Event) {
@@ -55,51 +85,22 @@ export function SignIn({ notice, initialError, onSignedIn }: Props) {
     <main class="signin" id="main">
       <h1>{t("signin.title")}</h1>
       {notice ? <p class="notice">{t(notice)}</p> : null}
-      <ErrorBanner message={error} />
-      <form class="card form-stack" onSubmit={withPassword} aria-labelledby="signin-password-title">
-        <h2 id="signin-password-title">{t("signin.with_password")}</h2>
-        <label for="signin-username">{t("signin.username")}</label>
-        <input
-          id="signin-username"
-          name="username"
-          autocomplete="username"
-          autocapitalize="none"
-          spellcheck={false}
-          required
-          value={username}
-          onInput={(e) => setUsername(e.currentTarget.value)}
-        />
-        <label for="signin-password">{t("signin.password")}</label>
-        <input
-          id="signin-password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-        <button type="submit" disabled={busy}>
-          {t("signin.submit")}
-        </button>
-      </form>
-      <form class="card form-stack small" onSubmit={withToken} aria-labelledby="signin-token-title">
-        <h2 id="signin-token-title">{t("signin.with_token")}</h2>
-        <label for="signin-token">{t("signin.token")}</label>
-        <input
-          id="signin-token"
-          name="token"
-          type="password"
-          autocomplete="off"
-          spellcheck={false}
-          required
-          value={token}
-          onInput={(e) => setToken(e.currentTarget.value)}
-        />
-        <button type="submit" class="button-secondary" disabled={busy}>
-          {t("signin.submit_token")}
-        </button>
-      </form>
+      <ErrorBanner message={busy ? null : (error ?? initialError)} />
+      <Way id="signin-password-title" title={t("signin.with_password")} submit={t("signin.submit")} busy={busy} onSubmit={withPassword}>
+        {input("username", t("signin.username"), { autocomplete: "username", autocapitalize: "none", spellcheck: false })}
+        {input("password", t("signin.password"), { type: "password", autocomplete: "current-password" })}
+      </Way>
+      <Way
+        id="signin-token-title"
+        title={t("signin.with_token")}
+        small
+        submit={t("signin.submit_token")}
+        secondary
+        busy={busy}
+        onSubmit={withToken}
+      >
+        {input("token", t("signin.token"), { type: "password", autocomplete: "off", spellcheck: false })}
+      </Way>
     </main>
   );
 }

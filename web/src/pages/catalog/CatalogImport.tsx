@@ -1,37 +1,26 @@
 // CSV import: the file goes as the body (text/csv) of
 // POST /api/v1/products/import; the report lists bad rows by line.
 import { useState } from "preact/hooks";
-import { request, toApiError } from "../../api";
+import { request } from "../../api";
+import { DataTable } from "../../components/DataTable";
 import { ErrorBanner } from "../../components/ErrorBanner";
-import { TableWrap } from "../../components/TableWrap";
+import { useAction } from "../../hooks/useAction";
 import { t } from "../../i18n";
 import type { ImportReport } from "../../types";
 
 export function CatalogImport() {
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [report, setReport] = useState<ImportReport | null>(null);
 
   async function submit(e: Event) {
     e.preventDefault();
     if (!file) return;
-    setBusy(true);
-    setError(null);
     setReport(null);
-    try {
-      setReport(
-        await request<ImportReport>("/api/v1/products/import", {
-          method: "POST",
-          raw: file,
-          contentType: "text/csv",
-        }),
-      );
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const answer = await run(() =>
+      request<ImportReport>("/api/v1/products/import", { method: "POST", raw: file, contentType: "text/csv" }),
+    );
+    if (answer) setReport(answer);
   }
 
   return (
@@ -58,26 +47,17 @@ export function CatalogImport() {
             {t("import.summary", report.rows, report.changed, report.unchanged, report.errors.length)}
           </p>
           {report.errors.length ? (
-            <TableWrap label={t("import.errors")}>
-              <table data-table="import-errors">
-                <thead>
-                  <tr>
-                    <th scope="col" class="num">{t("import.line")}</th>
-                    <th scope="col">{t("import.sku")}</th>
-                    <th scope="col">{t("import.message")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.errors.map((er, i) => (
-                    <tr key={`${er.line}-${i}`}>
-                      <td class="num">{er.line}</td>
-                      <td class="mono">{er.sku || "–"}</td>
-                      <td>{er.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              label={t("import.errors")}
+              name="import-errors"
+              columns={[
+                { head: t("import.line"), num: true, cell: (er) => er.line },
+                { head: t("import.sku"), cls: "mono", cell: (er) => er.sku || "–" },
+                { head: t("import.message"), cell: (er) => er.message },
+              ]}
+              rows={report.errors}
+              rowKey={(er, i) => `${er.line}-${i}`}
+            />
           ) : null}
         </div>
       ) : null}

@@ -2,9 +2,11 @@
 // /api/v1/products/{sku} replaces the whole product, so the product is read
 // first and sent back with the new price and stock.
 import { useState } from "preact/hooks";
-import { pathId, request, toApiError } from "../../api";
+import { pathId, request } from "../../api";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { LabeledInput } from "../../components/Field";
 import { formatInt, formatMoney } from "../../format";
+import { useAction } from "../../hooks/useAction";
 import { t } from "../../i18n";
 import type { Product, SearchHit } from "../../types";
 
@@ -18,12 +20,32 @@ function cents(price: number): number {
   return Math.round(price * 100);
 }
 
+// A number input in its own cell, named for screen readers.
+function NumberCell(props: { id: string; form: string; label: string; step: string; value: string; onValue: (v: string) => void }) {
+  return (
+    <td class="num">
+      <LabeledInput
+        id={props.id}
+        label={props.label}
+        labelClass="visually-hidden"
+        form={props.form}
+        class="num-input"
+        type="number"
+        min="0"
+        step={props.step}
+        required
+        value={props.value}
+        onValue={props.onValue}
+      />
+    </td>
+  );
+}
+
 export function ProductRow({ rank, hit, onSaved }: Props) {
   const [editing, setEditing] = useState(false);
   const [price, setPrice] = useState("");
   const [stock, setStock] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const id = `p-${rank}`;
 
   function edit() {
@@ -41,12 +63,10 @@ export function ProductRow({ rank, hit, onSaved }: Props) {
       setError(t("catalog.bad_number"));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const path = `/api/v1/products/${pathId(hit.sku)}`;
+    const path = `/api/v1/products/${pathId(hit.sku)}`;
+    const saved = await run(async () => {
       const current = await request<Product>(path);
-      const saved = await request<Product>(path, {
+      return request<Product>(path, {
         method: "PUT",
         body: {
           sku: current.sku,
@@ -62,13 +82,10 @@ export function ProductRow({ rank, hit, onSaved }: Props) {
           stock: s,
         },
       });
-      onSaved({ ...hit, price: saved.price, stock: saved.stock, currency: saved.currency });
-      setEditing(false);
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!saved) return;
+    onSaved({ ...hit, price: saved.price, stock: saved.stock, currency: saved.currency });
+    setEditing(false);
   }
 
   const formId = `${id}-form`;
@@ -83,38 +100,15 @@ export function ProductRow({ rank, hit, onSaved }: Props) {
       <td class="mono nowrap">{hit.sku}</td>
       {editing ? (
         <>
-          <td class="num">
-            <label class="visually-hidden" for={`${id}-price`}>
-              {t("catalog.price_of", hit.sku, hit.currency)}
-            </label>
-            <input
-              id={`${id}-price`}
-              form={formId}
-              class="num-input"
-              type="number"
-              min="0"
-              step="0.01"
-              required
-              value={price}
-              onInput={(e) => setPrice(e.currentTarget.value)}
-            />
-          </td>
-          <td class="num">
-            <label class="visually-hidden" for={`${id}-stock`}>
-              {t("catalog.stock_of", hit.sku)}
-            </label>
-            <input
-              id={`${id}-stock`}
-              form={formId}
-              class="num-input"
-              type="number"
-              min="0"
-              step="1"
-              required
-              value={stock}
-              onInput={(e) => setStock(e.currentTarget.value)}
-            />
-          </td>
+          <NumberCell
+            id={`${id}-price`}
+            form={formId}
+            label={t("catalog.price_of", hit.sku, hit.currency)}
+            step="0.01"
+            value={price}
+            onValue={setPrice}
+          />
+          <NumberCell id={`${id}-stock`} form={formId} label={t("catalog.stock_of", hit.sku)} step="1" value={stock} onValue={setStock} />
         </>
       ) : (
         <>

@@ -2,15 +2,15 @@
 import { useMemo } from "preact/hooks";
 import { withQuery } from "../../api";
 import { CsvLink } from "../../components/CsvLink";
+import { DataTable, type FootRow } from "../../components/DataTable";
 import { ErrorBanner } from "../../components/ErrorBanner";
 import { LineChart } from "../../components/LineChart";
 import { Loading } from "../../components/Loading";
 import { SectionHeader } from "../../components/SectionHeader";
-import { TableWrap } from "../../components/TableWrap";
 import { addDays, formatInt, formatUsd } from "../../format";
 import { useFetch } from "../../hooks/useFetch";
 import { t } from "../../i18n";
-import type { Billing, BillingDay } from "../../types";
+import type { Billing, BillingDay, BillingTotals } from "../../types";
 import { filterParams, type Filters } from "./filters";
 
 const PATH = "/api/v1/analytics/billing";
@@ -23,6 +23,22 @@ function series(days: BillingDay[], from: string, to: string) {
   for (let d = from; d <= to && xs.length < MAX_FILLED_DAYS; d = addDays(d, 1)) xs.push(d);
   if (xs.length >= MAX_FILLED_DAYS) return { xs: days.map((d) => d.day), ys: days.map((d) => d.cost_usd) };
   return { xs, ys: xs.map((d) => cost.get(d) ?? 0) };
+}
+
+function totalRow(totals: BillingTotals): FootRow {
+  const cell = (key: keyof BillingTotals, format: (n: number) => string) => ({
+    value: format(totals[key]),
+    attrs: { "data-total": key, "data-value": totals[key] },
+  });
+  return {
+    label: t("billing.total"),
+    cells: [
+      cell("calls", formatInt),
+      cell("input_tokens", formatInt),
+      cell("output_tokens", formatInt),
+      cell("cost_usd", formatUsd),
+    ],
+  };
 }
 
 export function BillingSection({ filters }: { filters: Filters }) {
@@ -53,47 +69,22 @@ export function BillingSection({ filters }: { filters: Filters }) {
         ) : null}
       </div>
       {data ? (
-        <TableWrap label={t("billing.table")}>
-          <table data-table="billing-days">
-            <thead>
-              <tr>
-                <th scope="col">{t("billing.day")}</th>
-                <th scope="col" class="num">{t("billing.calls")}</th>
-                <th scope="col" class="num">{t("billing.input_tokens")}</th>
-                <th scope="col" class="num">{t("billing.output_tokens")}</th>
-                <th scope="col" class="num">{t("billing.cost_usd")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.length === 0 ? (
-                <tr>
-                  <td colSpan={5} class="empty">{t("billing.empty")}</td>
-                </tr>
-              ) : (
-                days.map((d) => (
-                  <tr key={d.day} data-day={d.day}>
-                    <td class="nowrap">{d.day}</td>
-                    <td class="num">{formatInt(d.calls)}</td>
-                    <td class="num">{formatInt(d.input_tokens)}</td>
-                    <td class="num">{formatInt(d.output_tokens)}</td>
-                    <td class="num">{formatUsd(d.cost_usd)}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-            {totals ? (
-              <tfoot>
-                <tr>
-                  <th scope="row">{t("billing.total")}</th>
-                  <td class="num" data-total="calls" data-value={totals.calls}>{formatInt(totals.calls)}</td>
-                  <td class="num" data-total="input_tokens" data-value={totals.input_tokens}>{formatInt(totals.input_tokens)}</td>
-                  <td class="num" data-total="output_tokens" data-value={totals.output_tokens}>{formatInt(totals.output_tokens)}</td>
-                  <td class="num" data-total="cost_usd" data-value={totals.cost_usd}>{formatUsd(totals.cost_usd)}</td>
-                </tr>
-              </tfoot>
-            ) : null}
-          </table>
-        </TableWrap>
+        <DataTable
+          label={t("billing.table")}
+          name="billing-days"
+          columns={[
+            { head: t("billing.day"), cls: "nowrap", cell: (d) => d.day },
+            { head: t("billing.calls"), num: true, cell: (d) => formatInt(d.calls) },
+            { head: t("billing.input_tokens"), num: true, cell: (d) => formatInt(d.input_tokens) },
+            { head: t("billing.output_tokens"), num: true, cell: (d) => formatInt(d.output_tokens) },
+            { head: t("billing.cost_usd"), num: true, cell: (d) => formatUsd(d.cost_usd) },
+          ]}
+          rows={days}
+          rowKey={(d) => d.day}
+          rowAttrs={(d) => ({ "data-day": d.day })}
+          empty={t("billing.empty")}
+          foot={totals ? totalRow(totals) : undefined}
+        />
       ) : null}
       {totals ? (
         <p class="muted small">

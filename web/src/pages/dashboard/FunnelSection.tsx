@@ -1,10 +1,11 @@
 // The funnel's totals, and the searches that found nothing.
 import { withQuery } from "../../api";
 import { CsvLink } from "../../components/CsvLink";
+import { DataTable } from "../../components/DataTable";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { FetchState } from "../../components/FetchState";
 import { Loading } from "../../components/Loading";
 import { SectionHeader } from "../../components/SectionHeader";
-import { TableWrap } from "../../components/TableWrap";
 import { formatInt } from "../../format";
 import { useFetch } from "../../hooks/useFetch";
 import { t } from "../../i18n";
@@ -17,7 +18,8 @@ const DEFAULT_STAGES = ["conversations", "searches", "carts", "checkouts", "orde
 
 export function FunnelSection({ filters }: { filters: Filters }) {
   const params = filterParams(filters);
-  const { data, error, loading } = useFetch<Funnel>(withQuery(PATH, params));
+  const funnel = useFetch<Funnel>(withQuery(PATH, params));
+  const data = funnel.data;
   const stages = [...(data?.stages?.length ? data.stages : DEFAULT_STAGES), "zero_result_searches"];
   const zero = data?.zero_result_searches ?? [];
 
@@ -27,54 +29,43 @@ export function FunnelSection({ filters }: { filters: Filters }) {
         <SectionHeader id="funnel-title" title={t("funnel.title")}>
           <CsvLink path={PATH} params={params} what={t("funnel.title")} />
         </SectionHeader>
-        <ErrorBanner message={error?.message} />
-        {loading && !data ? <Loading /> : null}
+        <ErrorBanner message={funnel.error?.message} />
+        {funnel.loading && !data ? <Loading /> : null}
         {data ? (
-          <TableWrap label={t("funnel.title")}>
-            <table data-table="funnel">
-              <thead>
-                <tr>
-                  <th scope="col">{t("funnel.stage")}</th>
-                  <th scope="col" class="num">{t("funnel.count")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {stages.map((s) => (
-                  <tr key={s} data-stage={s}>
-                    <th scope="row">{funnelStageLabel(s)}</th>
-                    <td class="num" data-value={data.totals?.[s] ?? 0}>{formatInt(data.totals?.[s] ?? 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            label={t("funnel.title")}
+            name="funnel"
+            columns={[
+              { head: t("funnel.stage"), rowHeader: true, cell: (s) => funnelStageLabel(s) },
+              {
+                head: t("funnel.count"),
+                num: true,
+                cell: (s) => formatInt(data.totals?.[s] ?? 0),
+                attrs: (s) => ({ "data-value": data.totals?.[s] ?? 0 }),
+              },
+            ]}
+            rows={stages}
+            rowKey={(s) => s}
+            rowAttrs={(s) => ({ "data-stage": s })}
+          />
         ) : null}
       </section>
       <section class="card dash-section" aria-labelledby="zero-title">
         <SectionHeader id="zero-title" title={t("zero.title")}>
           <CsvLink path={PATH} params={{ ...params, table: "zero_results" }} what={t("zero.title")} />
         </SectionHeader>
-        {loading && !data ? <Loading /> : null}
-        {data && zero.length === 0 ? <p class="empty">{t("zero.empty")}</p> : null}
+        <FetchState of={funnel} empty={zero.length === 0} emptyText={t("zero.empty")} banner={false} />
         {zero.length ? (
-          <TableWrap label={t("zero.title")}>
-            <table data-table="zero-results">
-              <thead>
-                <tr>
-                  <th scope="col">{t("zero.query")}</th>
-                  <th scope="col" class="num">{t("zero.count")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {zero.map((z) => (
-                  <tr key={z.query}>
-                    <td>{z.query}</td>
-                    <td class="num">{formatInt(z.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable
+            label={t("zero.title")}
+            name="zero-results"
+            columns={[
+              { head: t("zero.query"), cell: (z) => z.query },
+              { head: t("zero.count"), num: true, cell: (z) => formatInt(z.count) },
+            ]}
+            rows={zero}
+            rowKey={(z) => z.query}
+          />
         ) : null}
       </section>
     </>

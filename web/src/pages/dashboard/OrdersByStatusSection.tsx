@@ -1,19 +1,18 @@
 // Orders by status, grouped here from the orders view; values per currency.
 import { withQuery } from "../../api";
 import { CsvLink } from "../../components/CsvLink";
-import { ErrorBanner } from "../../components/ErrorBanner";
-import { Loading } from "../../components/Loading";
+import { DataTable } from "../../components/DataTable";
+import { FetchState } from "../../components/FetchState";
 import { SectionHeader } from "../../components/SectionHeader";
-import { TableWrap } from "../../components/TableWrap";
 import { formatInt, formatMoney } from "../../format";
 import { useFetch } from "../../hooks/useFetch";
 import { t } from "../../i18n";
 import { orderStatusLabel } from "../../labels";
-import type { OrderRow } from "../../types";
+import { ORDER_STATUSES, type OrderRow } from "../../types";
 import { filterParams, type Filters } from "./filters";
 
 const PATH = "/api/v1/analytics/orders";
-const ORDER = ["placed", "awaiting_payment", "paid", "shipped", "delivered", "cancelled", "refunded"];
+const ORDER: readonly string[] = ORDER_STATUSES;
 
 interface Group {
   status: string;
@@ -35,40 +34,32 @@ function group(orders: OrderRow[]): Group[] {
 
 export function OrdersByStatusSection({ filters }: { filters: Filters }) {
   const params = filterParams(filters);
-  const { data, error, loading } = useFetch<{ orders: OrderRow[] }>(withQuery(PATH, params));
-  const groups = group(data?.orders ?? []);
+  const fetched = useFetch<{ orders: OrderRow[] }>(withQuery(PATH, params));
+  const groups = group(fetched.data?.orders ?? []);
 
   return (
     <section class="card dash-section" aria-labelledby="ostatus-title">
       <SectionHeader id="ostatus-title" title={t("ostatus.title")}>
         <CsvLink path={PATH} params={params} what={t("ostatus.title")} />
       </SectionHeader>
-      <ErrorBanner message={error?.message} />
-      {loading && !data ? <Loading /> : null}
-      {data && groups.length === 0 ? <p class="empty">{t("ostatus.empty")}</p> : null}
+      <FetchState of={fetched} empty={groups.length === 0} emptyText={t("ostatus.empty")} />
       {groups.length ? (
-        <TableWrap label={t("ostatus.title")}>
-          <table data-table="orders-by-status">
-            <thead>
-              <tr>
-                <th scope="col">{t("ostatus.status")}</th>
-                <th scope="col" class="num">{t("ostatus.orders")}</th>
-                <th scope="col" class="num">{t("ostatus.value")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <tr key={g.status} data-status={g.status}>
-                  <th scope="row">{orderStatusLabel(g.status)}</th>
-                  <td class="num" data-value={g.count}>{formatInt(g.count)}</td>
-                  <td class="num">
-                    {[...g.value.entries()].map(([cur, cents]) => formatMoney(cents, cur)).join(" + ")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label={t("ostatus.title")}
+          name="orders-by-status"
+          columns={[
+            { head: t("ostatus.status"), rowHeader: true, cell: (g) => orderStatusLabel(g.status) },
+            { head: t("ostatus.orders"), num: true, cell: (g) => formatInt(g.count), attrs: (g) => ({ "data-value": g.count }) },
+            {
+              head: t("ostatus.value"),
+              num: true,
+              cell: (g) => [...g.value.entries()].map(([cur, cents]) => formatMoney(cents, cur)).join(" + "),
+            },
+          ]}
+          rows={groups}
+          rowKey={(g) => g.status}
+          rowAttrs={(g) => ({ "data-status": g.status })}
+        />
       ) : null}
     </section>
   );

@@ -1,9 +1,11 @@
 // A team member with PATCH /api/v1/admin/users/{username}: disable or
 // enable, and a new password.
 import { useState } from "preact/hooks";
-import { pathId, request, toApiError } from "../../api";
-import { ErrorBanner } from "../../components/ErrorBanner";
+import { pathId, request } from "../../api";
+import { LabeledInput, NEW_PASSWORD } from "../../components/Field";
+import { Outcome } from "../../components/Outcome";
 import { isoDay } from "../../format";
+import { useAction } from "../../hooks/useAction";
 import { t } from "../../i18n";
 import { languageLabel, roleLabel } from "../../labels";
 import type { TeamUser } from "../../types";
@@ -14,28 +16,20 @@ interface Props {
 }
 
 export function UserRow({ user, onChanged }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState("");
   const [note, setNote] = useState("");
   const id = `u-${user.username.replace(/[^a-z0-9_-]/gi, "_")}`;
 
   async function patch(body: { disabled?: boolean; password?: string }, done: string) {
-    setBusy(true);
-    setError(null);
     setNote("");
-    try {
-      await request(`/api/v1/admin/users/${pathId(user.username)}`, { method: "PATCH", body });
-      setNote(done);
-      setResetting(false);
-      setPassword("");
-      onChanged();
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
+    const ok = await run(() => request(`/api/v1/admin/users/${pathId(user.username)}`, { method: "PATCH", body }).then(() => true));
+    if (!ok) return;
+    setNote(done);
+    setResetting(false);
+    setPassword("");
+    onChanged();
   }
 
   function reset(e: Event) {
@@ -76,16 +70,12 @@ export function UserRow({ user, onChanged }: Props) {
         </div>
         {resetting ? (
           <form class="inline-form" onSubmit={reset}>
-            <label for={`${id}-password`}>{t("users.new_password_for", user.username)}</label>
-            <input
+            <LabeledInput
               id={`${id}-password`}
-              type="password"
-              autocomplete="new-password"
-              minLength={8}
-              maxLength={256}
-              required
+              label={t("users.new_password_for", user.username)}
+              {...NEW_PASSWORD}
               value={password}
-              onInput={(e) => setPassword(e.currentTarget.value)}
+              onValue={setPassword}
             />
             <button type="submit" disabled={busy}>
               {t("common.save")}
@@ -95,10 +85,7 @@ export function UserRow({ user, onChanged }: Props) {
             </button>
           </form>
         ) : null}
-        <span class="form-note" role="status">
-          {note}
-        </span>
-        <ErrorBanner message={error} />
+        <Outcome inline note={note} error={error} />
       </td>
     </tr>
   );
