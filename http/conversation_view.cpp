@@ -32,6 +32,7 @@ json conversation_view(const std::string& conversation_id,
       json m = {{"id", out->message_id}, {"direction", "out"},
                 {"text", out->text},     {"at", events::format_timestamp(out->at_us)},
                 {"seq", env.seq},        {"in_reply_to", out->in_reply_to}};
+      if (!out->author.empty()) m["author"] = out->author;  // a person, not the bot
       if (!out->media.empty()) {
         json media = json::array();
         for (const auto& x : out->media) media.push_back({{"url", x.url}, {"caption", x.caption}});
@@ -63,6 +64,8 @@ json conversation_view(const std::string& conversation_id,
           {"last_shown", state.last_shown},
           {"orders", state.orders},
           {"handoff", state.handoff_requested},
+          {"handoff_since", time_or_null(state.handoff_requested ? state.handoff_since_us : 0)},
+          {"handoff_by", state.handoff_requested ? state.handoff_by : std::string()},
           {"received", state.received},
           {"sent", state.sent},
           {"last_received_at", time_or_null(state.last_received_at_us)},

@@ -289,6 +289,8 @@ TEST(ChannelsE2E, HandoffManagersAndOperatorReplies) {
       [&](const auto&) { return count(fake, "/v22.0/PN1/messages", "34699000999") >= 1; }));
   auto view = json::parse(c.Get("/api/v1/conversations/telegram:555")->body);
   EXPECT_TRUE(view["handoff"].get<bool>());
+  EXPECT_EQ(view["handoff_by"], "shopper") << view.dump();
+  EXPECT_TRUE(view["handoff_since"].is_string()) << view.dump();
   // Human mode: the bot is silent, the manager sees the message.
   const size_t bot_before = count(fake, "sendMessage", "\"chat_id\":555");
   ASSERT_EQ(post_telegram(c, telegram_update(3002, 555, "hello? anyone"))->status, 200);
@@ -304,6 +306,11 @@ TEST(ChannelsE2E, HandoffManagersAndOperatorReplies) {
   EXPECT_EQ(json::parse(reply->body)["status"], "queued");
   ASSERT_TRUE(
       fake.wait_for([&](const auto&) { return count(fake, "sendMessage", "Maria here") == 1; }));
+  // The console tells a person's reply from the bot's.
+  view = json::parse(c.Get("/api/v1/conversations/telegram:555")->body);
+  const auto& last = view["messages"].back();
+  EXPECT_EQ(last["text"], "Hi, Maria here. How can I help?");
+  EXPECT_FALSE(last.value("author", "").empty()) << last.dump();
   httplib::Client anonymous("127.0.0.1", server.port());
   EXPECT_EQ(
       anonymous
