@@ -1,0 +1,50 @@
+// A fake Telegram Bot API on loopback: records every call Parley makes
+// (path and JSON body) and answers as Telegram does.
+import http from "node:http";
+
+export async function startFakeTelegram() {
+  const calls = [];
+  let n = 0;
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      let parsed = null;
+      try {
+        parsed = body ? JSON.parse(body) : null;
+      } catch {
+        parsed = body;
+      }
+      calls.push({ path: req.url, body: parsed });
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify({ ok: true, result: req.url.endsWith("/sendMessage") ? { message_id: ++n } : true }));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    base,
+    calls,
+    // Messages sent to a chat whose text contains `text`.
+    sent(chat, text) {
+      return calls.filter(
+        (c) => c.path.endsWith("/sendMessage") && c.body && String(c.body.chat_id) === String(chat) &&
+          String(c.body.text).includes(text),
+      );
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+export function telegramUpdate(updateId, chat, text) {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chat, type: "private" },
+      from: { id: chat, first_name: "Ana" },
+      text,
+    },
+  };
+}
