@@ -172,6 +172,19 @@ HttpResponse lead_command(
   return json_ok(dump(lead_json(r.value.state, ctx.team, ctx.desk.zone())));
 }
 
+// The enabled members by name and role, for choosing an owner: no phones,
+// no Telegram ids (GET /api/v1/admin/users is the admin's full list).
+HttpResponse members(CrmApiContext& ctx, const HttpRequest& req) {
+  if (auto denied = ctx.auth.deny(req, kReaders)) return *denied;
+  json out = json::array();
+  for (const auto& u : ctx.team.users())
+    if (u.exists && !u.disabled)
+      out.push_back({{"username", u.username},
+                     {"display_name", u.profile.display_name},
+                     {"role", to_string(u.profile.role)}});
+  return json_ok(dump({{"members", out}}));
+}
+
 HttpResponse set_status(CrmApiContext& ctx, const HttpRequest& req) {
   return lead_command(ctx, req, "status", "{\"status\": \"won\"} (or lost, qualified …)",
                       [&](const std::string& v, const crm::Principal& who, lead::Command* c) {
@@ -254,6 +267,7 @@ void register_crm_api(Router& router, CrmApiContext& ctx) {
   router.add("GET", "/api/v1/leads/{lead_id}/history", bind(lead_history));
   router.add("POST", "/api/v1/leads/{lead_id}/status", bind(set_status));
   router.add("POST", "/api/v1/leads/{lead_id}/assign", bind(assign));
+  router.add("GET", "/api/v1/team", bind(members));
   router.add("POST", "/api/v1/leads/{lead_id}/activities", bind(add_activity));
   router.add("GET", "/api/v1/tasks", bind(tasks));
 }

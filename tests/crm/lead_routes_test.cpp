@@ -1,6 +1,8 @@
 // The lead commands the console sends (http/crm_api.cpp): reassign, with the
 // new owner told; log an activity; both for sales and admins only, and a
 // member who cannot own leads is refused before anything is written.
+#include <set>
+
 #include "team_fixture.hpp"
 
 namespace parley {
@@ -52,10 +54,24 @@ TEST_F(LeadRoutes, GivenANoteWhenLoggedThenTheHistorySaysIt) {
   ASSERT_EQ(r.status, 200) << r.body;
   r = call("GET", "/api/v1/leads/acme-corp/history", priya);
   EXPECT_NE(r.body.find("called, they want a demo"), std::string::npos) << r.body;
-  EXPECT_EQ(call("POST", "/api/v1/leads/acme-corp/activities", priya,
-                 {{"note", std::string(20000, 'x')}})
-                .status,
-            422);
+  EXPECT_EQ(
+      call("POST", "/api/v1/leads/acme-corp/activities", priya, {{"note", std::string(20000, 'x')}})
+          .status,
+      422);
+}
+
+TEST_F(LeadRoutes, GivenTheTeamWhenListedThenEveryEnabledMemberIsThereWithoutContacts) {
+  call("PATCH", "/api/v1/admin/users/ana", "admin-secret", {{"disabled", true}});
+  auto r = call("GET", "/api/v1/team", priya);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto members = json::parse(r.body)["members"];
+  std::set<std::string> names;
+  for (const auto& m : members) {
+    names.insert(m["username"].get<std::string>());
+    EXPECT_FALSE(m.contains("phones")) << m.dump();
+  }
+  EXPECT_EQ(names, (std::set<std::string>{"priya", "ravi"}));
+  EXPECT_EQ(call("GET", "/api/v1/team", "").status, 401);
 }
 
 }  // namespace
