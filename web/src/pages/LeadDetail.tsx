@@ -1,5 +1,6 @@
 // One lead: who and what, its appointments and follow-ups, its history in
-// words, and a status change (POST /api/v1/leads/{id}/status).
+// words, a status change (POST /api/v1/leads/{id}/status), a new owner and a
+// logged activity (pages/lead/LeadActions.tsx).
 import { useEffect, useState } from "preact/hooks";
 import { pathId, request } from "../api";
 import { ErrorBanner } from "../components/ErrorBanner";
@@ -16,6 +17,7 @@ import { leadStatusLabel, taskKindLabel, yesNo } from "../labels";
 import { href } from "../router";
 import { useSession } from "../session";
 import { LEAD_STATUSES, type Lead, type LeadHistoryEntry } from "../types";
+import { ActivityForm, AssignForm } from "./lead/LeadActions";
 
 function StatusForm({ lead, onChanged }: { lead: Lead; onChanged: () => void }) {
   const [status, setStatus] = useState(lead.status);
@@ -140,11 +142,13 @@ export function LeadDetail({ id }: { id: string }) {
               {t("lead.status")}: <strong data-lead-status={lead.data.status}>{leadStatusLabel(lead.data.status)}</strong>
             </p>
             {canChange ? <StatusForm lead={lead.data} onChanged={reload} /> : null}
+            {canChange ? <AssignForm lead={lead.data} onChanged={reload} /> : null}
             <LeadFacts lead={lead.data} />
             <Schedule lead={lead.data} />
           </div>
           <div>
             <h2>{t("lead.history")}</h2>
+            {canChange ? <ActivityForm lead={lead.data} onChanged={reload} /> : null}
             {history.data ? <History entries={history.data.history ?? []} /> : history.loading ? <Loading /> : null}
           </div>
         </div>
