@@ -27,3 +27,30 @@ export async function screenshot(page, name) {
   const kind = size && size.width < 600 ? "phone" : "desktop";
   await page.screenshot({ path: path.join(dir, `${name}-${kind}.png`), fullPage: true });
 }
+
+// A new page of `context`, signed in with a password or a token; it waits
+// for the menu.
+export async function signIn(context, base, { username, password, token }) {
+  const page = await context.newPage();
+  await page.goto(base + "/");
+  if (token) {
+    await page.fill("#signin-token", token);
+    await page.press("#signin-token", "Enter");
+  } else {
+    await page.fill("#signin-username", username);
+    await page.fill("#signin-password", password);
+    await page.press("#signin-password", "Enter");
+  }
+  await page.waitForSelector("[data-page]");
+  return page;
+}
+
+// Resolves once check() is true; throws after `ms`.
+export async function until(what, check, ms = 10000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error("timed out waiting for " + what);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -48,3 +48,14 @@ export function telegramUpdate(updateId, chat, text) {
     },
   };
 }
+
+// The server's settings for Telegram through `telegram` (the fake above).
+export function telegramEnv(telegram) {
+  return {
+    TELEGRAM_BOT_TOKEN: "BOT",
+    TELEGRAM_WEBHOOK_SECRET: "tg-secret",
+    TELEGRAM_API_BASE: telegram.base,
+    PARLEY_OUTBOX_BACKOFF_MS: "20",
+    PARLEY_TYPING_DELAY_MS: "0",
+  };
+}

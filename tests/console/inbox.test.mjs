@@ -4,21 +4,15 @@
 // fake Telegram exactly once; then hands it back to the bot.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { DESKTOP, PHONE, launch, screenshot } from "./browser.mjs";
-import { startFakeTelegram, telegramUpdate } from "./fake_telegram.mjs";
+import { DESKTOP, PHONE, launch, screenshot, signIn, until } from "./browser.mjs";
+import { startFakeTelegram, telegramEnv, telegramUpdate } from "./fake_telegram.mjs";
 import { startServer } from "./server.mjs";
 
 let telegram, server, browser;
 
 before(async () => {
   telegram = await startFakeTelegram();
-  server = await startServer({
-    TELEGRAM_BOT_TOKEN: "BOT",
-    TELEGRAM_WEBHOOK_SECRET: "tg-secret",
-    TELEGRAM_API_BASE: telegram.base,
-    PARLEY_OUTBOX_BACKOFF_MS: "20",
-    PARLEY_TYPING_DELAY_MS: "0",
-  });
+  server = await startServer(telegramEnv(telegram));
   await server.api("POST", "/api/v1/admin/users", {
     username: "sam", password: "sam-password-1", display_name: "Sam Sales", role: "sales",
   });
@@ -40,24 +34,10 @@ async function shopperWrites(updateId, chat, text) {
   assert.equal(r.status, 200);
 }
 
-async function until(what, check, ms = 10000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error("timed out waiting for " + what);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 test("a handoff appears live, the member's reply reaches Telegram once, and the bot takes over again", async () => {
+  const sam = { username: "sam", password: "sam-password-1" };
   const context = await browser.newContext({ viewport: DESKTOP });
-  const page = await context.newPage();
-  await page.goto(server.base + "/");
-  await page.fill("#signin-username", "sam");
-  await page.fill("#signin-password", "sam-password-1");
-  await page.press("#signin-password", "Enter");
-  await page.waitForSelector("[data-page=inbox]");
+  const page = await signIn(context, server.base, sam);
   await page.goto(server.base + "/#/inbox");
   await page.waitForSelector("h1");
 
@@ -89,11 +69,7 @@ test("a handoff appears live, the member's reply reaches Telegram once, and the 
 
   // The same pages at phone width, for the screenshots.
   const phone = await browser.newContext({ viewport: PHONE });
-  const small = await phone.newPage();
-  await small.goto(server.base + "/");
-  await small.fill("#signin-username", "sam");
-  await small.fill("#signin-password", "sam-password-1");
-  await small.press("#signin-password", "Enter");
+  const small = await signIn(phone, server.base, sam);
   await small.goto(server.base + "/#/inbox");
   await small.waitForSelector('[data-conversation="telegram:555"]');
   await screenshot(small, "inbox");

@@ -7,20 +7,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { DESKTOP, launch, screenshot } from "./browser.mjs";
-import { startFakeTelegram } from "./fake_telegram.mjs";
+import { DESKTOP, launch, screenshot, signIn, until } from "./browser.mjs";
+import { startFakeTelegram, telegramEnv } from "./fake_telegram.mjs";
 import { ADMIN_TOKEN, startServer } from "./server.mjs";
 
 let telegram, server, browser;
 
 before(async () => {
   telegram = await startFakeTelegram();
-  server = await startServer({
-    TELEGRAM_BOT_TOKEN: "BOT",
-    TELEGRAM_WEBHOOK_SECRET: "tg-secret",
-    TELEGRAM_API_BASE: telegram.base,
-    PARLEY_OUTBOX_BACKOFF_MS: "20",
-  });
+  server = await startServer(telegramEnv(telegram));
   await server.api("POST", "/api/v1/admin/users", {
     username: "sam", password: "sam-password-1", display_name: "Sam Sales", role: "sales",
   });
@@ -37,33 +32,9 @@ after(async () => {
   await telegram?.close();
 });
 
-async function signIn(context, credentials) {
-  const page = await context.newPage();
-  await page.goto(server.base + "/");
-  if (credentials.token) {
-    await page.fill("#signin-token", credentials.token);
-    await page.press("#signin-token", "Enter");
-  } else {
-    await page.fill("#signin-username", credentials.username);
-    await page.fill("#signin-password", credentials.password);
-    await page.press("#signin-password", "Enter");
-  }
-  await page.waitForSelector("[data-page]");
-  return page;
-}
-
-async function until(what, check, ms = 10000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > end) throw new Error("timed out waiting for " + what);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 test("a lead created by chat is on the board, and reassigned in the console its new owner is told", async () => {
   const context = await browser.newContext({ viewport: DESKTOP });
-  const page = await signIn(context, { username: "sam", password: "sam-password-1" });
+  const page = await signIn(context, server.base, { username: "sam", password: "sam-password-1" });
   // The desk by chat, as the member would on Telegram (here over the API with the cookie).
   const created = await page.evaluate(async () => {
     const r = await fetch("/api/v1/crm/messages", {
@@ -105,7 +76,7 @@ test("a CSV import with one bad row names its line, and the good rows are found"
   fs.writeFileSync(file, csv);
 
   const context = await browser.newContext({ viewport: DESKTOP });
-  const page = await signIn(context, { token: ADMIN_TOKEN });
+  const page = await signIn(context, server.base, { token: ADMIN_TOKEN });
   await page.goto(server.base + "/#/catalog");
   await page.setInputFiles("#import-file", file);
   await page.click("form:has(#import-file) button[type=submit]");

@@ -3,7 +3,7 @@
 // real parley binary on loopback (tests/console/README.md).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { DESKTOP, PHONE, launch, screenshot } from "./browser.mjs";
+import { DESKTOP, PHONE, launch, screenshot, signIn } from "./browser.mjs";
 import { ADMIN_TOKEN, startServer } from "./server.mjs";
 
 let server, browser;
@@ -24,19 +24,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function signIn(page, { username, password, token }) {
-  await page.goto(server.base + "/");
-  if (token) {
-    await page.fill("#signin-token", token);
-    await page.press("#signin-token", "Enter");
-  } else {
-    await page.fill("#signin-username", username);
-    await page.fill("#signin-password", password);
-    await page.press("#signin-password", "Enter");
-  }
-  await page.waitForSelector("[data-page]");
-}
-
 async function menu(page) {
   return page.$$eval("nav [data-page]", (links) => links.map((a) => a.getAttribute("data-page")));
 }
@@ -49,13 +36,12 @@ for (const [who, credentials, expected] of [
   test(`signed in as ${who}, the menu holds exactly the ${who}'s pages`, async () => {
     for (const viewport of [DESKTOP, PHONE]) {
       const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
       const failed = [];
-      page.on("requestfailed", (r) => failed.push(r.url()));
-      page.on("request", (r) => {
+      context.on("requestfailed", (r) => failed.push(r.url()));
+      context.on("request", (r) => {
         if (!r.url().startsWith(server.base)) failed.push("outside the server: " + r.url());
       });
-      await signIn(page, credentials);
+      const page = await signIn(context, server.base, credentials);
       assert.deepEqual(await menu(page), expected);
       await screenshot(page, `menu-${who}`);
       assert.deepEqual(failed, [], "every request reached the server itself");
@@ -66,8 +52,7 @@ for (const [who, credentials, expected] of [
 
 test("a page outside the role's menu says it is not available", async () => {
   const context = await browser.newContext({ viewport: DESKTOP });
-  const page = await context.newPage();
-  await signIn(page, { username: "ana", password: "ana-password-1" });
+  const page = await signIn(context, server.base, { username: "ana", password: "ana-password-1" });
   await page.goto(server.base + "/#/users");
   await page.waitForSelector("[data-not-available]");
   const cookies = await context.cookies();
