@@ -2,9 +2,12 @@
 // (path and JSON body) and answers as Telegram does.
 import http from "node:http";
 
+// `refuse` (settable later): answer sendMessage with Telegram's permanent
+// "chat not found" instead.
 export async function startFakeTelegram() {
   const calls = [];
   let n = 0;
+  const state = { refuse: false };
   const server = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
@@ -17,6 +20,11 @@ export async function startFakeTelegram() {
       }
       calls.push({ path: req.url, body: parsed });
       res.setHeader("Content-Type", "application/json");
+      if (state.refuse && req.url.endsWith("/sendMessage")) {
+        res.statusCode = 400;
+        res.end(JSON.stringify({ ok: false, error_code: 400, description: "Bad Request: chat not found" }));
+        return;
+      }
       res.end(JSON.stringify({ ok: true, result: req.url.endsWith("/sendMessage") ? { message_id: ++n } : true }));
     });
   });
@@ -25,6 +33,7 @@ export async function startFakeTelegram() {
   return {
     base,
     calls,
+    state,
     // Messages sent to a chat whose text contains `text`.
     sent(chat, text) {
       return calls.filter(

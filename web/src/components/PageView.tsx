@@ -10,6 +10,7 @@ import { LeadDetail } from "../pages/LeadDetail";
 import { Leads } from "../pages/Leads";
 import { OrderDetail } from "../pages/OrderDetail";
 import { Orders } from "../pages/Orders";
+import { Outbox } from "../pages/Outbox";
 import { Tasks } from "../pages/Tasks";
 import { Users } from "../pages/Users";
 import { replaceRoute, useRoute } from "../router";
@@ -25,6 +26,7 @@ const VIEWS: Record<PageName, { list: () => VNode; one?: (id: string) => VNode }
   dashboard: { list: () => <Dashboard /> },
   orders: { list: () => <Orders />, one: (id) => <OrderDetail key={id} id={id} /> },
   catalog: { list: () => <Catalog /> },
+  outbox: { list: () => <Outbox /> },
   users: { list: () => <Users /> },
 };
 
