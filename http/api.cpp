@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "domain/conversation.hpp"
+#include "events/delivery_codec.hpp"
 #include "events/envelope_json.hpp"
 #include "events/keys.hpp"
 #include "events/order_codec.hpp"
@@ -85,6 +86,22 @@ std::optional<HttpResponse> read_conversation(ApiContext& ctx, const std::string
   if (out->empty() && from_seq <= 1)
     return json_error(404, "not_found", "no conversation '" + id + "'");
   return std::nullopt;
+}
+
+// The outbox's record of a message: its delivery stream folded. A stream that
+// cannot be read shows no tick rather than failing the whole page.
+DeliveryLookup outbox_record_reader(events::EventStore& store) {
+  return [&store](const std::string& message_id) -> std::optional<domain::delivery::State> {
+    std::vector<events::EventEnvelope> stream;
+    if (!store.read_stream({domain::delivery::kEntityType, message_id}, 1, SIZE_MAX, &stream)
+             .ok() ||
+        stream.empty())
+      return std::nullopt;
+    domain::delivery::State state;
+    for (const auto& env : stream)
+      if (auto e = events::delivery_codec::decode(env)) state = domain::delivery::evolve(state, *e);
+    return state;
+  };
 }
 
 }  // namespace
@@ -168,8 +185,8 @@ HttpResponse handle_conversation(ApiContext& ctx, const HttpRequest& req) {
   if (auto e = read_uint(req, "limit", 200, 1, 10000, &limit)) return *e;
   std::vector<events::EventEnvelope> stream;
   if (auto e = read_conversation(ctx, id, 1, SIZE_MAX, &stream)) return *e;
-  return json_ok(
-      conversation_view(id, stream, limit).dump(-1, ' ', false, json::error_handler_t::replace));
+  return json_ok(conversation_view(id, stream, limit, outbox_record_reader(ctx.store))
+                     .dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 HttpResponse handle_conversation_events(ApiContext& ctx, const HttpRequest& req) {
