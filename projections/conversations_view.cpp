@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <shared_mutex>
 
+#include "domain/delivery.hpp"
 #include "events/conversation_codec.hpp"
 #include "events/envelope_json.hpp"
 #include "projections/fields.hpp"
@@ -10,6 +11,7 @@
 namespace parley::projections {
 
 namespace ct = events::conversation_codec::types;
+namespace dt = domain::delivery::types;
 using nlohmann::json;
 
 namespace {
@@ -43,15 +45,32 @@ std::string preview(std::string_view text, size_t bytes) {
   return std::string(text.substr(0, cut)) + "…";
 }
 
+namespace {
+
+// News of a sent message's delivery changes no row, but the conversation's
+// page shows it (its ticks), so its readers hear of it.
+bool is_delivery_news(std::string_view type) {
+  return is(type, dt::kPartSent) || is(type, dt::kDeadLettered) || is(type, ct::kDeliveryStatus);
+}
+
+}  // namespace
+
 bool ConversationsView::wants(std::string_view type) const {
   return is(type, ct::kMessageReceived) || is(type, ct::kMessageSent) ||
          is(type, ct::kStageChanged) || is(type, ct::kHandoffRequested) ||
-         is(type, ct::kHandoffEnded) || is(type, ct::kCustomerForgotten);
+         is(type, ct::kHandoffEnded) || is(type, ct::kCustomerForgotten) || is_delivery_news(type);
 }
 
 void ConversationsView::apply(const ProjectedEvent& e) {
   const auto& id = e.env.entity_id;
   const auto& type = e.env.type;
+  if (is_delivery_news(type)) {
+    // A delivery stream is named by its message, "<conversation id>#<n>".
+    const std::string conversation = id.substr(0, id.rfind('#'));
+    if (row(conversation) && (unpublished_.empty() || unpublished_.back() != conversation))
+      unpublished_.push_back(conversation);
+    return;
+  }
   json* existing = row(id);
   if (!existing && !is(type, ct::kMessageReceived)) return;
   json& c = touch(id);

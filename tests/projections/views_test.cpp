@@ -455,6 +455,39 @@ TEST(Projections, TimersViewHandsScheduledAndSettledTimersOn) {
 }
 
 // Issue 17, item 6, for the views: files without CURRENT are refused, untouched.
+TEST(Projections, GivenADeliveryOfAKnownConversationsMessageThenItsPageHearsOfItAndNoRowChanges) {
+  events::MemoryEventStore log;
+  MemoryViewStore store;
+  Views views;
+  ProjectionEngine engine(log, store, views.all());
+  ASSERT_TRUE(engine.open().ok());
+  events::AppendRequest hello{{"conversation", "telegram:9"}, events::kAnySeq, {}, {}};
+  hello.events.push_back({"conversation.message_received", 1, 1'000'000, "", R"({"text":"hi"})"});
+  log.append(hello);
+  ASSERT_TRUE(engine.catch_up().ok());
+  const auto before = dump(store);
+  const uint64_t head = views.conversations.changes().head();
+
+  for (const char* message : {"telegram:9#2", "telegram:404#1"}) {
+    events::AppendRequest sent{{"delivery", message}, events::kAnySeq, {}, {}};
+    sent.events.push_back({"delivery.part_sent", 1, 2'000'000, "",
+                           R"({"part":0,"parts":1,"platform_message_id":"77","attempts":1})"});
+    log.append(sent);
+  }
+  ASSERT_TRUE(engine.catch_up().ok());
+
+  const auto read = views.conversations.changes().since(head, std::chrono::milliseconds(0));
+  std::vector<std::string> ids;
+  for (const auto& c : read.changes) ids.push_back(c.id);
+  EXPECT_EQ(ids, std::vector<std::string>{"telegram:9"}) << "an unknown conversation is not news";
+  auto rows = [](std::map<std::string, std::string> all) {  // checkpoints ("c/…") move
+    for (auto it = all.begin(); it != all.end();)
+      it = it->first.rfind("v/", 0) ? all.erase(it) : std::next(it);
+    return all;
+  };
+  EXPECT_EQ(rows(dump(store)), rows(before));
+}
+
 TEST(ViewStoreOpen, ADirectoryWithFilesButNoCurrentIsRefused) {
   testing::TempDir dir;
   const std::string path = dir.sub("views");
