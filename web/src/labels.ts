@@ -26,7 +26,7 @@ export const stageLabel = labels("stage.", STAGES);
 export const languageLabel = labels("language.", LANGUAGES);
 // Who wrote a message: the shopper, the bot or a person of the team.
 export const fromLabel = labels("inbox.from_", ["shopper", "bot", "person"]);
-export const deliveryLabel = labels("delivery.", ["sent", "delivered", "read", "failed"]);
+export const deliveryLabel = labels("delivery.", ["sending", "sent", "delivered", "read", "failed"]);
 
 export function yesNo(v: boolean | undefined): string {
   return v ? t("common.yes") : t("common.no");

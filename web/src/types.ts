@@ -10,6 +10,7 @@ export interface SessionUser {
   role: Role;
   display_name: string;
   language: Language;
+  timezone?: string; // the shop's PARLEY_TIMEZONE: times are shown in it
 }
 
 export interface SessionAnswer {
@@ -47,15 +48,14 @@ export interface ConversationPage {
 }
 
 // GET /api/v1/conversations/{id} (http/conversation_view.cpp). A message's
-// author (a person, "operator:<username>"; absent or "" for the bot) and its
-// delivery status (sent, delivered, read, failed) are read when the answer
-// carries them.
+// author (a person, "operator:<username>"; absent or "" for the bot) and, for
+// a message Parley sent, its delivery status when one is known.
 export interface Media {
   url: string;
   caption?: string;
 }
 
-export type DeliveryStatus = "sent" | "delivered" | "read" | "failed";
+export type DeliveryStatus = "sending" | "sent" | "delivered" | "read" | "failed";
 
 export interface ConversationMessage {
   id: string;
@@ -69,7 +69,6 @@ export interface ConversationMessage {
   media?: Media[];
   author?: string;
   delivery_status?: string;
-  status?: string;
 }
 
 export interface CartLine {

@@ -158,6 +158,7 @@ export const en = {
   "conv.event_type": "Type",
   "conv.event_payload": "Payload",
   "conv.no_events": "No events.",
+  "delivery.sending": "Sending (part of it is sent)",
   "delivery.sent": "Sent",
   "delivery.delivered": "Delivered",
   "delivery.read": "Read",

@@ -158,6 +158,7 @@ export const es: Messages = {
   "conv.event_type": "Tipo",
   "conv.event_payload": "Contenido",
   "conv.no_events": "No hay eventos.",
+  "delivery.sending": "Enviando (una parte ya salió)",
   "delivery.sent": "Enviado",
   "delivery.delivered": "Entregado",
   "delivery.read": "Leído",

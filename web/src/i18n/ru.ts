@@ -158,6 +158,7 @@ export const ru: Messages = {
   "conv.event_type": "Тип",
   "conv.event_payload": "Данные",
   "conv.no_events": "Событий нет.",
+  "delivery.sending": "Отправляется (часть уже ушла)",
   "delivery.sent": "Отправлено",
   "delivery.delivered": "Доставлено",
   "delivery.read": "Прочитано",

@@ -7,11 +7,11 @@ import { deliveryLabel, fromLabel } from "../../labels";
 import type { ConversationMessage, DeliveryStatus, Media } from "../../types";
 import { authorOf, fromOf, personName } from "./people";
 
-const TICKS: Record<DeliveryStatus, string> = { sent: "✓", delivered: "✓✓", read: "✓✓", failed: "✗" };
+const TICKS: Record<DeliveryStatus, string> = { sending: "…", sent: "✓", delivered: "✓✓", read: "✓✓", failed: "✗" };
 
 function deliveryOf(m: ConversationMessage): DeliveryStatus | null {
-  const s = m.delivery_status ?? m.status;
-  return s === "sent" || s === "delivered" || s === "read" || s === "failed" ? s : null;
+  const s = m.delivery_status;
+  return s !== undefined && s in TICKS ? (s as DeliveryStatus) : null;
 }
 
 function Tick({ status }: { status: DeliveryStatus }) {
