@@ -32,6 +32,52 @@ std::string lower(std::string s) {
   return s;
 }
 
+// RFC 6265's cookie-octet, less '%' (the escape itself).
+bool plain_cookie_octet(unsigned char c) {
+  return c == 0x21 || (c >= 0x23 && c <= 0x2B && c != 0x25) || (c >= 0x2D && c <= 0x3A) ||
+         (c >= 0x3C && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
+}
+
+// Member tokens are hex and pass as they are; an admin token of any bytes
+// (PARLEY_ADMIN_TOKEN may hold spaces or ';') is %XX-escaped so it cannot end
+// the value early or add attributes.
+std::string encode_value(const std::string& token) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : token) {
+    if (plain_cookie_octet(c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+std::string decode_value(const std::string& value) {
+  std::string out;
+  for (size_t i = 0; i < value.size(); ++i) {
+    int hi = -1, lo = -1;
+    if (value[i] == '%' && i + 2 < value.size() && (hi = hex_digit(value[i + 1])) >= 0 &&
+        (lo = hex_digit(value[i + 2])) >= 0) {
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else {
+      out += value[i];
+    }
+  }
+  return out;
+}
+
 std::string attributes(bool secure) {
   return std::string("; Path=/; HttpOnly; SameSite=Strict") + (secure ? "; Secure" : "");
 }
@@ -48,14 +94,14 @@ std::string session_cookie(const HttpRequest& req) {
     const auto pair = trim(cookies.substr(start, end - start));
     const auto eq = pair.find('=');
     if (eq != std::string::npos && pair.compare(0, eq, wanted) == 0 && eq == wanted.size())
-      return pair.substr(eq + 1);
+      return decode_value(pair.substr(eq + 1));
     start = end + 1;
   }
   return "";
 }
 
 std::string session_set_cookie(const std::string& token, int64_t max_age_s, bool secure) {
-  return std::string(kSessionCookie) + "=" + token + attributes(secure) +
+  return std::string(kSessionCookie) + "=" + encode_value(token) + attributes(secure) +
          "; Max-Age=" + std::to_string(max_age_s);
 }
 

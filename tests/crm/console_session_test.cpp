@@ -143,5 +143,18 @@ TEST(SessionCookie, OnlyTheSessionCookieIsRead) {
   EXPECT_EQ(http::session_cookie(req), "");
 }
 
+TEST(SessionCookie, GivenATokenWithSeparatorsThenTheCookieKeepsItWholeAndReadsItBack) {
+  const std::string token = "admin token; Path=/evil,\"x\"%41\\";
+  const auto set = http::session_set_cookie(token, 60, false);
+  const auto value = set.substr(0, set.find(';'));  // the browser keeps name=value up to ';'
+  EXPECT_EQ(value.find_first_of(" ,\"\\"), std::string::npos) << value;
+  http::HttpRequest req;
+  req.headers["cookie"] = "other=1; " + value;
+  EXPECT_EQ(http::session_cookie(req), token);
+  EXPECT_EQ(
+      http::session_set_cookie("0123abcdef", 60, false).rfind("parley_session=0123abcdef;", 0), 0u)
+      << "a member's hex token is kept as it is";
+}
+
 }  // namespace
 }  // namespace parley
