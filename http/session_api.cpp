@@ -23,21 +23,11 @@ std::string dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string iso(int64_t us) {
-  return events::format_utc(us, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-json who_json(const crm::Principal& p) {
-  return {{"username", p.username},
-          {"role", to_string(p.role)},
-          {"display_name", p.display_name},
-          {"language", p.language}};
-}
-
-HttpResponse signed_in(const HttpRequest& req, const std::string& token, const crm::Principal& who,
-                       int64_t expires_us, int64_t now_us) {
+HttpResponse signed_in(const TeamApiContext& ctx, const HttpRequest& req, const std::string& token,
+                       const crm::Principal& who, int64_t expires_us, int64_t now_us) {
   const int64_t max_age = std::max<int64_t>(0, (expires_us - now_us) / 1000000);
-  auto r = json_ok(dump({{"user", who_json(who)}, {"expires_at", iso(expires_us)}}));
+  auto r = json_ok(
+      dump({{"user", principal_json(who, ctx.timezone)}, {"expires_at", iso_utc(expires_us)}}));
   r.headers.emplace_back("Set-Cookie", session_set_cookie(token, max_age, forwarded_https(req)));
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;
@@ -63,19 +53,14 @@ HttpResponse start_session(TeamApiContext& ctx, const HttpRequest& req) {
     const int64_t expires = member.check == domain::user::TokenCheck::ok
                                 ? member.expires_us
                                 : now + kAdminSessionSeconds * 1000000;
-    return signed_in(req, token, who, expires, now);
+    return signed_in(ctx, req, token, who, expires, now);
   }
   const auto username = text("username"), password = text("password");
   if (username.empty() || password.empty())
     return json_error(400, "missing_field", "give username and password, or token");
   auto r = ctx.team.login(username, password, req.remote_address);
-  if (!r.ok()) {
-    auto e = json_error(r.error.status, r.error.code, r.error.message);
-    if (r.error.retry_after_s > 0)
-      e.headers.emplace_back("Retry-After", std::to_string(r.error.retry_after_s));
-    return e;
-  }
-  return signed_in(req, r.value->token, r.value->principal, r.value->expires_us, now);
+  if (!r.ok()) return service_error(r.error);
+  return signed_in(ctx, req, r.value->token, r.value->principal, r.value->expires_us, now);
 }
 
 HttpResponse end_session(TeamApiContext& ctx, const HttpRequest& req) {
@@ -85,7 +70,7 @@ HttpResponse end_session(TeamApiContext& ctx, const HttpRequest& req) {
   // A member's token is revoked; the built-in admin token only leaves the browser.
   if (ctx.team.directory().user(who.username)) {
     auto r = ctx.team.logout(request_token(req), who.username);
-    if (!r.ok()) return json_error(r.error.status, r.error.code, r.error.message);
+    if (!r.ok()) return service_error(r.error);
   }
   auto r = json_ok(dump({{"signed_out", true}}));
   r.headers.emplace_back("Set-Cookie", session_clear_cookie(forwarded_https(req)));

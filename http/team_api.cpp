@@ -24,12 +24,6 @@ bool read_object(const HttpRequest& req, json* out, HttpResponse* error) {
   return true;
 }
 
-HttpResponse from(const crm::ServiceError& e) {
-  auto r = json_error(e.status, e.code, e.message);
-  if (e.retry_after_s > 0) r.headers.emplace_back("Retry-After", std::to_string(e.retry_after_s));
-  return r;
-}
-
 // A string field (optional unless `required`); false with the 400 otherwise.
 bool string_field(const json& body, const char* name, bool required,
                   std::optional<std::string>* out, HttpResponse* error) {
@@ -80,14 +74,11 @@ HttpResponse login(TeamApiContext& ctx, const HttpRequest& req) {
       !string_field(body, "password", true, &password, &error))
     return error;
   auto r = ctx.team.login(*username, *password, req.remote_address);
-  if (!r.ok()) return from(r.error);
+  if (!r.ok()) return service_error(r.error);
   const auto& l = *r.value;
   return json_ok(dump({{"token", l.token},
                        {"expires_at", iso_utc(l.expires_us)},
-                       {"user",
-                        {{"username", l.principal.username},
-                         {"role", to_string(l.principal.role)},
-                         {"display_name", l.principal.display_name}}}}));
+                       {"user", principal_json(l.principal, ctx.timezone)}}));
 }
 
 HttpResponse logout(TeamApiContext& ctx, const HttpRequest& req) {
@@ -99,7 +90,7 @@ HttpResponse logout(TeamApiContext& ctx, const HttpRequest& req) {
                       "the built-in admin token cannot be revoked here; "
                       "change PARLEY_ADMIN_TOKEN");
   auto r = ctx.team.logout(request_token(req), who.username);
-  if (!r.ok()) return from(r.error);
+  if (!r.ok()) return service_error(r.error);
   return json_ok(dump({{"revoked", true}}));
 }
 
@@ -107,10 +98,7 @@ HttpResponse me(TeamApiContext& ctx, const HttpRequest& req) {
   crm::Principal who;
   if (auto denied = ctx.auth.deny(req, {Role::admin, Role::sales, Role::analyst}, &who))
     return *denied;
-  return json_ok(dump({{"username", who.username},
-                       {"role", to_string(who.role)},
-                       {"display_name", who.display_name},
-                       {"language", who.language}}));
+  return json_ok(dump(principal_json(who, ctx.timezone)));
 }
 
 HttpResponse create_user(TeamApiContext& ctx, const HttpRequest& req) {
@@ -137,7 +125,7 @@ HttpResponse create_user(TeamApiContext& ctx, const HttpRequest& req) {
                  telegram.value_or(std::vector<std::string>{}),
                  language.value_or("en")};
   auto r = ctx.team.create_user(n, who.username);
-  if (!r.ok()) return from(r.error);
+  if (!r.ok()) return service_error(r.error);
   return json_ok(dump(user_json(*r.value)), 201);
 }
 
@@ -175,7 +163,7 @@ HttpResponse patch_user(TeamApiContext& ctx, const HttpRequest& req) {
     c.disabled = it->get<bool>();
   }
   auto r = ctx.team.change_user(req.path_params.at("username"), c, who.username);
-  if (!r.ok()) return from(r.error);
+  if (!r.ok()) return service_error(r.error);
   return json_ok(dump(user_json(*r.value)));
 }
 
@@ -232,11 +220,25 @@ HttpResponse put_sequence(TeamApiContext& ctx, const HttpRequest& req) {
   if (!string_field(body, "send_time", false, &send_time, &error)) return error;
   auto r = ctx.team.save_sequence(req.path_params.at("name"), std::move(steps),
                                   send_time.value_or("10:00"), who.username);
-  if (!r.ok()) return from(r.error);
+  if (!r.ok()) return service_error(r.error);
   return json_ok(dump(sequence_json(*r.value)));
 }
 
 }  // namespace
+
+HttpResponse service_error(const crm::ServiceError& e) {
+  auto r = json_error(e.status, e.code, e.message);
+  if (e.retry_after_s > 0) r.headers.emplace_back("Retry-After", std::to_string(e.retry_after_s));
+  return r;
+}
+
+json principal_json(const crm::Principal& who, const std::string& timezone) {
+  return {{"username", who.username},
+          {"role", to_string(who.role)},
+          {"display_name", who.display_name},
+          {"language", who.language},
+          {"timezone", timezone}};
+}
 
 std::string iso_utc(int64_t us) {
   return events::format_utc(us, "%Y-%m-%dT%H:%M:%SZ");

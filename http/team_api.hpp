@@ -24,6 +24,7 @@ struct TeamApiContext {
   crm::TeamService& team;
   Authorizer auth;
   std::function<int64_t()> now_us;  // µs since the epoch
+  std::string timezone = "UTC";     // PARLEY_TIMEZONE as set: the console shows times in it
 };
 
 // Also registers the console's session routes (http/session_api.cpp).
@@ -32,6 +33,10 @@ void register_session_api(Router& router, TeamApiContext& ctx);
 
 // A user as the API shows it: never a hash or a token.
 nlohmann::json user_json(const domain::user::State& user);
+// The caller as /auth/me and the console's sign-in show them, with the shop's time zone.
+nlohmann::json principal_json(const crm::Principal& who, const std::string& timezone);
+// A team service refusal as its JSON error, with Retry-After when it says when.
+HttpResponse service_error(const crm::ServiceError& e);
 // "2026-11-22T10:00:00Z"
 std::string iso_utc(int64_t us);
 

@@ -1,7 +1,8 @@
 // The inbox, live: a shopper asks for a person on the fake Telegram; the
 // conversation appears in the signed-in member's inbox without a reload
 // (the event stream); the member opens it, replies, and the reply reaches the
-// fake Telegram exactly once; then hands it back to the bot.
+// fake Telegram exactly once, and its tick shows it sent without a reload;
+// times read in the shop's zone (PARLEY_TIMEZONE); then hands it back.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { DESKTOP, PHONE, launch, screenshot, signIn, until } from "./browser.mjs";
@@ -12,7 +13,7 @@ let telegram, server, browser;
 
 before(async () => {
   telegram = await startFakeTelegram();
-  server = await startServer(telegramEnv(telegram));
+  server = await startServer({ ...telegramEnv(telegram), PARLEY_TIMEZONE: "Asia/Kolkata" });
   await server.api("POST", "/api/v1/admin/users", {
     username: "sam", password: "sam-password-1", display_name: "Sam Sales", role: "sales",
   });
@@ -57,6 +58,14 @@ test("a handoff appears live, the member's reply reaches Telegram once, and the 
   await page.click('[data-action="send-reply"]');
   await until("the reply on Telegram", () => telegram.sent(555, "Sam here").length > 0);
   await page.waitForSelector('[data-message][data-from="person"]', { timeout: 10000 });
+  // The outbox's record reaches the open page through the event stream.
+  await page.waitForSelector('[data-message][data-from="person"] [data-delivery="sent"]', { timeout: 10000 });
+  const view0 = await server.api("GET", "/api/v1/conversations/telegram:555");
+  const mine = view0.messages.find((m) => m.author === "operator:sam");
+  assert.equal(mine.delivery_status, "sent");
+  const kolkata = new Date(Date.parse(mine.at) + 330 * 60000).toISOString().slice(0, 16).replace("T", " ");
+  const shown = await page.textContent(`[data-message="${mine.id}"] time`);
+  assert.equal(shown, kolkata, "the time is Asia/Kolkata's, as PARLEY_TIMEZONE says");
   await screenshot(page, "conversation");
   await new Promise((r) => setTimeout(r, 1000));  // a second send would show by now
   assert.equal(telegram.sent(555, "Sam here").length, 1, "exactly once");

@@ -66,6 +66,8 @@ TEST_F(ConsoleSession, GivenAPasswordWhenSigningInThenTheTokenIsInAnHttpOnlyStri
   EXPECT_FALSE(body.contains("token")) << "the page never sees the token: " << r.body;
   EXPECT_EQ(body["user"]["role"], "sales");
   EXPECT_EQ(body["user"]["language"], "es");
+  EXPECT_EQ(body["user"]["timezone"], "Asia/Kolkata")
+      << "the console shows times in the shop's zone";
 }
 
 TEST_F(ConsoleSession, GivenTheCookieWhenReadingThenItAuthenticatesWithTheMembersRole) {
@@ -73,6 +75,7 @@ TEST_F(ConsoleSession, GivenTheCookieWhenReadingThenItAuthenticatesWithTheMember
   auto r = with_cookie("GET", "/api/v1/auth/me", cookie);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(json::parse(r.body)["username"], "ana");
+  EXPECT_EQ(json::parse(r.body)["timezone"], "Asia/Kolkata");
   EXPECT_EQ(with_cookie("GET", "/api/v1/admin/users", cookie).status, 403) << "an analyst";
   EXPECT_EQ(with_cookie("GET", "/api/v1/auth/me", "forged").status, 401);
 }

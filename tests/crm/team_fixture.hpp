@@ -70,7 +70,8 @@ struct Team : ::testing::Test {
     engine = std::make_unique<actors::Engine>(store, writer, o);
     desk = std::make_unique<crm::Desk>(*engine, store, book, dir, zone);
     http::Authorizer auth("admin-secret", &dir, clock);
-    team_api = std::make_unique<http::TeamApiContext>(http::TeamApiContext{service, auth, clock});
+    team_api = std::make_unique<http::TeamApiContext>(
+        http::TeamApiContext{service, auth, clock, "Asia/Kolkata"});
     crm_api = std::make_unique<http::CrmApiContext>(
         http::CrmApiContext{*desk, book, dir, store, *engine, auth, clock});
     http::register_team_api(router, *team_api);

@@ -39,12 +39,65 @@ export function formatLocal(s: string | undefined | null): string {
   return s.replace("T", " ");
 }
 
-// An ISO instant ("2026-11-22T03:49:21.43Z"): shown to the minute, in UTC.
+// The shop's time zone (PARLEY_TIMEZONE, from the signed-in user's answer):
+// an IANA name such as "Asia/Kolkata" or a fixed offset such as "+05:30".
+let shopZone = "UTC";
+
+export function setTimeZone(zone: string | undefined): void {
+  shopZone = zone && zoneIsValid(zone) ? zone : "UTC";
+}
+
+export function timeZone(): string {
+  return shopZone;
+}
+
+const OFFSET = /^([+-])(\d\d):(\d\d)$/;
+
+function zoneIsValid(zone: string): boolean {
+  if (OFFSET.test(zone)) return true;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+// An instant (ms since the epoch) as the shop's calendar day and clock time.
+export function shopLocal(ms: number): { day: string; time: string } {
+  const offset = OFFSET.exec(shopZone);
+  if (offset) {
+    const sign = offset[1] === "-" ? -1 : 1;
+    const d = new Date(ms + sign * (Number(offset[2]) * 60 + Number(offset[3])) * 60000);
+    return {
+      day: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+      time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+    };
+  }
+  const parts: Record<string, string> = {};
+  const format = new Intl.DateTimeFormat("en-GB", {
+    timeZone: shopZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  for (const p of format.formatToParts(new Date(ms))) parts[p.type] = p.value;
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+// An ISO instant ("2026-11-22T03:49:21.43Z"): shown to the minute in the
+// shop's time zone, as every other time in the console (the API's *_local).
 export function formatIso(s: string | undefined | null): string {
   if (!s) return "–";
-  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/.exec(s);
-  if (!m) return s;
-  return s.endsWith("Z") ? `${m[1]} ${m[2]} UTC` : `${m[1]} ${m[2]}`;
+  const ms = Date.parse(s);
+  if (Number.isNaN(ms)) return s;
+  const { day, time } = shopLocal(ms);
+  return `${day} ${time}`;
 }
 
 export function isoDay(s: string | undefined | null): string {
@@ -60,8 +113,9 @@ export function dayString(d: Date): string {
   return `${y}-${m}-${day}`;
 }
 
+// Today in the shop's time zone: the dashboard's and the tasks' default day.
 export function today(): string {
-  return dayString(new Date());
+  return shopLocal(Date.now()).day;
 }
 
 export function parseDay(s: string): Date | null {

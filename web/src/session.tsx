@@ -3,6 +3,7 @@
 import { createContext } from "preact";
 import { useCallback, useContext, useEffect, useState } from "preact/hooks";
 import { request, setUnauthorizedHandler, toApiError } from "./api";
+import { setTimeZone } from "./format";
 import { setLanguage, type MessageKey } from "./i18n";
 import type { SessionUser } from "./types";
 
@@ -35,6 +36,7 @@ export function useSessionState() {
 
   const signedIn = useCallback((user: SessionUser) => {
     setLanguage(user.language);
+    setTimeZone(user.timezone);
     setState({ status: "signed_in", user });
   }, []);
 
