@@ -387,6 +387,35 @@ TEST(Projections, BillingPricesByExactPrefixAndProviderDefault) {
   EXPECT_EQ((*msgs)["sent"], 1);
 }
 
+TEST(Projections, GivenAChannelTheCostliestConversationsAreOnlyThatChannels) {
+  Scene s;
+  auto use = [&](const char* id, const char* conversation, int tokens) {
+    s.add("usage", id, "llm.usage",
+          {{"provider", "openai"},
+           {"model", "gpt-4o-mini"},
+           {"agent", "shop"},
+           {"conversation_id", conversation},
+           {"input_tokens", tokens},
+           {"output_tokens", 0}});
+  };
+  use("u1", "telegram:1", 9000);
+  use("u2", "whatsapp:2", 5000);
+  use("u3", "telegram:3", 1000);
+  s.fold();
+  auto ids = [&](const std::string& channel, size_t limit) {
+    RowFilter f;
+    f.channel = channel;
+    std::vector<std::string> out;
+    for (const auto& r : s.v.billing.conversations(f, "", limit))
+      out.push_back(r["conversation_id"]);
+    return out;
+  };
+  EXPECT_EQ(ids("", 10), (std::vector<std::string>{"telegram:1", "whatsapp:2", "telegram:3"}));
+  EXPECT_EQ(ids("telegram", 2), (std::vector<std::string>{"telegram:1", "telegram:3"}))
+      << "the limit counts the channel's conversations only";
+  EXPECT_EQ(ids("whatsapp", 10), std::vector<std::string>{"whatsapp:2"});
+}
+
 TEST(Projections, FunnelCountsStagesAndListsZeroResultSearches) {
   Scene s;
   const json line = {{"sku", "A"},
