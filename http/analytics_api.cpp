@@ -30,20 +30,29 @@ bool valid_date(const std::string& d, const Calendar& cal) {
 }
 
 std::optional<HttpResponse> read_filter(const HttpRequest& req, const Calendar& cal, Filter* f) {
-  f->from = query(req, "from");
-  f->to = query(req, "to");
-  f->channel = query(req, "channel");
   f->assignee = query(req, "assignee");
   const std::string format = query(req, "format");
   if (!format.empty() && format != "json" && format != "csv")
     return json_error(400, "invalid_format", "format must be json or csv");
   f->csv = format == "csv";
+  return read_row_filter(req, cal, f);
+}
+
+}  // namespace
+
+std::optional<HttpResponse> read_row_filter(const HttpRequest& req, const Calendar& cal,
+                                            projections::RowFilter* f) {
+  f->from = query(req, "from");
+  f->to = query(req, "to");
+  f->channel = query(req, "channel");
   if (!valid_date(f->from, cal) || !valid_date(f->to, cal))
     return json_error(400, "invalid_date", "from and to are local dates: YYYY-MM-DD");
   if (!f->from.empty() && !f->to.empty() && f->from > f->to)
     return json_error(400, "invalid_range", "from is after to");
   return std::nullopt;
 }
+
+namespace {
 
 HttpResponse csv_response(const json& rows, const std::vector<std::string>& columns,
                           const std::string& name) {

@@ -44,6 +44,12 @@ struct AnalyticsApiContext {
 
 void register_analytics_api(Router& router, AnalyticsApiContext& ctx);
 
+// from=, to= (local dates, inclusive) and channel=, as every list of the
+// analyst API and the inbox reads them; else the 400 (invalid_date, invalid_range).
+std::optional<HttpResponse> read_row_filter(const HttpRequest& req,
+                                            const projections::Calendar& cal,
+                                            projections::RowFilter* f);
+
 // Rows as CSV: a header of `columns`, then one line per row; strings as they
 // are, other values as JSON; RFC 4180 quoting.
 std::string to_csv(const nlohmann::json& rows, const std::vector<std::string>& columns);

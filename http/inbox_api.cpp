@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/analytics_api.hpp"
+
 namespace parley::http {
 
 namespace {
@@ -19,17 +21,9 @@ bool read_flag(const HttpRequest& req, const char* name, std::optional<bool>* ou
   return true;
 }
 
-bool valid_date(const std::string& d, const projections::Calendar& cal) {
-  int64_t ignored;
-  return d.empty() || cal.day_start(d, &ignored);
-}
-
 HttpResponse list(InboxApiContext& ctx, const HttpRequest& req) {
   if (auto denied = ctx.auth.deny(req, {Role::admin, Role::sales})) return *denied;
   projections::ConversationQuery q;
-  q.filter.channel = req.query_value("channel");
-  q.filter.from = req.query_value("from");
-  q.filter.to = req.query_value("to");
   q.stage = req.query_value("stage");
   q.search = req.query_value("q");
   q.cursor = req.query_value("cursor");
@@ -37,8 +31,7 @@ HttpResponse list(InboxApiContext& ctx, const HttpRequest& req) {
     return json_error(400, "invalid_parameter", "'q' is at most 100 bytes");
   if (!read_flag(req, "handoff", &q.handoff) || !read_flag(req, "has_cart", &q.has_cart))
     return json_error(400, "invalid_parameter", "handoff and has_cart are true or false");
-  if (!valid_date(q.filter.from, ctx.calendar) || !valid_date(q.filter.to, ctx.calendar))
-    return json_error(400, "invalid_date", "from and to are local dates: YYYY-MM-DD");
+  if (auto bad = read_row_filter(req, ctx.calendar, &q.filter)) return *bad;
   if (const auto l = req.query_value("limit"); !l.empty()) {
     char* end = nullptr;
     const long v = std::strtol(l.c_str(), &end, 10);

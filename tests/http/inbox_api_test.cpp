@@ -56,6 +56,9 @@ TEST_F(InboxApi, GivenParametersOutOfRangeThenEachIsA400) {
     EXPECT_EQ(get(bad).status, 400) << bad;
   EXPECT_EQ(get("q=" + std::string(101, '1')).status, 400);
   EXPECT_EQ(get("q=" + std::string(100, '1')).status, 200);
+  const auto reversed = get("from=2026-12-05&to=2026-12-01");
+  EXPECT_EQ(reversed.status, 400);
+  EXPECT_NE(reversed.body.find("invalid_range"), std::string::npos) << reversed.body;
 }
 
 // What the stream wrote, as the console's EventSource would read it.
