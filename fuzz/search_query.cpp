@@ -12,9 +12,7 @@
 #include "domain/limits.hpp"
 #include "fuzz/fuzz.hpp"
 #include "projections/search_index.hpp"
-
-extern const char parley_demo_catalog[];
-extern const std::size_t parley_demo_catalog_size;
+#include "tools/embedded_file.hpp"
 
 using namespace parley;
 
@@ -22,8 +20,7 @@ namespace {
 
 const projections::SearchIndex& demo_index() {
   static const projections::SearchIndex index(
-      domain::parse_catalog_csv(std::string(parley_demo_catalog, parley_demo_catalog_size))
-          .products);
+      domain::parse_catalog_csv(std::string(demo_catalog_files().front().bytes)).products);
   return index;
 }
 

@@ -5,15 +5,12 @@
 #include <random>
 
 #include "tools/commands.hpp"
-
-// Generated from data/demo_catalog.csv (tools/embed.cmake).
-extern const char parley_demo_catalog[];
-extern const std::size_t parley_demo_catalog_size;
+#include "tools/embedded_file.hpp"
 
 namespace parley::tools {
 
 std::string demo_catalog_csv() {
-  return std::string(parley_demo_catalog, parley_demo_catalog_size);
+  return std::string(demo_catalog_files().front().bytes);  // data/demo_catalog.csv
 }
 
 bool admin_token(const Settings& settings, std::string* token, std::string* error) {

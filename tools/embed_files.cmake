@@ -1,7 +1,7 @@
 # Writes a C++ source that holds files as byte arrays, so the parley binary
-# carries them (the console's bundle, the OpenAPI document): one binary still
-# runs the demo. Run as a build step (cmake -P), so an edited file is embedded
-# again:
+# carries them (the console's bundle, the OpenAPI document, the demo
+# catalog): one binary still runs the demo. Run as a build step (cmake -P),
+# so an edited file is embedded again:
 #   cmake -D OUT=<file.cpp> -D SYMBOL=<function> -D BASE=<dir> -D FILES=<a;b;…> -P embed_files.cmake
 # or, for files named only at build time (the console's hashed bundle),
 # -D LIST_FILE=<file> with one path relative to BASE per line.

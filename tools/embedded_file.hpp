@@ -14,7 +14,8 @@ struct EmbeddedFile {
 };
 
 // The tables tools/CMakeLists.txt embeds.
-std::vector<EmbeddedFile> api_docs();       // docs/: openapi.json
-std::vector<EmbeddedFile> console_files();  // web/'s bundle: index.html, assets/…
+std::vector<EmbeddedFile> api_docs();            // docs/: openapi.json
+std::vector<EmbeddedFile> console_files();       // web/'s bundle: index.html, assets/…
+std::vector<EmbeddedFile> demo_catalog_files();  // data/: demo_catalog.csv
 
 }  // namespace parley
