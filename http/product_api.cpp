@@ -1,7 +1,9 @@
 #include "http/product_api.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "domain/catalog_csv.hpp"
@@ -89,21 +91,56 @@ HttpResponse remove(ProductApiContext& ctx, const HttpRequest& req) {
   return json_ok(dump(json{{"removed", o.product.sku}}));
 }
 
+json report_json(const actors::ImportReport& report) {
+  json errors = json::array();
+  for (const auto& e : report.errors)
+    errors.push_back({{"line", e.line}, {"sku", e.sku}, {"message", e.message}});
+  return {{"rows", report.rows},
+          {"changed", report.changed},
+          {"unchanged", report.unchanged},
+          {"errors", std::move(errors)}};
+}
+
+// ?progress=1: the answer is NDJSON, one {"progress":{"done","total"}} line as
+// rows land (every 2% at most, and the last), then {"report":{…}}. A client
+// that leaves does not stop the import: every good row still lands.
+HttpResponse import_with_progress(ProductApiContext& ctx,
+                                  std::shared_ptr<const domain::CatalogParse> parsed) {
+  HttpResponse out;
+  out.content_type = "application/x-ndjson";
+  out.headers.emplace_back("Cache-Control", "no-store");
+  out.stream = [&ctx, parsed](const ChunkWriter& write) {
+    const auto line = [](const json& j) { return dump(j) + "\n"; };
+    const size_t total = parsed->products.size();
+    bool open = write(line({{"progress", {{"done", 0}, {"total", total}}}}));
+    size_t last = 0;
+    auto report = ctx.commands.import(*parsed, "admin:import", [&](size_t done, size_t of) {
+      if (!open || done == last || (done < of && done - last < std::max<size_t>(1, of / 50)))
+        return;
+      last = done;
+      open = write(line({{"progress", {{"done", done}, {"total", of}}}}));
+    });
+    ctx.catalog.catch_up();
+    if (open) write(line({{"report", report_json(report)}}));
+  };
+  return out;
+}
+
 HttpResponse import_csv(ProductApiContext& ctx, const HttpRequest& req) {
   if (auto denied = ctx.auth.deny(req, {Role::admin})) return *denied;
+  const auto progress = req.query_value("progress", "0");
+  if (progress != "0" && progress != "1")
+    return json_error(400, "invalid_parameter", "'progress' is 0 or 1");
   auto parsed = domain::parse_catalog_csv(req.body);
   if (!parsed.header_ok)
     return json_error(400, "invalid_csv",
                       parsed.errors.empty() ? "bad header" : parsed.errors[0].message);
+  if (progress == "1")
+    return import_with_progress(ctx,
+                                std::make_shared<const domain::CatalogParse>(std::move(parsed)));
   auto report = ctx.commands.import(parsed, "admin:import");
   ctx.catalog.catch_up();
-  json errors = json::array();
-  for (const auto& e : report.errors)
-    errors.push_back({{"line", e.line}, {"sku", e.sku}, {"message", e.message}});
-  return json_ok(dump(json{{"rows", report.rows},
-                           {"changed", report.changed},
-                           {"unchanged", report.unchanged},
-                           {"errors", std::move(errors)}}));
+  return json_ok(dump(report_json(report)));
 }
 
 }  // namespace

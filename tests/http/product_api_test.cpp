@@ -70,6 +70,42 @@ TEST_F(ProductApi, ImportReportsBadRowsByLineAndKeepsTheGoodOnes) {
   EXPECT_EQ(json::parse(bad->body)["error"]["code"], "invalid_csv");
 }
 
+TEST_F(ProductApi, GivenProgressWhenImportingThenRowsLandingAreToldThenTheReport) {
+  std::string csv =
+      "sku,name,category,price,currency,stock,color,size,tags,description,image_url\n";
+  for (int i = 0; i < 120; ++i)
+    csv += "BULK-" + std::to_string(i) + ",Bulk bolt " + std::to_string(i) +
+           ",Hardware > Bolts,1.50,EUR,10,,,bolt,A bolt.,https://cdn.example.com/b.jpg\n";
+  csv += "BULK-BAD,Broken,Hardware,twelve,EUR,1,,,,,\n";
+  auto r = client_->Post("/api/v1/products/import?progress=1", admin_, csv, "text/csv");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(r->get_header_value("Content-Type"), "application/x-ndjson");
+  std::vector<json> lines;
+  for (size_t start = 0, end; (end = r->body.find('\n', start)) != std::string::npos;
+       start = end + 1)
+    lines.push_back(json::parse(r->body.substr(start, end - start)));
+  ASSERT_GE(lines.size(), 3u) << r->body;
+  EXPECT_EQ(lines.front()["progress"], (json{{"done", 0}, {"total", 120}}));
+  size_t done = 0;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    ASSERT_TRUE(lines[i].contains("progress")) << lines[i];
+    EXPECT_GE(lines[i]["progress"]["done"].get<size_t>(), done) << "never goes back";
+    done = lines[i]["progress"]["done"];
+  }
+  EXPECT_EQ(done, 120u) << "the last progress is every row";
+  EXPECT_LE(lines.size(), 2u + 120 / 2)
+      << "at most every 2% (2 rows of 120), plus the start and the report";
+  const auto& report = lines.back()["report"];
+  EXPECT_EQ(report["rows"], 120);
+  EXPECT_EQ(report["changed"], 120);
+  ASSERT_EQ(report["errors"].size(), 1u);
+  EXPECT_EQ(report["errors"][0]["line"], 122);
+  EXPECT_EQ(client_->Get("/api/v1/products/BULK-119")->status, 200)
+      << "readable once the report is out";
+  EXPECT_EQ(client_->Post("/api/v1/products/import?progress=yes", admin_, csv, "text/csv")->status,
+            400);
+}
+
 TEST_F(ProductApi, SearchAnswersTheContractShape) {
   auto r = client_->Get("/api/v1/products/search?q=tacones%20rojos&limit=5");
   ASSERT_EQ(r->status, 200);
