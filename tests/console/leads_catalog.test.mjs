@@ -79,8 +79,23 @@ test("a CSV import with one bad row names its line, and the good rows are found"
   const page = await signIn(context, server.base, { token: ADMIN_TOKEN });
   await page.goto(server.base + "/#/catalog");
   await page.setInputFiles("#import-file", file);
+  // Every value the progress bar shows, in order, as the page renders them.
+  await page.evaluate(() => {
+    window.progressSeen = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector("[data-import-progress]");
+      const v = bar?.getAttribute("data-import-progress");
+      if (v && window.progressSeen[window.progressSeen.length - 1] !== v) window.progressSeen.push(v);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   await page.click("form:has(#import-file) button[type=submit]");
   const report = await page.waitForSelector("[data-import-report]");
+  const seen = await page.evaluate(() => window.progressSeen);
+  assert.ok(seen.length >= 1, "a progress bar was shown");
+  assert.equal(seen[seen.length - 1], "2/2", `the bar ends at every good row: ${seen}`);
+  const done = seen.map((v) => Number(v.split("/")[0]));
+  assert.deepEqual(done, [...done].sort((a, b) => a - b), `the bar never goes back: ${seen}`);
+  assert.equal(await page.getAttribute("[data-import-progress] progress", "value"), "2");
   const text = await report.innerText();
   assert.match(text, /TST-002/);
   const lines = await page.$$eval('[data-table="import-errors"] tbody tr td:first-child', (tds) =>

@@ -30,9 +30,11 @@ export interface RequestOptions {
   allow401?: boolean;
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+// Sends the request; a network failure, or an answer that is not 2xx, is
+// thrown as an ApiError with the server's words.
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? "GET";
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { Accept: accept };
   let body: BodyInit | undefined;
   if (method !== "GET") {
     headers["X-Parley-CSRF"] = "1";
@@ -53,21 +55,57 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (isAbort(e)) throw e;
     throw new ApiError(0, "network", t("error.network"));
   }
-  const text = await res.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
   if (!res.ok) {
-    const error = errorOf(res.status, data);
+    const error = errorOf(res.status, parseJson(await res.text()));
     if (res.status === 401 && !options.allow401 && onUnauthorized) onUnauthorized();
     throw error;
   }
-  return data as T;
+  return res;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, options, "application/json");
+  return parseJson(await res.text()) as T;
+}
+
+// A streamed NDJSON answer: `onLine` gets each line's JSON as it arrives.
+export async function requestLines(
+  path: string,
+  options: RequestOptions,
+  onLine: (line: unknown) => void,
+): Promise<void> {
+  const res = await send(path, options, "application/x-ndjson");
+  if (!res.body) throw new ApiError(0, "client", t("error.network"));
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let pending = "";
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      throw new ApiError(0, "network", t("error.network"));
+    }
+    pending += decoder.decode(chunk.value ?? new Uint8Array(), { stream: !chunk.done });
+    let newline: number;
+    while ((newline = pending.indexOf("\n")) >= 0) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      if (line.trim()) onLine(parseJson(line));
+    }
+    if (chunk.done) break;
+  }
+  if (pending.trim()) onLine(parseJson(pending));
 }
 
 function errorOf(status: number, data: unknown): ApiError {
