@@ -1,4 +1,5 @@
-// The analyst's page: one date range and one channel for every section.
+// The analyst's page: one date range and one channel for every section, in
+// the order cost, conversations, funnel, carts, orders, nudges.
 import { useState } from "preact/hooks";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { LabeledInput, LabeledSelect, optionsOf } from "../components/Field";
@@ -7,8 +8,11 @@ import { addDays, parseDay, today } from "../format";
 import { t } from "../i18n";
 import { CHANNELS } from "../types";
 import { BillingSection } from "./dashboard/BillingSection";
+import { CartsSection } from "./dashboard/CartsSection";
+import { CostliestSection } from "./dashboard/CostliestSection";
 import type { Filters } from "./dashboard/filters";
 import { FunnelSection } from "./dashboard/FunnelSection";
+import { NudgesSection } from "./dashboard/NudgesSection";
 import { OrdersByStatusSection } from "./dashboard/OrdersByStatusSection";
 
 export function Dashboard() {
@@ -37,8 +41,11 @@ export function Dashboard() {
       {filters ? (
         <>
           <BillingSection filters={filters} />
+          <CostliestSection filters={filters} />
           <FunnelSection filters={filters} />
+          <CartsSection filters={filters} />
           <OrdersByStatusSection filters={filters} />
+          <NudgesSection filters={filters} />
         </>
       ) : null}
     </Page>

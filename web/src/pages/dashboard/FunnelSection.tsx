@@ -1,4 +1,5 @@
-// The funnel's totals, and the searches that found nothing.
+// The funnel's totals, the funnel by day and channel (FunnelDays), and the
+// searches that found nothing: three sections from one answer.
 import { withQuery } from "../../api";
 import { CsvLink } from "../../components/CsvLink";
 import { DataTable } from "../../components/DataTable";
@@ -10,26 +11,28 @@ import { formatInt } from "../../format";
 import { useFetch } from "../../hooks/useFetch";
 import { t } from "../../i18n";
 import { funnelStageLabel } from "../../labels";
-import type { Funnel } from "../../types";
+import { sectionError } from "./errors";
 import { filterParams, type Filters } from "./filters";
+import { FunnelDays } from "./FunnelDays";
+import type { FunnelAnswer } from "./usage";
 
 const PATH = "/api/v1/analytics/funnel";
 const DEFAULT_STAGES = ["conversations", "searches", "carts", "checkouts", "orders"];
 
 export function FunnelSection({ filters }: { filters: Filters }) {
   const params = filterParams(filters);
-  const funnel = useFetch<Funnel>(withQuery(PATH, params));
+  const funnel = useFetch<FunnelAnswer>(withQuery(PATH, params));
   const data = funnel.data;
   const stages = [...(data?.stages?.length ? data.stages : DEFAULT_STAGES), "zero_result_searches"];
   const zero = data?.zero_result_searches ?? [];
 
   return (
     <>
-      <section class="card dash-section" aria-labelledby="funnel-title">
+      <section class="card dash-section" aria-labelledby="funnel-title" data-section="funnel" aria-busy={funnel.loading}>
         <SectionHeader id="funnel-title" title={t("funnel.title")}>
           <CsvLink path={PATH} params={params} what={t("funnel.title")} />
         </SectionHeader>
-        <ErrorBanner message={funnel.error?.message} />
+        <ErrorBanner message={sectionError(funnel.error)} />
         {funnel.loading && !data ? <Loading /> : null}
         {data ? (
           <DataTable
@@ -50,6 +53,7 @@ export function FunnelSection({ filters }: { filters: Filters }) {
           />
         ) : null}
       </section>
+      <FunnelDays fetched={funnel} filters={filters} path={PATH} params={params} />
       <section class="card dash-section" aria-labelledby="zero-title">
         <SectionHeader id="zero-title" title={t("zero.title")}>
           <CsvLink path={PATH} params={{ ...params, table: "zero_results" }} what={t("zero.title")} />
