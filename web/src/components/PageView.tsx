@@ -11,6 +11,7 @@ import { Leads } from "../pages/Leads";
 import { OrderDetail } from "../pages/OrderDetail";
 import { Orders } from "../pages/Orders";
 import { Outbox } from "../pages/Outbox";
+import { Settings } from "../pages/Settings";
 import { Tasks } from "../pages/Tasks";
 import { Users } from "../pages/Users";
 import { replaceRoute, useRoute } from "../router";
@@ -26,6 +27,7 @@ const VIEWS: Record<PageName, { list: () => VNode; one?: (id: string) => VNode }
   dashboard: { list: () => <Dashboard /> },
   orders: { list: () => <Orders />, one: (id) => <OrderDetail key={id} id={id} /> },
   catalog: { list: () => <Catalog /> },
+  settings: { list: () => <Settings /> },
   outbox: { list: () => <Outbox /> },
   users: { list: () => <Users /> },
 };

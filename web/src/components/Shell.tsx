@@ -23,6 +23,7 @@ export const PAGE_TITLES: Record<PageName, MessageKey> = {
   dashboard: "nav.dashboard",
   orders: "nav.orders",
   catalog: "nav.catalog",
+  settings: "settings.title",
   outbox: "nav.outbox",
   users: "nav.users",
 };
