@@ -91,10 +91,11 @@ HttpResponse billing(AnalyticsApiContext& ctx, const HttpRequest& req) {
     if (query(req, "table") == "days")
       return csv_response(u.by_day, {"day", "calls", "input_tokens", "output_tokens", "cost_usd"},
                           "billing-days");
-    return csv_response(u.usage,
-                        {"day", "provider", "model", "agent", "calls", "failed", "input_tokens",
-                         "output_tokens", "cost_usd", "latency_ms", "pricing_source"},
-                        "billing");
+    return csv_response(
+        u.usage,
+        {"day", "provider", "model", "agent", "channel", "calls", "failed", "input_tokens",
+         "output_tokens", "cost_usd", "latency_ms", "pricing_source"},
+        "billing");
   }
   return json_ok(dump({{"usage", u.usage},
                        {"by_day", u.by_day},

@@ -47,6 +47,9 @@ void BillingView::apply(const ProjectedEvent& e) {
   auto or_else = [](std::string_view v, const char* otherwise) {
     return v.empty() ? std::string(otherwise) : std::string(v);
   };
+  // The channel is the conversation id's prefix; a call outside a conversation has none.
+  const std::string conversation = p.string("conversation_id");
+  const std::string channel = conversation.empty() ? std::string() : channel_of(conversation);
   const std::string provider = or_else(p.str("provider"), "unknown");
   const std::string model = or_else(p.str("model"), "unknown");
   const std::string agent = or_else(p.str("agent"), "shop");
@@ -57,19 +60,12 @@ void BillingView::apply(const ProjectedEvent& e) {
   const int64_t failed = outcome == "ok" ? 0 : 1;
   const Price price = price_of(provider, model);
   const int64_t cost = cost_micros(price, in, out);
-  json& r = touch("usage/" + day + "/" + provider + "/" + model + "/" + agent);
+  json& r = touch("usage/" + day + "/" + provider + "/" + model + "/" + agent + "/" + channel);
   if (r.empty())
-    r = {{"day", day},
-         {"provider", provider},
-         {"model", model},
-         {"agent", agent},
-         {"calls", 0},
-         {"failed", 0},
-         {"input_tokens", 0},
-         {"output_tokens", 0},
-         {"cost_micros", 0},
-         {"latency_ms", 0},
-         {"pricing_source", price.source}};
+    r = {{"day", day},       {"provider", provider}, {"model", model},
+         {"agent", agent},   {"channel", channel},   {"calls", 0},
+         {"failed", 0},      {"input_tokens", 0},    {"output_tokens", 0},
+         {"cost_micros", 0}, {"latency_ms", 0},      {"pricing_source", price.source}};
   auto add = [](json& row, const char* k, int64_t v) { row[k] = row[k].get<int64_t>() + v; };
   add(r, "calls", 1);
   add(r, "failed", failed);
@@ -77,7 +73,6 @@ void BillingView::apply(const ProjectedEvent& e) {
   add(r, "output_tokens", out);
   add(r, "cost_micros", cost);
   add(r, "latency_ms", latency);
-  const std::string conversation = p.string("conversation_id");
   if (conversation.empty()) return;
   json& c = conversation_row(conversation, day);
   add(c, "calls", 1);
@@ -105,7 +100,7 @@ BillingView::Usage BillingView::usage(const RowFilter& f, const std::string& pro
   {
     std::shared_lock lock(mutex());
     each("usage/", [&](const std::string&, const json& r) {
-      if (!f.day_ok(r.value("day", "")) ||
+      if (!f.day_ok(r.value("day", "")) || !f.channel_ok(r) ||
           (!provider.empty() && r.value("provider", "") != provider))
         return;
       json row = r;

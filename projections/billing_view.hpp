@@ -1,8 +1,9 @@
 // Billing: what the shop's conversations cost and carry, by local day.
-//   "usage/<day>/<provider>/<model>/<agent>"  calls, input_tokens,
+//   "usage/<day>/<provider>/<model>/<agent>/<channel>"  calls, input_tokens,
 //       output_tokens, cost_micros (estimated USD × 10^6) and pricing_source
 //       (pricing.hpp), from llm.usage events;
 //       plus failed (calls whose outcome was not "ok") and latency_ms (summed);
+//       the channel is the conversation id's prefix ("" for a call outside one);
 //   "conversation/<conversation id>"  the same sums for one conversation,
 //       with its first and last day and its fallbacks;
 //   "fallback/<day>/<reason>"  turns the offline brain answered instead of
@@ -25,14 +26,14 @@ inline constexpr const char* kLlmFallback = "llm.fallback";
 class BillingView final : public JsonRowProjection {
  public:
   explicit BillingView(Calendar calendar)
-      : JsonRowProjection("billing", "billing/2 " + calendar.zone()),
+      : JsonRowProjection("billing", "billing/3 " + calendar.zone()),
         calendar_(std::move(calendar)) {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
 
   // Queries (they take the view's lock). Costs in USD beside the micros.
   struct Usage {
-    nlohmann::json usage = nlohmann::json::array();  // one row per day/provider/model/agent
+    nlohmann::json usage = nlohmann::json::array();  // per day/provider/model/agent/channel
     nlohmann::json by_day = nlohmann::json::array();
     nlohmann::json fallbacks = nlohmann::json::array();
     nlohmann::json messages = nlohmann::json::array();  // by day and channel

@@ -375,8 +375,8 @@ TEST(Projections, BillingPricesByExactPrefixAndProviderDefault) {
   s.add("conversation", "telegram:9", "conversation.message_sent", {{"text", "hello"}});
   s.fold();
   std::shared_lock lock(s.v.billing.mutex());
-  const json* day1 = s.v.billing.find("usage/2026-11-22/openai/gpt-4o-mini/shop");
-  const json* day2 = s.v.billing.find("usage/2026-11-23/openai/gpt-4o-mini/shop");
+  const json* day1 = s.v.billing.find("usage/2026-11-22/openai/gpt-4o-mini/shop/");
+  const json* day2 = s.v.billing.find("usage/2026-11-23/openai/gpt-4o-mini/shop/");
   ASSERT_NE(day1, nullptr);
   ASSERT_NE(day2, nullptr) << "days are local (+05:30)";
   EXPECT_EQ((*day1)["cost_micros"], 450);  // 1000 × 0.15 + 500 × 0.60
@@ -414,6 +414,37 @@ TEST(Projections, GivenAChannelTheCostliestConversationsAreOnlyThatChannels) {
   EXPECT_EQ(ids("telegram", 2), (std::vector<std::string>{"telegram:1", "telegram:3"}))
       << "the limit counts the channel's conversations only";
   EXPECT_EQ(ids("whatsapp", 10), std::vector<std::string>{"whatsapp:2"});
+}
+
+TEST(Projections, GivenAChannelTheLlmUseIsOnlyThatChannelsConversations) {
+  Scene s;
+  auto use = [&](const char* id, const char* conversation, int tokens) {
+    json p = {{"provider", "openai"},
+              {"model", "gpt-4o-mini"},
+              {"agent", "shop"},
+              {"input_tokens", tokens},
+              {"output_tokens", 0}};
+    if (*conversation) p["conversation_id"] = conversation;
+    s.add("usage", id, "llm.usage", p);
+  };
+  use("u1", "telegram:1", 9000);
+  use("u2", "whatsapp:2", 5000);
+  use("u3", "telegram:3", 1000);
+  use("u4", "", 700);  // a call outside any conversation
+  s.fold();
+  auto tokens = [&](const std::string& channel) {
+    RowFilter f;
+    f.channel = channel;
+    const auto u = s.v.billing.usage(f, "");
+    int64_t by_rows = 0;
+    for (const auto& r : u.usage) by_rows += r["input_tokens"].get<int64_t>();
+    EXPECT_EQ(by_rows, u.totals["input_tokens"].get<int64_t>()) << channel;
+    EXPECT_EQ(u.by_day.size(), 1u) << channel;
+    return u.totals["input_tokens"].get<int64_t>();
+  };
+  EXPECT_EQ(tokens(""), 15700);
+  EXPECT_EQ(tokens("telegram"), 10000);
+  EXPECT_EQ(tokens("whatsapp"), 5000);
 }
 
 TEST(Projections, FunnelCountsStagesAndListsZeroResultSearches) {

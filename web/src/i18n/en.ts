@@ -511,7 +511,6 @@ export const en = {
   "settings.error.empty_text": "Every step needs a text to forward.",
   "settings.error.invalid_url": "An attachment URL must start with https:// or http://.",
   "settings.error.invalid_send_time": "The send time must be a time of day, HH:MM.",
-  "dashboard.billing_all_channels": "Model use is not recorded per channel: these figures cover every channel.",
   "dashboard.tokens_title": "Tokens per day",
   "dashboard.tokens_chart": "Chart of the input and output tokens per day",
   "dashboard.breakdown_title": "LLM use by provider, model and agent",

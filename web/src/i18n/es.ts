@@ -511,7 +511,6 @@ export const es: Messages = {
   "settings.error.empty_text": "Cada paso necesita un texto para reenviar.",
   "settings.error.invalid_url": "La URL de un adjunto debe empezar por https:// o http://.",
   "settings.error.invalid_send_time": "La hora de envío debe ser una hora del día, HH:MM.",
-  "dashboard.billing_all_channels": "El uso del modelo no se registra por canal: estas cifras incluyen todos los canales.",
   "dashboard.tokens_title": "Tokens por día",
   "dashboard.tokens_chart": "Gráfico de los tokens de entrada y de salida por día",
   "dashboard.breakdown_title": "Uso de LLM por proveedor, modelo y agente",

@@ -511,7 +511,6 @@ export const ru: Messages = {
   "settings.error.empty_text": "У каждого шага должен быть текст для пересылки.",
   "settings.error.invalid_url": "URL вложения должен начинаться с https:// или http://.",
   "settings.error.invalid_send_time": "Время отправки должно быть временем суток, ЧЧ:ММ.",
-  "dashboard.billing_all_channels": "Использование модели не учитывается по каналам: здесь цифры по всем каналам.",
   "dashboard.tokens_title": "Токены по дням",
   "dashboard.tokens_chart": "График входных и выходных токенов по дням",
   "dashboard.breakdown_title": "Использование LLM по провайдерам, моделям и агентам",

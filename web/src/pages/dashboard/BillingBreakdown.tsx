@@ -65,8 +65,8 @@ function totalRow(groups: UsageGroup[], span: number): FootRow {
   };
 }
 
-// channel: the dashboard's; the usage rows have none, so it is only said.
-export function BillingBreakdown({ fetched, channel }: { fetched: Fetched<BillingAnswer>; channel: string }) {
+// The rows are the dashboard's channel's already (the server filters them).
+export function BillingBreakdown({ fetched }: { fetched: Fetched<BillingAnswer> }) {
   const [by, setBy] = useState<Grouping>("all");
   const usage = fetched.data && Array.isArray(fetched.data.usage) ? fetched.data.usage : null;
   const groups = useMemo(() => groupUsage(usage ?? [], by), [usage, by]);
@@ -89,10 +89,7 @@ export function BillingBreakdown({ fetched, channel }: { fetched: Fetched<Billin
           options={GROUPINGS.map((g) => ({ value: g, label: t(GROUP_WORDS[g]) }))}
         />
       </div>
-      <p class="muted small">
-        {t("dashboard.breakdown_note")}
-        {channel ? ` ${t("dashboard.billing_all_channels")}` : null}
-      </p>
+      <p class="muted small">{t("dashboard.breakdown_note")}</p>
       <FetchState of={fetched} empty={groups.length === 0} emptyText={t("billing.empty")} banner={false} />
       {groups.length ? (
         <DataTable

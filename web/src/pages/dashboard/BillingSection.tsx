@@ -60,7 +60,6 @@ export function BillingSection({ filters }: { filters: Filters }) {
           <CsvLink path={PATH} params={{ ...params, table: "days" }} what={t("billing.title")} />
         </SectionHeader>
         <ErrorBanner message={sectionError(fetched.error)} />
-        {filters.channel ? <p class="muted small">{t("dashboard.billing_all_channels")}</p> : null}
         <div class="chart-slot">
           {data ? (
             <LineChart
@@ -115,7 +114,7 @@ export function BillingSection({ filters }: { filters: Filters }) {
           </div>
         </div>
       </section>
-      <BillingBreakdown fetched={fetched} channel={filters.channel} />
+      <BillingBreakdown fetched={fetched} />
     </>
   );
 }
