@@ -45,6 +45,26 @@ export async function signIn(context, base, { username, password, token }) {
   return page;
 }
 
+// axe-core's WCAG 2.1 A and AA rules over the page as it stands: the
+// violations, each with up to five of the elements it found. The script runs
+// through the DevTools protocol, which the page's CSP does not govern.
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export async function accessibilityViolations(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+    }));
+  });
+}
+
 // Resolves once check() is true; throws after `ms`.
 export async function until(what, check, ms = 10000) {
   const end = Date.now() + ms;
