@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <shared_mutex>
 
+#include "brain/text.hpp"
 #include "domain/delivery.hpp"
 #include "events/conversation_codec.hpp"
 #include "events/envelope_json.hpp"
@@ -24,6 +25,31 @@ std::string channel_part(const std::string& id) {
   auto colon = id.find(':');
   return colon == std::string::npos ? std::string() : id.substr(0, colon);
 }
+
+std::string digits_of(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c >= '0' && c <= '9') out += c;
+  return out;
+}
+
+// What a search matches: the id as typed, the customer's name folded (case,
+// Latin accents), and, for a search of 3 digits or more, the digits of the
+// id and the phone ("+34 600-111" finds whatsapp:34600111222).
+struct Search {
+  std::string text, folded, digits;
+  explicit Search(const std::string& q)
+      : text(q), folded(brain::fold(q)), digits(digits_of(q).size() >= 3 ? digits_of(q) : "") {}
+  bool matches(const std::string& id, const json& row) const {
+    if (text.empty() || id.find(text) != std::string::npos) return true;
+    const std::string name = row.value("customer_name", "");
+    if (!folded.empty() && !name.empty() && brain::fold(name).find(folded) != std::string::npos)
+      return true;
+    if (digits.empty()) return false;
+    return digits_of(id).find(digits) != std::string::npos ||
+           digits_of(row.value("customer_phone", "")).find(digits) != std::string::npos;
+  }
+};
 
 // "1765000000000000:telegram:42" -> {time, id}; false if malformed.
 bool read_cursor(const std::string& cursor, int64_t* at_us, std::string* id) {
@@ -58,7 +84,8 @@ bool is_delivery_news(std::string_view type) {
 bool ConversationsView::wants(std::string_view type) const {
   return is(type, ct::kMessageReceived) || is(type, ct::kMessageSent) ||
          is(type, ct::kStageChanged) || is(type, ct::kHandoffRequested) ||
-         is(type, ct::kHandoffEnded) || is(type, ct::kCustomerForgotten) || is_delivery_news(type);
+         is(type, ct::kHandoffEnded) || is(type, ct::kCustomerForgotten) ||
+         is(type, ct::kDetailsProvided) || is_delivery_news(type);
 }
 
 void ConversationsView::apply(const ProjectedEvent& e) {
@@ -115,10 +142,16 @@ void ConversationsView::apply(const ProjectedEvent& e) {
   } else if (is(type, ct::kHandoffEnded)) {
     c["handoff"] = false;
     c["handoff_since_us"] = 0;
+  } else if (is(type, ct::kDetailsProvided)) {
+    if (forgotten) return;
+    if (!p.str("name").empty()) c["customer_name"] = std::string(p.str("name"));
+    if (!p.str("phone").empty()) c["customer_phone"] = std::string(p.str("phone"));
   } else if (is(type, ct::kCustomerForgotten)) {
     c["forgotten"] = true;
     c["user_id"] = "";
     c["last_message"] = "";
+    c.erase("customer_name");
+    c.erase("customer_phone");
   }
 }
 
@@ -142,6 +175,7 @@ ConversationPage ConversationsView::page(const ConversationQuery& q,
     const json* row;
   };
   std::vector<Hit> hits;
+  const Search search(q.search);
   each("", [&](const std::string& id, const json& c) {
     if (!q.filter.channel_ok(c)) return;
     const int64_t at = c.value("last_at_us", int64_t{0});
@@ -150,7 +184,7 @@ ConversationPage ConversationsView::page(const ConversationQuery& q,
     if (!q.stage.empty() && c.value("stage", "") != q.stage) return;
     if (q.handoff && c.value("handoff", false) != *q.handoff) return;
     if (q.has_cart && (carts.count(id) > 0) != *q.has_cart) return;
-    if (!q.search.empty() && id.find(q.search) == std::string::npos) return;
+    if (!search.matches(id, c)) return;
     hits.push_back({at, &id, &c});
   });
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {

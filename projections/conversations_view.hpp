@@ -2,7 +2,9 @@
 // triaging it needs — channel, user id, language, stage, the last message
 // (cut to 200 bytes) and who wrote it, when, how many of the shopper's
 // messages nobody has answered yet (`unread`), and whether a person has it
-// (`handoff`, since when). A forgotten customer's row keeps only its counts.
+// (`handoff`, since when), and the name and phone the shopper gave at
+// checkout (`customer_name`, `customer_phone`; the latest given). A forgotten
+// customer's row keeps only its counts.
 // The cart beside each row is the carts view's, joined at read time.
 #pragma once
 
@@ -22,9 +24,9 @@ struct ConversationQuery {
   std::string stage;             // "" any
   std::optional<bool> handoff;   // nullopt any
   std::optional<bool> has_cart;  // an open cart (CartsView); nullopt any
-  std::string search;            // in the conversation id (user id, phone digits)
-  size_t limit = 50;             // 1..200
-  std::string cursor;            // "" the first page, else the previous page's `next`
+  std::string search;  // in the id, the customer's name (case and accents folded) or phone (digits)
+  size_t limit = 50;   // 1..200
+  std::string cursor;  // "" the first page, else the previous page's `next`
 };
 
 struct ConversationPage {
@@ -36,7 +38,7 @@ struct ConversationPage {
 class ConversationsView final : public JsonRowProjection {
  public:
   static constexpr size_t kPreviewBytes = 200;
-  ConversationsView() : JsonRowProjection("conversations", "conversations/1") {}
+  ConversationsView() : JsonRowProjection("conversations", "conversations/2") {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
   // The ids each committed batch changed go to changes() (the inbox's stream).

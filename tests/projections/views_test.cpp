@@ -447,6 +447,44 @@ TEST(Projections, GivenAChannelTheLlmUseIsOnlyThatChannelsConversations) {
   EXPECT_EQ(tokens("whatsapp"), 5000);
 }
 
+TEST(Projections, GivenCheckoutDetailsTheInboxFindsTheConversationByNameOrPhoneUntilForgotten) {
+  Scene s;
+  s.add("conversation", "telegram:42", "conversation.message_received", {{"text", "hola"}});
+  s.add("conversation", "telegram:42", "checkout.details_provided",
+        {{"name", "José Pérez"}, {"phone", "+34 612 345 678"}});
+  s.add("conversation", "telegram:43", "conversation.message_received", {{"text", "hi"}});
+  s.add("conversation", "telegram:43", "checkout.details_provided", {{"name", "Мария Иванова"}});
+  s.fold();
+  auto found = [&](const std::string& search) {
+    ConversationQuery q;
+    q.search = search;
+    std::vector<std::string> ids;
+    for (const auto& r : s.v.conversations.page(q, {}, kolkata()).rows)
+      ids.push_back(r["conversation_id"]);
+    return ids;
+  };
+  const std::vector<std::string> jose{"telegram:42"}, maria{"telegram:43"}, none{};
+  EXPECT_EQ(found("jose perez"), jose) << "case and accents folded";
+  EXPECT_EQ(found("PÉREZ"), jose);
+  EXPECT_EQ(found("мария"), maria) << "Cyrillic case folded";
+  EXPECT_EQ(found("612 345"), jose) << "the phone by its digits";
+  EXPECT_EQ(found("+34612345678"), jose);
+  EXPECT_EQ(found("telegram:43"), maria) << "the id as before";
+  EXPECT_EQ(found("carlos"), none);
+  EXPECT_EQ(found("12"), none) << "two digits are too few to mean a phone";
+  {
+    std::shared_lock lock(s.v.conversations.mutex());
+    const json* row = s.v.conversations.find("telegram:42");
+    ASSERT_NE(row, nullptr);
+    EXPECT_EQ((*row)["customer_name"], "José Pérez");
+    EXPECT_EQ((*row)["customer_phone"], "+34 612 345 678");
+  }
+  s.add("conversation", "telegram:42", "conversation.customer_forgotten", {});
+  s.fold();
+  EXPECT_EQ(found("jose"), none) << "a forgotten customer's name is gone";
+  EXPECT_EQ(found("612345"), none);
+}
+
 TEST(Projections, FunnelCountsStagesAndListsZeroResultSearches) {
   Scene s;
   const json line = {{"sku", "A"},
