@@ -91,6 +91,21 @@ test("the check itself sees a violation: an image without words, a field without
   await context.close();
 });
 
+test("the inbox finds a shopper by the name or the phone they gave at checkout", async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await signIn(context, server.base, { token: ADMIN_TOKEN });
+  await page.goto(server.base + "/#/inbox");
+  for (const search of ["carlos perez", "612 345"]) {
+    await page.fill("#inbox-q", search);
+    await page.press("#inbox-q", "Enter");
+    await page.waitForFunction(() => document.querySelectorAll('[data-table="conversations"] tbody tr').length === 1);
+    const row = await page.textContent('[data-table="conversations"] tbody tr');
+    assert.match(row, /api:u1/, search);
+    assert.match(await page.textContent("[data-customer]"), /Carlos Pérez · \+34612345678/, search);
+  }
+  await context.close();
+});
+
 for (const viewport of [DESKTOP, PHONE]) {
   const width = viewport === DESKTOP ? "desktop" : "phone";
 

@@ -39,6 +39,8 @@ export interface ConversationSummary {
   handoff?: boolean;
   handoff_since_us?: number;
   forgotten?: boolean;
+  customer_name?: string; // given at checkout
+  customer_phone?: string;
 }
 
 export interface ConversationPage {

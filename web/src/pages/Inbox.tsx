@@ -233,6 +233,11 @@ export function Inbox() {
                 <>
                   <a href={href("inbox", c.conversation_id)}>{c.conversation_id}</a>
                   {c.forgotten ? <span class="muted"> ({t("inbox.forgotten")})</span> : null}
+                  {c.customer_name || c.customer_phone ? (
+                    <span class="inbox-customer" data-customer>
+                      {[c.customer_name, c.customer_phone].filter(Boolean).join(" · ")}
+                    </span>
+                  ) : null}
                 </>
               ),
             },
