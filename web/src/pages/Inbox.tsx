@@ -9,7 +9,7 @@ import { ErrorBanner } from "../components/ErrorBanner";
 import { LabeledInput, LabeledSelect, optionsOf } from "../components/Field";
 import { Loading } from "../components/Loading";
 import { Page } from "../components/Page";
-import { formatIso, formatLocal, formatMoney } from "../format";
+import { formatLocal, formatMoney } from "../format";
 import { useLive } from "../hooks/useLive";
 import { t } from "../i18n";
 import { fromLabel, STAGES, stageLabel, yesNo } from "../labels";
@@ -258,7 +258,7 @@ export function Inbox() {
             {
               head: t("inbox.last_at"),
               cls: "nowrap",
-              cell: (c) => (c.last_at_local ? formatLocal(c.last_at_local) : formatIso(c.last_at)),
+              cell: (c) => formatLocal(c.last_at_local),
             },
             {
               head: t("inbox.cart"),

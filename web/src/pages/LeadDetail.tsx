@@ -20,7 +20,7 @@ import { LEAD_STATUSES, type Lead, type LeadHistoryEntry } from "../types";
 import { ActivityForm, AssignForm } from "./lead/LeadActions";
 
 function StatusForm({ lead, onChanged }: { lead: Lead; onChanged: () => void }) {
-  const [status, setStatus] = useState(lead.status);
+  const [status, setStatus] = useState<string>(lead.status);
   const { busy, error, run } = useAction();
   const [done, setDone] = useState(false);
   useEffect(() => setStatus(lead.status), [lead.status]);

@@ -1,76 +1,27 @@
 // What the admin settings routes answer (docs/API.md, "Configuration" and
-// Message Master): the model per agent, the prompts, the follow-up sequences.
+// Message Master): the model per agent, the prompts, the follow-up sequences,
+// as docs/openapi.json describes them.
+import type { Answer, Schema } from "../../openapi";
 
-export interface AgentSetting {
-  provider: string;
-  model: string;
-  source: "default" | "configured";
-}
+export type AgentSetting = LlmConfig["llm"]["agents"][string];
 
-export interface LlmConfig {
-  llm: {
-    default_provider: string;
-    timeout_ms: number;
-    agents: Record<string, AgentSetting>;
-  };
-  changes: number;
-}
+export type LlmConfig = Schema<"LlmConfig">;
 
-export interface PricedModel {
-  model: string;
-  input_usd_per_mtok: number;
-  output_usd_per_mtok: number;
-}
+export type PricedModel = NonNullable<ProviderOption["priced_models"]>[number];
 
-export interface ProviderOption {
-  name: string;
-  available: boolean;
-  default_model?: string; // not for offline
-  base_url?: string;
-  priced_models?: PricedModel[];
-}
+export type ProviderOption = LlmOptions["providers"][number];
 
-export interface LlmOptions {
-  providers: ProviderOption[];
-  agents: string[];
-  prompts: string[];
-  timeout_ms: number;
-}
+export type LlmOptions = Answer<"/api/v1/admin/llm/options">;
 
-export interface PromptSummary {
-  slug: string;
-  agent: string;
-  purpose: string;
-  overridden: boolean;
-}
+export type PromptSummary = Schema<"PromptSummary">;
 
-export interface PromptVersion {
-  text: string; // "" with reset: back to the default
-  reset: boolean;
-  by: string;
-  at: string; // ISO instant
-}
+export type PromptVersion = PromptDetail["history"][number];
 
-export interface PromptDetail extends PromptSummary {
-  text: string; // in use now
-  default: string;
-  history: PromptVersion[]; // oldest first
-}
+export type PromptDetail = Schema<"Prompt">;
 
-export interface SequenceStep {
-  day: number;
-  text: string;
-  attachment_url: string;
-}
+export type SequenceStep = Sequence["steps"][number];
 
-export interface Sequence {
-  name: string;
-  steps: SequenceStep[];
-  send_time: string; // HH:MM, local
-  saved: boolean; // false: the built-in default
-  updated_at?: string;
-  updated_by?: string;
-}
+export type Sequence = Schema<"Sequence">;
 
 // The longest prompt the server takes, in UTF-8 bytes.
 export const MAX_PROMPT_BYTES = 16384;
