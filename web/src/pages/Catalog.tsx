@@ -12,6 +12,7 @@ import { t } from "../i18n";
 import type { SearchHit } from "../types";
 import { CatalogImport } from "./catalog/CatalogImport";
 import { ProductRow } from "./catalog/ProductRow";
+import type { Answer } from "../openapi";
 
 // The headers; the rows are ProductRow's (in the user's language: built at render).
 const columns = (): Column<SearchHit>[] => [
@@ -35,7 +36,7 @@ export function Catalog() {
     const query = q.trim();
     if (!query) return;
     const answer = await run(() =>
-      request<{ results: SearchHit[] }>(withQuery("/api/v1/products/search", { q: query, limit: 50 })),
+      request<Answer<"/api/v1/products/search">>(withQuery("/api/v1/products/search", { q: query, limit: 50 })),
     );
     if (!answer) return;
     setHits(answer.results ?? []);

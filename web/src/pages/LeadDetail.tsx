@@ -18,6 +18,7 @@ import { href } from "../router";
 import { useSession } from "../session";
 import { LEAD_STATUSES, type Lead, type LeadHistoryEntry } from "../types";
 import { ActivityForm, AssignForm } from "./lead/LeadActions";
+import type { Answer } from "../openapi";
 
 function StatusForm({ lead, onChanged }: { lead: Lead; onChanged: () => void }) {
   const [status, setStatus] = useState<string>(lead.status);
@@ -123,7 +124,7 @@ export function LeadDetail({ id }: { id: string }) {
   const { user } = useSession();
   const base = `/api/v1/leads/${pathId(id)}`;
   const lead = useFetch<Lead>(base);
-  const history = useFetch<{ history: LeadHistoryEntry[] }>(`${base}/history`);
+  const history = useFetch<Answer<"/api/v1/leads/{lead_id}/history">>(`${base}/history`);
   const canChange = user.role === "admin" || user.role === "sales";
 
   function reload() {

@@ -6,6 +6,7 @@ import { t } from "../i18n";
 import { leadStatusLabel } from "../labels";
 import { href } from "../router";
 import { LEAD_STATUSES, type Lead } from "../types";
+import type { Answer } from "../openapi";
 
 function columns(leads: Lead[]): [string, Lead[]][] {
   const by = new Map<string, Lead[]>(LEAD_STATUSES.map((s) => [s, []]));
@@ -32,7 +33,7 @@ function LeadCard({ lead }: { lead: Lead }) {
 }
 
 export function Leads() {
-  const fetched = useFetch<{ leads: Lead[] }>("/api/v1/leads");
+  const fetched = useFetch<Answer<"/api/v1/leads">>("/api/v1/leads");
   const leads = fetched.data?.leads ?? [];
   return (
     <Page name="leads" title={t("leads.title")}>

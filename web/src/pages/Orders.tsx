@@ -9,6 +9,7 @@ import { t } from "../i18n";
 import { orderStatusLabel } from "../labels";
 import { href } from "../router";
 import type { OrderRow } from "../types";
+import type { Answer } from "../openapi";
 
 const PATH = "/api/v1/analytics/orders";
 
@@ -18,7 +19,7 @@ function newestFirst(a: OrderRow, b: OrderRow): number {
 }
 
 export function Orders() {
-  const fetched = useFetch<{ orders: OrderRow[] }>(PATH);
+  const fetched = useFetch<Answer<"/api/v1/analytics/orders">>(PATH);
   const orders = [...(fetched.data?.orders ?? [])].sort(newestFirst);
   return (
     <Page name="orders" title={t("orders.title")} actions={<CsvLink path={PATH} params={{}} what={t("orders.title")} />}>

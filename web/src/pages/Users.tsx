@@ -7,6 +7,7 @@ import { t } from "../i18n";
 import type { TeamUser } from "../types";
 import { NewUserForm } from "./users/NewUserForm";
 import { UserRow } from "./users/UserRow";
+import type { Answer } from "../openapi";
 
 // The headers; the rows are UserRow's.
 const columns = (): Column<TeamUser>[] =>
@@ -15,7 +16,7 @@ const columns = (): Column<TeamUser>[] =>
   }));
 
 export function Users() {
-  const fetched = useFetch<{ users: TeamUser[] }>("/api/v1/admin/users");
+  const fetched = useFetch<Answer<"/api/v1/admin/users">>("/api/v1/admin/users");
   const users = fetched.data?.users ?? [];
   return (
     <Page name="users" title={t("users.title")}>

@@ -8,6 +8,7 @@ import { useFetch } from "../../hooks/useFetch";
 import { t } from "../../i18n";
 import type { EventEnvelope } from "../../types";
 import { learnFromEvents } from "./people";
+import type { Answer } from "../../openapi";
 
 function payloadText(p: unknown): string {
   return typeof p === "string" ? p : JSON.stringify(p);
@@ -15,7 +16,7 @@ function payloadText(p: unknown): string {
 
 export function Events({ conversationId, onEvents }: { conversationId: string; onEvents: (e: EventEnvelope[]) => void }) {
   const [shown, setShown] = useState(false);
-  const fetched = useFetch<{ events: EventEnvelope[] }>(
+  const fetched = useFetch<Answer<"/api/v1/conversations/{conversation_id}/events">>(
     shown ? `/api/v1/conversations/${pathId(conversationId)}/events?limit=1000` : null,
   );
   const events = fetched.data?.events ?? [];

@@ -10,6 +10,7 @@ import { t } from "../../i18n";
 import { orderStatusLabel } from "../../labels";
 import { ORDER_STATUSES, type OrderRow } from "../../types";
 import { filterParams, type Filters } from "./filters";
+import type { Answer } from "../../openapi";
 
 const PATH = "/api/v1/analytics/orders";
 const ORDER: readonly string[] = ORDER_STATUSES;
@@ -34,7 +35,7 @@ function group(orders: OrderRow[]): Group[] {
 
 export function OrdersByStatusSection({ filters }: { filters: Filters }) {
   const params = filterParams(filters);
-  const fetched = useFetch<{ orders: OrderRow[] }>(withQuery(PATH, params));
+  const fetched = useFetch<Answer<"/api/v1/analytics/orders">>(withQuery(PATH, params));
   const groups = group(fetched.data?.orders ?? []);
 
   return (

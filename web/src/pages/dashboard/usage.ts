@@ -1,40 +1,18 @@
 // The billing and funnel answers' row lists (http/analytics_api.cpp), and what
 // the dashboard makes of them: usage summed by provider, model or agent, and
-// day series for the charts. Read tolerantly: a missing list is empty.
+// day series for the charts. The shapes are docs/openapi.json's.
 import { addDays } from "../../format";
 import type { Billing, Funnel } from "../../types";
 
-// GET /api/v1/analytics/billing: "usage", a row per day × provider × model × agent.
-export interface UsageRow {
-  day: string;
-  provider: string;
-  model: string;
-  agent: string;
-  calls: number;
-  failed: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_micros: number;
-  cost_usd: number;
-  latency_ms?: number;
-  pricing_source?: string;
-}
+// GET /api/v1/analytics/billing: "usage", a row per day × provider × model × agent × channel.
+export type UsageRow = Billing["usage"][number];
 
-export type BillingAnswer = Billing & { usage?: UsageRow[] };
+export type BillingAnswer = Billing;
 
 // GET /api/v1/analytics/funnel: "days", a row per day × channel.
-export interface FunnelDay {
-  day: string;
-  channel: string;
-  conversations: number;
-  searches: number;
-  zero_result_searches: number;
-  carts: number;
-  checkouts: number;
-  orders: number;
-}
+export type FunnelDay = Funnel["days"][number];
 
-export type FunnelAnswer = Funnel & { days?: FunnelDay[] };
+export type FunnelAnswer = Funnel;
 
 export const GROUPINGS = ["all", "provider", "model", "agent"] as const;
 export type Grouping = (typeof GROUPINGS)[number];

@@ -10,15 +10,10 @@ import { useAction } from "../../hooks/useAction";
 import { useFetch } from "../../hooks/useFetch";
 import { t } from "../../i18n";
 import type { Lead } from "../../types";
-
-interface Member {
-  username: string;
-  display_name: string;
-  role: string;
-}
+import type { Answer } from "../../openapi";
 
 export function AssignForm({ lead, onChanged }: { lead: Lead; onChanged: () => void }) {
-  const team = useFetch<{ members: Member[] }>("/api/v1/team");
+  const team = useFetch<Answer<"/api/v1/team">>("/api/v1/team");
   const owners = (team.data?.members ?? []).filter((m) => m.role !== "analyst");
   const [to, setTo] = useState("");
   const { busy, error, run } = useAction();

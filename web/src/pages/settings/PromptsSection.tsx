@@ -7,10 +7,10 @@ import { SectionHeader } from "../../components/SectionHeader";
 import { useFetch } from "../../hooks/useFetch";
 import { t } from "../../i18n";
 import { PromptEditor } from "./PromptEditor";
-import type { PromptSummary } from "./types";
+import type { Answer } from "../../openapi";
 
 export function PromptsSection() {
-  const fetched = useFetch<{ prompts: PromptSummary[] }>("/api/v1/admin/prompts");
+  const fetched = useFetch<Answer<"/api/v1/admin/prompts">>("/api/v1/admin/prompts");
   const prompts = fetched.data?.prompts ?? [];
   const [open, setOpen] = useState<string | null>(null);
   // The editor just closed: its Edit button takes the focus back.

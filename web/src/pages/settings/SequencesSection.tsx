@@ -10,6 +10,7 @@ import { useFetch } from "../../hooks/useFetch";
 import { t } from "../../i18n";
 import { SequenceEditor } from "./SequenceEditor";
 import { DEMO_FOLLOW_UP, type Sequence } from "./types";
+import type { Answer } from "../../openapi";
 
 const NAME = /^[a-z0-9_-]{2,40}$/;
 
@@ -18,7 +19,7 @@ function blank(name: string): Sequence {
 }
 
 export function SequencesSection() {
-  const fetched = useFetch<{ sequences: Sequence[] }>("/api/v1/admin/sequences");
+  const fetched = useFetch<Answer<"/api/v1/admin/sequences">>("/api/v1/admin/sequences");
   const [added, setAdded] = useState<Sequence[]>([]); // named here (the list may not have them yet)
   const [chosen, setChosen] = useState<string>(DEMO_FOLLOW_UP);
   const [newName, setNewName] = useState("");
