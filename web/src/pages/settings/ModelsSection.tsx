@@ -9,15 +9,17 @@ import { formatInt } from "../../format";
 import { useFetch } from "../../hooks/useFetch";
 import { t } from "../../i18n";
 import { AgentRow } from "./AgentRow";
+import { useSettled } from "./useSettled";
 import type { LlmConfig, LlmOptions } from "./types";
 
 // The headers; the rows are AgentRow's.
 const columns = (): Column<string>[] =>
   (["agent", "provider", "model", "source", "actions"] as const).map((k) => ({ head: t(`settings.col_${k}`) }));
 
-export function ModelsSection() {
+export function ModelsSection({ onSettled }: { onSettled?: () => void }) {
   const fetched = useFetch<LlmConfig>("/api/v1/admin/config");
   const options = useFetch<LlmOptions>("/api/v1/admin/llm/options");
+  useSettled(Boolean((fetched.data || fetched.error) && (options.data || options.error)), onSettled);
   const [saved, setSaved] = useState<LlmConfig | null>(null);
   const config = saved ?? fetched.data;
   const providers = options.data?.providers ?? [];

@@ -7,10 +7,12 @@ import { SectionHeader } from "../../components/SectionHeader";
 import { useFetch } from "../../hooks/useFetch";
 import { t } from "../../i18n";
 import { PromptEditor } from "./PromptEditor";
+import { useSettled } from "./useSettled";
 import type { Answer } from "../../openapi";
 
-export function PromptsSection() {
+export function PromptsSection({ onSettled }: { onSettled?: () => void }) {
   const fetched = useFetch<Answer<"/api/v1/admin/prompts">>("/api/v1/admin/prompts");
+  useSettled(Boolean(fetched.data || fetched.error), onSettled);
   const prompts = fetched.data?.prompts ?? [];
   const [open, setOpen] = useState<string | null>(null);
   // The editor just closed: its Edit button takes the focus back.

@@ -9,6 +9,7 @@ import { SectionHeader } from "../../components/SectionHeader";
 import { useFetch } from "../../hooks/useFetch";
 import { t } from "../../i18n";
 import { SequenceEditor } from "./SequenceEditor";
+import { useSettled } from "./useSettled";
 import { DEMO_FOLLOW_UP, type Sequence } from "./types";
 import type { Answer } from "../../openapi";
 
@@ -18,8 +19,9 @@ function blank(name: string): Sequence {
   return { name, steps: [], send_time: "10:00", saved: false };
 }
 
-export function SequencesSection() {
+export function SequencesSection({ onSettled }: { onSettled?: () => void }) {
   const fetched = useFetch<Answer<"/api/v1/admin/sequences">>("/api/v1/admin/sequences");
+  useSettled(Boolean(fetched.data || fetched.error), onSettled);
   const [added, setAdded] = useState<Sequence[]>([]); // named here (the list may not have them yet)
   const [chosen, setChosen] = useState<string>(DEMO_FOLLOW_UP);
   const [newName, setNewName] = useState("");
