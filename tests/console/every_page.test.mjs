@@ -1,6 +1,8 @@
 // Every page of the console, at desktop and phone width, with data on it:
 // axe-core finds no WCAG 2.1 A/AA violation, nothing is wider than the
-// screen, and each page's screenshot is written (docs/console/ shows them).
+// screen, the layout barely shifts while data arrives (cumulative layout
+// shift under 0.1, the web's "good"), and each page's screenshot is written
+// (docs/console/ shows them). The bundle travels compressed.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { DESKTOP, PHONE, accessibilityViolations, launch, screenshot, signIn, until } from "./browser.mjs";
@@ -91,6 +93,17 @@ test("the check itself sees a violation: an image without words, a field without
   await context.close();
 });
 
+test("the page and its bundle travel compressed to a browser that accepts it", async () => {
+  const page = await (await fetch(server.base + "/", { headers: { "Accept-Encoding": "gzip" } })).text();
+  const assets = [...page.matchAll(/assets\/[\w.-]+\.(?:js|css)/g)].map((m) => m[0]);
+  assert.ok(assets.length >= 2, page);
+  for (const asset of assets) {
+    const r = await fetch(server.base + "/" + asset, { headers: { "Accept-Encoding": "gzip" } });
+    assert.equal(r.status, 200, asset);
+    assert.equal(r.headers.get("content-encoding"), "gzip", asset);
+  }
+});
+
 test("the inbox finds a shopper by the name or the phone they gave at checkout", async () => {
   const context = await browser.newContext({ viewport: DESKTOP });
   const page = await signIn(context, server.base, { token: ADMIN_TOKEN });
@@ -109,7 +122,7 @@ test("the inbox finds a shopper by the name or the phone they gave at checkout",
 for (const viewport of [DESKTOP, PHONE]) {
   const width = viewport === DESKTOP ? "desktop" : "phone";
 
-  test(`every page at ${width} width: no WCAG 2.1 A/AA violation, nothing wider than the screen`, async () => {
+  test(`every page at ${width} width: no WCAG 2.1 A/AA violation, nothing wider than the screen, little layout shift`, async () => {
     if (viewport === DESKTOP) await lead();
     const context = await browser.newContext({ viewport });
     const signedOut = await context.newPage();
@@ -117,6 +130,18 @@ for (const viewport of [DESKTOP, PHONE]) {
     await signedOut.waitForSelector("#signin-token");
     const problems = [];
     const check = async (page, name) => {
+      const shift = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+            }).observe({ type: "layout-shift", buffered: true });
+            setTimeout(() => resolve(total), 100);
+          }),
+      );
+      if (process.env.SHOW_SHIFT) console.log(name, shift);
+      if (shift >= 0.1) problems.push(`${name}: the layout shifted by ${shift.toFixed(3)} while loading`);
       const violations = await accessibilityViolations(page);
       if (violations.length) problems.push(`${name}:\n  ${report(violations)}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -128,7 +153,9 @@ for (const viewport of [DESKTOP, PHONE]) {
 
     const page = await signIn(context, server.base, { token: ADMIN_TOKEN });
     for (const p of PAGES) {
+      // A fresh load of the page's address: its layout shift is its own.
       await page.goto(server.base + "/" + (typeof p.hash === "function" ? p.hash() : p.hash));
+      await page.reload();
       await page.waitForSelector("section.page h1");
       await page.waitForSelector(p.ready, { timeout: 10000 });
       await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 10000 });
