@@ -69,8 +69,10 @@ void stream_changes(InboxApiContext& ctx, uint64_t after, const ChunkWriter& wri
       continue;
     }
     std::string batch;
+    // `delivery`: only the conversation's page changed (a tick), not its inbox row.
     for (const auto& c : read.changes)
-      batch += sse("conversation", std::to_string(c.seq), {{"conversation_id", c.id}});
+      batch += sse(c.kind == projections::ChangeFeed::Kind::row ? "conversation" : "delivery",
+                   std::to_string(c.seq), {{"conversation_id", c.id}});
     after = read.changes.back().seq;
     if (!write(batch)) return;
   }

@@ -2,12 +2,12 @@
 
 namespace parley::projections {
 
-void ChangeFeed::publish(const std::vector<std::string>& ids) {
+void ChangeFeed::publish(const std::vector<std::string>& ids, Kind kind) {
   if (ids.empty()) return;
   {
     std::lock_guard lock(mu_);
     for (const auto& id : ids) {
-      kept_.push_back({++head_, id});
+      kept_.push_back({++head_, id, kind});
       if (kept_.size() > kKeep) kept_.pop_front();
     }
   }

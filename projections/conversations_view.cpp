@@ -92,10 +92,13 @@ void ConversationsView::apply(const ProjectedEvent& e) {
   const auto& id = e.env.entity_id;
   const auto& type = e.env.type;
   if (is_delivery_news(type)) {
-    // A delivery stream is named by its message, "<conversation id>#<n>".
-    const std::string conversation = id.substr(0, id.rfind('#'));
-    if (row(conversation) && (unpublished_.empty() || unpublished_.back() != conversation))
-      unpublished_.push_back(conversation);
+    // A delivery stream is named by its message, "<conversation id>#<n>";
+    // a platform's report is on the conversation's own stream.
+    const std::string conversation =
+        e.env.entity_type == domain::delivery::kEntityType ? id.substr(0, id.rfind('#')) : id;
+    auto& news = unpublished_details_;
+    if (row(conversation) && (news.empty() || news.back() != conversation))
+      news.push_back(conversation);
     return;
   }
   json* existing = row(id);
@@ -158,11 +161,14 @@ void ConversationsView::apply(const ProjectedEvent& e) {
 void ConversationsView::clear() {
   JsonRowProjection::clear();
   unpublished_.clear();
+  unpublished_details_.clear();
 }
 
 void ConversationsView::published() {
-  changes_.publish(unpublished_);
+  changes_.publish(unpublished_, ChangeFeed::Kind::row);
+  changes_.publish(unpublished_details_, ChangeFeed::Kind::detail);
   unpublished_.clear();
+  unpublished_details_.clear();
 }
 
 ConversationPage ConversationsView::page(const ConversationQuery& q,

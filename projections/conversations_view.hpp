@@ -55,6 +55,7 @@ class ConversationsView final : public JsonRowProjection {
 
  private:
   std::vector<std::string> unpublished_;  // changed since the last commit (the engine's thread)
+  std::vector<std::string> unpublished_details_;  // delivery news since then, rows unchanged
   ChangeFeed changes_;
 };
 

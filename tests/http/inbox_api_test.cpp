@@ -90,14 +90,17 @@ TEST_F(InboxApi, GivenTheEventStreamWhenAConversationChangesThenItsIdIsSent) {
     });
   });
   conversations.changes().publish({"telegram:42"});
+  conversations.changes().publish({"telegram:7"}, projections::ChangeFeed::Kind::detail);
   // Quiet afterwards: the keep-alive comment follows (every 20 ms here).
-  for (int i = 0; i < 200 && !(out.has("telegram:42") && out.has(": keep-alive")); ++i)
+  for (int i = 0; i < 200 && !(out.has("telegram:7") && out.has(": keep-alive")); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   conversations.changes().close();  // as the server does before it stops
   reader.join();
   EXPECT_TRUE(
       out.has("event: conversation\nid: 1\ndata: {\"conversation_id\":\"telegram:42\"}\n\n"))
       << out.text;
+  EXPECT_TRUE(out.has("event: delivery\nid: 2\ndata: {\"conversation_id\":\"telegram:7\"}\n\n"))
+      << "news for a conversation's page only, not its inbox row: " << out.text;
   EXPECT_TRUE(out.has(": keep-alive")) << out.text;
 }
 

@@ -3,8 +3,9 @@
 //
 // The server's event stream (GET /api/v1/inbox/events, Server-Sent Events):
 // one EventSource shared by every reader, opened with the first and closed
-// with the last. The inbox hears every change, a conversation page only its
-// own, and both a "reload" (the stream fell behind). If the stream cannot be
+// with the last. The inbox hears every row change ("conversation"), a
+// conversation page only its own row's and its delivery news ("delivery"),
+// and both a "reload" (the stream fell behind). If the stream cannot be
 // had (the server is busy with other streams, or it ends for good), the
 // readers fall back to a poll every 5 s while the page is visible.
 import { useEffect, useRef } from "preact/hooks";
@@ -77,15 +78,25 @@ function eventStream(url: string): LiveSource {
       return;
     }
     source = new EventSource(url, { withCredentials: true });
-    source.addEventListener("conversation", (e) => {
-      let id = "";
+    const idOf = (e: Event): string | null => {
       try {
-        id = String(JSON.parse((e as MessageEvent).data).conversation_id ?? "");
+        return String(JSON.parse((e as MessageEvent).data).conversation_id ?? "");
       } catch {
-        return;
+        return null;
       }
+    };
+    // A row of the inbox changed: the inbox and that conversation's page.
+    source.addEventListener("conversation", (e) => {
+      const id = idOf(e);
+      if (id === null) return;
       for (const r of readers)
         if (r.topic.kind === "inbox" || (r.topic.kind === "conversation" && r.topic.id === id)) tell(r);
+    });
+    // Only a conversation's page changed (a delivery tick): its readers alone.
+    source.addEventListener("delivery", (e) => {
+      const id = idOf(e);
+      if (id === null) return;
+      for (const r of readers) if (r.topic.kind === "conversation" && r.topic.id === id) tell(r);
     });
     source.addEventListener("reload", () => {
       for (const r of readers) tell(r);
