@@ -26,6 +26,12 @@ std::string channel_part(const std::string& id) {
   return colon == std::string::npos ? std::string() : id.substr(0, colon);
 }
 
+// What a search compares with, kept beside the row and left out of the pages.
+constexpr const char* kNameKey = "search_name";    // the name, folded
+constexpr const char* kPhoneKey = "search_phone";  // the phone's digits
+// Shopper-given text is capped before it is kept (a model's tool call may carry any length).
+constexpr size_t kMaxNameBytes = 200, kMaxPhoneBytes = 40;
+
 std::string digits_of(std::string_view s) {
   std::string out;
   for (char c : s)
@@ -40,14 +46,16 @@ struct Search {
   std::string text, folded, digits;
   explicit Search(const std::string& q)
       : text(q), folded(brain::fold(q)), digits(digits_of(q).size() >= 3 ? digits_of(q) : "") {}
+  // The row's keys are folded once, when the details arrive (kNameKey, kPhoneKey).
   bool matches(const std::string& id, const json& row) const {
     if (text.empty() || id.find(text) != std::string::npos) return true;
-    const std::string name = row.value("customer_name", "");
-    if (!folded.empty() && !name.empty() && brain::fold(name).find(folded) != std::string::npos)
-      return true;
-    if (digits.empty()) return false;
-    return digits_of(id).find(digits) != std::string::npos ||
-           digits_of(row.value("customer_phone", "")).find(digits) != std::string::npos;
+    auto has = [&row](const char* key, const std::string& part) {
+      auto it = row.find(key);
+      return it != row.end() && it->get_ref<const std::string&>().find(part) != std::string::npos;
+    };
+    if (!folded.empty() && has(kNameKey, folded)) return true;
+    return !digits.empty() &&
+           (digits_of(id).find(digits) != std::string::npos || has(kPhoneKey, digits));
   }
 };
 
@@ -147,14 +155,19 @@ void ConversationsView::apply(const ProjectedEvent& e) {
     c["handoff_since_us"] = 0;
   } else if (is(type, ct::kDetailsProvided)) {
     if (forgotten) return;
-    if (!p.str("name").empty()) c["customer_name"] = std::string(p.str("name"));
-    if (!p.str("phone").empty()) c["customer_phone"] = std::string(p.str("phone"));
+    if (const auto name = p.str("name"); !name.empty()) {
+      c["customer_name"] = preview(name, kMaxNameBytes);
+      c[kNameKey] = brain::fold(c["customer_name"].get<std::string>());
+    }
+    if (const auto phone = p.str("phone"); !phone.empty()) {
+      c["customer_phone"] = preview(phone, kMaxPhoneBytes);
+      c[kPhoneKey] = digits_of(phone.substr(0, kMaxPhoneBytes));
+    }
   } else if (is(type, ct::kCustomerForgotten)) {
     c["forgotten"] = true;
     c["user_id"] = "";
     c["last_message"] = "";
-    c.erase("customer_name");
-    c.erase("customer_phone");
+    for (const char* k : {"customer_name", "customer_phone", kNameKey, kPhoneKey}) c.erase(k);
   }
 }
 
@@ -208,6 +221,8 @@ ConversationPage ConversationsView::page(const ConversationQuery& q,
   const size_t end = std::min(hits.size(), start + std::max<size_t>(q.limit, 1));
   for (size_t i = start; i < end; ++i) {
     json r = *hits[i].row;
+    r.erase(kNameKey);
+    r.erase(kPhoneKey);
     r["last_at_local"] =
         events::format_utc(hits[i].at_us + calendar.offset(hits[i].at_us), "%Y-%m-%dT%H:%M");
     auto cart = carts.find(*hits[i].id);

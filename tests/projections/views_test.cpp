@@ -454,6 +454,9 @@ TEST(Projections, GivenCheckoutDetailsTheInboxFindsTheConversationByNameOrPhoneU
         {{"name", "José Pérez"}, {"phone", "+34 612 345 678"}});
   s.add("conversation", "telegram:43", "conversation.message_received", {{"text", "hi"}});
   s.add("conversation", "telegram:43", "checkout.details_provided", {{"name", "Мария Иванова"}});
+  s.add("conversation", "telegram:44", "conversation.message_received", {{"text", "hi"}});
+  s.add("conversation", "telegram:44", "checkout.details_provided",
+        {{"name", std::string(5000, 'x')}, {"phone", std::string(5000, '5')}});
   s.fold();
   auto found = [&](const std::string& search) {
     ConversationQuery q;
@@ -473,11 +476,23 @@ TEST(Projections, GivenCheckoutDetailsTheInboxFindsTheConversationByNameOrPhoneU
   EXPECT_EQ(found("carlos"), none);
   EXPECT_EQ(found("12"), none) << "two digits are too few to mean a phone";
   {
+    ConversationQuery q;
+    const auto rows = s.v.conversations.page(q, {}, kolkata()).rows;
+    for (const auto& r : rows) {
+      EXPECT_FALSE(r.contains("search_name")) << "search keys stay in the view: " << r;
+      EXPECT_FALSE(r.contains("search_phone")) << r;
+    }
+  }
+  {
     std::shared_lock lock(s.v.conversations.mutex());
     const json* row = s.v.conversations.find("telegram:42");
     ASSERT_NE(row, nullptr);
     EXPECT_EQ((*row)["customer_name"], "José Pérez");
     EXPECT_EQ((*row)["customer_phone"], "+34 612 345 678");
+    const json* huge = s.v.conversations.find("telegram:44");
+    ASSERT_NE(huge, nullptr);
+    EXPECT_LE((*huge)["customer_name"].get<std::string>().size(), 200u + 3) << "capped (and …)";
+    EXPECT_LE((*huge)["customer_phone"].get<std::string>().size(), 40u + 3);
   }
   s.add("conversation", "telegram:42", "conversation.customer_forgotten", {});
   s.fold();
