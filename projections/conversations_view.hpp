@@ -38,7 +38,7 @@ struct ConversationPage {
 class ConversationsView final : public JsonRowProjection {
  public:
   static constexpr size_t kPreviewBytes = 200;
-  ConversationsView() : JsonRowProjection("conversations", "conversations/2") {}
+  ConversationsView() : JsonRowProjection("conversations", "conversations/3") {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
   // The ids each committed batch changed go to changes() (the inbox's stream).
