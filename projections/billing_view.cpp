@@ -151,9 +151,7 @@ std::vector<nlohmann::json> BillingView::conversations(const RowFilter& f, const
       if ((!f.from.empty() && r.value("last_day", "") < f.from) ||
           (!f.to.empty() && r.value("first_day", "") > f.to))
         return;
-      // The channel is the conversation id's prefix ("telegram:42").
-      const std::string id = r.value("conversation_id", "");
-      if (!f.channel.empty() && id.substr(0, id.find(':')) != f.channel) return;
+      if (!f.channel.empty() && channel_of(r.value("conversation_id", "")) != f.channel) return;
       json row = r;
       row["cost_usd"] = static_cast<double>(r.value("cost_micros", int64_t{0})) / 1e6;
       rows.push_back(std::move(row));

@@ -21,11 +21,6 @@ bool is(std::string_view type, const char* name) {
   return type == name;
 }
 
-std::string channel_part(const std::string& id) {
-  auto colon = id.find(':');
-  return colon == std::string::npos ? std::string() : id.substr(0, colon);
-}
-
 // What a search compares with, kept beside the row and left out of the pages.
 constexpr const char* kNameKey = "search_name";    // the name, folded
 constexpr const char* kPhoneKey = "search_phone";  // the phone's digits
@@ -115,7 +110,7 @@ void ConversationsView::apply(const ProjectedEvent& e) {
   if (unpublished_.empty() || unpublished_.back() != id) unpublished_.push_back(id);
   if (!existing)
     c = {{"conversation_id", id},
-         {"channel", channel_part(id)},
+         {"channel", channel_of(id)},
          {"user_id", ""},
          {"language", ""},
          {"stage", "greeting"},
