@@ -147,5 +147,16 @@ TEST_F(ConversationViewTicks, GivenAReportForAnotherMessagesPlatformIdThenItDoes
   EXPECT_EQ(t["telegram:555#3"], "sent");
 }
 
+TEST_F(ConversationViewTicks, GivenALimitThenOnlyTheShownMessagesAreLookedUp) {
+  std::vector<std::string> asked;
+  DeliveryLookup counting = [&](const std::string& id) -> std::optional<delivery::State> {
+    asked.push_back(id);
+    return std::nullopt;
+  };
+  json view = conversation_view(kId, stream, 1, counting);
+  ASSERT_EQ(view["messages"].size(), 1u);
+  EXPECT_EQ(asked, std::vector<std::string>{"telegram:555#3"}) << "one read per shown message";
+}
+
 }  // namespace
 }  // namespace parley::http

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "actors/product_commands.hpp"
 #include "events/memory_event_store.hpp"
@@ -104,6 +106,34 @@ TEST_F(ProductApi, GivenProgressWhenImportingThenRowsLandingAreToldThenTheReport
       << "readable once the report is out";
   EXPECT_EQ(client_->Post("/api/v1/products/import?progress=yes", admin_, csv, "text/csv")->status,
             400);
+}
+
+TEST_F(ProductApi, GivenProgressWhenTheClientLeavesAfterTheFirstLineThenEveryGoodRowStillLands) {
+  std::string csv = "sku,name,category,price,currency,stock,color,size,tags,description,image_url\n";
+  for (int i = 0; i < 3000; ++i)  // long enough that the client leaves mid-import
+    csv += "GONE-" + std::to_string(i) + ",Gone bolt " + std::to_string(i) +
+           ",Hardware > Bolts,1.50,EUR,10,,,bolt,A bolt.,https://cdn.example.com/b.jpg\n";
+  httplib::Client leaving("127.0.0.1", server_->port());
+  httplib::Request req;
+  req.method = "POST";
+  req.path = "/api/v1/products/import?progress=1";
+  req.headers = admin_;
+  req.body = csv;
+  req.set_header("Content-Type", "text/csv");
+  std::string first;
+  req.content_receiver = [&](const char* data, size_t n, uint64_t, uint64_t) {
+    first.append(data, n);
+    return false;  // gone after the first bytes
+  };
+  leaving.send(req);
+  EXPECT_NE(first.find("\"progress\""), std::string::npos) << first;
+  // The import goes on without its reader.
+  int status = 0;
+  for (int i = 0; i < 200 && status != 200; ++i) {
+    status = client_->Get("/api/v1/products/GONE-2999")->status;
+    if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(status, 200) << "the last row landed";
 }
 
 TEST_F(ProductApi, SearchAnswersTheContractShape) {
