@@ -7,9 +7,9 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
-import { isDeepStrictEqual } from "node:util";
 import { after, before, test } from "node:test";
 import { DESKTOP, launch, screenshot, signIn, until } from "./browser.mjs";
+import { parseCsv, settles } from "./compare.mjs";
 import { ADMIN_TOKEN, startServer } from "./server.mjs";
 
 const NARROW = { width: 375, height: 812 };
@@ -91,37 +91,6 @@ test("the billing table, its totals and its CSV are exactly the API's", async ()
   assert.ok(Math.abs(sum("cost_usd") - api.totals.cost_usd) < 1e-9, `${sum("cost_usd")} vs ${api.totals.cost_usd}`);
   await context.close();
 });
-
-// RFC 4180 (a header, then objects), as the server and the console write it.
-function parseCsv(text) {
-  const records = [];
-  let row = [], cell = "", quoted = false;
-  for (let i = 0; i < text.length; ++i) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), ++i;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\n") row.push(cell), records.push(row), (row = []), (cell = "");
-    else if (c !== "\r") cell += c;
-  }
-  if (cell !== "" || row.length) row.push(cell), records.push(row);
-  const [head, ...rest] = records;
-  return { head, rows: rest.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ""]))) };
-}
-
-// Polls read() until it equals `expected` (the page may still be drawing), then asserts it.
-async function settles(what, read, expected) {
-  const end = Date.now() + 10000;
-  let actual = await read();
-  while (!isDeepStrictEqual(actual, expected) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    actual = await read();
-  }
-  assert.deepEqual(actual, expected, what);
-}
 
 // The API's usage rows summed per group of `keys`, sorted by the group's names.
 function usageBy(usage, keys) {

@@ -52,7 +52,7 @@ const PAGES = [
   { name: "orders", hash: "#/orders", ready: "[data-order], table" },
   { name: "order", hash: () => "#/orders/" + encodeURIComponent(orderId), ready: '[data-action="paid"]' },
   { name: "catalog", hash: "#/catalog", ready: "#catalog-q" },
-  { name: "settings", hash: "#/settings", ready: "#breakdown-by, [data-agent], table" },
+  { name: "settings", hash: "#/settings", ready: '[data-settings="models"] table' },
   { name: "outbox", hash: "#/outbox", ready: "h1" },
   { name: "users", hash: "#/users", ready: "[data-user], table" },
 ];
