@@ -109,7 +109,8 @@ TEST_F(ProductApi, GivenProgressWhenImportingThenRowsLandingAreToldThenTheReport
 }
 
 TEST_F(ProductApi, GivenProgressWhenTheClientLeavesAfterTheFirstLineThenEveryGoodRowStillLands) {
-  std::string csv = "sku,name,category,price,currency,stock,color,size,tags,description,image_url\n";
+  std::string csv =
+      "sku,name,category,price,currency,stock,color,size,tags,description,image_url\n";
   for (int i = 0; i < 3000; ++i)  // long enough that the client leaves mid-import
     csv += "GONE-" + std::to_string(i) + ",Gone bolt " + std::to_string(i) +
            ",Hardware > Bolts,1.50,EUR,10,,,bolt,A bolt.,https://cdn.example.com/b.jpg\n";
