@@ -78,6 +78,9 @@ for (let i = 0; i < 100; ++i) {
 }
 const deep = await timeGet(`/api/v1/conversations?limit=50&cursor=${encodeURIComponent(cursor)}`, 200);
 const filtered = await timeGet("/api/v1/conversations?limit=50&q=shopper99", 200);
+// A name and a phone no one gave: every row is checked, none matches.
+const byName = await timeGet("/api/v1/conversations?limit=50&q=Mar%C3%ADa%20P%C3%A9rez", 200);
+const byPhone = await timeGet("/api/v1/conversations?limit=50&q=612%20345%20678", 200);
 
 // The page: sign in once, then load the inbox cold (a new context: no cache) ten times.
 const browser = await chromium.launch({
@@ -107,4 +110,6 @@ console.log(`conversations: ${COUNT} (seeded in ${seeded.toFixed(1)} s)`);
 console.log(`GET /api/v1/conversations?limit=50            p50 ${f(first.p50)} ms  p99 ${f(first.p99)} ms`);
 console.log(`GET …?limit=50&cursor=<page 100>              p50 ${f(deep.p50)} ms  p99 ${f(deep.p99)} ms`);
 console.log(`GET …?limit=50&q=shopper99                    p50 ${f(filtered.p50)} ms  p99 ${f(filtered.p99)} ms`);
+console.log(`GET …?limit=50&q=María Pérez (a name)         p50 ${f(byName.p50)} ms  p99 ${f(byName.p99)} ms`);
+console.log(`GET …?limit=50&q=612 345 678 (phone digits)   p50 ${f(byPhone.p50)} ms  p99 ${f(byPhone.p99)} ms`);
 console.log(`console: navigation to the first rows, cold   p50 ${f(percentile(loads, 50))} ms  max ${f(Math.max(...loads))} ms`);
