@@ -15,7 +15,6 @@ import type { BillingDay, BillingTotals } from "../../types";
 import { BillingBreakdown } from "./BillingBreakdown";
 import { sectionError } from "./errors";
 import { filterParams, type Filters } from "./filters";
-import { MultiLineChart } from "./MultiLineChart";
 import { daySeries, type BillingAnswer } from "./usage";
 
 const PATH = "/api/v1/analytics/billing";
@@ -44,6 +43,7 @@ export function BillingSection({ filters }: { filters: Filters }) {
   const days: BillingDay[] = Array.isArray(data?.by_day) ? data.by_day : [];
   // Every day of the range, 0 where nothing was used.
   const chart = useMemo(() => daySeries(days, CHARTED, filters.from, filters.to), [data, filters.from, filters.to]);
+  const cost = useMemo(() => [{ label: t("billing.cost_usd"), values: chart.values.cost_usd }], [chart, language()]);
   const tokens = useMemo(
     () => [
       { label: t("billing.input_tokens"), values: chart.values.input_tokens },
@@ -64,9 +64,8 @@ export function BillingSection({ filters }: { filters: Filters }) {
           {data ? (
             <LineChart
               days={chart.days}
-              values={chart.values.cost_usd}
+              series={cost}
               label={t("billing.chart")}
-              seriesLabel={t("billing.cost_usd")}
               xLabel={t("billing.day")}
               format={formatUsd}
             />
@@ -101,7 +100,7 @@ export function BillingSection({ filters }: { filters: Filters }) {
           <h3 id="tokens-title">{t("dashboard.tokens_title")}</h3>
           <div class="chart-slot dash-chart-slot">
             {data ? (
-              <MultiLineChart
+              <LineChart
                 days={chart.days}
                 series={tokens}
                 label={t("dashboard.tokens_chart")}

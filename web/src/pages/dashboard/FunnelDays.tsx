@@ -11,7 +11,7 @@ import type { Fetched } from "../../hooks/useFetch";
 import { language, t } from "../../i18n";
 import { funnelStageLabel } from "../../labels";
 import type { Filters } from "./filters";
-import { MultiLineChart } from "./MultiLineChart";
+import { LineChart } from "../../components/LineChart";
 import { daySeries, type FunnelAnswer, type FunnelDay } from "./usage";
 
 const CHARTED = ["conversations", "searches", "carts", "checkouts", "orders"] as const;
@@ -71,7 +71,7 @@ export function FunnelDays({ fetched, filters, path, params }: Props) {
       </SectionHeader>
       <div class="chart-slot dash-chart-slot dash-chart-slot-tall">
         {data ? (
-          <MultiLineChart
+          <LineChart
             days={chart.days}
             series={series}
             label={t("dashboard.funnel_chart")}
