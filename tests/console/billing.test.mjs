@@ -6,9 +6,9 @@
 // funnel by day and channel (GET /api/v1/analytics/funnel).
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import http from "node:http";
 import { after, before, test } from "node:test";
 import { DESKTOP, launch, screenshot, signIn, until } from "./browser.mjs";
+import { startFakeModel } from "./fake_model.mjs";
 import { parseCsv, settles } from "./compare.mjs";
 import { ADMIN_TOKEN, startServer } from "./server.mjs";
 
@@ -17,26 +17,6 @@ const SUMMED = ["calls", "failed", "input_tokens", "output_tokens", "cost_micros
 const FUNNEL_COUNTS = ["conversations", "searches", "zero_result_searches", "carts", "checkouts", "orders"];
 
 let model, server, browser;
-
-// Every chat completion: a short answer, 120 tokens in and 30 out.
-async function startFakeModel() {
-  const s = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      res.setHeader("Content-Type", "application/json");
-      res.end(JSON.stringify({
-        id: "chatcmpl-test",
-        object: "chat.completion",
-        model: "gpt-4o-mini-2024-07-18",
-        choices: [{ index: 0, message: { role: "assistant", content: "Happy to help." }, finish_reason: "stop" }],
-        usage: { prompt_tokens: 120, completion_tokens: 30 },
-      }));
-    });
-  });
-  await new Promise((r) => s.listen(0, "127.0.0.1", r));
-  return { base: `http://127.0.0.1:${s.address().port}`, close: () => new Promise((r) => s.close(r)) };
-}
 
 before(async () => {
   model = await startFakeModel();

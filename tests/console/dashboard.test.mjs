@@ -4,9 +4,9 @@
 // shopper fills a cart while another orders. Each section's figures and rows,
 // and the CSV beside it, hold what the API says for the page's own range.
 import assert from "node:assert/strict";
-import http from "node:http";
 import { after, before, test } from "node:test";
 import { DESKTOP, launch, screenshot, signIn, until } from "./browser.mjs";
+import { startFakeModel } from "./fake_model.mjs";
 import { parseCsv, settles } from "./compare.mjs";
 import { ADMIN_TOKEN, startServer } from "./server.mjs";
 
@@ -15,25 +15,6 @@ const CART_STATES = ["open", "abandoned", "ordered", "emptied"];
 const NUDGE_STATES = ["scheduled", "sent", "skipped", "cancelled"];
 
 let model, server, browser;
-
-// Every chat completion: a short answer, 120 tokens in and 30 out.
-async function startFakeModel() {
-  const s = http.createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.setHeader("Content-Type", "application/json");
-      res.end(JSON.stringify({
-        id: "chatcmpl-test",
-        object: "chat.completion",
-        model: "gpt-4o-mini-2024-07-18",
-        choices: [{ index: 0, message: { role: "assistant", content: "Happy to help." }, finish_reason: "stop" }],
-        usage: { prompt_tokens: 120, completion_tokens: 30 },
-      }));
-    });
-  });
-  await new Promise((r) => s.listen(0, "127.0.0.1", r));
-  return { base: `http://127.0.0.1:${s.address().port}`, close: () => new Promise((r) => s.close(r)) };
-}
 
 async function chat(user, texts) {
   for (const text of texts) await server.api("POST", "/api/v1/chat", { user_id: user, text });
