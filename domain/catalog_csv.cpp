@@ -3,63 +3,10 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "domain/csv_records.hpp"
+
 namespace parley::domain {
 namespace {
-
-// Splits CSV into records of fields; records may span lines inside quotes.
-struct Record {
-  size_t line;
-  std::vector<std::string> fields;
-  bool unterminated = false;
-};
-
-std::vector<Record> split_records(const std::string& text) {
-  std::vector<Record> out;
-  size_t i = 0, line = 1;
-  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // tolerate a BOM
-  while (i < text.size()) {
-    Record rec{line, {}, false};
-    std::string field;
-    bool quoted = false, in_quotes = false, end = false;
-    while (i < text.size() && !end) {
-      char c = text[i];
-      if (in_quotes) {
-        if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-          field.push_back('"');
-          i += 2;
-        } else if (c == '"') {
-          in_quotes = false;
-          ++i;
-        } else {
-          if (c == '\n') ++line;
-          field.push_back(c);
-          ++i;
-        }
-      } else if (c == '"' && field.empty() && !quoted) {
-        in_quotes = quoted = true;
-        ++i;
-      } else if (c == ',') {
-        rec.fields.push_back(std::move(field));
-        field.clear();
-        quoted = false;
-        ++i;
-      } else if (c == '\r' || c == '\n') {
-        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        ++i;
-        ++line;
-        end = true;
-      } else {
-        field.push_back(c);
-        ++i;
-      }
-    }
-    rec.unterminated = in_quotes;
-    rec.fields.push_back(std::move(field));
-    bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
-    if (!blank) out.push_back(std::move(rec));
-  }
-  return out;
-}
 
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
@@ -100,7 +47,7 @@ bool parse_price_cents(const std::string& text, int64_t* cents) {
 
 CatalogParse parse_catalog_csv(const std::string& text) {
   CatalogParse result;
-  auto records = split_records(text);
+  auto records = split_csv_records(text);
   if (records.empty()) {
     result.errors.push_back(
         {1, "", "the file is empty; expected the header " + std::string(kCatalogHeader)});
