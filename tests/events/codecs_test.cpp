@@ -8,6 +8,7 @@
 #include "events/conversation_codec.hpp"
 #include "events/delivery_codec.hpp"
 #include "events/envelope_json.hpp"
+#include "events/knowledge_codec.hpp"
 #include "events/lead_codec.hpp"
 #include "events/llm_codec.hpp"
 #include "events/llm_config_codec.hpp"
@@ -177,6 +178,34 @@ TEST(Codecs, EveryProductEventHasItsOwnTypeAndRoundTrips) {
   expect_one_schema_each<domain::product::Event>(
       "catalog", [](const auto& e) { return product_codec::encode(e, 1, "test"); },
       product_codec::decode, product_codec::is_product_event);
+}
+
+TEST(Codecs, EveryKnowledgeEventHasItsOwnTypeAndRoundTrips) {
+  expect_one_schema_each<domain::knowledge::Event>(
+      "knowledge", [](const auto& e) { return knowledge_codec::encode(e); },
+      knowledge_codec::decode, knowledge_codec::is_knowledge_event);
+}
+
+TEST(Codecs, AKnowledgeDocumentRoundTripsWithEveryFieldAndItsTime) {
+  domain::knowledge::Document d{"Returns",   domain::knowledge::Format::markdown,
+                                "es",        domain::knowledge::Purpose::sales_script,
+                                "objection", "# Devoluciones\nTreinta días."};
+  const auto stored = knowledge_codec::encode(domain::knowledge::DocumentUploaded{d, "ana", 77});
+  EXPECT_EQ(stored.timestamp_us, 77);
+  auto env = envelope(stored.type, stored.payload);
+  env.timestamp_us = stored.timestamp_us;
+  auto back = knowledge_codec::decode(env);
+  ASSERT_TRUE(back.ok()) << back.status().to_string();
+  const auto& up = std::get<domain::knowledge::DocumentUploaded>(*back);
+  EXPECT_EQ(up.document, d);
+  EXPECT_EQ(up.by, "ana");
+  EXPECT_EQ(up.at_us, 77);
+  EXPECT_EQ(
+      knowledge_codec::decode(
+          envelope(stored.type, R"({"title":"t","format":"pdf?","language":"en","body":"x"})"))
+          .status()
+          .code(),
+      StoreErrc::corruption);
 }
 
 TEST(Codecs, EveryDeliveryEventHasItsOwnTypeAndRoundTrips) {
