@@ -1,0 +1,100 @@
+#include "projections/passage_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "brain/stemmer.hpp"
+#include "brain/text.hpp"
+
+namespace parley::projections {
+namespace {
+
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+constexpr float kQuestionWeight = 2.0f;
+constexpr double kOwnLanguage = 1.25;
+// A query longer than this says more than a question needs; the rest is ignored.
+constexpr size_t kMaxQueryTerms = 64;
+
+}  // namespace
+
+PassageIndex::PassageIndex(std::vector<Entry> entries, const brain::Lexicon* services,
+                           const brain::Lexicon& stops)
+    : entries_(std::move(entries)), services_(services), stops_(stops) {
+  lengths_.resize(entries_.size());
+  double total = 0;
+  for (uint32_t d = 0; d < entries_.size(); ++d) {
+    const auto& p = entries_[d].passage;
+    std::unordered_map<std::string, float> tf;
+    for (const auto& t : terms_of(p.question, p.language, false)) tf[t] += kQuestionWeight;
+    for (const auto& t : terms_of(p.text, p.language, false)) tf[t] += 1.0f;
+    float length = 0;
+    for (const auto& [term, n] : tf) {
+      postings_[term].push_back({d, n});
+      length += n;
+    }
+    lengths_[d] = length;
+    total += length;
+  }
+  if (!entries_.empty()) avg_length_ = std::max(1.0, total / entries_.size());
+}
+
+std::vector<std::string> PassageIndex::terms_of(std::string_view text, const std::string& language,
+                                                bool by_script) const {
+  std::vector<std::string> out;
+  for (const auto& token : brain::tokenize(brain::fold(text))) {
+    if (stops_.is_stopword(token)) continue;
+    if (brain::is_number(token)) {
+      out.push_back(token);
+      continue;
+    }
+    std::set<std::string> terms{brain::stem(language, token)};
+    if (by_script)
+      for (auto& s : brain::stems_by_script(token)) terms.insert(std::move(s));
+    if (services_)
+      if (const auto* english = services_->translate(token))
+        for (const auto& e : *english) terms.insert(brain::stem("en", e));
+    out.insert(out.end(), terms.begin(), terms.end());
+  }
+  return out;
+}
+
+std::vector<PassageIndex::Hit> PassageIndex::search(std::string_view query,
+                                                    const std::string& language,
+                                                    size_t limit) const {
+  std::vector<std::string> terms = terms_of(query, language, true);
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  if (terms.size() > kMaxQueryTerms) terms.resize(kMaxQueryTerms);
+  std::vector<double> score(entries_.size(), 0.0);
+  std::vector<size_t> matched(entries_.size(), 0);
+  const double n = static_cast<double>(entries_.size());
+  for (const auto& term : terms) {
+    auto it = postings_.find(term);
+    if (it == postings_.end()) continue;
+    const double df = static_cast<double>(it->second.size());
+    const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+    for (const auto& p : it->second) {
+      const double norm = kK1 * (1 - kB + kB * lengths_[p.doc] / avg_length_);
+      score[p.doc] += idf * (p.tf * (kK1 + 1)) / (p.tf + norm);
+      ++matched[p.doc];
+    }
+  }
+  std::vector<Hit> hits;
+  for (uint32_t d = 0; d < entries_.size(); ++d) {
+    if (matched[d] == 0) continue;
+    const double own = entries_[d].passage.language == language ? kOwnLanguage : 1.0;
+    hits.push_back({&entries_[d], score[d] * own, matched[d]});
+  }
+  const size_t keep = std::min(limit, hits.size());
+  std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(keep), hits.end(),
+                    [](const Hit& a, const Hit& b) {
+                      if (a.score != b.score) return a.score > b.score;
+                      return a.entry->passage.position < b.entry->passage.position;
+                    });
+  hits.resize(keep);
+  return hits;
+}
+
+}  // namespace parley::projections
