@@ -14,8 +14,9 @@ struct EmbeddedFile {
 };
 
 // The tables tools/CMakeLists.txt embeds.
-std::vector<EmbeddedFile> api_docs();            // docs/: openapi.json
-std::vector<EmbeddedFile> console_files();       // web/'s bundle: index.html, assets/…
-std::vector<EmbeddedFile> demo_catalog_files();  // data/: demo_catalog.csv
+std::vector<EmbeddedFile> api_docs();               // docs/: openapi.json
+std::vector<EmbeddedFile> console_files();          // web/'s bundle: index.html, assets/…
+std::vector<EmbeddedFile> demo_catalog_files();     // data/: demo_catalog.csv
+std::vector<EmbeddedFile> service_lexicon_files();  // data/knowledge/: service_lexicon.txt
 
 }  // namespace parley

@@ -12,6 +12,7 @@
 #include "events/rocks_event_store.hpp"
 #include "http/api.hpp"
 #include "http/console.hpp"
+#include "http/knowledge_api.hpp"
 #include "http/nlu_api.hpp"
 #include "http/openapi.hpp"
 #include "http/product_api.hpp"
@@ -19,6 +20,7 @@
 #include "privacy/sealed_event_store.hpp"
 #include "privacy/sealed_view_store.hpp"
 #include "projections/catalog_view.hpp"
+#include "projections/knowledge_view.hpp"
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
 #include "tools/customer_keys_open.hpp"
@@ -121,6 +123,16 @@ int run_serve(int argc, char** argv) {
   }
   catalog.start_following(std::chrono::milliseconds(100));
 
+  // The shop's knowledge (issue 21): documents folded into a passage index,
+  // translated through the service lexicon the binary carries.
+  const brain::Lexicon service_lexicon(service_lexicon_files().front().bytes);
+  projections::KnowledgeView knowledge(store, &service_lexicon);
+  if (auto st = knowledge.catch_up(); !st.ok()) {
+    std::fprintf(stderr, "parley: cannot read the knowledge: %s\n", st.to_string().c_str());
+    return 1;
+  }
+  knowledge.start_following(std::chrono::milliseconds(100));
+
   actors::EngineOptions engine_options;
   engine_options.scheduler_threads = settings.actor_threads;
   engine_options.idle = settings.idle;
@@ -198,6 +210,7 @@ int run_serve(int argc, char** argv) {
   ctx.auth = &team.auth();
   ctx.order_links = payments.links();
   ctx.projections = {{"catalog", checkpoint_of(&catalog)},
+                     {"knowledge", checkpoint_of(&knowledge)},
                      {"outbox", checkpoint_of(&channels.feed())},
                      {"orders", checkpoint_of(&payments.worker())}};
   for (const auto& f : team.followers()) ctx.projections.push_back(f);
@@ -209,6 +222,9 @@ int run_serve(int argc, char** argv) {
   payments.register_routes(router, team.auth());
   http::ProductApiContext product_ctx{products, catalog, team.auth()};
   http::register_product_api(router, product_ctx);
+  actors::KnowledgeCommands knowledge_commands(store, writer, wall_clock_us);
+  http::KnowledgeApiContext knowledge_ctx{knowledge_commands, knowledge, team.auth()};
+  http::register_knowledge_api(router, knowledge_ctx);
   http::register_nlu_api(router, local_now_iso);
   const auto api_document = api_docs().front().bytes;
   http::register_openapi(router, api_document);
@@ -259,6 +275,7 @@ int run_serve(int argc, char** argv) {
   server.stop();  // in-flight requests finish first
   channels.stop_pollers();
   catalog.stop_following();
+  knowledge.stop_following();
   views.stop();
   team.stop();        // timers stop before the entities they command
   payments.stop();    // the order worker stops before the entities it tells

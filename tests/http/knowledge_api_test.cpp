@@ -1,0 +1,119 @@
+// The knowledge routes (http/knowledge_api.hpp) over an in-memory log: an
+// admin uploads, replaces and removes documents; bad rows are named by line;
+// anyone may search; nothing is written for a refused upload.
+#include "http/knowledge_api.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "events/memory_event_store.hpp"
+
+namespace parley::http {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kFaq =
+    "question,answer,language\n"
+    "Do you ship to Bali?,\"Yes, to all of Indonesia: 3 to 5 days.\",en\n"
+    "¿Hacen envíos a Bali?,\"Sí, a toda Indonesia: de 3 a 5 días.\",es\n"
+    "Opening hours?,Mon to Sat 9-18,fr\n";
+
+struct KnowledgeApi : ::testing::Test {
+  events::MemoryEventStore store;
+  events::GroupCommitWriter writer{store};
+  projections::KnowledgeView view{store, nullptr};
+  actors::KnowledgeCommands commands{store, writer, [] { return int64_t{1'800'000'000'000'000}; }};
+  KnowledgeApiContext ctx{commands, view, Authorizer("admin-secret")};
+  Router router;
+  void SetUp() override { register_knowledge_api(router, ctx); }
+  void TearDown() override { writer.stop(); }
+
+  HttpResponse call(const std::string& method, const std::string& path,
+                    std::map<std::string, std::string> query = {}, const std::string& body = "",
+                    const std::string& token = "admin-secret") {
+    HttpRequest req;
+    req.method = method;
+    auto match = router.match(method, path);
+    EXPECT_TRUE(match.handler) << method << " " << path;
+    req.path = path;
+    req.path_params = match.params;
+    for (auto& [k, v] : query) req.query.emplace(k, v);
+    req.body = body;
+    if (!token.empty()) req.headers["authorization"] = "Bearer " + token;
+    return (*match.handler)(req);
+  }
+  HttpResponse upload(const std::string& body, const std::string& id = "faq",
+                      const std::string& token = "admin-secret") {
+    return call("POST", "/api/v1/admin/knowledge",
+                {{"id", id}, {"title", "Shipping FAQ"}, {"format", "faq_csv"}, {"language", "en"}},
+                body, token);
+  }
+};
+
+TEST_F(KnowledgeApi, GivenAFaqWithABadRowWhenUploadedThenTheGoodRowsAreSearchableAndTheBadOneNamed) {
+  auto r = upload(kFaq);
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto body = json::parse(r.body);
+  EXPECT_EQ(body["passages"], 2);
+  ASSERT_EQ(body["errors"].size(), 1u);
+  EXPECT_EQ(body["errors"][0]["line"], 4);
+  EXPECT_EQ(body["document"]["versions"], 1);
+
+  auto found = call("GET", "/api/v1/knowledge/search", {{"q", "hacen envios a bali"}, {"language", "es"}}, "", "");
+  ASSERT_EQ(found.status, 200) << found.body;
+  auto results = json::parse(found.body)["results"];
+  ASSERT_FALSE(results.empty());
+  EXPECT_EQ(results[0]["language"], "es");
+  EXPECT_EQ(results[0]["document_id"], "faq");
+  EXPECT_EQ(results[0]["title"], "Shipping FAQ");
+  EXPECT_EQ(results[0]["line"], 3);
+}
+
+TEST_F(KnowledgeApi, GivenTheSameUploadTwiceThenNothingChangesAndAnotherBodyReplacesIt) {
+  ASSERT_EQ(upload(kFaq).status, 201);
+  auto again = upload(kFaq);
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(json::parse(again.body)["changed"], false);
+  auto replaced = upload("question,answer,language\nGift wrap?,Yes for 2 EUR.,en\n");
+  ASSERT_EQ(replaced.status, 200);
+  EXPECT_EQ(json::parse(replaced.body)["document"]["versions"], 2);
+  auto old = call("GET", "/api/v1/knowledge/search", {{"q", "bali"}}, "", "");
+  EXPECT_TRUE(json::parse(old.body)["results"].empty()) << "the replaced text is gone from search";
+}
+
+TEST_F(KnowledgeApi, GivenNothingReadableOrABadParameterThenItIsRefusedAndNothingWritten) {
+  auto none = upload("question,answer,language\n,no question,en\n");
+  EXPECT_EQ(none.status, 422);
+  EXPECT_EQ(json::parse(none.body)["error"]["code"], "no_passages");
+  EXPECT_EQ(json::parse(none.body)["error"]["errors"][0]["line"], 2);
+  EXPECT_EQ(upload(kFaq, "Bad Id!").status, 400);
+  EXPECT_EQ(call("POST", "/api/v1/admin/knowledge",
+                 {{"id", "x"}, {"title", "t"}, {"format", "pdf?"}, {"language", "en"}}, "hi")
+                .status,
+            400);
+  EXPECT_EQ(call("POST", "/api/v1/admin/knowledge",
+                 {{"id", "x"}, {"title", "t"}, {"format", "text"}, {"language", "fr"}}, "hi")
+                .status,
+            422);
+  EXPECT_EQ(upload(kFaq, "faq", "").status, 401);
+  EXPECT_EQ(store.last_position(), 0u) << "nothing was written";
+}
+
+TEST_F(KnowledgeApi, GivenADocumentWhenRemovedThenItLeavesTheListAndSearch) {
+  ASSERT_EQ(upload(kFaq).status, 201);
+  auto listed = json::parse(call("GET", "/api/v1/admin/knowledge").body)["documents"];
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["passages"], 2);
+  EXPECT_EQ(call("DELETE", "/api/v1/admin/knowledge/faq").status, 200);
+  EXPECT_EQ(call("DELETE", "/api/v1/admin/knowledge/faq").status, 404);
+  EXPECT_TRUE(json::parse(call("GET", "/api/v1/admin/knowledge").body)["documents"].empty());
+  auto found = call("GET", "/api/v1/knowledge/search", {{"q", "bali"}}, "", "");
+  EXPECT_TRUE(json::parse(found.body)["results"].empty());
+  EXPECT_EQ(call("GET", "/api/v1/knowledge/search", {{"q", "bali"}, {"language", "xx"}}, "", "").status,
+            400);
+}
+
+}  // namespace
+}  // namespace parley::http
