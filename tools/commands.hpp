@@ -11,6 +11,7 @@ namespace parley::tools {
 int run_serve(int argc, char** argv);
 int run_events(int argc, char** argv);
 int run_catalog(int argc, char** argv);
+int run_knowledge(int argc, char** argv);
 int run_projections(int argc, char** argv);
 
 // µs since the epoch, from the system clock.

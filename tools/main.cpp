@@ -46,6 +46,8 @@ void usage(FILE* out) {
       "  events tail [-n N] [--follow] the last N events of the log, then new ones\n"
       "  events stream <type>/<id>     every event of one entity\n"
       "  catalog import FILE.csv       import a catalog CSV (server stopped)\n"
+      "  knowledge import FILE...      upload the shop's documents: FAQ CSV, Markdown, text,\n"
+      "                                a WhatsApp export (--format whatsapp_chat; server stopped)\n"
       "  projections status            each view's checkpoint and lag\n"
       "  projections rebuild NAME|all  fold views again from position 0 (server stopped)\n"
       "\n"
@@ -65,6 +67,7 @@ int main(int argc, char** argv) {
   if (!std::strcmp(argv[1], "serve")) return parley::tools::run_serve(argc - 1, argv + 1);
   if (!std::strcmp(argv[1], "events")) return parley::tools::run_events(argc - 1, argv + 1);
   if (!std::strcmp(argv[1], "catalog")) return parley::tools::run_catalog(argc - 1, argv + 1);
+  if (!std::strcmp(argv[1], "knowledge")) return parley::tools::run_knowledge(argc - 1, argv + 1);
   if (!std::strcmp(argv[1], "projections"))
     return parley::tools::run_projections(argc - 1, argv + 1);
   std::fprintf(stderr, "parley: unknown command '%s'\n\n", argv[1]);

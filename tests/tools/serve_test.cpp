@@ -146,6 +146,32 @@ TEST(Cli, CatalogImportReportsBadRowsByLine) {
   EXPECT_NE(err.find("cannot read"), std::string::npos);
 }
 
+TEST(Cli, KnowledgeImportNamesBadRowsByLineAndKeepsTheRest) {
+  testing::TempDir dir;
+  const std::string faq = dir.sub("Shop FAQ.csv"), notes = dir.sub("hours.md");
+  {
+    std::ofstream out(faq);
+    out << "question,answer,language\n"
+           "Do you ship to Bali?,\"Yes, 3 to 5 days.\",en\n"
+           "Opening hours?,9 to 6,fr\n";
+    std::ofstream md(notes);
+    md << "# Opening hours\n\nMonday to Saturday, 9:00 to 18:00.\n";
+  }
+  std::vector<std::string> env = {"PARLEY_DATA_DIR=" + dir.path()};
+  auto [code, out, err] = run({PARLEY_BIN, "knowledge", "import", faq, notes}, env);
+  EXPECT_EQ(code, 3) << err;  // a row was bad
+  EXPECT_NE(err.find(faq + ":3: "), std::string::npos) << err;
+  EXPECT_NE(err.find("shop-faq-csv, 1 passages, added"), std::string::npos) << err;
+  EXPECT_NE(err.find("hours-md, 1 passages, added"), std::string::npos) << err;
+  std::tie(code, out, err) = run({PARLEY_BIN, "knowledge", "import", notes}, env);
+  EXPECT_EQ(code, 0) << err;
+  EXPECT_NE(err.find("hours-md, 1 passages, unchanged"), std::string::npos) << err;
+  std::tie(code, out, err) =
+      run({PARLEY_BIN, "knowledge", "import", "--format", "pdf", notes}, env);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(err.find("--format is text, markdown, faq_csv or whatsapp_chat"), std::string::npos);
+}
+
 TEST(Cli, ErrorsAreClear) {
   testing::TempDir dir;
   std::vector<std::string> env = {"PARLEY_DATA_DIR=" + dir.sub("none")};
