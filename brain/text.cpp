@@ -77,9 +77,15 @@ bool is_devanagari(uint32_t cp) {
 bool is_cyrillic(uint32_t cp) {
   return cp >= 0x0400 && cp <= 0x04FF;
 }
+// Devanagari's punctuation: the danda "।" and double danda "॥" end sentences,
+// and the abbreviation sign "॰" stands alone.
+bool is_devanagari_mark(uint32_t cp) {
+  return cp == 0x0964 || cp == 0x0965 || cp == 0x0970;
+}
 bool is_word_cp(uint32_t cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || is_cyrillic(cp) ||
-         is_devanagari(cp) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+         (is_devanagari(cp) && !is_devanagari_mark(cp)) ||
+         (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
 }
 bool is_digit(uint32_t cp) {
   return cp >= '0' && cp <= '9';

@@ -31,6 +31,13 @@ TEST(Text, TokenizesNumbersUnitsAndScripts) {
   EXPECT_EQ(tokenize("hw-scr-002"), (std::vector<std::string>{"hw", "scr", "002"}));
 }
 
+TEST(Text, GivenADevanagariSentenceEndThenItIsNotPartOfTheLastWord) {
+  // "।" (danda) and "॥" end a sentence as "." does: "है।" was one token, so
+  // the last word of every Hindi sentence matched nothing.
+  EXPECT_EQ(tokenize("डिलीवरी कब होगी।"), (std::vector<std::string>{"डिलीवरी", "कब", "होगी"}));
+  EXPECT_EQ(tokenize("धन्यवाद॥ठीक"), (std::vector<std::string>{"धन्यवाद", "ठीक"}));
+}
+
 TEST(Stemmer, SnowballInEveryLanguageAndByScript) {
   EXPECT_EQ(stem("en", "screws"), "screw");
   EXPECT_EQ(stem("en", "fixing"), "fix");
