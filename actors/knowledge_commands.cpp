@@ -22,7 +22,8 @@ KnowledgeCommands::KnowledgeCommands(events::EventStore& store, events::GroupCom
                                      std::function<int64_t()> now_us)
     : store_(store), writer_(writer), now_us_(std::move(now_us)) {}
 
-KnowledgeUpload KnowledgeCommands::upload(const std::string& id, const knowledge::Document& document,
+KnowledgeUpload KnowledgeCommands::upload(const std::string& id,
+                                          const knowledge::Document& document,
                                           const std::string& by) {
   KnowledgeUpload out;
   out.split = knowledge::split(document.format, document.body, document.language);

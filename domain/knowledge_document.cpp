@@ -34,9 +34,12 @@ const char* to_string(Purpose p) {
 }
 
 bool purpose_from(std::string_view name, Purpose* out) {
-  if (name == "info") *out = Purpose::info;
-  else if (name == "sales_script") *out = Purpose::sales_script;
-  else return false;
+  if (name == "info")
+    *out = Purpose::info;
+  else if (name == "sales_script")
+    *out = Purpose::sales_script;
+  else
+    return false;
   return true;
 }
 
@@ -76,7 +79,8 @@ Result<std::vector<Event>, Error> decide(const State& state, const Command& comm
   return std::visit(
       overloaded{[&](const Upload& up) -> Events {
                    if (auto e = validate(up.document)) return fail(*e);
-                   if (!state.exists) return std::vector<Event>{DocumentUploaded{up.document, up.by, up.at_us}};
+                   if (!state.exists)
+                     return std::vector<Event>{DocumentUploaded{up.document, up.by, up.at_us}};
                    if (state.document == up.document) return std::vector<Event>{};
                    return std::vector<Event>{DocumentReplaced{up.document, up.by, up.at_us}};
                  },

@@ -33,11 +33,11 @@ inline constexpr const char* kScriptStages[] = {"greeting", "discovery", "consul
                                                 "checkout", "closing",   "objection"};
 
 struct Document {
-  std::string title;     // 1..200 bytes, shown when a passage is quoted
+  std::string title;  // 1..200 bytes, shown when a passage is quoted
   Format format = Format::text;
   std::string language;  // en, es, ru, id or hi: the body's (a FAQ row may name its own)
   Purpose purpose = Purpose::info;
-  std::string stage;     // a sales script's stage; "" for info
+  std::string stage;  // a sales script's stage; "" for info
   std::string body;
 
   friend bool operator==(const Document& a, const Document& b);

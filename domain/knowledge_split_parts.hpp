@@ -242,7 +242,8 @@ class Out {
   uint32_t first_dropped_line_ = 0;
 };
 
-inline void emit(const Block& block, const std::string& heading, const std::string& language, Out* out) {
+inline void emit(const Block& block, const std::string& heading, const std::string& language,
+                 Out* out) {
   for (auto [b, e] : cut(block.text(), kMaxPassageBytes)) {
     Passage p;
     p.text = block.text().substr(b, e - b);
@@ -252,7 +253,6 @@ inline void emit(const Block& block, const std::string& heading, const std::stri
     out->passage(std::move(p));
   }
 }
-
 
 inline bool starts_with(std::string_view s, std::string_view start) {
   return s.substr(0, start.size()) == start;

@@ -6,7 +6,6 @@ namespace parley::domain::knowledge {
 
 using namespace detail;
 
-
 const char* to_string(Format format) {
   switch (format) {
     case Format::text:

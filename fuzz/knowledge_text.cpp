@@ -46,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!valid_utf8(p.text) || !valid_utf8(p.question) || !valid_utf8(p.heading))
       fuzz::fail("a passage is not valid UTF-8 (a cut inside a character?)");
     // A chat message cut in pieces repeats its "Name: " (at most 80 bytes) in each.
-    if (p.text.size() > knowledge::kMaxPassageBytes + 82) fuzz::fail("a passage over its byte limit");
+    if (p.text.size() > knowledge::kMaxPassageBytes + 82)
+      fuzz::fail("a passage over its byte limit");
   }
   for (const auto& e : split.errors)
     if (e.message.empty()) fuzz::fail("an error without a reason");

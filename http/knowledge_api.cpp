@@ -63,9 +63,10 @@ HttpResponse upload(KnowledgeApiContext& ctx, const HttpRequest& req) {
   auto up = ctx.commands.upload(id, doc, who.username);
   if (!up.readable) {
     auto e = json_error(422, "no_passages", "nothing in the document could be read");
-    e.body = dump({{"error", {{"code", "no_passages"},
-                              {"message", "nothing in the document could be read"},
-                              {"errors", errors_json(up.split.errors)}}}});
+    e.body = dump({{"error",
+                    {{"code", "no_passages"},
+                     {"message", "nothing in the document could be read"},
+                     {"errors", errors_json(up.split.errors)}}}});
     return e;
   }
   if (!up.outcome.ok) return refused(up.outcome);
@@ -94,7 +95,8 @@ HttpResponse remove(KnowledgeApiContext& ctx, const HttpRequest& req) {
   crm::Principal who;
   if (auto denied = ctx.auth.deny(req, {Role::admin}, &who)) return *denied;
   const auto& id = req.path_params.at("id");
-  if (!actors::valid_document_id(id)) return json_error(404, "not_found", "no document '" + id + "'");
+  if (!actors::valid_document_id(id))
+    return json_error(404, "not_found", "no document '" + id + "'");
   auto r = ctx.commands.remove(id, who.username);
   if (!r.ok) return refused(r);
   ctx.view.catch_up();

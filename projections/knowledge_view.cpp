@@ -38,9 +38,9 @@ void KnowledgeView::publish(uint64_t position) {
     for (const auto& p : d.split.passages) entries.push_back({id, d.state.document.title, p});
     live[id] = {d.state, d.split.passages.size(), d.split.errors};
   }
-  std::atomic_store(&snapshot_, std::shared_ptr<const KnowledgeSnapshot>(new KnowledgeSnapshot{
-                                    position, PassageIndex(std::move(entries), services_),
-                                    std::move(live)}));
+  std::atomic_store(&snapshot_,
+                    std::shared_ptr<const KnowledgeSnapshot>(new KnowledgeSnapshot{
+                        position, PassageIndex(std::move(entries), services_), std::move(live)}));
 }
 
 std::shared_ptr<const KnowledgeSnapshot> KnowledgeView::snapshot() const {

@@ -46,8 +46,8 @@ class KnowledgeView final : public LogFollower {
     domain::knowledge::Split split;
   };
   const brain::Lexicon* services_;
-  std::map<std::string, Folded> documents_;                 // guarded by fold_mutex()
-  std::shared_ptr<const KnowledgeSnapshot> snapshot_;       // atomic_load/atomic_store
+  std::map<std::string, Folded> documents_;            // guarded by fold_mutex()
+  std::shared_ptr<const KnowledgeSnapshot> snapshot_;  // atomic_load/atomic_store
 };
 
 }  // namespace parley::projections

@@ -35,8 +35,10 @@ std::string id_of(const std::string& name) {
   for (unsigned char c : name) {
     const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     const bool keep = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9');
-    if (keep) id += lower;
-    else if (!id.empty() && id.back() != '-') id += '-';
+    if (keep)
+      id += lower;
+    else if (!id.empty() && id.back() != '-')
+      id += '-';
   }
   while (!id.empty() && id.back() == '-') id.pop_back();
   return id.substr(0, 64);
@@ -75,9 +77,12 @@ int run_knowledge(int argc, char** argv) {
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     const bool has_value = i + 1 < argc;
-    if (a == "--language" && has_value) base.language = argv[++i];
-    else if (a == "--format" && has_value) format = argv[++i];
-    else if (a == "--stage" && has_value) base.stage = argv[++i];
+    if (a == "--language" && has_value)
+      base.language = argv[++i];
+    else if (a == "--format" && has_value)
+      format = argv[++i];
+    else if (a == "--stage" && has_value)
+      base.stage = argv[++i];
     else if (a == "--purpose" && has_value) {
       if (!knowledge::purpose_from(argv[++i], &base.purpose)) {
         std::fprintf(stderr, "parley: --purpose is info or sales_script\n");
@@ -131,13 +136,17 @@ int run_knowledge(int argc, char** argv) {
       for (const auto& e : up.split.errors)
         std::fprintf(stderr, "%s%s%u: %s\n", path.c_str(), e.line ? ":" : "", e.line,
                      e.message.c_str());
-      if (!up.readable) problem = "nothing in it could be read";
-      else if (!up.outcome.ok) problem = up.outcome.error_code() + ": " + up.outcome.message;
+      if (!up.readable)
+        problem = "nothing in it could be read";
+      else if (!up.outcome.ok)
+        problem = up.outcome.error_code() + ": " + up.outcome.message;
       else {
         if (!up.split.errors.empty()) ++partial;
         std::fprintf(stderr, "%s%s: %s, %zu passages, %s\n", tty ? "\r" : "", path.c_str(),
                      id.c_str(), up.split.passages.size(),
-                     up.outcome.events.empty() ? "unchanged" : up.created() ? "added" : "replaced");
+                     up.outcome.events.empty() ? "unchanged"
+                     : up.created()            ? "added"
+                                               : "replaced");
       }
     }
     if (!problem.empty()) {

@@ -8,7 +8,11 @@ namespace parley::domain::knowledge {
 namespace {
 
 Document faq() {
-  return Document{"Shipping and returns", Format::faq_csv, "en", Purpose::info, "",
+  return Document{"Shipping and returns",
+                  Format::faq_csv,
+                  "en",
+                  Purpose::info,
+                  "",
                   "question,answer,language\nDo you ship to Bali?,Yes: 3 to 5 days.,en\n"};
 }
 
@@ -92,8 +96,9 @@ TEST(KnowledgeDocument, GivenABrokenRuleThenTheUploadIsRefusedWithIt) {
 }
 
 TEST(KnowledgeDocument, GivenASalesScriptForAStageThenItIsAccepted) {
-  Document script{"Closing lines", Format::text, "es", Purpose::sales_script, "objection",
-                  "Entiendo la duda: el envío es gratis desde 50 €."};
+  Document script{
+      "Closing lines",       Format::text, "es",
+      Purpose::sales_script, "objection",  "Entiendo la duda: el envío es gratis desde 50 €."};
   auto then = decide(given({}), Upload{script, "admin", 1});
   ASSERT_TRUE(then.ok()) << to_string(then.error());
   Purpose p;

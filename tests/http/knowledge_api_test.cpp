@@ -52,7 +52,8 @@ struct KnowledgeApi : ::testing::Test {
   }
 };
 
-TEST_F(KnowledgeApi, GivenAFaqWithABadRowWhenUploadedThenTheGoodRowsAreSearchableAndTheBadOneNamed) {
+TEST_F(KnowledgeApi,
+       GivenAFaqWithABadRowWhenUploadedThenTheGoodRowsAreSearchableAndTheBadOneNamed) {
   auto r = upload(kFaq);
   ASSERT_EQ(r.status, 201) << r.body;
   auto body = json::parse(r.body);
@@ -61,7 +62,8 @@ TEST_F(KnowledgeApi, GivenAFaqWithABadRowWhenUploadedThenTheGoodRowsAreSearchabl
   EXPECT_EQ(body["errors"][0]["line"], 4);
   EXPECT_EQ(body["document"]["versions"], 1);
 
-  auto found = call("GET", "/api/v1/knowledge/search", {{"q", "hacen envios a bali"}, {"language", "es"}}, "", "");
+  auto found = call("GET", "/api/v1/knowledge/search",
+                    {{"q", "hacen envios a bali"}, {"language", "es"}}, "", "");
   ASSERT_EQ(found.status, 200) << found.body;
   auto results = json::parse(found.body)["results"];
   ASSERT_FALSE(results.empty());
@@ -111,8 +113,9 @@ TEST_F(KnowledgeApi, GivenADocumentWhenRemovedThenItLeavesTheListAndSearch) {
   EXPECT_TRUE(json::parse(call("GET", "/api/v1/admin/knowledge").body)["documents"].empty());
   auto found = call("GET", "/api/v1/knowledge/search", {{"q", "bali"}}, "", "");
   EXPECT_TRUE(json::parse(found.body)["results"].empty());
-  EXPECT_EQ(call("GET", "/api/v1/knowledge/search", {{"q", "bali"}, {"language", "xx"}}, "", "").status,
-            400);
+  EXPECT_EQ(
+      call("GET", "/api/v1/knowledge/search", {{"q", "bali"}, {"language", "xx"}}, "", "").status,
+      400);
 }
 
 }  // namespace

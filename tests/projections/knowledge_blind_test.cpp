@@ -27,8 +27,8 @@ TEST(KnowledgeBlind, MostQuestionsInFiveLanguagesFindTheirTopicFirst) {
   const std::string lexicon_text = read(PARLEY_SERVICE_LEXICON);
   ASSERT_FALSE(lexicon_text.empty());
   const brain::Lexicon services(lexicon_text);
-  const auto split = domain::knowledge::split(domain::knowledge::Format::faq_csv,
-                                              read(PARLEY_SHOP_FAQ), "en");
+  const auto split =
+      domain::knowledge::split(domain::knowledge::Format::faq_csv, read(PARLEY_SHOP_FAQ), "en");
   ASSERT_EQ(split.passages.size(), 8u);
   // The FAQ's rows, in order, are these topics.
   const std::vector<std::string> topic_of = {"shipping", "returns",      "hours",   "payment",
@@ -39,7 +39,7 @@ TEST(KnowledgeBlind, MostQuestionsInFiveLanguagesFindTheirTopicFirst) {
 
   std::istringstream tsv(read(PARLEY_KNOWLEDGE_BLIND));
   std::string line;
-  std::getline(tsv, line);  // the header
+  std::getline(tsv, line);                                 // the header
   std::map<std::string, std::pair<int, int>> by_language;  // right, asked
   int right = 0, asked = 0;
   while (std::getline(tsv, line)) {
@@ -60,7 +60,8 @@ TEST(KnowledgeBlind, MostQuestionsInFiveLanguagesFindTheirTopicFirst) {
     report += l + " " + std::to_string(n.first) + "/" + std::to_string(n.second) + "  ";
   EXPECT_EQ(asked, 60);
   EXPECT_GE(right, 52) << report;
-  for (const auto& [l, n] : by_language) EXPECT_GE(n.first * 3, n.second * 2) << l << ": " << report;
+  for (const auto& [l, n] : by_language)
+    EXPECT_GE(n.first * 3, n.second * 2) << l << ": " << report;
   std::printf("knowledge blind: %d/%d  %s\n", right, asked, report.c_str());
 }
 
