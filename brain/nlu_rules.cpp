@@ -22,6 +22,10 @@ std::string detect_language(const Tokens& tk, bool* certain) {
   }
   if (deva > 0 && deva >= cyr) return "hi";
   if (cyr > 0) return "ru";
+  // Only Spanish opens a question or an exclamation upside down.
+  if (tk.text.find("\xC2\xBF") != std::string::npos ||
+      tk.text.find("\xC2\xA1") != std::string::npos)
+    return "es";
   static const std::set<std::string> es = {
       "el",      "la",       "los",     "las",     "de",         "del",     "que",      "quiero",
       "para",    "con",      "mi",      "mis",     "por",        "una",     "es",       "hola",

@@ -129,6 +129,10 @@ TEST(NluLanguage, ScriptAndMarkerWords) {
   EXPECT_EQ(lang("pesanan saya sudah sampai mana"), "id");
   EXPECT_EQ(lang("mera order kahan pahuncha"), "hi");
   EXPECT_EQ(lang("where is my order"), "en");
+  // "¿" and "¡" are Spanish alone, whatever the words ("puedo", "devolver" are
+  // in no marker list): this question was read as English.
+  EXPECT_EQ(lang("¿puedo devolver un producto?"), "es");
+  EXPECT_EQ(lang("¡genial!"), "es");
 }
 
 TEST(Nlu, EmptyOrUnknownIsOutOfScope) {
