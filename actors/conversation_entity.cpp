@@ -245,8 +245,10 @@ struct ConversationKind : codec::Stream {
     }
     const bool was_human = b->s.handoff_requested;
     if (!turn.advice || !dropped.empty()) {
+      auto knowledge = deps.knowledge ? deps.knowledge() : nullptr;
       plan = brain::plan_turn(b->s, turn.text, understood, catalog, turn.at_us, turn.order_id,
-                              live ? &*live : nullptr, turn.search_rewrite.get());
+                              live ? &*live : nullptr, turn.search_rewrite.get(),
+                              knowledge ? &knowledge->index : nullptr);
       b->take(std::move(plan.events));
     }
     record_model_calls(turn, dropped, inbound, &b->d);

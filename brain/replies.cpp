@@ -224,12 +224,25 @@ const std::map<Say, Row>& table() {
       {Say::goodbye,
        {"Goodbye! Come back any time.", "¡Hasta luego! Vuelve cuando quieras.",
         "До свидания! Заходите ещё.", "Sampai jumpa kak!", "Bye! Phir aaiyega."}},
+      // Said when nothing the shop wrote answers it: honestly, with a person on offer.
       {Say::out_of_scope,
-       {"I can help you find products, manage your cart and place an order.",
-        "Puedo ayudarte a encontrar productos, gestionar tu carrito y hacer un pedido.",
-        "Я помогу найти товары, собрать корзину и оформить заказ.",
-        "Saya bisa bantu cari produk, atur keranjang, dan buat pesanan.",
-        "Main products dhoondhne, cart aur order mein help kar sakta hoon."}},
+       {"I can't answer that from what I know about the shop. I can help you find products, "
+        "manage your cart and place an order, or a person from the team can answer: just "
+        "ask for a person.",
+        "No puedo responder a eso con lo que sé de la tienda. Puedo ayudarte a encontrar "
+        "productos, gestionar tu carrito y hacer un pedido, o puede responderte una persona del "
+        "equipo: solo pide hablar con una persona.",
+        "На это я не могу ответить по тому, что знаю о магазине. Я помогу найти товары, собрать "
+        "корзину и оформить заказ, а на вопрос ответит сотрудник: просто попросите человека.",
+        "Saya belum bisa jawab itu dari info toko yang saya punya. Saya bisa bantu cari produk, "
+        "atur keranjang, dan buat pesanan, atau tim kami bisa jawab: cukup minta bicara dengan "
+        "admin.",
+        "Shop ki jaankari se main iska jawab nahi de sakta. Main products dhoondhne, cart aur "
+        "order mein help kar sakta hoon, ya team ka koi insaan jawab dega: bas insaan se baat "
+        "karne ko kahiye."}},
+      {Say::knowledge_quote,
+       {"From “{1}”: {0}", "Según «{1}»: {0}", "Из «{1}»: {0}", "Dari “{1}”: {0}",
+        "“{1}” ke mutaabik: {0}"}},
       {Say::ok, {"OK.", "Vale.", "Хорошо.", "Oke.", "Theek hai."}},
       {Say::info,
        {"{0} — {1}. {2}", "{0} — {1}. {2}", "{0} — {1}. {2}", "{0} — {1}. {2}", "{0} — {1}. {2}"}},

@@ -54,6 +54,7 @@ enum class Say {
   thanks,
   goodbye,
   out_of_scope,
+  knowledge_quote,  // {0} the passage, {1} the document it is from
   ok,
   info,
   in_stock,

@@ -37,6 +37,32 @@ bool ask_what_was_meant(Turn& t, const Understanding& u) {
   return true;
 }
 
+// A question about the shop — delivery, returns, hours, payment — that the
+// shop's own documents answer: the passage, quoted and attributed, in place
+// of "I can only help with products". Asked when nothing else was understood
+// (out of scope); when the guess is unsure and would not change the cart or
+// the order (a handoff only when so unsure it would be asked about); and when
+// a question about orders finds none ("can I pay in installments?" before any
+// order). A knowledge that holds no clear answer says so (nullopt), and then
+// the turn goes on as before. Nothing is ever made up here.
+bool answer_from_knowledge(Turn& t, const Understanding& u, const std::string& text,
+                           const Knowledge* knowledge) {
+  static const char* const kActs[] = {"add_to_cart", "remove_from_cart", "update_quantity",
+                                      "clear_cart",  "checkout",         "provide_details"};
+  if (!knowledge) return false;
+  const bool unsure = u.confidence < kKnowledgeBelowConfidence &&
+                      std::none_of(std::begin(kActs), std::end(kActs),
+                                   [&](const char* i) { return u.intent == i; }) &&
+                      (u.intent != "human_handoff" || u.confidence < kAskBelowConfidence);
+  const bool no_order =
+      (u.intent == "order_status" || u.intent == "payment_link") && t.state.orders.empty();
+  if (u.intent != "out_of_scope" && !unsure && !no_order) return false;
+  const auto quote = knowledge->answer(text, t.lang);
+  if (!quote) return false;
+  t.reply(Say::knowledge_quote, {quote->text, quote->title});
+  return true;
+}
+
 // "cancel my order", "cancela mi pedido", "отмените заказ", "batalkan
 // pesanan", "order cancel kar do": an unpaid order is cancelled (the order
 // worker does it and the shopper hears of it); a paid one is a request to
@@ -189,7 +215,7 @@ void keep_given_name(Turn& t, const TurnInput& in) {
 TurnPlan plan_turn(const conv::State& state, const std::string& text,
                    const Understanding& understood, const Catalog& catalog, int64_t now_us,
                    const std::string& order_id, const LiveStock* live_stock,
-                   const SearchRewrite* rewrite) {
+                   const SearchRewrite* rewrite, const Knowledge* knowledge) {
   const Understanding u = in_context(understood, state, text);
   // The conversation's language: a message in another language changed it
   // already; one without any (a name and an address) keeps it.
@@ -201,7 +227,8 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
   }
   if (answer_confirmation(t, in) || answer_checkout_question(t, in)) return std::move(t.plan);
   keep_given_name(t, in);
-  if (cancel_order(t, u, text, now_us) || browse(t, u, text, catalog) || ask_what_was_meant(t, u))
+  if (cancel_order(t, u, text, now_us) || browse(t, u, text, catalog) ||
+      answer_from_knowledge(t, u, text, knowledge) || ask_what_was_meant(t, u))
     return std::move(t.plan);
   handler_for(u.intent)(t, in);
   return std::move(t.plan);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "brain/catalog.hpp"
+#include "brain/knowledge.hpp"
 #include "brain/nlu.hpp"
 #include "brain/replies.hpp"
 #include "brain/search_rewrite.hpp"
@@ -44,10 +45,16 @@ using LiveStock = std::map<std::string, int64_t>;
 // nullptr: not known, the order is planned on the catalog's stock.
 // `rewrite`: a model's words for this message's search, tried when the
 // message itself finds nothing (search_rewrite.hpp); nullptr: none.
+// `knowledge`: the shop's documents, quoted for a question about the shop
+// that nothing else answers (brain/knowledge.hpp); nullptr: none.
 TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
                    const Understanding& understanding, const Catalog& catalog, int64_t now_us,
                    const std::string& order_id, const LiveStock* live_stock = nullptr,
-                   const SearchRewrite* rewrite = nullptr);
+                   const SearchRewrite* rewrite = nullptr, const Knowledge* knowledge = nullptr);
+
+// Under this confidence a guess that changes nothing in the cart or the order
+// gives way to a clear answer from the shop's knowledge.
+inline constexpr double kKnowledgeBelowConfidence = 0.6;
 
 // A cart line for `quantity` of `p`, with its only colour and only size chosen.
 domain::CartLine cart_line_for(const domain::product::Product& p, int64_t quantity);

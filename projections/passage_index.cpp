@@ -97,4 +97,24 @@ std::vector<PassageIndex::Hit> PassageIndex::search(std::string_view query,
   return hits;
 }
 
+std::optional<brain::KnowledgeQuote> PassageIndex::answer(const std::string& question,
+                                                          const std::string& language) const {
+  if (!services_) return std::nullopt;
+  // The service terms of the question: the English a service word stands for.
+  std::set<std::string> service;
+  for (const auto& token : brain::tokenize(brain::fold(question)))
+    if (const auto* english = services_->translate(token))
+      for (const auto& e : *english) service.insert(brain::stem("en", e));
+  if (service.empty()) return std::nullopt;
+  const auto hits = search(question, language, 1);
+  if (hits.empty()) return std::nullopt;
+  const auto& p = hits[0].entry->passage;
+  bool holds = false;
+  for (const auto& t : terms_of(p.question + "\n" + p.text, p.language, false))
+    holds = holds || service.count(t) > 0;
+  if (!holds) return std::nullopt;
+  return brain::KnowledgeQuote{hits[0].entry->document_id, hits[0].entry->title, p.text, p.language,
+                               p.line};
+}
+
 }  // namespace parley::projections

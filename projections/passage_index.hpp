@@ -14,12 +14,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "brain/knowledge.hpp"
 #include "brain/lexicon.hpp"
 #include "domain/knowledge_text.hpp"
 
 namespace parley::projections {
 
-class PassageIndex {
+class PassageIndex : public brain::Knowledge {
  public:
   struct Entry {
     std::string document_id;
@@ -39,8 +40,13 @@ class PassageIndex {
 
   // The best `limit` passages for `query` asked in `language`, best first;
   // only passages that share a term with the query.
-  std::vector<Hit> search(std::string_view query, const std::string& language,
-                          size_t limit) const;
+  std::vector<Hit> search(std::string_view query, const std::string& language, size_t limit) const;
+  // brain::Knowledge: the best passage, when the question names something a
+  // shop's knowledge is about (a word the service lexicon knows: delivery,
+  // refund, horario, ongkir …) and that passage holds one of those terms.
+  // "red heels" or "hello" are not questions for the knowledge.
+  std::optional<brain::KnowledgeQuote> answer(const std::string& question,
+                                              const std::string& language) const override;
   size_t size() const { return entries_.size(); }
   const std::vector<Entry>& entries() const { return entries_; }
 

@@ -140,6 +140,7 @@ int run_serve(int argc, char** argv) {
   // Dates in shoppers' messages: the zone's offset now (a DST change applies after a restart).
   engine_options.conversations.utc_offset_minutes = zone.offset_minutes_at(wall_clock_us());
   engine_options.conversations.catalog = [&catalog] { return catalog.snapshot(); };
+  engine_options.conversations.knowledge = [&knowledge] { return knowledge.snapshot(); };
   auto adapters = make_adapters(settings);
   engine_options.conversations.manager_numbers.assign(settings.manager_numbers.begin(),
                                                       settings.manager_numbers.end());

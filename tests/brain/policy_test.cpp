@@ -240,3 +240,76 @@ TEST(TurnContext, GivenAGreetingAroundProductWordsThenItIsASearch) {
 
 }  // namespace
 }  // namespace parley::brain
+
+namespace parley::brain {
+namespace {
+
+// A shop whose documents answer one question: about delivery.
+class DeliveryFaq : public Knowledge {
+ public:
+  std::optional<KnowledgeQuote> answer(const std::string& question,
+                                       const std::string&) const override {
+    ++asked;
+    if (question.find("deliver") == std::string::npos &&
+        question.find("доставк") == std::string::npos)
+      return std::nullopt;
+    return KnowledgeQuote{"faq", "Shop FAQ", "Delivery costs 5 EUR, free from 50 EUR.", "en", 2};
+  }
+  mutable int asked = 0;
+};
+
+conv::State in_language(const std::string& language) {
+  conv::State s = conv::initial_state("api:k");
+  s.channel = "api";
+  s.received = 1;
+  s.language = language;
+  return s;
+}
+
+TEST(PolicyKnowledge,
+     GivenAQuestionNothingElseAnswersWhenTheDocumentsDoThenThePassageIsQuotedWithItsSource) {
+  DeliveryFaq faq;
+  TwoProducts catalog;
+  auto plan = plan_turn(in_language("en"), "how much is delivery?",
+                        guess("out_of_scope", 0.7, "product_search", "en"), catalog, 0, "ORD-1",
+                        nullptr, nullptr, &faq);
+  ASSERT_EQ(plan.replies.size(), 1u);
+  EXPECT_EQ(plan.replies[0].text, "From “Shop FAQ”: Delivery costs 5 EUR, free from 50 EUR.");
+  auto ru = plan_turn(in_language("ru"), "сколько стоит доставка?",
+                      guess("out_of_scope", 0.5, "product_search", "ru"), catalog, 0, "ORD-1",
+                      nullptr, nullptr, &faq);
+  ASSERT_EQ(ru.replies.size(), 1u);
+  EXPECT_EQ(ru.replies[0].text, "Из «Shop FAQ»: Delivery costs 5 EUR, free from 50 EUR.")
+      << "the shopper's language frames the quote";
+}
+
+TEST(PolicyKnowledge, GivenAQuestionTheDocumentsDoNotAnswerThenItIsSaidHonestlyWithAPersonOnOffer) {
+  DeliveryFaq faq;
+  TwoProducts catalog;
+  auto plan = plan_turn(in_language("es"), "¿cuál es tu color favorito?",
+                        guess("out_of_scope", 0.8, "greet", "es"), catalog, 0, "ORD-1", nullptr,
+                        nullptr, &faq);
+  ASSERT_EQ(plan.replies.size(), 1u);
+  EXPECT_NE(plan.replies[0].text.find("No puedo responder a eso"), std::string::npos)
+      << plan.replies[0].text;
+  EXPECT_NE(plan.replies[0].text.find("persona"), std::string::npos) << plan.replies[0].text;
+  EXPECT_EQ(faq.asked, 1);
+}
+
+TEST(PolicyKnowledge, GivenASureRequestThatChangesTheCartThenTheDocumentsAreNotAsked) {
+  DeliveryFaq faq;
+  TwoProducts catalog;
+  conv::State s = listed_state();
+  Understanding add = guess("add_to_cart", 0.4, "product_search", "en");
+  add.number_slots["ordinal"] = 1;
+  plan_turn(s, "add the first one, with delivery", add, catalog, 0, "ORD-1", nullptr, nullptr,
+            &faq);
+  EXPECT_EQ(faq.asked, 0) << "a cart change is never answered from the documents";
+  plan_turn(in_language("en"), "show me screws for delivery boxes",
+            guess("product_search", 0.9, "product_info", "en"), catalog, 0, "ORD-1", nullptr,
+            nullptr, &faq);
+  EXPECT_EQ(faq.asked, 0) << "a confident search is a search";
+}
+
+}  // namespace
+}  // namespace parley::brain
