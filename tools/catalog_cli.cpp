@@ -27,6 +27,21 @@ bool read_file(const std::string& path, std::string* out, std::string* error) {
   return true;
 }
 
+std::unique_ptr<events::RocksEventStore> open_log_for_import(const Settings& settings,
+                                                             const char* route) {
+  events::RocksEventStore::Options o;
+  o.path = settings.events_path();
+  auto store = events::RocksEventStore::open(o);
+  if (!store) {
+    std::fprintf(stderr,
+                 "parley: cannot open the event store at %s: %s\n(is the server running? then use "
+                 "%s)\n",
+                 o.path.c_str(), store.status().to_string().c_str(), route);
+    return nullptr;
+  }
+  return std::move(*store);
+}
+
 actors::ImportReport import_catalog(actors::ProductCommands& commands, const std::string& csv,
                                     const std::string& source, bool progress_bar) {
   auto parsed = domain::parse_catalog_csv(csv);
@@ -63,18 +78,10 @@ int run_catalog(int argc, char** argv) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return 2;
   }
-  events::RocksEventStore::Options o;
-  o.path = settings.events_path();
-  auto store = events::RocksEventStore::open(o);
-  if (!store) {
-    std::fprintf(stderr,
-                 "parley: cannot open the event store at %s: %s\n(is the server running? then use "
-                 "POST /api/v1/products/import)\n",
-                 o.path.c_str(), store.status().to_string().c_str());
-    return 1;
-  }
-  events::GroupCommitWriter writer(**store);
-  actors::ProductCommands commands(**store, writer, wall_clock_us);
+  auto store = open_log_for_import(settings, "POST /api/v1/products/import");
+  if (!store) return 1;
+  events::GroupCommitWriter writer(*store);
+  actors::ProductCommands commands(*store, writer, wall_clock_us);
   auto report = import_catalog(commands, csv, argv[2], true);
   writer.stop();
   if (report.rows == 0 && !report.errors.empty()) return 1;

@@ -106,18 +106,10 @@ int run_knowledge(int argc, char** argv) {
     std::fprintf(stderr, "parley: %s", files.empty() ? kUsage : (error + "\n").c_str());
     return 2;
   }
-  events::RocksEventStore::Options o;
-  o.path = settings.events_path();
-  auto store = events::RocksEventStore::open(o);
-  if (!store) {
-    std::fprintf(stderr,
-                 "parley: cannot open the event store at %s: %s\n(is the server running? then use "
-                 "POST /api/v1/admin/knowledge)\n",
-                 o.path.c_str(), store.status().to_string().c_str());
-    return 1;
-  }
-  events::GroupCommitWriter writer(**store);
-  actors::KnowledgeCommands commands(**store, writer, wall_clock_us);
+  auto store = open_log_for_import(settings, "POST /api/v1/admin/knowledge");
+  if (!store) return 1;
+  events::GroupCommitWriter writer(*store);
+  actors::KnowledgeCommands commands(*store, writer, wall_clock_us);
   const bool tty = isatty(STDERR_FILENO);
   int failed = 0, partial = 0;
   for (size_t n = 0; n < files.size(); ++n) {
