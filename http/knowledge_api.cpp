@@ -23,7 +23,7 @@ json errors_json(const std::vector<knowledge::SplitError>& errors) {
   return out;
 }
 
-json document_json(const std::string& id, const knowledge::State& s) {
+json document_json(const std::string& id, const knowledge::State& s, size_t bytes) {
   const auto& d = s.document;
   return {{"id", id},
           {"title", d.title},
@@ -31,7 +31,7 @@ json document_json(const std::string& id, const knowledge::State& s) {
           {"language", d.language},
           {"purpose", knowledge::to_string(d.purpose)},
           {"stage", d.stage},
-          {"bytes", d.body.size()},
+          {"bytes", bytes},
           {"versions", s.versions},
           {"updated_by", s.updated_by},
           {"updated_at", events::format_timestamp(s.updated_us)}};
@@ -71,7 +71,7 @@ HttpResponse upload(KnowledgeApiContext& ctx, const HttpRequest& req) {
   }
   if (!up.outcome.ok) return refused(up.outcome);
   ctx.view.catch_up();
-  return json_ok(dump({{"document", document_json(id, up.outcome.state)},
+  return json_ok(dump({{"document", document_json(id, up.outcome.state, doc.body.size())},
                        {"changed", !up.outcome.events.empty()},
                        {"passages", up.split.passages.size()},
                        {"errors", errors_json(up.split.errors)}}),
@@ -83,8 +83,9 @@ HttpResponse list(KnowledgeApiContext& ctx, const HttpRequest& req) {
   const auto snap = ctx.view.snapshot();
   json docs = json::array();
   for (const auto& [id, d] : snap->documents) {
-    json j = document_json(id, d.state);
+    json j = document_json(id, d.state, d.bytes);
     j["passages"] = d.passages;
+    j["searched"] = d.indexed;
     j["errors"] = errors_json(d.errors);
     docs.push_back(std::move(j));
   }

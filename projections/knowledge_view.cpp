@@ -22,6 +22,7 @@ events::Status KnowledgeView::apply(const events::EventEnvelope& env) {
   if (!e) return e.status();
   auto& d = documents_[env.entity_id];
   d.state = knowledge::evolve(std::move(d.state), *e);
+  if (!d.state.exists) documents_.erase(env.entity_id);  // removed: nothing kept of it
   return events::Status::Ok();
 }
 
@@ -35,8 +36,15 @@ void KnowledgeView::publish(uint64_t position) {
       d.split = knowledge::split(doc.format, doc.body, doc.language);
       d.split_version = d.state.versions;
     }
-    for (const auto& p : d.split.passages) entries.push_back({id, d.state.document.title, p});
-    live[id] = {d.state, d.split.passages.size(), d.split.errors};
+    const auto& doc = d.state.document;
+    const bool indexed =
+        doc.purpose == knowledge::Purpose::info && doc.format != knowledge::Format::whatsapp_chat;
+    if (indexed)
+      for (const auto& p : d.split.passages) entries.push_back({id, doc.title, p});
+    KnowledgeSnapshot::Document listed{d.state, doc.body.size(), d.split.passages.size(), indexed,
+                                       d.split.errors};
+    listed.state.document.body.clear();
+    live[id] = std::move(listed);
   }
   std::atomic_store(&snapshot_,
                     std::shared_ptr<const KnowledgeSnapshot>(new KnowledgeSnapshot{

@@ -1,8 +1,11 @@
 // The shop's knowledge as a projection of knowledge.* events: folds each
-// document and publishes an immutable snapshot — every live document's
-// passages (domain/knowledge_text.hpp) and their search index — that readers
-// take without locks. A document is split again only when it changed.
-// Writers call catch_up() after an append to read their own writes.
+// document and publishes an immutable snapshot — the live documents and the
+// search index of what the shop tells shoppers — that readers take without
+// locks. Only `info` documents are indexed: a sales script and an exported
+// chat (the shop's own talk, customers' names in it) are listed, never
+// searched or quoted. A document is split again only when it changed; a
+// removed one is forgotten. Writers call catch_up() after an append to read
+// their own writes.
 #pragma once
 
 #include <map>
@@ -17,10 +20,13 @@ namespace parley::projections {
 struct KnowledgeSnapshot {
   uint64_t position = 0;  // the log position this snapshot includes
   PassageIndex index;
-  // The live documents (id, state, what splitting them said), by id.
+  // The live documents, by id: their state without the body (its size in
+  // `bytes`), and what splitting them said.
   struct Document {
-    domain::knowledge::State state;
+    domain::knowledge::State state;  // state.document.body is left empty
+    size_t bytes = 0;
     size_t passages = 0;
+    bool indexed = false;  // an info document: searched and quoted
     std::vector<domain::knowledge::SplitError> errors;
   };
   std::map<std::string, Document> documents;

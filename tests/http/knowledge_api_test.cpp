@@ -95,10 +95,13 @@ TEST_F(KnowledgeApi, GivenNothingReadableOrABadParameterThenItIsRefusedAndNothin
                  {{"id", "x"}, {"title", "t"}, {"format", "pdf?"}, {"language", "en"}}, "hi")
                 .status,
             400);
-  EXPECT_EQ(call("POST", "/api/v1/admin/knowledge",
-                 {{"id", "x"}, {"title", "t"}, {"format", "text"}, {"language", "fr"}}, "hi")
-                .status,
-            422);
+  auto fr = call("POST", "/api/v1/admin/knowledge",
+                 {{"id", "x"}, {"title", "t"}, {"format", "text"}, {"language", "fr"}}, "hi");
+  EXPECT_EQ(fr.status, 422);
+  EXPECT_EQ(json::parse(fr.body)["error"]["code"], "invalid_language") << "its rule, by name";
+  auto blank = call("POST", "/api/v1/admin/knowledge",
+                    {{"id", "x"}, {"title", "t"}, {"format", "text"}, {"language", "en"}}, " \n ");
+  EXPECT_EQ(json::parse(blank.body)["error"]["code"], "empty_body");
   EXPECT_EQ(upload(kFaq, "faq", "").status, 401);
   EXPECT_EQ(store.last_position(), 0u) << "nothing was written";
 }
@@ -116,6 +119,41 @@ TEST_F(KnowledgeApi, GivenADocumentWhenRemovedThenItLeavesTheListAndSearch) {
   EXPECT_EQ(
       call("GET", "/api/v1/knowledge/search", {{"q", "bali"}, {"language", "xx"}}, "", "").status,
       400);
+}
+
+TEST_F(KnowledgeApi, GivenARemovedDocumentWhenUploadedAgainThenItIsNewAndSearchedAgain) {
+  ASSERT_EQ(upload(kFaq).status, 201);
+  ASSERT_EQ(call("DELETE", "/api/v1/admin/knowledge/faq").status, 200);
+  auto again = upload(kFaq);
+  EXPECT_EQ(again.status, 201) << again.body;
+  auto found = call("GET", "/api/v1/knowledge/search", {{"q", "bali"}}, "", "");
+  EXPECT_FALSE(json::parse(found.body)["results"].empty());
+}
+
+TEST_F(KnowledgeApi, GivenASalesScriptOrAChatExportThenItIsListedButNeverSearched) {
+  auto script = call("POST", "/api/v1/admin/knowledge",
+                     {{"id", "closing"},
+                      {"title", "Closing lines"},
+                      {"format", "text"},
+                      {"language", "en"},
+                      {"purpose", "sales_script"},
+                      {"stage", "objection"}},
+                     "If they say shipping to Bali is expensive, offer the code VIP10.");
+  ASSERT_EQ(script.status, 201) << script.body;
+  auto chat = call(
+      "POST", "/api/v1/admin/knowledge",
+      {{"id", "talk"}, {"title", "Sales talk"}, {"format", "whatsapp_chat"}, {"language", "en"}},
+      "12/31/23, 10:15 PM - Ana: do you ship to Bali? my address is Jalan 5\n"
+      "12/31/23, 10:16 PM - Shop: yes, 3 days\n");
+  ASSERT_EQ(chat.status, 201) << chat.body;
+  auto found = call("GET", "/api/v1/knowledge/search", {{"q", "shipping to bali"}}, "", "");
+  EXPECT_TRUE(json::parse(found.body)["results"].empty())
+      << "the shop's own lines and its customers' words are not public: " << found.body;
+  auto listed = json::parse(call("GET", "/api/v1/admin/knowledge").body)["documents"];
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0]["searched"], false);
+  EXPECT_EQ(listed[1]["searched"], false);
+  EXPECT_GT(listed[0]["bytes"].get<int>(), 0);
 }
 
 }  // namespace
