@@ -14,8 +14,10 @@ constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 constexpr float kQuestionWeight = 2.0f;
 constexpr double kOwnLanguage = 1.25;
-// A query longer than this says more than a question needs; the rest is ignored.
-constexpr size_t kMaxQueryTerms = 64;
+// A question longer than this says more than a question needs: the words after
+// it are ignored, before any is stemmed or translated (the public search and
+// every unsure chat turn pay for what is read).
+constexpr size_t kMaxQueryTokens = 32;
 
 }  // namespace
 
@@ -27,8 +29,9 @@ PassageIndex::PassageIndex(std::vector<Entry> entries, const brain::Lexicon* ser
   for (uint32_t d = 0; d < entries_.size(); ++d) {
     const auto& p = entries_[d].passage;
     std::unordered_map<std::string, float> tf;
-    for (const auto& t : terms_of(p.question, p.language, false)) tf[t] += kQuestionWeight;
-    for (const auto& t : terms_of(p.text, p.language, false)) tf[t] += 1.0f;
+    for (const auto& t : terms_of(p.question, p.language, false, SIZE_MAX))
+      tf[t] += kQuestionWeight;
+    for (const auto& t : terms_of(p.text, p.language, false, SIZE_MAX)) tf[t] += 1.0f;
     float length = 0;
     for (const auto& [term, n] : tf) {
       postings_[term].push_back({d, n});
@@ -41,9 +44,11 @@ PassageIndex::PassageIndex(std::vector<Entry> entries, const brain::Lexicon* ser
 }
 
 std::vector<std::string> PassageIndex::terms_of(std::string_view text, const std::string& language,
-                                                bool by_script) const {
+                                                bool by_script, size_t max_tokens) const {
   std::vector<std::string> out;
+  size_t read = 0;
   for (const auto& token : brain::tokenize(brain::fold(text))) {
+    if (read++ == max_tokens) break;
     if (stops_.is_stopword(token)) continue;
     if (brain::is_number(token)) {
       out.push_back(token);
@@ -63,12 +68,12 @@ std::vector<std::string> PassageIndex::terms_of(std::string_view text, const std
 std::vector<PassageIndex::Hit> PassageIndex::search(std::string_view query,
                                                     const std::string& language,
                                                     size_t limit) const {
-  std::vector<std::string> terms = terms_of(query, language, true);
+  std::vector<std::string> terms = terms_of(query, language, true, kMaxQueryTokens);
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  if (terms.size() > kMaxQueryTerms) terms.resize(kMaxQueryTerms);
-  std::vector<double> score(entries_.size(), 0.0);
-  std::vector<size_t> matched(entries_.size(), 0);
+  // Only the passages a term reaches are scored: the cost follows the
+  // postings read, not the size of the index.
+  std::unordered_map<uint32_t, std::pair<double, size_t>> scored;  // doc -> score, terms matched
   const double n = static_cast<double>(entries_.size());
   for (const auto& term : terms) {
     auto it = postings_.find(term);
@@ -77,15 +82,16 @@ std::vector<PassageIndex::Hit> PassageIndex::search(std::string_view query,
     const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
     for (const auto& p : it->second) {
       const double norm = kK1 * (1 - kB + kB * lengths_[p.doc] / avg_length_);
-      score[p.doc] += idf * (p.tf * (kK1 + 1)) / (p.tf + norm);
-      ++matched[p.doc];
+      auto& s = scored[p.doc];
+      s.first += idf * (p.tf * (kK1 + 1)) / (p.tf + norm);
+      ++s.second;
     }
   }
   std::vector<Hit> hits;
-  for (uint32_t d = 0; d < entries_.size(); ++d) {
-    if (matched[d] == 0) continue;
+  hits.reserve(scored.size());
+  for (const auto& [d, s] : scored) {
     const double own = entries_[d].passage.language == language ? kOwnLanguage : 1.0;
-    hits.push_back({&entries_[d], score[d] * own, matched[d]});
+    hits.push_back({&entries_[d], s.first * own, s.second});
   }
   const size_t keep = std::min(limit, hits.size());
   std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(keep), hits.end(),
@@ -102,15 +108,18 @@ std::optional<brain::KnowledgeQuote> PassageIndex::answer(const std::string& que
   if (!services_) return std::nullopt;
   // The service terms of the question: the English a service word stands for.
   std::set<std::string> service;
+  size_t read = 0;
   for (const auto& token : brain::tokenize(brain::fold(question)))
-    if (const auto* english = services_->translate(token))
+    if (read++ == kMaxQueryTokens)
+      break;
+    else if (const auto* english = services_->translate(token))
       for (const auto& e : *english) service.insert(brain::stem("en", e));
   if (service.empty()) return std::nullopt;
   const auto hits = search(question, language, 1);
   if (hits.empty()) return std::nullopt;
   const auto& p = hits[0].entry->passage;
   bool holds = false;
-  for (const auto& t : terms_of(p.question + "\n" + p.text, p.language, false))
+  for (const auto& t : terms_of(p.question + "\n" + p.text, p.language, false, SIZE_MAX))
     holds = holds || service.count(t) > 0;
   if (!holds) return std::nullopt;
   return brain::KnowledgeQuote{hits[0].entry->document_id, hits[0].entry->title, p.text, p.language,

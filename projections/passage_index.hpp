@@ -5,7 +5,9 @@
 // script). Both sides also carry the English terms a service lexicon gives a
 // word ("доставка", "ongkir" -> delivery, shipping), so a question in one
 // language finds a passage written in another. A passage in the shopper's
-// language is preferred (its score × 1.25). Stop words are not indexed.
+// language is preferred (its score × 1.25). Stop words are not indexed; a
+// question is read up to its first 32 words, and a search scores only the
+// passages its terms reach.
 // Built once per knowledge version; searching is const and thread-safe.
 #pragma once
 
@@ -58,7 +60,7 @@ class PassageIndex : public brain::Knowledge {
   // The terms a piece of text stands for, stemmed in `language`, plus its
   // lexicon translations; each term once per token.
   std::vector<std::string> terms_of(std::string_view text, const std::string& language,
-                                    bool by_script) const;
+                                    bool by_script, size_t max_tokens) const;
 
   std::vector<Entry> entries_;
   const brain::Lexicon* services_;

@@ -84,5 +84,26 @@ TEST(PassageIndex, GivenALimitThenAtMostThatManyHitsBestFirst) {
   EXPECT_GE(hits[0].score, hits[1].score);
 }
 
+TEST(PassageIndex, GivenAQuestionWithoutAServiceWordThenItIsNotAnsweredFromTheKnowledge) {
+  PassageIndex index(shop(), &services());
+  EXPECT_FALSE(index.answer("what are the opening hours", "en"))
+      << "'hours' is no word of this test's lexicon: no answer, though search finds it";
+  auto a = index.answer("сколько стоит доставка?", "ru");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->text, "Delivery costs 5 EUR, free from 50 EUR.");
+  EXPECT_EQ(a->title, "Shop FAQ");
+  EXPECT_FALSE(PassageIndex(shop(), nullptr).answer("сколько стоит доставка?", "ru"));
+}
+
+TEST(PassageIndex, GivenABestPassageWithoutTheQuestionsServiceTermThenThereIsNoAnswer) {
+  // Only the hours passage shares a word ("opening") with the question; the
+  // question's service word (shipping) is in no passage.
+  std::vector<PassageIndex::Entry> hours = {
+      faq("What are your opening hours?", "Mon to Sat, 9:00 to 18:00.", "en", 0)};
+  PassageIndex index(hours, &services());
+  EXPECT_FALSE(index.search("shipping on opening day", "en", 1).empty());
+  EXPECT_FALSE(index.answer("shipping on opening day", "en"));
+}
+
 }  // namespace
 }  // namespace parley::projections
