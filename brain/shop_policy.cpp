@@ -40,23 +40,26 @@ bool ask_what_was_meant(Turn& t, const Understanding& u) {
 // A question about the shop — delivery, returns, hours, payment — that the
 // shop's own documents answer: the passage, quoted and attributed, in place
 // of "I can only help with products". Asked when nothing else was understood
-// (out of scope); when the guess is unsure and would not change the cart or
-// the order (a handoff only when so unsure it would be asked about); and when
-// a question about orders finds none ("can I pay in installments?" before any
-// order). A knowledge that holds no clear answer says so (nullopt), and then
-// the turn goes on as before. Nothing is ever made up here.
+// (out of scope); when an unsure guess is only small talk (a greeting, thanks,
+// a yes or no; a handoff only when so unsure it would be asked about) — never
+// a search, a cart or an order the shopper may mean; and when a question
+// about orders or the cart finds none ("can I pay in installments?" before
+// any order: its handler would only say there is none). A
+// knowledge that holds no clear answer says so (nullopt), and then the turn
+// goes on as before. Nothing is ever made up here.
 bool answer_from_knowledge(Turn& t, const Understanding& u, const std::string& text,
                            const Knowledge* knowledge) {
-  static const char* const kActs[] = {"add_to_cart", "remove_from_cart", "update_quantity",
-                                      "clear_cart",  "checkout",         "provide_details"};
+  static const char* const kSmallTalk[] = {"greet", "thanks", "goodbye", "affirm", "deny"};
   if (!knowledge) return false;
-  const bool unsure = u.confidence < kKnowledgeBelowConfidence &&
-                      std::none_of(std::begin(kActs), std::end(kActs),
-                                   [&](const char* i) { return u.intent == i; }) &&
-                      (u.intent != "human_handoff" || u.confidence < kAskBelowConfidence);
-  const bool no_order =
-      (u.intent == "order_status" || u.intent == "payment_link") && t.state.orders.empty();
-  if (u.intent != "out_of_scope" && !unsure && !no_order) return false;
+  const bool small_talk = std::any_of(std::begin(kSmallTalk), std::end(kSmallTalk),
+                                      [&](const char* i) { return u.intent == i; });
+  const bool unsure = (small_talk && u.confidence < kKnowledgeBelowConfidence) ||
+                      (u.intent == "human_handoff" && u.confidence < kAskBelowConfidence);
+  // A question whose handler would only say there is nothing yet.
+  const bool nothing_to_show =
+      ((u.intent == "order_status" || u.intent == "payment_link") && t.state.orders.empty()) ||
+      (u.intent == "view_cart" && t.state.cart.empty());
+  if (u.intent != "out_of_scope" && !unsure && !nothing_to_show) return false;
   const auto quote = knowledge->answer(text, t.lang);
   if (!quote) return false;
   t.reply(Say::knowledge_quote, {quote->text, quote->title});

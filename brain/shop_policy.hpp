@@ -52,8 +52,8 @@ TurnPlan plan_turn(const domain::conversation::State& state, const std::string& 
                    const std::string& order_id, const LiveStock* live_stock = nullptr,
                    const SearchRewrite* rewrite = nullptr, const Knowledge* knowledge = nullptr);
 
-// Under this confidence a guess that changes nothing in the cart or the order
-// gives way to a clear answer from the shop's knowledge.
+// Under this confidence a guess of small talk (a greeting, thanks, a yes or
+// no) gives way to a clear answer from the shop's knowledge.
 inline constexpr double kKnowledgeBelowConfidence = 0.6;
 
 // A cart line for `quantity` of `p`, with its only colour and only size chosen.

@@ -309,6 +309,15 @@ TEST(PolicyKnowledge, GivenASureRequestThatChangesTheCartThenTheDocumentsAreNotA
             guess("product_search", 0.9, "product_info", "en"), catalog, 0, "ORD-1", nullptr,
             nullptr, &faq);
   EXPECT_EQ(faq.asked, 0) << "a confident search is a search";
+  plan_turn(in_language("en"), "how much is delivery of the screws?",
+            guess("product_search", 0.4, "out_of_scope", "en"), catalog, 0, "ORD-1", nullptr,
+            nullptr, &faq);
+  EXPECT_EQ(faq.asked, 0) << "an unsure search is still a search, never the FAQ";
+  conv::State ordered = in_language("en");
+  ordered.orders = {"ORD-7K3M9Q2XWPA4BD6F"};
+  plan_turn(ordered, "where is my delivery?", guess("order_status", 0.5, "out_of_scope", "en"),
+            catalog, 0, "ORD-1", nullptr, nullptr, &faq);
+  EXPECT_EQ(faq.asked, 0) << "a shopper with an order hears of that order";
 }
 
 }  // namespace

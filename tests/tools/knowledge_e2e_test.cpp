@@ -66,6 +66,8 @@ TEST(KnowledgeE2E, ShoppersInFourLanguagesGetTheShopsOwnAnswerQuotedAndNothingIn
     EXPECT_EQ(r.find("Shop FAQ"), std::string::npos) << "nothing quoted that does not answer";
     r = say(c, "en2", "I need something to fasten wood");
     EXPECT_EQ(r.find("Shop FAQ"), std::string::npos) << "a search stays a search: " << r;
+    r = say(c, "en3", "how much do the red heels cost?");
+    EXPECT_EQ(r.find("Shop FAQ"), std::string::npos) << "a price question about goods: " << r;
     EXPECT_EQ(server.terminate(), 0);
   }
   Server again(dir.path(), env);
