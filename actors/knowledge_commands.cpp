@@ -26,6 +26,14 @@ KnowledgeUpload KnowledgeCommands::upload(const std::string& id,
                                           const knowledge::Document& document,
                                           const std::string& by) {
   KnowledgeUpload out;
+  // The document's own rules first: a bad title or language is said as such,
+  // not as "nothing could be read".
+  if (auto e = knowledge::validate(document)) {
+    out.readable = true;
+    out.outcome.refused = *e;
+    out.outcome.message = knowledge::to_string(*e);
+    return out;
+  }
   out.split = knowledge::split(document.format, document.body, document.language);
   out.readable = !out.split.passages.empty();
   if (!out.readable) return out;

@@ -18,8 +18,10 @@ namespace parley::actors {
 
 struct KnowledgeUpload {
   domain::knowledge::Split split;  // what the view will index; errors name lines left out
-  bool readable = false;           // some passage could be read; false: nothing was written
-  events::StreamOutcome<events::knowledge_codec::Stream> outcome;  // when readable
+  bool readable = false;           // false: no passage could be read, nothing was written
+  // When readable: what the command did (refused, with nothing split, when the
+  // document breaks one of its rules: domain::knowledge::validate).
+  events::StreamOutcome<events::knowledge_codec::Stream> outcome;
   bool created() const;  // a new document (not a replacement, not unchanged)
 };
 

@@ -125,9 +125,12 @@ int run_knowledge(int argc, char** argv) {
       problem = "its name makes no document id";
     } else {
       const auto up = commands.upload(id, doc, "cli:knowledge import");
-      for (const auto& e : up.split.errors)
-        std::fprintf(stderr, "%s%s%u: %s\n", path.c_str(), e.line ? ":" : "", e.line,
-                     e.message.c_str());
+      for (const auto& e : up.split.errors) {
+        if (e.line)
+          std::fprintf(stderr, "%s:%u: %s\n", path.c_str(), e.line, e.message.c_str());
+        else
+          std::fprintf(stderr, "%s: %s\n", path.c_str(), e.message.c_str());
+      }
       if (!up.readable)
         problem = "nothing in it could be read";
       else if (!up.outcome.ok)
