@@ -286,7 +286,9 @@ struct ConversationKind : codec::Stream {
   static domain::Refusal send(std::vector<brain::PolicyReply> replies,
                               const conv::MessageReceived& inbound, int64_t at_us, Builder* b) {
     for (auto& r : replies) {
-      auto sent = conv::decide(b->s, conv::SendMessage{r.text, inbound.message_id, at_us, r.media});
+      conv::SendMessage message{r.text, inbound.message_id, at_us, r.media};
+      message.cited = r.cited;
+      auto sent = conv::decide(b->s, message);
       if (!sent) return domain::Refusal::of(sent.error());
       b->take(std::move(sent).value());
       ChatReply out{std::move(r.text), {}};

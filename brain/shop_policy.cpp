@@ -63,6 +63,7 @@ bool answer_from_knowledge(Turn& t, const Understanding& u, const std::string& t
   const auto quote = knowledge->answer(text, t.lang);
   if (!quote) return false;
   t.reply(Say::knowledge_quote, {quote->text, quote->title});
+  t.plan.replies.back().cited = quote->document_id + ":" + std::to_string(quote->line);
   return true;
 }
 

@@ -22,6 +22,7 @@ namespace parley::brain {
 struct PolicyReply {
   std::string text;
   std::vector<domain::conversation::Media> media;
+  std::string cited = "";  // the knowledge passage the text quotes: "<document id>:<line>"
 };
 
 struct TurnPlan {

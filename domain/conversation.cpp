@@ -60,6 +60,7 @@ Result<std::vector<Event>, Error> decide_send(const State& s, const SendMessage&
   MessageSent m{next_message_id(s), s.channel, s.user_id, c.text, c.in_reply_to, c.at_us, c.media};
   m.author = c.author;
   m.template_message = c.template_message;
+  m.cited = c.cited;
   return std::vector<Event>{std::move(m)};
 }
 

@@ -84,6 +84,7 @@ struct MessageSent {
   std::vector<Media> media = {};   // product photos
   std::string author = "";         // "" for the bot, else the person who wrote it
   Template template_message = {};  // set: send this approved template instead of text
+  std::string cited = "";          // a quoted knowledge passage: "<document id>:<line>"
 };
 // The shopping journey.
 struct ProductsShown {
@@ -300,6 +301,7 @@ struct SendMessage {
   std::vector<Media> media = {};
   std::string author = "";
   Template template_message = {};  // allowed outside the service window
+  std::string cited = "";          // the knowledge passage the text quotes, if any
 };
 struct ShowProducts {
   std::vector<std::string> skus;

@@ -105,6 +105,7 @@ struct Schema<MessageSent> {
               {"in_reply_to", e.in_reply_to}};
     if (!e.media.empty()) p["media"] = media_json(e.media);
     if (!e.author.empty()) p["author"] = e.author;
+    if (!e.cited.empty()) p["cited"] = e.cited;
     if (!e.template_message.empty())
       p["template"] = {{"name", e.template_message.name},
                        {"language", e.template_message.language},
@@ -120,6 +121,7 @@ struct Schema<MessageSent> {
                   env.timestamp_us,
                   media_from(p.value("media", json::array()))};
     m.author = p.value("author", "");
+    m.cited = p.value("cited", "");
     if (auto t = p.find("template"); t != p.end() && t->is_object())
       m.template_message = {t->value("name", ""), t->value("language", "en"),
                             t->value("parameters", std::vector<std::string>{})};

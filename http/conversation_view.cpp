@@ -86,6 +86,7 @@ json conversation_view(const std::string& conversation_id,
                 {"text", out->text},     {"at", events::format_timestamp(out->at_us)},
                 {"seq", env.seq},        {"in_reply_to", out->in_reply_to}};
       if (!out->author.empty()) m["author"] = out->author;  // a person, not the bot
+      if (!out->cited.empty()) m["cited"] = out->cited;     // a knowledge passage quoted
       if (!out->media.empty()) {
         json media = json::array();
         for (const auto& x : out->media) media.push_back({{"url", x.url}, {"caption", x.caption}});

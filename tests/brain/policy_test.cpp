@@ -275,6 +275,7 @@ TEST(PolicyKnowledge,
                         nullptr, nullptr, &faq);
   ASSERT_EQ(plan.replies.size(), 1u);
   EXPECT_EQ(plan.replies[0].text, "From “Shop FAQ”: Delivery costs 5 EUR, free from 50 EUR.");
+  EXPECT_EQ(plan.replies[0].cited, "faq:2") << "the passage quoted, kept with the message";
   auto ru = plan_turn(in_language("ru"), "сколько стоит доставка?",
                       guess("out_of_scope", 0.5, "product_search", "ru"), catalog, 0, "ORD-1",
                       nullptr, nullptr, &faq);

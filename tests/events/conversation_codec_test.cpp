@@ -33,6 +33,14 @@ TEST(ConversationCodec, EventsRoundTripThroughTheLog) {
   EXPECT_EQ(ns.causation_id, "api:u1#1");
   auto back = codec::decode(stored(ns));
   EXPECT_EQ(std::get<conv::MessageSent>(*back).in_reply_to, "api:u1#1");
+  EXPECT_EQ(std::get<conv::MessageSent>(*back).cited, "");
+  EXPECT_EQ(ns.payload.find("cited"), std::string::npos) << "absent when nothing was quoted";
+
+  conv::MessageSent quoting{"api:u1#3", "api", "u1", "From “FAQ”: …", "api:u1#1", 79};
+  quoting.cited = "faq:2";
+  auto quoted = codec::decode(stored(codec::encode(quoting)));
+  ASSERT_TRUE(quoted.ok());
+  EXPECT_EQ(std::get<conv::MessageSent>(*quoted).cited, "faq:2");
 }
 
 TEST(ConversationCodec, ForeignAndBrokenEventsAreTold) {

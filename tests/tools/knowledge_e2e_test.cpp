@@ -53,6 +53,13 @@ TEST(KnowledgeE2E, ShoppersInFourLanguagesGetTheShopsOwnAnswerQuotedAndNothingIn
     const std::string delivery = "We ship across the country and internationally.";
     std::string r = say(c, "ru1", "сколько стоит доставка?");
     EXPECT_NE(r.find("Из «Shop FAQ»: " + delivery), std::string::npos) << r;
+    // The citation is state: the sent message names the document and its line.
+    auto view = c.Get("/api/v1/conversations/api:ru1",
+                      {{"Authorization", std::string("Bearer ") + kAdmin}});
+    ASSERT_TRUE(view && view->status == 200) << (view ? view->body : "no answer");
+    const json messages = json::parse(view->body)["messages"];
+    ASSERT_FALSE(messages.empty());
+    EXPECT_EQ(messages.back().value("cited", ""), "faq:2") << "the FAQ's first row, line 2";
     r = say(c, "es1", "¿puedo devolver un producto?");
     EXPECT_NE(r.find("Según «Shop FAQ»: You can return or exchange"), std::string::npos) << r;
     r = say(c, "id1", "ongkir ke bali berapa?");
