@@ -32,11 +32,9 @@ knowledge::Document document_of(const json& j) {
   return d;
 }
 
-// Every knowledge event carries its own time.
+// Every event here carries its own time (TimedSchema, events/schema_table.hpp).
 template <class E>
-struct Timed {
-  static void envelope(const E& e, NewEvent* out) { out->timestamp_us = e.at_us; }
-};
+using Timed = TimedSchema<E>;
 
 template <class E>
 struct Schema;

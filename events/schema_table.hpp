@@ -22,6 +22,13 @@
 
 namespace parley::events {
 
+// A schema's base for an event that carries its own time (`at_us`): the
+// stored envelope's timestamp is that time.
+template <class E>
+struct TimedSchema {
+  static void envelope(const E& e, NewEvent* out) { out->timestamp_us = e.at_us; }
+};
+
 template <class Event, template <class> class Schema>
 class SchemaTable;
 

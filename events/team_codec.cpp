@@ -30,11 +30,9 @@ user::Profile profile_of(const json& j) {
   return p;
 }
 
-// Every team event carries its own time, and its author where it has one.
+// Every event here carries its own time (TimedSchema, events/schema_table.hpp).
 template <class E>
-struct Timed {
-  static void envelope(const E& e, NewEvent* out) { out->timestamp_us = e.at_us; }
-};
+using Timed = TimedSchema<E>;
 
 template <class E>
 struct Schema;
