@@ -243,13 +243,14 @@ class Out {
 };
 
 inline void emit(const Block& block, const std::string& heading, const std::string& language,
-                 Out* out) {
+                 Out* out, uint32_t page = 0) {
   for (auto [b, e] : cut(block.text(), kMaxPassageBytes)) {
     Passage p;
     p.text = block.text().substr(b, e - b);
     p.heading = heading;
     p.language = language;
     p.line = block.line_at(b);
+    p.page = page;
     out->passage(std::move(p));
   }
 }
@@ -262,5 +263,7 @@ void split_text(std::string_view body, const std::string& language, Out* out);
 void split_markdown(std::string_view body, const std::string& language, Out* out);
 void split_faq(std::string_view body, Out* out);
 void split_whatsapp(std::string_view body, const std::string& language, Out* out);
+void split_docx(std::string_view body, const std::string& language, Out* out);
+void split_pdf(std::string_view body, const std::string& language, Out* out);
 
 }  // namespace parley::domain::knowledge::detail

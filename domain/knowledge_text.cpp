@@ -16,12 +16,17 @@ const char* to_string(Format format) {
       return "faq_csv";
     case Format::whatsapp_chat:
       return "whatsapp_chat";
+    case Format::docx:
+      return "docx";
+    case Format::pdf:
+      return "pdf";
   }
   return "text";
 }
 
 bool format_from(std::string_view name, Format* format) {
-  for (Format f : {Format::text, Format::markdown, Format::faq_csv, Format::whatsapp_chat}) {
+  for (Format f : {Format::text, Format::markdown, Format::faq_csv, Format::whatsapp_chat,
+                   Format::docx, Format::pdf}) {
     if (name == to_string(f)) {
       *format = f;
       return true;
@@ -58,6 +63,12 @@ Split split(Format format, std::string_view body, const std::string& language) {
       break;
     case Format::whatsapp_chat:
       split_whatsapp(body, language, &out);
+      break;
+    case Format::docx:
+      split_docx(body, language, &out);
+      break;
+    case Format::pdf:
+      split_pdf(body, language, &out);
       break;
   }
   return out.finish();

@@ -3,7 +3,10 @@
 // best one and say where it comes from. Formats: plain text and Markdown
 // (paragraphs; Markdown's headings name the passages below them), a FAQ as CSV
 // (one passage per row, in the row's language) and a WhatsApp "Export chat"
-// (messages grouped, a question with its answers). A body too large or not
+// (messages grouped, a question with its answers). A Word document or a PDF
+// arrives here as the text formats/ read from it: a .docx one paragraph per
+// line (so a passage's line is its paragraph's number), a PDF with its pages
+// apart (each passage knows its page). A body too large or not
 // UTF-8 is one error and no passages; a bad FAQ row is an error and the good
 // rows stay. Pure: no I/O, no clock; one pass, no regex, linear in the body.
 #pragma once
@@ -16,8 +19,9 @@
 
 namespace parley::domain::knowledge {
 
-enum class Format : uint8_t { text, markdown, faq_csv, whatsapp_chat };
-const char* to_string(Format format);  // "text", "markdown", "faq_csv", "whatsapp_chat"
+enum class Format : uint8_t { text, markdown, faq_csv, whatsapp_chat, docx, pdf };
+// "text", "markdown", "faq_csv", "whatsapp_chat", "docx", "pdf"
+const char* to_string(Format format);
 bool format_from(std::string_view name, Format* format);
 
 struct Passage {
@@ -27,6 +31,7 @@ struct Passage {
   std::string language;   // a FAQ row's language, else the document's
   uint32_t position = 0;  // 0-based order in the document
   uint32_t line = 0;      // 1-based line where it starts in the source
+  uint32_t page = 0;      // a PDF's 1-based page; 0 for other formats
 };
 
 struct SplitError {

@@ -5,6 +5,7 @@
 
 #include "domain/limits.hpp"
 #include "events/envelope_json.hpp"
+#include "formats/knowledge_file.hpp"
 
 namespace parley::http {
 namespace {
@@ -54,12 +55,30 @@ HttpResponse upload(KnowledgeApiContext& ctx, const HttpRequest& req) {
   doc.language = req.query_value("language");
   doc.stage = req.query_value("stage");
   if (!knowledge::format_from(req.query_value("format"), &doc.format))
-    return json_error(400, "invalid_format", "'format': text, markdown, faq_csv or whatsapp_chat");
+    return json_error(400, "invalid_format",
+                      "'format': text, markdown, faq_csv, whatsapp_chat, docx or pdf");
   if (!knowledge::purpose_from(req.query_value("purpose", "info"), &doc.purpose))
     return json_error(400, "invalid_purpose", "'purpose': info or sales_script");
-  if (req.body.size() > knowledge::kMaxDocumentBytes)
+  // The cap is on the text kept: a .docx or PDF may be larger than its text
+  // (the edge's PARLEY_MAX_BODY bounds the file; formats/ bounds its text).
+  const bool binary = doc.format == knowledge::Format::docx || doc.format == knowledge::Format::pdf;
+  if (!binary && req.body.size() > knowledge::kMaxDocumentBytes)
     return json_error(413, "too_large", "a document is at most 2 MiB");
-  doc.body = req.body;
+  // A .docx or PDF is kept as its text: read it now, and refuse the whole
+  // file, naming the part, when it cannot be read (nothing half-imported).
+  auto text = formats::knowledge_text_of(doc.format, req.body);
+  if (!text) {
+    const auto& e = text.error();
+    auto r = json_error(422, "unreadable_file", e.message);
+    r.body =
+        dump({{"error",
+               {{"code", "unreadable_file"},
+                {"message", e.message},
+                {"errors",
+                 json::array({{{"part", e.part}, {"line", e.line}, {"message", e.message}}})}}}});
+    return r;
+  }
+  doc.body = std::move(text.value());
   auto up = ctx.commands.upload(id, doc, who.username);
   if (!up.readable) {
     auto e = json_error(422, "no_passages", "nothing in the document could be read");
@@ -131,6 +150,7 @@ HttpResponse search(KnowledgeApiContext& ctx, const HttpRequest& req) {
                        {"heading", e.passage.heading},
                        {"language", e.passage.language},
                        {"line", e.passage.line},
+                       {"page", e.passage.page},
                        {"score", hit.score}});
   }
   return json_ok(dump({{"results", std::move(results)}}));

@@ -11,6 +11,7 @@ packages=(
   libjemalloc-dev libsodium-dev libsimdjson-dev tzdata
   liblinear-dev libstemmer-dev libicu-dev
   libpango1.0-dev libcairo2-dev fonts-dejavu-core fonts-lohit-deva poppler-utils
+  libzip-dev libpugixml-dev libpoppler-cpp-dev
   wrk curl python3
 )
 

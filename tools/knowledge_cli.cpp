@@ -2,16 +2,19 @@
 // the event log with a progress bar, while the server is stopped (the server
 // takes the same at POST /api/v1/admin/knowledge). Each file becomes the
 // document named by its file name ("Returns policy.md" -> "returns-policy-md");
-// its format follows the extension (.md markdown, .csv faq_csv, anything else
-// text) unless --format names it (whatsapp_chat for an exported chat).
+// its format follows the extension (.md markdown, .csv faq_csv, .docx, .pdf,
+// anything else text) unless --format names it (whatsapp_chat for an exported
+// chat). A .docx or PDF is read into text first (formats/knowledge_file.hpp).
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <vector>
 
 #include "actors/knowledge_commands.hpp"
 #include "events/rocks_event_store.hpp"
+#include "formats/knowledge_file.hpp"
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
 
@@ -45,13 +48,36 @@ std::string id_of(const std::string& name) {
 }
 
 knowledge::Format format_of(const std::string& name) {
-  auto ends = [&](const char* ext) {
-    const size_t n = std::strlen(ext);
-    return name.size() >= n && name.compare(name.size() - n, n, ext) == 0;
-  };
-  if (ends(".md") || ends(".markdown")) return knowledge::Format::markdown;
-  if (ends(".csv")) return knowledge::Format::faq_csv;
-  return knowledge::Format::text;
+  knowledge::Format f = knowledge::Format::text;
+  formats::knowledge_format_of_name(name, &f);
+  return f;
+}
+
+// A Word file or PDF may hold far more than its text (pictures); past this,
+// it is surely not a handbook.
+constexpr uintmax_t kMaxFileBytes = 64ull << 20;
+
+// The file's text for its format, or why it cannot be read.
+bool read_document(const std::string& path, knowledge::Format format, std::string* text,
+                   std::string* problem) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes) {
+    *problem = "larger than 64 MiB";
+    return false;
+  }
+  std::string file;
+  if (!read_file(path, &file, problem)) return false;
+  auto read = formats::knowledge_text_of(format, file);
+  if (!read) {
+    const auto& e = read.error();
+    *problem =
+        (e.part.empty() ? "" : e.part + (e.line ? ":" + std::to_string(e.line) : "") + ": ") +
+        e.message;
+    return false;
+  }
+  *text = std::move(read.value());
+  return true;
 }
 
 void progress(size_t done, size_t total, bool tty) {
@@ -97,7 +123,8 @@ int run_knowledge(int argc, char** argv) {
   }
   knowledge::Format forced = knowledge::Format::text;
   if (!format.empty() && !knowledge::format_from(format, &forced)) {
-    std::fprintf(stderr, "parley: --format is text, markdown, faq_csv or whatsapp_chat\n");
+    std::fprintf(stderr,
+                 "parley: --format is text, markdown, faq_csv, whatsapp_chat, docx or pdf\n");
     return 2;
   }
   Settings settings;
@@ -119,7 +146,7 @@ int run_knowledge(int argc, char** argv) {
     doc.title = name;
     doc.format = format.empty() ? format_of(name) : forced;
     std::string id = id_of(name), problem;
-    if (!read_file(path, &doc.body, &problem)) {
+    if (!read_document(path, doc.format, &doc.body, &problem)) {
       problem = problem.empty() ? "cannot read it" : problem;
     } else if (!actors::valid_document_id(id)) {
       problem = "its name makes no document id";

@@ -52,14 +52,15 @@ void expect_positions_in_order(const Split& s) {
 }
 
 TEST(KnowledgeText, GivenEachFormatsNameThenItReadsBackAndAnUnknownNameDoesNot) {
-  for (Format f : {Format::text, Format::markdown, Format::faq_csv, Format::whatsapp_chat}) {
+  for (Format f : {Format::text, Format::markdown, Format::faq_csv, Format::whatsapp_chat,
+                   Format::docx, Format::pdf}) {
     Format read = Format::text;
     EXPECT_TRUE(format_from(to_string(f), &read)) << to_string(f);
     EXPECT_EQ(read, f);
   }
   EXPECT_STREQ(to_string(Format::whatsapp_chat), "whatsapp_chat");
   Format read = Format::markdown;
-  EXPECT_FALSE(format_from("pdf", &read));
+  EXPECT_FALSE(format_from("odt", &read));
   EXPECT_FALSE(format_from("", &read));
   EXPECT_EQ(read, Format::markdown) << "an unknown name leaves the format alone";
 }
@@ -148,7 +149,8 @@ TEST(KnowledgeText, GivenHindiSentencesOverTheLimitThenTheCutIsAfterADanda) {
 // ---- the caps and UTF-8 --------------------------------------------------------
 
 TEST(KnowledgeText, GivenABodyOfTwoMiBAndOneByteThenItIsOneErrorAndNoPassages) {
-  for (Format f : {Format::text, Format::markdown, Format::faq_csv, Format::whatsapp_chat}) {
+  for (Format f : {Format::text, Format::markdown, Format::faq_csv, Format::whatsapp_chat,
+                   Format::docx, Format::pdf}) {
     const auto s = split(f, std::string(kMaxDocumentBytes + 1, 'a'), "en");
     EXPECT_TRUE(s.passages.empty()) << to_string(f);
     ASSERT_EQ(s.errors.size(), 1u) << to_string(f);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "events/memory_event_store.hpp"
+#include "tests/formats/made_files.hpp"
 
 namespace parley::http {
 namespace {
@@ -154,6 +155,59 @@ TEST_F(KnowledgeApi, GivenASalesScriptOrAChatExportThenItIsListedButNeverSearche
   EXPECT_EQ(listed[0]["searched"], false);
   EXPECT_EQ(listed[1]["searched"], false);
   EXPECT_GT(listed[0]["bytes"].get<int>(), 0);
+}
+
+TEST_F(KnowledgeApi, GivenAWordDocumentWhenUploadedThenItsPassagesAreSearchedByParagraph) {
+  const std::string docx = testing::make_docx({{"Returns", "Heading1"},
+                                               {"Opening hours are 9 to 6, Monday to Saturday."},
+                                               {"You may return an item within 30 days."}});
+  auto r = call("POST", "/api/v1/admin/knowledge",
+                {{"id", "handbook"}, {"title", "Handbook"}, {"format", "docx"}, {"language", "en"}},
+                docx);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(json::parse(r.body)["passages"], 2);
+  auto found = call("GET", "/api/v1/knowledge/search", {{"q", "can I return it"}}, "", "");
+  auto results = json::parse(found.body)["results"];
+  ASSERT_FALSE(results.empty()) << found.body;
+  EXPECT_EQ(results[0]["text"], "You may return an item within 30 days.");
+  EXPECT_EQ(results[0]["heading"], "Returns");
+  EXPECT_EQ(results[0]["line"], 3);  // the document's third paragraph
+}
+
+TEST_F(KnowledgeApi, GivenAPdfWhenUploadedThenEachPassageNamesItsPage) {
+  const std::string pdf =
+      testing::make_pdf({{{"Welcome to the shop."}}, {{"Delivery to Bali takes 3 to 5 days."}}});
+  auto r = call("POST", "/api/v1/admin/knowledge",
+                {{"id", "terms"}, {"title", "Terms"}, {"format", "pdf"}, {"language", "en"}}, pdf);
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto found = call("GET", "/api/v1/knowledge/search", {{"q", "delivery to bali"}}, "", "");
+  auto results = json::parse(found.body)["results"];
+  ASSERT_FALSE(results.empty()) << found.body;
+  EXPECT_EQ(results[0]["document_id"], "terms");
+  EXPECT_EQ(results[0]["page"], 2);
+}
+
+TEST_F(KnowledgeApi, GivenADamagedWordFileOrPdfThenTheWholeFileIsRefusedNamingThePart) {
+  const std::string broken_docx = testing::make_zip(
+      {{"word/document.xml", "<w:document xmlns:w=\"w\"><w:body>\n<w:p><w:t>cut</w:p>"}});
+  auto r = call("POST", "/api/v1/admin/knowledge",
+                {{"id", "handbook"}, {"title", "Handbook"}, {"format", "docx"}, {"language", "en"}},
+                broken_docx);
+  ASSERT_EQ(r.status, 422) << r.body;
+  auto error = json::parse(r.body)["error"];
+  EXPECT_EQ(error["code"], "unreadable_file");
+  EXPECT_EQ(error["errors"][0]["part"], "word/document.xml");
+  EXPECT_EQ(error["errors"][0]["line"], 2);
+
+  std::string pdf = testing::make_pdf({{{"Delivery to Bali takes 3 to 5 days."}}});
+  pdf.resize(pdf.size() / 3);
+  r = call("POST", "/api/v1/admin/knowledge",
+           {{"id", "terms"}, {"title", "Terms"}, {"format", "pdf"}, {"language", "en"}}, pdf);
+  EXPECT_EQ(r.status, 422) << r.body;
+
+  // Nothing half-imported: no event, no document.
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/admin/knowledge").body)["documents"].size(), 0u);
+  EXPECT_EQ(store.last_position(), 0u);
 }
 
 }  // namespace

@@ -167,9 +167,15 @@ TEST(Cli, KnowledgeImportNamesBadRowsByLineAndKeepsTheRest) {
   EXPECT_EQ(code, 0) << err;
   EXPECT_NE(err.find("hours-md, 1 passages, unchanged"), std::string::npos) << err;
   std::tie(code, out, err) =
-      run({PARLEY_BIN, "knowledge", "import", "--format", "pdf", notes}, env);
+      run({PARLEY_BIN, "knowledge", "import", "--format", "odt", notes}, env);
   EXPECT_EQ(code, 2);
-  EXPECT_NE(err.find("--format is text, markdown, faq_csv or whatsapp_chat"), std::string::npos);
+  EXPECT_NE(err.find("--format is text, markdown, faq_csv, whatsapp_chat, docx or pdf"),
+            std::string::npos);
+  // A file that says it is a PDF but is not: refused whole, nothing written.
+  std::tie(code, out, err) =
+      run({PARLEY_BIN, "knowledge", "import", "--format", "pdf", notes}, env);
+  EXPECT_EQ(code, 1) << err;
+  EXPECT_NE(err.find("not a PDF file"), std::string::npos) << err;
 }
 
 TEST(Cli, ErrorsAreClear) {
