@@ -1,5 +1,8 @@
 #include "assistant/model_turn.hpp"
 
+#include <algorithm>
+
+#include "assistant/cite_markers.hpp"
 #include "assistant/tool_executor.hpp"
 #include "llm/shop_tools.hpp"
 
@@ -10,6 +13,15 @@ using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
 namespace {
+
+// The first id the reply names that the tool really returned: a made-up or
+// misremembered id is never recorded as a source.
+std::string returned_cite(const std::vector<std::string>& named,
+                          const std::vector<std::string>& returned) {
+  for (const auto& id : named)
+    if (std::find(returned.begin(), returned.end(), id) != returned.end()) return id;
+  return "";
+}
 
 const char* language_name(const std::string& code) {
   if (code == "es") return "Spanish";
@@ -49,7 +61,8 @@ std::string conversation_context(const conv::State& s, const brain::Catalog& cat
 std::shared_ptr<brain::TurnAdvice> run_model_turn(
     const llm::Provider& provider, const ModelTurnSettings& settings, const conv::State& state,
     const brain::AdviceRequest& request, const brain::Catalog& catalog,
-    const brain::TurnObserver& observer, Clock::time_point deadline) {
+    const brain::TurnObserver& observer, Clock::time_point deadline,
+    const brain::Knowledge* knowledge) {
   auto advice = std::make_shared<brain::TurnAdvice>();
   advice->brain = provider.name();
   advice->model = settings.model;
@@ -71,12 +84,13 @@ std::shared_ptr<brain::TurnAdvice> run_model_turn(
         {m.from_shopper ? llm::Message::Role::user : llm::Message::Role::assistant, m.text});
   req.messages.push_back({llm::Message::Role::user, request.text});
 
-  ToolExecutor tools(state, catalog, request.at_us, request.order_id);
+  ToolExecutor tools(state, catalog, request.at_us, request.order_id, knowledge);
   std::string reply;
+  MarkerHoldback shown(observer.on_text);
   llm::TextSink on_text;
   if (observer.on_text) {
     on_text = [&](std::string_view delta) {
-      if (!delta.empty()) observer.on_text(std::string(delta));
+      if (!delta.empty()) shown.write(delta);
     };
   }
   for (int round = 0; round < settings.max_rounds; ++round) {
@@ -106,12 +120,17 @@ std::shared_ptr<brain::TurnAdvice> run_model_turn(
     call.attempts = c.attempts;
     advice->calls.push_back(call);
     if (!c.text.empty()) reply += (reply.empty() ? "" : "\n\n") + c.text;
+    if (on_text) shown.end_call(c.tool_calls.empty());
     if (c.tool_calls.empty()) {
       if (reply.empty()) return fail("no_answer", "the model answered with neither text nor tools");
+      CitedText said = strip_cite_markers(reply);
+      if (said.text.empty()) return fail("no_answer", "the model answered with a citation only");
       advice->usable = true;
       advice->commands = tools.commands();
       advice->order = tools.order();
-      advice->replies.push_back({reply, tools.media()});
+      brain::PolicyReply out{std::move(said.text), tools.media()};
+      out.cited = returned_cite(said.ids, tools.knowledge_cites());
+      advice->replies.push_back(std::move(out));
       return advice;
     }
     llm::Message said{llm::Message::Role::assistant, c.text};

@@ -15,6 +15,10 @@ const std::vector<PromptInfo>& prompts() {
        "- Before create_order, repeat the cart, the total and the delivery details (name, "
        "phone, e-mail, address, city) and wait for the shopper's yes.\n"
        "- After an order, give its number and total; payment instructions follow in the chat.\n"
+       "- For questions about the shop itself (delivery, returns, payment, opening hours), use "
+       "search_knowledge and answer only from the passages it returns, ending with [cite: <id>] "
+       "of the passage you used. If none covers the question, say so honestly and offer to "
+       "pass it to a person.\n"
        "- If a tool answers with an error, fix the call or ask the shopper; do not repeat the "
        "same call."},
       {"extractor", "extractor", "reads structured fields from a message",

@@ -6,11 +6,13 @@ namespace parley::assistant {
 
 ShopAssistant::ShopAssistant(const LlmSettings& settings,
                              std::map<std::string, std::shared_ptr<const llm::Provider>> providers,
-                             CatalogSource catalog, AssistantOptions options)
+                             CatalogSource catalog, AssistantOptions options,
+                             KnowledgeSource knowledge)
     : settings_(settings),
       providers_(std::move(providers)),
       catalog_(std::move(catalog)),
-      options_(options) {}
+      options_(options),
+      knowledge_(std::move(knowledge)) {}
 
 bool ShopAssistant::active() const {
   return settings_.agent("responder").provider != "offline";
@@ -40,12 +42,16 @@ std::shared_ptr<const brain::TurnAdvice> ShopAssistant::advise(
   static const projections::SearchIndex empty({});
   const brain::Catalog& catalog = snapshot ? static_cast<const brain::Catalog&>(snapshot->index)
                                            : static_cast<const brain::Catalog&>(empty);
+  // Held for the whole turn: the index the tool reads stays alive even if a
+  // document changes meanwhile.
+  auto knowledge = knowledge_ ? knowledge_() : nullptr;
   ModelTurnSettings s;
   s.model = agent.model;
   s.agent = "responder";
   s.system_prompt = settings_.prompt("responder");
   s.max_rounds = options_.max_rounds;
-  return run_model_turn(*it->second, s, state, request, catalog, observer, deadline);
+  return run_model_turn(*it->second, s, state, request, catalog, observer, deadline,
+                        knowledge ? &knowledge->index : nullptr);
 }
 
 }  // namespace parley::assistant

@@ -15,6 +15,12 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kMaxMedia = 3;
+constexpr int64_t kKnowledgeLimit = 3;  // passages when the model names no limit
+// Said with an empty search_knowledge result, so the model does not fill the
+// gap from what shops usually do.
+constexpr const char* kNothingWritten =
+    "the shop has written nothing about this: say so honestly and offer to pass the question "
+    "to a person; do not guess";
 constexpr const char* kAwaitingPayment = "placed";  // until the order worker says more
 
 // The conversation's latest news of `id` (domain::conversation::OrderNote).
@@ -49,6 +55,17 @@ std::string option_named(const std::string& wanted, const std::vector<std::strin
   return "";
 }
 
+// How a reply names a passage: the same form the offline brain records.
+std::string cite_id(const brain::KnowledgeQuote& q) {
+  return q.document_id + ":" + std::to_string(q.line);
+}
+
+json passage_json(const brain::KnowledgeQuote& q) {
+  json j = {{"cite", cite_id(q)}, {"title", q.title}, {"text", q.text}, {"language", q.language}};
+  if (!q.question.empty()) j["question"] = q.question;
+  return j;
+}
+
 json product_json(const Product& p, size_t position) {
   json j = {{"sku", p.sku},           {"name", p.name},   {"price", units(p.price_cents)},
             {"currency", p.currency}, {"stock", p.stock}, {"in_stock", p.stock > 0}};
@@ -80,11 +97,12 @@ json cart_json(const conv::State& s) {
 }
 
 ToolExecutor::ToolExecutor(conv::State state, const brain::Catalog& catalog, int64_t now_us,
-                           std::string order_id)
+                           std::string order_id, const brain::Knowledge* knowledge)
     : state_(std::move(state)),
       catalog_(catalog),
       now_us_(now_us),
-      order_id_(std::move(order_id)) {}
+      order_id_(std::move(order_id)),
+      knowledge_(knowledge) {}
 
 bool ToolExecutor::apply(const conv::Command& c, std::string* refused) {
   auto r = conv::decide(state_, c);
@@ -117,6 +135,7 @@ ToolResult ToolExecutor::run(const llm::ToolCall& call) {
   if (call.name == "create_order") return create_order(a);
   if (call.name == "get_payment_link") return get_payment_link(a);
   if (call.name == "check_order_status") return check_order_status(a);
+  if (call.name == "search_knowledge") return search_knowledge(a);
   return refuse("no tool named " + call.name);
 }
 
@@ -268,6 +287,25 @@ ToolResult ToolExecutor::check_order_status(const json& a) {
     j["total"] = units(state_.last_order_total_cents);
     j["currency"] = state_.last_order_currency;
   }
+  return ok(j);
+}
+
+// Reads only: the conversation is left as it was (RecordSearch is the
+// catalog's; a question about delivery is not a product search).
+ToolResult ToolExecutor::search_knowledge(const json& a) {
+  const std::string query = a.at("query").get<std::string>();
+  const size_t limit = static_cast<size_t>(a.value("limit", kKnowledgeLimit));
+  std::vector<brain::KnowledgeQuote> found;
+  if (knowledge_) found = knowledge_->passages(query, state_.language, limit);
+  json results = json::array();
+  for (const auto& q : found) {
+    results.push_back(passage_json(q));
+    const std::string id = cite_id(q);
+    if (std::find(knowledge_cites_.begin(), knowledge_cites_.end(), id) == knowledge_cites_.end())
+      knowledge_cites_.push_back(id);
+  }
+  json j = {{"query", query}, {"count", found.size()}, {"results", results}};
+  if (found.empty()) j["note"] = kNothingWritten;
   return ok(j);
 }
 

@@ -1,13 +1,16 @@
 // What the sales policy needs of the shop's knowledge: the passage that
 // clearly answers a question about the shop — delivery, returns, hours,
-// payment — to quote and attribute. Implemented by the knowledge view's
-// passage index (projections/passage_index.hpp); the brain never invents an
-// answer it does not find here.
+// payment — to quote and attribute; and, for a language model's
+// search_knowledge tool, the best passages to read and cite. Implemented by
+// the knowledge view's passage index (projections/passage_index.hpp); neither
+// brain invents an answer it does not find here.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace parley::brain {
 
@@ -17,6 +20,9 @@ struct KnowledgeQuote {
   std::string text;   // the passage (a FAQ row's answer)
   std::string language;
   uint32_t line = 0;  // where it starts in the document
+  // A FAQ row's question ("" for prose): the model reads an answer such as
+  // "Yes, within 30 days." only with what it answers.
+  std::string question = "";
 };
 
 class Knowledge {
@@ -26,6 +32,13 @@ class Knowledge {
   // clearly does; nullopt when the question is not about what the shop wrote.
   virtual std::optional<KnowledgeQuote> answer(const std::string& question,
                                                const std::string& language) const = 0;
+  // The best `limit` passages for `query` (asked in `language`), best first;
+  // empty when no passage shares a word with it. Unlike answer(), no clear
+  // answer is required: the model reads them and decides. (Not named
+  // `search`: the passage index's own search(string_view, …) returns scored
+  // hits, and an overload on the query's type would be ambiguous.)
+  virtual std::vector<KnowledgeQuote> passages(const std::string& query,
+                                               const std::string& language, size_t limit) const = 0;
 };
 
 }  // namespace parley::brain

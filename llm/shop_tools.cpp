@@ -59,6 +59,15 @@ const std::vector<ToolDef>& shop_tools() {
        object({{"order_id", text(64, "the order's id")}}, {"order_id"})},
       {"check_order_status", "The status of an order; the latest one when no id is given.",
        object({{"order_id", text(64, "the order's id")}}, json::array())},
+      // The shop's own words, not the catalog's: the cite id lets the reply
+      // name the passage it used (assistant/model_turn.hpp).
+      {"search_knowledge",
+       "Search the shop's own documents — FAQ, delivery, returns, payment, opening hours, "
+       "policies. Returns passages with a `cite` id; answer only from them, and end the answer "
+       "with [cite: <id>] of the passage you used.",
+       object({{"query", text(200, "the shopper's question about the shop")},
+               {"limit", {{"type", "integer"}, {"minimum", 1}, {"maximum", 5}}}},
+              {"query"})},
   };
   return tools;
 }

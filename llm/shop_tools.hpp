@@ -1,8 +1,8 @@
 // The tools a model may call in a shop conversation (search_products,
 // get_product_details, add_to_cart, view_cart, remove_from_cart,
-// create_order, get_payment_link, check_order_status), and the check of a
-// call's arguments against its tool's JSON Schema. A call that fails the
-// check is answered with the reason as a tool error and never run.
+// create_order, get_payment_link, check_order_status, search_knowledge), and
+// the check of a call's arguments against its tool's JSON Schema. A call that
+// fails the check is answered with the reason as a tool error and never run.
 #pragma once
 
 #include <string>

@@ -19,6 +19,11 @@ constexpr double kOwnLanguage = 1.25;
 // every unsure chat turn pay for what is read).
 constexpr size_t kMaxQueryTokens = 32;
 
+brain::KnowledgeQuote quote_of(const PassageIndex::Entry& e) {
+  const auto& p = e.passage;
+  return {e.document_id, e.title, p.text, p.language, p.line, p.question};
+}
+
 }  // namespace
 
 PassageIndex::PassageIndex(std::vector<Entry> entries, const brain::Lexicon* services,
@@ -32,6 +37,9 @@ PassageIndex::PassageIndex(std::vector<Entry> entries, const brain::Lexicon* ser
     for (const auto& t : terms_of(p.question, p.language, false, SIZE_MAX))
       tf[t] += kQuestionWeight;
     for (const auto& t : terms_of(p.text, p.language, false, SIZE_MAX)) tf[t] += 1.0f;
+    // The heading says what the passage is about ("Returns" over "within 30
+    // days you may…"): its words count as the passage's own.
+    for (const auto& t : terms_of(p.heading, p.language, false, SIZE_MAX)) tf[t] += 1.0f;
     float length = 0;
     for (const auto& [term, n] : tf) {
       postings_[term].push_back({d, n});
@@ -119,11 +127,19 @@ std::optional<brain::KnowledgeQuote> PassageIndex::answer(const std::string& que
   if (hits.empty()) return std::nullopt;
   const auto& p = hits[0].entry->passage;
   bool holds = false;
-  for (const auto& t : terms_of(p.question + "\n" + p.text, p.language, false, SIZE_MAX))
+  for (const auto& t :
+       terms_of(p.heading + "\n" + p.question + "\n" + p.text, p.language, false, SIZE_MAX))
     holds = holds || service.count(t) > 0;
   if (!holds) return std::nullopt;
-  return brain::KnowledgeQuote{hits[0].entry->document_id, hits[0].entry->title, p.text, p.language,
-                               p.line};
+  return quote_of(*hits[0].entry);
+}
+
+std::vector<brain::KnowledgeQuote> PassageIndex::passages(const std::string& query,
+                                                          const std::string& language,
+                                                          size_t limit) const {
+  std::vector<brain::KnowledgeQuote> out;
+  for (const auto& hit : search(query, language, limit)) out.push_back(quote_of(*hit.entry));
+  return out;
 }
 
 }  // namespace parley::projections

@@ -1,5 +1,6 @@
 // Search over the shop's knowledge: BM25 over passages (domain/knowledge_text.hpp),
-// the question of a FAQ row weighing twice its answer. Words are folded and
+// the question of a FAQ row weighing twice its answer, the heading a passage
+// sits under counting as its own words. Words are folded and
 // tokenized as the catalog's are (brain::fold, brain::tokenize) and stemmed by
 // Snowball in the passage's language (the query's: in the shopper's, and by
 // script). Both sides also carry the English terms a service lexicon gives a
@@ -49,6 +50,10 @@ class PassageIndex : public brain::Knowledge {
   // "red heels" or "hello" are not questions for the knowledge.
   std::optional<brain::KnowledgeQuote> answer(const std::string& question,
                                               const std::string& language) const override;
+  // brain::Knowledge: search()'s hits as quotes, for the model's
+  // search_knowledge tool; no service term required.
+  std::vector<brain::KnowledgeQuote> passages(const std::string& query, const std::string& language,
+                                              size_t limit) const override;
   size_t size() const { return entries_.size(); }
   const std::vector<Entry>& entries() const { return entries_; }
 

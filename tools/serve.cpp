@@ -165,7 +165,9 @@ int run_serve(int argc, char** argv) {
     return 1;
   }
   // Language models (PARLEY_LLM …): the offline brain answers when none is on.
-  ServeLlm llm(settings, store, writer, [&catalog] { return catalog.snapshot(); });
+  ServeLlm llm(
+      settings, store, writer, [&catalog] { return catalog.snapshot(); },
+      engine_options.conversations.knowledge);
   if (auto st = llm.load(); !st.ok()) {
     std::fprintf(stderr, "parley: cannot read the LLM settings: %s\n", st.to_string().c_str());
     return 1;

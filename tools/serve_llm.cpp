@@ -15,7 +15,8 @@ int64_t wall_clock_us() {
 }  // namespace
 
 ServeLlm::ServeLlm(const Settings& settings, events::EventStore& store,
-                   events::GroupCommitWriter& writer, assistant::CatalogSource catalog)
+                   events::GroupCommitWriter& writer, assistant::CatalogSource catalog,
+                   assistant::KnowledgeSource knowledge)
     : settings_(settings) {
   assistant::LlmDefaults defaults;
   defaults.provider = settings.llm.provider;
@@ -35,8 +36,8 @@ ServeLlm::ServeLlm(const Settings& settings, events::EventStore& store,
   if (!providers_.empty()) {
     assistant::AssistantOptions options;
     options.timeout = settings.llm.timeout;
-    assistant_ = std::make_shared<assistant::ShopAssistant>(*llm_settings_, providers_,
-                                                            std::move(catalog), options);
+    assistant_ = std::make_shared<assistant::ShopAssistant>(
+        *llm_settings_, providers_, std::move(catalog), options, std::move(knowledge));
     rewriter_ = std::make_shared<assistant::ModelSearchRewriter>(*llm_settings_, providers_,
                                                                  settings.llm.timeout);
   }

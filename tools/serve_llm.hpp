@@ -19,8 +19,10 @@ namespace parley::tools {
 
 class ServeLlm {
  public:
+  // `knowledge`: the source the offline brain quotes from, for the model's
+  // search_knowledge tool (one knowledge view for both brains).
   ServeLlm(const Settings& settings, events::EventStore& store, events::GroupCommitWriter& writer,
-           assistant::CatalogSource catalog);
+           assistant::CatalogSource catalog, assistant::KnowledgeSource knowledge);
 
   events::Status load();
   // nullptr when no provider is available: every turn is the offline brain's.

@@ -2,6 +2,7 @@
 // errors sent back, failures and runaway loops turned into a fallback, and
 // every call's usage kept.
 #include "assistant/model_turn.hpp"
+#include "assistant/cite_markers.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +16,7 @@ namespace {
 namespace conv = domain::conversation;
 using nlohmann::json;
 using testing::shop_catalog;
+using testing::ShopFaq;
 using testing::started;
 
 // Answers from a script, one per call, and keeps every request.
@@ -62,14 +64,28 @@ llm::ToolCall call(const std::string& id, const std::string& name, json args) {
 
 std::shared_ptr<brain::TurnAdvice> turn(const ScriptedProvider& p, const std::string& text,
                                         const brain::TurnObserver& observer = {},
-                                        int max_rounds = 6) {
+                                        int max_rounds = 6,
+                                        const brain::Knowledge* knowledge = nullptr) {
   ModelTurnSettings settings;
   settings.model = "gpt-test";
   settings.system_prompt = "You sell.";
   settings.max_rounds = max_rounds;
   brain::AdviceRequest req{"api:u1", text, "en", 42, {{true, "hello"}, {false, "Hi!"}}};
   return run_model_turn(p, settings, started(), req, shop_catalog(), observer,
-                        std::chrono::steady_clock::now() + std::chrono::seconds(5));
+                        std::chrono::steady_clock::now() + std::chrono::seconds(5), knowledge);
+}
+
+// A turn in which the model searches the shop's FAQ, then answers `answer`;
+// what it streamed in *streamed.
+std::shared_ptr<brain::TurnAdvice> knowledge_turn(const std::string& answer,
+                                                  std::string* streamed) {
+  const ShopFaq faq;
+  ScriptedProvider p({
+      ScriptedProvider::tools({call("k", "search_knowledge", {{"query", "delivery cost"}})}),
+      ScriptedProvider::text(answer),
+  });
+  brain::TurnObserver observer{{}, [streamed](const std::string& d) { *streamed += d; }};
+  return turn(p, "how much is delivery?", observer, 6, &faq);
 }
 
 TEST(ModelTurn, APlainAnswerIsTheReplyWithItsUsage) {
@@ -91,7 +107,7 @@ TEST(ModelTurn, APlainAnswerIsTheReplyWithItsUsage) {
   const auto& req = p.requests.at(0);
   ASSERT_EQ(req.messages.size(), 3u);
   EXPECT_EQ(req.messages[2].text, "what do you sell?");
-  EXPECT_EQ(req.tools.size(), 8u);
+  EXPECT_EQ(req.tools.size(), 9u);
   EXPECT_NE(req.system.find("You sell."), std::string::npos);
   EXPECT_NE(req.system.find("\"cart\""), std::string::npos);
 }
@@ -210,6 +226,75 @@ TEST(ModelTurn, ThePlacedOrderComesWithTheAdvice) {
   EXPECT_EQ(a->order->total_cents, 8900);
   EXPECT_EQ(a->order->customer.name, "Ana Ruiz");
   EXPECT_TRUE(std::holds_alternative<conv::PlaceOrder>(a->commands[a->commands.size() - 2]));
+}
+
+TEST(ModelTurn, GivenTheModelReadTheKnowledgeWhenItEndsWithACiteMarkerThenTheReplyCitesThePassage) {
+  // Given a model that searched the shop's documents and cites what it used
+  std::string streamed;
+  auto a = knowledge_turn("Delivery costs 5 EUR, free from 50 EUR. [cite: faq:2]", &streamed);
+  // Then the shopper reads the answer without the marker, and the reply names its source
+  ASSERT_TRUE(a->usable) << a->fallback.reason;
+  ASSERT_EQ(a->replies.size(), 1u);
+  EXPECT_EQ(a->replies[0].text, "Delivery costs 5 EUR, free from 50 EUR.");
+  EXPECT_EQ(a->replies[0].cited, "faq:2") << "recorded on message_sent, as the offline quote is";
+  EXPECT_EQ(streamed, a->replies[0].text) << "the marker is never streamed either";
+  EXPECT_TRUE(a->commands.empty()) << "reading the documents changes nothing";
+}
+
+TEST(ModelTurn, GivenAMarkerNamingAPassageTheToolNeverReturnedThenItIsStrippedAndNothingIsCited) {
+  std::string streamed;
+  auto a = knowledge_turn("Delivery is free. [cite: faq:9]", &streamed);
+  ASSERT_TRUE(a->usable) << a->fallback.reason;
+  EXPECT_EQ(a->replies[0].text, "Delivery is free.");
+  EXPECT_EQ(a->replies[0].cited, "") << "a made-up source is never recorded";
+  EXPECT_EQ(streamed, "Delivery is free.");
+  // Without a search, no id is the tool's: a marker cites nothing.
+  ScriptedProvider p({ScriptedProvider::text("Returns are free. [cite: faq:3]")});
+  auto unsearched = turn(p, "can I return it?", {}, 6, nullptr);
+  ASSERT_TRUE(unsearched->usable);
+  EXPECT_EQ(unsearched->replies[0].text, "Returns are free.");
+  EXPECT_EQ(unsearched->replies[0].cited, "");
+}
+
+TEST(ModelTurn, GivenTheModelReadTheKnowledgeButWroteNoMarkerThenNothingIsCited) {
+  std::string streamed;
+  auto a = knowledge_turn("Delivery costs 5 EUR.", &streamed);
+  ASSERT_TRUE(a->usable);
+  EXPECT_EQ(a->replies[0].text, "Delivery costs 5 EUR.");
+  EXPECT_EQ(a->replies[0].cited, "");
+}
+
+TEST(ModelTurn, GivenSeveralMarkersThenAllAreStrippedAndTheFirstTheToolReturnedIsCited) {
+  std::string streamed;
+  auto a = knowledge_turn(
+      "Free from 50 EUR; returns within 30 days.[cite: faq:7]  [ Cite :faq:3 ]\n", &streamed);
+  ASSERT_TRUE(a->usable);
+  EXPECT_EQ(a->replies[0].text, "Free from 50 EUR; returns within 30 days.");
+  EXPECT_EQ(a->replies[0].cited, "faq:3");
+  EXPECT_EQ(streamed, a->replies[0].text);
+}
+
+TEST(ModelTurn, OnlyMarkersThatEndTheReplyAreStripped) {
+  auto mid = strip_cite_markers("See [cite: faq:2] for more.");
+  EXPECT_EQ(mid.text, "See [cite: faq:2] for more.");
+  EXPECT_TRUE(mid.ids.empty());
+  auto unfinished = strip_cite_markers("Delivery is 5 EUR [cite: faq:2");
+  EXPECT_EQ(unfinished.text, "Delivery is 5 EUR [cite: faq:2");
+  auto other = strip_cite_markers("Sizes run small [note]");
+  EXPECT_EQ(other.text, "Sizes run small [note]");
+  auto empty_id = strip_cite_markers("Hours: 9 to 5 [cite: ]");
+  EXPECT_EQ(empty_id.text, "Hours: 9 to 5 [cite: ]");
+  auto two = strip_cite_markers("Hours: 9 to 5 [cite:hours:1][cite: faq:4 ]");
+  EXPECT_EQ(two.text, "Hours: 9 to 5");
+  EXPECT_EQ(two.ids, (std::vector<std::string>{"hours:1", "faq:4"}));
+}
+
+TEST(ModelTurn, ABracketThatIsNoMarkerStreamsAsWritten) {
+  std::string streamed;
+  auto a = knowledge_turn("Sizes run small [see the chart] and delivery is 5 EUR.", &streamed);
+  ASSERT_TRUE(a->usable);
+  EXPECT_EQ(streamed, "Sizes run small [see the chart] and delivery is 5 EUR.");
+  EXPECT_EQ(a->replies[0].text, streamed);
 }
 
 }  // namespace

@@ -1,9 +1,12 @@
-// A small catalog and conversation states for the assistant's tests.
+// A small catalog, the shop's documents and conversation states for the
+// assistant's tests.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "brain/knowledge.hpp"
 #include "domain/conversation.hpp"
 #include "projections/search_index.hpp"
 
@@ -39,6 +42,29 @@ inline const projections::SearchIndex& shop_catalog() {
   });
   return index;
 }
+
+// A shop whose documents say two things: what delivery costs (faq:2) and how
+// returns work (faq:3). Keeps the language each search was asked in.
+class ShopFaq final : public brain::Knowledge {
+ public:
+  std::optional<brain::KnowledgeQuote> answer(const std::string&,
+                                              const std::string&) const override {
+    return std::nullopt;
+  }
+  std::vector<brain::KnowledgeQuote> passages(const std::string& query, const std::string& language,
+                                              size_t limit) const override {
+    languages.push_back(language);
+    std::vector<brain::KnowledgeQuote> out;
+    if (query.find("deliver") != std::string::npos)
+      out.push_back({"faq", "Shop FAQ", "Delivery costs 5 EUR, free from 50 EUR.", "en", 2,
+                     "How much is delivery?"});
+    if (query.find("return") != std::string::npos || query.find("deliver") != std::string::npos)
+      out.push_back({"faq", "Shop FAQ", "Returns are free within 30 days.", "en", 3});
+    if (out.size() > limit) out.resize(limit);
+    return out;
+  }
+  mutable std::vector<std::string> languages;
+};
 
 // A conversation on "api" that received `n` messages.
 inline domain::conversation::State started(int n = 1) {

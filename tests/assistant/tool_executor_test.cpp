@@ -13,6 +13,7 @@ namespace {
 namespace conv = domain::conversation;
 using nlohmann::json;
 using testing::shop_catalog;
+using testing::ShopFaq;
 using testing::started;
 
 llm::ToolCall call(const std::string& name, json args) {
@@ -189,6 +190,68 @@ TEST(ToolExecutor, EveryCommandItKeepsIsAcceptedByTheDeciderInOrder) {
     for (const auto& e : r.value()) s = conv::evolve(std::move(s), e);
   }
   EXPECT_EQ(s, ex.state());
+}
+
+TEST(ToolExecutor,
+     GivenTheShopsDocumentsWhenTheModelSearchesThemThenPassagesComeWithCiteIdsAndNothingChanges) {
+  // Given a shop with a FAQ and a shopper writing in Spanish
+  ShopFaq faq;
+  auto state = started();
+  state.language = "es";
+  ToolExecutor ex(state, shop_catalog(), 100, "ORD-TESTORDER0001", &faq);
+  // When the model searches the shop's documents
+  auto r = ex.run(call("search_knowledge", {{"query", "delivery cost"}}));
+  // Then the passages come best first, each with the id a reply cites
+  ASSERT_FALSE(r.error) << r.content;
+  const json j = parsed(r);
+  EXPECT_EQ(j["query"], "delivery cost");
+  ASSERT_EQ(j["count"], 2);
+  EXPECT_EQ(j["results"][0]["cite"], "faq:2");
+  EXPECT_EQ(j["results"][0]["title"], "Shop FAQ");
+  EXPECT_EQ(j["results"][0]["text"], "Delivery costs 5 EUR, free from 50 EUR.");
+  EXPECT_EQ(j["results"][0]["language"], "en");
+  EXPECT_EQ(j["results"][0]["question"], "How much is delivery?");
+  EXPECT_EQ(j["results"][1]["cite"], "faq:3");
+  EXPECT_FALSE(j["results"][1].contains("question")) << "prose has no question";
+  EXPECT_FALSE(j.contains("note"));
+  EXPECT_EQ(ex.knowledge_cites(), (std::vector<std::string>{"faq:2", "faq:3"}));
+  EXPECT_EQ(faq.languages, std::vector<std::string>{"es"}) << "asked in the conversation's";
+  // And the conversation is left alone: reading the documents is no catalog search
+  EXPECT_TRUE(ex.commands().empty());
+  EXPECT_EQ(ex.state(), state);
+}
+
+TEST(ToolExecutor,
+     GivenALimitWhenTheModelSearchesTheKnowledgeThenOnlyThatManyAreReturnedOrCitable) {
+  ShopFaq faq;
+  ToolExecutor ex(started(), shop_catalog(), 100, "ORD-TESTORDER0001", &faq);
+  auto r = ex.run(call("search_knowledge", {{"query", "delivery"}, {"limit", 1}}));
+  ASSERT_FALSE(r.error) << r.content;
+  EXPECT_EQ(parsed(r)["count"], 1);
+  EXPECT_EQ(ex.knowledge_cites(), std::vector<std::string>{"faq:2"});
+  // A second search adds what it returned; an id already returned is kept once.
+  ex.run(call("search_knowledge", {{"query", "delivery and returns"}}));
+  EXPECT_EQ(ex.knowledge_cites(), (std::vector<std::string>{"faq:2", "faq:3"}));
+}
+
+TEST(ToolExecutor, GivenNoKnowledgeWhenTheModelSearchesItThenNothingIsFoundAndItIsToldSo) {
+  // Given a shop that wrote nothing, and one whose documents do not cover the question
+  ShopFaq faq;
+  ToolExecutor none(started(), shop_catalog(), 100, "ORD-TESTORDER0001");
+  ToolExecutor other(started(), shop_catalog(), 100, "ORD-TESTORDER0001", &faq);
+  for (ToolExecutor* ex : {&none, &other}) {
+    // When the model searches
+    auto r = ex->run(call("search_knowledge", {{"query", "do you gift wrap"}}));
+    // Then no error (nothing to retry or invent around), no passage, and a note
+    ASSERT_FALSE(r.error) << r.content;
+    const json j = parsed(r);
+    EXPECT_EQ(j["count"], 0);
+    EXPECT_TRUE(j["results"].empty());
+    EXPECT_NE(j.value("note", "").find("written nothing"), std::string::npos) << r.content;
+    EXPECT_NE(j.value("note", "").find("person"), std::string::npos) << r.content;
+    EXPECT_TRUE(ex->knowledge_cites().empty());
+    EXPECT_TRUE(ex->commands().empty());
+  }
 }
 
 }  // namespace

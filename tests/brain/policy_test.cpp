@@ -255,6 +255,11 @@ class DeliveryFaq : public Knowledge {
       return std::nullopt;
     return KnowledgeQuote{"faq", "Shop FAQ", "Delivery costs 5 EUR, free from 50 EUR.", "en", 2};
   }
+  // The offline policy never searches: it quotes only a clear answer.
+  std::vector<KnowledgeQuote> passages(const std::string&, const std::string&,
+                                       size_t) const override {
+    return {};
+  }
   mutable int asked = 0;
 };
 

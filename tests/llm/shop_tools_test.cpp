@@ -12,17 +12,17 @@ std::string check(const std::string& name, const json& args) {
   return check_arguments(shop_tools(), ToolCall{"c1", name, args, ""});
 }
 
-TEST(ShopTools, TheEightToolsWithObjectSchemas) {
+TEST(ShopTools, TheNineToolsWithObjectSchemas) {
   std::vector<std::string> names;
   for (const auto& t : shop_tools()) {
     names.push_back(t.name);
     EXPECT_EQ(t.parameters["type"], "object") << t.name;
     EXPECT_FALSE(t.description.empty()) << t.name;
   }
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"search_products", "get_product_details", "add_to_cart",
-                                      "view_cart", "remove_from_cart", "create_order",
-                                      "get_payment_link", "check_order_status"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"search_products", "get_product_details",
+                                             "add_to_cart", "view_cart", "remove_from_cart",
+                                             "create_order", "get_payment_link",
+                                             "check_order_status", "search_knowledge"}));
 }
 
 TEST(ShopTools, GoodArgumentsPass) {
@@ -32,6 +32,7 @@ TEST(ShopTools, GoodArgumentsPass) {
             "");
   EXPECT_EQ(check("view_cart", json::object()), "");
   EXPECT_EQ(check("check_order_status", json::object()), "");
+  EXPECT_EQ(check("search_knowledge", {{"query", "how much is delivery"}, {"limit", 3}}), "");
   EXPECT_EQ(check("create_order", {{"name", "Rahul Sharma"},
                                    {"phone", "+91 98765 43210"},
                                    {"email", "rahul@example.com"},
@@ -55,6 +56,11 @@ TEST(ShopTools, BadArgumentsSayWhatIsWrong) {
   EXPECT_EQ(check("create_order", {{"name", "R"}, {"phone", "1"}, {"address", "A"}, {"city", "K"}}),
             "email is required");
   EXPECT_EQ(check("get_product_details", {{"sku", std::string(65, 'x')}}), "sku is longer than 64");
+  EXPECT_EQ(check("search_knowledge", json::object()), "query is required");
+  EXPECT_EQ(check("search_knowledge", {{"query", std::string(201, 'x')}}),
+            "query is longer than 200");
+  EXPECT_EQ(check("search_knowledge", {{"query", "returns"}, {"limit", 6}}),
+            "limit must be at most 5");
   EXPECT_EQ(check("refund_everything", json::object()).rfind("there is no tool named", 0), 0u);
   ToolCall broken{"c2", "search_products", json::object(), "{\"query\": \"scr"};
   EXPECT_EQ(check_arguments(shop_tools(), broken),

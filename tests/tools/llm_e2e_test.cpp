@@ -244,14 +244,14 @@ TEST(LlmE2E, AShopperJourneyToAPlacedOrderDrivenOnlyByTheModelsToolCalls) {
                         "checkout.confirmation_requested", "conversation.order_placed"})
     EXPECT_NE(std::find(types.begin(), types.end(), t), types.end()) << t;
 
-  // On the wire: the key, the model, the eight tools, the tool results sent back.
+  // On the wire: the key, the model, the nine tools, the tool results sent back.
   auto requests = fake.requests();
   ASSERT_EQ(requests.size(), 6u);
   EXPECT_EQ(requests[0].path, "/v1/chat/completions");
   EXPECT_EQ(requests[0].headers["authorization"], "Bearer sk-test");
   const json first = json::parse(requests[0].body);
   EXPECT_EQ(first["model"], "gpt-4o-mini");
-  EXPECT_EQ(first["tools"].size(), 8u);
+  EXPECT_EQ(first["tools"].size(), 9u);
   const json second = json::parse(requests[1].body);
   EXPECT_EQ(second["messages"].back()["role"], "tool");
   EXPECT_EQ(second["messages"].back()["tool_call_id"], "call_search_products");
