@@ -1,7 +1,8 @@
 // What the sales policy needs of the shop's knowledge: the passage that
 // clearly answers a question about the shop — delivery, returns, hours,
 // payment — to quote and attribute; and, for a language model's
-// search_knowledge tool, the best passages to read and cite. Implemented by
+// search_knowledge tool, the best passages to read and cite; and the
+// phrasings of its sales scripts, for the offline replies. Implemented by
 // the knowledge view's passage index (projections/passage_index.hpp); neither
 // brain invents an answer it does not find here.
 #pragma once
@@ -39,6 +40,15 @@ class Knowledge {
   // hits, and an overload on the query's type would be ambiguous.)
   virtual std::vector<KnowledgeQuote> passages(const std::string& query,
                                                const std::string& language, size_t limit) const = 0;
+  // The shop's own phrasings for a stage of the conversation (greeting,
+  // objection, closing …: domain::knowledge::kScriptStages) in `language`,
+  // from its documents marked as sales scripts, in their order; empty when
+  // it wrote none in that language (none is translated). A knowledge without
+  // scripts need not say so.
+  virtual std::vector<std::string> script_lines(const std::string& /*stage*/,
+                                                const std::string& /*language*/) const {
+    return {};
+  }
 };
 
 }  // namespace parley::brain

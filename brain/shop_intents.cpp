@@ -18,7 +18,7 @@ using domain::Stage;
 using domain::product::Product;
 
 void greet(Turn& t, const TurnInput&) {
-  t.reply(Say::greet);
+  greet_in_shop_words(t);
   t.stage(Stage::greeting);
 }
 

@@ -162,6 +162,7 @@ bool answer_confirmation(Turn& t, const TurnInput& in) {
     if (t.apply(conv::PlaceOrder{in.order_id})) {
       t.plan.order = order;
       t.reply(Say::placed, {in.order_id, money(order.total_cents, order.currency)});
+      follow_with_shop_words(t, "closing");
       t.stage(Stage::closing);
     }
     return true;
@@ -223,7 +224,7 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
   const Understanding u = in_context(understood, state, text);
   // The conversation's language: a message in another language changed it
   // already; one without any (a name and an address) keeps it.
-  Turn t{state, {}, state.language, std::nullopt, rewrite};
+  Turn t{state, {}, state.language, std::nullopt, rewrite, knowledge};
   const TurnInput in{text, u, catalog, now_us, order_id, live_stock};
   if (!text.empty() && text[0] == '/') {
     handle_slash(t, text, catalog);
@@ -232,7 +233,8 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
   if (answer_confirmation(t, in) || answer_checkout_question(t, in)) return std::move(t.plan);
   keep_given_name(t, in);
   if (cancel_order(t, u, text, now_us) || browse(t, u, text, catalog) ||
-      answer_from_knowledge(t, u, text, knowledge) || ask_what_was_meant(t, u))
+      answer_objection(t, u, text) || answer_from_knowledge(t, u, text, knowledge) ||
+      ask_what_was_meant(t, u))
     return std::move(t.plan);
   handler_for(u.intent)(t, in);
   return std::move(t.plan);

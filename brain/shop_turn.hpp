@@ -25,6 +25,9 @@ struct Turn {
   // A model's words for this message's search (search_rewrite.hpp), tried
   // when a search for the message itself finds nothing; nullptr: none.
   const SearchRewrite* rewrite = nullptr;
+  // The shop's documents: quoted for questions, and its sales scripts'
+  // phrasings (brain/shop_scripts.cpp); nullptr: none.
+  const Knowledge* knowledge = nullptr;
 
   bool apply(const conv::Command& c) {
     auto r = conv::decide(state, c);
@@ -76,6 +79,16 @@ bool offer_what_is_left(Turn& t, const std::map<std::string, int64_t>& stock);
 // Details given freely during checkout ("Rahul Sharma, +91 …, 14 Park Street, Kolkata").
 domain::Customer read_details(const std::string& text, const Understanding& u,
                               const domain::Customer& have);
+
+// The shop's sales scripts (brain/shop_scripts.cpp): a phrasing of the
+// shop's for `stage` in the conversation's language ("" when none), the
+// greeting in the shop's words or the built-in one, a line of the shop's
+// after a reply (closing, after an order), and an answer to a shopper's
+// hesitation from the objection script (false when there is none).
+std::string shop_words(const Turn& t, const char* stage);
+void greet_in_shop_words(Turn& t);
+void follow_with_shop_words(Turn& t, const char* stage);
+bool answer_objection(Turn& t, const Understanding& u, const std::string& text);
 
 // /search, /add, /remove, /cart, /clear, /checkout.
 void handle_slash(Turn& t, const std::string& text, const Catalog& catalog);

@@ -3,7 +3,9 @@
 // search index of what the shop tells shoppers — that readers take without
 // locks. Only `info` documents are indexed: a sales script and an exported
 // chat (the shop's own talk, customers' names in it) are listed, never
-// searched or quoted. A document is split again only when it changed; a
+// searched or quoted. A sales script's lines (not an exported chat's) are
+// the shop's phrasings for its stage, handed to the offline brain through
+// the index (PassageIndex::script_lines). A document is split again only when it changed; a
 // removed one is forgotten. Writers call catch_up() after an append to read
 // their own writes.
 #pragma once

@@ -27,8 +27,11 @@ brain::KnowledgeQuote quote_of(const PassageIndex::Entry& e) {
 }  // namespace
 
 PassageIndex::PassageIndex(std::vector<Entry> entries, const brain::Lexicon* services,
-                           const brain::Lexicon& stops)
-    : entries_(std::move(entries)), services_(services), stops_(stops) {
+                           const brain::Lexicon& stops, ScriptLines scripts)
+    : entries_(std::move(entries)),
+      services_(services),
+      stops_(stops),
+      scripts_(std::move(scripts)) {
   lengths_.resize(entries_.size());
   double total = 0;
   for (uint32_t d = 0; d < entries_.size(); ++d) {
@@ -140,6 +143,12 @@ std::vector<brain::KnowledgeQuote> PassageIndex::passages(const std::string& que
   std::vector<brain::KnowledgeQuote> out;
   for (const auto& hit : search(query, language, limit)) out.push_back(quote_of(*hit.entry));
   return out;
+}
+
+std::vector<std::string> PassageIndex::script_lines(const std::string& stage,
+                                                    const std::string& language) const {
+  auto it = scripts_.find(stage + "/" + language);
+  return it == scripts_.end() ? std::vector<std::string>{} : it->second;
 }
 
 }  // namespace parley::projections

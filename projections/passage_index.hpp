@@ -12,6 +12,7 @@
 // Built once per knowledge version; searching is const and thread-safe.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,10 +37,14 @@ class PassageIndex : public brain::Knowledge {
     size_t matched_terms;  // distinct query terms found in the passage
   };
 
+  // A sales script's lines by "<stage>/<language>": they are not searched,
+  // only handed to the offline brain as the shop's phrasings.
+  using ScriptLines = std::map<std::string, std::vector<std::string>>;
+
   // `services`: the service lexicon (nullptr: no translation); `stops`: whose
   // stop words are left out (the shopping lexicon's).
   PassageIndex(std::vector<Entry> entries, const brain::Lexicon* services,
-               const brain::Lexicon& stops = brain::Lexicon::builtin());
+               const brain::Lexicon& stops = brain::Lexicon::builtin(), ScriptLines scripts = {});
 
   // The best `limit` passages for `query` asked in `language`, best first;
   // only passages that share a term with the query.
@@ -54,6 +59,8 @@ class PassageIndex : public brain::Knowledge {
   // search_knowledge tool; no service term required.
   std::vector<brain::KnowledgeQuote> passages(const std::string& query, const std::string& language,
                                               size_t limit) const override;
+  std::vector<std::string> script_lines(const std::string& stage,
+                                        const std::string& language) const override;
   size_t size() const { return entries_.size(); }
   const std::vector<Entry>& entries() const { return entries_; }
 
@@ -73,6 +80,7 @@ class PassageIndex : public brain::Knowledge {
   std::unordered_map<std::string, std::vector<Posting>> postings_;
   std::vector<float> lengths_;
   double avg_length_ = 1;
+  ScriptLines scripts_;
 };
 
 }  // namespace parley::projections

@@ -1,0 +1,55 @@
+// The shop's sales scripts in the offline brain's mouth: where a script for
+// the stage exists in the shopper's language, its phrasings replace or follow
+// the built-in ones, taken in turn so a returning shopper does not hear the
+// same line twice in a row. A script in another language is never translated
+// or used: the built-in text in the shopper's language stays.
+#include "brain/nlu_cues.hpp"
+#include "brain/shop_turn.hpp"
+
+namespace parley::brain::shop {
+
+std::string shop_words(const Turn& t, const char* stage) {
+  if (!t.knowledge) return "";
+  const auto lines = t.knowledge->script_lines(stage, t.lang);
+  if (lines.empty()) return "";
+  // `received` counts this message: one step on per message the shopper sends.
+  return lines[t.state.received % lines.size()];
+}
+
+void greet_in_shop_words(Turn& t) {
+  const std::string line = shop_words(t, "greeting");
+  if (line.empty())
+    t.reply(Say::greet);
+  else
+    t.reply_text(line);
+}
+
+void follow_with_shop_words(Turn& t, const char* stage) {
+  const std::string line = shop_words(t, stage);
+  if (!line.empty()) t.reply_text(line);
+}
+
+// "too expensive", "lo voy a pensar", "дороговато", "mahal", "mehenga hai":
+// the shopper hesitates over what they looked at or chose. Answered from the
+// shop's objection script only; without one the turn goes on as before.
+bool answer_objection(Turn& t, const Understanding& u, const std::string& text) {
+  static const nlu::Cues kObjection = {
+      "expensive", "too much",   "pricey",     "costly",  "overpriced", "think about it",
+      "not sure",  "caro",       "cara",       "caros",   "caras",      "lo pienso",
+      "pensarlo",  "pensármelo", "дорого",     "дорогой", "дороговато", "подумаю",
+      "mahal",     "kemahalan",  "pikir dulu", "mehenga", "mehngi",     "mehenge",
+      "mahanga",   "महंगा",       "महंगी",       "soch ke", "sochna"};
+  static const char* const kActs[] = {"add_to_cart",      "checkout",   "provide_details",
+                                      "remove_from_cart", "clear_cart", "human_handoff"};
+  if (!t.knowledge) return false;
+  for (const char* act : kActs)
+    if (u.intent == act) return false;
+  const bool has_looked = !t.state.cart.empty() || !t.state.last_shown.empty();
+  if (!has_looked || !nlu::has_cue(nlu::tokenize_message(text), kObjection)) return false;
+  const std::string line = shop_words(t, "objection");
+  if (line.empty()) return false;
+  t.reply_text(line);
+  return true;
+}
+
+}  // namespace parley::brain::shop
