@@ -77,33 +77,58 @@ ProductOutcome ProductCommands::remove(const std::string& sku, const std::string
 ImportReport ProductCommands::import(const domain::CatalogParse& parsed,
                                      const std::string& causation,
                                      const std::function<void(size_t, size_t)>& progress) {
+  std::vector<ImportRow> rows;
+  rows.reserve(parsed.products.size());
+  for (const auto& p : parsed.products) rows.push_back({0, p.sku, product::Upsert{p}});
+  return import_rows(rows, parsed.errors, causation, progress);
+}
+
+ImportReport ProductCommands::import_stock(const domain::StockSheet& sheet,
+                                           const std::string& causation,
+                                           const std::function<void(size_t, size_t)>& progress) {
+  std::vector<ImportRow> rows;
+  rows.reserve(sheet.rows.size());
+  for (const auto& r : sheet.rows) rows.push_back({r.line, r.sku, product::SetStock{r.quantity}});
+  return import_rows(rows, sheet.errors, causation, progress);
+}
+
+// Every row decided on its product's stream; the appends are submitted
+// together, so they share synced batches.
+ImportReport ProductCommands::import_rows(const std::vector<ImportRow>& rows,
+                                          std::vector<domain::CsvRowError> errors,
+                                          const std::string& causation,
+                                          const std::function<void(size_t, size_t)>& progress) {
   ImportReport report;
-  report.errors = parsed.errors;
-  report.rows = parsed.products.size();
+  report.errors = std::move(errors);
+  report.rows = rows.size();
   const int64_t now = now_us_();
   struct Pending {
     size_t index;
     std::future<events::AppendResult> result;
   };
   std::vector<Pending> pending;
-  for (size_t i = 0; i < parsed.products.size(); ++i) {
-    const auto& p = parsed.products[i];
-    auto loaded = load(p.sku);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    auto loaded = load(row.sku);
     if (!loaded.status.ok()) {
-      report.errors.push_back({0, p.sku, "cannot read the catalog: " + loaded.status.to_string()});
+      report.errors.push_back(
+          {row.line, row.sku, "cannot read the catalog: " + loaded.status.to_string()});
       continue;
     }
-    auto decided = product::decide(loaded.state, product::Upsert{p});
+    auto decided = product::decide(loaded.state, row.command);
     if (!decided) {
       report.errors.push_back(
-          {0, p.sku, std::string("invalid product: ") + product::to_string(decided.error())});
+          {row.line, row.sku,
+           decided.error() == product::Error::not_found
+               ? "no product with this sku: import it with the catalog's columns first"
+               : std::string("invalid product: ") + product::to_string(decided.error())});
       continue;
     }
     if (decided.value().empty()) {
       ++report.unchanged;
       continue;
     }
-    events::AppendRequest req{{product::kEntityType, p.sku}, loaded.head, {}, {}};
+    events::AppendRequest req{{product::kEntityType, row.sku}, loaded.head, {}, {}};
     for (const auto& e : decided.value()) req.events.push_back(codec::encode(e, now, causation));
     pending.push_back({i, writer_.submit(std::move(req))});
   }
@@ -114,11 +139,49 @@ ImportReport ProductCommands::import(const domain::CatalogParse& parsed,
       ++report.changed;
     } else {
       report.errors.push_back(
-          {0, parsed.products[p.index].sku, "not stored: " + r.status.to_string()});
+          {rows[p.index].line, rows[p.index].sku, "not stored: " + r.status.to_string()});
     }
     if (progress) progress(++done, report.rows);
   }
   if (progress) progress(report.rows, report.rows);
+  return report;
+}
+
+DropReport ProductCommands::drop_unchanged(const std::vector<product::Product>& products,
+                                           const std::string& causation) {
+  DropReport report;
+  const int64_t now = now_us_();
+  for (const auto& given : products) {
+    const product::Product wanted = product::normalize(given);
+    bool kept = false, absent = false;
+    events::StreamCommand<codec::Stream> c;
+    // Decided on the stream as it is when appended: an edit that lands in
+    // between is seen, and the product kept.
+    c.decide =
+        [&](const Loaded& loaded,
+            events::AppendRequest*) -> domain::Result<std::vector<product::Event>, product::Error> {
+      kept = absent = false;
+      if (!loaded.state.exists) {
+        absent = true;
+        return std::vector<product::Event>{};
+      }
+      product::Product have = loaded.state.product;
+      have.stock = wanted.stock;  // sales move the stock; that is no edit
+      if (!(have == wanted)) {
+        kept = true;
+        return std::vector<product::Event>{};
+      }
+      return product::decide(loaded.state, product::Remove{});
+    };
+    c.encode = [&](const product::Event& e) { return codec::encode(e, now, causation); };
+    auto r = events::run_stream_command(store_, writer_, wanted.sku, c);
+    if (r.storage_failed())
+      report.errors.push_back(wanted.sku + ": " + r.message);
+    else if (kept)
+      report.kept_changed.push_back(wanted.sku);
+    else if (!absent && r.ok)
+      ++report.removed;
+  }
   return report;
 }
 

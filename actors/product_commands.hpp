@@ -12,6 +12,7 @@
 
 #include "domain/catalog_csv.hpp"
 #include "domain/product.hpp"
+#include "domain/stock_sheet.hpp"
 #include "events/event_store.hpp"
 #include "events/group_commit_writer.hpp"
 #include "events/product_codec.hpp"
@@ -38,6 +39,12 @@ struct ImportReport {
   std::vector<domain::CsvRowError> errors;  // bad rows, and rows whose append failed
 };
 
+struct DropReport {
+  size_t removed = 0;
+  std::vector<std::string> kept_changed;  // SKUs the shop changed since: kept
+  std::vector<std::string> errors;        // "<sku>: why it could not be removed"
+};
+
 class ProductCommands {
  public:
   ProductCommands(events::EventStore& store, events::GroupCommitWriter& writer,
@@ -53,9 +60,26 @@ class ProductCommands {
   // so they share synced batches). `progress(done, total)` is called as rows land.
   ImportReport import(const domain::CatalogParse& parsed, const std::string& causation,
                       const std::function<void(size_t, size_t)>& progress = {});
+  // Removes each of `products` the catalog still holds as given (its stock
+  // aside): the demo catalog, once a shop has its own. A product the shop
+  // edited since is kept and named; one already gone is skipped.
+  DropReport drop_unchanged(const std::vector<domain::product::Product>& products,
+                            const std::string& causation);
+  // Sets the stock of each row's product and nothing else; a SKU the catalog
+  // does not have is an error on its line (stock never creates a product).
+  ImportReport import_stock(const domain::StockSheet& sheet, const std::string& causation,
+                            const std::function<void(size_t, size_t)>& progress = {});
 
  private:
   using Loaded = events::LoadedStream<events::product_codec::Stream>;
+  struct ImportRow {
+    size_t line;
+    std::string sku;
+    domain::product::Command command;
+  };
+  ImportReport import_rows(const std::vector<ImportRow>& rows,
+                           std::vector<domain::CsvRowError> errors, const std::string& causation,
+                           const std::function<void(size_t, size_t)>& progress);
   Loaded load(const std::string& sku);
   ProductOutcome run(const std::string& sku, const domain::product::Command& command,
                      const std::string& causation);

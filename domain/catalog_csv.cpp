@@ -20,6 +20,8 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+}  // namespace
+
 bool parse_int(const std::string& s, int64_t* v) {
   if (s.empty() || s.size() > 15) return false;
   int64_t x = 0;
@@ -30,8 +32,6 @@ bool parse_int(const std::string& s, int64_t* v) {
   *v = x;
   return true;
 }
-
-}  // namespace
 
 bool parse_price_cents(const std::string& text, int64_t* cents) {
   auto dot = text.find('.');
@@ -46,17 +46,23 @@ bool parse_price_cents(const std::string& text, int64_t* cents) {
 }
 
 CatalogParse parse_catalog_csv(const std::string& text) {
+  return parse_catalog_records(split_csv_records(text));
+}
+
+std::string header_of(const CsvRecord& record) {
+  std::string header;
+  for (size_t i = 0; i < record.fields.size(); ++i) header += (i ? "," : "") + record.fields[i];
+  return header;
+}
+
+CatalogParse parse_catalog_records(const std::vector<CsvRecord>& records) {
   CatalogParse result;
-  auto records = split_csv_records(text);
   if (records.empty()) {
     result.errors.push_back(
         {1, "", "the file is empty; expected the header " + std::string(kCatalogHeader)});
     return result;
   }
-  std::string header;
-  for (size_t i = 0; i < records[0].fields.size(); ++i)
-    header += (i ? "," : "") + records[0].fields[i];
-  if (header != kCatalogHeader) {
+  if (header_of(records[0]) != kCatalogHeader) {
     result.errors.push_back(
         {records[0].line, "", "the header must be exactly: " + std::string(kCatalogHeader)});
     return result;

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "domain/catalog_csv.hpp"
 #include "domain/limits.hpp"
+#include "domain/stock_sheet.hpp"
 #include "events/product_codec.hpp"
+#include "formats/sheet_rows.hpp"
 
 namespace parley::http {
 namespace {
@@ -101,20 +104,20 @@ json report_json(const actors::ImportReport& report) {
           {"errors", std::move(errors)}};
 }
 
+using Import = std::function<actors::ImportReport(const std::function<void(size_t, size_t)>&)>;
+
 // ?progress=1: the answer is NDJSON, one {"progress":{"done","total"}} line as
 // rows land (every 2% at most, and the last), then {"report":{…}}. A client
 // that leaves does not stop the import: every good row still lands.
-HttpResponse import_with_progress(ProductApiContext& ctx,
-                                  std::shared_ptr<const domain::CatalogParse> parsed) {
+HttpResponse import_with_progress(ProductApiContext& ctx, size_t total, Import import) {
   HttpResponse out;
   out.content_type = "application/x-ndjson";
   out.headers.emplace_back("Cache-Control", "no-store");
-  out.stream = [&ctx, parsed](const ChunkWriter& write) {
+  out.stream = [&ctx, total, import = std::move(import)](const ChunkWriter& write) {
     const auto line = [](const json& j) { return dump(j) + "\n"; };
-    const size_t total = parsed->products.size();
     bool open = write(line({{"progress", {{"done", 0}, {"total", total}}}}));
     size_t last = 0;
-    auto report = ctx.commands.import(*parsed, "admin:import", [&](size_t done, size_t of) {
+    auto report = import([&](size_t done, size_t of) {
       if (!open || done == last || (done < of && done - last < std::max<size_t>(1, of / 50)))
         return;
       last = done;
@@ -126,21 +129,62 @@ HttpResponse import_with_progress(ProductApiContext& ctx,
   return out;
 }
 
-HttpResponse import_csv(ProductApiContext& ctx, const HttpRequest& req) {
+// A catalog (its eleven columns) or a stock-only sheet (sku, quantity), as
+// CSV or as an Excel workbook: the header row says which.
+HttpResponse import_catalog(ProductApiContext& ctx, const HttpRequest& req) {
   if (auto denied = ctx.auth.deny(req, {Role::admin})) return *denied;
   const auto progress = req.query_value("progress", "0");
   if (progress != "0" && progress != "1")
     return json_error(400, "invalid_parameter", "'progress' is 0 or 1");
-  auto parsed = domain::parse_catalog_csv(req.body);
+  auto rows = formats::sheet_rows(req.body);
+  if (!rows) {
+    const auto& e = rows.error();
+    auto r = json_error(400, "unreadable_file", e.message);
+    r.body =
+        dump({{"error",
+               {{"code", "unreadable_file"},
+                {"message", e.message},
+                {"errors",
+                 json::array({{{"part", e.part}, {"line", e.line}, {"message", e.message}}})}}}});
+    return r;
+  }
+  Import import;
+  size_t total = 0;
+  if (!rows.value().empty() && domain::is_stock_header(rows.value().front())) {
+    auto sheet =
+        std::make_shared<const domain::StockSheet>(domain::parse_stock_records(rows.value()));
+    total = sheet->rows.size();
+    import = [&ctx, sheet ](const auto& on_progress) {
+      return ctx.commands.import_stock(*sheet, "admin:import stock", on_progress);
+  };
+}
+else {
+  auto parsed = domain::parse_catalog_records(rows.value());
   if (!parsed.header_ok)
-    return json_error(400, "invalid_csv",
-                      parsed.errors.empty() ? "bad header" : parsed.errors[0].message);
-  if (progress == "1")
-    return import_with_progress(ctx,
-                                std::make_shared<const domain::CatalogParse>(std::move(parsed)));
-  auto report = ctx.commands.import(parsed, "admin:import");
+    return json_error(
+        400, "invalid_csv",
+        (parsed.errors.empty() ? std::string("bad header") : parsed.errors[0].message) +
+            " (or, for stock only: sku,quantity)");
+  auto shared = std::make_shared<const domain::CatalogParse>(std::move(parsed));
+  total = shared->products.size();
+  import = [&ctx, shared ](const auto& on_progress) {
+    return ctx.commands.import(*shared, "admin:import", on_progress);
+};
+}  // namespace
+if (progress == "1") return import_with_progress(ctx, total, std::move(import));
+auto report = import(nullptr);
+ctx.catalog.catch_up();
+return json_ok(dump(report_json(report)));
+}  // namespace parley::http
+
+// The demo products leave the catalog, but one the shop edited is kept and
+// named: its own catalog may have started from it.
+HttpResponse drop_demo(ProductApiContext& ctx, const HttpRequest& req) {
+  if (auto denied = ctx.auth.deny(req, {Role::admin})) return *denied;
+  const auto report = ctx.commands.drop_unchanged(ctx.demo, "admin:drop-demo");
   ctx.catalog.catch_up();
-  return json_ok(dump(report_json(report)));
+  if (!report.errors.empty()) return json_error(503, "storage_unavailable", report.errors.front());
+  return json_ok(dump({{"removed", report.removed}, {"kept", report.kept_changed}}));
 }
 
 }  // namespace
@@ -156,7 +200,9 @@ void register_product_api(Router& router, ProductApiContext& ctx) {
   router.add("GET", "/api/v1/products/search",
              [&ctx](const HttpRequest& r) { return search(ctx, r); });
   router.add("POST", "/api/v1/products/import",
-             [&ctx](const HttpRequest& r) { return import_csv(ctx, r); });
+             [&ctx](const HttpRequest& r) { return import_catalog(ctx, r); });
+  router.add("POST", "/api/v1/products/drop-demo",
+             [&ctx](const HttpRequest& r) { return drop_demo(ctx, r); });
   router.add("POST", "/api/v1/products",
              [&ctx](const HttpRequest& r) { return upsert(ctx, r, ""); });
   router.add("GET", "/api/v1/products/{sku}",

@@ -17,6 +17,9 @@ struct ProductApiContext {
   actors::ProductCommands& commands;
   projections::CatalogView& catalog;
   Authorizer auth;  // writes need the role admin
+  // The demo catalog shipped in the binary: POST /api/v1/products/drop-demo
+  // takes those of its products the shop has not edited out again.
+  std::vector<domain::product::Product> demo = {};
 };
 
 void register_product_api(Router& router, ProductApiContext& ctx);

@@ -223,7 +223,8 @@ int run_serve(int argc, char** argv) {
   views.register_routes(router, team.auth());
   llm.register_routes(router, team.auth());
   payments.register_routes(router, team.auth());
-  http::ProductApiContext product_ctx{products, catalog, team.auth()};
+  http::ProductApiContext product_ctx{products, catalog, team.auth(),
+                                      domain::parse_catalog_csv(demo_catalog_csv()).products};
   http::register_product_api(router, product_ctx);
   actors::KnowledgeCommands knowledge_commands(store, writer, wall_clock_us);
   http::KnowledgeApiContext knowledge_ctx{knowledge_commands, knowledge, team.auth()};

@@ -11,6 +11,7 @@
 #include "events/memory_event_store.hpp"
 #include "http/product_api.hpp"
 #include "http/server.hpp"
+#include "tests/formats/made_files.hpp"
 
 namespace parley::http {
 namespace {
@@ -201,6 +202,89 @@ TEST_F(ProductApi, CreateUpdateDelete) {
   EXPECT_EQ(client_->Delete("/api/v1/products/X-1", admin_)->status, 200);
   EXPECT_EQ(client_->Get("/api/v1/products/X-1")->status, 404);
   EXPECT_EQ(client_->Delete("/api/v1/products/X-1", admin_)->status, 404);
+}
+
+const char* const kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+TEST_F(ProductApi, GivenAnExcelCatalogThenItImportsWithTheSameColumnsAndRowNumberedErrors) {
+  const std::string xlsx = testing::make_xlsx({
+      {"sku", "name", "category", "price", "currency", "stock", "color", "size", "tags",
+       "description", "image_url"},
+      {"XL-DRL-001", "Bosch cordless drill", "Tools > Drills", "89.9", "EUR", "12", "blue", "",
+       "drill|cordless", "18 V, two batteries.", "https://cdn.example.com/d.jpg"},
+      {},
+      {"XL-BAD-002", "Broken price", "Tools", "cheap", "EUR", "1"},
+  });
+  auto r = client_->Post("/api/v1/products/import", admin_, xlsx, kXlsxType);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto body = json::parse(r->body);
+  EXPECT_EQ(body["changed"], 1);
+  ASSERT_EQ(body["errors"].size(), 1u);
+  EXPECT_EQ(body["errors"][0]["line"], 4) << "the row number Excel shows";
+  auto drill = json::parse(client_->Get("/api/v1/products/XL-DRL-001")->body);
+  EXPECT_EQ(drill["price_cents"], 8990) << "Excel's number 89.9 read as 89.90";
+  EXPECT_EQ(drill["stock"], 12);
+}
+
+TEST_F(ProductApi, GivenAStockOnlySheetThenOnlyStockChangesAndUnknownSkusAreNamedByLine) {
+  const auto before = json::parse(client_->Get("/api/v1/products/HW-SCR-014")->body);
+  const std::string xlsx =
+      testing::make_xlsx({{"SKU", "Quantity"}, {"hw-scr-014", "7"}, {"NO-SUCH-1", "3"}});
+  auto r = client_->Post("/api/v1/products/import?progress=1", admin_, xlsx, kXlsxType);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const auto report = json::parse(r->body.substr(r->body.rfind('\n', r->body.size() - 2) + 1));
+  EXPECT_EQ(report["report"]["changed"], 1) << r->body;
+  ASSERT_EQ(report["report"]["errors"].size(), 1u);
+  EXPECT_EQ(report["report"]["errors"][0]["line"], 3);
+  EXPECT_EQ(report["report"]["errors"][0]["sku"], "NO-SUCH-1");
+  EXPECT_EQ(client_->Get("/api/v1/products/NO-SUCH-1")->status, 404) << "stock creates nothing";
+  auto after = json::parse(client_->Get("/api/v1/products/HW-SCR-014")->body);
+  EXPECT_EQ(after["stock"], 7);
+  after["stock"] = before["stock"];
+  after["in_stock"] = before["in_stock"];
+  EXPECT_EQ(after, before) << "nothing but the stock changed";
+
+  auto csv =
+      client_->Post("/api/v1/products/import", admin_, "sku,stock\nWF-SHO-001,0\n", "text/csv");
+  ASSERT_EQ(csv->status, 200) << csv->body;
+  EXPECT_EQ(json::parse(client_->Get("/api/v1/products/WF-SHO-001")->body)["stock"], 0)
+      << "the same sheet as CSV";
+}
+
+TEST_F(ProductApi, GivenADamagedWorkbookThenItIsRefusedWholeNamingThePartAndNothingLands) {
+  std::string xlsx = testing::make_xlsx({{"sku", "quantity"}, {"HW-SCR-014", "1"}});
+  const auto catalog_before = client_->Get("/api/v1/products/HW-SCR-014")->body;
+  auto cut =
+      client_->Post("/api/v1/products/import", admin_, xlsx.substr(0, xlsx.size() / 2), kXlsxType);
+  ASSERT_EQ(cut->status, 400) << cut->body;
+  EXPECT_EQ(json::parse(cut->body)["error"]["code"], "unreadable_file");
+  const std::string broken = testing::make_zip(
+      {{"xl/worksheets/sheet1.xml", "<worksheet><sheetData>\n<row r=\"1\"><c><v>1</row>"}});
+  auto r = client_->Post("/api/v1/products/import", admin_, broken, kXlsxType);
+  ASSERT_EQ(r->status, 400) << r->body;
+  const auto error = json::parse(r->body)["error"];
+  EXPECT_EQ(error["errors"][0]["part"], "xl/worksheets/sheet1.xml");
+  EXPECT_EQ(error["errors"][0]["line"], 2);
+  EXPECT_EQ(client_->Get("/api/v1/products/HW-SCR-014")->body, catalog_before);
+}
+
+TEST_F(ProductApi, GivenDemoProductsWhenDroppedThenTheUneditedGoAndTheEditedStay) {
+  ctx_.demo = domain::parse_catalog_csv(kCsv).products;  // the two good rows stand for the demo
+  json edited = json::parse(client_->Get("/api/v1/products/WF-SHO-001")->body);
+  edited["description"] = "Our own pump, restyled.";
+  edited.erase("price");
+  edited.erase("in_stock");
+  ASSERT_EQ(client_->Put("/api/v1/products/WF-SHO-001", admin_, edited.dump(), "application/json")
+                ->status,
+            200);
+  EXPECT_EQ(client_->Post("/api/v1/products/drop-demo")->status, 401);
+  auto r = client_->Post("/api/v1/products/drop-demo", admin_, "", "application/json");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body), (json{{"removed", 1}, {"kept", {"WF-SHO-001"}}}));
+  EXPECT_EQ(client_->Get("/api/v1/products/HW-SCR-014")->status, 404);
+  EXPECT_EQ(client_->Get("/api/v1/products/WF-SHO-001")->status, 200);
+  auto again = client_->Post("/api/v1/products/drop-demo", admin_, "", "application/json");
+  EXPECT_EQ(json::parse(again->body)["removed"], 0) << "dropping twice removes nothing more";
 }
 
 }  // namespace
