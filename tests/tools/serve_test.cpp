@@ -17,6 +17,7 @@
 #include <tuple>
 
 #include "events/rocks_event_store.hpp"
+#include "tests/formats/made_files.hpp"
 #include "tests/support/parley_server.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -144,6 +145,40 @@ TEST(Cli, CatalogImportReportsBadRowsByLine) {
   std::tie(code, out, err) = run({PARLEY_BIN, "catalog", "import", dir.sub("missing.csv")}, env);
   EXPECT_EQ(code, 2);
   EXPECT_NE(err.find("cannot read"), std::string::npos);
+}
+
+TEST(Cli, AStockSheetInExcelSetsStockAndTheDemoProductsCanBeDropped) {
+  testing::TempDir dir;
+  std::vector<std::string> env = {"PARLEY_DATA_DIR=" + dir.path()};
+  const std::string catalog = dir.sub("own.csv"), stock = dir.sub("count.xlsx");
+  {
+    std::ofstream out(catalog);
+    out << "sku,name,category,price,currency,stock,color,size,tags,description,image_url\n"
+           "OWN-1,Brass Hinge,Hardware > Hinges,5.00,EUR,3,,,,A hinge.,https://x/1.jpg\n";
+    std::ofstream sheet(stock, std::ios::binary);
+    sheet << testing::make_xlsx({{"sku", "quantity"}, {"OWN-1", "40"}, {"GONE-9", "1"}});
+  }
+  {
+    Server server(dir.path(), env);  // the first start imports the demo catalog
+    EXPECT_EQ(server.terminate(), 0);
+  }
+  auto [code, out, err] = run({PARLEY_BIN, "catalog", "import", catalog}, env);
+  EXPECT_EQ(code, 0) << err;
+  std::tie(code, out, err) = run({PARLEY_BIN, "catalog", "import", stock}, env);
+  EXPECT_EQ(code, 3) << err;
+  EXPECT_NE(err.find(stock + ":3: GONE-9: no product with this sku"), std::string::npos) << err;
+  EXPECT_NE(err.find("2 stock rows read, 1 stock levels changed"), std::string::npos) << err;
+  std::tie(code, out, err) = run({PARLEY_BIN, "catalog", "drop-demo"}, env);
+  EXPECT_EQ(code, 0) << err;
+  EXPECT_NE(err.find("products removed, 0 kept"), std::string::npos) << err;
+
+  Server server(dir.path(), env);
+  httplib::Client c("127.0.0.1", server.port());
+  auto own = c.Get("/api/v1/products/OWN-1");
+  ASSERT_TRUE(own && own->status == 200);
+  EXPECT_EQ(nlohmann::json::parse(own->body)["stock"], 40);
+  auto demo = nlohmann::json::parse(c.Get("/api/v1/products/search?q=screw&limit=50")->body);
+  EXPECT_TRUE(demo["results"].empty()) << "no demo product is left, nor imported again: " << demo;
 }
 
 TEST(Cli, KnowledgeImportNamesBadRowsByLineAndKeepsTheRest) {
