@@ -1,6 +1,6 @@
 // What a conversation entity needs besides its events: the catalog it sells
-// from, the shop's knowledge it quotes, the shop's time zone, whom it notifies and its nudge
-// policy. Plain data, free of CAF, so the engine's callers can build it.
+// from, the shop's knowledge it quotes, the shopper's past orders, the shop's time zone, whom it
+// notifies and its nudge policy. Plain data, free of CAF, so the engine's callers can build it.
 #pragma once
 
 #include <functional>
@@ -11,15 +11,18 @@
 #include "domain/nudge.hpp"
 #include "projections/catalog_view.hpp"
 #include "projections/knowledge_view.hpp"
+#include "projections/purchases_view.hpp"
 
 namespace parley::actors {
 
 using CatalogSource = std::function<std::shared_ptr<const projections::CatalogSnapshot>()>;
 using KnowledgeSource = std::function<std::shared_ptr<const projections::KnowledgeSnapshot>()>;
+using PurchasesSource = std::function<std::shared_ptr<const projections::PurchasesSnapshot>()>;
 
 struct ConversationDeps {
   CatalogSource catalog;       // the current catalog version; empty source = no products
   KnowledgeSource knowledge;   // the shop's documents; empty source = none to quote
+  PurchasesSource purchases;   // past orders and what sells together; empty = none known
   int utc_offset_minutes = 0;  // PARLEY_TIMEZONE, for dates in messages
   // Who hears of handoffs and of shoppers writing in human mode, and on which
   // platform (MANAGER_NUMBERS, PARLEY_MANAGER_CHANNEL). Empty: nobody.

@@ -246,9 +246,11 @@ struct ConversationKind : codec::Stream {
     const bool was_human = b->s.handoff_requested;
     if (!turn.advice || !dropped.empty()) {
       auto knowledge = deps.knowledge ? deps.knowledge() : nullptr;
-      plan = brain::plan_turn(b->s, turn.text, understood, catalog, turn.at_us, turn.order_id,
-                              live ? &*live : nullptr, turn.search_rewrite.get(),
-                              knowledge ? &knowledge->index : nullptr);
+      auto purchases = deps.purchases ? deps.purchases() : nullptr;
+      plan = brain::plan_turn(
+          b->s, turn.text, understood, catalog, turn.at_us, turn.order_id,
+          brain::TurnSources{live ? &*live : nullptr, turn.search_rewrite.get(),
+                             knowledge ? &knowledge->index : nullptr, purchases.get()});
       b->take(std::move(plan.events));
     }
     record_model_calls(turn, dropped, inbound, &b->d);

@@ -203,6 +203,47 @@ const std::map<Say, Row>& table() {
       {Say::order_status,
        {"Order {0}: {1}. Total {2}.", "Pedido {0}: {1}. Total {2}.", "Заказ {0}: {1}. Итого {2}.",
         "Pesanan {0}: {1}. Total {2}.", "Order {0}: {1}. Total {2}."}},
+      {Say::past_orders,
+       {"Your last orders:{0}\nSay \"same as before\" to order the last one again.",
+        "Tus últimos pedidos:{0}\nDi \"lo mismo que la última vez\" para repetir el último.",
+        "Ваши последние заказы:{0}\nНапишите «как в прошлый раз», чтобы повторить последний.",
+        "Pesanan terakhir kakak:{0}\nBilang \"pesan lagi\" untuk mengulang yang terakhir.",
+        "Aapke pichhle orders:{0}\nAakhri wala dobara chahiye to \"wahi order\" likhiye."}},
+      {Say::reordered,
+       {"I put your order {0} back in your cart, at today's prices:\n{1}\nCart total: {2}. Say "
+        "\"checkout\" when you're ready.",
+        "Volví a poner tu pedido {0} en el carrito, a los precios de hoy:\n{1}\nTotal: {2}. Di "
+        "\"pagar\" cuando quieras.",
+        "Положил ваш заказ {0} снова в корзину, по сегодняшним ценам:\n{1}\nИтого: {2}. "
+        "Напишите «оформить заказ», когда будете готовы.",
+        "Pesanan {0} sudah masuk keranjang lagi, dengan harga hari ini:\n{1}\nTotal: {2}. "
+        "Bilang \"checkout\" kalau sudah siap.",
+        "Aapka order {0} phir se cart mein daal diya, aaj ke daam par:\n{1}\nTotal: {2}. Ready "
+        "ho to \"checkout\" likhiye."}},
+      {Say::reorder_missing,
+       {"No longer available: {0}.", "Ya no disponible: {0}.", "Больше нет в продаже: {0}.",
+        "Sudah tidak tersedia: {0}.", "Ab available nahi: {0}."}},
+      {Say::reorder_nothing,
+       {"Nothing from order {0} is available today, sorry. Tell me what you need and I'll look.",
+        "Hoy no hay nada disponible del pedido {0}, lo siento. Dime qué necesitas y lo busco.",
+        "Из заказа {0} сегодня ничего нет в наличии, простите. Напишите, что нужно, и я поищу.",
+        "Maaf, tidak ada barang dari pesanan {0} yang tersedia hari ini. Mau cari apa?",
+        "Sorry, order {0} ka koi item aaj available nahi. Bataiye kya chahiye, main dhoondhta "
+        "hoon."}},
+      {Say::welcome_back,
+       {"Welcome back! Last time you ordered {0}. Say \"same as before\" to order it again.",
+        "¡Qué bueno verte de nuevo! La última vez pediste {0}. Di \"lo mismo que la última "
+        "vez\" para repetirlo.",
+        "С возвращением! В прошлый раз вы заказывали: {0}. Напишите «как в прошлый раз», чтобы "
+        "повторить.",
+        "Selamat datang kembali! Terakhir kakak pesan {0}. Bilang \"pesan lagi\" untuk "
+        "mengulang.",
+        "Welcome back! Pichhli baar aapne {0} order kiya tha. Dobara chahiye to \"wahi order\" "
+        "likhiye."}},
+      {Say::bought_together,
+       {"Often bought with it: {0} ({1}).", "Se suele comprar junto con: {0} ({1}).",
+        "С этим часто берут: {0} ({1}).", "Sering dibeli bersama: {0} ({1}).",
+        "Iske saath aksar liya jata hai: {0} ({1})."}},
       {Say::no_orders,
        {"I can't find an order from you yet.", "Todavía no encuentro ningún pedido tuyo.",
         "Пока не вижу ваших заказов.", "Belum ada pesanan dari kakak.",

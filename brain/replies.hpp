@@ -55,6 +55,12 @@ enum class Say {
   goodbye,
   out_of_scope,
   knowledge_quote,  // {0} the passage, {1} the document it is from
+  past_orders,      // {0} the shopper's last orders, one per line
+  reordered,        // {0} the order repeated, {1} the cart's lines, {2} its total
+  reorder_missing,  // {0} the lines of it no longer to be had
+  reorder_nothing,  // {0} the order: nothing of it can be had today
+  welcome_back,     // {0} the lines of the shopper's last order
+  bought_together,  // {0} a product others bought with the one just added, {1} its price
   ok,
   info,
   in_stock,

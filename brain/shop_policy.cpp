@@ -215,29 +215,42 @@ void keep_given_name(Turn& t, const TurnInput& in) {
 
 // The turn in named steps: a slash command; an answer to the checkout's
 // question; then a name said in passing is kept, and a cancellation, a
-// browsing request or a clarifying question may settle the turn; else the
-// intent's handler (brain/shop_intents.cpp) answers.
+// question about past orders or a reorder, a browsing request, a hesitation,
+// a question the shop's documents answer or a clarifying question may settle
+// the turn; else the intent's handler (brain/shop_intents.cpp) answers, a
+// returning shopper's hello recalls their last order and a product added
+// brings one bought with it.
 TurnPlan plan_turn(const conv::State& state, const std::string& text,
                    const Understanding& understood, const Catalog& catalog, int64_t now_us,
-                   const std::string& order_id, const LiveStock* live_stock,
-                   const SearchRewrite* rewrite, const Knowledge* knowledge) {
+                   const std::string& order_id, const TurnSources& sources) {
   const Understanding u = in_context(understood, state, text);
   // The conversation's language: a message in another language changed it
   // already; one without any (a name and an address) keeps it.
-  Turn t{state, {}, state.language, std::nullopt, rewrite, knowledge};
-  const TurnInput in{text, u, catalog, now_us, order_id, live_stock};
+  Turn t{state,          {}, state.language, std::nullopt, sources.rewrite, sources.knowledge,
+         sources.history};
+  const TurnInput in{text, u, catalog, now_us, order_id, sources.live_stock};
   if (!text.empty() && text[0] == '/') {
     handle_slash(t, text, catalog);
     return std::move(t.plan);
   }
   if (answer_confirmation(t, in) || answer_checkout_question(t, in)) return std::move(t.plan);
   keep_given_name(t, in);
-  if (cancel_order(t, u, text, now_us) || browse(t, u, text, catalog) ||
-      answer_objection(t, u, text) || answer_from_knowledge(t, u, text, knowledge) ||
-      ask_what_was_meant(t, u))
+  if (cancel_order(t, u, text, now_us) || answer_order_history(t, text, catalog) ||
+      browse(t, u, text, catalog) || answer_objection(t, u, text) ||
+      answer_from_knowledge(t, u, text, sources.knowledge) || ask_what_was_meant(t, u))
     return std::move(t.plan);
   handler_for(u.intent)(t, in);
+  if (u.intent == "greet") welcome_back(t);
+  suggest_bought_with(t, catalog);
   return std::move(t.plan);
+}
+
+TurnPlan plan_turn(const conv::State& state, const std::string& text,
+                   const Understanding& understood, const Catalog& catalog, int64_t now_us,
+                   const std::string& order_id, const LiveStock* live_stock,
+                   const SearchRewrite* rewrite, const Knowledge* knowledge) {
+  return plan_turn(state, text, understood, catalog, now_us, order_id,
+                   TurnSources{live_stock, rewrite, knowledge, nullptr});
 }
 
 }  // namespace parley::brain

@@ -12,6 +12,7 @@
 #include "brain/catalog.hpp"
 #include "brain/knowledge.hpp"
 #include "brain/nlu.hpp"
+#include "brain/order_history.hpp"
 #include "brain/replies.hpp"
 #include "brain/search_rewrite.hpp"
 #include "domain/conversation.hpp"
@@ -48,6 +49,18 @@ using LiveStock = std::map<std::string, int64_t>;
 // message itself finds nothing (search_rewrite.hpp); nullptr: none.
 // `knowledge`: the shop's documents, quoted for a question about the shop
 // that nothing else answers (brain/knowledge.hpp); nullptr: none.
+// `history`: the shopper's past orders and what sells together
+// (brain/order_history.hpp); nullptr: none known.
+struct TurnSources {
+  const LiveStock* live_stock = nullptr;
+  const SearchRewrite* rewrite = nullptr;
+  const Knowledge* knowledge = nullptr;
+  const OrderHistory* history = nullptr;
+};
+TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
+                   const Understanding& understanding, const Catalog& catalog, int64_t now_us,
+                   const std::string& order_id, const TurnSources& sources);
+// The same, with the sources one by one (what most tests give).
 TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
                    const Understanding& understanding, const Catalog& catalog, int64_t now_us,
                    const std::string& order_id, const LiveStock* live_stock = nullptr,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "brain/order_history.hpp"
 #include "brain/replies.hpp"
 #include "brain/shop_policy.hpp"
 
@@ -28,6 +29,9 @@ struct Turn {
   // The shop's documents: quoted for questions, and its sales scripts'
   // phrasings (brain/shop_scripts.cpp); nullptr: none.
   const Knowledge* knowledge = nullptr;
+  // The shopper's past orders and what sells together (brain/shop_history.cpp);
+  // nullptr: none known.
+  const OrderHistory* history = nullptr;
 
   bool apply(const conv::Command& c) {
     auto r = conv::decide(state, c);
@@ -89,6 +93,14 @@ std::string shop_words(const Turn& t, const char* stage);
 void greet_in_shop_words(Turn& t);
 void follow_with_shop_words(Turn& t, const char* stage);
 bool answer_objection(Turn& t, const Understanding& u, const std::string& text);
+
+// The shopper's past orders (brain/shop_history.cpp): "what did I order?"
+// lists them and "same as before" puts the last one back in the cart (true
+// when the message asked either); a returning shopper's hello recalls the
+// last order; a product just added brings one others bought with it.
+bool answer_order_history(Turn& t, const std::string& text, const Catalog& catalog);
+void welcome_back(Turn& t);
+void suggest_bought_with(Turn& t, const Catalog& catalog);
 
 // /search, /add, /remove, /cart, /clear, /checkout.
 void handle_slash(Turn& t, const std::string& text, const Catalog& catalog);

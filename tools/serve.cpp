@@ -21,6 +21,7 @@
 #include "privacy/sealed_view_store.hpp"
 #include "projections/catalog_view.hpp"
 #include "projections/knowledge_view.hpp"
+#include "projections/purchases_view.hpp"
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
 #include "tools/customer_keys_open.hpp"
@@ -132,6 +133,13 @@ int run_serve(int argc, char** argv) {
     return 1;
   }
   knowledge.start_following(std::chrono::milliseconds(100));
+  // Past orders for "same as before" and what sells together (issue 21).
+  projections::PurchasesView purchases(store);
+  if (auto st = purchases.catch_up(); !st.ok()) {
+    std::fprintf(stderr, "parley: cannot read the orders: %s\n", st.to_string().c_str());
+    return 1;
+  }
+  purchases.start_following(std::chrono::milliseconds(100));
 
   actors::EngineOptions engine_options;
   engine_options.scheduler_threads = settings.actor_threads;
@@ -141,6 +149,7 @@ int run_serve(int argc, char** argv) {
   engine_options.conversations.utc_offset_minutes = zone.offset_minutes_at(wall_clock_us());
   engine_options.conversations.catalog = [&catalog] { return catalog.snapshot(); };
   engine_options.conversations.knowledge = [&knowledge] { return knowledge.snapshot(); };
+  engine_options.conversations.purchases = [&purchases] { return purchases.snapshot(); };
   auto adapters = make_adapters(settings);
   engine_options.conversations.manager_numbers.assign(settings.manager_numbers.begin(),
                                                       settings.manager_numbers.end());
