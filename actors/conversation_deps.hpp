@@ -11,19 +11,26 @@
 #include "domain/nudge.hpp"
 #include "projections/catalog_view.hpp"
 #include "projections/knowledge_view.hpp"
+#include "projections/promotions_view.hpp"
 #include "projections/purchases_view.hpp"
+#include "projections/testimonials_view.hpp"
 
 namespace parley::actors {
 
 using CatalogSource = std::function<std::shared_ptr<const projections::CatalogSnapshot>()>;
 using KnowledgeSource = std::function<std::shared_ptr<const projections::KnowledgeSnapshot>()>;
 using PurchasesSource = std::function<std::shared_ptr<const projections::PurchasesSnapshot>()>;
+using PromotionsSource = std::function<std::shared_ptr<const projections::PromotionsSnapshot>()>;
+using TestimonialsSource =
+    std::function<std::shared_ptr<const projections::TestimonialsSnapshot>()>;
 
 struct ConversationDeps {
-  CatalogSource catalog;       // the current catalog version; empty source = no products
-  KnowledgeSource knowledge;   // the shop's documents; empty source = none to quote
-  PurchasesSource purchases;   // past orders and what sells together; empty = none known
-  int utc_offset_minutes = 0;  // PARLEY_TIMEZONE, for dates in messages
+  CatalogSource catalog;            // the current catalog version; empty source = no products
+  KnowledgeSource knowledge;        // the shop's documents; empty source = none to quote
+  PurchasesSource purchases;        // past orders and what sells together; empty = none known
+  PromotionsSource promotions;      // the shop's promotions; empty = none
+  TestimonialsSource testimonials;  // the shop's testimonials; empty = none
+  int utc_offset_minutes = 0;       // PARLEY_TIMEZONE, for dates in messages
   // Who hears of handoffs and of shoppers writing in human mode, and on which
   // platform (MANAGER_NUMBERS, PARLEY_MANAGER_CHANNEL). Empty: nobody.
   std::vector<std::string> manager_numbers;

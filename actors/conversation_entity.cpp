@@ -247,10 +247,13 @@ struct ConversationKind : codec::Stream {
     if (!turn.advice || !dropped.empty()) {
       auto knowledge = deps.knowledge ? deps.knowledge() : nullptr;
       auto purchases = deps.purchases ? deps.purchases() : nullptr;
+      auto promotions = deps.promotions ? deps.promotions() : nullptr;
+      auto testimonials = deps.testimonials ? deps.testimonials() : nullptr;
       plan = brain::plan_turn(
           b->s, turn.text, understood, catalog, turn.at_us, turn.order_id,
           brain::TurnSources{live ? &*live : nullptr, turn.search_rewrite.get(),
-                             knowledge ? &knowledge->index : nullptr, purchases.get()});
+                             knowledge ? &knowledge->index : nullptr, purchases.get(),
+                             promotions.get(), testimonials.get()});
       b->take(std::move(plan.events));
     }
     record_model_calls(turn, dropped, inbound, &b->d);

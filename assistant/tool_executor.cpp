@@ -241,13 +241,19 @@ ToolResult ToolExecutor::create_order(const json& a) {
   if (!apply(conv::ProvideDetails{c}, &why)) return undo(why);
   if (!apply(conv::RequestConfirmation{}, &why)) return undo(why);
   const std::string id = order_id_;
-  domain::order::Order order{id,
-                             state_.id,
-                             state_.customer,
-                             state_.cart,
-                             domain::cart_total_cents(state_.cart),
-                             state_.cart.front().currency,
-                             now_us_};
+  domain::order::Order order;
+  order.order_id = id;
+  order.conversation_id = state_.id;
+  order.customer = state_.customer;
+  order.lines = state_.cart;
+  order.currency = state_.cart.front().currency;
+  order.placed_at_us = now_us_;
+  // A promotion the shopper's code applied stays with the order, as the
+  // conversation decider prices it (domain/conversation.cpp, PlaceOrder).
+  order.discount_cents =
+      state_.promo ? domain::promotion::discount_cents(*state_.promo, state_.cart) : 0;
+  order.promo_code = order.discount_cents > 0 ? state_.promo->code : "";
+  order.total_cents = domain::cart_total_cents(state_.cart) - order.discount_cents;
   if (!apply(conv::PlaceOrder{id}, &why)) return undo(why);
   apply(conv::SetStage{Stage::closing});
   order_ = order;

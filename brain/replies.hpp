@@ -54,13 +54,19 @@ enum class Say {
   thanks,
   goodbye,
   out_of_scope,
-  knowledge_quote,  // {0} the passage, {1} the document it is from
-  past_orders,      // {0} the shopper's last orders, one per line
-  reordered,        // {0} the order repeated, {1} the cart's lines, {2} its total
-  reorder_missing,  // {0} the lines of it no longer to be had
-  reorder_nothing,  // {0} the order: nothing of it can be had today
-  welcome_back,     // {0} the lines of the shopper's last order
-  bought_together,  // {0} a product others bought with the one just added, {1} its price
+  knowledge_quote,    // {0} the passage, {1} the document it is from
+  past_orders,        // {0} the shopper's last orders, one per line
+  reordered,          // {0} the order repeated, {1} the cart's lines, {2} its total
+  reorder_missing,    // {0} the lines of it no longer to be had
+  reorder_nothing,    // {0} the order: nothing of it can be had today
+  welcome_back,       // {0} the lines of the shopper's last order
+  bought_together,    // {0} a product others bought with the one just added, {1} its price
+  promos,             // {0} the promotions running now, one per line
+  promo_applied,      // {0} the promotion, {1} the cart's total with it
+  promo_saved,        // {0} the promotion, kept for a cart still empty
+  promo_not_covered,  // {0} the promotion: nothing in the cart is covered by it
+  promo_unknown,      // {0} a code no running promotion has
+  promo_expired,      // {0} the code that ended, {1} the cart's total without it
   ok,
   info,
   in_stock,

@@ -44,7 +44,13 @@ std::string cart_lines(const conv::State& s) {
 }
 
 std::string total(const conv::State& s) {
-  return money(domain::cart_total_cents(s.cart), s.cart.empty() ? "EUR" : s.cart[0].currency);
+  const std::string currency = s.cart.empty() ? "EUR" : s.cart[0].currency;
+  const int64_t lines = domain::cart_total_cents(s.cart);
+  const int64_t discount = s.promo ? domain::promotion::discount_cents(*s.promo, s.cart) : 0;
+  if (discount <= 0) return money(lines, currency);
+  // "€26.82 (€29.80 − €2.98, SAVE10)": what will be paid, and why.
+  return money(lines - discount, currency) + " (" + money(lines, currency) + " − " +
+         money(discount, currency) + ", " + s.promo->code + ")";
 }
 
 bool is_footwear(const Product& p) {
@@ -265,6 +271,7 @@ domain::CartLine cart_line_for(const domain::product::Product& p, int64_t quanti
   line.colors = p.colors;
   line.sizes = p.sizes;
   line.footwear = shop::is_footwear(p);
+  line.category = p.category;
   if (p.colors.size() == 1) line.color = p.colors.front();
   if (p.sizes.size() == 1) line.size = p.sizes.front();
   return line;

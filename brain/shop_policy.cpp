@@ -152,14 +152,20 @@ bool answer_confirmation(Turn& t, const TurnInput& in) {
   const std::string& intent = in.u.intent;
   if (intent == "affirm" || intent == "checkout") {
     if (in.live_stock && offer_what_is_left(t, *in.live_stock)) return true;
-    domain::order::Order order{in.order_id,
-                               t.state.id,
-                               t.state.customer,
-                               t.state.cart,
-                               domain::cart_total_cents(t.state.cart),
-                               t.state.cart.front().currency,
-                               in.now_us};
+    if (!promo_still_valid(t, in.now_us)) return true;
+    domain::order::Order order;
+    order.order_id = in.order_id;
+    order.conversation_id = t.state.id;
+    order.customer = t.state.customer;
+    order.lines = t.state.cart;
+    order.currency = t.state.cart.front().currency;
+    order.placed_at_us = in.now_us;
     if (t.apply(conv::PlaceOrder{in.order_id})) {
+      // The total and discount as the decider placed them.
+      const auto& placed = std::get<conv::OrderPlaced>(t.plan.events.back());
+      order.total_cents = placed.total_cents;
+      order.discount_cents = placed.discount_cents;
+      order.promo_code = placed.promo_code;
       t.plan.order = order;
       t.reply(Say::placed, {in.order_id, money(order.total_cents, order.currency)});
       follow_with_shop_words(t, "closing");
@@ -226,18 +232,28 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
   const Understanding u = in_context(understood, state, text);
   // The conversation's language: a message in another language changed it
   // already; one without any (a name and an address) keeps it.
-  Turn t{state,          {}, state.language, std::nullopt, sources.rewrite, sources.knowledge,
-         sources.history};
+  Turn t{state,
+         {},
+         state.language,
+         std::nullopt,
+         sources.rewrite,
+         sources.knowledge,
+         sources.history,
+         sources.promotions,
+         sources.testimonials};
   const TurnInput in{text, u, catalog, now_us, order_id, sources.live_stock};
   if (!text.empty() && text[0] == '/') {
     handle_slash(t, text, catalog);
     return std::move(t.plan);
   }
-  if (answer_confirmation(t, in) || answer_checkout_question(t, in)) return std::move(t.plan);
+  if (answer_promotions(t, text, now_us) || answer_confirmation(t, in) ||
+      answer_checkout_question(t, in))
+    return std::move(t.plan);
   keep_given_name(t, in);
   if (cancel_order(t, u, text, now_us) || answer_order_history(t, text, catalog) ||
-      browse(t, u, text, catalog) || answer_objection(t, u, text) ||
-      answer_from_knowledge(t, u, text, sources.knowledge) || ask_what_was_meant(t, u))
+      show_testimonials(t, text, 3) || browse(t, u, text, catalog) ||
+      answer_objection(t, u, text) || answer_from_knowledge(t, u, text, sources.knowledge) ||
+      ask_what_was_meant(t, u))
     return std::move(t.plan);
   handler_for(u.intent)(t, in);
   if (u.intent == "greet") welcome_back(t);

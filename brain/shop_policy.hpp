@@ -13,8 +13,10 @@
 #include "brain/knowledge.hpp"
 #include "brain/nlu.hpp"
 #include "brain/order_history.hpp"
+#include "brain/promotions.hpp"
 #include "brain/replies.hpp"
 #include "brain/search_rewrite.hpp"
+#include "brain/testimonials.hpp"
 #include "domain/conversation.hpp"
 #include "domain/order.hpp"
 
@@ -51,11 +53,15 @@ using LiveStock = std::map<std::string, int64_t>;
 // that nothing else answers (brain/knowledge.hpp); nullptr: none.
 // `history`: the shopper's past orders and what sells together
 // (brain/order_history.hpp); nullptr: none known.
+// `promotions`, `testimonials`: the shop's (brain/promotions.hpp,
+// brain/testimonials.hpp); nullptr: none.
 struct TurnSources {
   const LiveStock* live_stock = nullptr;
   const SearchRewrite* rewrite = nullptr;
   const Knowledge* knowledge = nullptr;
   const OrderHistory* history = nullptr;
+  const Promotions* promotions = nullptr;
+  const Testimonials* testimonials = nullptr;
 };
 TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
                    const Understanding& understanding, const Catalog& catalog, int64_t now_us,

@@ -31,7 +31,8 @@ void follow_with_shop_words(Turn& t, const char* stage) {
 
 // "too expensive", "lo voy a pensar", "дороговато", "mahal", "mehenga hai":
 // the shopper hesitates over what they looked at or chose. Answered from the
-// shop's objection script only; without one the turn goes on as before.
+// shop's objection script; without one, over a cart, by a testimonial; else
+// the turn goes on as before.
 bool answer_objection(Turn& t, const Understanding& u, const std::string& text) {
   static const nlu::Cues kObjection = {
       "expensive", "too much",   "pricey",     "costly",  "overpriced", "think about it",
@@ -41,15 +42,16 @@ bool answer_objection(Turn& t, const Understanding& u, const std::string& text) 
       "mahanga",   "महंगा",       "महंगी",       "soch ke", "sochna"};
   static const char* const kActs[] = {"add_to_cart",      "checkout",   "provide_details",
                                       "remove_from_cart", "clear_cart", "human_handoff"};
-  if (!t.knowledge) return false;
+  if (!t.knowledge && !t.testimonials) return false;
   for (const char* act : kActs)
     if (u.intent == act) return false;
   const bool has_looked = !t.state.cart.empty() || !t.state.last_shown.empty();
   if (!has_looked || !nlu::has_cue(nlu::tokenize_message(text), kObjection)) return false;
   const std::string line = shop_words(t, "objection");
-  if (line.empty()) return false;
-  t.reply_text(line);
-  return true;
+  if (!line.empty()) return (t.reply_text(line), true);
+  // Without a script of its own, a shop with testimonials lets a real
+  // shopper's words answer a hesitation over a cart.
+  return !t.state.cart.empty() && show_testimonials(t, "", 1);
 }
 
 }  // namespace parley::brain::shop

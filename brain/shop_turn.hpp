@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "brain/order_history.hpp"
+#include "brain/promotions.hpp"
 #include "brain/replies.hpp"
 #include "brain/shop_policy.hpp"
+#include "brain/testimonials.hpp"
 
 namespace parley::brain::shop {
 
@@ -32,6 +34,9 @@ struct Turn {
   // The shopper's past orders and what sells together (brain/shop_history.cpp);
   // nullptr: none known.
   const OrderHistory* history = nullptr;
+  // The shop's promotions and testimonials (brain/shop_promotions.cpp); nullptr: none.
+  const Promotions* promotions = nullptr;
+  const Testimonials* testimonials = nullptr;
 
   bool apply(const conv::Command& c) {
     auto r = conv::decide(state, c);
@@ -101,6 +106,16 @@ bool answer_objection(Turn& t, const Understanding& u, const std::string& text);
 bool answer_order_history(Turn& t, const std::string& text, const Catalog& catalog);
 void welcome_back(Turn& t);
 void suggest_bought_with(Turn& t, const Catalog& catalog);
+
+// Promotions and testimonials (brain/shop_promotions.cpp): a running code in
+// the message is applied, "any discount?" lists what runs now (false when
+// nothing does, so the shop's documents may answer); the applied promotion is
+// checked again before an order is placed (false, and the shopper told, when
+// it ended); "reviews?" shows testimonials, about what the shopper looked at
+// first ("" as text: without asking, at a hesitation).
+bool answer_promotions(Turn& t, const std::string& text, int64_t now_us);
+bool promo_still_valid(Turn& t, int64_t now_us);
+bool show_testimonials(Turn& t, const std::string& text, size_t limit);
 
 // /search, /add, /remove, /cart, /clear, /checkout.
 void handle_slash(Turn& t, const std::string& text, const Catalog& catalog);

@@ -86,10 +86,10 @@ bool operator==(const State& a, const State& b) {
          a.last_received_id == b.last_received_id && a.language == b.language &&
          a.stage == b.stage && a.last_shown == b.last_shown && a.shown_size == b.shown_size &&
          a.shown_color == b.shown_color && a.shown_offset == b.shown_offset &&
-         a.last_query == b.last_query && a.cart == b.cart && a.customer == b.customer &&
-         a.checkout_open == b.checkout_open && a.awaiting_confirmation == b.awaiting_confirmation &&
-         a.orders == b.orders && a.order_notes == b.order_notes &&
-         a.last_order_total_cents == b.last_order_total_cents &&
+         a.last_query == b.last_query && a.cart == b.cart && a.promo == b.promo &&
+         a.customer == b.customer && a.checkout_open == b.checkout_open &&
+         a.awaiting_confirmation == b.awaiting_confirmation && a.orders == b.orders &&
+         a.order_notes == b.order_notes && a.last_order_total_cents == b.last_order_total_cents &&
          a.last_order_currency == b.last_order_currency &&
          a.handoff_requested == b.handoff_requested && a.handoff_since_us == b.handoff_since_us &&
          a.handoff_by == b.handoff_by && a.browsing == b.browsing &&
@@ -217,6 +217,13 @@ struct Decider {
     if (it != s.order_notes.end() && it->second == c.note) return none();
     return one(OrderStatusNoted{c.order_id, c.note, c.at_us});
   }
+  Events operator()(const ApplyPromo& c) const {
+    if (s.promo && *s.promo == c.promotion) return none();
+    return one(PromoApplied{c.promotion});
+  }
+  Events operator()(const RemovePromo& c) const {
+    return s.promo ? one(PromoRemoved{s.promo->code, c.reason}) : none();
+  }
   Events operator()(const RequestOrderCancel& c) const {
     if (std::find(s.orders.begin(), s.orders.end(), c.order_id) == s.orders.end())
       return fail(Error::unknown_order);
@@ -295,7 +302,11 @@ struct Decider {
     if (!total || *total > kMaxOrderCents) return fail(Error::cart_full);
     for (const auto& l : s.cart)
       if (l.currency != s.cart.front().currency) return fail(Error::mixed_currency);
-    return one(OrderPlaced{c.order_id, *total, s.cart.front().currency});
+    // The discount is the applied promotion's on the cart as it is now: a
+    // line changed since the code was given is priced as it stands.
+    const int64_t discount = s.promo ? promotion::discount_cents(*s.promo, s.cart) : 0;
+    return one(OrderPlaced{c.order_id, *total - discount, s.cart.front().currency, discount,
+                           discount > 0 ? s.promo->code : ""});
   }
   Events operator()(const SetStage& c) const {
     return c.stage == s.stage ? none() : one(StageChanged{c.stage});
@@ -378,7 +389,10 @@ struct Evolver {
   void operator()(const CheckoutCancelled&) const {
     s.checkout_open = s.awaiting_confirmation = false;
   }
+  void operator()(const PromoApplied& e) const { s.promo = e.promotion; }
+  void operator()(const PromoRemoved&) const { s.promo.reset(); }
   void operator()(const OrderPlaced& e) const {
+    s.promo.reset();
     s.orders.push_back(e.order_id);
     s.browsing = false;
     s.last_order_total_cents = e.total_cents;

@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "domain/limits.hpp"
+#include "domain/promotion.hpp"
 #include "domain/result.hpp"
 #include "domain/shop.hpp"
 
@@ -117,8 +119,19 @@ struct ConfirmationRequested {};
 struct CheckoutCancelled {};
 struct OrderPlaced {
   std::string order_id;
-  int64_t total_cents = 0;
+  int64_t total_cents = 0;  // what the shopper pays: the cart's total less the discount
   std::string currency;
+  int64_t discount_cents = 0;  // the applied promotion's, 0 without one
+  std::string promo_code = "";
+};
+// A promotion the shopper's code named, applied to the cart until the order
+// is placed or it is taken off (domain/promotion.hpp: discount_cents).
+struct PromoApplied {
+  promotion::Promotion promotion;
+};
+struct PromoRemoved {
+  std::string code;
+  std::string reason;  // "expired", "replaced", "shopper" …
 };
 struct StageChanged {
   Stage stage;
@@ -215,6 +228,8 @@ inline constexpr const char* kDetailsProvided = "checkout.details_provided";
 inline constexpr const char* kConfirmationRequested = "checkout.confirmation_requested";
 inline constexpr const char* kCheckoutCancelled = "checkout.cancelled";
 inline constexpr const char* kOrderPlaced = "conversation.order_placed";
+inline constexpr const char* kPromoApplied = "cart.promo_applied";
+inline constexpr const char* kPromoRemoved = "cart.promo_removed";
 inline constexpr const char* kOrderStatusNoted = "conversation.order_status_noted";
 inline constexpr const char* kOrderCancelRequested = "conversation.order_cancel_requested";
 inline constexpr const char* kCustomerForgotten = "conversation.customer_forgotten";
@@ -228,12 +243,13 @@ inline constexpr const char* kNudgeSent = "conversation.nudge_sent";
 inline constexpr const char* kNudgeSkipped = "conversation.nudge_skipped";
 inline constexpr const char* kNudgeCancelled = "conversation.nudge_cancelled";
 }  // namespace types
-using Event = std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
-                           QuantityChanged, VariantChosen, CartCleared, CheckoutStarted,
-                           DetailsProvided, ConfirmationRequested, CheckoutCancelled, OrderPlaced,
-                           StageChanged, HandoffRequested, HandoffEnded, DeliveryStatusChanged,
-                           SearchPerformed, NudgeScheduled, NudgeSent, NudgeSkipped, NudgeCancelled,
-                           OrderStatusNoted, CustomerForgotten, OrderCancelRequested>;
+using Event =
+    std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
+                 QuantityChanged, VariantChosen, CartCleared, CheckoutStarted, DetailsProvided,
+                 ConfirmationRequested, CheckoutCancelled, OrderPlaced, StageChanged,
+                 HandoffRequested, HandoffEnded, DeliveryStatusChanged, SearchPerformed,
+                 NudgeScheduled, NudgeSent, NudgeSkipped, NudgeCancelled, OrderStatusNoted,
+                 CustomerForgotten, OrderCancelRequested, PromoApplied, PromoRemoved>;
 
 // ---- state --------------------------------------------------------------
 struct State {
@@ -252,7 +268,8 @@ struct State {
   uint32_t shown_offset = 0;            // of the last list in its search's results
   std::string last_query;               // the last search, refined by "cheaper", "more", a colour
   std::vector<CartLine> cart;
-  Customer customer;  // saved delivery details
+  std::optional<promotion::Promotion> promo;  // applied to the cart; gone with the order
+  Customer customer;                          // saved delivery details
   bool checkout_open = false;
   bool awaiting_confirmation = false;
   std::vector<std::string> orders;               // placed, oldest first
@@ -364,16 +381,25 @@ struct NoteOrderStatus {
   OrderNote note;
   int64_t at_us = 0;
 };
+// A promotion for the cart (the caller found it valid now); the same one
+// again decides nothing, another replaces it.
+struct ApplyPromo {
+  promotion::Promotion promotion;
+};
+struct RemovePromo {
+  std::string reason;
+};
 // Forgets the customer's details (always recorded, so a repeat is safe).
 struct ForgetCustomer {
   std::string by;
   int64_t at_us = 0;
 };
-using Command = std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem,
-                             SetQuantity, ChooseVariant, ClearCart, StartCheckout, ProvideDetails,
-                             RequestConfirmation, CancelCheckout, PlaceOrder, SetStage,
-                             RequestHandoff, EndHandoff, RecordDeliveryStatus, RecordSearch,
-                             NoteOrderStatus, ForgetCustomer, RequestOrderCancel>;
+using Command =
+    std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem, SetQuantity,
+                 ChooseVariant, ClearCart, StartCheckout, ProvideDetails, RequestConfirmation,
+                 CancelCheckout, PlaceOrder, SetStage, RequestHandoff, EndHandoff,
+                 RecordDeliveryStatus, RecordSearch, NoteOrderStatus, ForgetCustomer,
+                 RequestOrderCancel, ApplyPromo, RemovePromo>;
 
 enum class Error : uint8_t {
   empty_text = 1,    // nothing but white space

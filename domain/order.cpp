@@ -1,7 +1,9 @@
 #include "domain/order.hpp"
-#include "domain/overloaded.hpp"
 
+#include <algorithm>
 #include <cstdio>
+
+#include "domain/overloaded.hpp"
 
 namespace parley::domain::order {
 
@@ -43,7 +45,11 @@ Decision place(const State& s, const Place& c) {
   if (c.order.lines.empty()) return fail(Error::empty_order);
   if (!c.order.customer.complete()) return fail(Error::incomplete_customer);
   Order o = c.order;
-  o.total_cents = cart_total_cents(o.lines);
+  const int64_t lines = cart_total_cents(o.lines);
+  // A discount is at most what the lines cost: an order never pays less than 0.
+  o.discount_cents = std::clamp<int64_t>(o.discount_cents, 0, lines);
+  if (o.discount_cents == 0) o.promo_code.clear();
+  o.total_cents = lines - o.discount_cents;
   return Events{OrderPlaced{std::move(o)}};
 }
 

@@ -31,7 +31,9 @@ struct Order {
   std::string conversation_id;
   Customer customer;
   std::vector<CartLine> lines;
-  int64_t total_cents = 0;
+  int64_t total_cents = 0;      // the lines' total less the discount: what is paid
+  int64_t discount_cents = 0;   // a promotion's (domain/promotion.hpp); 0 without one
+  std::string promo_code = "";  // the promotion's code, "" without one
   std::string currency = "EUR";
   int64_t placed_at_us = 0;
 };

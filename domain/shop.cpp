@@ -34,7 +34,7 @@ bool operator==(const CartLine& a, const CartLine& b) {
   return a.sku == b.sku && a.name == b.name && a.quantity == b.quantity &&
          a.unit_price_cents == b.unit_price_cents && a.currency == b.currency &&
          a.color == b.color && a.size == b.size && a.colors == b.colors && a.sizes == b.sizes &&
-         a.footwear == b.footwear;
+         a.footwear == b.footwear && a.category == b.category;
 }
 
 std::vector<std::string> Customer::missing() const {

@@ -26,6 +26,7 @@ struct CartLine {
   std::vector<std::string> colors;  // the product's choices, copied when added
   std::vector<std::string> sizes;
   bool footwear = false;
+  std::string category = "";  // the product's, copied when added ("" on lines from before)
 
   int64_t total_cents() const { return quantity * unit_price_cents; }
   // A colour must be chosen when there are several; a size for footwear.

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "events/json_int.hpp"
+#include "events/promotion_json.hpp"
 #include "events/schema_table.hpp"
 #include "events/shop_json.hpp"
 
@@ -215,10 +216,35 @@ template <>
 struct Schema<OrderPlaced> {
   static constexpr const char* kType = types::kOrderPlaced;
   static json to(const OrderPlaced& e) {
-    return {{"order_id", e.order_id}, {"total_cents", e.total_cents}, {"currency", e.currency}};
+    json j = {{"order_id", e.order_id}, {"total_cents", e.total_cents}, {"currency", e.currency}};
+    // Only with a promotion, so orders without one are stored as before.
+    if (e.discount_cents > 0) {
+      j["discount_cents"] = e.discount_cents;
+      j["promo_code"] = e.promo_code;
+    }
+    return j;
   }
   static OrderPlaced from(const json& p, const EventEnvelope&) {
-    return {p.at("order_id"), integer(p.at("total_cents")), p.value("currency", "EUR")};
+    return {p.at("order_id"), integer(p.at("total_cents")), p.value("currency", "EUR"),
+            integer<int64_t>(p, "discount_cents", 0), p.value("promo_code", "")};
+  }
+};
+
+template <>
+struct Schema<PromoApplied> {
+  static constexpr const char* kType = types::kPromoApplied;
+  static json to(const PromoApplied& e) { return {{"promotion", stored_json(e.promotion)}}; }
+  static PromoApplied from(const json& p, const EventEnvelope&) {
+    return {stored_promotion(p.at("promotion"))};
+  }
+};
+
+template <>
+struct Schema<PromoRemoved> {
+  static constexpr const char* kType = types::kPromoRemoved;
+  static json to(const PromoRemoved& e) { return {{"code", e.code}, {"reason", e.reason}}; }
+  static PromoRemoved from(const json& p, const EventEnvelope&) {
+    return {p.at("code"), p.value("reason", "")};
   }
 };
 
@@ -365,39 +391,41 @@ std::string encode_state(const State& s) {
   for (const auto& l : s.cart) cart.push_back(to_json(l));
   json notes = json::object();
   for (const auto& [id, n] : s.order_notes) notes[id] = note_json(n);
-  return dump(json{{"id", s.id},
-                   {"channel", s.channel},
-                   {"user_id", s.user_id},
-                   {"received", s.received},
-                   {"sent", s.sent},
-                   {"last_received_at_us", s.last_received_at_us},
-                   {"last_sent_at_us", s.last_sent_at_us},
-                   {"last_received_id", s.last_received_id},
-                   {"language", s.language},
-                   {"stage", domain::to_string(s.stage)},
-                   {"last_shown", s.last_shown},
-                   {"shown_size", s.shown_size},
-                   {"shown_color", s.shown_color},
-                   {"shown_offset", s.shown_offset},
-                   {"last_query", s.last_query},
-                   {"cart", cart},
-                   {"customer", to_json(s.customer)},
-                   {"checkout_open", s.checkout_open},
-                   {"awaiting_confirmation", s.awaiting_confirmation},
-                   {"orders", s.orders},
-                   {"last_order_total_cents", s.last_order_total_cents},
-                   {"last_order_currency", s.last_order_currency},
-                   {"order_notes", notes},
-                   {"handoff_requested", s.handoff_requested},
-                   {"handoff_since_us", s.handoff_since_us},
-                   {"handoff_by", s.handoff_by},
-                   {"browsing", s.browsing},
-                   {"nudges_sent", s.nudges_sent},
-                   {"nudges_scheduled", s.nudges_scheduled},
-                   {"nudge_id", s.nudge_id},
-                   {"nudge_number", s.nudge_number},
-                   {"nudge_due_us", s.nudge_due_us},
-                   {"last_nudge_at_us", s.last_nudge_at_us}});
+  json j = {{"id", s.id},
+            {"channel", s.channel},
+            {"user_id", s.user_id},
+            {"received", s.received},
+            {"sent", s.sent},
+            {"last_received_at_us", s.last_received_at_us},
+            {"last_sent_at_us", s.last_sent_at_us},
+            {"last_received_id", s.last_received_id},
+            {"language", s.language},
+            {"stage", domain::to_string(s.stage)},
+            {"last_shown", s.last_shown},
+            {"shown_size", s.shown_size},
+            {"shown_color", s.shown_color},
+            {"shown_offset", s.shown_offset},
+            {"last_query", s.last_query},
+            {"cart", cart},
+            {"customer", to_json(s.customer)},
+            {"checkout_open", s.checkout_open},
+            {"awaiting_confirmation", s.awaiting_confirmation},
+            {"orders", s.orders},
+            {"last_order_total_cents", s.last_order_total_cents},
+            {"last_order_currency", s.last_order_currency},
+            {"order_notes", notes},
+            {"handoff_requested", s.handoff_requested},
+            {"handoff_since_us", s.handoff_since_us},
+            {"handoff_by", s.handoff_by},
+            {"browsing", s.browsing},
+            {"nudges_sent", s.nudges_sent},
+            {"nudges_scheduled", s.nudges_scheduled},
+            {"nudge_id", s.nudge_id},
+            {"nudge_number", s.nudge_number},
+            {"nudge_due_us", s.nudge_due_us},
+            {"last_nudge_at_us", s.last_nudge_at_us}};
+  if (s.promo) j["promo"] = stored_json(*s.promo);
+  return dump(j);
 }
 
 Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) {
@@ -425,6 +453,7 @@ Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) 
     s.shown_offset = j.value("shown_offset", uint32_t{0});
     s.last_query = j.value("last_query", "");
     for (const auto& l : j.value("cart", json::array())) s.cart.push_back(cart_line_from_json(l));
+    if (auto promo = j.find("promo"); promo != j.end()) s.promo = stored_promotion(*promo);
     s.customer = customer_from_json(j.value("customer", json::object()));
     s.checkout_open = j.value("checkout_open", false);
     s.awaiting_confirmation = j.value("awaiting_confirmation", false);

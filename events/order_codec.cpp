@@ -17,13 +17,19 @@ namespace {
 json order_json(const order::Order& o) {
   json lines = json::array();
   for (const auto& l : o.lines) lines.push_back(events::to_json(l));
-  return {{"order_id", o.order_id},
-          {"conversation_id", o.conversation_id},
-          {"customer", events::to_json(o.customer)},
-          {"lines", lines},
-          {"total_cents", o.total_cents},
-          {"currency", o.currency},
-          {"placed_at_us", o.placed_at_us}};
+  json j = {{"order_id", o.order_id},
+            {"conversation_id", o.conversation_id},
+            {"customer", events::to_json(o.customer)},
+            {"lines", lines},
+            {"total_cents", o.total_cents},
+            {"currency", o.currency},
+            {"placed_at_us", o.placed_at_us}};
+  // Only with a promotion, so orders without one are stored as before.
+  if (o.discount_cents > 0) {
+    j["discount_cents"] = o.discount_cents;
+    j["promo_code"] = o.promo_code;
+  }
+  return j;
 }
 
 json stock_json(const std::vector<order::StockLine>& lines) {
@@ -72,6 +78,8 @@ struct Schema<order::OrderPlaced> {
     o.customer = customer_from_json(p.value("customer", json::object()));
     for (const auto& l : p.at("lines")) o.lines.push_back(cart_line_from_json(l));
     o.total_cents = integer(p.at("total_cents"));
+    o.discount_cents = integer<int64_t>(p, "discount_cents", 0);
+    o.promo_code = p.value("promo_code", "");
     o.currency = p.value("currency", "EUR");
     o.placed_at_us = integer(p, "placed_at_us", ts);
     return {std::move(o)};

@@ -6,17 +6,20 @@ namespace parley::events {
 using nlohmann::json;
 
 json to_json(const domain::CartLine& l) {
-  return {{"sku", l.sku},
-          {"name", l.name},
-          {"quantity", l.quantity},
-          {"unit_price_cents", l.unit_price_cents},
-          {"currency", l.currency},
-          {"color", l.color},
-          {"size", l.size},
-          {"colors", l.colors},
-          {"sizes", l.sizes},
-          {"footwear", l.footwear},
-          {"line_total_cents", l.total_cents()}};
+  json j = {{"sku", l.sku},
+            {"name", l.name},
+            {"quantity", l.quantity},
+            {"unit_price_cents", l.unit_price_cents},
+            {"currency", l.currency},
+            {"color", l.color},
+            {"size", l.size},
+            {"colors", l.colors},
+            {"sizes", l.sizes},
+            {"footwear", l.footwear},
+            {"line_total_cents", l.total_cents()}};
+  // Since issue 21 (promotions cover categories); lines stored before have none.
+  if (!l.category.empty()) j["category"] = l.category;
+  return j;
 }
 
 domain::CartLine cart_line_from_json(const json& j) {
@@ -31,6 +34,7 @@ domain::CartLine cart_line_from_json(const json& j) {
   l.colors = j.value("colors", std::vector<std::string>{});
   l.sizes = j.value("sizes", std::vector<std::string>{});
   l.footwear = j.value("footwear", false);
+  l.category = j.value("category", "");
   return l;
 }
 

@@ -135,6 +135,13 @@ void draw(cairo_t* cr, const ShopDetails& shop, const domain::order::State& s) {
       y = 56;
     }
   }
+  // The promotion is a line of its own, before the net: the total below is
+  // what was paid, so the lines above add up to it with the discount.
+  if (o.discount_cents > 0) {
+    const double h = page.text(kLeft, y, "Discount  ·  " + o.promo_code, 10, false, 0, 250);
+    page.text(col_amount, y, "-" + invoice_money(o.discount_cents, o.currency), 10, false, 1);
+    y += h + 6;
+  }
   page.rule(y);
   y += 10;
   char rate[32];

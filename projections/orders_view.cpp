@@ -169,6 +169,8 @@ void OrdersView::apply(const ProjectedEvent& e) {
        {"customer_key", key},
        {"lines", std::move(lines)},
        {"total_cents", total},
+       {"discount_cents", p.i64("discount_cents", 0)},
+       {"promo_code", p.string("promo_code")},
        {"currency", currency},
        {"placed_at_us", at},
        {"status", "placed"}};

@@ -1,6 +1,7 @@
 // Orders and customers, from order.* events.
 //   "order/<order id>"        the order as placed (customer, lines, total,
-//                             currency, conversation, channel, placed_at_us)
+//                             discount and promo code, currency, conversation,
+//                             channel, placed_at_us)
 //                             its status (placed, awaiting_payment, paid,
 //                             shipped, delivered, cancelled, refunded) and
 //                             invoice_id once invoiced;
@@ -30,8 +31,9 @@ class OrdersView final : public JsonRowProjection {
   // they are. `parley serve` gives a keyed hash, so no row key names anyone.
   using Pseudonym = std::function<std::string(std::string_view)>;
   // 3: forgotten customers; details the log could not open group no one.
+  // 4: an order's discount_cents and promo_code.
   explicit OrdersView(Pseudonym pseudonym = {})
-      : JsonRowProjection("orders", pseudonym ? "orders/3 pseudonymous" : "orders/3"),
+      : JsonRowProjection("orders", pseudonym ? "orders/4 pseudonymous" : "orders/4"),
         pseudonym_(std::move(pseudonym)) {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;

@@ -7,6 +7,8 @@
 
 #include "actors/engine.hpp"
 #include "actors/product_commands.hpp"
+#include "actors/promotion_commands.hpp"
+#include "actors/testimonial_commands.hpp"
 #include "crm/time_zone.hpp"
 #include "events/group_commit_writer.hpp"
 #include "events/rocks_event_store.hpp"
@@ -16,12 +18,16 @@
 #include "http/nlu_api.hpp"
 #include "http/openapi.hpp"
 #include "http/product_api.hpp"
+#include "http/promotion_api.hpp"
 #include "http/server.hpp"
+#include "http/testimonial_api.hpp"
 #include "privacy/sealed_event_store.hpp"
 #include "privacy/sealed_view_store.hpp"
 #include "projections/catalog_view.hpp"
 #include "projections/knowledge_view.hpp"
+#include "projections/promotions_view.hpp"
 #include "projections/purchases_view.hpp"
+#include "projections/testimonials_view.hpp"
 #include "tools/catalog_import.hpp"
 #include "tools/commands.hpp"
 #include "tools/customer_keys_open.hpp"
@@ -140,6 +146,19 @@ int run_serve(int argc, char** argv) {
     return 1;
   }
   purchases.start_following(std::chrono::milliseconds(100));
+  // The shop's promotions and testimonials (issue 21): applied to carts and
+  // offered; shown to a shopper who asks for reviews or hesitates.
+  projections::PromotionsView promotions(store);
+  projections::TestimonialsView testimonials(store);
+  for (projections::LogFollower* view :
+       std::initializer_list<projections::LogFollower*>{&promotions, &testimonials}) {
+    if (auto st = view->catch_up(); !st.ok()) {
+      std::fprintf(stderr, "parley: cannot read the %s: %s\n", std::string(view->name()).c_str(),
+                   st.to_string().c_str());
+      return 1;
+    }
+    view->start_following(std::chrono::milliseconds(100));
+  }
 
   actors::EngineOptions engine_options;
   engine_options.scheduler_threads = settings.actor_threads;
@@ -150,6 +169,8 @@ int run_serve(int argc, char** argv) {
   engine_options.conversations.catalog = [&catalog] { return catalog.snapshot(); };
   engine_options.conversations.knowledge = [&knowledge] { return knowledge.snapshot(); };
   engine_options.conversations.purchases = [&purchases] { return purchases.snapshot(); };
+  engine_options.conversations.promotions = [&promotions] { return promotions.snapshot(); };
+  engine_options.conversations.testimonials = [&testimonials] { return testimonials.snapshot(); };
   auto adapters = make_adapters(settings);
   engine_options.conversations.manager_numbers.assign(settings.manager_numbers.begin(),
                                                       settings.manager_numbers.end());
@@ -221,10 +242,11 @@ int run_serve(int argc, char** argv) {
   ctx.invoice_mail = payments.mail_configured();
   ctx.auth = &team.auth();
   ctx.order_links = payments.links();
-  ctx.projections = {{"catalog", checkpoint_of(&catalog)},
-                     {"knowledge", checkpoint_of(&knowledge)},
-                     {"outbox", checkpoint_of(&channels.feed())},
-                     {"orders", checkpoint_of(&payments.worker())}};
+  ctx.projections = {
+      {"catalog", checkpoint_of(&catalog)},           {"knowledge", checkpoint_of(&knowledge)},
+      {"purchases", checkpoint_of(&purchases)},       {"promotions", checkpoint_of(&promotions)},
+      {"testimonials", checkpoint_of(&testimonials)}, {"outbox", checkpoint_of(&channels.feed())},
+      {"orders", checkpoint_of(&payments.worker())}};
   for (const auto& f : team.followers()) ctx.projections.push_back(f);
   for (const auto& f : views.checkpoints()) ctx.projections.push_back(f);
   channels.register_routes(router);
@@ -238,6 +260,13 @@ int run_serve(int argc, char** argv) {
   actors::KnowledgeCommands knowledge_commands(store, writer, wall_clock_us);
   http::KnowledgeApiContext knowledge_ctx{knowledge_commands, knowledge, team.auth()};
   http::register_knowledge_api(router, knowledge_ctx);
+  actors::PromotionCommands promotion_commands(store, writer, wall_clock_us);
+  http::PromotionApiContext promotion_ctx{promotion_commands, promotions, team.auth(),
+                                          wall_clock_us};
+  http::register_promotion_api(router, promotion_ctx);
+  actors::TestimonialCommands testimonial_commands(store, writer, wall_clock_us);
+  http::TestimonialApiContext testimonial_ctx{testimonial_commands, testimonials, team.auth()};
+  http::register_testimonial_api(router, testimonial_ctx);
   http::register_nlu_api(router, local_now_iso);
   const auto api_document = api_docs().front().bytes;
   http::register_openapi(router, api_document);
@@ -289,6 +318,9 @@ int run_serve(int argc, char** argv) {
   channels.stop_pollers();
   catalog.stop_following();
   knowledge.stop_following();
+  purchases.stop_following();
+  promotions.stop_following();
+  testimonials.stop_following();
   views.stop();
   team.stop();        // timers stop before the entities they command
   payments.stop();    // the order worker stops before the entities it tells
