@@ -6,6 +6,7 @@
 #include "domain/limits.hpp"
 #include "events/envelope_json.hpp"
 #include "formats/knowledge_file.hpp"
+#include "http/unreadable_file.hpp"
 
 namespace parley::http {
 namespace {
@@ -67,17 +68,7 @@ HttpResponse upload(KnowledgeApiContext& ctx, const HttpRequest& req) {
   // A .docx or PDF is kept as its text: read it now, and refuse the whole
   // file, naming the part, when it cannot be read (nothing half-imported).
   auto text = formats::knowledge_text_of(doc.format, req.body);
-  if (!text) {
-    const auto& e = text.error();
-    auto r = json_error(422, "unreadable_file", e.message);
-    r.body =
-        dump({{"error",
-               {{"code", "unreadable_file"},
-                {"message", e.message},
-                {"errors",
-                 json::array({{{"part", e.part}, {"line", e.line}, {"message", e.message}}})}}}});
-    return r;
-  }
+  if (!text) return unreadable_file(422, text.error());
   doc.body = std::move(text.value());
   auto up = ctx.commands.upload(id, doc, who.username);
   if (!up.readable) {

@@ -12,6 +12,7 @@
 #include "domain/stock_sheet.hpp"
 #include "events/product_codec.hpp"
 #include "formats/sheet_rows.hpp"
+#include "http/unreadable_file.hpp"
 
 namespace parley::http {
 namespace {
@@ -137,17 +138,7 @@ HttpResponse import_catalog(ProductApiContext& ctx, const HttpRequest& req) {
   if (progress != "0" && progress != "1")
     return json_error(400, "invalid_parameter", "'progress' is 0 or 1");
   auto rows = formats::sheet_rows(req.body);
-  if (!rows) {
-    const auto& e = rows.error();
-    auto r = json_error(400, "unreadable_file", e.message);
-    r.body =
-        dump({{"error",
-               {{"code", "unreadable_file"},
-                {"message", e.message},
-                {"errors",
-                 json::array({{{"part", e.part}, {"line", e.line}, {"message", e.message}}})}}}});
-    return r;
-  }
+  if (!rows) return unreadable_file(400, rows.error());
   Import import;
   size_t total = 0;
   if (!rows.value().empty() && domain::is_stock_header(rows.value().front())) {
