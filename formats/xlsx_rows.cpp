@@ -118,6 +118,11 @@ domain::Result<std::vector<CsvRecord>, FileError> xlsx_rows(std::string_view byt
     record.line = r.empty() ? next_row : std::strtoul(std::string(r).c_str(), nullptr, 10);
     if (record.line == 0 || record.line > 1048576)
       return fail(FileError{part, 0, "a row has no valid number: '" + std::string(r) + "'"});
+    // Excel writes rows in order, each once: anything else is not its file.
+    if (record.line < next_row)
+      return fail(FileError{part, 0,
+                            "row " + std::to_string(record.line) + " comes after row " +
+                                std::to_string(next_row - 1)});
     next_row = record.line + 1;
     for (auto c : row.children()) {
       if (xml::local(c) != "c") continue;

@@ -64,6 +64,16 @@ TEST(XlsxRows, ACellNamingAMissingSharedStringNamesItsRow) {
   EXPECT_NE(rows.error().message.find("row 2"), std::string::npos) << rows.error().message;
 }
 
+TEST(XlsxRows, RowsOutOfOrderOrTwiceAreNotAnExcelSheetAndAreRefused) {
+  const std::string sheet =
+      "<worksheet><sheetData><row r=\"2\"><c r=\"A2\"><v>1</v></c></row>"
+      "<row r=\"2\"><c r=\"A2\"><v>2</v></c></row></sheetData></worksheet>";
+  auto rows = xlsx_rows(make_zip({{"xl/worksheets/sheet1.xml", sheet}}));
+  ASSERT_FALSE(rows.ok());
+  EXPECT_NE(rows.error().message.find("row 2 comes after row 2"), std::string::npos)
+      << rows.error().message;
+}
+
 TEST(XlsxRows, ACellFarOffToTheRightIsRefusedRatherThanPaddedForever) {
   const std::string sheet =
       "<worksheet><sheetData><row r=\"1\"><c r=\"XFD1\"><v>1</v></c></row></sheetData></worksheet>";
