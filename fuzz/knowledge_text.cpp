@@ -1,6 +1,7 @@
 // Shop knowledge uploads (domain/knowledge_text.cpp), as POST
 // /api/v1/admin/knowledge splits them. Input: one byte choosing the format
-// (text, Markdown, FAQ CSV, WhatsApp export), then the document. Besides "no
+// (text, Markdown, FAQ CSV, WhatsApp export, and the text formats/ makes of a
+// .docx or a PDF), then the document. Besides "no
 // crash": every passage is non-empty valid UTF-8 within its byte limit, with
 // a line, numbered 0, 1, 2 … in order; passages and errors stay within their
 // caps.
@@ -30,10 +31,10 @@ bool valid_utf8(const std::string& s) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  static const knowledge::Format kFormats[] = {knowledge::Format::text, knowledge::Format::markdown,
-                                               knowledge::Format::faq_csv,
-                                               knowledge::Format::whatsapp_chat};
-  const auto format = kFormats[data[0] % 4];
+  static const knowledge::Format kFormats[] = {
+      knowledge::Format::text,          knowledge::Format::markdown, knowledge::Format::faq_csv,
+      knowledge::Format::whatsapp_chat, knowledge::Format::docx,     knowledge::Format::pdf};
+  const auto format = kFormats[data[0] % 6];
   const std::string body(reinterpret_cast<const char*>(data + 1), size - 1);
   const auto split = knowledge::split(format, body, "en");
   if (split.passages.size() > knowledge::kMaxPassages) fuzz::fail("more passages than the cap");
