@@ -65,6 +65,27 @@ TEST(InvoicePdf, ReadsBackWithNumberLinesVatAndTotals) {
                                                       << text;
 }
 
+TEST(InvoicePdf, APromotionsDiscountIsALineAndTheTotalIsWhatWasPaid) {
+  namespace order = domain::order;
+  order::Order o = invoiced_order("Sam Lee", "Wood screws").order;
+  o.order_id = "ORD-INV-2";
+  o.discount_cents = 12940;  // 10 % of 1,294.20, rounded down to the 10 cents
+  o.promo_code = "MADERA10";
+  order::State s;
+  s = order::evolve(s, order::decide(s, order::Place{o}).value().front());
+  ASSERT_EQ(s.order.total_cents, 129420 - 12940) << "the decider prices the discount in";
+  s = order::evolve(s, order::PaymentConfirmed{"stripe", "pi_43", s.order.total_cents, "EUR",
+                                               "webhook", "stripe", 1795300000000000});
+  s = order::evolve(
+      s, order::decide(s, order::IssueInvoice{8, 1795300000000000, 2000}).value().front());
+  std::string error;
+  const std::string text = testing::pdf_text(render_invoice_pdf(shop(), s, &error));
+  ASSERT_FALSE(text.empty()) << error;
+  for (const char* expected : {"Discount", "MADERA10", "-129.40 EUR", "1,164.80 EUR"})
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing '" << expected << "' in\n"
+                                                      << text;
+}
+
 TEST(InvoicePdf, CyrillicAndDevanagariComeOutAsWritten) {
   std::string error;
   const std::string pdf =
