@@ -41,7 +41,8 @@ bool ask_what_was_meant(Turn& t, const Understanding& u) {
 // shop's own documents answer: the passage, quoted and attributed, in place
 // of "I can only help with products". Asked when nothing else was understood
 // (out of scope); when an unsure guess is only small talk (a greeting, thanks,
-// a yes or no; a handoff only when so unsure it would be asked about) — never
+// a yes or no; a handoff only when so unsure it would be asked about) or
+// details given with no checkout open — never
 // a search, a cart or an order the shopper may mean; and when a question
 // about orders or the cart finds none ("can I pay in installments?" before
 // any order: its handler would only say there is none). A
@@ -53,8 +54,14 @@ bool answer_from_knowledge(Turn& t, const Understanding& u, const std::string& t
   if (!knowledge) return false;
   const bool small_talk = std::any_of(std::begin(kSmallTalk), std::end(kSmallTalk),
                                       [&](const char* i) { return u.intent == i; });
+  // Details given with no checkout open, and not surely: "do you ship to
+  // Bali?" reads as an address to a model that has seen addresses after
+  // "to"; its handler would only say "OK".
+  const bool stray_details = u.intent == "provide_details" && !t.state.checkout_open &&
+                             u.confidence < kKnowledgeBelowConfidence;
   const bool unsure = (small_talk && u.confidence < kKnowledgeBelowConfidence) ||
-                      (u.intent == "human_handoff" && u.confidence < kAskBelowConfidence);
+                      (u.intent == "human_handoff" && u.confidence < kAskBelowConfidence) ||
+                      stray_details;
   // A question whose handler would only say there is nothing yet.
   const bool nothing_to_show =
       ((u.intent == "order_status" || u.intent == "payment_link") && t.state.orders.empty()) ||

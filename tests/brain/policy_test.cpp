@@ -302,6 +302,22 @@ TEST(PolicyKnowledge, GivenAQuestionTheDocumentsDoNotAnswerThenItIsSaidHonestlyW
   EXPECT_EQ(faq.asked, 1);
 }
 
+TEST(PolicyKnowledge, GivenAQuestionReadAsUnsureDetailsOutsideACheckoutThenTheDocumentsAnswerIt) {
+  DeliveryFaq faq;
+  TwoProducts catalog;
+  Understanding details = guess("provide_details", 0.39, "out_of_scope", "en");
+  details.text_slots["address"] = "Bali";
+  auto plan = plan_turn(in_language("en"), "do you deliver to Bali?", details, catalog, 0, "ORD-1",
+                        nullptr, nullptr, &faq);
+  ASSERT_EQ(plan.replies.size(), 1u);
+  EXPECT_EQ(plan.replies[0].cited, "faq:2") << plan.replies[0].text;
+  conv::State checkout = in_language("en");
+  checkout.checkout_open = true;
+  plan_turn(checkout, "deliver to Jl. Bali 4, Denpasar", details, catalog, 0, "ORD-1", nullptr,
+            nullptr, &faq);
+  EXPECT_EQ(faq.asked, 1) << "in a checkout, an address is an address";
+}
+
 TEST(PolicyKnowledge, GivenASureRequestThatChangesTheCartThenTheDocumentsAreNotAsked) {
   DeliveryFaq faq;
   TwoProducts catalog;
