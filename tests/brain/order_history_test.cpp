@@ -3,48 +3,23 @@
 // past orders, the welcome back and what sells together.
 #include <gtest/gtest.h>
 
-#include <map>
-
 #include "brain/replies.hpp"
 #include "brain/shop_policy.hpp"
+#include "tests/brain/turn_fixture.hpp"
 
 namespace parley::brain {
 namespace {
 
 namespace conv = domain::conversation;
-using domain::product::Product;
 
-class Shelf : public Catalog {
- public:
+struct Shelf : testing::Shelf {
   Shelf() {
-    add("HW-SCR-014", "Wood screw", 1490, 50, {}, {});
-    add("HW-TAP-006", "Thread tape", 390, 0, {}, {});  // sold out today
-    add("WF-SHO-001", "Stiletto pump", 12900, 5, {"black", "red"}, {"37", "38"});
-    add("HW-BIT-002", "Drill bits", 990, 10, {}, {});
+    put("HW-SCR-014", "Wood screw", "Hardware", 1490, 50);
+    put("HW-TAP-006", "Thread tape", "Hardware", 390, 0);  // sold out today
+    put("WF-SHO-001", "Stiletto pump", "Women's Shoes > Heels", 12900, 5, {"black", "red"},
+        {"37", "38"});
+    put("HW-BIT-002", "Drill bits", "Hardware", 990, 10);
   }
-  const Product* find(const std::string& sku) const override {
-    auto it = products_.find(sku);
-    return it == products_.end() ? nullptr : &it->second;
-  }
-  std::vector<const Product*> find_products(const std::string&, size_t) const override {
-    return {find("HW-SCR-014")};
-  }
-
- private:
-  void add(const std::string& sku, const std::string& name, int64_t price, int64_t stock,
-           std::vector<std::string> colors, std::vector<std::string> sizes) {
-    Product p;
-    p.sku = sku;
-    p.name = name;
-    p.category = sku == "WF-SHO-001" ? "Women's Shoes > Heels" : "Hardware";
-    p.price_cents = price;
-    p.currency = "EUR";
-    p.stock = stock;
-    p.colors = std::move(colors);
-    p.sizes = std::move(sizes);
-    products_[sku] = p;
-  }
-  std::map<std::string, Product> products_;
 };
 
 domain::CartLine bought(const std::string& sku, const std::string& name, int64_t quantity,
@@ -87,20 +62,9 @@ class TwoPastOrders : public OrderHistory {
 };
 
 conv::State shopper(const std::string& language) {
-  conv::State s = conv::initial_state("whatsapp:34600111222");
-  s.channel = "whatsapp";
-  s.received = 1;
-  s.language = language;
-  return s;
+  return testing::shopper("whatsapp:34600111222", language);
 }
-
-Understanding said(const std::string& intent, const std::string& language) {
-  Understanding u;
-  u.intent = intent;
-  u.confidence = 0.9;
-  u.language = language;
-  return u;
-}
+using testing::said;
 
 TurnPlan turn(const conv::State& s, const std::string& text, const Understanding& u,
               const OrderHistory& history) {
@@ -119,8 +83,7 @@ TEST(OrderHistoryPolicy,
       {"hi", "wahi order bhej do"}};
   for (const auto& [language, text] : asks) {
     auto plan = turn(shopper(language), text, said("out_of_scope", language), history);
-    conv::State after = shopper(language);
-    for (const auto& e : plan.events) after = conv::evolve(std::move(after), e);
+    const conv::State after = testing::after(shopper(language), plan);
     ASSERT_EQ(after.cart.size(), 2u) << text;
     EXPECT_EQ(after.cart[0].sku, "HW-SCR-014");
     EXPECT_EQ(after.cart[0].quantity, 3);
@@ -137,8 +100,7 @@ TEST(OrderHistoryPolicy, GivenALineSoldOutTodayThenItIsNamedAndTheRestReordered)
   history.orders.erase(history.orders.begin());  // the tape order is the last one
   history.orders[0].lines.push_back(bought("HW-SCR-014", "Wood screw", 1, 1290));
   auto plan = turn(shopper("en"), "reorder", said("add_to_cart", "en"), history);
-  conv::State after = shopper("en");
-  for (const auto& e : plan.events) after = conv::evolve(std::move(after), e);
+  const conv::State after = testing::after(shopper("en"), plan);
   ASSERT_EQ(after.cart.size(), 1u);
   EXPECT_EQ(after.cart[0].sku, "HW-SCR-014");
   ASSERT_EQ(plan.replies.size(), 2u);

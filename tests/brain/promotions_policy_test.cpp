@@ -6,31 +6,16 @@
 
 #include "brain/replies.hpp"
 #include "brain/shop_policy.hpp"
+#include "tests/brain/turn_fixture.hpp"
 
 namespace parley::brain {
 namespace {
 
 namespace conv = domain::conversation;
 namespace promotion = domain::promotion;
-using domain::product::Product;
 
-class Screws : public Catalog {
- public:
-  Screws() {
-    p_.sku = "HW-SCR-014";
-    p_.name = "Wood screw";
-    p_.category = "Hardware > Screws";
-    p_.price_cents = 1000;
-    p_.currency = "EUR";
-    p_.stock = 50;
-  }
-  const Product* find(const std::string& sku) const override {
-    return sku == p_.sku ? &p_ : nullptr;
-  }
-  std::vector<const Product*> find_products(const std::string&, size_t) const override {
-    return {&p_};
-  }
-  Product p_;
+struct Screws : testing::Shelf {
+  Screws() { put("HW-SCR-014", "Wood screw", "Hardware > Screws", 1000, 50); }
 };
 
 promotion::Promotion verano() {
@@ -85,25 +70,10 @@ class TwoReviews : public Testimonials {
 };
 
 conv::State shopper(const std::string& language) {
-  conv::State s = conv::initial_state("api:p");
-  s.channel = "api";
-  s.received = 1;
-  s.language = language;
-  return s;
+  return testing::shopper("api:p", language);
 }
-
-Understanding said(const std::string& intent, const std::string& language) {
-  Understanding u;
-  u.intent = intent;
-  u.confidence = 0.9;
-  u.language = language;
-  return u;
-}
-
-conv::State after(conv::State s, const TurnPlan& plan) {
-  for (const auto& e : plan.events) s = conv::evolve(std::move(s), e);
-  return s;
-}
+using testing::after;
+using testing::said;
 
 TurnPlan turn(const conv::State& s, const std::string& text, const Understanding& u,
               int64_t now_us = 1'000) {
@@ -118,7 +88,7 @@ TurnPlan turn(const conv::State& s, const std::string& text, const Understanding
 
 conv::State with_cart(const std::string& language) {
   conv::State s = shopper(language);
-  s.cart = {cart_line_for(Screws().p_, 3)};
+  s.cart = {cart_line_for(*Screws().find("HW-SCR-014"), 3)};
   return s;
 }
 

@@ -6,12 +6,12 @@
 
 #include "brain/replies.hpp"
 #include "brain/shop_policy.hpp"
+#include "tests/brain/turn_fixture.hpp"
 
 namespace parley::brain {
 namespace {
 
 namespace conv = domain::conversation;
-using domain::product::Product;
 
 // A shop with Spanish and Russian scripts and no other knowledge.
 class ScriptedShop : public Knowledge {
@@ -35,40 +35,17 @@ class ScriptedShop : public Knowledge {
       {"greeting/ru", {"Здравствуйте! Магазин «Солнце» на связи."}}};
 };
 
-class OneScrew : public Catalog {
- public:
-  OneScrew() {
-    p_.sku = "HW-SCR-014";
-    p_.name = "Tornillo para madera";
-    p_.price_cents = 1490;
-    p_.currency = "EUR";
-    p_.stock = 50;
-  }
-  const Product* find(const std::string& sku) const override {
-    return sku == p_.sku ? &p_ : nullptr;
-  }
-  std::vector<const Product*> find_products(const std::string&, size_t) const override {
-    return {&p_};
-  }
-
- private:
-  Product p_;
+// The shop's one product.
+struct OneScrew : testing::Shelf {
+  OneScrew() { put("HW-SCR-014", "Tornillo para madera", "Hardware > Screws", 1490, 50); }
 };
 
 conv::State shopper(const std::string& language, uint64_t received) {
-  conv::State s = conv::initial_state("api:s");
-  s.channel = "api";
-  s.received = received;
-  s.language = language;
-  return s;
+  return testing::shopper("api:s", language, received);
 }
 
 Understanding understood(const std::string& intent, const std::string& language) {
-  Understanding u;
-  u.intent = intent;
-  u.confidence = 0.95;
-  u.language = language;
-  return u;
+  return testing::said(intent, language, 0.95);
 }
 
 TEST(SalesScripts, GivenAGreetingScriptInTheShoppersLanguageThenTheShopGreetsInItsOwnWordsInTurn) {
