@@ -140,9 +140,9 @@ void reorder(Turn& t, const PastOrder& order, const Catalog& catalog) {
 
 }  // namespace
 
-bool answer_order_history(Turn& t, const std::string& text, const Catalog& catalog) {
+bool answer_order_history(Turn& t, const Catalog& catalog) {
   if (!t.history) return false;
-  const auto tk = nlu::tokenize_message(text);
+  const auto& tk = t.words;
   const bool again = nlu::has_cue(tk, reorder_cues());
   if (!again && !nlu::has_cue(tk, history_cues())) return false;
   const auto orders = t.history->orders_of(t.state, 5);

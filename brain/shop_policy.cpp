@@ -82,7 +82,7 @@ bool cancel_order(Turn& t, const Understanding& u, const std::string& text, int6
   static const nlu::Cues kCancel = {"cancel",  "cancela*", "cancelar",  "anula*",    "anular",
                                     "отмени*", "отмен*",   "batal*",    "batalkan",  "radd",
                                     "रद्द",     "कैंसल",      "cancelled", "cancelling"};
-  const auto tk = nlu::tokenize_message(text);
+  const auto& tk = t.words;
   if (!nlu::has_cue(tk, kCancel) || !nlu::has_cue(tk, nlu::cues::order_word)) return false;
   if (t.state.orders.empty()) return (t.reply(Say::no_orders), true);
   const std::string id = order_named(u, t.state);
@@ -220,7 +220,7 @@ bool answer_checkout_question(Turn& t, const TurnInput& in) {
 void keep_given_name(Turn& t, const TurnInput& in) {
   if (in.u.intent == "provide_details" || !t.state.customer.name.empty()) return;
   domain::Customer named;
-  named.name = nlu::given_name(nlu::tokenize_message(in.text));
+  named.name = nlu::given_name(t.words);
   if (!named.name.empty()) t.apply(conv::ProvideDetails{named});
 }
 
@@ -248,6 +248,7 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
          sources.history,
          sources.promotions,
          sources.testimonials};
+  t.words = nlu::tokenize_message(text);
   const TurnInput in{text, u, catalog, now_us, order_id, sources.live_stock};
   if (!text.empty() && text[0] == '/') {
     handle_slash(t, text, catalog);
@@ -257,10 +258,9 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
       answer_checkout_question(t, in))
     return std::move(t.plan);
   keep_given_name(t, in);
-  if (cancel_order(t, u, text, now_us) || answer_order_history(t, text, catalog) ||
-      show_testimonials(t, text, 3) || browse(t, u, text, catalog) ||
-      answer_objection(t, u, text) || answer_from_knowledge(t, u, text, sources.knowledge) ||
-      ask_what_was_meant(t, u))
+  if (cancel_order(t, u, text, now_us) || answer_order_history(t, catalog) ||
+      show_testimonials(t, true, 3) || browse(t, u, text, catalog) || answer_objection(t, u) ||
+      answer_from_knowledge(t, u, text, sources.knowledge) || ask_what_was_meant(t, u))
     return std::move(t.plan);
   handler_for(u.intent)(t, in);
   if (u.intent == "greet") welcome_back(t);

@@ -75,8 +75,7 @@ bool answer_promotions(Turn& t, const std::string& text, int64_t now_us) {
       t.reply(Say::promo_applied, {describe(*found), total(t.state)});
     return true;
   }
-  const auto tk = nlu::tokenize_message(text);
-  if (!nlu::has_cue(tk, promo_question())) return false;
+  if (!nlu::has_cue(t.words, promo_question())) return false;
   const auto running = t.promotions->running(now_us);
   if (running.empty()) return false;  // the shop's documents may still say something
   std::string list;
@@ -96,9 +95,9 @@ bool promo_still_valid(Turn& t, int64_t now_us) {
   return false;
 }
 
-bool show_testimonials(Turn& t, const std::string& text, size_t limit) {
+bool show_testimonials(Turn& t, bool asked, size_t limit) {
   if (!t.testimonials) return false;
-  if (!text.empty() && !nlu::has_cue(nlu::tokenize_message(text), review_question())) return false;
+  if (asked && !nlu::has_cue(t.words, review_question())) return false;
   std::vector<std::string> skus = t.state.last_shown;
   for (const auto& l : t.state.cart) skus.push_back(l.sku);
   const auto picked = t.testimonials->pick(skus, t.lang, limit);

@@ -33,7 +33,7 @@ void follow_with_shop_words(Turn& t, const char* stage) {
 // the shopper hesitates over what they looked at or chose. Answered from the
 // shop's objection script; without one, over a cart, by a testimonial; else
 // the turn goes on as before.
-bool answer_objection(Turn& t, const Understanding& u, const std::string& text) {
+bool answer_objection(Turn& t, const Understanding& u) {
   static const nlu::Cues kObjection = {
       "expensive", "too much",   "pricey",     "costly",  "overpriced", "think about it",
       "not sure",  "caro",       "cara",       "caros",   "caras",      "lo pienso",
@@ -46,12 +46,12 @@ bool answer_objection(Turn& t, const Understanding& u, const std::string& text) 
   for (const char* act : kActs)
     if (u.intent == act) return false;
   const bool has_looked = !t.state.cart.empty() || !t.state.last_shown.empty();
-  if (!has_looked || !nlu::has_cue(nlu::tokenize_message(text), kObjection)) return false;
+  if (!has_looked || !nlu::has_cue(t.words, kObjection)) return false;
   const std::string line = shop_words(t, "objection");
   if (!line.empty()) return (t.reply_text(line), true);
   // Without a script of its own, a shop with testimonials lets a real
   // shopper's words answer a hesitation over a cart.
-  return !t.state.cart.empty() && show_testimonials(t, "", 1);
+  return !t.state.cart.empty() && show_testimonials(t, false, 1);
 }
 
 }  // namespace parley::brain::shop

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "brain/nlu_tokens.hpp"
 #include "brain/order_history.hpp"
 #include "brain/promotions.hpp"
 #include "brain/replies.hpp"
@@ -37,6 +38,8 @@ struct Turn {
   // The shop's promotions and testimonials (brain/shop_promotions.cpp); nullptr: none.
   const Promotions* promotions = nullptr;
   const Testimonials* testimonials = nullptr;
+  // The message's words, read once per turn for every cue check below.
+  nlu::Tokens words = {};
 
   bool apply(const conv::Command& c) {
     auto r = conv::decide(state, c);
@@ -97,13 +100,13 @@ domain::Customer read_details(const std::string& text, const Understanding& u,
 std::string shop_words(const Turn& t, const char* stage);
 void greet_in_shop_words(Turn& t);
 void follow_with_shop_words(Turn& t, const char* stage);
-bool answer_objection(Turn& t, const Understanding& u, const std::string& text);
+bool answer_objection(Turn& t, const Understanding& u);
 
 // The shopper's past orders (brain/shop_history.cpp): "what did I order?"
 // lists them and "same as before" puts the last one back in the cart (true
 // when the message asked either); a returning shopper's hello recalls the
 // last order; a product just added brings one others bought with it.
-bool answer_order_history(Turn& t, const std::string& text, const Catalog& catalog);
+bool answer_order_history(Turn& t, const Catalog& catalog);
 void welcome_back(Turn& t);
 void suggest_bought_with(Turn& t, const Catalog& catalog);
 
@@ -112,10 +115,10 @@ void suggest_bought_with(Turn& t, const Catalog& catalog);
 // nothing does, so the shop's documents may answer); the applied promotion is
 // checked again before an order is placed (false, and the shopper told, when
 // it ended); "reviews?" shows testimonials, about what the shopper looked at
-// first ("" as text: without asking, at a hesitation).
+// first (`asked` false: shown unasked, at a hesitation).
 bool answer_promotions(Turn& t, const std::string& text, int64_t now_us);
 bool promo_still_valid(Turn& t, int64_t now_us);
-bool show_testimonials(Turn& t, const std::string& text, size_t limit);
+bool show_testimonials(Turn& t, bool asked, size_t limit);
 
 // /search, /add, /remove, /cart, /clear, /checkout.
 void handle_slash(Turn& t, const std::string& text, const Catalog& catalog);
