@@ -248,13 +248,13 @@ ToolResult ToolExecutor::create_order(const json& a) {
   order.lines = state_.cart;
   order.currency = state_.cart.front().currency;
   order.placed_at_us = now_us_;
-  // A promotion the shopper's code applied stays with the order, as the
-  // conversation decider prices it (domain/conversation.cpp, PlaceOrder).
-  order.discount_cents =
-      state_.promo ? domain::promotion::discount_cents(*state_.promo, state_.cart) : 0;
-  order.promo_code = order.discount_cents > 0 ? state_.promo->code : "";
-  order.total_cents = domain::cart_total_cents(state_.cart) - order.discount_cents;
+  const std::string promo = state_.promo ? state_.promo->code : "";
   if (!apply(conv::PlaceOrder{id}, &why)) return undo(why);
+  // Priced as the conversation decider placed it: a promotion the shopper's
+  // code applied is in the total the order was placed at.
+  order.total_cents = state_.last_order_total_cents;
+  order.discount_cents = domain::cart_total_cents(order.lines) - order.total_cents;
+  order.promo_code = order.discount_cents > 0 ? promo : "";
   apply(conv::SetStage{Stage::closing});
   order_ = order;
   return ok({{"order_id", id},
