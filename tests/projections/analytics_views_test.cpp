@@ -62,8 +62,6 @@ TEST(Projections, CartsOrdersAndCustomers) {
 }
 
 // The analyst queries are the views' own methods: http/ only renders them.
-
-// The analyst queries are the views' own methods: http/ only renders them.
 TEST(Projections, GivenCartsAndOrdersWhenQueriedByChannelAndStateThenTheViewsAnswer) {
   Scene s;
   const json line = {{"sku", "A"},
@@ -99,6 +97,26 @@ TEST(Projections, GivenCartsAndOrdersWhenQueriedByChannelAndStateThenTheViewsAns
   RowFilter later;
   later.from = "2026-11-23";
   EXPECT_EQ(s.v.orders.orders(later, cal).size(), 0u);
+}
+
+TEST(Projections, AnOrdersRowShowsItsPromotionsDiscountAndCode) {
+  Scene s;
+  s.add("order", "O-2", "order.placed",
+        {{"order_id", "O-2"},
+         {"conversation_id", "api:u"},
+         {"customer", {{"name", "Ana"}}},
+         {"lines", json::array()},
+         {"total_cents", 2700},
+         {"discount_cents", 300},
+         {"promo_code", "VERANO10"},
+         {"currency", "EUR"},
+         {"placed_at_us", s.t}});
+  s.fold();
+  const auto rows = s.v.orders.orders(RowFilter{}, kolkata());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["total_cents"], 2700);
+  EXPECT_EQ(rows[0]["discount_cents"], 300);
+  EXPECT_EQ(rows[0]["promo_code"], "VERANO10");
 }
 
 TEST(Projections, BillingPricesByExactPrefixAndProviderDefault) {
