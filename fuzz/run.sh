@@ -17,8 +17,13 @@ out=$(realpath -m "${FUZZ_CORPUS:-$build/corpus}")
 seeds=$(pwd)/fuzz/corpus
 read -r -a flags <<<"${FUZZ_FLAGS:-}"
 
+# A main build's trained models (PARLEY_MAIN_BUILD, build/ by default) are
+# used as they are, when there are some, instead of training again here.
+models=$(realpath -m "${PARLEY_MAIN_BUILD:-build}/brain/trained_models.cpp")
+[ -f "$models" ] || models=""
 if [ ! -f "$build/build.ninja" ]; then
-  cmake -S fuzz -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+  cmake -S fuzz -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
+    -DPARLEY_TRAINED_MODELS="$models" >/dev/null
 fi
 cmake --build "$build" -j "$(nproc)"
 
