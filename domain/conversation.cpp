@@ -90,7 +90,8 @@ bool operator==(const State& a, const State& b) {
          a.customer == b.customer && a.checkout_open == b.checkout_open &&
          a.awaiting_confirmation == b.awaiting_confirmation && a.orders == b.orders &&
          a.order_notes == b.order_notes && a.last_order_total_cents == b.last_order_total_cents &&
-         a.last_order_currency == b.last_order_currency &&
+         a.last_order_currency == b.last_order_currency && a.label == b.label &&
+         a.archived == b.archived && a.erasure_asked_at == b.erasure_asked_at &&
          a.handoff_requested == b.handoff_requested && a.handoff_since_us == b.handoff_since_us &&
          a.handoff_by == b.handoff_by && a.browsing == b.browsing &&
          a.nudges_sent == b.nudges_sent && a.nudges_scheduled == b.nudges_scheduled &&
@@ -176,6 +177,8 @@ const char* to_string(Error e) {
       return "stock_unknown";
     case Error::out_of_stock:
       return "out_of_stock";
+    case Error::invalid_label:
+      return "invalid_label";
   }
   return "unknown";
 }
@@ -212,6 +215,23 @@ struct Decider {
   Events operator()(const ReceiveMessage& c) const { return decide_receive(s, c); }
   Events operator()(const SendMessage& c) const { return decide_send(s, c); }
   Events operator()(const ForgetCustomer& c) const { return one(CustomerForgotten{c.by, c.at_us}); }
+  Events operator()(const SetLabel& c) const {
+    if (c.label.size() > kMaxLabelBytes || !valid_utf8(c.label)) return fail(Error::invalid_label);
+    for (unsigned char ch : c.label)
+      if (ch < 0x20 || ch == 0x7f) return fail(Error::invalid_label);
+    return c.label == s.label ? none() : one(ConversationLabelled{c.label, c.by, c.at_us});
+  }
+  Events operator()(const RequestErasure& c) const { return one(ErasureRequested{c.at_us}); }
+  Events operator()(const SetArchived& c) const {
+    return c.archived == s.archived ? none() : one(ConversationArchived{c.archived, c.by, c.at_us});
+  }
+  Events operator()(const CorrectDetails& c) const {
+    const auto& d = c.details;
+    for (const auto* f : {&d.name, &d.phone, &d.email, &d.address, &d.city})
+      if (f->size() > kMaxTextBytes || !valid_utf8(*f)) return fail(Error::invalid_text);
+    if (d.empty() || s.customer.merged(d) == s.customer) return none();
+    return one(DetailsCorrected{d, c.by, c.at_us});
+  }
   Events operator()(const NoteOrderStatus& c) const {
     auto it = s.order_notes.find(c.order_id);
     if (it != s.order_notes.end() && it->second == c.note) return none();
@@ -344,6 +364,7 @@ struct Evolver {
     s.last_received_at_us = e.at_us;
     s.last_received_id = e.message_id;
     if (!e.language.empty()) s.language = e.language;
+    s.archived = false;  // a shopper who writes again is back in the inbox
   }
   void operator()(const MessageSent& e) const {
     if (!s.started()) {
@@ -404,8 +425,13 @@ struct Evolver {
   // A request for the order worker and the team; the conversation's state does not change.
   void operator()(const OrderCancelRequested&) const {}
   void operator()(const SearchPerformed& e) const { s.last_query = e.query; }
+  void operator()(const ConversationLabelled& e) const { s.label = e.label; }
+  void operator()(const ConversationArchived& e) const { s.archived = e.archived; }
+  void operator()(const ErasureRequested&) const { s.erasure_asked_at = s.received; }
+  void operator()(const DetailsCorrected& e) const { s.customer = s.customer.merged(e.details); }
   void operator()(const CustomerForgotten&) const {
     s.customer = Customer{};
+    s.label.clear();  // the team's words about the customer go with them
     s.last_query.clear();
     s.checkout_open = s.awaiting_confirmation = false;
   }

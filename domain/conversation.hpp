@@ -206,6 +206,30 @@ struct CustomerForgotten {
   std::string by;  // the team member who did it
   int64_t at_us = 0;
 };
+// The shopper asked in the chat to be forgotten and was asked to confirm;
+// a yes as their next message forgets them (brain/shop_privacy.cpp).
+struct ErasureRequested {
+  int64_t at_us = 0;
+};
+// The team's own name for the conversation in the inbox (a label), and
+// whether it is archived: out of the inbox until the shopper writes again.
+struct ConversationLabelled {
+  std::string label;  // "" takes the label off
+  std::string by;
+  int64_t at_us = 0;
+};
+struct ConversationArchived {
+  bool archived = true;  // false: back in the inbox
+  std::string by;
+  int64_t at_us = 0;
+};
+// A team member corrected the customer's saved details (the fields given
+// replace the saved ones); the next checkout offers them.
+struct DetailsCorrected {
+  Customer details;
+  std::string by;
+  int64_t at_us = 0;
+};
 // The shopper asked in the chat to cancel one of its orders; the order
 // worker cancels it if it is not paid yet (payments/order_worker.hpp).
 struct OrderCancelRequested {
@@ -233,6 +257,10 @@ inline constexpr const char* kPromoRemoved = "cart.promo_removed";
 inline constexpr const char* kOrderStatusNoted = "conversation.order_status_noted";
 inline constexpr const char* kOrderCancelRequested = "conversation.order_cancel_requested";
 inline constexpr const char* kCustomerForgotten = "conversation.customer_forgotten";
+inline constexpr const char* kErasureRequested = "conversation.erasure_requested";
+inline constexpr const char* kLabelled = "conversation.labelled";
+inline constexpr const char* kArchived = "conversation.archived";
+inline constexpr const char* kDetailsCorrected = "conversation.details_corrected";
 inline constexpr const char* kStageChanged = "conversation.stage_changed";
 inline constexpr const char* kHandoffRequested = "conversation.handoff_requested";
 inline constexpr const char* kHandoffEnded = "conversation.handoff_ended";
@@ -249,7 +277,8 @@ using Event =
                  ConfirmationRequested, CheckoutCancelled, OrderPlaced, StageChanged,
                  HandoffRequested, HandoffEnded, DeliveryStatusChanged, SearchPerformed,
                  NudgeScheduled, NudgeSent, NudgeSkipped, NudgeCancelled, OrderStatusNoted,
-                 CustomerForgotten, OrderCancelRequested, PromoApplied, PromoRemoved>;
+                 CustomerForgotten, OrderCancelRequested, PromoApplied, PromoRemoved,
+                 ConversationLabelled, ConversationArchived, DetailsCorrected, ErasureRequested>;
 
 // ---- state --------------------------------------------------------------
 struct State {
@@ -276,6 +305,9 @@ struct State {
   std::map<std::string, OrderNote> order_notes;  // the latest news of each order
   int64_t last_order_total_cents = 0;
   std::string last_order_currency = "EUR";
+  std::string label;               // the team's name for it; "" none
+  bool archived = false;           // out of the inbox until the shopper writes again
+  uint64_t erasure_asked_at = 0;   // `received` when the shopper asked to be forgotten; 0 never
   bool handoff_requested = false;  // human mode: the bot stays silent
   int64_t handoff_since_us = 0;
   std::string handoff_by;
@@ -394,12 +426,35 @@ struct ForgetCustomer {
   std::string by;
   int64_t at_us = 0;
 };
-using Command =
-    std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem, SetQuantity,
-                 ChooseVariant, ClearCart, StartCheckout, ProvideDetails, RequestConfirmation,
-                 CancelCheckout, PlaceOrder, SetStage, RequestHandoff, EndHandoff,
-                 RecordDeliveryStatus, RecordSearch, NoteOrderStatus, ForgetCustomer,
-                 RequestOrderCancel, ApplyPromo, RemovePromo>;
+// The team's label; the same label again decides nothing. At most
+// kMaxLabelBytes of UTF-8 without control characters (invalid_label).
+struct SetLabel {
+  std::string label;
+  std::string by;
+  int64_t at_us = 0;
+};
+inline constexpr size_t kMaxLabelBytes = 100;
+struct RequestErasure {
+  int64_t at_us = 0;
+};
+struct SetArchived {
+  bool archived = true;
+  std::string by;
+  int64_t at_us = 0;
+};
+// Fields left empty keep what was saved; nothing given, or nothing new,
+// decides nothing. Each field is at most kMaxTextBytes of UTF-8 (invalid_text).
+struct CorrectDetails {
+  Customer details;
+  std::string by;
+  int64_t at_us = 0;
+};
+using Command = std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem,
+                             SetQuantity, ChooseVariant, ClearCart, StartCheckout, ProvideDetails,
+                             RequestConfirmation, CancelCheckout, PlaceOrder, SetStage,
+                             RequestHandoff, EndHandoff, RecordDeliveryStatus, RecordSearch,
+                             NoteOrderStatus, ForgetCustomer, RequestOrderCancel, ApplyPromo,
+                             RemovePromo, SetLabel, SetArchived, CorrectDetails, RequestErasure>;
 
 enum class Error : uint8_t {
   empty_text = 1,    // nothing but white space
@@ -422,6 +477,7 @@ enum class Error : uint8_t {
   unknown_order,     // an order this conversation did not place
   stock_unknown,     // placing the order needs the stock levels, read from the log by the caller
   out_of_stock,      // the order wants more units than the stock has
+  invalid_label,     // over kMaxLabelBytes, not UTF-8, or a control character
 };
 const char* to_string(Error e);
 inline const char* refuser_of(Error) {

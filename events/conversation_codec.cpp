@@ -296,6 +296,53 @@ template <>
 struct Schema<HandoffEnded> : ByAt<HandoffEnded, &types::kHandoffEnded, &kNobody> {};
 
 template <>
+struct Schema<ConversationLabelled> {
+  static constexpr const char* kType = types::kLabelled;
+  static json to(const ConversationLabelled& e) { return {{"label", e.label}, {"by", e.by}}; }
+  static ConversationLabelled from(const json& p, const EventEnvelope& env) {
+    return {p.at("label"), p.value("by", ""), env.timestamp_us};
+  }
+  static void envelope(const ConversationLabelled& e, NewEvent* out) {
+    out->timestamp_us = e.at_us;
+  }
+};
+
+template <>
+struct Schema<ErasureRequested> {
+  static constexpr const char* kType = types::kErasureRequested;
+  static json to(const ErasureRequested&) { return json::object(); }
+  static ErasureRequested from(const json&, const EventEnvelope& env) { return {env.timestamp_us}; }
+  static void envelope(const ErasureRequested& e, NewEvent* out) { out->timestamp_us = e.at_us; }
+};
+
+template <>
+struct Schema<ConversationArchived> {
+  static constexpr const char* kType = types::kArchived;
+  static json to(const ConversationArchived& e) { return {{"archived", e.archived}, {"by", e.by}}; }
+  static ConversationArchived from(const json& p, const EventEnvelope& env) {
+    return {p.at("archived").get<bool>(), p.value("by", ""), env.timestamp_us};
+  }
+  static void envelope(const ConversationArchived& e, NewEvent* out) {
+    out->timestamp_us = e.at_us;
+  }
+};
+
+// The corrected fields as details_provided stores them, and who corrected them.
+template <>
+struct Schema<DetailsCorrected> {
+  static constexpr const char* kType = types::kDetailsCorrected;
+  static json to(const DetailsCorrected& e) {
+    json j = to_json(e.details);
+    j["by"] = e.by;
+    return j;
+  }
+  static DetailsCorrected from(const json& p, const EventEnvelope& env) {
+    return {customer_from_json(p), p.value("by", ""), env.timestamp_us};
+  }
+  static void envelope(const DetailsCorrected& e, NewEvent* out) { out->timestamp_us = e.at_us; }
+};
+
+template <>
 struct Schema<StageChanged> {
   static constexpr const char* kType = types::kStageChanged;
   static json to(const StageChanged& e) { return {{"stage", domain::to_string(e.stage)}}; }
@@ -414,6 +461,9 @@ std::string encode_state(const State& s) {
             {"last_order_total_cents", s.last_order_total_cents},
             {"last_order_currency", s.last_order_currency},
             {"order_notes", notes},
+            {"label", s.label},
+            {"archived", s.archived},
+            {"erasure_asked_at", s.erasure_asked_at},
             {"handoff_requested", s.handoff_requested},
             {"handoff_since_us", s.handoff_since_us},
             {"handoff_by", s.handoff_by},
@@ -464,6 +514,9 @@ Expected<State> decode_state(const std::string& bytes, uint32_t schema_version) 
     // dangles before the loop body runs.
     const json notes = j.value("order_notes", json::object());
     for (const auto& [id, n] : notes.items()) s.order_notes[id] = note_from(n);
+    s.label = j.value("label", "");
+    s.archived = j.value("archived", false);
+    s.erasure_asked_at = integer(j, "erasure_asked_at", uint64_t{0});
     s.handoff_requested = j.value("handoff_requested", false);
     s.handoff_since_us = integer(j, "handoff_since_us", int64_t{0});
     s.handoff_by = j.value("handoff_by", "");

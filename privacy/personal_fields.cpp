@@ -29,6 +29,9 @@ const std::unordered_map<std::string_view, Paths>& table() {
       {ct::kMessageSent, {{"text"}, {"template", "parameters"}}},
       {ct::kSearchPerformed, {{"query"}}},
       {ct::kDetailsProvided, {{"name"}, {"phone"}, {"email"}, {"address"}, {"city"}}},
+      {ct::kDetailsCorrected, {{"name"}, {"phone"}, {"email"}, {"address"}, {"city"}}},
+      // The team's label may name the customer ("Ana, wedding order").
+      {ct::kLabelled, {{"label"}}},
       {ot::kPlaced,
        {{"customer", "name"},
         {"customer", "phone"},

@@ -43,6 +43,33 @@ TEST(ConversationCodec, EventsRoundTripThroughTheLog) {
   EXPECT_EQ(std::get<conv::MessageSent>(*quoted).cited, "faq:2");
 }
 
+TEST(ConversationCodec, TheTeamsEventsAndAnErasureRequestRoundTrip) {
+  auto back = [](const conv::Event& e) {
+    auto ne = codec::encode(e);
+    EXPECT_EQ(ne.timestamp_us, 42);
+    auto out = codec::decode(stored(ne));
+    EXPECT_TRUE(out.ok());
+    return *out;
+  };
+  const auto l = std::get<conv::ConversationLabelled>(
+      back(conv::ConversationLabelled{"Ana — boda", "operator:ines", 42}));
+  EXPECT_EQ(l.label, "Ana — boda");
+  EXPECT_EQ(l.by, "operator:ines");
+  EXPECT_EQ(l.at_us, 42);
+  const auto a =
+      std::get<conv::ConversationArchived>(back(conv::ConversationArchived{false, "op", 42}));
+  EXPECT_FALSE(a.archived);
+  EXPECT_EQ(a.by, "op");
+  domain::Customer fix;
+  fix.name = "Ana López";
+  fix.city = "Sevilla";
+  const auto d = std::get<conv::DetailsCorrected>(back(conv::DetailsCorrected{fix, "op", 42}));
+  EXPECT_EQ(d.details, fix);
+  EXPECT_EQ(d.by, "op");
+  EXPECT_EQ(std::get<conv::ErasureRequested>(back(conv::ErasureRequested{42})).at_us, 42);
+  EXPECT_EQ(codec::encode(conv::ErasureRequested{42}).type, "conversation.erasure_requested");
+}
+
 TEST(ConversationCodec, ForeignAndBrokenEventsAreTold) {
   NewEvent other;
   other.type = "lead.created";
@@ -58,6 +85,10 @@ TEST(ConversationCodec, StateRoundTrips) {
   conv::State s = conv::initial_state("api:u1");
   s = conv::evolve(
       s, conv::MessageReceived{conv::text_message("api", "u1", "x", ""), "api:u1#1", "", 5});
+  s = conv::evolve(s, conv::ConversationLabelled{"VIP", "op", 6});
+  s = conv::evolve(s, conv::ConversationArchived{true, "op", 7});
+  s = conv::evolve(s, conv::ErasureRequested{8});
+  ASSERT_EQ(s.erasure_asked_at, 1u);
   auto back = codec::decode_state(codec::encode_state(s), codec::kStateSchema);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(*back, s);
