@@ -135,15 +135,24 @@ struct ForgetCustomer {
   std::string by;
   int64_t at_us = 0;
 };
+// The team manages the conversation: its label, whether it is archived, the
+// customer's saved details. Decided by the conversation's decider; the
+// reply's `state` is the conversation afterwards.
+struct ManageConversation {
+  std::variant<domain::conversation::SetLabel, domain::conversation::SetArchived,
+               domain::conversation::CorrectDetails>
+      command;
+  int64_t at_us = 0;
+};
 // The conversation's current state (for an advisor); records nothing.
 struct PeekState {};
-using ConversationCommand =
-    std::variant<OperatorReply, SetHandoff, RecordStatus, FireNudge, NoteOrder, ForgetCustomer>;
+using ConversationCommand = std::variant<OperatorReply, SetHandoff, RecordStatus, FireNudge,
+                                         NoteOrder, ForgetCustomer, ManageConversation>;
 
 // What a conversation entity is asked: a chat turn or a command.
 struct ConversationRequest {
   std::variant<ChatTurn, OperatorReply, SetHandoff, RecordStatus, FireNudge, NoteOrder,
-               ForgetCustomer, PeekState>
+               ForgetCustomer, ManageConversation, PeekState>
       op;
 };
 

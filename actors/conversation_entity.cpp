@@ -431,6 +431,17 @@ struct ConversationKind : codec::Stream {
     return std::move(b.d);
   }
 
+  static Decided decide_op(const State& state, const ManageConversation& op, const Deps&) {
+    auto r = std::visit([&](const auto& c) { return conv::decide(state, conv::Command{c}); },
+                        op.command);
+    if (!r) return rejected(r.error());
+    Builder b{state, {}};
+    b.take(std::move(r).value());
+    b.finish();
+    b.d.reply.state = std::make_shared<const State>(b.s);
+    return std::move(b.d);
+  }
+
   static Decided decide_op(const State& state, const RecordStatus& op, const Deps&) {
     auto r = conv::decide(state,
                           conv::RecordDeliveryStatus{op.platform_message_id, op.status, op.at_us});

@@ -31,6 +31,11 @@ HttpResponse list(InboxApiContext& ctx, const HttpRequest& req) {
     return json_error(400, "invalid_parameter", "'q' is at most 100 bytes");
   if (!read_flag(req, "handoff", &q.handoff) || !read_flag(req, "has_cart", &q.has_cart))
     return json_error(400, "invalid_parameter", "handoff and has_cart are true or false");
+  if (const auto a = req.query_value("archived"); a == "all") {
+    q.archived.reset();
+  } else if (!read_flag(req, "archived", &q.archived)) {
+    return json_error(400, "invalid_parameter", "archived is true, false or all");
+  }
   if (auto bad = read_row_filter(req, ctx.calendar, &q.filter)) return *bad;
   if (const auto l = req.query_value("limit"); !l.empty()) {
     char* end = nullptr;

@@ -1,8 +1,9 @@
 // The inbox's list (sales, admin): GET /api/v1/conversations, newest message
 // first, one page at a time, over the conversations view joined with the
-// open carts. Filters: channel, stage, handoff, has_cart (true|false), from
-// and to (the last message's local day, YYYY-MM-DD), q (in the conversation
-// id: user id, phone digits); limit 1–200 (50); cursor: the previous page's
+// open carts. Filters: channel, stage, handoff, has_cart (true|false),
+// archived (false by default: the archive is apart; true, or all), from and
+// to (the last message's local day, YYYY-MM-DD), q (in the conversation id,
+// the name, the label, the phone's digits); limit 1–200 (50); cursor: the previous page's
 // `next`. Answer: {"conversations":[…],"next":cursor|null,"matched":n}.
 //
 // GET /api/v1/inbox/events (sales, admin): Server-Sent Events, one

@@ -4,6 +4,7 @@
 #include <shared_mutex>
 
 #include "brain/text.hpp"
+#include "domain/conversation.hpp"
 #include "domain/delivery.hpp"
 #include "events/conversation_codec.hpp"
 #include "events/envelope_json.hpp"
@@ -24,6 +25,7 @@ bool is(std::string_view type, const char* name) {
 // What a search compares with, kept beside the row and left out of the pages.
 constexpr const char* kNameKey = "search_name";    // the name, folded
 constexpr const char* kPhoneKey = "search_phone";  // the phone's digits
+constexpr const char* kLabelKey = "search_label";  // the label, folded
 // Shopper-given text is capped before it is kept (a model's tool call may carry any length).
 constexpr size_t kMaxNameBytes = 200, kMaxPhoneBytes = 40;
 
@@ -48,7 +50,7 @@ struct Search {
       auto it = row.find(key);
       return it != row.end() && it->get_ref<const std::string&>().find(part) != std::string::npos;
     };
-    if (!folded.empty() && has(kNameKey, folded)) return true;
+    if (!folded.empty() && (has(kNameKey, folded) || has(kLabelKey, folded))) return true;
     return !digits.empty() &&
            (digits_of(id).find(digits) != std::string::npos || has(kPhoneKey, digits));
   }
@@ -88,7 +90,8 @@ bool ConversationsView::wants(std::string_view type) const {
   return is(type, ct::kMessageReceived) || is(type, ct::kMessageSent) ||
          is(type, ct::kStageChanged) || is(type, ct::kHandoffRequested) ||
          is(type, ct::kHandoffEnded) || is(type, ct::kCustomerForgotten) ||
-         is(type, ct::kDetailsProvided) || is_delivery_news(type);
+         is(type, ct::kDetailsProvided) || is(type, ct::kDetailsCorrected) ||
+         is(type, ct::kLabelled) || is(type, ct::kArchived) || is_delivery_news(type);
 }
 
 void ConversationsView::apply(const ProjectedEvent& e) {
@@ -122,6 +125,8 @@ void ConversationsView::apply(const ProjectedEvent& e) {
          {"unread", 0},
          {"handoff", false},
          {"handoff_since_us", 0},
+         {"label", ""},
+         {"archived", false},
          {"forgotten", false}};
   const Fields p = e.payload();
   const bool forgotten = c.value("forgotten", false);
@@ -131,6 +136,7 @@ void ConversationsView::apply(const ProjectedEvent& e) {
     c["last_at_us"] = e.env.timestamp_us;
     c["unread"] = in ? c.value("unread", 0) + 1 : 0;
     c["last_from"] = in ? "shopper" : (p.str("author").empty() ? "bot" : "person");
+    if (in) c["archived"] = false;  // as the conversation's state (domain/conversation.cpp)
     if (forgotten) return;
     if (in) {
       c["user_id"] = std::string(p.str("user_id"));
@@ -148,7 +154,13 @@ void ConversationsView::apply(const ProjectedEvent& e) {
   } else if (is(type, ct::kHandoffEnded)) {
     c["handoff"] = false;
     c["handoff_since_us"] = 0;
-  } else if (is(type, ct::kDetailsProvided)) {
+  } else if (is(type, ct::kArchived)) {
+    c["archived"] = p.json("archived") == true;
+  } else if (is(type, ct::kLabelled)) {
+    if (forgotten) return;
+    c["label"] = preview(p.str("label"), domain::conversation::kMaxLabelBytes);
+    c[kLabelKey] = brain::fold(c["label"].get<std::string>());
+  } else if (is(type, ct::kDetailsProvided) || is(type, ct::kDetailsCorrected)) {
     if (forgotten) return;
     if (const auto name = p.str("name"); !name.empty()) {
       c["customer_name"] = preview(name, kMaxNameBytes);
@@ -162,7 +174,9 @@ void ConversationsView::apply(const ProjectedEvent& e) {
     c["forgotten"] = true;
     c["user_id"] = "";
     c["last_message"] = "";
-    for (const char* k : {"customer_name", "customer_phone", kNameKey, kPhoneKey}) c.erase(k);
+    c["label"] = "";
+    for (const char* k : {"customer_name", "customer_phone", kNameKey, kPhoneKey, kLabelKey})
+      c.erase(k);
   }
 }
 
@@ -198,6 +212,7 @@ ConversationPage ConversationsView::page(const ConversationQuery& q,
     if (!q.stage.empty() && c.value("stage", "") != q.stage) return;
     if (q.handoff && c.value("handoff", false) != *q.handoff) return;
     if (q.has_cart && (carts.count(id) > 0) != *q.has_cart) return;
+    if (q.archived && c.value("archived", false) != *q.archived) return;
     if (!search.matches(id, c)) return;
     hits.push_back({at, &id, &c});
   });
@@ -218,6 +233,7 @@ ConversationPage ConversationsView::page(const ConversationQuery& q,
     json r = *hits[i].row;
     r.erase(kNameKey);
     r.erase(kPhoneKey);
+    r.erase(kLabelKey);
     r["last_at_local"] =
         events::format_utc(hits[i].at_us + calendar.offset(hits[i].at_us), "%Y-%m-%dT%H:%M");
     auto cart = carts.find(*hits[i].id);

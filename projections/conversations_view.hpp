@@ -3,8 +3,10 @@
 // (cut to 200 bytes) and who wrote it, when, how many of the shopper's
 // messages nobody has answered yet (`unread`), and whether a person has it
 // (`handoff`, since when), and the name and phone the shopper gave at
-// checkout (`customer_name`, `customer_phone`; the latest given). A forgotten
-// customer's row keeps only its counts.
+// checkout or corrected by the team (`customer_name`, `customer_phone`; the
+// latest), the team's `label`, and whether it is `archived` (out of the inbox
+// until the shopper writes again). A forgotten customer's row keeps only its
+// counts.
 // The cart beside each row is the carts view's, joined at read time.
 #pragma once
 
@@ -20,11 +22,13 @@
 namespace parley::projections {
 
 struct ConversationQuery {
-  RowFilter filter;              // from/to: the last message's local day; channel
-  std::string stage;             // "" any
-  std::optional<bool> handoff;   // nullopt any
-  std::optional<bool> has_cart;  // an open cart (CartsView); nullopt any
-  std::string search;  // in the id, the customer's name (case and accents folded) or phone (digits)
+  RowFilter filter;                      // from/to: the last message's local day; channel
+  std::string stage;                     // "" any
+  std::optional<bool> handoff;           // nullopt any
+  std::optional<bool> has_cart;          // an open cart (CartsView); nullopt any
+  std::optional<bool> archived = false;  // nullopt any; by default the inbox, not the archive
+  // In the id, the customer's name or the label (case and accents folded), or the phone (digits).
+  std::string search;
   size_t limit = 50;   // 1..200
   std::string cursor;  // "" the first page, else the previous page's `next`
 };
@@ -38,7 +42,8 @@ struct ConversationPage {
 class ConversationsView final : public JsonRowProjection {
  public:
   static constexpr size_t kPreviewBytes = 200;
-  ConversationsView() : JsonRowProjection("conversations", "conversations/3") {}
+  // 4: the label, archived, and corrected details.
+  ConversationsView() : JsonRowProjection("conversations", "conversations/4") {}
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
   // The ids each committed batch changed go to changes() (the inbox's stream).

@@ -53,6 +53,8 @@ ServeChannels::ServeChannels(const Settings& settings, channels::Outbox::Adapter
   api_ = std::make_unique<http::ChannelApiContext>(
       http::ChannelApiContext{adapters_, settings.whatsapp, *intake_, engine, outbox_.get(),
                               feed_.get(), auth, settings.request_timeout, wall_clock_us});
+  manage_ = std::make_unique<http::ConversationManageContext>(
+      http::ConversationManageContext{engine, auth, settings.request_timeout, wall_clock_us});
 }
 
 ServeChannels::~ServeChannels() {
@@ -74,6 +76,7 @@ events::Status ServeChannels::start_outbox() {
 
 void ServeChannels::register_routes(http::Router& router) {
   http::register_channel_api(router, *api_);
+  http::register_conversation_manage_api(router, *manage_);
 }
 
 void ServeChannels::start_pollers() {

@@ -13,6 +13,7 @@
 #include "channels/poller.hpp"
 #include "channels/rate_limiter.hpp"
 #include "http/channel_api.hpp"
+#include "http/conversation_manage_api.hpp"
 #include "intake/channel_intake.hpp"
 #include "tools/settings.hpp"
 
@@ -57,6 +58,7 @@ class ServeChannels {
   std::unique_ptr<channels::RateLimiter> limiter_;
   std::unique_ptr<intake::ChannelIntake> intake_;
   std::unique_ptr<http::ChannelApiContext> api_;
+  std::unique_ptr<http::ConversationManageContext> manage_;  // label, archive
   std::vector<std::unique_ptr<channels::Poller>> pollers_;
   bool stopped_ = false;
 };

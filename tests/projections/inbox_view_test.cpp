@@ -150,6 +150,45 @@ TEST(Projections, GivenCheckoutDetailsTheInboxFindsTheConversationByNameOrPhoneU
   EXPECT_EQ(found("612345"), none);
 }
 
+TEST(Projections, GivenALabelAndTheArchiveTheInboxFindsTheLabelAndKeepsTheArchiveApart) {
+  Scene s;
+  s.add("conversation", "telegram:42", "conversation.message_received", {{"text", "hola"}});
+  s.add("conversation", "telegram:42", "conversation.labelled",
+        {{"label", "Boda de Ana"}, {"by", "operator:ines"}});
+  s.add("conversation", "telegram:43", "conversation.message_received", {{"text", "hi"}}, 1);
+  s.add("conversation", "telegram:43", "conversation.archived", {{"archived", true}}, 1);
+  s.add("conversation", "telegram:43", "conversation.details_corrected",
+        {{"name", "Lucía Gómez"}, {"by", "operator:ines"}}, 1);
+  s.fold();
+  auto ids = [&](const std::string& search, std::optional<bool> archived) {
+    ConversationQuery q;
+    q.search = search;
+    q.archived = archived;
+    std::vector<std::string> out;
+    for (const auto& r : s.v.conversations.page(q, {}, kolkata()).rows) {
+      EXPECT_FALSE(r.contains("search_label")) << r;
+      out.push_back(r["conversation_id"]);
+    }
+    return out;
+  };
+  const std::vector<std::string> ana{"telegram:42"}, archived{"telegram:43"}, none{};
+  EXPECT_EQ(ids("", false), ana) << "the inbox leaves the archive out by default";
+  EXPECT_EQ(ids("boda de ANA", false), ana) << "the label, case folded";
+  EXPECT_EQ(ids("", true), archived);
+  EXPECT_EQ(ids("lucia gomez", true), archived) << "corrected details are searched as given ones";
+  EXPECT_EQ(ids("", std::nullopt).size(), 2u);
+  {
+    ConversationQuery q;
+    EXPECT_EQ(s.v.conversations.page(q, {}, kolkata()).rows[0]["label"], "Boda de Ana");
+  }
+
+  s.add("conversation", "telegram:43", "conversation.message_received", {{"text", "hello?"}}, 2);
+  s.add("conversation", "telegram:42", "conversation.customer_forgotten", {{"by", "shopper"}}, 3);
+  s.fold();
+  EXPECT_EQ(ids("", false).size(), 2u) << "a shopper who writes again is back in the inbox";
+  EXPECT_EQ(ids("boda", std::nullopt), none) << "the label goes with a forgotten customer";
+}
+
 TEST(Projections, GivenADeliveryOfAKnownConversationsMessageThenItsPageHearsOfItAndNoRowChanges) {
   events::MemoryEventStore log;
   MemoryViewStore store;
