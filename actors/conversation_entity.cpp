@@ -235,6 +235,15 @@ struct ConversationKind : codec::Stream {
       live.emplace();
       for (const auto& [sku, level] : *turn.stock) (*live)[sku] = level.units;
     }
+    // Being forgotten is the shopper's right whoever answers: no model decides it.
+    if (auto erasure = brain::plan_erasure(b->s, turn.text, understood, turn.at_us)) {
+      b->take(std::move(erasure->events));
+      // A model asked for advice was paid for: its calls are recorded, dropped.
+      record_model_calls(turn, turn.advice ? "privacy_request" : "", inbound, &b->d);
+      b->d.reply.brain = "offline";
+      b->d.reply.fallback = turn.advice ? "privacy_request" : "";
+      return std::move(erasure->replies);
+    }
     const Builder before_advice = *b;
     if (turn.advice) dropped = take_advice(*turn.advice, b, &plan);
     if (turn.advice && dropped.empty() && plan.order && live &&

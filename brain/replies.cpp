@@ -155,6 +155,37 @@ const std::map<Say, Row>& table() {
        {"Order {0} is already cancelled.", "El pedido {0} ya está cancelado.",
         "Заказ {0} уже отменён.", "Pesanan {0} sudah dibatalkan.",
         "Order {0} pehle hi cancel ho chuka hai."}},
+      {Say::erasure_confirm,
+       {"I can erase your details and everything you wrote here, for good. Orders already "
+        "placed keep their products and totals, without your name or address. Reply YES to "
+        "erase, or NO to keep everything.",
+        "Puedo borrar tus datos y todo lo que escribiste aquí, para siempre. Los pedidos ya "
+        "hechos conservan productos e importes, sin tu nombre ni dirección. Responde SÍ para "
+        "borrar o NO para conservarlo todo.",
+        "Я могу навсегда удалить ваши данные и всё, что вы здесь написали. В оформленных "
+        "заказах останутся товары и суммы, без имени и адреса. Ответьте ДА, чтобы удалить, или "
+        "НЕТ, чтобы всё оставить.",
+        "Saya bisa menghapus data Anda dan semua yang Anda tulis di sini, selamanya. Pesanan "
+        "yang sudah dibuat tetap menyimpan produk dan totalnya, tanpa nama atau alamat Anda. "
+        "Balas YA untuk menghapus, atau TIDAK untuk menyimpan semuanya.",
+        "Main aapki details aur yahan likhi har baat hamesha ke liye mita sakta hoon. Pehle ke "
+        "orders mein products aur total rahenge, naam aur address nahi. Mitane ke liye HAAN "
+        "likhiye, sab rakhne ke liye NAHI."}},
+      {Say::erased,
+       {"Done: your details and this conversation are erased. If you write again, we start "
+        "afresh.",
+        "Hecho: tus datos y esta conversación están borrados. Si vuelves a escribir, empezamos "
+        "de cero.",
+        "Готово: ваши данные и этот разговор удалены. Если напишете снова, начнём с чистого "
+        "листа.",
+        "Selesai: data Anda dan percakapan ini sudah dihapus. Kalau Anda menulis lagi, kita "
+        "mulai dari awal.",
+        "Ho gaya: aapki details aur yeh baatcheet mita di gayi hai. Dobara likhenge to shuru se "
+        "shuru karenge."}},
+      {Say::erasure_kept,
+       {"OK, nothing was erased.", "De acuerdo, no se ha borrado nada.",
+        "Хорошо, ничего не удалено.", "Baik, tidak ada yang dihapus.",
+        "Theek hai, kuch nahi mitaya gaya."}},
       {Say::ask_quantity,
        {"How many of {0} would you like?", "¿Cuántas unidades de {0} quieres?",
         "Сколько штук {0} поставить?", "Mau berapa untuk {0}?", "{0} kitne chahiye?"}},

@@ -39,6 +39,9 @@ enum class Say {
   cancelling,         // {0} the unpaid order being cancelled
   cancel_to_team,     // {0} the paid order the team is asked to cancel
   already_cancelled,  // {0} the order
+  erasure_confirm,    // the shopper asked to be forgotten: yes or no?
+  erased,             // they said yes: done
+  erasure_kept,       // they said no, or something else: nothing erased
   ask_quantity,       // {0} the line whose quantity is to change
   ask_size,
   ask_color,

@@ -226,7 +226,7 @@ void keep_given_name(Turn& t, const TurnInput& in) {
 
 }  // namespace
 
-// The turn in named steps: a slash command; an answer to the checkout's
+// The turn in named steps: a request to be forgotten; a slash command; an answer to the checkout's
 // question; then a name said in passing is kept, and a cancellation, a
 // question about past orders or a reorder, a browsing request, a hesitation,
 // a question the shop's documents answer or a clarifying question may settle
@@ -236,6 +236,7 @@ void keep_given_name(Turn& t, const TurnInput& in) {
 TurnPlan plan_turn(const conv::State& state, const std::string& text,
                    const Understanding& understood, const Catalog& catalog, int64_t now_us,
                    const std::string& order_id, const TurnSources& sources) {
+  if (auto erasure = plan_erasure(state, text, understood, now_us)) return std::move(*erasure);
   const Understanding u = in_context(understood, state, text);
   // The conversation's language: a message in another language changed it
   // already; one without any (a name and an address) keeps it.

@@ -66,6 +66,14 @@ struct TurnSources {
 TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
                    const Understanding& understanding, const Catalog& catalog, int64_t now_us,
                    const std::string& order_id, const TurnSources& sources);
+// A shopper's request to be forgotten, whoever decides the other turns
+// (brain/shop_privacy.cpp): "delete my data" is asked back (yes or no), and a
+// yes as the very next message forgets them (CustomerForgotten, by
+// "shopper"; the key is erased once the reply is handed on,
+// channels/outbox_feed.hpp). nullopt when the message is neither.
+std::optional<TurnPlan> plan_erasure(const domain::conversation::State& state,
+                                     const std::string& text, const Understanding& understanding,
+                                     int64_t now_us);
 // The same, with the sources one by one (what most tests give).
 TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
                    const Understanding& understanding, const Catalog& catalog, int64_t now_us,

@@ -1,5 +1,7 @@
 #include "channels/outbox_feed.hpp"
 
+#include <cstdio>
+
 #include "events/conversation_codec.hpp"
 #include "events/delivery_codec.hpp"
 
@@ -17,6 +19,7 @@ OutboxFeed::~OutboxFeed() {
 
 bool OutboxFeed::wants(std::string_view type) const {
   return type == events::conversation_codec::kMessageSent ||
+         type == events::conversation_codec::types::kCustomerForgotten ||
          type == events::conversation_codec::kMessageReceived ||
          type == codec::kNotificationQueued || codec::is_delivery_event(type);
 }
@@ -27,6 +30,16 @@ bool OutboxFeed::on_platform(const std::string& conversation_id) const {
 }
 
 events::Status OutboxFeed::apply(const events::EventEnvelope& env) {
+  if (env.type == events::conversation_codec::types::kCustomerForgotten) {
+    auto decoded = events::conversation_codec::decode(env);
+    if (!decoded) return decoded.status();
+    if (erase_key_ && std::get<conv::CustomerForgotten>(*decoded).by == "shopper")
+      erasure_awaits_reply_.insert(env.entity_id);
+    return events::Status::Ok();
+  }
+  if (env.type == events::conversation_codec::kMessageSent &&
+      erasure_awaits_reply_.erase(env.entity_id))
+    erasure_due_.insert(env.entity_id);  // erased after this reply is handed on, below
   if (env.type == events::conversation_codec::kMessageReceived) {
     // API chats and conversations known to be started are skipped unparsed.
     if (!on_platform(env.entity_id) || platform_started_.count(env.entity_id))
@@ -61,6 +74,18 @@ events::Status OutboxFeed::apply(const events::EventEnvelope& env) {
   if (!e) return e.status();
   outbox_.on_delivery_event(env.entity_id, env.seq, *e);
   return events::Status::Ok();
+}
+
+void OutboxFeed::publish(uint64_t) {
+  for (auto it = erasure_due_.begin(); it != erasure_due_.end();) {
+    if (auto st = erase_key_(*it); !st.ok()) {
+      std::fprintf(stderr, "parley: outbox feed: the key of %s is not erased yet: %s\n",
+                   it->c_str(), st.to_string().c_str());
+      ++it;  // tried again after the next batch
+    } else {
+      it = erasure_due_.erase(it);
+    }
+  }
 }
 
 }  // namespace parley::channels

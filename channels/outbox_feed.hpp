@@ -8,9 +8,15 @@
 // conversation.message_received that came from that platform's webhook or
 // poller (not `via` the REST chat). Anything else is counted and dropped, so a
 // REST client can never make the shop message a chat id of its choosing.
+//
+// A shopper who asked in the chat to be forgotten (conversation.customer_forgotten
+// by "shopper", brain/shop_privacy.cpp) has their key erased here, once the
+// feed has handed on the reply that follows it ("Done: erased"): erased
+// earlier, that reply would be read from the log as "[erased]" and sent so.
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,13 +34,20 @@ class OutboxFeed final : public projections::LogFollower {
   OutboxFeed(events::EventStore& store, Outbox& outbox, std::set<std::string> platforms);
   ~OutboxFeed() override;
 
+  // Erases a conversation's customer key (privacy/sealed_event_store.hpp);
+  // unset: a shopper's request is recorded but their key stays. Set before
+  // the feed starts.
+  void set_erase_key(std::function<events::Status(const std::string& conversation_id)> erase) {
+    erase_key_ = std::move(erase);
+  }
+
   // Replies dropped because no platform started their conversation.
   uint64_t not_platform_started() const { return not_platform_started_.load(); }
 
  protected:
   bool wants(std::string_view type) const override;
   events::Status apply(const events::EventEnvelope& event) override;
-  void publish(uint64_t) override {}
+  void publish(uint64_t) override;
 
  private:
   bool on_platform(const std::string& conversation_id) const;
@@ -43,6 +56,11 @@ class OutboxFeed final : public projections::LogFollower {
   const std::set<std::string> platforms_;
   std::unordered_set<std::string> platform_started_;  // the follower's thread only
   std::atomic<uint64_t> not_platform_started_{0};
+  std::function<events::Status(const std::string&)> erase_key_;
+  // Conversations forgotten by the shopper: waiting for their reply, then
+  // for the end of the batch (the follower's thread only).
+  std::set<std::string> erasure_awaits_reply_;
+  std::set<std::string> erasure_due_;
 };
 
 }  // namespace parley::channels

@@ -35,8 +35,10 @@ class ServeChannels {
   // Replays the undelivered messages from the log and starts sending.
   events::Status start_outbox();
   void register_routes(http::Router& router);
-  // POST /api/v1/conversations/{id}/forget erases keys with this.
+  // POST /api/v1/conversations/{id}/forget erases keys with this, and so
+  // does the outbox feed when a shopper asked in the chat (before start_outbox).
   void set_forget_keys(decltype(http::ChannelApiContext::forget_keys) forget) {
+    feed_->set_erase_key(forget);
     api_->forget_keys = std::move(forget);
   }
   void start_pollers();
