@@ -5,6 +5,7 @@
 #include <set>
 
 #include "events/conversation_codec.hpp"
+#include "events/customer_merge_codec.hpp"
 #include "events/order_codec.hpp"
 
 namespace parley::projections {
@@ -12,6 +13,7 @@ namespace {
 
 namespace ot = events::order_codec::types;
 namespace ct = events::conversation_codec::types;
+namespace mt = events::customer_merge_codec::types;
 
 std::string digits_of(const std::string& s) {
   std::string out;
@@ -43,8 +45,14 @@ std::vector<std::string> identity_keys(const std::string& conversation_id) {
 
 std::vector<brain::PastOrder> PurchasesSnapshot::orders_of(const domain::conversation::State& state,
                                                            size_t limit) const {
+  std::set<std::string> keys;
+  for (const auto& key : identity_keys(state.id)) {
+    keys.insert(key);
+    if (auto m = merged.find(key); m != merged.end())
+      keys.insert(m->second.begin(), m->second.end());
+  }
   std::set<size_t> found;
-  for (const auto& key : identity_keys(state.id))
+  for (const auto& key : keys)
     if (auto it = by_key.find(key); it != by_key.end())
       found.insert(it->second.begin(), it->second.end());
   std::vector<brain::PastOrder> out;
@@ -72,13 +80,48 @@ PurchasesView::PurchasesView(events::EventStore& store)
     : LogFollower(store), snapshot_(std::make_shared<PurchasesSnapshot>()) {}
 
 bool PurchasesView::wants(std::string_view type) const {
-  return type == ot::kPlaced || type == ot::kCancelled || type == ct::kCustomerForgotten;
+  return type == ot::kPlaced || type == ot::kCancelled || type == ct::kCustomerForgotten ||
+         type == mt::kMerged;
+}
+
+std::string PurchasesView::root_of(const std::string& key) {
+  std::string at = key;
+  for (auto it = parent_.find(at); it != parent_.end() && it->second != at; it = parent_.find(at))
+    at = it->second;
+  // Path compression: the next look-up is one step.
+  for (std::string k = key; k != at;) {
+    std::string next = parent_[k];
+    parent_[k] = at;
+    k = std::move(next);
+  }
+  return at;
+}
+
+// The keys the conversations are known by (their ids; a WhatsApp number),
+// never a phone typed in one of them: the merge vouches for the identities.
+void PurchasesView::join(const std::vector<std::string>& conversations) {
+  std::string first;
+  for (const auto& c : conversations)
+    for (const auto& key : identity_keys(c)) {
+      if (!parent_.count(key)) parent_[key] = key;
+      const std::string root = root_of(key);
+      if (first.empty())
+        first = root;
+      else if (root != root_of(first))
+        parent_[root] = root_of(first);
+    }
 }
 
 events::Status PurchasesView::apply(const events::EventEnvelope& env) {
   if (env.type == ct::kCustomerForgotten) {
     for (auto it = placed_.begin(); it != placed_.end();)
       it = it->second.conversation_id == env.entity_id ? placed_.erase(it) : std::next(it);
+    return events::Status::Ok();
+  }
+  if (env.type == mt::kMerged) {
+    auto e = events::customer_merge_codec::decode(env);
+    if (!e) return e.status();
+    join(std::get<domain::customer_merge::CustomerMerged>(*e).conversations);
     return events::Status::Ok();
   }
   if (env.type == ot::kCancelled) {
@@ -125,6 +168,13 @@ void PurchasesView::publish(uint64_t position) {
       for (const auto& b : skus)
         if (a != b) ++s->together[a][b];
   }
+  std::vector<std::string> keys;
+  for (const auto& [key, parent] : parent_) keys.push_back(key);
+  std::map<std::string, std::vector<std::string>> groups;
+  for (const auto& key : keys) groups[root_of(key)].push_back(key);
+  for (const auto& [root, members] : groups)
+    if (members.size() > 1)
+      for (const auto& key : members) s->merged[key] = members;
   std::atomic_store(&snapshot_, std::shared_ptr<const PurchasesSnapshot>(std::move(s)));
 }
 

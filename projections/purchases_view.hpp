@@ -7,6 +7,10 @@
 // platform vouches for the number — every order placed with that phone number
 // on any channel. A phone merely typed in a chat is never a key to anyone's
 // past (issue 17's rule: what one identity typed brings in no other's data).
+// The team may vouch instead: when they merge two customers (customer.merged,
+// domain/customer_merge.hpp), every conversation the merge names shares its
+// identity keys with the others, so a shopper on Telegram merged with their
+// WhatsApp number sees the orders of both. Merges chain.
 //
 // Bought together: for each product, how many orders held each other product;
 // cancelled orders do not count. The snapshot is built whole on each change
@@ -28,6 +32,8 @@ struct PurchasesSnapshot final : brain::OrderHistory {
   std::vector<brain::PastOrder> orders;                             // oldest first
   std::map<std::string, std::vector<size_t>> by_key;                // identity key -> orders
   std::map<std::string, std::map<std::string, uint32_t>> together;  // sku -> sku -> orders
+  // identity key -> every key merged with it (itself included); only keys merged.
+  std::map<std::string, std::vector<std::string>> merged;
 
   std::vector<brain::PastOrder> orders_of(const domain::conversation::State& state,
                                           size_t limit) const override;
@@ -55,7 +61,12 @@ class PurchasesView final : public LogFollower {
     std::vector<std::string> keys;  // the identities it belongs to
     std::string conversation_id;
   };
-  std::map<std::string, Placed> placed_;               // by order id; guarded by fold_mutex()
+  std::map<std::string, Placed> placed_;  // by order id; guarded by fold_mutex()
+  // Identity keys merged by the team, as a union-find forest (key -> parent;
+  // a root is its own parent); guarded by fold_mutex().
+  std::map<std::string, std::string> parent_;
+  std::string root_of(const std::string& key);
+  void join(const std::vector<std::string>& conversations);
   std::shared_ptr<const PurchasesSnapshot> snapshot_;  // atomic_load/atomic_store
 };
 

@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 
+#include "actors/customer_merge_commands.hpp"
 #include "actors/engine.hpp"
 #include "actors/product_commands.hpp"
 #include "actors/promotion_commands.hpp"
@@ -14,6 +15,7 @@
 #include "events/rocks_event_store.hpp"
 #include "http/api.hpp"
 #include "http/console.hpp"
+#include "http/customer_api.hpp"
 #include "http/knowledge_api.hpp"
 #include "http/nlu_api.hpp"
 #include "http/openapi.hpp"
@@ -267,6 +269,11 @@ int run_serve(int argc, char** argv) {
   actors::TestimonialCommands testimonial_commands(store, writer, wall_clock_us);
   http::TestimonialApiContext testimonial_ctx{testimonial_commands, testimonials, team.auth()};
   http::register_testimonial_api(router, testimonial_ctx);
+  // Customer records: read, corrected in each conversation, merged (issue 21).
+  actors::CustomerMergeCommands customer_merges(store, writer, wall_clock_us);
+  http::CustomerApiContext customer_ctx{views.orders(), engine,        customer_merges,
+                                        team.auth(),    wall_clock_us, settings.request_timeout};
+  http::register_customer_api(router, customer_ctx);
   http::register_nlu_api(router, local_now_iso);
   const auto api_document = api_docs().front().bytes;
   http::register_openapi(router, api_document);

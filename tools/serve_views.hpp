@@ -49,6 +49,9 @@ class ServeViews {
   void close_event_streams();
   void stop();
 
+  // The customer records (http/customer_api.hpp) are the orders view's rows.
+  projections::OrdersView& orders() { return views_.orders; }
+
   std::vector<std::pair<std::string, std::function<uint64_t()>>> checkpoints() const;
   // Prometheus lines: parley_projection_checkpoint / _lag per projection.
   std::string metrics() const;
