@@ -42,6 +42,11 @@ bool read_object(const HttpRequest& req, json* out, HttpResponse* error) {
   return true;
 }
 
+// The key a record answers for: where the key asked for leads now.
+std::string key_of(const json& record, const std::string& asked) {
+  return record["customer"].value("customer_key", asked);
+}
+
 std::vector<std::string> conversations_of(const json& row) {
   std::vector<std::string> out;
   for (const auto& c : row.value("conversations", json::array()))
@@ -123,7 +128,7 @@ HttpResponse correct(CustomerApiContext& ctx, const HttpRequest& req) {
     if (!r.ok()) return engine_failure(r.error);
     if (r.value.changed) changed.push_back(conversation);
   }
-  return json_ok(dump({{"customer_key", row.value("customer_key", key)},
+  return json_ok(dump({{"customer_key", key_of(row, key)},
                        {"conversations", changed},
                        {"changed", !changed.empty()}}));
 }
@@ -159,8 +164,8 @@ HttpResponse merge(CustomerApiContext& ctx, const HttpRequest& req) {
   if (into.is_null()) return not_found(into_key);
   const json from = ctx.orders.customer(from_key);
   if (from.is_null()) return not_found(from_key);
-  const std::string into_now = into.value("customer_key", into_key);
-  const std::string from_now = from.value("customer_key", from_key);
+  const std::string into_now = key_of(into, into_key);
+  const std::string from_now = key_of(from, from_key);
   if (from_now == into_now)  // merged before: one customer already
     return json_ok(dump({{"customer_key", into_now}, {"merged", from_now}, {"changed", false}}));
   std::vector<std::string> conversations = conversations_of(into);

@@ -260,6 +260,22 @@ TEST_F(CustomerApi, GivenTwoCustomersWhenMergedThenOneRemainsAndAgainChangesNoth
   envs.clear();
   ASSERT_TRUE(store.read_stream({"customer", kAna}, 1, SIZE_MAX, &envs).ok());
   EXPECT_EQ(envs.size(), 1u) << "one merge in the log";
+
+  // Both keys are taken where they lead now: into Bea (merged away) is into
+  // Ana, on Ana's stream; Bea into Ana again is one customer already.
+  place("O3", "api:u3", {{"name", "Cai"}, {"email", "cai@example.com"}});
+  fold();
+  auto via_bea = call("POST", "/api/v1/customers/" + kBea + "/merge",
+                      json{{"from", "email:cai@example.com"}}.dump());
+  ASSERT_EQ(via_bea.status, 200) << via_bea.body;
+  EXPECT_EQ(json::parse(via_bea.body)["customer_key"], kAna) << via_bea.body;
+  envs.clear();
+  ASSERT_TRUE(store.read_stream({"customer", kBea}, 1, SIZE_MAX, &envs).ok());
+  EXPECT_TRUE(envs.empty()) << "nothing on the stream of a key merged away";
+  auto one_already =
+      call("POST", "/api/v1/customers/" + kBea + "/merge", json{{"from", kAna}}.dump());
+  ASSERT_EQ(one_already.status, 200) << one_already.body;
+  EXPECT_EQ(json::parse(one_already.body)["changed"], false);
 }
 
 TEST(CustomerMergeCommands, GivenAMergeThenItIsStoredOnceOnTheStreamOfTheKeyThatStays) {
