@@ -53,6 +53,10 @@ void usage(FILE* out) {
       "                                server stopped)\n"
       "  projections status            each view's checkpoint and lag\n"
       "  projections rebuild NAME|all  fold views again from position 0 (server stopped)\n"
+      "  replay --since YYYY-MM-DD     answer the shoppers' messages since that day again with\n"
+      "         [--brain B --model M]  another brain or prompt (--prompt FILE), in memory, and\n"
+      "         [--prompt FILE]        say where replies, carts and orders would differ\n"
+      "         [--conversation ID] [--json]\n"
       "\n"
       "The events commands read $PARLEY_DATA_DIR/events (default ./var/events), also\n"
       "while the server runs.\n",
@@ -73,6 +77,7 @@ int main(int argc, char** argv) {
   if (!std::strcmp(argv[1], "knowledge")) return parley::tools::run_knowledge(argc - 1, argv + 1);
   if (!std::strcmp(argv[1], "projections"))
     return parley::tools::run_projections(argc - 1, argv + 1);
+  if (!std::strcmp(argv[1], "replay")) return parley::tools::run_replay(argc - 1, argv + 1);
   std::fprintf(stderr, "parley: unknown command '%s'\n\n", argv[1]);
   usage(stderr);
   return 2;
