@@ -26,6 +26,9 @@ if [ ! -f "$build/build.ninja" ]; then
     -DPARLEY_TRAINED_MODELS="$models" >/dev/null
 fi
 cmake --build "$build" -j "$(nproc)"
+# FUZZ_BUILD_ONLY=1: the targets and the sanitizer suites built, nothing run
+# (make check-sanitize-ci runs the suites from here).
+[ -z "${FUZZ_BUILD_ONLY:-}" ] || exit 0
 
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || mapfile -t targets <"$build/targets.txt"
