@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/formats/made_files.hpp"
+#include "tests/support/chat.hpp"
 #include "tests/support/parley_server.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -26,14 +27,7 @@ httplib::Headers admin() {
 }
 
 std::string say(httplib::Client& c, const std::string& user, const std::string& text) {
-  auto r =
-      c.Post("/api/v1/chat", json{{"user_id", user}, {"text", text}}.dump(), "application/json");
-  EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
-  std::string replies;
-  if (!r || r->status != 200) return replies;
-  const json body = json::parse(r->body);
-  for (const auto& m : body["replies"]) replies += m.value("text", "") + "\n";
-  return replies;
+  return testing::chat_replies(c, user, text);
 }
 
 // What the conversation recorded of its last message: the quoted passage.

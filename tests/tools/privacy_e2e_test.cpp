@@ -13,6 +13,7 @@
 #include <regex>
 #include <thread>
 
+#include "tests/support/chat.hpp"
 #include "tests/support/parley_server.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -37,14 +38,7 @@ std::string data_files(const std::string& dir) {
 }
 
 std::string say(httplib::Client& c, const std::string& user, const std::string& text) {
-  auto r =
-      c.Post("/api/v1/chat", json{{"user_id", user}, {"text", text}}.dump(), "application/json");
-  EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
-  std::string replies;
-  if (!r || r->status != 200) return replies;
-  const json body = json::parse(r->body);  // named: the loop below must not read a temporary
-  for (const auto& m : body["replies"]) replies += m.value("text", "") + "\n";
-  return replies;
+  return testing::chat_replies(c, user, text);
 }
 
 std::string place_order(httplib::Client& c, const std::string& user, const std::string& details) {

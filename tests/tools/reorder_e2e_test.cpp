@@ -13,6 +13,7 @@
 
 #include "channels/signatures.hpp"
 #include "tests/support/channel_e2e.hpp"
+#include "tests/support/chat.hpp"
 #include "tests/support/fake_platform.hpp"
 #include "tests/support/parley_server.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -26,14 +27,7 @@ using testing::Server;
 using namespace testing::e2e;
 
 std::string chat(httplib::Client& c, const std::string& user, const std::string& text) {
-  auto r =
-      c.Post("/api/v1/chat", json{{"user_id", user}, {"text", text}}.dump(), "application/json");
-  EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
-  std::string out;
-  if (!r || r->status != 200) return out;
-  const json body = json::parse(r->body);
-  for (const auto& m : body["replies"]) out += m.value("text", "") + "\n";
-  return out;
+  return testing::chat_replies(c, user, text);
 }
 
 std::string whatsapp(const std::string& from, const std::string& id, const std::string& text) {
