@@ -1,9 +1,11 @@
-// `parley replay --since DATE [--brain offline|openai|anthropic|gemini]
+// `parley replay --since DATE [--brain offline|<provider: openai, groq …>]
 //   [--model M] [--prompt FILE] [--conversation ID]… [--json]` (issue 21,
-// point 8): the shopper messages of recorded conversations answered again by
-// a candidate brain or prompt, and a report of where the replies, carts and
-// orders would differ (tools/replay_report.hpp). Before switching a model or
-// a prompt, a shop reads what it would have changed.
+// point 8): the conversations with a shopper message since DATE, answered
+// again from their first message by a candidate brain or prompt, and a
+// report of where the replies, carts and orders would differ
+// (tools/replay_report.hpp). Before switching a model or a prompt, a shop
+// reads what it would have changed. Without --brain the shop's own setting
+// answers (with --prompt, the prompt alone is the candidate).
 //
 // Nothing is written to the log: the shop's own streams (catalog, knowledge,
 // promotions, testimonials, LLM settings) are copied into a store in memory,
@@ -52,7 +54,7 @@ struct ReplayArgs {
 
 int usage() {
   std::fprintf(stderr,
-               "usage: parley replay --since YYYY-MM-DD [--brain offline|openai|anthropic|gemini]\n"
+               "usage: parley replay --since YYYY-MM-DD [--brain offline|<provider>]\n"
                "                     [--model MODEL] [--prompt FILE] [--conversation ID]... "
                "[--json]\n");
   return 2;
@@ -236,6 +238,12 @@ int run_replay(int argc, char** argv) {
     }
     options.advisor = llm->advisor();
     options.rewriter = llm->rewriter();
+    // A candidate that cannot be asked would be the offline brain in disguise.
+    if (!args.brain.empty() && (!options.advisor || !options.advisor->active())) {
+      std::fprintf(stderr, "parley: --brain %s: no such provider is available here (%s)\n",
+                   args.brain.c_str(), llm->describe().c_str());
+      return 2;
+    }
   }
   if (!args.json)
     std::fprintf(stderr, "parley: replaying %zu conversations with %s\n", active.size(),

@@ -118,6 +118,13 @@ TEST(ReplayE2E, AChangedPromptIsReportedAtExactlyTheTurnsItChanges) {
   auto [code, out, err] = testing::run({PARLEY_BIN, "replay", "--since", "yesterday"},
                                        {"PARLEY_DATA_DIR=" + dir.path()});
   EXPECT_EQ(code, 2) << out << err;
+  // A candidate that cannot be asked is said, not replaced by the offline brain.
+  auto [keyless, keyless_out, keyless_err] =
+      testing::run({PARLEY_BIN, "replay", "--since", "2020-01-01", "--brain", "openai", "--model",
+                    "gpt-4o-mini"},
+                   {"PARLEY_DATA_DIR=" + dir.path()});
+  EXPECT_EQ(keyless, 2) << keyless_out;
+  EXPECT_NE(keyless_err.find("no such provider is available"), std::string::npos) << keyless_err;
 }
 
 }  // namespace
