@@ -3,6 +3,7 @@
 #include "assistant/prompts.hpp"
 #include "events/llm_config_codec.hpp"
 #include "events/stream_command.hpp"
+#include "llm/provider.hpp"
 
 namespace parley::assistant {
 
@@ -17,7 +18,8 @@ const char* error_message(cfg::Error e) {
     case cfg::Error::unknown_agent:
       return "unknown agent; the agents are responder and extractor";
     case cfg::Error::unknown_provider:
-      return "unknown provider; use offline, openai, anthropic or gemini";
+      return "unknown provider; use offline, openai, anthropic, gemini, xai, openrouter, groq, "
+             "ollama or llamacpp";
     case cfg::Error::missing_model:
       return "a model is required for this provider";
     case cfg::Error::invalid_model:
@@ -44,10 +46,8 @@ SettingsError failure(const Outcome& out) {
 }  // namespace
 
 std::string default_model(const std::string& provider) {
-  if (provider == "openai") return "gpt-4o-mini";
-  if (provider == "anthropic") return "claude-3-5-haiku-latest";
-  if (provider == "gemini") return "gemini-2.0-flash";
-  return "";
+  const llm::ProviderPreset* p = llm::find_preset(provider);
+  return p ? p->default_model : "";
 }
 
 LlmSettings::LlmSettings(events::EventStore& store, events::GroupCommitWriter& writer,

@@ -24,7 +24,7 @@ namespace parley::assistant {
 struct LlmDefaults {
   std::string provider = "offline";  // PARLEY_LLM
   std::string model;                 // PARLEY_LLM_MODEL; "" = the provider's default model
-  std::set<std::string> available;   // providers with a key or a base URL set
+  std::set<std::string> available;   // providers with a key or a base URL set; local servers
 };
 
 // The model a provider's agents use unless configured otherwise.

@@ -25,7 +25,8 @@ const std::vector<std::string>& agents() {
   return v;
 }
 const std::vector<std::string>& providers() {
-  static const std::vector<std::string> v = {"offline", "openai", "anthropic", "gemini"};
+  static const std::vector<std::string> v = {"offline",    "openai", "anthropic", "gemini",  "xai",
+                                             "openrouter", "groq",   "ollama",    "llamacpp"};
   return v;
 }
 const std::vector<std::string>& prompt_slugs() {

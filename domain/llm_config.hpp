@@ -22,7 +22,10 @@ inline constexpr size_t kMaxModelBytes = 128;
 // responder: answers shoppers with the shop tools; extractor: reads
 // structured fields from text (and rewrites a search that found nothing).
 const std::vector<std::string>& agents();
-// offline (no model: the rules and lexicons), openai, anthropic, gemini.
+// offline (no model: the rules and lexicons), then the providers'
+// presets (llm/provider.hpp, whose table a test keeps these names equal to):
+// openai, anthropic, gemini; xai, openrouter, groq (OpenAI-compatible,
+// hosted); ollama, llamacpp (OpenAI-compatible, local servers).
 const std::vector<std::string>& providers();
 // The prompts a shop may override.
 const std::vector<std::string>& prompt_slugs();

@@ -9,9 +9,10 @@
 namespace parley::domain::llm_usage {
 
 struct Call {
-  std::string provider;  // openai, anthropic, gemini
-  std::string model;     // as asked for, or as the provider named it in its answer
-  std::string agent;     // responder, extractor …
+  std::string
+      provider;       // openai, anthropic, gemini, or a preset: groq, ollama … (llm/provider.hpp)
+  std::string model;  // as asked for, or as the provider named it in its answer
+  std::string agent;  // responder, extractor …
   std::string conversation_id;
   int64_t input_tokens = 0;
   int64_t output_tokens = 0;

@@ -117,24 +117,59 @@ Result HttpProvider::complete(const CompletionRequest& request, Clock::time_poin
   }
 }
 
+const std::vector<ProviderPreset>& provider_presets() {
+  // Base URLs and variable names from each provider's API reference (2025).
+  // A local server's port is its own default: llama.cpp's llama-server
+  // listens on 8080, as parley does, so one of the two is moved in practice.
+  static const std::vector<ProviderPreset> t = {
+      {"openai", WireFormat::openai, "https://api.openai.com/v1", "OPENAI_API_KEY",
+       "OPENAI_BASE_URL", true, "gpt-4o-mini"},
+      {"anthropic", WireFormat::anthropic, "https://api.anthropic.com", "ANTHROPIC_API_KEY",
+       "ANTHROPIC_BASE_URL", true, "claude-3-5-haiku-latest"},
+      {"gemini", WireFormat::gemini, "https://generativelanguage.googleapis.com", "GEMINI_API_KEY",
+       "GEMINI_BASE_URL", true, "gemini-2.0-flash"},
+      {"xai", WireFormat::openai, "https://api.x.ai/v1", "XAI_API_KEY", "XAI_BASE_URL", true,
+       "grok-3-mini"},
+      {"openrouter", WireFormat::openai, "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY",
+       "OPENROUTER_BASE_URL", true, "openai/gpt-4o-mini"},
+      {"groq", WireFormat::openai, "https://api.groq.com/openai/v1", "GROQ_API_KEY",
+       "GROQ_BASE_URL", true, "llama-3.3-70b-versatile"},
+      {"ollama", WireFormat::openai, "http://127.0.0.1:11434/v1", "OLLAMA_API_KEY",
+       "OLLAMA_BASE_URL", false, "llama3.2"},
+      // llama-server answers with the model it was started with, whatever the name.
+      {"llamacpp", WireFormat::openai, "http://127.0.0.1:8080/v1", "LLAMACPP_API_KEY",
+       "LLAMACPP_BASE_URL", false, "default"},
+  };
+  return t;
+}
+
+const ProviderPreset* find_preset(const std::string& name) {
+  for (const auto& p : provider_presets())
+    if (name == p.name) return &p;
+  return nullptr;
+}
+
 std::string default_base_url(const std::string& provider) {
-  if (provider == "openai") return "https://api.openai.com/v1";
-  if (provider == "anthropic") return "https://api.anthropic.com";
-  if (provider == "gemini") return "https://generativelanguage.googleapis.com";
-  return "";
+  const ProviderPreset* p = find_preset(provider);
+  return p ? p->base_url : "";
 }
 
 std::unique_ptr<Provider> make_provider(const ProviderSettings& s) {
+  const ProviderPreset* preset = find_preset(s.name);
+  if (preset == nullptr) return nullptr;
   std::unique_ptr<Wire> wire;
-  if (s.name == "openai")
-    wire = openai_wire();
-  else if (s.name == "anthropic")
-    wire = anthropic_wire();
-  else if (s.name == "gemini")
-    wire = gemini_wire();
-  else
-    return nullptr;
-  std::string base = s.base_url.empty() ? default_base_url(s.name) : s.base_url;
+  switch (preset->wire) {
+    case WireFormat::openai:
+      wire = openai_wire();
+      break;
+    case WireFormat::anthropic:
+      wire = anthropic_wire();
+      break;
+    case WireFormat::gemini:
+      wire = gemini_wire();
+      break;
+  }
+  std::string base = s.base_url.empty() ? std::string(preset->base_url) : s.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   return std::make_unique<HttpProvider>(s.name, std::move(wire), Endpoint{base, s.api_key},
                                         s.connect_timeout, s.retry);

@@ -7,8 +7,10 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "llm/wire.hpp"
 
@@ -17,7 +19,8 @@ namespace parley::llm {
 class Provider {
  public:
   virtual ~Provider() = default;
-  virtual const std::string& name() const = 0;  // "openai", "anthropic", "gemini"
+  // A preset's name ("openai", "groq", "ollama" …): usage is recorded under it.
+  virtual const std::string& name() const = 0;
   // With `on_text`, the answer is streamed and its text handed over as it
   // arrives; a stream that fails after text went out is not retried.
   virtual Result complete(const CompletionRequest& request,
@@ -26,7 +29,7 @@ class Provider {
 };
 
 struct ProviderSettings {
-  std::string name;      // openai, anthropic or gemini
+  std::string name;      // a preset's name (provider_presets())
   std::string base_url;  // "" for the provider's own
   std::string api_key;
   std::chrono::milliseconds connect_timeout{3000};
@@ -49,9 +52,30 @@ class HttpProvider final : public Provider {
   RetryPolicy retry_;
 };
 
+// The API family a provider speaks (wire.hpp).
+enum class WireFormat : uint8_t { openai, anthropic, gemini };
+
+// Every provider a shop can name, in one table: the three native APIs and
+// the servers that speak OpenAI's chat completions, hosted (xai, openrouter,
+// groq) or local (ollama, llamacpp). PARLEY_LLM, the admin's per-agent
+// setting and the billing view's prices all use these names.
+struct ProviderPreset {
+  const char* name;           // PARLEY_LLM=<name>; the provider of its usage records
+  WireFormat wire;            // how it is spoken to
+  const char* base_url;       // the default base URL (no trailing slash)
+  const char* key_env;        // the variable of its API key: XAI_API_KEY …
+  const char* base_url_env;   // the variable that overrides base_url: XAI_BASE_URL …
+  bool key_required;          // false: a local server, usable at its default URL without a key
+  const char* default_model;  // the agents' model unless PARLEY_LLM_MODEL or the admin names one
+};
+const std::vector<ProviderPreset>& provider_presets();
+// nullptr for an unknown name.
+const ProviderPreset* find_preset(const std::string& name);
+
 // The default base URL of a provider ("" for an unknown name).
 std::string default_base_url(const std::string& provider);
-// nullptr for an unknown provider name.
+// A preset's wire format at `settings.base_url` (else the preset's own) with
+// `settings.api_key`, named after the preset; nullptr for an unknown name.
 std::unique_ptr<Provider> make_provider(const ProviderSettings& settings);
 
 }  // namespace parley::llm

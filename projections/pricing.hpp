@@ -1,7 +1,9 @@
 // Estimated LLM prices, USD per million tokens, for the billing view. A model
 // is priced by its exact name, else by the longest known prefix
 // ("gpt-4o-mini-2024-07-18" -> "gpt-4o-mini"), else by its provider's
-// default; the view records which of the three it used.
+// default; the view records which of the three it used. A local server
+// (ollama, llamacpp) costs nothing, whatever the model ("local"), and so
+// does an OpenRouter model whose name ends in ":free" ("free").
 #pragma once
 
 #include <cstdint>
@@ -13,7 +15,7 @@ namespace parley::projections {
 struct Price {
   double input_per_mtok = 0;   // USD
   double output_per_mtok = 0;  // USD
-  std::string source;          // "exact", "prefix" or "provider_default"
+  std::string source;          // "exact", "prefix", "provider_default", "local" or "free"
 };
 
 Price price_of(const std::string& provider, const std::string& model);

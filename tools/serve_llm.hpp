@@ -1,8 +1,9 @@
-// Language models as the server runs them: a provider for each one this
-// server has a key or base URL for, the shop's LLM settings (folded from the
-// log), the shop assistant the engine asks before a shopper's turn, the
-// rewriter it asks when a search finds nothing, and the admin routes that
-// change agents and prompts.
+// Language models as the server runs them: a provider for each preset
+// (llm/provider.hpp) this server has a key or base URL for, and for the
+// local servers (ollama, llamacpp) at their default URLs; the shop's LLM
+// settings (folded from the log), the shop assistant the engine asks before
+// a shopper's turn, the rewriter it asks when a search finds nothing, and
+// the admin routes that change agents and prompts.
 #pragma once
 
 #include <map>
@@ -26,6 +27,7 @@ class ServeLlm {
 
   events::Status load();
   // nullptr when no provider is available: every turn is the offline brain's.
+  // (The local servers always are: an advisor whose responder is offline is inactive.)
   std::shared_ptr<const brain::TurnAdvisor> advisor() const { return assistant_; }
   // nullptr when no provider is available: searches are never rewritten.
   std::shared_ptr<const brain::SearchRewriter> rewriter() const { return rewriter_; }

@@ -10,6 +10,7 @@
 #include "crm/time_zone.hpp"
 #include "domain/sequence.hpp"
 #include "domain/user.hpp"
+#include "llm/provider.hpp"
 
 namespace parley::tools {
 namespace {
@@ -145,31 +146,36 @@ bool read_team(Settings* s, std::string* error) {
   return true;
 }
 
-// PARLEY_LLM, PARLEY_LLM_MODEL, PARLEY_LLM_TIMEOUT and the providers' keys and URLs.
+// PARLEY_LLM, PARLEY_LLM_MODEL, PARLEY_LLM_TIMEOUT and the providers' keys and
+// URLs: <NAME>_API_KEY and <NAME>_BASE_URL of every preset (llm/provider.hpp).
 bool read_llm(Settings* s, std::string* error) {
   auto& l = s->llm;
   read_string("PARLEY_LLM", &l.provider);
   read_string("PARLEY_LLM_MODEL", &l.model);
-  for (const char* p : {"openai", "anthropic", "gemini"}) {
-    std::string upper;
-    for (const char* c = p; *c; ++c) upper.push_back(static_cast<char>(*c - 'a' + 'A'));
+  std::string names = "offline";
+  const auto& presets = llm::provider_presets();
+  for (size_t i = 0; i < presets.size(); ++i) {
+    const auto& p = presets[i];
     LlmProviderEnv env;
-    read_string((upper + "_API_KEY").c_str(), &env.api_key);
-    read_string((upper + "_BASE_URL").c_str(), &env.base_url);
-    l.providers[p] = env;
+    env.key_required = p.key_required;
+    env.named = l.provider == p.name;
+    read_string(p.key_env, &env.api_key);
+    read_string(p.base_url_env, &env.base_url);
+    l.providers[p.name] = env;
+    names += (i + 1 == presets.size() ? " or " : ", ") + std::string(p.name);
   }
   unsigned long long timeout = static_cast<unsigned long long>(l.timeout.count());
   if (!read_uint("PARLEY_LLM_TIMEOUT", 100, 600000, &timeout, error)) return false;
   l.timeout = std::chrono::milliseconds(timeout);
-  if (l.provider != "offline" && l.providers.count(l.provider) == 0) {
-    *error = "PARLEY_LLM='" + l.provider + "' must be offline, openai, anthropic or gemini";
+  if (l.provider == "offline") return true;
+  const llm::ProviderPreset* preset = llm::find_preset(l.provider);
+  if (preset == nullptr) {
+    *error = "PARLEY_LLM='" + l.provider + "' must be " + names;
     return false;
   }
-  if (l.provider != "offline" && !l.providers[l.provider].available()) {
-    std::string upper;
-    for (char c : l.provider) upper.push_back(static_cast<char>(c - 'a' + 'A'));
-    *error = "PARLEY_LLM=" + l.provider + " needs " + upper + "_API_KEY (or " + upper +
-             "_BASE_URL for a server that takes no key)";
+  if (!l.providers[l.provider].available()) {
+    *error = "PARLEY_LLM=" + l.provider + " needs " + preset->key_env + " (or " +
+             preset->base_url_env + " for a server that takes no key)";
     return false;
   }
   return true;

@@ -15,18 +15,27 @@
 
 namespace parley::tools {
 
-// A language-model provider's key and base URL.
+// A language-model provider's key and base URL (llm::provider_presets()).
 struct LlmProviderEnv {
-  std::string api_key;   // OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY
-  std::string base_url;  // OPENAI_BASE_URL …; "" = the provider's own
-  bool available() const { return !api_key.empty() || !base_url.empty(); }
+  std::string api_key;       // <NAME>_API_KEY: OPENAI_API_KEY, GROQ_API_KEY …
+  std::string base_url;      // <NAME>_BASE_URL: OPENAI_BASE_URL …; "" = the provider's own
+  bool key_required = true;  // false for a local server (ollama, llamacpp)
+  bool named = false;        // PARLEY_LLM names it
+  // A hosted provider with a key, or a base URL (a server that takes none);
+  // a local server at its default URL once PARLEY_LLM names it: counted
+  // otherwise, the admin's choices would offer a server nobody started.
+  bool available() const {
+    return !api_key.empty() || !base_url.empty() || (!key_required && named);
+  }
 };
 
 struct LlmEnv {
-  std::string provider = "offline";          // PARLEY_LLM: offline, openai, anthropic or gemini
+  // PARLEY_LLM: offline or a preset: openai, anthropic, gemini, xai,
+  // openrouter, groq, ollama, llamacpp.
+  std::string provider = "offline";
   std::string model;                         // PARLEY_LLM_MODEL: "" = the provider's default model
   std::chrono::milliseconds timeout{15000};  // PARLEY_LLM_TIMEOUT (ms): the model's whole turn
-  std::map<std::string, LlmProviderEnv> providers;  // "openai", "anthropic", "gemini"
+  std::map<std::string, LlmProviderEnv> providers;  // every preset, by name
 };
 
 // Payments, invoices and their e-mail (README.md, "Payments and invoices").

@@ -500,7 +500,7 @@ export const en = {
   "settings.step_empty_text": "Step {0}: write the text to forward.",
   "settings.step_bad_url": "Step {0}: the attachment URL must start with https:// or http://.",
   "settings.error.unknown_agent": "There is no such agent; the agents are responder and extractor.",
-  "settings.error.unknown_provider": "There is no such provider; choose offline, openai, anthropic or gemini.",
+  "settings.error.unknown_provider": "There is no such provider; choose offline, openai, anthropic, gemini, xai, openrouter, groq, ollama or llamacpp.",
   "settings.error.missing_model": "Name a model for this provider.",
   "settings.error.invalid_model": "The model name is too long (at most 128 bytes) or holds control characters.",
   "settings.error.provider_not_configured": "This provider is not set up on this server: it needs an API key or a base URL in the server's environment.",

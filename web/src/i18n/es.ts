@@ -500,7 +500,7 @@ export const es: Messages = {
   "settings.step_empty_text": "Paso {0}: escribe el texto para reenviar.",
   "settings.step_bad_url": "Paso {0}: la URL del adjunto debe empezar por https:// o http://.",
   "settings.error.unknown_agent": "No existe ese agente; los agentes son responder y extractor.",
-  "settings.error.unknown_provider": "No existe ese proveedor; elige offline, openai, anthropic o gemini.",
+  "settings.error.unknown_provider": "No existe ese proveedor; elige offline, openai, anthropic, gemini, xai, openrouter, groq, ollama o llamacpp.",
   "settings.error.missing_model": "Indica un modelo para este proveedor.",
   "settings.error.invalid_model": "El nombre del modelo es demasiado largo (máximo 128 bytes) o contiene caracteres de control.",
   "settings.error.provider_not_configured": "Este proveedor no está configurado en este servidor: necesita una clave de API o una URL base en el entorno del servidor.",

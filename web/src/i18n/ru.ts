@@ -500,7 +500,7 @@ export const ru: Messages = {
   "settings.step_empty_text": "Шаг {0}: напишите текст для пересылки.",
   "settings.step_bad_url": "Шаг {0}: URL вложения должен начинаться с https:// или http://.",
   "settings.error.unknown_agent": "Такого агента нет; агенты: responder и extractor.",
-  "settings.error.unknown_provider": "Такого провайдера нет; выберите offline, openai, anthropic или gemini.",
+  "settings.error.unknown_provider": "Такого провайдера нет; выберите offline, openai, anthropic, gemini, xai, openrouter, groq, ollama или llamacpp.",
   "settings.error.missing_model": "Укажите модель для этого провайдера.",
   "settings.error.invalid_model": "Имя модели слишком длинное (не более 128 байт) или содержит управляющие символы.",
   "settings.error.provider_not_configured": "Этот провайдер не настроен на этом сервере: нужен API-ключ или базовый URL в окружении сервера.",
