@@ -11,7 +11,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 ifeq ($(CI),true)
-CMAKE_FLAGS += -DPARLEY_WERROR=ON
+CMAKE_FLAGS += -DPARLEY_WERROR=ON -DPARLEY_UNITY=ON
 endif
 
 FUZZ_DIR ?= build-fuzz
