@@ -5,7 +5,8 @@
 #                  make fuzz-smoke    runs every fuzz target for 20 s (fuzz/README.md)
 # and two slower checks (docs/SANITIZERS.md):
 #   make check-sanitize  the whole suite under AddressSanitizer + UBSan (build-asan/);
-#                        CI runs its domain and store part: make check-sanitize-ci
+#                        CI runs the domain and store suites, built in the fuzz
+#                        build (clang): make check-sanitize-ci
 #   make check-tsan      the actors, store, outbox and privacy tests under ThreadSanitizer (build-tsan/)
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)

@@ -5,48 +5,22 @@
 // the XML, not on libzip's checks. Besides "no crash": a Word text stays within
 // its cap and splits into valid passages; rows come in increasing row order,
 // no wider than the column cap, and within the cell cap.
-#include <zip.h>
-
 #include <string>
 
 #include "domain/knowledge_text.hpp"
 #include "formats/docx_text.hpp"
 #include "formats/xlsx_rows.hpp"
 #include "fuzz/fuzz.hpp"
+#include "tests/formats/made_zip.hpp"
 
 using namespace parley;
-
-namespace {
-
-std::string zip_of(const std::vector<std::pair<std::string, std::string>>& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_t* zip = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (!zip) fuzz::fail("libzip: cannot open a buffer");
-  zip_source_keep(buffer);
-  for (const auto& [name, content] : parts)
-    zip_file_add(zip, name.c_str(), zip_source_buffer(zip, content.data(), content.size(), 0), 0);
-  if (zip_close(zip) != 0) fuzz::fail("libzip: cannot write");
-  std::string out;
-  zip_source_open(buffer);
-  zip_source_seek(buffer, 0, SEEK_END);
-  out.resize(static_cast<size_t>(zip_source_tell(buffer)));
-  zip_source_seek(buffer, 0, SEEK_SET);
-  zip_source_read(buffer, out.data(), out.size());
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  return out;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const std::string xml(reinterpret_cast<const char*>(data) + 1, size - 1);
   if (data[0] % 2 == 0) {
     constexpr size_t kCap = 64 * 1024;
-    auto text = formats::docx_text(zip_of({{"word/document.xml", xml}}), kCap);
+    auto text = formats::docx_text(testing::make_zip({{"word/document.xml", xml}}), kCap);
     if (!text) return 0;
     if (text.value().size() > kCap) fuzz::fail("docx text past its cap");
     auto split = domain::knowledge::split(domain::knowledge::Format::docx, text.value(), "en");
@@ -57,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const size_t nl = xml.find('\n');
   const std::string strings = nl == std::string::npos ? "" : xml.substr(0, nl);
-  auto rows = formats::xlsx_rows(zip_of(
+  auto rows = formats::xlsx_rows(testing::make_zip(
       {{"xl/sharedStrings.xml", strings}, {"xl/worksheets/sheet1.xml", xml.substr(nl + 1)}}));
   if (!rows) return 0;
   size_t last = 0, cells = 0;

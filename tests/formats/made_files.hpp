@@ -1,11 +1,10 @@
 // Real files made by the tests, the way a shop's tools would write them: a
-// ZIP archive (so a .docx or .xlsx) written with libzip, and a PDF drawn with
+// ZIP archive (so a .docx or .xlsx) written with libzip (made_zip.hpp), and a PDF drawn with
 // cairo. Header-only; the test binary links libzip and cairo.
 #pragma once
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <zip.h>
 
 #include <cstdlib>
 #include <stdexcept>
@@ -13,32 +12,9 @@
 #include <utility>
 #include <vector>
 
-namespace parley::testing {
+#include "tests/formats/made_zip.hpp"
 
-// A ZIP archive of (name, content) entries, deflated, as bytes.
-inline std::string make_zip(const std::vector<std::pair<std::string, std::string>>& entries) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_t* zip = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (!zip) throw std::runtime_error("libzip: cannot open a buffer");
-  zip_source_keep(buffer);  // read it back after zip_close
-  for (const auto& [name, content] : entries) {
-    zip_source_t* s = zip_source_buffer(zip, content.data(), content.size(), 0);
-    if (zip_file_add(zip, name.c_str(), s, ZIP_FL_ENC_UTF_8) < 0)
-      throw std::runtime_error("libzip: cannot add " + name);
-  }
-  if (zip_close(zip) != 0) throw std::runtime_error("libzip: cannot write the archive");
-  std::string out;
-  zip_source_open(buffer);
-  zip_source_seek(buffer, 0, SEEK_END);
-  out.resize(static_cast<size_t>(zip_source_tell(buffer)));
-  zip_source_seek(buffer, 0, SEEK_SET);
-  zip_source_read(buffer, out.data(), out.size());
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  return out;
-}
+namespace parley::testing {
 
 // A paragraph of a Word document: its style id ("Heading1", "" for body
 // text) and whether it is a list item.
