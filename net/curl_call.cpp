@@ -59,11 +59,16 @@ namespace {
 struct Transfer {
   HttpResponse* answer;
   const ChunkSink* sink;
+  size_t max_bytes;
 };
 
 size_t on_body(char* data, size_t size, size_t n, void* user) {
   auto* t = static_cast<Transfer*>(user);
   const size_t bytes = size * n;
+  if (t->max_bytes > 0 && t->answer->body.size() + bytes > t->max_bytes) {
+    t->answer->too_large = true;
+    return 0;  // libcurl stops the transfer (CURLE_WRITE_ERROR)
+  }
   t->answer->body.append(data, bytes);
   if (*t->sink) (*t->sink)(std::string_view(data, bytes));
   return bytes;
@@ -97,7 +102,7 @@ HttpResponse send(const HttpCall& request, std::chrono::milliseconds connect_tim
     answer.transport_error = "curl_easy_init failed";
     return answer;
   }
-  Transfer t{&answer, &sink};
+  Transfer t{&answer, &sink, request.max_response_bytes};
   CURL* e = curl.get();
   std::unique_ptr<curl_slist, SlistDeleter> headers(prepare_request(e, request));
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
@@ -110,7 +115,10 @@ HttpResponse send(const HttpCall& request, std::chrono::milliseconds connect_tim
   curl_easy_setopt(e, CURLOPT_HEADERDATA, &t);
   const CURLcode rc = curl_easy_perform(e);
   if (rc != CURLE_OK) {
-    answer.transport_error = curl_easy_strerror(rc);
+    answer.transport_error =
+        answer.too_large
+            ? "the answer is over " + std::to_string(request.max_response_bytes) + " bytes"
+            : std::string(curl_easy_strerror(rc));
     answer.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
     answer.status = 0;
     return answer;

@@ -20,6 +20,9 @@ struct HttpCall {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string basic_auth;  // "user:password", for platforms that use it
+  // The largest answer body net::send reads; a longer one is cut off and
+  // answered as a transport error with too_large set. 0: no cap.
+  size_t max_response_bytes = 0;
 };
 
 struct HttpResponse {
@@ -28,6 +31,7 @@ struct HttpResponse {
   std::map<std::string, std::string> headers;  // names in lower case
   std::string transport_error;                 // "" when an answer came: timeout, refused …
   bool timed_out = false;
+  bool too_large = false;  // the body passed the call's max_response_bytes
 };
 
 // A JSON POST with the given extra headers.

@@ -83,5 +83,25 @@ TEST(HttpCall, ABlockingCallThatRunsOutOfTimeSaysItTimedOut) {
   EXPECT_TRUE(none_left.timed_out);
 }
 
+TEST(HttpCall, ABlockingCallStopsReadingAtItsCapAndSaysTheAnswerWasTooLarge) {
+  const std::string big(300 * 1024, 'x');
+  FakePlatform platform([&](const Recorded&, size_t) { return Answer{200, big, {}}; });
+  net::HttpCall call;
+  call.method = "GET";
+  call.url = platform.base() + "/file";
+  call.max_response_bytes = 64 * 1024;
+  const auto capped = net::send(call, net::kConnectTimeout, 5s);
+  EXPECT_EQ(capped.status, 0);
+  EXPECT_TRUE(capped.too_large);
+  EXPECT_LE(capped.body.size(), call.max_response_bytes);
+  EXPECT_NE(capped.transport_error.find("65536 bytes"), std::string::npos);
+
+  call.max_response_bytes = big.size();  // exactly the cap is allowed
+  const auto whole = net::send(call, net::kConnectTimeout, 5s);
+  EXPECT_EQ(whole.status, 200);
+  EXPECT_FALSE(whole.too_large);
+  EXPECT_EQ(whole.body.size(), big.size());
+}
+
 }  // namespace
 }  // namespace parley
