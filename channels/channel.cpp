@@ -66,4 +66,22 @@ SendResult classify_generic(const HttpResponse& r) {
   return out;
 }
 
+bool fetchable_url(const std::string& url, const std::string& api_base) {
+  if (url.size() > 4096) return false;
+  for (unsigned char c : url)
+    if (c <= ' ' || c == 0x7f) return false;
+  if (url.rfind("https://", 0) == 0) return url.size() > 8;
+  return api_base.rfind("http://", 0) == 0 && url.rfind("http://", 0) == 0 && url.size() > 7;
+}
+
+MediaStep Adapter::media_answer(int, const HttpResponse& r) const {
+  MediaStep out;
+  if (r.status >= 200 && r.status < 300) {
+    out.kind = MediaStep::Kind::file;
+    return out;
+  }
+  out.error = r.status == 0 ? r.transport_error : "HTTP " + std::to_string(r.status);
+  return out;
+}
+
 }  // namespace parley::channels

@@ -46,6 +46,10 @@ struct Verification {
 struct InboundMessage : domain::conversation::Inbound {
   std::string display_name;
   int64_t at_us = 0;  // the platform's timestamp; 0 if none
+  // The language the platform suggests for this person (Telegram's
+  // language_code, a WhatsApp number's country; channels/language_hint.hpp):
+  // en, es, ru, id, hi or "". Used only until the shopper writes words.
+  std::string language_hint = "";
 };
 // The platform's report on a message Parley sent.
 struct StatusUpdate {
@@ -94,6 +98,17 @@ struct Limits {
   int chat_burst = 3;
 };
 
+// Fetching a shopper's photo or voice note, step by step: some platforms
+// hand a URL (Twilio, Green API, Maytapi), others an id that one call turns
+// into the file's address (Telegram's getFile, WhatsApp Cloud's media object).
+// channels/media_fetch.hpp performs the calls.
+struct MediaStep {
+  enum class Kind : uint8_t { file, next, failed };
+  Kind kind = Kind::failed;
+  HttpCall next;      // Kind::next: the call whose answer comes next
+  std::string error;  // Kind::failed: why, for the log
+};
+
 class Adapter {
  public:
   virtual ~Adapter() = default;
@@ -115,6 +130,16 @@ class Adapter {
   }
   virtual SendResult classify(const HttpResponse& response) const = 0;
   virtual Limits limits() const = 0;
+  // The first call that fetches an inbound message's media (`attachment`, as
+  // parse() set it), with the platform's auth; nullopt when it cannot be
+  // fetched (no credentials, or not an id or URL this platform gave).
+  virtual std::optional<HttpCall> media_call(const std::string& attachment) const {
+    return std::nullopt;
+  }
+  // What the answer to media step `step` (0: media_call's) is: the file
+  // itself (its body), the next call, or a failure. The default: a 2xx
+  // answer is the file.
+  virtual MediaStep media_answer(int step, const HttpResponse& response) const;
 };
 
 // The parts a message goes out as: its text split at the platform's limit,
@@ -124,6 +149,11 @@ std::vector<OutboundPart> plan_parts(const std::string& text,
                                      const std::vector<domain::conversation::Media>& media,
                                      const domain::conversation::Template& tmpl,
                                      const Limits& limits);
+
+// Whether a media URL a platform handed over may be fetched: https, or http
+// when the platform's own base URL is (test servers); at most 4096 bytes, no
+// spaces or control characters.
+bool fetchable_url(const std::string& url, const std::string& api_base);
 
 // The longest wait a platform's Retry-After or retry_after gets: a day. Longer
 // is a garbled answer, and the outbox adds the wait to the clock in µs (a wait

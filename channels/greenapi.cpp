@@ -5,6 +5,7 @@
 // "Authorization: Bearer <token>". https://green-api.com/en/docs/
 #include "channels/adapters.hpp"
 #include "channels/json_util.hpp"
+#include "channels/language_hint.hpp"
 #include "channels/signatures.hpp"
 
 namespace parley::channels {
@@ -56,6 +57,7 @@ class GreenApi final : public Adapter {
     in.user_id = phone_digits(chat);
     in.platform_message_id = jsonu::text(j, "idMessage");
     in.display_name = jsonu::text(sender, "senderName");
+    in.language_hint = language_of_phone(chat);  // "79001234567@c.us"
     in.at_us = jsonu::epoch_us(j, "timestamp");
     const auto& d = jsonu::member(j, "messageData");
     const std::string mt = jsonu::text(d, "typeMessage");
@@ -119,6 +121,16 @@ class GreenApi final : public Adapter {
     if (out.outcome == Outcome::delivered)
       out.platform_message_id = jsonu::text(json::parse(r.body, nullptr, false), "idMessage");
     return out;
+  }
+
+  // GREEN-API: the webhook's downloadUrl is the file, on its storage host,
+  // fetched without credentials.
+  std::optional<HttpCall> media_call(const std::string& url) const override {
+    if (!fetchable_url(url, c_.api_base)) return std::nullopt;
+    HttpCall call;
+    call.method = "GET";
+    call.url = url;
+    return call;
   }
 
   // GREEN-API queues sends per instance; keep a phone-like pace.

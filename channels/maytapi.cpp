@@ -4,6 +4,7 @@
 // https://maytapi.com/whatsapp-api-documentation
 #include "channels/adapters.hpp"
 #include "channels/json_util.hpp"
+#include "channels/language_hint.hpp"
 #include "channels/signatures.hpp"
 
 namespace parley::channels {
@@ -55,8 +56,11 @@ class Maytapi final : public Adapter {
     if (jsonu::member(m, "fromMe").is_boolean() && m["fromMe"].get<bool>()) return out;
     const auto& user = jsonu::member(j, "user");
     InboundMessage in;
-    in.user_id = phone_digits(jsonu::text(user, "phone"));
-    if (in.user_id.empty()) in.user_id = phone_digits(jsonu::text(j, "conversation"));
+    const std::string phone = jsonu::text(user, "phone");
+    const std::string conversation = jsonu::text(j, "conversation");  // "6281234567@c.us"
+    in.user_id = phone_digits(phone);
+    if (in.user_id.empty()) in.user_id = phone_digits(conversation);
+    in.language_hint = language_of_phone(phone.empty() ? conversation : phone);
     in.platform_message_id = jsonu::text(m, "id");
     in.display_name = jsonu::text(user, "name");
     in.at_us = jsonu::epoch_us(j, "timestamp");
@@ -117,6 +121,16 @@ class Maytapi final : public Adapter {
     }
     out.platform_message_id = jsonu::text(jsonu::member(j, "data"), "msgId");
     return out;
+  }
+
+  // Maytapi: the message's url is the file, on Maytapi's CDN, fetched
+  // without credentials.
+  std::optional<HttpCall> media_call(const std::string& url) const override {
+    if (!fetchable_url(url, c_.api_base)) return std::nullopt;
+    HttpCall call;
+    call.method = "GET";
+    call.url = url;
+    return call;
   }
 
   Limits limits() const override { return {4096, 1024, 10, 1, 3}; }

@@ -4,7 +4,9 @@
 #include <cstdlib>
 
 #include "channels/adapters.hpp"
+#include "channels/form.hpp"
 #include "channels/json_util.hpp"
+#include "channels/language_hint.hpp"
 #include "channels/signatures.hpp"
 
 namespace parley::channels {
@@ -60,6 +62,7 @@ class Telegram final : public Adapter {
       return out;
     }
     in.display_name = jsonu::text(jsonu::member(m, "from"), "first_name");
+    in.language_hint = language_of_locale(jsonu::text(jsonu::member(m, "from"), "language_code"));
     in.at_us = jsonu::epoch_us(m, "date");
     if (m.contains("text")) {
       in.text = jsonu::text(m, "text");
@@ -128,10 +131,58 @@ class Telegram final : public Adapter {
     return out;
   }
 
+  // Telegram: getFile turns a file_id into a file_path (a link valid for an
+  // hour), downloaded from {base}/file/bot{token}/{file_path}.
+  std::optional<HttpCall> media_call(const std::string& file_id) const override {
+    if (c_.bot_token.empty() || file_id.empty() || file_id.size() > 256) return std::nullopt;
+    HttpCall call;
+    call.method = "GET";
+    call.url = method_url("getFile") + "?file_id=" + url_encode(file_id);
+    return call;
+  }
+
+  MediaStep media_answer(int step, const HttpResponse& r) const override {
+    if (step != 0) return Adapter::media_answer(step, r);  // the file itself
+    MediaStep out;
+    json j = json::parse(r.body, nullptr, false);
+    const std::string path = jsonu::string_member(jsonu::member(j, "result"), "file_path");
+    if (r.status < 200 || r.status >= 300 || !jsonu::flag(j, "ok", false) || path.empty()) {
+      std::string why = jsonu::string_member(j, "description");  // "Bad Request: file is too big"
+      if (why.empty())
+        why = r.status == 0                       ? r.transport_error
+              : r.status >= 200 && r.status < 300 ? "no file_path in " + r.body
+                                                  : "HTTP " + std::to_string(r.status);
+      out.error = "getFile: " + why.substr(0, 300);
+      return out;
+    }
+    // The path goes into a URL that carries the bot token: nothing may leave
+    // the bot's file directory.
+    if (path.size() > 512 || path.find("..") != std::string::npos || path[0] == '/') {
+      out.error = "getFile: refused file_path " + path.substr(0, 100);
+      return out;
+    }
+    out.kind = MediaStep::Kind::next;
+    out.next.method = "GET";
+    out.next.url = c_.api_base + "/file/bot" + c_.bot_token + "/" + encode_path(path);
+    return out;
+  }
+
   // Telegram: about 30 messages/s overall, about 1 per second in one chat.
   Limits limits() const override { return {4096, 1024, 30, 1, 3}; }
 
  private:
+  // Each segment percent-encoded, the slashes kept: "voice/file 1.oga" ->
+  // "voice/file%201.oga", so no ?, # or space in a path changes the URL.
+  static std::string encode_path(const std::string& path) {
+    std::string out;
+    for (size_t from = 0;;) {
+      size_t slash = path.find('/', from);
+      out += url_encode(path.substr(from, slash - from));
+      if (slash == std::string::npos) return out;
+      out += '/';
+      from = slash + 1;
+    }
+  }
   std::string method_url(const char* method) const {
     return c_.api_base + "/bot" + c_.bot_token + "/" + method;
   }

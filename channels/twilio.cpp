@@ -5,6 +5,7 @@
 #include "channels/adapters.hpp"
 #include "channels/form.hpp"
 #include "channels/json_util.hpp"
+#include "channels/language_hint.hpp"
 #include "channels/signatures.hpp"
 
 namespace parley::channels {
@@ -16,6 +17,10 @@ std::string get(const std::map<std::string, std::string>& m, const char* k) {
   auto it = m.find(k);
   return it == m.end() ? std::string() : it->second;
 }
+
+// Redirects followed from the media URL to the file: Twilio's one to its CDN,
+// and room for one more.
+constexpr int kMaxMediaRedirects = 2;
 
 std::string with_prefix(const std::string& address) {
   return address.rfind("whatsapp:", 0) == 0 ? address : "whatsapp:" + address;
@@ -62,6 +67,7 @@ class Twilio final : public Adapter {
     in.platform_message_id = get(f, "MessageSid");
     in.display_name = get(f, "ProfileName");
     in.text = get(f, "Body");
+    in.language_hint = language_of_phone(get(f, "From"));  // "whatsapp:+34600111222"
     const auto media = get(f, "NumMedia");
     if (!media.empty() && media != "0") {
       const auto type = get(f, "MediaContentType0");
@@ -109,6 +115,42 @@ class Twilio final : public Adapter {
     SendResult out = classify_generic(r);
     if (out.outcome == Outcome::delivered)
       out.platform_message_id = jsonu::text(json::parse(r.body, nullptr, false), "sid");
+    return out;
+  }
+
+  // Twilio: MediaUrl0 is fetched with the account's basic auth and answers a
+  // redirect to a signed CDN URL, fetched without it (libcurl is not told to
+  // follow redirects, and would carry the credentials along if it were).
+  std::optional<HttpCall> media_call(const std::string& url) const override {
+    std::string base = c_.api_base;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    // The credentials go to Twilio's API host and nowhere else: a prefix
+    // followed by "/", so https://api.twilio.com.example.org does not pass.
+    if (c_.account_sid.empty() || c_.auth_token.empty() || base.empty() ||
+        url.rfind(base + "/", 0) != 0 || !fetchable_url(url, c_.api_base))
+      return std::nullopt;
+    HttpCall call;
+    call.method = "GET";
+    call.url = url;
+    call.basic_auth = c_.account_sid + ":" + c_.auth_token;
+    return call;
+  }
+
+  MediaStep media_answer(int step, const HttpResponse& r) const override {
+    if (r.status < 300 || r.status >= 400) return Adapter::media_answer(step, r);
+    MediaStep out;
+    auto it = r.headers.find("location");
+    const std::string location = it == r.headers.end() ? "" : it->second;
+    if (step >= kMaxMediaRedirects) {
+      out.error = "media: too many redirects";
+    } else if (!fetchable_url(location, c_.api_base)) {
+      out.error = "media: HTTP " + std::to_string(r.status) + " to a refused location " +
+                  location.substr(0, 100);
+    } else {
+      out.kind = MediaStep::Kind::next;
+      out.next.method = "GET";
+      out.next.url = location;  // signed: no credentials
+    }
     return out;
   }
 

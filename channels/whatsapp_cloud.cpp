@@ -3,8 +3,11 @@
 // {base}/{phone-number-id}/messages with a bearer token; the read receipt and
 // the typing indicator are one call on the message being answered.
 // https://developers.facebook.com/docs/whatsapp/cloud-api
+#include <cctype>
+
 #include "channels/adapters.hpp"
 #include "channels/json_util.hpp"
+#include "channels/language_hint.hpp"
 #include "channels/signatures.hpp"
 
 namespace parley::channels {
@@ -12,12 +15,21 @@ namespace {
 
 using jsonu::json;
 
+// A media id as Meta gives it (digits, in practice): it becomes a URL path segment.
+bool media_id_valid(const std::string& id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (char c : id)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  return true;
+}
+
 InboundMessage read_message(const json& m, const std::string& name) {
   InboundMessage in;
   in.user_id = phone_digits(jsonu::text(m, "from"));
   in.platform_message_id = jsonu::text(m, "id");
   in.display_name = name;
   in.at_us = jsonu::epoch_us(m, "timestamp");
+  in.language_hint = language_of_phone(jsonu::text(m, "from"));  // the wa_id: a phone number
   const std::string type = jsonu::text(m, "type");
   if (type == "text") {
     in.text = jsonu::text(jsonu::member(m, "text"), "body");
@@ -145,6 +157,44 @@ class WhatsAppCloud final : public Adapter {
     const double code = jsonu::number(jsonu::member(j, "error"), "code");
     if (code == 4 || code == 80007 || code == 130429 || code == 131048 || code == 131056)
       out.outcome = Outcome::retry;
+    return out;
+  }
+
+  // WhatsApp Cloud: GET {base}/{media-id} answers the media object, whose url
+  // (valid five minutes) is downloaded with the same bearer token.
+  std::optional<HttpCall> media_call(const std::string& id) const override {
+    if (c_.access_token.empty() || !media_id_valid(id)) return std::nullopt;
+    HttpCall call;
+    call.method = "GET";
+    call.url = c_.api_base + "/" + id;
+    call.headers = {{"Authorization", "Bearer " + c_.access_token}};
+    return call;
+  }
+
+  MediaStep media_answer(int step, const HttpResponse& r) const override {
+    if (step != 0) return Adapter::media_answer(step, r);  // the file itself
+    MediaStep out;
+    json j = json::parse(r.body, nullptr, false);
+    if (r.status < 200 || r.status >= 300) {
+      std::string why = jsonu::string_member(jsonu::member(j, "error"), "message");
+      if (why.empty()) why = r.status == 0 ? r.transport_error : "HTTP " + std::to_string(r.status);
+      out.error = "media object: " + why.substr(0, 300);
+      return out;
+    }
+    // The bearer token goes with the download: only to an https URL.
+    const std::string url = jsonu::string_member(j, "url");
+    if (!fetchable_url(url, c_.api_base)) {
+      out.error = url.empty() ? "media object without a url"
+                              : "media object url refused: " + url.substr(0, 100);
+      return out;
+    }
+    out.kind = MediaStep::Kind::next;
+    out.next.method = "GET";
+    out.next.url = url;
+    // Meta's media host answers a request without a User-Agent with an error
+    // page instead of the file, and libcurl sends none unless told.
+    out.next.headers = {{"Authorization", "Bearer " + c_.access_token},
+                        {"User-Agent", "Parley/1.0"}};
     return out;
   }
 
