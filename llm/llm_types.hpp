@@ -23,14 +23,30 @@ struct ToolCall {
   bool valid() const { return invalid_arguments.empty(); }
 };
 
+// A file a user message carries: a photo (every wire) or a voice note
+// (Gemini only; OpenAI-compatible servers transcribe through
+// Provider::transcribe). The bytes as they are; the wires encode them.
+struct Attachment {
+  std::string mime;  // image/jpeg, image/png, image/webp, audio/ogg …
+  std::string data;
+};
+
 struct Message {
   enum class Role { user, assistant, tool };
   Role role = Role::user;
-  std::string text;                       // user or assistant text; a tool's result (JSON text)
-  std::vector<ToolCall> tool_calls = {};  // assistant: the calls it made
-  std::string tool_call_id = "";          // tool: the call this answers
-  std::string tool_name = "";             // tool: the function's name (Gemini matches by name)
-  bool tool_error = false;                // tool: the result is an error
+  std::string text;                          // user or assistant text; a tool's result (JSON text)
+  std::vector<ToolCall> tool_calls = {};     // assistant: the calls it made
+  std::string tool_call_id = "";             // tool: the call this answers
+  std::string tool_name = "";                // tool: the function's name (Gemini matches by name)
+  bool tool_error = false;                   // tool: the result is an error
+  std::vector<Attachment> attachments = {};  // user: photos, voice notes
+};
+
+// A voice note to be written down (OpenAI's /audio/transcriptions).
+struct TranscriptionRequest {
+  std::string model;     // whisper-1, gpt-4o-mini-transcribe, whisper-large-v3-turbo …
+  Attachment audio;      // audio/ogg, audio/mpeg, audio/mp4, audio/wav …
+  std::string language;  // ISO-639-1 ("ru"), or "" to let the model tell
 };
 
 struct ToolDef {

@@ -117,28 +117,57 @@ Result HttpProvider::complete(const CompletionRequest& request, Clock::time_poin
   }
 }
 
+Result Provider::transcribe(const TranscriptionRequest&, Clock::time_point) const {
+  return domain::fail(Error{ErrorCode::bad_request, name() + " cannot transcribe", 0, 0});
+}
+
+Result HttpProvider::transcribe(const TranscriptionRequest& request,
+                                Clock::time_point deadline) const {
+  const auto call = wire_->build_transcription(endpoint_, request);
+  if (!call) return Provider::transcribe(request, deadline);
+  for (int attempt = 1;; ++attempt) {
+    HttpResponse answer = net::send(*call, connect_timeout_, left(deadline));
+    if (answer.status == 200) {
+      Result r = wire_->parse_transcription(answer.body);
+      if (r) {
+        r.value().attempts = attempt;
+        r.value().model = request.model;
+        return r;
+      }
+      Error e = r.error();
+      e.attempts = attempt;
+      return domain::fail(e);
+    }
+    auto wait = retry_delay(answer, attempt, retry_);
+    if (!wait || *wait >= left(deadline)) return domain::fail(failure(answer, attempt));
+    std::this_thread::sleep_for(*wait);
+  }
+}
+
 const std::vector<ProviderPreset>& provider_presets() {
   // Base URLs and variable names from each provider's API reference (2025).
   // A local server's port is its own default: llama.cpp's llama-server
   // listens on 8080, as parley does, so one of the two is moved in practice.
   static const std::vector<ProviderPreset> t = {
       {"openai", WireFormat::openai, "https://api.openai.com/v1", "OPENAI_API_KEY",
-       "OPENAI_BASE_URL", true, "gpt-4o-mini"},
+       "OPENAI_BASE_URL", true, "gpt-4o-mini", "gpt-4o-mini", "gpt-4o-mini-transcribe"},
       {"anthropic", WireFormat::anthropic, "https://api.anthropic.com", "ANTHROPIC_API_KEY",
-       "ANTHROPIC_BASE_URL", true, "claude-3-5-haiku-latest"},
+       "ANTHROPIC_BASE_URL", true, "claude-3-5-haiku-latest", "claude-3-5-haiku-latest", ""},
       {"gemini", WireFormat::gemini, "https://generativelanguage.googleapis.com", "GEMINI_API_KEY",
-       "GEMINI_BASE_URL", true, "gemini-2.0-flash"},
+       "GEMINI_BASE_URL", true, "gemini-2.0-flash", "gemini-2.0-flash", "gemini-2.0-flash"},
       {"xai", WireFormat::openai, "https://api.x.ai/v1", "XAI_API_KEY", "XAI_BASE_URL", true,
-       "grok-3-mini"},
+       "grok-3-mini", "grok-2-vision-1212", ""},
       {"openrouter", WireFormat::openai, "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY",
-       "OPENROUTER_BASE_URL", true, "openai/gpt-4o-mini"},
+       "OPENROUTER_BASE_URL", true, "openai/gpt-4o-mini", "openai/gpt-4o-mini", ""},
       {"groq", WireFormat::openai, "https://api.groq.com/openai/v1", "GROQ_API_KEY",
-       "GROQ_BASE_URL", true, "llama-3.3-70b-versatile"},
+       "GROQ_BASE_URL", true, "llama-3.3-70b-versatile",
+       "meta-llama/llama-4-scout-17b-16e-instruct", "whisper-large-v3-turbo"},
       {"ollama", WireFormat::openai, "http://127.0.0.1:11434/v1", "OLLAMA_API_KEY",
-       "OLLAMA_BASE_URL", false, "llama3.2"},
-      // llama-server answers with the model it was started with, whatever the name.
+       "OLLAMA_BASE_URL", false, "llama3.2", "llama3.2-vision", ""},
+      // llama-server answers with the model it was started with, whatever the
+      // name; whether it sees depends on that model, so photos are not sent.
       {"llamacpp", WireFormat::openai, "http://127.0.0.1:8080/v1", "LLAMACPP_API_KEY",
-       "LLAMACPP_BASE_URL", false, "default"},
+       "LLAMACPP_BASE_URL", false, "default", "", ""},
   };
   return t;
 }

@@ -26,6 +26,10 @@ class Provider {
   virtual Result complete(const CompletionRequest& request,
                           std::chrono::steady_clock::time_point deadline,
                           const TextSink& on_text = {}) const = 0;
+  // A voice note written down, where the provider's API has a transcription
+  // endpoint; else bad_request ("cannot transcribe").
+  virtual Result transcribe(const TranscriptionRequest& request,
+                            std::chrono::steady_clock::time_point deadline) const;
 };
 
 struct ProviderSettings {
@@ -43,6 +47,8 @@ class HttpProvider final : public Provider {
   const std::string& name() const override { return name_; }
   Result complete(const CompletionRequest& request, std::chrono::steady_clock::time_point deadline,
                   const TextSink& on_text) const override;
+  Result transcribe(const TranscriptionRequest& request,
+                    std::chrono::steady_clock::time_point deadline) const override;
 
  private:
   std::string name_;
@@ -67,6 +73,12 @@ struct ProviderPreset {
   const char* base_url_env;   // the variable that overrides base_url: XAI_BASE_URL …
   bool key_required;          // false: a local server, usable at its default URL without a key
   const char* default_model;  // the agents' model unless PARLEY_LLM_MODEL or the admin names one
+  // The models that read a shopper's photo and write down a voice note (the
+  // "media" agent, assistant/media_reader.hpp), unless the admin names one;
+  // "": this provider has none by default. Gemini hears through its chat
+  // model (audio input); the OpenAI-compatible ones through /audio/transcriptions.
+  const char* vision_model;
+  const char* transcribe_model;
 };
 const std::vector<ProviderPreset>& provider_presets();
 // nullptr for an unknown name.

@@ -44,7 +44,19 @@ class Wire {
     virtual Result finish() = 0;
   };
   virtual std::unique_ptr<Stream> stream() const = 0;
+
+  // A voice note to text, where the API has an endpoint for it (OpenAI's
+  // /audio/transcriptions); nullopt where it has none.
+  virtual std::optional<HttpCall> build_transcription(const Endpoint& endpoint,
+                                                      const TranscriptionRequest& request) const {
+    return std::nullopt;
+  }
+  // The transcription's answer (status 200): its text in Completion::text.
+  virtual Result parse_transcription(std::string_view body) const;
 };
+
+// Standard base64 (libsodium), for photos and voice notes in JSON bodies.
+std::string base64(const std::string& bytes);
 
 // The message a provider put in an error answer ({"error":{"message":…}}),
 // or the body's start when it has none.

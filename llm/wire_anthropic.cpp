@@ -29,7 +29,14 @@ class AnthropicWire final : public Wire {
     for (const auto& m : r.messages) {
       switch (m.role) {
         case Message::Role::user:
-          add(messages, "user", {{"type", "text"}, {"text", m.text}});
+          for (const auto& a : m.attachments)  // Claude reads photos, not audio
+            if (a.mime.rfind("image/", 0) == 0)
+              add(messages, "user",
+                  {{"type", "image"},
+                   {"source",
+                    {{"type", "base64"}, {"media_type", a.mime}, {"data", base64(a.data)}}}});
+          if (!m.text.empty() || m.attachments.empty())
+            add(messages, "user", {{"type", "text"}, {"text", m.text}});
           break;
         case Message::Role::assistant:
           if (!m.text.empty()) add(messages, "assistant", {{"type", "text"}, {"text", m.text}});

@@ -1,3 +1,5 @@
+#include <sodium.h>
+
 #include <cctype>
 #include <nlohmann/json.hpp>
 
@@ -6,6 +8,18 @@
 namespace parley::llm {
 
 using nlohmann::json;
+
+std::string base64(const std::string& bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.pop_back();  // the terminating NUL
+  return out;
+}
+
+Result Wire::parse_transcription(std::string_view) const {
+  return domain::fail(Error{ErrorCode::bad_response, "this API has no transcription", 200, 0});
+}
 
 std::string error_message(std::string_view body) {
   auto j = json::parse(body, nullptr, false);

@@ -63,7 +63,10 @@ class GeminiWire final : public Wire {
     for (const auto& m : r.messages) {
       switch (m.role) {
         case Message::Role::user:
-          add(contents, "user", {{"text", m.text}});
+          for (const auto& a : m.attachments)  // Gemini reads photos and audio alike
+            add(contents, "user",
+                {{"inline_data", {{"mime_type", a.mime}, {"data", base64(a.data)}}}});
+          if (!m.text.empty() || m.attachments.empty()) add(contents, "user", {{"text", m.text}});
           break;
         case Message::Role::assistant:
           if (!m.text.empty()) add(contents, "model", {{"text", m.text}});

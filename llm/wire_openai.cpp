@@ -15,15 +15,85 @@ Usage usage_of(const json& u) {
   return u.is_object() ? Usage{num(u, "prompt_tokens"), num(u, "completion_tokens")} : Usage{};
 }
 
+// Text alone is a string; with photos, OpenAI's content parts, each photo a
+// data: URL. Audio is not sent here: it goes to /audio/transcriptions.
+json user_content(const Message& m) {
+  if (m.attachments.empty()) return m.text;
+  json parts = json::array();
+  if (!m.text.empty()) parts.push_back({{"type", "text"}, {"text", m.text}});
+  for (const auto& a : m.attachments)
+    if (a.mime.rfind("image/", 0) == 0)
+      parts.push_back({{"type", "image_url"},
+                       {"image_url", {{"url", "data:" + a.mime + ";base64," + base64(a.data)}}}});
+  return parts;
+}
+
+// The file name tells the server the format (it does not trust the part's type).
+std::string audio_file_name(const std::string& mime) {
+  static const std::map<std::string, std::string> ext = {
+      {"audio/ogg", "ogg"}, {"audio/opus", "ogg"}, {"audio/mpeg", "mp3"},  {"audio/mp4", "m4a"},
+      {"audio/aac", "m4a"}, {"audio/wav", "wav"},  {"audio/x-wav", "wav"}, {"audio/webm", "webm"},
+      {"audio/amr", "amr"}, {"audio/flac", "flac"}};
+  auto it = ext.find(mime.substr(0, mime.find(';')));
+  return "voice." + (it == ext.end() ? std::string("ogg") : it->second);
+}
+
+// A multipart/form-data body whose boundary occurs in none of its parts.
+std::string multipart(const std::vector<std::pair<std::string, std::string>>& fields,
+                      const Attachment& file, std::string* boundary) {
+  for (int n = 0;; ++n) {
+    *boundary = "parley-form-" + std::to_string(n) + "-7f3a9c";
+    bool clash = file.data.find(*boundary) != std::string::npos;
+    for (const auto& f : fields) clash = clash || f.second.find(*boundary) != std::string::npos;
+    if (!clash) break;
+  }
+  std::string body;
+  for (const auto& [name, value] : fields)
+    body += "--" + *boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" +
+            value + "\r\n";
+  body += "--" + *boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+          audio_file_name(file.mime) + "\"\r\nContent-Type: " + file.mime + "\r\n\r\n";
+  body += file.data;
+  body += "\r\n--" + *boundary + "--\r\n";
+  return body;
+}
+
 class OpenAiWire final : public Wire {
  public:
+  std::optional<HttpCall> build_transcription(const Endpoint& ep,
+                                              const TranscriptionRequest& r) const override {
+    std::vector<std::pair<std::string, std::string>> fields = {{"model", r.model},
+                                                               {"response_format", "json"}};
+    if (!r.language.empty()) fields.push_back({"language", r.language});
+    std::string boundary;
+    HttpCall call;
+    call.url = ep.base_url + "/audio/transcriptions";
+    call.body = multipart(fields, r.audio, &boundary);
+    call.headers = {{"Content-Type", "multipart/form-data; boundary=" + boundary}};
+    if (!ep.api_key.empty()) call.headers.push_back({"Authorization", "Bearer " + ep.api_key});
+    return call;
+  }
+
+  // {"text":"…"} and, from the gpt-4o transcribers, token usage.
+  Result parse_transcription(std::string_view body) const override {
+    auto j = json::parse(body, nullptr, false);
+    if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
+      return domain::fail(Error{ErrorCode::bad_response, "no text in the transcription", 200, 0});
+    Completion c;
+    c.text = j["text"].get<std::string>();
+    c.finish_reason = "stop";
+    if (j.contains("usage") && j["usage"].is_object())
+      c.usage = {num(j["usage"], "input_tokens"), num(j["usage"], "output_tokens")};
+    return c;
+  }
+
   HttpCall build(const Endpoint& ep, const CompletionRequest& r, bool stream) const override {
     json messages = json::array();
     if (!r.system.empty()) messages.push_back({{"role", "system"}, {"content", r.system}});
     for (const auto& m : r.messages) {
       switch (m.role) {
         case Message::Role::user:
-          messages.push_back({{"role", "user"}, {"content", m.text}});
+          messages.push_back({{"role", "user"}, {"content", user_content(m)}});
           break;
         case Message::Role::assistant: {
           json a = {{"role", "assistant"}};
