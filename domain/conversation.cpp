@@ -222,6 +222,12 @@ struct Decider {
     return c.label == s.label ? none() : one(ConversationLabelled{c.label, c.by, c.at_us});
   }
   Events operator()(const RequestErasure& c) const { return one(ErasureRequested{c.at_us}); }
+  Events operator()(const RecordMediaRead& c) const {
+    if (s.received == 0 || c.read.message_id != s.last_received_id) return fail(Error::not_started);
+    for (const auto* f : {&c.read.text, &c.read.stored, &c.read.error, &c.read.model})
+      if (f->size() > kMaxTextBytes || !valid_utf8(*f)) return fail(Error::invalid_text);
+    return one(c.read);
+  }
   Events operator()(const SetArchived& c) const {
     return c.archived == s.archived ? none() : one(ConversationArchived{c.archived, c.by, c.at_us});
   }
@@ -428,6 +434,7 @@ struct Evolver {
   void operator()(const ConversationLabelled& e) const { s.label = e.label; }
   void operator()(const ConversationArchived& e) const { s.archived = e.archived; }
   void operator()(const ErasureRequested&) const { s.erasure_asked_at = s.received; }
+  void operator()(const MediaRead&) const {}  // the turn decided on its text; nothing to keep
   void operator()(const DetailsCorrected& e) const { s.customer = s.customer.merged(e.details); }
   void operator()(const CustomerForgotten&) const {
     s.customer = Customer{};

@@ -211,6 +211,20 @@ struct CustomerForgotten {
 struct ErasureRequested {
   int64_t at_us = 0;
 };
+// A shopper's voice note or photo as a model read it (brain/media_reading.hpp),
+// beside the message it came with: the turn was decided on `text`. Unread,
+// `error` says why and the shopper got a polite answer.
+struct MediaRead {
+  std::string message_id;  // the message_received it belongs to
+  std::string kind;        // voice, image
+  std::string stored;      // the file, relative to PARLEY_DATA_DIR; "" if not kept
+  std::string mime;
+  int64_t bytes = 0;
+  std::string text;   // the transcript, or the photo as a search
+  std::string error;  // "" when read
+  std::string provider, model;
+  int64_t at_us = 0;
+};
 // The team's own name for the conversation in the inbox (a label), and
 // whether it is archived: out of the inbox until the shopper writes again.
 struct ConversationLabelled {
@@ -259,6 +273,7 @@ inline constexpr const char* kOrderCancelRequested = "conversation.order_cancel_
 inline constexpr const char* kCustomerForgotten = "conversation.customer_forgotten";
 inline constexpr const char* kErasureRequested = "conversation.erasure_requested";
 inline constexpr const char* kLabelled = "conversation.labelled";
+inline constexpr const char* kMediaRead = "conversation.media_read";
 inline constexpr const char* kArchived = "conversation.archived";
 inline constexpr const char* kDetailsCorrected = "conversation.details_corrected";
 inline constexpr const char* kStageChanged = "conversation.stage_changed";
@@ -271,14 +286,13 @@ inline constexpr const char* kNudgeSent = "conversation.nudge_sent";
 inline constexpr const char* kNudgeSkipped = "conversation.nudge_skipped";
 inline constexpr const char* kNudgeCancelled = "conversation.nudge_cancelled";
 }  // namespace types
-using Event =
-    std::variant<MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved,
-                 QuantityChanged, VariantChosen, CartCleared, CheckoutStarted, DetailsProvided,
-                 ConfirmationRequested, CheckoutCancelled, OrderPlaced, StageChanged,
-                 HandoffRequested, HandoffEnded, DeliveryStatusChanged, SearchPerformed,
-                 NudgeScheduled, NudgeSent, NudgeSkipped, NudgeCancelled, OrderStatusNoted,
-                 CustomerForgotten, OrderCancelRequested, PromoApplied, PromoRemoved,
-                 ConversationLabelled, ConversationArchived, DetailsCorrected, ErasureRequested>;
+using Event = std::variant<
+    MessageReceived, MessageSent, ProductsShown, ItemAdded, ItemRemoved, QuantityChanged,
+    VariantChosen, CartCleared, CheckoutStarted, DetailsProvided, ConfirmationRequested,
+    CheckoutCancelled, OrderPlaced, StageChanged, HandoffRequested, HandoffEnded,
+    DeliveryStatusChanged, SearchPerformed, NudgeScheduled, NudgeSent, NudgeSkipped, NudgeCancelled,
+    OrderStatusNoted, CustomerForgotten, OrderCancelRequested, PromoApplied, PromoRemoved,
+    ConversationLabelled, ConversationArchived, DetailsCorrected, ErasureRequested, MediaRead>;
 
 // ---- state --------------------------------------------------------------
 struct State {
@@ -449,12 +463,19 @@ struct CorrectDetails {
   std::string by;
   int64_t at_us = 0;
 };
-using Command = std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem,
-                             SetQuantity, ChooseVariant, ClearCart, StartCheckout, ProvideDetails,
-                             RequestConfirmation, CancelCheckout, PlaceOrder, SetStage,
-                             RequestHandoff, EndHandoff, RecordDeliveryStatus, RecordSearch,
-                             NoteOrderStatus, ForgetCustomer, RequestOrderCancel, ApplyPromo,
-                             RemovePromo, SetLabel, SetArchived, CorrectDetails, RequestErasure>;
+// What a model read from the media of the last message received: its text
+// is valid UTF-8 of at most kMaxTextBytes (invalid_text); a conversation
+// that has received nothing has no media (not_started).
+struct RecordMediaRead {
+  MediaRead read;
+};
+using Command =
+    std::variant<ReceiveMessage, SendMessage, ShowProducts, AddItem, RemoveItem, SetQuantity,
+                 ChooseVariant, ClearCart, StartCheckout, ProvideDetails, RequestConfirmation,
+                 CancelCheckout, PlaceOrder, SetStage, RequestHandoff, EndHandoff,
+                 RecordDeliveryStatus, RecordSearch, NoteOrderStatus, ForgetCustomer,
+                 RequestOrderCancel, ApplyPromo, RemovePromo, SetLabel, SetArchived, CorrectDetails,
+                 RequestErasure, RecordMediaRead>;
 
 enum class Error : uint8_t {
   empty_text = 1,    // nothing but white space

@@ -308,6 +308,31 @@ struct Schema<ConversationLabelled> {
 };
 
 template <>
+struct Schema<MediaRead> {
+  static constexpr const char* kType = types::kMediaRead;
+  static json to(const MediaRead& e) {
+    json p = {{"message_id", e.message_id},
+              {"kind", e.kind},
+              {"mime", e.mime},
+              {"bytes", e.bytes},
+              {"text", e.text}};
+    if (!e.stored.empty()) p["stored"] = e.stored;
+    if (!e.error.empty()) p["error"] = e.error;
+    if (!e.provider.empty()) p["provider"] = e.provider;
+    if (!e.model.empty()) p["model"] = e.model;
+    return p;
+  }
+  static MediaRead from(const json& p, const EventEnvelope& env) {
+    return {p.at("message_id"),           p.at("kind"),
+            p.value("stored", ""),        p.value("mime", ""),
+            p.value("bytes", int64_t{0}), p.value("text", ""),
+            p.value("error", ""),         p.value("provider", ""),
+            p.value("model", ""),         env.timestamp_us};
+  }
+  static void envelope(const MediaRead& e, NewEvent* out) { out->timestamp_us = e.at_us; }
+};
+
+template <>
 struct Schema<ErasureRequested> {
   static constexpr const char* kType = types::kErasureRequested;
   static json to(const ErasureRequested&) { return json::object(); }

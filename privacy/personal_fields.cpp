@@ -32,6 +32,8 @@ const std::unordered_map<std::string_view, Paths>& table() {
       {ct::kDetailsCorrected, {{"name"}, {"phone"}, {"email"}, {"address"}, {"city"}}},
       // The team's label may name the customer ("Ana, wedding order").
       {ct::kLabelled, {{"label"}}},
+      // A voice note's words are what the shopper said; the file is theirs.
+      {ct::kMediaRead, {{"text"}, {"stored"}}},
       {ot::kPlaced,
        {{"customer", "name"},
         {"customer", "phone"},

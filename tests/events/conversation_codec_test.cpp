@@ -67,6 +67,20 @@ TEST(ConversationCodec, TheTeamsEventsAndAnErasureRequestRoundTrip) {
   EXPECT_EQ(d.details, fix);
   EXPECT_EQ(d.by, "op");
   EXPECT_EQ(std::get<conv::ErasureRequested>(back(conv::ErasureRequested{42})).at_us, 42);
+  const conv::MediaRead heard{
+      "tg:1#3", "voice", "media/telegram/1/9.ogg", "audio/ogg", 2048, "хочу три шурупа",
+      "",       "groq",  "whisper-large-v3-turbo", 42};
+  const auto m = std::get<conv::MediaRead>(back(heard));
+  EXPECT_EQ(m.message_id, "tg:1#3");
+  EXPECT_EQ(m.text, "хочу три шурупа");
+  EXPECT_EQ(m.stored, heard.stored);
+  EXPECT_EQ(m.bytes, 2048);
+  EXPECT_EQ(m.model, "whisper-large-v3-turbo");
+  EXPECT_EQ(codec::encode(heard).type, "conversation.media_read");
+  const auto unread = std::get<conv::MediaRead>(
+      back(conv::MediaRead{"tg:1#4", "image", "", "", 0, "", "no_model", "", "", 42}));
+  EXPECT_EQ(unread.error, "no_model");
+  EXPECT_EQ(unread.text, "");
   EXPECT_EQ(codec::encode(conv::ErasureRequested{42}).type, "conversation.erasure_requested");
 }
 
