@@ -30,6 +30,14 @@ const std::vector<PromptInfo>& prompts() {
        "shop's category names when one fits), its material or use; keep any colour, size and "
        "price the shopper gave. Answer with one JSON object {\"query\": \"...\"} and nothing "
        "else; {\"query\": \"\"} when the message asks for no product."},
+      {"describe_photo", "media", "turns a shopper's photo into a product search",
+       "A shopper sent this photo to an online shop's chat. Name the product it shows as a "
+       "short catalog search of 2 to 6 words: the kind of product, its colour and material. "
+       "Write it in the language named below. Answer with the search words only, no sentence "
+       "and no punctuation; answer NONE when the photo shows no product."},
+      {"transcribe_voice", "media", "writes down a shopper's voice note (models that hear)",
+       "Write down exactly what is said in this voice note, in the language it is spoken in. "
+       "Answer with the words only; answer NONE when nothing is said."},
   };
   return all;
 }

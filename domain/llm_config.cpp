@@ -21,7 +21,7 @@ bool valid_model(const std::string& m) {
 }  // namespace
 
 const std::vector<std::string>& agents() {
-  static const std::vector<std::string> v = {"responder", "extractor"};
+  static const std::vector<std::string> v = {"responder", "extractor", "media"};
   return v;
 }
 const std::vector<std::string>& providers() {
@@ -30,7 +30,8 @@ const std::vector<std::string>& providers() {
   return v;
 }
 const std::vector<std::string>& prompt_slugs() {
-  static const std::vector<std::string> v = {"responder", "extractor", "search_rewrite"};
+  static const std::vector<std::string> v = {"responder", "extractor", "search_rewrite",
+                                             "describe_photo", "transcribe_voice"};
   return v;
 }
 

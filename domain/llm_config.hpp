@@ -20,7 +20,8 @@ inline constexpr size_t kMaxPromptBytes = 16 * 1024;
 inline constexpr size_t kMaxModelBytes = 128;
 
 // responder: answers shoppers with the shop tools; extractor: reads
-// structured fields from text (and rewrites a search that found nothing).
+// structured fields from text (and rewrites a search that found nothing);
+// media: reads shoppers' photos and writes down their voice notes.
 const std::vector<std::string>& agents();
 // offline (no model: the rules and lexicons), then the providers'
 // presets (llm/provider.hpp, whose table a test keeps these names equal to):

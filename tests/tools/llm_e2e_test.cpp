@@ -412,7 +412,7 @@ TEST(LlmE2E, AgentsAndPromptsChangeAtRuntimeAsEventsWithHistory) {
     for (const auto& p : options["providers"]) available[p["name"]] = p["available"];
     EXPECT_TRUE(available["openai"]);
     EXPECT_FALSE(available["anthropic"]);
-    EXPECT_EQ(options["agents"], json({"responder", "extractor"}));
+    EXPECT_EQ(options["agents"], json({"responder", "extractor", "media"}));
 
     // Only admins.
     httplib::Client anon("127.0.0.1", server.port());

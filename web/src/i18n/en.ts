@@ -425,6 +425,7 @@ export const en = {
   "settings.col_actions": "Actions",
   "settings.agent_responder": "Answers shoppers, with the tools",
   "settings.agent_extractor": "Rewrites a search that found nothing",
+  "settings.agent_media": "Reads shoppers' photos and writes down their voice notes",
   "settings.provider_of": "Provider for {0}",
   "settings.model_of": "Model for {0}",
   "settings.save_model_of": "Save the model for {0}",

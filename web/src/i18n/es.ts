@@ -425,6 +425,7 @@ export const es: Messages = {
   "settings.col_actions": "Acciones",
   "settings.agent_responder": "Responde a los compradores, con las herramientas",
   "settings.agent_extractor": "Reescribe una búsqueda que no encontró nada",
+  "settings.agent_media": "Mira las fotos de los compradores y transcribe sus notas de voz",
   "settings.provider_of": "Proveedor para {0}",
   "settings.model_of": "Modelo para {0}",
   "settings.save_model_of": "Guardar el modelo para {0}",

@@ -425,6 +425,7 @@ export const ru: Messages = {
   "settings.col_actions": "Действия",
   "settings.agent_responder": "Отвечает покупателям, с инструментами",
   "settings.agent_extractor": "Переписывает поиск, который ничего не нашёл",
+  "settings.agent_media": "Смотрит фото покупателей и расшифровывает их голосовые",
   "settings.provider_of": "Провайдер для {0}",
   "settings.model_of": "Модель для {0}",
   "settings.save_model_of": "Сохранить модель для {0}",

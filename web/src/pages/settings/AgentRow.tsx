@@ -28,6 +28,7 @@ function providerLabel(p: ProviderOption): string {
 export function agentPurpose(agent: string): string {
   if (agent === "responder") return t("settings.agent_responder");
   if (agent === "extractor") return t("settings.agent_extractor");
+  if (agent === "media") return t("settings.agent_media");
   return "";
 }
 
