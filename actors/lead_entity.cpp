@@ -93,6 +93,12 @@ std::vector<domain::delivery::NotificationQueued> lead_notifications(
         notify(assigned->from, "lead_reassigned", [&](const std::string& language) {
           return brain::taken_from_you(language, after, name_of(assigned->to), name_of(by));
         });
+    } else if (const auto* set = std::get_if<lead::AppointmentScheduled>(&event)) {
+      // Scheduled for someone else: they hear of it now, not only when it moves.
+      if (set->appointment.assignee != by)
+        notify(set->appointment.assignee, "appointment_scheduled", [&](const std::string& lang) {
+          return brain::appointment_scheduled(lang, after, set->appointment, name_of(by));
+        });
     } else if (const auto* moved = std::get_if<lead::AppointmentRescheduled>(&event)) {
       const Words text = [&](const std::string& language) {
         return brain::appointment_moved(language, after, *moved, name_of(by));

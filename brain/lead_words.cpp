@@ -49,6 +49,8 @@ enum class LeadText {
   demo_moved_notice,  // {0} the company, {1} the former local time, {2} the new one, {3} who
   meeting_moved_notice,
   appointment_moved_notice,
+  demo_scheduled_notice,  // {0} the company, {1} its local time, {2} who scheduled it
+  meeting_scheduled_notice,
   follow_up_due,     // {0} its number, {1} the company, {2} " (contact, phone)" or "", {3} text
   follow_up_due_of,  // {0} its number, {1} the steps, {2} the company, {3} as {2} above, {4} text
 };
@@ -155,6 +157,18 @@ const std::map<LeadText, Row>& sentences() {
         "Встреча по лиду «{0}» перенесена: {1} → {2} (кто перенёс: {3}).",
         "Jadwal dengan {0} dipindah dari {1} ke {2} (oleh {3}).",
         "{0} ke saath appointment {1} se {2} par shift hua ({3} ne kiya)."}},
+      {LeadText::demo_scheduled_notice,
+       {"A demo with {0} is scheduled for you: {1} (by {2}).",
+        "Tienes una demo con {0}: {1} (la programó {2}).",
+        "Вам назначено демо по лиду «{0}»: {1} (кто назначил: {2}).",
+        "Kamu dijadwalkan demo dengan {0}: {1} (oleh {2}).",
+        "Aapke liye {0} ke saath demo schedule hua: {1} ({2} ne kiya)."}},
+      {LeadText::meeting_scheduled_notice,
+       {"A meeting with {0} is scheduled for you: {1} (by {2}).",
+        "Tienes una reunión con {0}: {1} (la programó {2}).",
+        "Вам назначена встреча по лиду «{0}»: {1} (кто назначил: {2}).",
+        "Kamu dijadwalkan meeting dengan {0}: {1} (oleh {2}).",
+        "Aapke liye {0} ke saath meeting schedule hui: {1} ({2} ne ki)."}},
       {LeadText::follow_up_due,
        {"Follow-up {0} for {1}{2}. Forward this to the client:\n\n{3}",
         "Seguimiento {0} para {1}{2}. Reenvía esto al cliente:\n\n{3}",
@@ -397,6 +411,15 @@ std::string appointment_moved(const std::string& language, const lead::State& l,
                   LeadText::appointment_moved_notice),
              {l.company, human_local_time(language, e.from_local),
               human_local_time(language, e.when_local), by_name});
+}
+
+std::string appointment_scheduled(const std::string& language, const lead::State& l,
+                                  const lead::Appointment& a, const std::string& by_name) {
+  std::string when = human_local_time(language, a.when_local);
+  if (!a.note.empty()) when += " — " + a.note;
+  return say(language,
+             pick(a.kind, LeadText::demo_scheduled_notice, LeadText::meeting_scheduled_notice),
+             {l.company, when, by_name});
 }
 
 std::string follow_up_due(const std::string& language, const lead::State& l,

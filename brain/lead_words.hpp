@@ -36,6 +36,10 @@ std::string taken_from_you(const std::string& language, const domain::lead::Stat
 std::string appointment_moved(const std::string& language, const domain::lead::State& lead,
                               const domain::lead::AppointmentRescheduled& e,
                               const std::string& by_name);
+// To the person a demo or meeting was scheduled for (by someone else).
+std::string appointment_scheduled(const std::string& language, const domain::lead::State& lead,
+                                  const domain::lead::Appointment& appointment,
+                                  const std::string& by_name);
 std::string follow_up_due(const std::string& language, const domain::lead::State& lead,
                           const domain::lead::FollowUp& step, size_t steps_in_sequence);
 

@@ -98,6 +98,25 @@ TEST_F(Delivery, MovedMeetingReachesTheOwnerAndTheAttendee) {
   EXPECT_EQ(lead("globex")["appointments"][0]["when"], "2026-11-27T16:00");
 }
 
+TEST_F(Delivery, AMeetingOrDemoScheduledForSomeoneElseReachesThemAtOnce) {
+  add_user("neha", "Neha Gupta", "sales");
+  say(priya, "New lead: Umbrella, Alice Abernathy, +91 90000 44444, assign to Neha");
+  say(priya, "Schedule meeting with Umbrella on 25 Nov 3pm assigned to Ravi");
+  auto to_ravi = notifications("ravi", "appointment_scheduled");
+  ASSERT_EQ(to_ravi.size(), 1u) << "the person it was scheduled for";
+  EXPECT_NE(to_ravi[0].find("Umbrella"), std::string::npos) << to_ravi[0];
+  EXPECT_NE(to_ravi[0].find("25 Nov 15:00"), std::string::npos) << to_ravi[0];
+  EXPECT_NE(to_ravi[0].find("meeting"), std::string::npos) << to_ravi[0];
+  say(priya, "Schedule demo for Umbrella on 26 Nov 10am");  // the lead's owner's
+  auto to_neha = notifications("neha", "appointment_scheduled");
+  ASSERT_EQ(to_neha.size(), 1u);
+  EXPECT_NE(to_neha[0].find("demo"), std::string::npos) << to_neha[0];
+  say(priya, "Schedule meeting with Umbrella on 27 Nov 10am assigned to Priya");
+  EXPECT_TRUE(notifications("priya", "appointment_scheduled").empty()) << "her own: nobody to tell";
+  EXPECT_EQ(notifications("ravi", "appointment_scheduled").size(), 1u);
+  EXPECT_EQ(notifications("neha", "appointment_scheduled").size(), 1u);
+}
+
 TEST_F(Delivery, MorningDigestGoesOncePerPersonAndDay) {
   say(priya, "New lead: Initech, Bill Lumbergh, +91 90000 33333, assign to Ravi");
   say(priya, "Schedule meeting with Initech tomorrow 3pm assigned to Ravi");
