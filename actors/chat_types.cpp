@@ -2,7 +2,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/limits.hpp"
+
 namespace parley::actors {
+
+std::string words(const ChatTurn& turn) {
+  if (!turn.media || turn.media->text.empty() || turn.kind != turn.media->kind) return turn.text;
+  if (turn.kind == "voice" || turn.text.empty()) return turn.media->text;
+  // The caption says what the shopper wants of it ("in size 38?"), the photo what it is.
+  std::string both = turn.text + "\n" + turn.media->text;
+  return both.size() > domain::kMaxTextBytes ? turn.text : both;
+}
 
 std::string chat_dedupe_key(const std::string& conversation_id, const std::string& message_id) {
   return "msg:" + conversation_id + ":" + message_id;

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "brain/media_reading.hpp"
 #include "brain/nlu.hpp"
 #include "brain/search_rewrite.hpp"
 #include "brain/turn_advice.hpp"
@@ -57,7 +58,18 @@ struct ChatTurn : domain::conversation::Inbound {
   // A model's words for a search of this text that found nothing
   // (brain/search_rewrite.hpp), asked by Engine::chat; nullptr: none.
   std::shared_ptr<const brain::SearchRewrite> search_rewrite = nullptr;
+  // The voice note or photo as a model read it (brain/media_reading.hpp), by
+  // the channel intake: recorded as conversation.media_read, and the turn is
+  // decided on words(turn). nullptr: not read (a polite answer instead).
+  std::shared_ptr<const brain::MediaReading> media = nullptr;
+  // The platform's hint at the shopper's language (channels/language_hint.hpp):
+  // the language of a first message that has no words of its own.
+  std::string language_hint = "";
 };
+
+// What the turn is decided on: the text, or a voice note's transcript, or a
+// photo's search after its caption.
+std::string words(const ChatTurn& turn);
 
 struct ChatMedia {
   std::string url;

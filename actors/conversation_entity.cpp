@@ -48,7 +48,7 @@ void notify_managers(const ConversationDeps& deps, const std::string& source_id,
 // The brain's answer to what is not text: a caption goes to the brain, a bare
 // photo, voice note, location or sticker gets a polite reply.
 std::optional<brain::Say> non_text_reply(const ChatTurn& turn) {
-  if (turn.kind == "text" || (turn.kind == "image" && !turn.text.empty())) return std::nullopt;
+  if (turn.kind == "text" || !words(turn).empty()) return std::nullopt;
   if (turn.kind == "image") return brain::Say::got_photo;
   if (turn.kind == "voice") return brain::Say::got_voice;
   if (turn.kind == "location") return brain::Say::got_location;
@@ -164,19 +164,31 @@ struct ConversationKind : codec::Stream {
   // platform id.
   static Decided decide_op(const State& state, const ChatTurn& turn, const Deps& deps) {
     // Understanding is linear but not free: nothing over the cap reaches it.
-    if (turn.text.size() > domain::kMaxTextBytes) return rejected(conv::Error::text_too_long);
+    const std::string said = words(turn);
+    if (turn.text.size() > domain::kMaxTextBytes || said.size() > domain::kMaxTextBytes)
+      return rejected(conv::Error::text_too_long);
     const auto understood =
-        turn.understood ? *turn.understood
-                        : brain::understand(turn.text, brain::nlu::local_now(
-                                                           turn.at_us, deps.utc_offset_minutes));
-    auto received = conv::decide(state, receive_command(turn, understood));
+        turn.understood
+            ? *turn.understood
+            : brain::understand(said, brain::nlu::local_now(turn.at_us, deps.utc_offset_minutes));
+    auto received = conv::decide(state, receive_command(state, turn, understood));
     if (!received) return rejected(received.error());
     Builder b{state, {}};
     b.take(std::move(received).value());
     const auto inbound = std::get<conv::MessageReceived>(b.d.events.front());
     b.d.reply.message_id = inbound.message_id;
-    auto replies = choose_replies(state, turn, understood, inbound, deps, &b);
+    if (turn.media) {
+      conv::MediaRead read{inbound.message_id, turn.media->kind,     turn.media->stored,
+                           turn.media->mime,   turn.media->bytes,    turn.media->text,
+                           turn.media->error,  turn.media->provider, turn.media->model,
+                           turn.at_us};
+      auto recorded = conv::decide(b.s, conv::RecordMediaRead{std::move(read)});
+      if (!recorded) return rejected(recorded.error());
+      b.take(std::move(recorded).value());
+    }
+    auto replies = choose_replies(state, turn, said, understood, inbound, deps, &b);
     if (!replies) return domain::fail(replies.error());
+    record_model_calls(turn, b.d.reply.fallback, inbound, &b.d);
     if (auto refusal = send(std::move(replies).value(), inbound, turn.at_us, &b))
       return rejected(refusal);
     b.plan_nudges(deps);
@@ -187,15 +199,18 @@ struct ConversationKind : codec::Stream {
     return std::move(b.d);
   }
 
-  static conv::ReceiveMessage receive_command(const ChatTurn& turn,
+  // The message's language: its words', else for a first message without
+  // words (a voice note, a photo) the platform's hint, so that the polite
+  // answer is not English for everyone.
+  static conv::ReceiveMessage receive_command(const State& state, const ChatTurn& turn,
                                               const brain::Understanding& understood) {
-    return conv::ReceiveMessage{{static_cast<const conv::Inbound&>(turn)},
-                                turn.request_id,
-                                turn.at_us,
-                                understood.language_certain ? understood.language : ""};
+    std::string language = understood.language_certain ? understood.language : "";
+    if (language.empty() && state.received == 0) language = turn.language_hint;
+    return conv::ReceiveMessage{
+        {static_cast<const conv::Inbound&>(turn)}, turn.request_id, turn.at_us, language};
   }
 
-  static Replies choose_replies(const State& state, const ChatTurn& turn,
+  static Replies choose_replies(const State& state, const ChatTurn& turn, const std::string& said,
                                 const brain::Understanding& understood,
                                 const conv::MessageReceived& inbound, const Deps& deps,
                                 Builder* b) {
@@ -208,14 +223,14 @@ struct ConversationKind : codec::Stream {
         replies.push_back({brain::say(b->s.language, brain::Say::busy), {}});
     } else if (b->s.handoff_requested) {
       // Human mode: the bot is silent; the managers see what the shopper wrote.
-      std::string what = turn.text.empty() ? "[" + turn.kind + "]" : turn.text;
+      std::string what = said.empty() ? "[" + turn.kind + "]" : said;
       notify_managers(deps, inbound.message_id, "shopper_message",
                       brain::say(deps.team_language, brain::Say::human_mode, {state.id, what}),
                       turn.at_us, &b->d.linked);
     } else if (auto say = non_text_reply(turn)) {
       replies.push_back({brain::say(b->s.language, *say), {}});
     } else {
-      return brain_replies(state, turn, understood, inbound, deps, b);
+      return brain_replies(state, turn, said, understood, inbound, deps, b);
     }
     return replies;
   }
@@ -223,7 +238,7 @@ struct ConversationKind : codec::Stream {
   // The model's advice if it fits, else the offline brain; the managers hear
   // of a handoff or a cancellation they must handle; a placed order takes its
   // stock in the same append.
-  static Replies brain_replies(const State& state, const ChatTurn& turn,
+  static Replies brain_replies(const State& state, const ChatTurn& turn, const std::string& said,
                                const brain::Understanding& understood,
                                const conv::MessageReceived& inbound, const Deps& deps, Builder* b) {
     auto snapshot = deps.catalog ? deps.catalog() : nullptr;
@@ -236,10 +251,9 @@ struct ConversationKind : codec::Stream {
       for (const auto& [sku, level] : *turn.stock) (*live)[sku] = level.units;
     }
     // Being forgotten is the shopper's right whoever answers: no model decides it.
-    if (auto erasure = brain::plan_erasure(b->s, turn.text, understood, turn.at_us)) {
+    if (auto erasure = brain::plan_erasure(b->s, said, understood, turn.at_us)) {
       b->take(std::move(erasure->events));
       // A model asked for advice was paid for: its calls are recorded, dropped.
-      record_model_calls(turn, turn.advice ? "privacy_request" : "", inbound, &b->d);
       b->d.reply.brain = "offline";
       b->d.reply.fallback = turn.advice ? "privacy_request" : "";
       return std::move(erasure->replies);
@@ -259,20 +273,18 @@ struct ConversationKind : codec::Stream {
       auto promotions = deps.promotions ? deps.promotions() : nullptr;
       auto testimonials = deps.testimonials ? deps.testimonials() : nullptr;
       plan = brain::plan_turn(
-          b->s, turn.text, understood, catalog, turn.at_us, turn.order_id,
+          b->s, said, understood, catalog, turn.at_us, turn.order_id,
           brain::TurnSources{live ? &*live : nullptr, turn.search_rewrite.get(),
                              knowledge ? &knowledge->index : nullptr, purchases.get(),
                              promotions.get(), testimonials.get()});
       b->take(std::move(plan.events));
     }
-    record_model_calls(turn, dropped, inbound, &b->d);
     b->d.reply.brain = turn.advice && dropped.empty() ? turn.advice->brain : "offline";
     b->d.reply.fallback = dropped;
     if (!was_human && b->s.handoff_requested)
-      notify_managers(
-          deps, inbound.message_id, "handoff",
-          brain::say(deps.team_language, brain::Say::handoff_alert, {state.id, turn.text}),
-          turn.at_us, &b->d.linked);
+      notify_managers(deps, inbound.message_id, "handoff",
+                      brain::say(deps.team_language, brain::Say::handoff_alert, {state.id, said}),
+                      turn.at_us, &b->d.linked);
     if (plan.team_request)
       notify_managers(deps, inbound.message_id, "cancel_request",
                       plan.team_request->in(deps.team_language), turn.at_us, &b->d.linked);
@@ -347,6 +359,7 @@ struct ConversationKind : codec::Stream {
     };
     if (turn.advice) record(turn.advice->calls);
     if (turn.search_rewrite) record(turn.search_rewrite->calls);
+    if (turn.media) record(turn.media->calls);
     if (turn.advice && !dropped.empty()) {
       const auto& advice = *turn.advice;
       auto f = advice.fallback;

@@ -127,7 +127,8 @@ EngineResult<ChatTurnResult> Engine::Impl::ask(const std::string& id, Conversati
 
 void Engine::Impl::advise(const std::string& id, ChatTurn* turn, std::chrono::milliseconds timeout,
                           const brain::TurnObserver& observer) {
-  if (turn->scripted || turn->text.empty()) return;
+  const std::string said = words(*turn);
+  if (turn->scripted || said.empty()) return;
   const auto& understood = *turn->understood;
   if (!wants_advice(*turn, understood)) return;  // before the round trip to the entity
   auto peek = ask(id, ConversationRequest{PeekState{}}, timeout);
@@ -136,7 +137,7 @@ void Engine::Impl::advise(const std::string& id, ChatTurn* turn, std::chrono::mi
   domain::conversation::State state = *peek.value.state;
   if (!receive(*turn, understood.language_certain ? understood.language : "", &state)) return;
   brain::AdviceRequest request{id,
-                               turn->text,
+                               said,
                                state.language,
                                turn->at_us,
                                recent_messages(store, id, advice_history),
@@ -169,7 +170,7 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
   ChatTurn prepared = turn;
   if (prepared.order_id.empty()) prepared.order_id = new_order_id();
   prepared.understood = std::make_shared<const brain::Understanding>(
-      brain::understand(turn.text, brain::nlu::local_now(turn.at_us, impl_->utc_offset_minutes)));
+      brain::understand(words(turn), brain::nlu::local_now(turn.at_us, impl_->utc_offset_minutes)));
   if (impl_->advisor && impl_->advisor->active()) impl_->advise(id, &prepared, timeout, observer);
   if (impl_->rewriter && impl_->rewriter->active() && impl_->catalog)
     if (auto snapshot = impl_->catalog())

@@ -7,8 +7,10 @@ namespace parley::actors {
 namespace conv = domain::conversation;
 
 bool wants_advice(const ChatTurn& turn, const brain::Understanding& understood) {
-  if (turn.scripted || turn.text.empty() || turn.text[0] == '/') return false;
-  if (turn.kind != "text" && turn.kind != "image") return false;
+  const std::string said = words(turn);
+  if (turn.scripted || said.empty() || said[0] == '/') return false;
+  if (turn.kind != "text" && turn.kind != "image" && !(turn.media && said != turn.text))
+    return false;
   return understood.intent != "human_handoff";
 }
 

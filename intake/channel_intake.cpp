@@ -50,6 +50,7 @@ void ChannelIntake::message(const channels::Adapter& adapter, const channels::In
   static_cast<domain::conversation::Inbound&>(turn) = m;
   turn.channel = adapter.name();
   turn.at_us = now;
+  turn.language_hint = m.language_hint;
 
   if (!domain::valid_id(m.user_id) ||
       (!m.platform_message_id.empty() && !domain::valid_id(m.platform_message_id))) {
@@ -79,6 +80,10 @@ void ChannelIntake::message(const channels::Adapter& adapter, const channels::In
   if (outbox_ && !turn.scripted)
     typing = outbox_->typing_at(turn.channel, m.user_id, m.platform_message_id,
                                 now + options_.typing_delay.count() * 1000);
+  // Read once: a redelivered note is neither fetched nor paid for again.
+  if (!turn.scripted && (m.kind == "voice" || m.kind == "image") && options_.read_media &&
+      !engine_.seen(turn.channel, m.user_id, m.platform_message_id))
+    turn.media = options_.read_media(adapter, m, now);
   auto r = engine_.chat(turn, options_.timeout);
   if (outbox_) outbox_->cancel_indicator(typing);
   if (!r.ok()) {

@@ -4,11 +4,12 @@
 // nothing; each delivery status becomes an event on the conversation. A
 // manager's "/handoff on|off|status <phone>" switches human mode. Messages over
 // the inbound rate limits are recorded and answered with one polite notice.
-// A team member's text goes to the CRM desk; the message and the desk's
-// replies are recorded on the member's conversation like a script, so they
-// leave through the outbox and a redelivery runs nothing twice.
-// Replies leave through the outbox, which this wakes. Free of HTTP: webhook
-// handlers (http/channel_api.cpp) and the long-poll loops (tools/) call it.
+// A shopper's voice note or photo is read by a model first, when one is
+// switched on (the turn is then decided on its words). A team member's text goes to the CRM desk;
+// the message and the desk's replies are recorded on the member's conversation like a script, so
+// they leave through the outbox and a redelivery runs nothing twice. Replies leave through the
+// outbox, which this wakes. Free of HTTP: webhook handlers (http/channel_api.cpp) and the long-poll
+// loops (tools/) call it.
 #pragma once
 
 #include <chrono>
@@ -38,6 +39,11 @@ struct IntakeOptions {
   std::function<std::optional<crm::Principal>(const std::string&, const std::string&)> team_member;
   // The desk: (member, text, now) -> the replies.
   std::function<std::vector<std::string>(const crm::Principal&, const std::string&, int64_t)> crm;
+  // A shopper's voice note or photo, fetched and read by a model
+  // (intake/media_intake.hpp); unset or nullptr: answered politely unread.
+  std::function<std::shared_ptr<const brain::MediaReading>(
+      const channels::Adapter&, const channels::InboundMessage&, int64_t now)>
+      read_media;
 };
 
 struct IntakeReport {

@@ -4,12 +4,14 @@
 #include <pthread.h>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 
 #include "actors/customer_merge_commands.hpp"
 #include "actors/engine.hpp"
 #include "actors/product_commands.hpp"
 #include "actors/promotion_commands.hpp"
 #include "actors/testimonial_commands.hpp"
+#include "channels/media_fetch.hpp"
 #include "crm/time_zone.hpp"
 #include "events/group_commit_writer.hpp"
 #include "events/rocks_event_store.hpp"
@@ -23,6 +25,7 @@
 #include "http/promotion_api.hpp"
 #include "http/server.hpp"
 #include "http/testimonial_api.hpp"
+#include "intake/media_intake.hpp"
 #include "privacy/sealed_event_store.hpp"
 #include "privacy/sealed_view_store.hpp"
 #include "projections/catalog_view.hpp"
@@ -218,13 +221,31 @@ int run_serve(int argc, char** argv) {
   payments.start(engine);
 
   // Channels: what the log says is undelivered is sent before anything new.
+  // Shoppers' voice notes and photos, read by the media agent when one is on.
+  channels::MediaFetchOptions media_options;
+  media_options.root = settings.data_dir;
+  media_options.max_bytes = settings.media_max_bytes;
+  const intake::MediaIntake media(llm.media_reader(), media_options);
   ServeChannels channels(
       settings, std::move(adapters), store, writer, engine, team.auth(),
       [&team](const std::string& c, const std::string& u) { return team.member(c, u); },
       [&team](const crm::Principal& who, const std::string& text, int64_t at) {
         return team.desk(who, text, at);
+      },
+      [&media](const channels::Adapter& a, const channels::InboundMessage& m, int64_t at) {
+        return media.read(a, m, at);
       });
-  channels.set_forget_keys([&sealed](const std::string& conversation_id) {
+  // Forgetting a customer shreds what the log holds of them and removes the
+  // voice notes and photos they sent.
+  channels.set_forget_keys([&sealed, &settings](const std::string& conversation_id) {
+    const size_t colon = conversation_id.find(':');
+    if (colon != std::string::npos) {
+      std::error_code ignored;
+      std::filesystem::remove_all(
+          channels::media_folder(settings.data_dir, conversation_id.substr(0, colon),
+                                 conversation_id.substr(colon + 1)),
+          ignored);
+    }
     return sealed.forget({domain::conversation::kEntityType, conversation_id});
   });
   if (auto st = channels.start_outbox(); !st.ok()) {

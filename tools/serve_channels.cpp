@@ -33,7 +33,8 @@ ServeChannels::ServeChannels(const Settings& settings, channels::Outbox::Adapter
                              events::EventStore& store, events::GroupCommitWriter& writer,
                              actors::Engine& engine, const http::Authorizer& auth,
                              decltype(intake::IntakeOptions::team_member) team_member,
-                             decltype(intake::IntakeOptions::crm) crm)
+                             decltype(intake::IntakeOptions::crm) crm,
+                             decltype(intake::IntakeOptions::read_media) read_media)
     : settings_(settings), adapters_(std::move(adapters)), engine_(engine) {
   outbox_ = std::make_unique<channels::Outbox>(adapters_, writer, settings.outbox, wall_clock_us);
   std::set<std::string> platforms;
@@ -48,6 +49,7 @@ ServeChannels::ServeChannels(const Settings& settings, channels::Outbox::Adapter
   intake_options.team_language = settings.team_language;
   intake_options.team_member = std::move(team_member);
   intake_options.crm = std::move(crm);
+  intake_options.read_media = std::move(read_media);
   intake_ = std::make_unique<intake::ChannelIntake>(engine, outbox_.get(), feed_.get(), *limiter_,
                                                     intake_options, wall_clock_us);
   api_ = std::make_unique<http::ChannelApiContext>(

@@ -29,7 +29,8 @@ class ServeChannels {
                 events::EventStore& store, events::GroupCommitWriter& writer,
                 actors::Engine& engine, const http::Authorizer& auth,
                 decltype(intake::IntakeOptions::team_member) team_member = {},
-                decltype(intake::IntakeOptions::crm) crm = {});
+                decltype(intake::IntakeOptions::crm) crm = {},
+                decltype(intake::IntakeOptions::read_media) read_media = {});
   ~ServeChannels();  // stop()
 
   // Replays the undelivered messages from the log and starts sending.

@@ -40,6 +40,8 @@ ServeLlm::ServeLlm(const Settings& settings, events::EventStore& store,
         *llm_settings_, providers_, std::move(catalog), options, std::move(knowledge));
     rewriter_ = std::make_shared<assistant::ModelSearchRewriter>(*llm_settings_, providers_,
                                                                  settings.llm.timeout);
+    media_reader_ = std::make_shared<assistant::ModelMediaReader>(*llm_settings_, providers_,
+                                                                  settings.llm.timeout);
   }
 }
 

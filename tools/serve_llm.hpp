@@ -11,6 +11,7 @@
 #include <string>
 
 #include "assistant/llm_settings.hpp"
+#include "assistant/media_reader.hpp"
 #include "assistant/search_rewriter.hpp"
 #include "assistant/shop_assistant.hpp"
 #include "http/llm_admin_api.hpp"
@@ -31,6 +32,8 @@ class ServeLlm {
   std::shared_ptr<const brain::TurnAdvisor> advisor() const { return assistant_; }
   // nullptr when no provider is available: searches are never rewritten.
   std::shared_ptr<const brain::SearchRewriter> rewriter() const { return rewriter_; }
+  // nullptr when no provider is available: voice notes and photos are unread.
+  std::shared_ptr<const brain::MediaReader> media_reader() const { return media_reader_; }
   void register_routes(http::Router& router, const http::Authorizer& auth);
   // One line for the start-up log: who answers shoppers.
   std::string describe() const;
@@ -41,6 +44,7 @@ class ServeLlm {
   std::map<std::string, std::shared_ptr<const llm::Provider>> providers_;
   std::shared_ptr<assistant::ShopAssistant> assistant_;
   std::shared_ptr<assistant::ModelSearchRewriter> rewriter_;
+  std::shared_ptr<assistant::ModelMediaReader> media_reader_;
   std::unique_ptr<http::LlmAdminContext> admin_;
 };
 

@@ -94,6 +94,7 @@ bool read_channels(Settings* s, std::string* error) {
                      backoff = s->outbox.retry.base_us / 1000,
                      timeout = s->outbox.http.timeout.count(),
                      concurrency = s->outbox.max_in_flight, typing = s->typing_delay.count(),
+                     media = s->media_max_bytes,
                      per_user = static_cast<unsigned long long>(s->inbound.per_user_per_minute),
                      overall = static_cast<unsigned long long>(s->inbound.overall_per_second);
   if (!read_flag("TELEGRAM_POLLING", &s->telegram_polling, error) ||
@@ -105,6 +106,7 @@ bool read_channels(Settings* s, std::string* error) {
       !read_uint("PARLEY_OUTBOX_TIMEOUT_MS", 100, 600000, &timeout, error) ||
       !read_uint("PARLEY_OUTBOX_CONCURRENCY", 1, 1024, &concurrency, error) ||
       !read_uint("PARLEY_TYPING_DELAY_MS", 0, 60000, &typing, error) ||
+      !read_uint("PARLEY_MEDIA_MAX_BYTES", 1024, 100ULL * 1024 * 1024, &media, error) ||
       !read_uint("PARLEY_INBOUND_PER_USER_PER_MINUTE", 0, 1000000, &per_user, error) ||
       !read_uint("PARLEY_INBOUND_PER_SECOND", 0, 10000000, &overall, error))
     return false;
@@ -113,6 +115,7 @@ bool read_channels(Settings* s, std::string* error) {
   s->outbox.http.timeout = std::chrono::milliseconds(timeout);
   s->outbox.max_in_flight = concurrency;
   s->typing_delay = std::chrono::milliseconds(typing);
+  s->media_max_bytes = static_cast<size_t>(media);
   s->inbound.per_user_per_minute = static_cast<double>(per_user);
   s->inbound.per_user_burst = std::max(1.0, std::min(8.0, s->inbound.per_user_per_minute));
   s->inbound.overall_per_second = static_cast<double>(overall);

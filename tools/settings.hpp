@@ -99,7 +99,9 @@ struct Settings {
       "en";                        // PARLEY_TEAM_LANGUAGE: alerts and /handoff answers to managers
   channels::OutboxOptions outbox;  // PARLEY_OUTBOX_*
   std::chrono::milliseconds typing_delay{300};  // PARLEY_TYPING_DELAY_MS
-  bool mark_read = true;                        // PARLEY_MARK_READ
+  // The largest voice note or photo fetched from a platform (1 KiB .. 100 MiB).
+  size_t media_max_bytes = 16 * 1024 * 1024;  // PARLEY_MEDIA_MAX_BYTES
+  bool mark_read = true;                      // PARLEY_MARK_READ
   // The sales team.
   std::string timezone = "UTC";   // PARLEY_TIMEZONE: IANA name, UTC or ±HH:MM
   unsigned token_ttl_hours = 12;  // PARLEY_TOKEN_TTL_HOURS: lifetime of a login token

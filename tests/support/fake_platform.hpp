@@ -21,6 +21,8 @@ struct Recorded {
   std::map<std::string, std::string> params;  // the query string
   std::map<std::string, std::string> headers;
   std::string body;
+  std::map<std::string, std::string>
+      form;  // multipart/form-data (httplib empties body): name -> content
 };
 
 struct Answer {
@@ -36,9 +38,10 @@ class FakePlatform {
 
   explicit FakePlatform(Responder responder) : responder_(std::move(responder)) {
     auto handle = [this](const httplib::Request& req, httplib::Response& res) {
-      Recorded r{req.method, req.path, {}, {}, req.body};
+      Recorded r{req.method, req.path, {}, {}, req.body, {}};
       for (const auto& [k, v] : req.params) r.params[k] = v;
       for (const auto& [k, v] : req.headers) r.headers[lower(k)] = v;
+      for (const auto& [k, f] : req.files) r.form[k] = f.content;
       size_t nth;
       {
         std::lock_guard lock(mu_);
