@@ -50,6 +50,10 @@ struct InboundMessage : domain::conversation::Inbound {
   // language_code, a WhatsApp number's country; channels/language_hint.hpp):
   // en, es, ru, id, hi or "". Used only until the shopper writes words.
   std::string language_hint = "";
+  // The platform id of the message this one answers (Telegram's
+  // reply_to_message, WhatsApp's context, Twilio's OriginalRepliedMessageSid);
+  // "" when it quotes nothing. A manager answering an alert is relayed by it.
+  std::string reply_to = "";
 };
 // The platform's report on a message Parley sent.
 struct StatusUpdate {

@@ -63,6 +63,7 @@ class Telegram final : public Adapter {
     }
     in.display_name = jsonu::text(jsonu::member(m, "from"), "first_name");
     in.language_hint = language_of_locale(jsonu::text(jsonu::member(m, "from"), "language_code"));
+    in.reply_to = jsonu::text(jsonu::member(m, "reply_to_message"), "message_id");
     in.at_us = jsonu::epoch_us(m, "date");
     if (m.contains("text")) {
       in.text = jsonu::text(m, "text");

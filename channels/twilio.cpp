@@ -68,6 +68,7 @@ class Twilio final : public Adapter {
     in.display_name = get(f, "ProfileName");
     in.text = get(f, "Body");
     in.language_hint = language_of_phone(get(f, "From"));  // "whatsapp:+34600111222"
+    in.reply_to = get(f, "OriginalRepliedMessageSid");
     const auto media = get(f, "NumMedia");
     if (!media.empty() && media != "0") {
       const auto type = get(f, "MediaContentType0");

@@ -30,6 +30,7 @@ InboundMessage read_message(const json& m, const std::string& name) {
   in.display_name = name;
   in.at_us = jsonu::epoch_us(m, "timestamp");
   in.language_hint = language_of_phone(jsonu::text(m, "from"));  // the wa_id: a phone number
+  in.reply_to = jsonu::text(jsonu::member(m, "context"), "id");
   const std::string type = jsonu::text(m, "type");
   if (type == "text") {
     in.text = jsonu::text(jsonu::member(m, "text"), "body");

@@ -408,3 +408,29 @@ TEST(Split, PlanPartsTextThenPhotos) {
 
 }  // namespace
 }  // namespace parley::channels
+
+namespace parley::channels {
+namespace {
+
+TEST(Replies, TheMessageAReplyQuotesIsKeptOnEveryPlatformThatSaysIt) {
+  auto t = make_telegram({"T0K", "", "http://tg"});
+  auto tg = t->parse(body(
+      R"({"update_id":950,"message":{"chat":{"id":7},"text":"ok","reply_to_message":{"message_id":321,"text":"alert"}}})"));
+  EXPECT_EQ(tg.webhook.messages.at(0).reply_to, "321");
+  auto plain = t->parse(body(R"({"update_id":951,"message":{"chat":{"id":7},"text":"ok"}})"));
+  EXPECT_EQ(plain.webhook.messages.at(0).reply_to, "");
+
+  auto wa = make_whatsapp({});
+  auto quoted = wa->parse(body(
+      R"({"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"messages":[{"from":"34699000999","id":"wamid.R","type":"text","text":{"body":"ok"},"context":{"from":"15550001111","id":"wamid.out7"}}]}}]}]})"));
+  EXPECT_EQ(quoted.webhook.messages.at(0).reply_to, "wamid.out7");
+
+  auto tw = make_twilio({"AC1", "tok", "whatsapp:+1555", "http://tw", ""});
+  auto twr =
+      tw->parse(body("MessageSid=SM1&From=whatsapp%3A%2B34699000999&Body=ok&"
+                     "OriginalRepliedMessageSid=SMout3"));
+  EXPECT_EQ(twr.webhook.messages.at(0).reply_to, "SMout3");
+}
+
+}  // namespace
+}  // namespace parley::channels
