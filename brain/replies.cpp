@@ -411,6 +411,22 @@ const std::map<Say, Row>& table() {
         "Формат: /handoff on|off|status <телефон> (или <канал>:<id>, например telegram:12345)",
         "Cara pakai: /handoff on|off|status <nomor> (atau <kanal>:<id>, mis. telegram:12345)",
         "Aise likhiye: /handoff on|off|status <phone> (ya <channel>:<id>, jaise telegram:12345)"}},
+      {Say::relay_usage,
+       {"Usage: /reply <phone or channel:id> <text>, or answer an alert with your platform's "
+        "reply.",
+        "Uso: /reply <teléfono o canal:id> <texto>, o responde a una alerta con la función "
+        "de respuesta.",
+        "Формат: /reply <телефон или канал:id> <текст>, или ответьте на уведомление "
+        "(«Ответить»).",
+        "Cara pakai: /reply <nomor atau kanal:id> <teks>, atau balas notifikasinya langsung.",
+        "Aise likhiye: /reply <phone ya channel:id> <text>, ya alert ko seedha reply kijiye."}},
+      {Say::relay_sent,
+       {"Sent to {0}.", "Enviado a {0}.", "Отправлено в {0}.", "Terkirim ke {0}.",
+        "{0} ko bhej diya."}},
+      {Say::relay_failed,
+       {"Could not send to {0}: {1}.", "No se pudo enviar a {0}: {1}.",
+        "Не удалось отправить в {0}: {1}.", "Gagal mengirim ke {0}: {1}.",
+        "{0} ko nahi bhej paye: {1}."}},
       {Say::handoff_no_conversation,
        {"There is no conversation {0} yet.", "Todavía no hay ninguna conversación {0}.",
         "Разговора {0} пока нет.", "Belum ada percakapan {0}.",
@@ -427,13 +443,15 @@ const std::map<Say, Row>& table() {
         "{0}: режим оператора с {1} ({2}).", "{0}: mode manusia sejak {1} ({2}).",
         "{0}: {1} se human mode ({2})."}},
       {Say::handoff_on,
-       {"{0}: human mode ON. The bot is silent; answer with POST /api/v1/conversations/{0}/reply.",
-        "{0}: modo humano ACTIVADO. El bot calla; responde con POST "
-        "/api/v1/conversations/{0}/reply.",
-        "{0}: режим оператора ВКЛЮЧЁН. Бот молчит; отвечайте через POST "
-        "/api/v1/conversations/{0}/reply.",
-        "{0}: mode manusia AKTIF. Bot diam; balas lewat POST /api/v1/conversations/{0}/reply.",
-        "{0}: human mode ON. Bot chup hai; POST /api/v1/conversations/{0}/reply se jawab "
+       {"{0}: human mode ON. The bot is silent; answer with /reply {0} <text>, or reply to its "
+        "alerts.",
+        "{0}: modo humano ACTIVADO. El bot calla; responde con /reply {0} <texto>, o "
+        "respondiendo a sus alertas.",
+        "{0}: режим оператора ВКЛЮЧЁН. Бот молчит; отвечайте: /reply {0} <текст> или "
+        "ответом на уведомление.",
+        "{0}: mode manusia AKTIF. Bot diam; balas dengan /reply {0} <teks>, atau balas "
+        "notifikasinya.",
+        "{0}: human mode ON. Bot chup hai; /reply {0} <text> se, ya alert ko reply karke jawab "
         "dijiye."}},
       {Say::handoff_off,
        {"{0}: human mode OFF. The bot answers again.",

@@ -99,6 +99,10 @@ enum class Say {
   handoff_human_since,  // status: {1} since when (UTC), {2} who switched it
   handoff_on,
   handoff_off,
+  // To a manager relaying an answer ({0} the conversation):
+  relay_usage,
+  relay_sent,
+  relay_failed,  // {1} why
   // To the managers: {0} the conversation, {1} what the shopper wrote.
   handoff_alert,  // the shopper asks for a person
   cancel_alert    // {2} a paid order, {3} its status: the shopper asks to cancel it

@@ -68,10 +68,14 @@ events::Status OutboxFeed::apply(const events::EventEnvelope& env) {
     auto n = codec::decode_notification(env);
     if (!n) return n.status();
     outbox_.enqueue({n->id, n->channel, n->recipient, "", n->text, {}, {}, n->at_us});
+    if (notices_) notices_->queued(n->id, n->channel, n->recipient);
     return events::Status::Ok();
   }
   auto e = codec::decode(env);
   if (!e) return e.status();
+  if (notices_)
+    if (const auto* sent = std::get_if<domain::delivery::PartSent>(&*e))
+      notices_->sent(env.entity_id, sent->platform_message_id);
   outbox_.on_delivery_event(env.entity_id, env.seq, *e);
   return events::Status::Ok();
 }

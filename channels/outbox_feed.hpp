@@ -22,6 +22,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "channels/notice_index.hpp"
 #include "channels/outbox.hpp"
 #include "projections/log_follower.hpp"
 
@@ -41,6 +42,11 @@ class OutboxFeed final : public projections::LogFollower {
     erase_key_ = std::move(erase);
   }
 
+  // Alerts to managers and the platform ids they were delivered as, for
+  // relaying a manager's answer (channels/notice_index.hpp); unset: none.
+  // Set before the feed starts.
+  void set_notice_index(NoticeIndex* notices) { notices_ = notices; }
+
   // Replies dropped because no platform started their conversation.
   uint64_t not_platform_started() const { return not_platform_started_.load(); }
 
@@ -57,6 +63,7 @@ class OutboxFeed final : public projections::LogFollower {
   std::unordered_set<std::string> platform_started_;  // the follower's thread only
   std::atomic<uint64_t> not_platform_started_{0};
   std::function<events::Status(const std::string&)> erase_key_;
+  NoticeIndex* notices_ = nullptr;
   // Conversations forgotten by the shopper: waiting for their reply, then
   // for the end of the batch (the follower's thread only).
   std::set<std::string> erasure_awaits_reply_;

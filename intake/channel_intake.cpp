@@ -6,6 +6,7 @@
 #include "domain/conversation.hpp"
 #include "domain/limits.hpp"
 #include "intake/handoff_command.hpp"
+#include "intake/manager_relay.hpp"
 
 namespace parley::intake {
 
@@ -109,13 +110,29 @@ ChannelIntake::Route ChannelIntake::route(const std::string& channel,
                                           const channels::InboundMessage& m, int64_t now,
                                           actors::ChatTurn* turn) {
   const bool text = m.kind == "text";
-  if (text && options_.managers.count(m.user_id))
+  const bool manager = options_.managers.count(m.user_id) > 0;
+  if (text && manager)
     if (auto command = parse_handoff_command(m.text)) {
       turn->scripted = true;
       turn->script = run_handoff_command(engine_, *command, channel, m.user_id,
                                          options_.team_language, now, options_.timeout);
       return Route::scripted;
     }
+  if (text && manager) {
+    auto relay = parse_reply_command(m.text);
+    if (!relay && !m.reply_to.empty() && options_.notices) {
+      const auto about = options_.notices->conversation_of(channel, m.user_id, m.reply_to);
+      if (!about.empty()) relay = RelayCommand{about, m.text};
+    }
+    if (relay) {
+      // Sent once: a redelivered answer must not reach the shopper twice.
+      if (engine_.seen(channel, m.user_id, m.platform_message_id)) return Route::duplicate;
+      turn->scripted = true;
+      turn->script = run_relay(engine_, *relay, channel, m.user_id, options_.team_language, now,
+                               options_.timeout);
+      return Route::scripted;
+    }
+  }
   if (text && options_.team_member && options_.crm)
     if (auto member = options_.team_member(channel, m.user_id)) {
       // The desk may write: a redelivered message must not run it twice.

@@ -2,7 +2,8 @@
 // turn on its conversation ("<platform>:<user>") and is answered only after
 // it is durable; a redelivered platform id records nothing and replies
 // nothing; each delivery status becomes an event on the conversation. A
-// manager's "/handoff on|off|status <phone>" switches human mode. Messages over
+// manager's "/handoff on|off|status <phone>" switches human mode, and a
+// manager's "/reply <phone> <text>" or reply to an alert reaches the shopper. Messages over
 // the inbound rate limits are recorded and answered with one polite notice.
 // A shopper's voice note or photo is read by a model first, when one is
 // switched on (the turn is then decided on its words). A team member's text goes to the CRM desk;
@@ -20,6 +21,7 @@
 
 #include "actors/engine.hpp"
 #include "channels/channel.hpp"
+#include "channels/notice_index.hpp"
 #include "channels/outbox.hpp"
 #include "channels/rate_limiter.hpp"
 #include "crm/team_directory.hpp"
@@ -44,6 +46,9 @@ struct IntakeOptions {
   std::function<std::shared_ptr<const brain::MediaReading>(
       const channels::Adapter&, const channels::InboundMessage&, int64_t now)>
       read_media;
+  // The alerts managers got, by platform id: a manager's reply to one is
+  // relayed to its shopper (intake/manager_relay.hpp). nullptr: only /reply.
+  const channels::NoticeIndex* notices = nullptr;
 };
 
 struct IntakeReport {

@@ -40,6 +40,7 @@ ServeChannels::ServeChannels(const Settings& settings, channels::Outbox::Adapter
   std::set<std::string> platforms;
   for (const auto& [name, _] : adapters_) platforms.insert(name);
   feed_ = std::make_unique<channels::OutboxFeed>(store, *outbox_, platforms);
+  feed_->set_notice_index(&notices_);
   limiter_ = std::make_unique<channels::RateLimiter>(settings.inbound);
   intake::IntakeOptions intake_options;
   intake_options.timeout = settings.request_timeout;
@@ -50,6 +51,7 @@ ServeChannels::ServeChannels(const Settings& settings, channels::Outbox::Adapter
   intake_options.team_member = std::move(team_member);
   intake_options.crm = std::move(crm);
   intake_options.read_media = std::move(read_media);
+  intake_options.notices = &notices_;
   intake_ = std::make_unique<intake::ChannelIntake>(engine, outbox_.get(), feed_.get(), *limiter_,
                                                     intake_options, wall_clock_us);
   api_ = std::make_unique<http::ChannelApiContext>(

@@ -56,6 +56,7 @@ class ServeChannels {
   const Settings& settings_;
   channels::Outbox::Adapters adapters_;
   actors::Engine& engine_;
+  channels::NoticeIndex notices_;  // the managers' alerts, for their replies (outlives the feed)
   std::unique_ptr<channels::Outbox> outbox_;
   std::unique_ptr<channels::OutboxFeed> feed_;
   std::unique_ptr<channels::RateLimiter> limiter_;
