@@ -47,6 +47,10 @@ ServiceError answer_of(user::Error e) {
       return {400, code, "phones: each needs 7-15 digits, e.g. +91 98765 43210"};
     case user::Error::invalid_language:
       return {400, code, "language: en, es, ru, id or hi"};
+    case user::Error::not_pending:
+      return {409, code, "this user is not waiting for approval"};
+    case user::Error::pending_approval:
+      return {403, code, "this registration waits for an admin's approval"};
     case user::Error::missing_password:
     case user::Error::unknown_token:
     case user::Error::invalid_expiry:
@@ -101,26 +105,64 @@ Answer<T> busy() {
 
 }  // namespace
 
+Answer<std::string> TeamService::new_password_hash(const NewUser& n) {
+  if (!acceptable_password(n.password))
+    return error<std::string>(400, "weak_password", message_of("weak_password"));
+  // Before the password is hashed (a hash costs ~50 ms): the decider would refuse them.
+  if (!user::valid_username(n.username)) return refusal<std::string>(user::Error::invalid_username);
+  if (user::reserved_username(n.username))
+    return refusal<std::string>(user::Error::reserved_username);
+  if (!user::team_language(n.language)) return refusal<std::string>(user::Error::invalid_language);
+  auto slot = hash_gate_.enter(options_.hash_wait);
+  if (!slot) return busy<std::string>();
+  auto hash = hash_password(n.password, options_.password_cost);
+  if (hash.empty()) return error<std::string>(503, "hash_failed", "could not hash the password");
+  return {std::move(hash), {}};
+}
+
+Answer<user::State> TeamService::run(const std::string& username, const user::Command& c) {
+  auto r = events::run_command<UserKind>(store_, writer_, username, c);
+  if (!r.ok) return refused<user::State>(r);
+  directory_.upsert(r.state);
+  return {r.state, {}};
+}
+
 Answer<user::State> TeamService::create_user(const NewUser& n, const std::string& by) {
   user::Profile profile{n.display_name, user::Role::sales, n.phones, n.telegram_ids, n.language};
   if (!user::parse_role(n.role, &profile.role))
     return error<user::State>(400, "invalid_role", message_of("invalid_role"));
-  if (!acceptable_password(n.password))
-    return error<user::State>(400, "weak_password", message_of("weak_password"));
-  // Before the password is hashed (a hash costs ~50 ms): the decider would refuse them.
-  if (!user::valid_username(n.username)) return refusal<user::State>(user::Error::invalid_username);
-  if (user::reserved_username(n.username))
-    return refusal<user::State>(user::Error::reserved_username);
-  if (!user::team_language(n.language)) return refusal<user::State>(user::Error::invalid_language);
-  auto slot = hash_gate_.enter(options_.hash_wait);
-  if (!slot) return busy<user::State>();
-  auto hash = hash_password(n.password, options_.password_cost);
-  if (hash.empty()) return error<user::State>(503, "hash_failed", "could not hash the password");
-  auto r = events::run_command<UserKind>(store_, writer_, n.username,
-                                         user::Create{n.username, profile, hash, by, now_us_()});
-  if (!r.ok) return refused<user::State>(r);
-  directory_.upsert(r.state);
-  return {r.state, {}};
+  auto hash = new_password_hash(n);
+  if (!hash.ok()) return error<user::State>(hash.error.status, hash.error.code, hash.error.message);
+  return run(n.username, user::Create{n.username, profile, *hash.value, by, now_us_()});
+}
+
+Answer<user::State> TeamService::register_user(const NewUser& n) {
+  size_t pending = 0;
+  for (const auto& u : directory_.users()) pending += u.registration == user::Registration::pending;
+  if (pending >= options_.max_pending) {
+    auto a = error<user::State>(429, "too_many_registrations",
+                                "too many registrations wait for approval; try again later");
+    a.error.retry_after_s = 3600;
+    return a;
+  }
+  if (auto known = directory_.user(n.username); known && known->exists)
+    return refusal<user::State>(user::Error::already_exists);  // before hashing
+  auto hash = new_password_hash(n);
+  if (!hash.ok()) return error<user::State>(hash.error.status, hash.error.code, hash.error.message);
+  user::Profile profile{n.display_name, user::Role::sales, n.phones, n.telegram_ids, n.language};
+  return run(n.username, user::Register{n.username, profile, *hash.value, now_us_()});
+}
+
+Answer<user::State> TeamService::approve(const std::string& username, const std::string& role,
+                                         const std::string& by) {
+  user::Role r = user::Role::sales;
+  if (!role.empty() && !user::parse_role(role, &r))
+    return error<user::State>(400, "invalid_role", message_of("invalid_role"));
+  return run(username, user::Approve{r, by, now_us_()});
+}
+
+Answer<user::State> TeamService::reject(const std::string& username, const std::string& by) {
+  return run(username, user::Reject{by, now_us_()});
 }
 
 Answer<user::State> TeamService::change_user(const std::string& username, const UserChange& c,
@@ -182,6 +224,8 @@ Answer<Login> TeamService::login(const std::string& username, const std::string&
   }
   if (!good) return error<Login>(401, "invalid_credentials", "wrong username or password");
   throttle_.succeeded(username, address);
+  if (u->registration == user::Registration::pending)
+    return refusal<Login>(user::Error::pending_approval);
   if (u->disabled) return error<Login>(403, "user_disabled", "this user is disabled");
   Login out;
   out.token = new_token();

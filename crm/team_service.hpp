@@ -59,6 +59,7 @@ struct TeamOptions {
   ThrottleOptions throttle = {};
   size_t hash_slots = 2;                      // argon2id runs at once (64 MiB each)
   std::chrono::milliseconds hash_wait{3000};  // then 503 busy
+  size_t max_pending = 50;                    // self-registrations waiting for an admin
 };
 
 class TeamService {
@@ -67,6 +68,14 @@ class TeamService {
               TeamDirectory& directory, std::function<int64_t()> now_us, TeamOptions options);
 
   Answer<domain::user::State> create_user(const NewUser& user, const std::string& by);
+  // Someone asks to join the team (POST /api/v1/register): recorded pending,
+  // disabled until an admin approves. `role` is ignored (the admin chooses).
+  // At most TeamOptions::max_pending registrations wait at once (429).
+  Answer<domain::user::State> register_user(const NewUser& user);
+  // An admin's answer to a pending registration.
+  Answer<domain::user::State> approve(const std::string& username, const std::string& role,
+                                      const std::string& by);
+  Answer<domain::user::State> reject(const std::string& username, const std::string& by);
   Answer<domain::user::State> change_user(const std::string& username, const UserChange& change,
                                           const std::string& by);
   // `address`: the caller's, for the per-address attempt limit.
@@ -82,6 +91,10 @@ class TeamService {
   TeamDirectory& directory() { return directory_; }
 
  private:
+  // The argon2id hash of a new user's password, or the refusal before it.
+  Answer<std::string> new_password_hash(const NewUser& n);
+  Answer<domain::user::State> run(const std::string& username, const domain::user::Command& c);
+
   events::EventStore& store_;
   events::GroupCommitWriter& writer_;
   TeamDirectory& directory_;

@@ -44,6 +44,10 @@ const char* to_string(Error e) {
       return "invalid_phone";
     case Error::invalid_language:
       return "invalid_language";
+    case Error::not_pending:
+      return "not_pending";
+    case Error::pending_approval:
+      return "pending_approval";
     case Error::missing_password:
       return "missing_password";
     case Error::user_disabled:
@@ -54,6 +58,20 @@ const char* to_string(Error e) {
       return "invalid_expiry";
   }
   return "unknown";
+}
+
+const char* to_string(Registration r) {
+  switch (r) {
+    case Registration::none:
+      return "";
+    case Registration::pending:
+      return "pending";
+    case Registration::approved:
+      return "approved";
+    case Registration::rejected:
+      return "rejected";
+  }
+  return "";
 }
 
 bool team_language(const std::string& code) {
@@ -157,6 +175,7 @@ Decided on(const State& s, const ChangePassword& c) {
 
 Decided on(const State& s, const SetDisabled& c) {
   if (!s.exists) return fail(Error::not_found);
+  if (s.registration == Registration::pending && !c.disabled) return fail(Error::pending_approval);
   if (s.disabled == c.disabled) return Events{};
   if (c.disabled) return Events{Disabled{c.by, c.at_us}};
   return Events{Enabled{c.by, c.at_us}};
@@ -164,9 +183,34 @@ Decided on(const State& s, const SetDisabled& c) {
 
 Decided on(const State& s, const IssueToken& c) {
   if (!s.exists) return fail(Error::not_found);
+  if (s.registration == Registration::pending) return fail(Error::pending_approval);
   if (s.disabled) return fail(Error::user_disabled);
   if (c.expires_us <= c.at_us) return fail(Error::invalid_expiry);
   return Events{TokenIssued{c.token_id, c.expires_us, c.at_us}};
+}
+
+Decided on(const State& s, const Register& c) {
+  if (!valid_username(c.username)) return fail(Error::invalid_username);
+  if (reserved_username(c.username)) return fail(Error::reserved_username);
+  if (s.exists) return fail(Error::already_exists);
+  if (c.password_hash.empty()) return fail(Error::missing_password);
+  Profile asked = c.profile;
+  asked.role = Role::sales;  // the admin who approves chooses
+  auto p = clean(std::move(asked));
+  if (!p) return fail(p.error());
+  return Events{Registered{c.username, std::move(p).value(), c.password_hash, c.at_us}};
+}
+
+Decided on(const State& s, const Approve& c) {
+  if (!s.exists) return fail(Error::not_found);
+  if (s.registration != Registration::pending) return fail(Error::not_pending);
+  return Events{Approved{c.role, c.by, c.at_us}};
+}
+
+Decided on(const State& s, const Reject& c) {
+  if (!s.exists) return fail(Error::not_found);
+  if (s.registration != Registration::pending) return fail(Error::not_pending);
+  return Events{Rejected{c.by, c.at_us}};
 }
 
 Decided on(const State& s, const RevokeToken& c) {
@@ -215,6 +259,21 @@ State evolve(State s, const Event& event) {
         } else if constexpr (std::is_same_v<T, TokenRevoked>) {
           auto it = s.tokens.find(e.token_id);
           if (it != s.tokens.end()) it->second.revoked = true;
+        } else if constexpr (std::is_same_v<T, Registered>) {
+          s.exists = true;
+          s.username = e.username;
+          s.profile = e.profile;
+          s.password_hash = e.password_hash;
+          s.password_changed_us = e.at_us;
+          s.created_us = e.at_us;
+          s.disabled = true;  // until approved
+          s.registration = Registration::pending;
+        } else if constexpr (std::is_same_v<T, Approved>) {
+          s.profile.role = e.role;
+          s.disabled = false;
+          s.registration = Registration::approved;
+        } else if constexpr (std::is_same_v<T, Rejected>) {
+          s.registration = Registration::rejected;
         } else {
           static_assert(unhandled<T>, "a user event without a fold");
         }

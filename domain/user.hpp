@@ -6,7 +6,9 @@
 // recorded only as the SHA-256 of its value (`token_id`).
 //
 // Invariants: a username never changes; a disabled user has no valid token;
-// a password change revokes every token issued before it.
+// a password change revokes every token issued before it. Someone who
+// registered themselves is disabled until an admin approves them (and
+// chooses their role); a rejected registration stays disabled.
 //
 // Decider: decide(state, command) -> events | error; evolve(state, event).
 #pragma once
@@ -74,6 +76,22 @@ struct TokenRevoked {
   std::string by;
   int64_t at_us = 0;
 };
+// Self-registration: a request to join the team, and an admin's answer.
+struct Registered {
+  std::string username;
+  Profile profile;  // role: sales until an admin chooses
+  std::string password_hash;
+  int64_t at_us = 0;
+};
+struct Approved {
+  Role role = Role::sales;
+  std::string by;
+  int64_t at_us = 0;
+};
+struct Rejected {
+  std::string by;
+  int64_t at_us = 0;
+};
 // The name each event is stored under (its codec's schema uses it; views
 // compare with it). A new event adds its name here, beside its struct.
 namespace types {
@@ -84,9 +102,16 @@ inline constexpr const char* kDisabled = "user.disabled";
 inline constexpr const char* kEnabled = "user.enabled";
 inline constexpr const char* kTokenIssued = "user.token_issued";
 inline constexpr const char* kTokenRevoked = "user.token_revoked";
+inline constexpr const char* kRegistered = "user.registered";
+inline constexpr const char* kApproved = "user.approved";
+inline constexpr const char* kRejected = "user.rejected";
 }  // namespace types
 using Event = std::variant<Created, ProfileChanged, PasswordChanged, Disabled, Enabled, TokenIssued,
-                           TokenRevoked>;
+                           TokenRevoked, Registered, Approved, Rejected>;
+
+// Where a self-registration stands ("" for a user an admin created).
+enum class Registration : uint8_t { none, pending, approved, rejected };
+const char* to_string(Registration r);
 
 struct Token {
   int64_t issued_us = 0;
@@ -103,7 +128,8 @@ struct State {
   int64_t password_changed_us = 0;
   int64_t created_us = 0;
   std::map<std::string, Token> tokens;  // by token_id
-  uint64_t version = 0;                 // events in the stream
+  Registration registration = Registration::none;
+  uint64_t version = 0;  // events in the stream
 };
 
 // ---- commands -------------------------------------------------------------
@@ -140,8 +166,26 @@ struct RevokeToken {
   std::string by;
   int64_t at_us = 0;
 };
-using Command =
-    std::variant<Create, ChangeProfile, ChangePassword, SetDisabled, IssueToken, RevokeToken>;
+// A person asks to join: like Create, but by themselves, as sales, disabled
+// until approved.
+struct Register {
+  std::string username;
+  Profile profile;
+  std::string password_hash;
+  int64_t at_us = 0;
+};
+// An admin's answer to a pending registration (not_pending otherwise).
+struct Approve {
+  Role role = Role::sales;
+  std::string by;
+  int64_t at_us = 0;
+};
+struct Reject {
+  std::string by;
+  int64_t at_us = 0;
+};
+using Command = std::variant<Create, ChangeProfile, ChangePassword, SetDisabled, IssueToken,
+                             RevokeToken, Register, Approve, Reject>;
 
 enum class Error : uint8_t {
   invalid_username = 1,  // 2-32 of a-z 0-9 . _ -
@@ -155,6 +199,8 @@ enum class Error : uint8_t {
   invalid_expiry,
   reserved_username,  // a name Parley uses itself (admin, operator, …)
   invalid_language,   // not one of team_language()
+  not_pending,        // approve or reject what is not a pending registration
+  pending_approval,   // a registration no admin approved yet: no login, no enabling
 };
 const char* to_string(Error e);
 inline const char* refuser_of(Error) {

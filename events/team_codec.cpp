@@ -102,6 +102,32 @@ struct Schema<user::TokenRevoked> : Timed<user::TokenRevoked> {
   }
 };
 template <>
+struct Schema<user::Registered> : Timed<user::Registered> {
+  static constexpr const char* kType = user::types::kRegistered;
+  static json to(const user::Registered& e) {
+    return {{"username", e.username},
+            {"profile", profile_json(e.profile)},
+            {"password_hash", e.password_hash}};
+  }
+  static user::Registered from(const json& p, const EventEnvelope& env) {
+    return {p.at("username"), profile_of(p.at("profile")), p.at("password_hash"), env.timestamp_us};
+  }
+};
+template <>
+struct Schema<user::Approved> : Timed<user::Approved> {
+  static constexpr const char* kType = user::types::kApproved;
+  static json to(const user::Approved& e) {
+    return {{"role", user::to_string(e.role)}, {"by", e.by}};
+  }
+  static user::Approved from(const json& p, const EventEnvelope& env) {
+    user::Approved e{user::Role::sales, p.value("by", ""), env.timestamp_us};
+    user::parse_role(p.value("role", "sales"), &e.role);
+    return e;
+  }
+};
+template <>
+struct Schema<user::Rejected> : ByOnly<user::Rejected, &user::types::kRejected> {};
+template <>
 struct Schema<sequence::Saved> : Timed<sequence::Saved> {
   static constexpr const char* kType = sequence::types::kSequenceSaved;
   static json to(const sequence::Saved& e) {

@@ -7,6 +7,9 @@
 //   user.disabled v1 / user.enabled v1  {"by"}
 //   user.token_issued v1      {"token_id","expires_us"}
 //   user.token_revoked v1     {"token_id","by"}
+//   user.registered v1        {"username","profile","password_hash"}  (self-registration)
+//   user.approved v1          {"role","by"}
+//   user.rejected v1          {"by"}
 //   sequence.saved v1         {"steps":[{"day","text","attachment_url"}],"send_time","by"}
 // profile: {"display_name","role","phones":[…],"telegram_ids":[…],"language"}
 #pragma once

@@ -101,38 +101,82 @@ HttpResponse me(TeamApiContext& ctx, const HttpRequest& req) {
   return json_ok(dump(principal_json(who, ctx.timezone)));
 }
 
+// A new user's fields from a request body: the admin's (with a role) or a
+// registration's (without one: the approving admin chooses).
+bool read_new_user(const HttpRequest& req, bool with_role, crm::NewUser* n, HttpResponse* error) {
+  json body;
+  if (!read_object(req, &body, error)) return false;
+  std::optional<std::string> username, password, display, role, language;
+  std::optional<std::vector<std::string>> phones, telegram;
+  if (!string_field(body, "username", true, &username, error) ||
+      !string_field(body, "password", true, &password, error) ||
+      !string_field(body, "display_name", false, &display, error) ||
+      (with_role && !string_field(body, "role", true, &role, error)) ||
+      !string_field(body, "language", false, &language, error) ||
+      !list_field(body, "phones", &phones, error) ||
+      !list_field(body, "telegram_ids", &telegram, error))
+    return false;
+  *n = crm::NewUser{*username,
+                    *password,
+                    display.value_or(*username),
+                    role.value_or("sales"),
+                    phones.value_or(std::vector<std::string>{}),
+                    telegram.value_or(std::vector<std::string>{}),
+                    language.value_or("en")};
+  return true;
+}
+
 HttpResponse create_user(TeamApiContext& ctx, const HttpRequest& req) {
   crm::Principal who;
   if (auto denied = ctx.auth.deny(req, {Role::admin}, &who)) return *denied;
-  json body;
+  crm::NewUser n;
   HttpResponse error;
-  if (!read_object(req, &body, &error)) return error;
-  std::optional<std::string> username, password, display, role, language;
-  std::optional<std::vector<std::string>> phones, telegram;
-  if (!string_field(body, "username", true, &username, &error) ||
-      !string_field(body, "password", true, &password, &error) ||
-      !string_field(body, "display_name", false, &display, &error) ||
-      !string_field(body, "role", true, &role, &error) ||
-      !string_field(body, "language", false, &language, &error) ||
-      !list_field(body, "phones", &phones, &error) ||
-      !list_field(body, "telegram_ids", &telegram, &error))
-    return error;
-  crm::NewUser n{*username,
-                 *password,
-                 display.value_or(*username),
-                 *role,
-                 phones.value_or(std::vector<std::string>{}),
-                 telegram.value_or(std::vector<std::string>{}),
-                 language.value_or("en")};
+  if (!read_new_user(req, true, &n, &error)) return error;
   auto r = ctx.team.create_user(n, who.username);
   if (!r.ok()) return service_error(r.error);
   return json_ok(dump(user_json(*r.value)), 201);
 }
 
+// Public when PARLEY_TEAM_REGISTRATION is on: a person asks to join.
+HttpResponse register_user(TeamApiContext& ctx, const HttpRequest& req) {
+  if (!ctx.registration_open)
+    return json_error(403, "registration_closed",
+                      "this shop does not take registrations; ask an admin for an account");
+  crm::NewUser n;
+  HttpResponse error;
+  if (!read_new_user(req, false, &n, &error)) return error;
+  auto r = ctx.team.register_user(n);
+  if (!r.ok()) return service_error(r.error);
+  return json_ok(dump({{"username", r.value->username}, {"status", "pending"}}), 202);
+}
+
+// POST …/approve {"role"} and POST …/reject (admin).
+HttpResponse decide_registration(TeamApiContext& ctx, const HttpRequest& req, bool approve) {
+  crm::Principal who;
+  if (auto denied = ctx.auth.deny(req, {Role::admin}, &who)) return *denied;
+  const auto& username = req.path_params.at("username");
+  std::optional<std::string> role;
+  if (approve && !req.body.empty()) {
+    json body;
+    HttpResponse error;
+    if (!read_object(req, &body, &error) || !string_field(body, "role", false, &role, &error))
+      return error;
+  }
+  auto r = approve ? ctx.team.approve(username, role.value_or("sales"), who.username)
+                   : ctx.team.reject(username, who.username);
+  if (!r.ok()) return service_error(r.error);
+  return json_ok(dump(user_json(*r.value)));
+}
+
 HttpResponse list_users(TeamApiContext& ctx, const HttpRequest& req) {
   if (auto denied = ctx.auth.deny(req, {Role::admin})) return *denied;
+  // ?status=pending: the registrations waiting for an answer.
+  const std::string status = req.query_value("status");
   json users = json::array();
-  for (const auto& u : ctx.team.directory().users()) users.push_back(user_json(u));
+  for (const auto& u : ctx.team.directory().users()) {
+    json j = user_json(u);
+    if (status.empty() || j["status"] == status) users.push_back(std::move(j));
+  }
   return json_ok(dump({{"users", users}}));
 }
 
@@ -252,6 +296,10 @@ json user_json(const domain::user::State& u) {
           {"telegram_ids", u.profile.telegram_ids},
           {"language", u.profile.language},
           {"disabled", u.disabled},
+          {"status", u.registration == domain::user::Registration::pending    ? "pending"
+                     : u.registration == domain::user::Registration::rejected ? "rejected"
+                     : u.disabled                                             ? "disabled"
+                                                                              : "active"},
           {"created_at", iso_utc(u.created_us)}};
 }
 
@@ -266,6 +314,11 @@ void register_team_api(Router& router, TeamApiContext& ctx) {
   router.add("GET", "/api/v1/admin/users", bind(list_users));
   router.add("GET", "/api/v1/admin/users/{username}", bind(get_user));
   router.add("PATCH", "/api/v1/admin/users/{username}", bind(patch_user));
+  router.add("POST", "/api/v1/register", bind(register_user));
+  router.add("POST", "/api/v1/admin/users/{username}/approve",
+             [&ctx](const HttpRequest& r) { return decide_registration(ctx, r, true); });
+  router.add("POST", "/api/v1/admin/users/{username}/reject",
+             [&ctx](const HttpRequest& r) { return decide_registration(ctx, r, false); });
   router.add("GET", "/api/v1/admin/sequences", bind(list_sequences));
   router.add("GET", "/api/v1/admin/sequences/{name}", bind(get_sequence));
   router.add("PUT", "/api/v1/admin/sequences/{name}", bind(put_sequence));

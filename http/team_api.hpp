@@ -8,6 +8,8 @@
 //   POST  /api/v1/admin/users           (admin) -> 201 the user
 //   GET   /api/v1/admin/users           (admin)
 //   GET   /api/v1/admin/users/{username}, PATCH /api/v1/admin/users/{username} (admin)
+//   POST  /api/v1/register              (public, if PARLEY_TEAM_REGISTRATION) -> 202 pending
+//   POST  /api/v1/admin/users/{username}/approve {"role"} | …/reject (admin)
 //   GET   /api/v1/admin/sequences, GET|PUT /api/v1/admin/sequences/{name} (admin)
 #pragma once
 
@@ -25,6 +27,7 @@ struct TeamApiContext {
   Authorizer auth;
   std::function<int64_t()> now_us;  // µs since the epoch
   std::string timezone = "UTC";     // PARLEY_TIMEZONE as set: the console shows times in it
+  bool registration_open = false;   // PARLEY_TEAM_REGISTRATION: POST /api/v1/register
 };
 
 // Also registers the console's session routes (http/session_api.cpp).

@@ -81,8 +81,8 @@ void ServeTeam::attach(actors::Engine& engine) {
   engine_ = &engine;
   desk_ = std::make_unique<crm::Desk>(engine, store_, *book_, *directory_, zone_,
                                       crm::DeskOptions{settings_.request_timeout});
-  team_api_ = std::make_unique<http::TeamApiContext>(
-      http::TeamApiContext{*service_, auth_, wall_clock_us, settings_.timezone});
+  team_api_ = std::make_unique<http::TeamApiContext>(http::TeamApiContext{
+      *service_, auth_, wall_clock_us, settings_.timezone, settings_.team_registration});
   crm_api_ = std::make_unique<http::CrmApiContext>(
       http::CrmApiContext{*desk_, *book_, *directory_, store_, engine, auth_, wall_clock_us,
                           settings_.request_timeout});

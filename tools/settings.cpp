@@ -127,7 +127,9 @@ bool read_team(Settings* s, std::string* error) {
   read_string("PARLEY_PASSWORD_COST", &s->password_cost);
   read_string("PARLEY_DIGEST_TIME", &s->digest_time);
   unsigned long long ttl = s->token_ttl_hours;
-  if (!read_uint("PARLEY_TOKEN_TTL_HOURS", 1, 24 * 365, &ttl, error)) return false;
+  if (!read_uint("PARLEY_TOKEN_TTL_HOURS", 1, 24 * 365, &ttl, error) ||
+      !read_flag("PARLEY_TEAM_REGISTRATION", &s->team_registration, error))
+    return false;
   s->token_ttl_hours = static_cast<unsigned>(ttl);
   unsigned long long link_days = s->order_link_days;
   if (!read_uint("PARLEY_ORDER_LINK_DAYS", 1, 3650, &link_days, error)) return false;

@@ -108,7 +108,9 @@ struct Settings {
   unsigned order_link_days = 30;  // PARLEY_ORDER_LINK_DAYS: lifetime of a shopper's order link
   std::string password_cost = "interactive";  // PARLEY_PASSWORD_COST: interactive, moderate
   std::string digest_time = "08:30";          // PARLEY_DIGEST_TIME: the morning digest, local HH:MM
-  channels::RateLimits inbound;               // PARLEY_INBOUND_*
+  // POST /api/v1/register: people ask to join the team; an admin approves.
+  bool team_registration = false;  // PARLEY_TEAM_REGISTRATION
+  channels::RateLimits inbound;    // PARLEY_INBOUND_*
   // Shopper nudges (domain/nudge.hpp).
   domain::nudge::Policy nudges;  // PARLEY_NUDGES, PARLEY_NUDGE_SILENCE_MINUTES,
                                  // PARLEY_WORK_HOURS, PARLEY_NUDGE_SECOND_AT,
