@@ -11,6 +11,7 @@
 #include "domain/nudge.hpp"
 #include "projections/catalog_view.hpp"
 #include "projections/knowledge_view.hpp"
+#include "projections/persona_view.hpp"
 #include "projections/promotions_view.hpp"
 #include "projections/purchases_view.hpp"
 #include "projections/testimonials_view.hpp"
@@ -23,6 +24,7 @@ using PurchasesSource = std::function<std::shared_ptr<const projections::Purchas
 using PromotionsSource = std::function<std::shared_ptr<const projections::PromotionsSnapshot>()>;
 using TestimonialsSource =
     std::function<std::shared_ptr<const projections::TestimonialsSnapshot>()>;
+using PersonaSource = std::function<std::shared_ptr<const projections::PersonaSnapshot>()>;
 
 struct ConversationDeps {
   CatalogSource catalog;            // the current catalog version; empty source = no products
@@ -30,6 +32,7 @@ struct ConversationDeps {
   PurchasesSource purchases;        // past orders and what sells together; empty = none known
   PromotionsSource promotions;      // the shop's promotions; empty = none
   TestimonialsSource testimonials;  // the shop's testimonials; empty = none
+  PersonaSource personas;           // the offline brain's persona per language; empty = built-in
   int utc_offset_minutes = 0;       // PARLEY_TIMEZONE, for dates in messages
   // Who hears of handoffs and of shoppers writing in human mode, and on which
   // platform (MANAGER_NUMBERS, PARLEY_MANAGER_CHANNEL). Empty: nobody.

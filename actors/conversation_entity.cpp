@@ -272,11 +272,12 @@ struct ConversationKind : codec::Stream {
       auto purchases = deps.purchases ? deps.purchases() : nullptr;
       auto promotions = deps.promotions ? deps.promotions() : nullptr;
       auto testimonials = deps.testimonials ? deps.testimonials() : nullptr;
+      auto personas = deps.personas ? deps.personas() : nullptr;
       plan = brain::plan_turn(
           b->s, said, understood, catalog, turn.at_us, turn.order_id,
           brain::TurnSources{live ? &*live : nullptr, turn.search_rewrite.get(),
                              knowledge ? &knowledge->index : nullptr, purchases.get(),
-                             promotions.get(), testimonials.get()});
+                             promotions.get(), testimonials.get(), personas.get()});
       b->take(std::move(plan.events));
     }
     b->d.reply.brain = turn.advice && dropped.empty() ? turn.advice->brain : "offline";

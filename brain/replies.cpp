@@ -19,6 +19,47 @@ const std::map<Say, Row>& table() {
         "крепить доску».",
         "Halo kak! Mau cari apa? Misalnya \"sepatu hak merah ukuran 38\" atau \"lem kayu\".",
         "Namaste! Bataiye kya chahiye, jaise \"red heels size 38\" ya \"pimple ke liye cream\"."}},
+      {Say::greet_named,
+       {"Hello! I'm {0}. Tell me what you are looking for, e.g. \"red heels size 38\" or "
+        "\"something to fasten wood\".",
+        "¡Hola! Soy {0}. Dime qué buscas, por ejemplo \"tacones rojos talla 38\" o \"algo para "
+        "sujetar madera\".",
+        "Здравствуйте! Меня зовут {0}. Напишите, что ищете, например «красные туфли 38 размер» "
+        "или «чем крепить доску».",
+        "Halo kak! Saya {0}. Mau cari apa? Misalnya \"sepatu hak merah ukuran 38\" atau \"lem "
+        "kayu\".",
+        "Namaste! Main {0} hoon. Bataiye kya chahiye, jaise \"red heels size 38\" ya \"pimple ke "
+        "liye cream\"."}},
+      {Say::greet_formal,
+       {"Good day, and welcome. Please tell me what you are looking for, for example \"red "
+        "heels size 38\" or \"something to fasten wood\".",
+        "Buenos días, bienvenido. Por favor, indíqueme qué busca, por ejemplo \"tacones rojos "
+        "talla 38\" o \"algo para sujetar madera\".",
+        "Добрый день! Пожалуйста, напишите, что вы ищете, например «красные туфли 38 размер» "
+        "или «чем крепить доску».",
+        "Selamat datang, Bapak/Ibu. Silakan sampaikan produk yang dicari, misalnya \"sepatu hak "
+        "merah ukuran 38\" atau \"lem kayu\".",
+        "Namaste ji, swagat hai. Kripya bataiye aapko kya chahiye, jaise \"red heels size 38\" "
+        "ya \"pimple ke liye cream\"."}},
+      {Say::greet_named_formal,
+       {"Good day, and welcome. My name is {0}. Please tell me what you are looking for, for "
+        "example \"red heels size 38\" or \"something to fasten wood\".",
+        "Buenos días, bienvenido. Mi nombre es {0}. Por favor, indíqueme qué busca, por ejemplo "
+        "\"tacones rojos talla 38\" o \"algo para sujetar madera\".",
+        "Добрый день! Меня зовут {0}. Пожалуйста, напишите, что вы ищете, например «красные "
+        "туфли 38 размер» или «чем крепить доску».",
+        "Selamat datang, Bapak/Ibu. Saya {0}. Silakan sampaikan produk yang dicari, misalnya "
+        "\"sepatu hak merah ukuran 38\" atau \"lem kayu\".",
+        "Namaste ji, swagat hai. Mera naam {0} hai. Kripya bataiye aapko kya chahiye, jaise "
+        "\"red heels size 38\" ya \"pimple ke liye cream\"."}},
+      {Say::thanks_formal,
+       {"You are most welcome.", "Con mucho gusto.", "Всегда рады помочь.", "Sama-sama, Bapak/Ibu.",
+        "Aapka swagat hai ji."}},
+      {Say::goodbye_formal,
+       {"Thank you for your visit. Goodbye.", "Gracias por su visita. Hasta pronto.",
+        "Спасибо за обращение. До свидания.",
+        "Terima kasih atas kunjungannya, Bapak/Ibu. Sampai jumpa.",
+        "Aane ke liye dhanyavaad ji. Phir milenge."}},
       {Say::found,
        {"Here is what I found:", "Esto es lo que encontré:", "Вот что я нашёл:",
         "Ini yang saya temukan:", "Yeh mile:"}},

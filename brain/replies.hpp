@@ -12,6 +12,11 @@ namespace parley::brain {
 
 enum class Say {
   greet,
+  greet_named,  // {0} the persona's name
+  greet_formal,
+  greet_named_formal,
+  thanks_formal,
+  goodbye_formal,
   found,
   found_hint,
   none_found,

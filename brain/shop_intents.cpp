@@ -163,8 +163,8 @@ IntentHandler handler_for(const std::string& intent) {
       {"order_status", about_order<order_status_reply>},
       {"payment_link", about_order<payment_reply>},
       {"human_handoff", hand_over},
-      {"thanks", answer<Say::thanks>},
-      {"goodbye", answer<Say::goodbye>},
+      {"thanks", [](Turn& t, const TurnInput&) { answer_in_voice(t, Say::thanks); }},
+      {"goodbye", [](Turn& t, const TurnInput&) { answer_in_voice(t, Say::goodbye); }},
       {"affirm", answer<Say::ok>},  // nothing was asked that a yes or no answers
       {"deny", answer<Say::ok>},
       {"out_of_scope", answer<Say::out_of_scope>},

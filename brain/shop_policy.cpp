@@ -248,7 +248,8 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
          sources.knowledge,
          sources.history,
          sources.promotions,
-         sources.testimonials};
+         sources.testimonials,
+         sources.personas ? sources.personas->in(state.language) : nullptr};
   t.words = nlu::tokenize_message(text);
   const TurnInput in{text, u, catalog, now_us, order_id, sources.live_stock};
   if (!text.empty() && text[0] == '/') {
@@ -266,6 +267,7 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
   handler_for(u.intent)(t, in);
   if (u.intent == "greet") welcome_back(t);
   suggest_bought_with(t, catalog);
+  sign_off(t, u.intent);
   return std::move(t.plan);
 }
 

@@ -13,6 +13,7 @@
 #include "brain/knowledge.hpp"
 #include "brain/nlu.hpp"
 #include "brain/order_history.hpp"
+#include "brain/personas.hpp"
 #include "brain/promotions.hpp"
 #include "brain/replies.hpp"
 #include "brain/search_rewrite.hpp"
@@ -62,6 +63,7 @@ struct TurnSources {
   const OrderHistory* history = nullptr;
   const Promotions* promotions = nullptr;
   const Testimonials* testimonials = nullptr;
+  const Personas* personas = nullptr;
 };
 TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
                    const Understanding& understanding, const Catalog& catalog, int64_t now_us,

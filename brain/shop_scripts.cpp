@@ -19,7 +19,7 @@ std::string shop_words(const Turn& t, const char* stage) {
 void greet_in_shop_words(Turn& t) {
   const std::string line = shop_words(t, "greeting");
   if (line.empty())
-    t.reply(Say::greet);
+    greet_in_voice(t);
   else
     t.reply_text(line);
 }

@@ -38,6 +38,8 @@ struct Turn {
   // The shop's promotions and testimonials (brain/shop_promotions.cpp); nullptr: none.
   const Promotions* promotions = nullptr;
   const Testimonials* testimonials = nullptr;
+  // The shop's persona in this conversation's language; nullptr: the built-in voice.
+  const domain::persona::Persona* persona = nullptr;
   // The message's words, read once per turn for every cue check below.
   nlu::Tokens words = {};
 
@@ -99,6 +101,12 @@ domain::Customer read_details(const std::string& text, const Understanding& u,
 // hesitation from the objection script (false when there is none).
 std::string shop_words(const Turn& t, const char* stage);
 void greet_in_shop_words(Turn& t);
+// The shop's persona (brain/shop_persona.cpp): a greeting with its name and
+// tone, thanks and goodbye in its tone, its sign-off after a goodbye, a
+// thanks or a placed order.
+void greet_in_voice(Turn& t);
+void answer_in_voice(Turn& t, Say key);
+void sign_off(Turn& t, const std::string& intent);
 void follow_with_shop_words(Turn& t, const char* stage);
 bool answer_objection(Turn& t, const Understanding& u);
 

@@ -8,6 +8,7 @@
 
 #include "actors/customer_merge_commands.hpp"
 #include "actors/engine.hpp"
+#include "actors/persona_commands.hpp"
 #include "actors/product_commands.hpp"
 #include "actors/promotion_commands.hpp"
 #include "actors/testimonial_commands.hpp"
@@ -21,6 +22,7 @@
 #include "http/knowledge_api.hpp"
 #include "http/nlu_api.hpp"
 #include "http/openapi.hpp"
+#include "http/persona_api.hpp"
 #include "http/product_api.hpp"
 #include "http/promotion_api.hpp"
 #include "http/server.hpp"
@@ -30,6 +32,7 @@
 #include "privacy/sealed_view_store.hpp"
 #include "projections/catalog_view.hpp"
 #include "projections/knowledge_view.hpp"
+#include "projections/persona_view.hpp"
 #include "projections/promotions_view.hpp"
 #include "projections/purchases_view.hpp"
 #include "projections/testimonials_view.hpp"
@@ -155,8 +158,9 @@ int run_serve(int argc, char** argv) {
   // offered; shown to a shopper who asks for reviews or hesitates.
   projections::PromotionsView promotions(store);
   projections::TestimonialsView testimonials(store);
+  projections::PersonaView personas(store);  // the offline brain's voice per language
   for (projections::LogFollower* view :
-       std::initializer_list<projections::LogFollower*>{&promotions, &testimonials}) {
+       std::initializer_list<projections::LogFollower*>{&promotions, &testimonials, &personas}) {
     if (auto st = view->catch_up(); !st.ok()) {
       std::fprintf(stderr, "parley: cannot read the %s: %s\n", std::string(view->name()).c_str(),
                    st.to_string().c_str());
@@ -176,6 +180,7 @@ int run_serve(int argc, char** argv) {
   engine_options.conversations.purchases = [&purchases] { return purchases.snapshot(); };
   engine_options.conversations.promotions = [&promotions] { return promotions.snapshot(); };
   engine_options.conversations.testimonials = [&testimonials] { return testimonials.snapshot(); };
+  engine_options.conversations.personas = [&personas] { return personas.snapshot(); };
   auto adapters = make_adapters(settings);
   engine_options.conversations.manager_numbers.assign(settings.manager_numbers.begin(),
                                                       settings.manager_numbers.end());
@@ -269,7 +274,7 @@ int run_serve(int argc, char** argv) {
       {"catalog", checkpoint_of(&catalog)},           {"knowledge", checkpoint_of(&knowledge)},
       {"purchases", checkpoint_of(&purchases)},       {"promotions", checkpoint_of(&promotions)},
       {"testimonials", checkpoint_of(&testimonials)}, {"outbox", checkpoint_of(&channels.feed())},
-      {"orders", checkpoint_of(&payments.worker())}};
+      {"orders", checkpoint_of(&payments.worker())},  {"persona", checkpoint_of(&personas)}};
   for (const auto& f : team.followers()) ctx.projections.push_back(f);
   for (const auto& f : views.checkpoints()) ctx.projections.push_back(f);
   channels.register_routes(router);
@@ -290,6 +295,9 @@ int run_serve(int argc, char** argv) {
   actors::TestimonialCommands testimonial_commands(store, writer, wall_clock_us);
   http::TestimonialApiContext testimonial_ctx{testimonial_commands, testimonials, team.auth()};
   http::register_testimonial_api(router, testimonial_ctx);
+  actors::PersonaCommands persona_commands(store, writer, wall_clock_us);
+  http::PersonaApiContext persona_ctx{persona_commands, store, team.auth()};
+  http::register_persona_api(router, persona_ctx);
   // Customer records: read, corrected in each conversation, merged (issue 21).
   actors::CustomerMergeCommands customer_merges(store, writer, wall_clock_us);
   http::CustomerApiContext customer_ctx{views.orders(), engine,        customer_merges,
@@ -349,6 +357,7 @@ int run_serve(int argc, char** argv) {
   purchases.stop_following();
   promotions.stop_following();
   testimonials.stop_following();
+  personas.stop_following();
   views.stop();
   team.stop();        // timers stop before the entities they command
   payments.stop();    // the order worker stops before the entities it tells
