@@ -204,6 +204,13 @@ bool within_order_limit(const std::vector<CartLine>& cart, int64_t more) {
 Events none() {
   return std::vector<Event>{};
 }
+
+// Each field valid UTF-8 of at most kMaxTextBytes.
+bool valid_details(const Customer& d) {
+  for (const auto* f : {&d.name, &d.phone, &d.email, &d.address, &d.city})
+    if (f->size() > kMaxTextBytes || !valid_utf8(*f)) return false;
+  return true;
+}
 Events one(Event e) {
   return std::vector<Event>{std::move(e)};
 }
@@ -233,8 +240,7 @@ struct Decider {
   }
   Events operator()(const CorrectDetails& c) const {
     const auto& d = c.details;
-    for (const auto* f : {&d.name, &d.phone, &d.email, &d.address, &d.city})
-      if (f->size() > kMaxTextBytes || !valid_utf8(*f)) return fail(Error::invalid_text);
+    if (!valid_details(d)) return fail(Error::invalid_text);
     if (d.empty() || s.customer.merged(d) == s.customer) return none();
     return one(DetailsCorrected{d, c.by, c.at_us});
   }
@@ -308,6 +314,8 @@ struct Decider {
     return s.checkout_open ? none() : one(CheckoutStarted{});
   }
   Events operator()(const ProvideDetails& c) const {
+    // A model's reading comes here too (brain/details_extraction.hpp).
+    if (!valid_details(c.details)) return fail(Error::invalid_text);
     if (c.details.empty() || s.customer.merged(c.details) == s.customer) return none();
     return one(DetailsProvided{c.details});
   }

@@ -100,3 +100,23 @@ TEST(ConversationManage, AnErasureRequestRemembersWhichMessageAskedIt) {
 
 }  // namespace
 }  // namespace parley::domain::conversation
+
+namespace parley::domain::conversation {
+namespace {
+
+// Details a model read reach the decider like the rules' (brain/details_extraction.hpp).
+TEST(ConversationDetails, GivenDetailsThatAreNotUtf8OrTooLongThenTheyAreRefused) {
+  State s = initial_state("api:u1");
+  s = evolve(std::move(s), MessageReceived{text_message("api", "u1", "hola"), "api:u1#1", "", 1});
+  Customer bad;
+  bad.city = "\xC3\x28";
+  EXPECT_EQ(decide(s, ProvideDetails{bad}).error(), Error::invalid_text);
+  bad.city = std::string(kMaxTextBytes + 1, 'a');
+  EXPECT_EQ(decide(s, ProvideDetails{bad}).error(), Error::invalid_text);
+  Customer good;
+  good.city = "Sevilla";
+  EXPECT_EQ(decide(s, ProvideDetails{good}).value().size(), 1u);
+}
+
+}  // namespace
+}  // namespace parley::domain::conversation
