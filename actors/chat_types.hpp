@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "brain/details_extraction.hpp"
 #include "brain/media_reading.hpp"
 #include "brain/nlu.hpp"
 #include "brain/search_rewrite.hpp"
@@ -65,6 +66,9 @@ struct ChatTurn : domain::conversation::Inbound {
   // The platform's hint at the shopper's language (channels/language_hint.hpp):
   // the language of a first message that has no words of its own.
   std::string language_hint = "";
+  // The extractor model's reading of the checkout details this message gives
+  // (brain/details_extraction.hpp), by Engine::chat; nullptr: not asked.
+  std::shared_ptr<const brain::DetailsExtraction> extracted = nullptr;
 };
 
 // What the turn is decided on: the text, or a voice note's transcript, or a

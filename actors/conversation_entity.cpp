@@ -273,11 +273,12 @@ struct ConversationKind : codec::Stream {
       auto promotions = deps.promotions ? deps.promotions() : nullptr;
       auto testimonials = deps.testimonials ? deps.testimonials() : nullptr;
       auto personas = deps.personas ? deps.personas() : nullptr;
-      plan = brain::plan_turn(
-          b->s, said, understood, catalog, turn.at_us, turn.order_id,
-          brain::TurnSources{live ? &*live : nullptr, turn.search_rewrite.get(),
-                             knowledge ? &knowledge->index : nullptr, purchases.get(),
-                             promotions.get(), testimonials.get(), personas.get()});
+      plan =
+          brain::plan_turn(b->s, said, understood, catalog, turn.at_us, turn.order_id,
+                           brain::TurnSources{live ? &*live : nullptr, turn.search_rewrite.get(),
+                                              knowledge ? &knowledge->index : nullptr,
+                                              purchases.get(), promotions.get(), testimonials.get(),
+                                              personas.get(), turn.extracted.get()});
       b->take(std::move(plan.events));
     }
     b->d.reply.brain = turn.advice && dropped.empty() ? turn.advice->brain : "offline";
@@ -361,6 +362,7 @@ struct ConversationKind : codec::Stream {
     if (turn.advice) record(turn.advice->calls);
     if (turn.search_rewrite) record(turn.search_rewrite->calls);
     if (turn.media) record(turn.media->calls);
+    if (turn.extracted) record(turn.extracted->calls);
     if (turn.advice && !dropped.empty()) {
       const auto& advice = *turn.advice;
       auto f = advice.fallback;

@@ -30,6 +30,7 @@ struct Engine::Impl {
   std::shared_ptr<const brain::TurnAdvisor> advisor;
   size_t advice_history = 12;
   std::shared_ptr<const brain::SearchRewriter> rewriter;
+  std::shared_ptr<const brain::DetailsExtractor> extractor;
   CatalogSource catalog;
   int utc_offset_minutes = 0;
 
@@ -39,6 +40,7 @@ struct Engine::Impl {
         advisor(std::move(o.advisor)),
         advice_history(o.advice_history),
         rewriter(std::move(o.rewriter)),
+        extractor(std::move(o.extractor)),
         catalog(o.conversations.catalog),
         utc_offset_minutes(o.conversations.utc_offset_minutes) {
     rt = std::shared_ptr<Runtime>(new Runtime{s, writer, executor, o.idle, o.snapshot_every, {}});
@@ -176,6 +178,15 @@ EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::mil
     if (auto snapshot = impl_->catalog())
       prepared.search_rewrite =
           rewrite_search(prepared, *prepared.understood, snapshot->index, *impl_->rewriter, id);
+  // Details the rules miss at checkout, read by the extractor when the model
+  // did not decide the turn itself.
+  if (impl_->extractor && impl_->extractor->active() && !prepared.scripted &&
+      !(prepared.advice && prepared.advice->usable)) {
+    auto peek = impl_->ask(id, ConversationRequest{PeekState{}}, timeout);
+    if (peek.ok() && peek.value.state)
+      prepared.extracted =
+          extract_details(prepared, *prepared.understood, *peek.value.state, *impl_->extractor, id);
+  }
   // A turn that places an order needs the cart's stock as the log has it: the
   // entity says so, and after a race for the last units its append conflicts;
   // either way the stock is read here and the turn asked again.

@@ -12,6 +12,7 @@
 #include "actors/conversation_deps.hpp"
 #include "actors/lead_types.hpp"
 #include "actors/runtime.hpp"
+#include "brain/details_extraction.hpp"
 #include "brain/search_rewrite.hpp"
 #include "brain/turn_advice.hpp"
 #include "domain/refusal.hpp"
@@ -75,6 +76,9 @@ struct EngineOptions {
   // Asks a model for other words when a shopper's search finds nothing
   // (brain/search_rewrite.hpp); nullptr: never.
   std::shared_ptr<const brain::SearchRewriter> rewriter;
+  // Reads checkout details a shopper's message gives that the rules miss
+  // (brain/details_extraction.hpp); nullptr: never.
+  std::shared_ptr<const brain::DetailsExtractor> extractor;
 };
 
 struct EngineStats {

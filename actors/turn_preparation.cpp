@@ -1,5 +1,6 @@
 #include "actors/turn_preparation.hpp"
 
+#include "brain/shop_turn.hpp"
 #include "events/conversation_codec.hpp"
 
 namespace parley::actors {
@@ -31,6 +32,23 @@ std::shared_ptr<const brain::SearchRewrite> rewrite_search(const ChatTurn& turn,
   r.original = turn.text;
   if (r.query.empty() && r.calls.empty()) return nullptr;
   return std::make_shared<const brain::SearchRewrite>(std::move(r));
+}
+
+std::shared_ptr<const brain::DetailsExtraction> extract_details(
+    const ChatTurn& turn, const brain::Understanding& understood, const conv::State& state,
+    const brain::DetailsExtractor& extractor, const std::string& conversation_id) {
+  const std::string said = words(turn);
+  if (turn.scripted || said.empty() || said[0] == '/' || !extractor.active()) return nullptr;
+  if (!state.checkout_open || state.awaiting_confirmation || state.handoff_requested)
+    return nullptr;
+  // What the rules read is not asked of a model: only a gap they leave.
+  const auto rules = brain::shop::read_details(said, understood, state.customer);
+  if (state.customer.merged(rules).complete()) return nullptr;
+  auto r =
+      extractor.extract(said, understood.language_certain ? understood.language : state.language,
+                        conversation_id, turn.at_us);
+  if (r.details.empty() && r.calls.empty()) return nullptr;
+  return std::make_shared<const brain::DetailsExtraction>(std::move(r));
 }
 
 bool receive(const ChatTurn& turn, const std::string& language, conv::State* state) {

@@ -9,6 +9,7 @@
 
 #include "actors/chat_types.hpp"
 #include "brain/catalog.hpp"
+#include "brain/details_extraction.hpp"
 #include "brain/nlu.hpp"
 #include "brain/search_rewrite.hpp"
 #include "brain/turn_advice.hpp"
@@ -38,5 +39,14 @@ std::shared_ptr<const brain::SearchRewrite> rewrite_search(const ChatTurn& turn,
                                                            const brain::Catalog& catalog,
                                                            const brain::SearchRewriter& rewriter,
                                                            const std::string& conversation_id);
+
+// The extractor model's reading of the turn's checkout details, when the
+// conversation (`state`, as it is before the turn) waits for details and the
+// rules' own reading of the message leaves one missing; nullptr otherwise.
+// Blocks while the model reads.
+std::shared_ptr<const brain::DetailsExtraction> extract_details(
+    const ChatTurn& turn, const brain::Understanding& understood,
+    const domain::conversation::State& state, const brain::DetailsExtractor& extractor,
+    const std::string& conversation_id);
 
 }  // namespace parley::actors

@@ -1,5 +1,6 @@
 #include "assistant/media_reader.hpp"
 
+#include "assistant/call_record.hpp"
 #include "domain/limits.hpp"
 
 namespace parley::assistant {
@@ -111,25 +112,13 @@ brain::MediaReading ModelMediaReader::read(const brain::MediaFile& file,
   out.model = choice.model;
   const auto started = Clock::now();
   auto result = ask(choice, file, language, caption, started + timeout_);
-  domain::llm_usage::Call call;
-  call.provider = out.provider;
-  call.model = choice.model;
-  call.agent = "media";
-  call.conversation_id = conversation_id;
-  call.latency_ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
-  call.at_us = at_us;
+  auto call =
+      call_record(out.provider, choice.model, "media", conversation_id, started, at_us, result);
   if (!result) {
-    call.outcome = llm::to_string(result.error().code);
-    call.attempts = result.error().attempts;
     out.error = call.outcome;
   } else {
-    const llm::Completion& c = result.value();
-    if (!c.model.empty()) call.model = c.model;
-    call.input_tokens = c.usage.input_tokens;
-    call.output_tokens = c.usage.output_tokens;
-    call.attempts = c.attempts;
-    out.text = cleaned_reading(c.text, voice ? domain::kMaxTextBytes : brain::kMaxPhotoSearchBytes);
+    out.text = cleaned_reading(result.value().text,
+                               voice ? domain::kMaxTextBytes : brain::kMaxPhotoSearchBytes);
     if (out.text.empty()) call.outcome = out.error = "nothing_read";
   }
   out.calls.push_back(call);

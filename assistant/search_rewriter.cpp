@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assistant/call_record.hpp"
+
 namespace parley::assistant {
 
 namespace {
@@ -65,24 +67,10 @@ brain::SearchRewrite ModelSearchRewriter::rewrite(const std::string& text,
 
   const auto started = Clock::now();
   auto result = it->second->complete(req, started + timeout_);
-  domain::llm_usage::Call call;
-  call.provider = it->second->name();
-  call.model = agent.model;
-  call.agent = "extractor";
-  call.conversation_id = conversation_id;
-  call.latency_ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
-  call.at_us = at_us;
-  if (!result) {
-    call.outcome = llm::to_string(result.error().code);
-    call.attempts = result.error().attempts;
-  } else {
-    const llm::Completion& c = result.value();
-    if (!c.model.empty()) call.model = c.model;
-    call.input_tokens = c.usage.input_tokens;
-    call.output_tokens = c.usage.output_tokens;
-    call.attempts = c.attempts;
-    out.query = rewritten_query(c.text);
+  auto call = call_record(it->second->name(), agent.model, "extractor", conversation_id, started,
+                          at_us, result);
+  if (result) {
+    out.query = rewritten_query(result.value().text);
     if (out.query.empty()) call.outcome = "no_answer";
   }
   out.calls.push_back(call);

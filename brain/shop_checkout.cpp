@@ -143,4 +143,29 @@ Customer read_details(const std::string& text, const Understanding& u, const Cus
   return c;
 }
 
+// The message's details: the rules' reading with the model's filling what it
+// missed; if the decider refuses the model's fields, the rules' alone.
+bool provide_details(Turn& t, const Customer& rules) {
+  if (t.extracted) {
+    const Customer filled = with_gaps_filled(rules, t.extracted->details);
+    if (!(filled == rules) && t.apply(conv::ProvideDetails{filled})) return true;
+  }
+  return !rules.empty() && t.apply(conv::ProvideDetails{rules});
+}
+
 }  // namespace parley::brain::shop
+
+namespace parley::brain {
+
+domain::Customer with_gaps_filled(const domain::Customer& rules, const domain::Customer& model) {
+  domain::Customer c = rules;
+  for (auto [mine, theirs] : {std::pair{&c.name, &model.name},
+                              {&c.phone, &model.phone},
+                              {&c.email, &model.email},
+                              {&c.address, &model.address},
+                              {&c.city, &model.city}})
+    if (mine->empty()) *mine = *theirs;
+  return c;
+}
+
+}  // namespace parley::brain

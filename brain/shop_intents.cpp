@@ -97,7 +97,8 @@ bool asks_for_products(const Understanding& u, const std::string& text) {
 }
 
 void take_details(Turn& t, const TurnInput& in) {
-  t.apply(conv::ProvideDetails{read_details(in.text, in.u, t.state.customer)});
+  const auto rules = read_details(in.text, in.u, t.state.customer);
+  if (!provide_details(t, rules)) t.apply(conv::ProvideDetails{rules});
   // "Hi, I am Maria and I need running shoes size 39": the name is kept
   // and the request in the same message is still served.
   if (asks_for_products(in.u, in.text))

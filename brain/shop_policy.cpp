@@ -204,8 +204,7 @@ bool answer_checkout_question(Turn& t, const TurnInput& in) {
   }
   // Only what this identity wrote itself: a phone typed here never brings
   // in another identity's name and address (issue 17, item 5).
-  auto details = read_details(in.text, in.u, t.state.customer);
-  if (!details.empty() && t.apply(conv::ProvideDetails{details})) answered = true;
+  if (provide_details(t, read_details(in.text, in.u, t.state.customer))) answered = true;
   static const char* const kNewRequest[] = {"product_search",   "product_info",    "add_to_cart",
                                             "remove_from_cart", "update_quantity", "view_cart",
                                             "clear_cart",       "order_status",    "human_handoff"};
@@ -249,7 +248,8 @@ TurnPlan plan_turn(const conv::State& state, const std::string& text,
          sources.history,
          sources.promotions,
          sources.testimonials,
-         sources.personas ? sources.personas->in(state.language) : nullptr};
+         sources.personas ? sources.personas->in(state.language) : nullptr,
+         sources.extracted};
   t.words = nlu::tokenize_message(text);
   const TurnInput in{text, u, catalog, now_us, order_id, sources.live_stock};
   if (!text.empty() && text[0] == '/') {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "brain/catalog.hpp"
+#include "brain/details_extraction.hpp"
 #include "brain/knowledge.hpp"
 #include "brain/nlu.hpp"
 #include "brain/order_history.hpp"
@@ -64,6 +65,7 @@ struct TurnSources {
   const Promotions* promotions = nullptr;
   const Testimonials* testimonials = nullptr;
   const Personas* personas = nullptr;
+  const DetailsExtraction* extracted = nullptr;  // the extractor's reading of the details
 };
 TurnPlan plan_turn(const domain::conversation::State& state, const std::string& text,
                    const Understanding& understanding, const Catalog& catalog, int64_t now_us,

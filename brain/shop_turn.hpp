@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "brain/details_extraction.hpp"
 #include "brain/nlu_tokens.hpp"
 #include "brain/order_history.hpp"
 #include "brain/promotions.hpp"
@@ -40,6 +41,8 @@ struct Turn {
   const Testimonials* testimonials = nullptr;
   // The shop's persona in this conversation's language; nullptr: the built-in voice.
   const domain::persona::Persona* persona = nullptr;
+  // The extractor model's reading of this message's details; nullptr: none asked.
+  const DetailsExtraction* extracted = nullptr;
   // The message's words, read once per turn for every cue check below.
   nlu::Tokens words = {};
 
@@ -93,6 +96,9 @@ bool offer_what_is_left(Turn& t, const std::map<std::string, int64_t>& stock);
 // Details given freely during checkout ("Rahul Sharma, +91 …, 14 Park Street, Kolkata").
 domain::Customer read_details(const std::string& text, const Understanding& u,
                               const domain::Customer& have);
+// Records the rules' details with the extractor model's filling the gaps
+// (brain/details_extraction.hpp); true when something was recorded.
+bool provide_details(Turn& t, const domain::Customer& rules);
 
 // The shop's sales scripts (brain/shop_scripts.cpp): a phrasing of the
 // shop's for `stage` in the conversation's language ("" when none), the

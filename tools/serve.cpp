@@ -214,6 +214,7 @@ int run_serve(int argc, char** argv) {
   }
   engine_options.advisor = llm.advisor();
   engine_options.rewriter = llm.rewriter();
+  engine_options.extractor = llm.extractor();
   actors::Engine engine(store, writer, engine_options);
   team.attach(engine);
   views.start(team.timers());

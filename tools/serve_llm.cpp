@@ -42,6 +42,8 @@ ServeLlm::ServeLlm(const Settings& settings, events::EventStore& store,
                                                                  settings.llm.timeout);
     media_reader_ = std::make_shared<assistant::ModelMediaReader>(*llm_settings_, providers_,
                                                                   settings.llm.timeout);
+    extractor_ = std::make_shared<assistant::ModelDetailsExtractor>(*llm_settings_, providers_,
+                                                                    settings.llm.timeout);
   }
 }
 

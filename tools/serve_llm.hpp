@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "assistant/details_extractor.hpp"
 #include "assistant/llm_settings.hpp"
 #include "assistant/media_reader.hpp"
 #include "assistant/search_rewriter.hpp"
@@ -34,6 +35,8 @@ class ServeLlm {
   std::shared_ptr<const brain::SearchRewriter> rewriter() const { return rewriter_; }
   // nullptr when no provider is available: voice notes and photos are unread.
   std::shared_ptr<const brain::MediaReader> media_reader() const { return media_reader_; }
+  // nullptr when no provider is available: checkout details are the rules' alone.
+  std::shared_ptr<const brain::DetailsExtractor> extractor() const { return extractor_; }
   void register_routes(http::Router& router, const http::Authorizer& auth);
   // One line for the start-up log: who answers shoppers.
   std::string describe() const;
@@ -45,6 +48,7 @@ class ServeLlm {
   std::shared_ptr<assistant::ShopAssistant> assistant_;
   std::shared_ptr<assistant::ModelSearchRewriter> rewriter_;
   std::shared_ptr<assistant::ModelMediaReader> media_reader_;
+  std::shared_ptr<assistant::ModelDetailsExtractor> extractor_;
   std::unique_ptr<http::LlmAdminContext> admin_;
 };
 

@@ -9,35 +9,13 @@
 #include <mutex>
 
 #include "events/memory_event_store.hpp"
+#include "tests/assistant/stub_provider.hpp"
 
 namespace parley::assistant {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-class StubProvider final : public llm::Provider {
- public:
-  explicit StubProvider(std::string name) : name_(std::move(name)) {}
-  const std::string& name() const override { return name_; }
-  llm::Result complete(const llm::CompletionRequest& r, Clock::time_point,
-                       const llm::TextSink&) const override {
-    std::lock_guard lock(mu_);
-    completions.push_back(r);
-    return answer;
-  }
-  llm::Result transcribe(const llm::TranscriptionRequest& r, Clock::time_point) const override {
-    std::lock_guard lock(mu_);
-    transcriptions.push_back(r);
-    return answer;
-  }
-  mutable std::vector<llm::CompletionRequest> completions;
-  mutable std::vector<llm::TranscriptionRequest> transcriptions;
-  llm::Result answer = llm::Completion{"black leather ankle boots", {}, {12, 5}, "stop", "", 1};
-
- private:
-  std::string name_;
-  mutable std::mutex mu_;
-};
+using testing::StubProvider;
 
 struct MediaAgent : ::testing::Test {
   void with(const std::string& provider) {
