@@ -8,7 +8,7 @@
 // answers (with --prompt, the prompt alone is the candidate).
 //
 // Nothing is written to the log: the shop's own streams (catalog, knowledge,
-// promotions, testimonials, LLM settings) are copied into a store in memory,
+// promotions, testimonials, persona, LLM settings) are copied into a store in memory,
 // the candidate's setting and prompt are appended there as the admin routes
 // would, and an engine over that store answers each conversation's messages
 // in order, with their original times. Works while the server runs (the log
@@ -30,6 +30,7 @@
 #include "projections/calendar.hpp"
 #include "projections/catalog_view.hpp"
 #include "projections/knowledge_view.hpp"
+#include "projections/persona_view.hpp"
 #include "projections/promotions_view.hpp"
 #include "projections/purchases_view.hpp"
 #include "projections/testimonials_view.hpp"
@@ -85,8 +86,8 @@ bool parse(int argc, char** argv, ReplayArgs* a) {
 
 // The streams a candidate engine needs from the shop, copied as they are.
 bool is_shop_stream(const std::string& type) {
-  static const std::set<std::string> kShop = {"product",     "knowledge",  "promotion",
-                                              "testimonial", "llm_config", "sequence"};
+  static const std::set<std::string> kShop = {"product",    "knowledge", "promotion", "testimonial",
+                                              "llm_config", "sequence",  "persona"};
   return kShop.count(type) > 0;
 }
 
@@ -212,8 +213,9 @@ int run_replay(int argc, char** argv) {
   projections::PurchasesView purchases(copy_store);
   projections::PromotionsView promotions(copy_store);
   projections::TestimonialsView testimonials(copy_store);
+  projections::PersonaView personas(copy_store);
   for (projections::LogFollower* view : std::initializer_list<projections::LogFollower*>{
-           &catalog, &knowledge, &purchases, &promotions, &testimonials})
+           &catalog, &knowledge, &purchases, &promotions, &testimonials, &personas})
     if (auto v = view->catch_up(); !v.ok()) {
       std::fprintf(stderr, "parley: %s: %s\n", std::string(view->name()).c_str(),
                    v.to_string().c_str());
@@ -226,6 +228,7 @@ int run_replay(int argc, char** argv) {
   options.conversations.purchases = [&purchases] { return purchases.snapshot(); };
   options.conversations.promotions = [&promotions] { return promotions.snapshot(); };
   options.conversations.testimonials = [&testimonials] { return testimonials.snapshot(); };
+  options.conversations.personas = [&personas] { return personas.snapshot(); };
   options.conversations.team_language = settings.team_language;
   std::unique_ptr<ServeLlm> llm;
   if (args.brain != "offline") {
@@ -238,6 +241,7 @@ int run_replay(int argc, char** argv) {
     }
     options.advisor = llm->advisor();
     options.rewriter = llm->rewriter();
+    options.extractor = llm->extractor();
     // A candidate that cannot be asked would be the offline brain in disguise.
     if (!args.brain.empty() && (!options.advisor || !options.advisor->active())) {
       std::fprintf(stderr, "parley: --brain %s: no such provider is available here (%s)\n",

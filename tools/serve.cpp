@@ -40,6 +40,7 @@
 #include "tools/commands.hpp"
 #include "tools/customer_keys_open.hpp"
 #include "tools/embedded_file.hpp"
+#include "tools/replay_runner.hpp"
 #include "tools/secret_file.hpp"
 #include "tools/serve_channels.hpp"
 #include "tools/serve_llm.hpp"
@@ -296,6 +297,13 @@ int run_serve(int argc, char** argv) {
   actors::TestimonialCommands testimonial_commands(store, writer, wall_clock_us);
   http::TestimonialApiContext testimonial_ctx{testimonial_commands, testimonials, team.auth()};
   http::register_testimonial_api(router, testimonial_ctx);
+  // The console's replay runs this binary's `parley replay` as a child (tools/replay_runner.hpp).
+  std::error_code no_self;
+  ReplayRunner replays(std::filesystem::read_symlink("/proc/self/exe", no_self).string(),
+                       settings.data_dir, std::chrono::seconds(120));
+  http::ReplayApiContext replay_ctx{
+      team.auth(), [&replays](const http::ReplayAsk& a) { return replays.run(a); }};
+  http::register_replay_api(router, replay_ctx);
   actors::PersonaCommands persona_commands(store, writer, wall_clock_us);
   http::PersonaApiContext persona_ctx{persona_commands, store, team.auth()};
   http::register_persona_api(router, persona_ctx);

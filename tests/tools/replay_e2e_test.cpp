@@ -127,5 +127,50 @@ TEST(ReplayE2E, AChangedPromptIsReportedAtExactlyTheTurnsItChanges) {
   EXPECT_NE(keyless_err.find("no such provider is available"), std::string::npos) << keyless_err;
 }
 
+// The console's route runs the same replay while the server serves: the
+// changed prompt's turns, the same refusals as the command line, and roles.
+TEST(ReplayE2E, TheServerRunsTheReplayForTheConsole) {
+  FakePlatform fake(model);
+  testing::TempDir dir;
+  std::vector<std::string> server_env = env(dir.path(), fake);
+  server_env.erase(server_env.begin());
+  server_env.push_back("PARLEY_ADMIN_TOKEN=admin-replay");
+  Server server(dir.path(), server_env);
+  httplib::Client c("127.0.0.1", server.port());
+  c.set_read_timeout(130, 0);
+  for (const auto& [user, text] : std::vector<std::pair<std::string, std::string>>{
+           {"ana", "hi there"}, {"ana", "what are your opening hours?"}, {"ben", "hello"}}) {
+    auto r =
+        c.Post("/api/v1/chat", json{{"user_id", user}, {"text", text}}.dump(), "application/json");
+    ASSERT_TRUE(r && r->status == 200);
+  }
+  const httplib::Headers admin = {{"Authorization", "Bearer admin-replay"}};
+  auto post = [&](const json& body, const httplib::Headers& h) {
+    return c.Post("/api/v1/admin/replay", h, body.dump(), "application/json");
+  };
+  auto r = post({{"since", "2020-01-01"},
+                 {"brain", "openai"},
+                 {"model", "gpt-4o-mini"},
+                 {"prompt", "You are the shop's assistant. Answer in CAPITALS."}},
+                admin);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json report = json::parse(r->body);
+  EXPECT_EQ(report["turns"], 3);
+  const std::vector<std::pair<std::string, int>> expected = {{"api:ana", 2}};
+  EXPECT_EQ(differing(report), expected) << report.dump(2);
+
+  auto only_ben =
+      post({{"since", "2020-01-01"}, {"brain", "offline"}, {"conversations", {"api:ben"}}}, admin);
+  ASSERT_EQ(only_ben->status, 200) << only_ben->body;
+  EXPECT_EQ(json::parse(only_ben->body)["turns"], 1);
+
+  EXPECT_EQ(post({{"since", "yesterday"}}, admin)->status, 400);
+  EXPECT_EQ(post({{"since", "2020-01-01"}, {"brain", "claude"}}, admin)->status, 400);
+  EXPECT_EQ(post({{"since", "2020-01-01"}, {"brain", "gemini"}}, admin)->status, 422)
+      << "no key for it on this server";
+  EXPECT_EQ(post({{"since", "2020-01-01"}}, {})->status, 401);
+}
+
 }  // namespace
 }  // namespace parley
