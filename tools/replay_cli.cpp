@@ -230,6 +230,16 @@ int run_replay(int argc, char** argv) {
   options.conversations.testimonials = [&testimonials] { return testimonials.snapshot(); };
   options.conversations.personas = [&personas] { return personas.snapshot(); };
   options.conversations.team_language = settings.team_language;
+  // A candidate that cannot be asked would be the offline brain in disguise.
+  if (!args.brain.empty() && args.brain != "offline") {
+    auto p = settings.llm.providers.find(args.brain);
+    if (p == settings.llm.providers.end() || !p->second.available()) {
+      std::fprintf(stderr,
+                   "parley: --brain %s: no such provider is available here (no key or base URL)\n",
+                   args.brain.c_str());
+      return 2;
+    }
+  }
   std::unique_ptr<ServeLlm> llm;
   if (args.brain != "offline") {
     llm = std::make_unique<ServeLlm>(
