@@ -1,5 +1,5 @@
 // Which pages each role may use, in menu order.
-export const PAGES = ["inbox", "leads", "tasks", "dashboard", "orders", "catalog", "settings", "outbox", "users"] as const;
+export const PAGES = ["inbox", "leads", "tasks", "dashboard", "orders", "catalog", "settings", "replay", "outbox", "users"] as const;
 export type PageName = (typeof PAGES)[number];
 
 const ACCESS: Record<string, readonly PageName[]> = {

@@ -11,6 +11,7 @@ import { Leads } from "../pages/Leads";
 import { OrderDetail } from "../pages/OrderDetail";
 import { Orders } from "../pages/Orders";
 import { Outbox } from "../pages/Outbox";
+import { Replay } from "../pages/Replay";
 import { Settings } from "../pages/Settings";
 import { Tasks } from "../pages/Tasks";
 import { Users } from "../pages/Users";
@@ -28,6 +29,7 @@ const VIEWS: Record<PageName, { list: () => VNode; one?: (id: string) => VNode }
   orders: { list: () => <Orders />, one: (id) => <OrderDetail key={id} id={id} /> },
   catalog: { list: () => <Catalog /> },
   settings: { list: () => <Settings /> },
+  replay: { list: () => <Replay /> },
   outbox: { list: () => <Outbox /> },
   users: { list: () => <Users /> },
 };

@@ -24,6 +24,7 @@ export const PAGE_TITLES: Record<PageName, MessageKey> = {
   orders: "nav.orders",
   catalog: "nav.catalog",
   settings: "settings.title",
+  replay: "nav.replay",
   outbox: "nav.outbox",
   users: "nav.users",
 };
