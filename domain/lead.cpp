@@ -1,4 +1,7 @@
 #include "domain/lead.hpp"
+
+#include "domain/conversation.hpp"  // valid_utf8
+#include "domain/limits.hpp"
 #include "domain/overloaded.hpp"
 
 #include <algorithm>
@@ -46,6 +49,8 @@ const char* to_string(Error e) {
       return "invalid_status";
     case Error::unknown_step:
       return "unknown_step";
+    case Error::invalid_contact:
+      return "invalid_contact";
   }
   return "unknown";
 }
@@ -75,6 +80,10 @@ Decided on(const State& s, const Create& c) {
   if (s.exists) return fail(Error::already_exists);
   if (c.company.empty()) return fail(Error::missing_company);
   if (c.assignee.empty()) return fail(Error::missing_assignee);
+  // A model's reading of the contact comes here too (crm/desk.cpp).
+  for (const auto* f : {&c.contact_name, &c.phone, &c.email})
+    if (f->size() > kMaxTextBytes || !conversation::valid_utf8(*f))
+      return fail(Error::invalid_contact);
   return Events{Created{s.id, c.company, c.contact_name, c.phone, c.email, c.source, c.assignee,
                         c.creator, c.at_us}};
 }

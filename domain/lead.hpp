@@ -238,6 +238,7 @@ enum class Error : uint8_t {
   nothing_to_update,
   invalid_status,
   unknown_step,
+  invalid_contact,  // a contact's name, phone or e-mail not valid UTF-8, or over kMaxTextBytes
 };
 const char* to_string(Error e);
 inline const char* refuser_of(Error) {

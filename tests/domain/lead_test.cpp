@@ -1,5 +1,6 @@
 // Given/when/then for the lead, user and sequence deciders.
 #include "domain/lead.hpp"
+#include "domain/limits.hpp"
 
 #include <gtest/gtest.h>
 
@@ -47,6 +48,14 @@ TEST(LeadDecider, CreateRecordsWhoAndWhat) {
             Error::already_exists);
   EXPECT_EQ(refused(given({}), Create{"", "", "", "", "", "ravi", "priya", 1}),
             Error::missing_company);
+}
+
+TEST(LeadDecider, AContactThatIsNotUtf8OrTooLongIsRefused) {
+  EXPECT_EQ(refused(given({}), Create{"Acme", "\xC3\x28", "", "", "", "ravi", "priya", 1}),
+            Error::invalid_contact);
+  EXPECT_EQ(refused(given({}), Create{"Acme", "", "", std::string(kMaxTextBytes + 1, 'a'), "",
+                                      "ravi", "priya", 1}),
+            Error::invalid_contact);
 }
 
 TEST(LeadDecider, CommandsOnAMissingLeadAreRefused) {
