@@ -46,7 +46,7 @@ std::shared_ptr<const brain::DetailsExtraction> extract_details(
   if (state.customer.merged(rules).complete()) return nullptr;
   auto r =
       extractor.extract(said, understood.language_certain ? understood.language : state.language,
-                        conversation_id, turn.at_us);
+                        brain::DetailsFor::delivery, conversation_id, turn.at_us);
   if (r.details.empty() && r.calls.empty()) return nullptr;
   return std::make_shared<const brain::DetailsExtraction>(std::move(r));
 }

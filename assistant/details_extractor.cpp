@@ -51,6 +51,7 @@ bool ModelDetailsExtractor::active() const {
 
 brain::DetailsExtraction ModelDetailsExtractor::extract(const std::string& text,
                                                         const std::string& language,
+                                                        brain::DetailsFor what,
                                                         const std::string& conversation_id,
                                                         int64_t at_us) const {
   brain::DetailsExtraction out;
@@ -62,12 +63,16 @@ brain::DetailsExtraction ModelDetailsExtractor::extract(const std::string& text,
   req.system = settings_.prompt("extractor");
   req.max_tokens = 200;
   req.temperature = 0;
+  const std::string fields =
+      what == brain::DetailsFor::delivery
+          ? "Fields: name, phone, email, address (street and number), city — the delivery "
+            "details of a shop's customer, as strings."
+          : "Fields: name, phone, email — of the contact person of a business lead a sales "
+            "team member describes, as strings (not the company's name).";
   req.messages.push_back(
       {llm::Message::Role::user,
-       "Fields: name, phone, email, address (street and number), city — the delivery details "
-       "of a shop's customer, as strings.\nShopper's language: " +
-           (language.empty() ? std::string("unknown") : language) +
-           "\nThe shopper wrote: " + text});
+       fields + "\nLanguage: " + (language.empty() ? std::string("unknown") : language) +
+           "\nThe message: " + text});
   const auto started = Clock::now();
   auto result = it->second->complete(req, started + timeout_);
   auto call = call_record(it->second->name(), agent.model, "extractor", conversation_id, started,

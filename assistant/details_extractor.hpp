@@ -1,10 +1,10 @@
-// The "extractor" agent reading checkout details from a shopper's free text
-// (brain/details_extraction.hpp): the "extractor" prompt, the fields asked
-// for and the message in; one JSON object {"name","phone","email","address",
-// "city"} out, within PARLEY_LLM_TIMEOUT. A field that is not a one-line
-// string of at most kMaxDetailBytes is dropped; prose or a failed call is
-// nothing read. Every call is kept for usage. An agent set to "offline", or
-// a provider without a key, never extracts.
+// The "extractor" agent reading details from free text
+// (brain/details_extraction.hpp): a shopper's delivery details, or a lead's
+// contact person. The "extractor" prompt, the fields asked for and the
+// message in; one JSON object {"name","phone","email","address","city"} out, within
+// PARLEY_LLM_TIMEOUT. A field that is not a one-line string of at most kMaxDetailBytes is dropped;
+// prose or a failed call is nothing read. Every call is kept for usage. An agent set to "offline",
+// or a provider without a key, never extracts.
 #pragma once
 
 #include <chrono>
@@ -31,7 +31,7 @@ class ModelDetailsExtractor final : public brain::DetailsExtractor {
 
   bool active() const override;
   brain::DetailsExtraction extract(const std::string& text, const std::string& language,
-                                   const std::string& conversation_id,
+                                   brain::DetailsFor what, const std::string& conversation_id,
                                    int64_t at_us) const override;
 
  private:

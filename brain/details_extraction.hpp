@@ -1,9 +1,10 @@
-// A shopper's checkout details as a language model read them from free text
-// (the "extractor" agent, when a shop switches one on): asked on the caller's
-// thread while the conversation's checkout waits for details and the rules'
-// own reading leaves something missing. The rules' reading wins; the model's
-// fills only the fields it missed, and the conversation's decider checks
-// every field as it checks the rules' (ProvideDetails). Pure types.
+// Details a language model read from free text (the "extractor" agent, when
+// a shop switches one on): a shopper's checkout details, asked on the
+// caller's thread while the conversation's checkout waits for them, and a
+// new lead's contact, asked by the CRM desk. Only when the rules' own reading
+// leaves something missing; the rules' reading wins, the model's fills only
+// the fields it missed, and the entity's decider checks every field as it
+// checks the rules' (ProvideDetails, lead::Create). Pure types.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +15,11 @@
 #include "domain/shop.hpp"
 
 namespace parley::brain {
+
+enum class DetailsFor : uint8_t {
+  delivery,      // name, phone, e-mail, address, city of a shop's customer
+  lead_contact,  // the contact person of a business lead: name, phone, e-mail
+};
 
 struct DetailsExtraction {
   domain::Customer details;                    // what the model read; empty fields: none
@@ -26,8 +32,10 @@ class DetailsExtractor {
   // False while no model is switched on for the extractor agent.
   virtual bool active() const = 0;
   // Blocks up to its own deadline; never on a CAF scheduler thread.
+  // `conversation_id`: whose usage the calls are ("" for the desk's).
   virtual DetailsExtraction extract(const std::string& text, const std::string& language,
-                                    const std::string& conversation_id, int64_t at_us) const = 0;
+                                    DetailsFor what, const std::string& conversation_id,
+                                    int64_t at_us) const = 0;
 };
 
 // The rules' details with the empty fields filled from the model's.

@@ -307,8 +307,9 @@ std::vector<std::string> Desk::create(Turn& t) {
   auto base = slug(company);
   std::string id = base;
   for (int n = 2; book_.exists(id); ++n) id = base + "-" + std::to_string(n);
-  lead::Create c{company,          t.slot("contact_name"), t.slot("phone"),   t.slot("email"),
-                 t.slot("source"), assignee.username,      t.member.username, t.at_us};
+  const auto contact = lead_contact(t);
+  lead::Create c{company,          contact.name,      contact.phone,     contact.email,
+                 t.slot("source"), assignee.username, t.member.username, t.at_us};
   return run(t, id, c, [&](const lead::State& l) {
     std::string s = t.say(DeskText::lead_created, {l.company});
     if (!l.contact_name.empty())
@@ -318,6 +319,23 @@ std::vector<std::string> Desk::create(Turn& t) {
     if (!l.source.empty()) s += ", " + t.say(DeskText::lead_created_source, {l.source});
     return s + ". " + t.say(DeskText::lead_created_assigned, {name_of(l.assignee), l.id});
   });
+}
+
+domain::Customer Desk::lead_contact(const Turn& t) const {
+  domain::Customer rules;
+  rules.name = t.slot("contact_name");
+  rules.phone = t.slot("phone");
+  rules.email = t.slot("email");
+  const auto& x = options_.extractor;
+  if (!x || !x->active() || (!rules.name.empty() && !rules.phone.empty() && !rules.email.empty()))
+    return rules;
+  auto read = x->extract(t.text, t.language(), brain::DetailsFor::lead_contact, "", t.at_us);
+  if (options_.record_calls && !read.calls.empty()) options_.record_calls(read.calls);
+  domain::Customer contact;  // only the three a lead has
+  contact.name = read.details.name;
+  contact.phone = read.details.phone;
+  contact.email = read.details.email;
+  return brain::with_gaps_filled(rules, contact);
 }
 
 std::vector<std::string> Desk::qualify(Turn& t) {

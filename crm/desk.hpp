@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "actors/engine.hpp"
+#include "brain/details_extraction.hpp"
 #include "brain/nlu.hpp"
 #include "crm/lead_book.hpp"
 #include "crm/team_directory.hpp"
@@ -27,6 +28,11 @@ namespace parley::crm {
 
 struct DeskOptions {
   std::chrono::milliseconds timeout{std::chrono::seconds(5)};
+  // With a model on, a new lead's contact (name, phone, e-mail) the rules
+  // miss is read from the message (brain/details_extraction.hpp), and its
+  // calls are handed to `record_calls` for usage. nullptr: the rules alone.
+  std::shared_ptr<const brain::DetailsExtractor> extractor = nullptr;
+  std::function<void(const std::vector<domain::llm_usage::Call>&)> record_calls = {};
 };
 
 class Desk {
@@ -71,6 +77,9 @@ class Desk {
   std::string local_when(const std::string& language, int64_t utc_us) const;
 
   std::vector<std::string> create(Turn& t);
+  // The new lead's contact: the rules' slots, with the extractor's reading
+  // filling what they miss.
+  domain::Customer lead_contact(const Turn& t) const;
   std::vector<std::string> qualify(Turn& t);
   std::vector<std::string> update(Turn& t, const std::string& lead_id,
                                   const std::map<std::string, std::string>& fields);

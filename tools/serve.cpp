@@ -217,7 +217,7 @@ int run_serve(int argc, char** argv) {
   engine_options.rewriter = llm.rewriter();
   engine_options.extractor = llm.extractor();
   actors::Engine engine(store, writer, engine_options);
-  team.attach(engine);
+  team.attach(engine, llm.extractor());
   views.start(team.timers());
   // Orders after placement: stock, payment links, notices, invoices and their e-mail.
   ServePayments payments(settings, store, writer, *keys);

@@ -1,9 +1,11 @@
 #include "tools/serve_team.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 
 #include "domain/user.hpp"
+#include "events/llm_codec.hpp"
 
 namespace parley::tools {
 
@@ -77,10 +79,23 @@ actors::LeadDeps ServeTeam::lead_deps() const {
   return deps;
 }
 
-void ServeTeam::attach(actors::Engine& engine) {
+void ServeTeam::attach(actors::Engine& engine,
+                       std::shared_ptr<const brain::DetailsExtractor> extractor) {
   engine_ = &engine;
+  crm::DeskOptions desk_options{settings_.request_timeout, std::move(extractor), {}};
+  // The extractor's calls for the desk are billed like a shopper's turn's,
+  // each batch on a stream of its own.
+  desk_options.record_calls = [this](const std::vector<domain::llm_usage::Call>& calls) {
+    static std::atomic<uint64_t> batch{0};
+    const std::string id =
+        "desk-" + std::to_string(wall_clock_us()) + "-" + std::to_string(++batch);
+    events::AppendRequest append;
+    append.stream = {events::llm_codec::kTurnStream, id};
+    for (const auto& c : calls) append.events.push_back(events::llm_codec::encode(c, id));
+    writer_.submit(std::move(append), [](events::AppendResult) {});
+  };
   desk_ = std::make_unique<crm::Desk>(engine, store_, *book_, *directory_, zone_,
-                                      crm::DeskOptions{settings_.request_timeout});
+                                      std::move(desk_options));
   team_api_ = std::make_unique<http::TeamApiContext>(http::TeamApiContext{
       *service_, auth_, wall_clock_us, settings_.timezone, settings_.team_registration});
   crm_api_ = std::make_unique<http::CrmApiContext>(

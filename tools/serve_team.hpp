@@ -35,8 +35,10 @@ class ServeTeam {
   // Reads the team and the leads from the log; call before attach.
   events::Status load();
   actors::LeadDeps lead_deps() const;
-  // Starts following the log, the desk and the timers.
-  void attach(actors::Engine& engine);
+  // Starts following the log, the desk and the timers. `extractor` (may be
+  // null) reads a new lead's contact the desk's rules miss.
+  void attach(actors::Engine& engine,
+              std::shared_ptr<const brain::DetailsExtractor> extractor = nullptr);
   void register_routes(http::Router& router);
   void stop();
 

@@ -15,7 +15,7 @@ namespace conv = domain::conversation;
 class StubExtractor final : public brain::DetailsExtractor {
  public:
   bool active() const override { return true; }
-  brain::DetailsExtraction extract(const std::string& text, const std::string&,
+  brain::DetailsExtraction extract(const std::string& text, const std::string&, brain::DetailsFor,
                                    const std::string& conversation_id, int64_t) const override {
     ++asked;
     brain::DetailsExtraction r;

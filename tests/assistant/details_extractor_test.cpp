@@ -58,7 +58,8 @@ TEST_F(Extractor, AsksTheExtractorAgentWithItsPromptAndKeepsTheCall) {
                       "",
                       1};
   ASSERT_TRUE(model->active());
-  auto r = model->extract("para mi hermana Marta, Calle Mayor 5 en Sevilla", "es", "api:u1", 7);
+  auto r = model->extract("para mi hermana Marta, Calle Mayor 5 en Sevilla", "es",
+                          brain::DetailsFor::delivery, "api:u1", 7);
   EXPECT_EQ(r.details.city, "Sevilla");
   EXPECT_EQ(r.details.address, "Calle Mayor 5");
   ASSERT_EQ(stub->completions.size(), 1u);
@@ -74,19 +75,22 @@ TEST_F(Extractor, AsksTheExtractorAgentWithItsPromptAndKeepsTheCall) {
 TEST_F(Extractor, AFailedOrEmptyAnswerReadsNothingButIsKept) {
   with("openai");
   stub->answer = domain::fail(llm::Error{llm::ErrorCode::rate_limited, "slow down", 429, 3});
-  auto failed = model->extract("Marta, Sevilla", "es", "api:u1", 7);
+  auto failed = model->extract("Marta, Sevilla", "es", brain::DetailsFor::delivery, "api:u1", 7);
   EXPECT_TRUE(failed.details.empty());
   ASSERT_EQ(failed.calls.size(), 1u);
   EXPECT_EQ(failed.calls[0].outcome, "rate_limited");
   EXPECT_EQ(failed.calls[0].attempts, 3);
   stub->answer = llm::Completion{"I could not find any details.", {}, {}, "stop", "", 1};
-  EXPECT_EQ(model->extract("hola", "es", "api:u1", 7).calls.at(0).outcome, "no_answer");
+  EXPECT_EQ(
+      model->extract("hola", "es", brain::DetailsFor::delivery, "api:u1", 7).calls.at(0).outcome,
+      "no_answer");
 }
 
 TEST_F(Extractor, AnOfflineAgentNeverExtracts) {
   with("openai", "offline");
   EXPECT_FALSE(model->active());
-  EXPECT_TRUE(model->extract("Marta, Sevilla", "es", "api:u1", 7).calls.empty());
+  EXPECT_TRUE(model->extract("Marta, Sevilla", "es", brain::DetailsFor::delivery, "api:u1", 7)
+                  .calls.empty());
 }
 
 }  // namespace
