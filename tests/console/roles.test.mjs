@@ -29,7 +29,7 @@ async function menu(page) {
 }
 
 for (const [who, credentials, expected] of [
-  ["admin", { token: ADMIN_TOKEN }, ["inbox", "leads", "tasks", "dashboard", "orders", "catalog", "settings", "outbox", "users"]],
+  ["admin", { token: ADMIN_TOKEN }, ["inbox", "leads", "tasks", "dashboard", "orders", "catalog", "settings", "replay", "outbox", "users"]],
   ["sales", { username: "sam", password: "sam-password-1" }, ["inbox", "leads", "tasks"]],
   ["analyst", { username: "ana", password: "ana-password-1" }, ["dashboard"]],
 ]) {
