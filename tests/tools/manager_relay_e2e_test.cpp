@@ -45,19 +45,35 @@ std::string alert_id(const FakePlatform& fake, const std::string& conversation) 
   return "";
 }
 
-TEST(ManagerRelayE2E, AManagerAnswersTheShopperByReplyingToTheAlertOrWithReply) {
-  FakePlatform fake(platform_ok);
+// A server with one manager, and a shopper on Telegram who asked for a person:
+// the alert reached the manager's WhatsApp as `alert`.
+struct ManagerRelayE2E : ::testing::Test {
+  void asks_for_a_person(int update, int64_t chat) {
+    server = std::make_unique<Server>(dir.path(), env());
+    client = std::make_unique<httplib::Client>("127.0.0.1", server->port());
+    client->set_default_headers({{"Authorization", std::string("Bearer ") + kAdmin}});
+    ASSERT_EQ(
+        post_telegram(*client, telegram_update(update, chat, "I want to talk to a human"))->status,
+        200);
+    ASSERT_TRUE(drained(*client));
+    alert = alert_id(fake, "telegram:" + std::to_string(chat));
+    ASSERT_FALSE(alert.empty());
+  }
+  std::vector<std::string> env() const {
+    auto e = base_env(fake);
+    e.push_back("MANAGER_NUMBERS=34699000999");
+    return e;
+  }
+  FakePlatform fake{platform_ok};
   testing::TempDir dir;
-  auto env = base_env(fake);
-  env.push_back("MANAGER_NUMBERS=34699000999");
-  Server server(dir.path(), env);
-  httplib::Client c("127.0.0.1", server.port());
-  c.set_default_headers({{"Authorization", std::string("Bearer ") + kAdmin}});
+  std::unique_ptr<Server> server;
+  std::unique_ptr<httplib::Client> client;
+  std::string alert;
+};
 
-  ASSERT_EQ(post_telegram(c, telegram_update(5001, 888, "I want to talk to a human"))->status, 200);
-  ASSERT_TRUE(drained(c));
-  const std::string alert = alert_id(fake, "telegram:888");
-  ASSERT_FALSE(alert.empty());
+TEST_F(ManagerRelayE2E, AManagerAnswersTheShopperByReplyingToTheAlertOrWithReply) {
+  asks_for_a_person(5001, 888);
+  httplib::Client& c = *client;
 
   // A reply to the alert reaches the shopper, once.
   ASSERT_EQ(post_whatsapp_reply(c, "34699000999", "wamid.M1", "Hi Ana, Marta here. How can I help?",
@@ -102,18 +118,9 @@ TEST(ManagerRelayE2E, AManagerAnswersTheShopperByReplyingToTheAlertOrWithReply) 
   EXPECT_EQ(c.Get("/api/v1/conversations/telegram:999")->status, 404);
 }
 
-TEST(ManagerRelayE2E, AShopperQuotingAMessageRelaysNothing) {
-  FakePlatform fake(platform_ok);
-  testing::TempDir dir;
-  auto env = base_env(fake);
-  env.push_back("MANAGER_NUMBERS=34699000999");
-  Server server(dir.path(), env);
-  httplib::Client c("127.0.0.1", server.port());
-  c.set_default_headers({{"Authorization", std::string("Bearer ") + kAdmin}});
-  ASSERT_EQ(post_telegram(c, telegram_update(5101, 889, "I want to talk to a human"))->status, 200);
-  ASSERT_TRUE(drained(c));
-  const std::string alert = alert_id(fake, "telegram:889");
-  ASSERT_FALSE(alert.empty());
+TEST_F(ManagerRelayE2E, AShopperQuotingAMessageRelaysNothing) {
+  asks_for_a_person(5101, 889);
+  httplib::Client& c = *client;
   ASSERT_EQ(
       post_whatsapp_reply(c, "34600555444", "wamid.S1", "hola, esto es para 889", alert)->status,
       200);
