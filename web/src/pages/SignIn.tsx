@@ -8,6 +8,7 @@ import { LabeledInput } from "../components/Field";
 import { useAction } from "../hooks/useAction";
 import { t, type MessageKey } from "../i18n";
 import { parseHash } from "../router";
+import { RequestAccess } from "./RequestAccess";
 import { canUse, isPage } from "../roles";
 import type { SessionAnswer, SessionUser } from "../types";
 
@@ -101,6 +102,7 @@ export function SignIn({ notice, initialError, onSignedIn }: Props) {
       >
         {input("token", t("signin.token"), { type: "password", autocomplete: "off", spellcheck: false })}
       </Way>
+      <RequestAccess />
     </main>
   );
 }

@@ -1,8 +1,9 @@
 // A team member with PATCH /api/v1/admin/users/{username}: disable or
-// enable, and a new password.
+// enable, and a new password; a registration waiting for an answer is
+// approved with a role, or rejected (POST …/approve, …/reject).
 import { useState } from "preact/hooks";
 import { pathId, request } from "../../api";
-import { LabeledInput, NEW_PASSWORD } from "../../components/Field";
+import { LabeledInput, LabeledSelect, NEW_PASSWORD } from "../../components/Field";
 import { Outcome } from "../../components/Outcome";
 import { isoDay } from "../../format";
 import { useAction } from "../../hooks/useAction";
@@ -21,6 +22,17 @@ export function UserRow({ user, onChanged }: Props) {
   const [password, setPassword] = useState("");
   const [note, setNote] = useState("");
   const id = `u-${user.username.replace(/[^a-z0-9_-]/gi, "_")}`;
+  const pending = user.status === "pending";
+  const [role, setRole] = useState<"sales" | "analyst" | "admin">("sales");
+
+  async function answer(approve: boolean) {
+    setNote("");
+    const path = `/api/v1/admin/users/${pathId(user.username)}/${approve ? "approve" : "reject"}`;
+    const ok = await run(() => request(path, { method: "POST", body: approve ? { role } : {} }).then(() => true));
+    if (!ok) return;
+    setNote(approve ? t("users.approved_note") : t("users.rejected_note"));
+    onChanged();
+  }
 
   async function patch(body: { disabled?: boolean; password?: string }, done: string) {
     setNote("");
@@ -43,11 +55,34 @@ export function UserRow({ user, onChanged }: Props) {
       <td>{user.display_name}</td>
       <td>{roleLabel(user.role)}</td>
       <td>{languageLabel(user.language)}</td>
-      <td data-disabled={String(user.disabled)}>
-        {user.disabled ? t("users.disabled") : t("users.active")}
+      <td data-disabled={String(user.disabled)} data-status={user.status}>
+        {pending
+          ? t("users.pending")
+          : user.status === "rejected"
+            ? t("users.rejected")
+            : user.disabled
+              ? t("users.disabled")
+              : t("users.active")}
       </td>
       <td class="nowrap">{isoDay(user.created_at)}</td>
       <td>
+        {pending ? (
+          <div class="row-actions">
+            <LabeledSelect
+              id={`${id}-role`}
+              label={t("users.approve_as")}
+              value={role}
+              onValue={setRole}
+              options={(["sales", "analyst", "admin"] as const).map((r) => ({ value: r, label: roleLabel(r) }))}
+            />
+            <button type="button" data-action="approve" disabled={busy} onClick={() => void answer(true)}>
+              {t("users.approve")}
+            </button>
+            <button type="button" class="button-secondary" data-action="reject" disabled={busy} onClick={() => void answer(false)}>
+              {t("users.reject")}
+            </button>
+          </div>
+        ) : (
         <div class="row-actions">
           <button
             type="button"
@@ -68,6 +103,7 @@ export function UserRow({ user, onChanged }: Props) {
             </button>
           )}
         </div>
+        )}
         {resetting ? (
           <form class="inline-form" onSubmit={reset}>
             <LabeledInput
