@@ -85,19 +85,29 @@ inline httplib::Result post_whatsapp_text(httplib::Client& c, const std::string&
                 body, "application/json");
 }
 
-// Waits until the outbox has read the whole log (its feed follows it every
-// 100 ms: "nothing pending" alone was true before it saw the newest reply,
-// which made team_e2e flaky on a busy machine) and has nothing pending.
+// Waits until the outbox is still: its feed has read the whole log (it
+// follows it every 100 ms), nothing is pending, and the log has not moved
+// while that was asked. "Nothing pending" alone was true before the feed saw
+// the newest reply (team_e2e was flaky so); asked before the feed's lag, a
+// message the feed had not read yet was missed; asked after it, a delivery
+// record the feed had not read yet was (ManagerRelayE2E, both in CI).
 inline bool drained(httplib::Client& c) {
   const httplib::Headers admin = {{"Authorization", std::string("Bearer ") + kAdmin}};
-  for (int i = 0; i < 500; ++i) {
+  // The outbox feed's checkpoint when it has read everything, else -1.
+  auto caught_up = [&c]() -> int64_t {
     auto ready = c.Get("/readyz");
-    auto r = c.Get("/api/v1/outbox", admin);
-    if (ready && r && r->status == 200) {
-      auto lag = json::parse(ready->body, nullptr, false);
-      const bool caught_up = lag.is_object() && lag.contains("projections") &&
-                             lag["projections"]["outbox"]["lag"] == 0;
-      if (caught_up && json::parse(r->body)["pending"] == 0) return true;
+    if (!ready) return -1;
+    auto lag = json::parse(ready->body, nullptr, false);
+    if (!lag.is_object() || !lag.contains("projections")) return -1;
+    const auto& outbox = lag["projections"]["outbox"];
+    return outbox["lag"] == 0 ? outbox.value("checkpoint", int64_t{-1}) : -1;
+  };
+  for (int i = 0; i < 500; ++i) {
+    const int64_t before = caught_up();
+    if (before >= 0) {
+      auto r = c.Get("/api/v1/outbox", admin);
+      const bool idle = r && r->status == 200 && json::parse(r->body)["pending"] == 0;
+      if (idle && caught_up() == before) return true;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
