@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/events/stored_as.hpp"
+
 namespace parley::events {
 namespace {
 
@@ -18,15 +20,7 @@ persona::Persona sofia() {
 }
 
 EventEnvelope stored_as(const NewEvent& e, const std::string& language) {
-  EventEnvelope env;
-  env.entity_type = persona::kEntityType;
-  env.entity_id = language;
-  env.seq = 1;
-  env.position = 1;
-  env.type = e.type;
-  env.timestamp_us = e.timestamp_us;
-  env.payload = e.payload;
-  return env;
+  return testing::stored_as(e, persona::kEntityType, language);
 }
 
 std::string error_of(const json& body) {

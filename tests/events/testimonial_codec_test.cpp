@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/events/stored_as.hpp"
+
 namespace parley::events {
 namespace {
 
@@ -24,15 +26,7 @@ testimonial::Testimonial maria() {
 }
 
 EventEnvelope stored_as(const NewEvent& e, const std::string& id) {
-  EventEnvelope env;
-  env.entity_type = testimonial::kEntityType;
-  env.entity_id = id;
-  env.seq = 1;
-  env.position = 1;
-  env.type = e.type;
-  env.timestamp_us = e.timestamp_us;
-  env.payload = e.payload;
-  return env;
+  return testing::stored_as(e, testimonial::kEntityType, id);
 }
 
 std::string error_of(const json& body) {
