@@ -26,14 +26,23 @@ std::optional<HandoffCommand> parse_handoff_command(const std::string& text) {
   in >> c.action;
   std::string rest, word;
   while (in >> word) rest += word;
-  // "telegram:555" names the conversation; a bare phone is on the manager's channel.
-  if (auto colon = rest.find(':'); colon != std::string::npos) {
-    auto digits = channels::phone_digits(rest.substr(colon + 1));
-    c.target = digits.empty() ? "" : rest.substr(0, colon) + ":" + digits;
-  } else {
-    c.target = channels::phone_digits(rest);
-  }
+  c.target = read_target(rest);
   return c;
+}
+
+std::string read_target(const std::string& text) {
+  // "telegram:555" names the conversation; a bare phone is on the manager's channel.
+  if (auto colon = text.find(':'); colon != std::string::npos) {
+    auto digits = channels::phone_digits(text.substr(colon + 1));
+    return digits.empty() ? "" : text.substr(0, colon) + ":" + digits;
+  }
+  return channels::phone_digits(text);
+}
+
+std::string target_conversation(const std::string& target, const std::string& channel) {
+  return target.find(':') != std::string::npos
+             ? target
+             : domain::conversation::conversation_id(channel, target);
 }
 
 std::vector<std::string> run_handoff_command(actors::Engine& engine, const HandoffCommand& c,
@@ -46,9 +55,7 @@ std::vector<std::string> run_handoff_command(actors::Engine& engine, const Hando
   };
   if ((c.action != "on" && c.action != "off" && c.action != "status") || c.target.empty())
     return {say(Say::handoff_usage)};
-  const std::string id = c.target.find(':') != std::string::npos
-                             ? c.target
-                             : domain::conversation::conversation_id(channel, c.target);
+  const std::string id = target_conversation(c.target, channel);
   actors::SetHandoff cmd{c.action == "on", c.action == "status", "manager:" + manager, now_us};
   auto r = engine.command(id, cmd, timeout);
   if (!r.ok()) {

@@ -20,6 +20,12 @@ struct HandoffCommand {
 // {"off", "telegram:555"}; nothing if the text is not a /handoff command.
 std::optional<HandoffCommand> parse_handoff_command(const std::string& text);
 
+// A conversation as a manager names it: "telegram:555" stays, a phone in any
+// form is its digits ("+34 600 112 233" -> "34600112233"); "" if unreadable.
+std::string read_target(const std::string& text);
+// The conversation a target names: itself, or a bare phone's on `channel`.
+std::string target_conversation(const std::string& target, const std::string& channel);
+
 // Runs the command for `manager` (writing on `channel`) and says what came of
 // it in `language` (the team's).
 std::vector<std::string> run_handoff_command(actors::Engine& engine, const HandoffCommand& command,

@@ -1,8 +1,7 @@
 #include "intake/manager_relay.hpp"
 
 #include "brain/replies.hpp"
-#include "channels/adapters.hpp"
-#include "domain/conversation.hpp"
+#include "intake/handoff_command.hpp"
 
 namespace parley::intake {
 
@@ -15,13 +14,7 @@ std::optional<RelayCommand> parse_reply_command(const std::string& text) {
   size_t at = text.find_first_not_of(" \n\t", cmd.size());
   if (at == std::string::npos) return c;
   const size_t end = std::min(text.find_first_of(" \n\t", at), text.size());
-  const std::string target = text.substr(at, end - at);
-  if (auto colon = target.find(':'); colon != std::string::npos) {
-    const auto digits = channels::phone_digits(target.substr(colon + 1));
-    c.target = digits.empty() ? "" : target.substr(0, colon) + ":" + digits;
-  } else {
-    c.target = channels::phone_digits(target);
-  }
+  c.target = read_target(text.substr(at, end - at));
   at = text.find_first_not_of(" \n\t", end);
   if (at != std::string::npos) c.text = text.substr(at);
   return c;
@@ -36,9 +29,7 @@ std::vector<std::string> run_relay(actors::Engine& engine, const RelayCommand& c
     return brain::say(language, key, args);
   };
   if (c.target.empty() || c.text.empty()) return {say(Say::relay_usage)};
-  const std::string id = c.target.find(':') != std::string::npos
-                             ? c.target
-                             : domain::conversation::conversation_id(channel, c.target);
+  const std::string id = target_conversation(c.target, channel);
   // Only a conversation that exists: a manager's typo must not start one.
   if (!engine.exists(id)) return {say(Say::handoff_no_conversation, {id})};
   actors::OperatorReply reply;
