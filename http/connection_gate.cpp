@@ -123,7 +123,7 @@ void ConnectionGate::admit(int fd) {
     return;
   }
   ++count;
-  conns_[fd] = Conn{address, false, Clock::now() + o_.head_timeout, 0, true};
+  conns_[fd] = Conn{address, false, Clock::now() + o_.head_timeout, 0, true, {}};
   watch(fd);
 }
 
@@ -158,32 +158,44 @@ void ConnectionGate::on_readable(int fd) {
   if (it == conns_.end()) return;
   if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return watch(fd);
   if (n <= 0) return close_conn(fd);  // the client went away
-  const std::string_view head(peek_.data(), static_cast<size_t>(n));
+  std::string_view head(peek_.data(), static_cast<size_t>(n));
+  std::string joined;  // rare: a pipelined head split between read-ahead and socket
+  if (!it->second.unread.empty()) {
+    joined = it->second.unread;
+    joined.append(head.substr(0, o_.max_head_bytes));
+    head = joined;
+  }
+  if (!take_head(fd, it->second, head)) watch(fd);
+}
+
+bool ConnectionGate::take_head(int fd, Conn& c, std::string_view head) {
   // The end cpp-httplib reads a head to (a bare "\n\n" is not one: such a head
   // held a worker for its whole read deadline).
   if (head.find("\r\n\r\n") != std::string_view::npos) {
     if (const char* why = framing_error(head)) {
       ++stats_.bad_framing;
       refuse(fd, "HTTP/1.1 400 Bad Request", "bad_framing", why);
-      return close_conn(fd);
+      close_conn(fd);
+      return true;
     }
-    it->second.queued = true;
-    it->second.deadline = Clock::time_point::max();
+    c.queued = true;
+    c.deadline = Clock::time_point::max();
     ready_.push_back(fd);
     ready_cv_.notify_one();
-    return;
+    return true;
   }
-  if (static_cast<size_t>(n) >= o_.max_head_bytes) {
+  if (head.size() >= o_.max_head_bytes) {
     ++stats_.heads_too_large;
     refuse(fd, "HTTP/1.1 431 Request Header Fields Too Large", "headers_too_large",
            "the request head is over 64 KiB");
-    return close_conn(fd);
+    close_conn(fd);
+    return true;
   }
-  if (!it->second.head_started) {  // an idle keep-alive connection starts a request
-    it->second.head_started = true;
-    it->second.deadline = Clock::now() + o_.head_timeout;
+  if (!head.empty() && !c.head_started) {  // an idle keep-alive connection starts a request
+    c.head_started = true;
+    c.deadline = Clock::now() + o_.head_timeout;
   }
-  watch(fd);
+  return false;
 }
 
 void ConnectionGate::sweep(Clock::time_point now) {
@@ -216,6 +228,7 @@ void ConnectionGate::work_loop() {
   for (;;) {
     int fd;
     size_t served;
+    std::string unread;
     {
       std::unique_lock<std::mutex> lock(mu_);
       ready_cv_.wait(lock, [this] { return stopping_ || !ready_.empty(); });
@@ -232,8 +245,9 @@ void ConnectionGate::work_loop() {
       ++serving;
       it->second.queued = false;
       served = it->second.served;
+      unread.swap(it->second.unread);
     }
-    const bool keep = serve_(fd, served);
+    const bool keep = serve_(fd, served, unread);
     if (!keep) linger(fd);
     std::lock_guard<std::mutex> lock(mu_);
     auto it = conns_.find(fd);
@@ -246,7 +260,8 @@ void ConnectionGate::work_loop() {
     ++it->second.served;
     it->second.head_started = false;
     it->second.deadline = Clock::now() + o_.idle_timeout;
-    watch(fd);
+    it->second.unread = std::move(unread);
+    if (it->second.unread.empty() || !take_head(fd, it->second, it->second.unread)) watch(fd);
   }
 }
 

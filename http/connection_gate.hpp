@@ -9,7 +9,9 @@
 //                 keep-alive connection waits here too, at most idle_timeout
 //   head too big  over max_head_bytes without its end: 431, closed
 //   serving       one worker runs the one request (`serve`), then the
-//                 connection goes back to waiting, or is closed; at most
+//                 connection goes back to waiting (or, when the bytes read
+//                 ahead hold a whole head, straight to the queue), or is
+//                 closed; at most
 //                 max_serving_per_address at once per address, the rest parked
 //   queued        a connection waiting for a worker has no deadline: it is
 //                 never closed behind the queue's back (its fd could be reused)
@@ -27,6 +29,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -56,9 +59,11 @@ struct GateStats {
 
 class ConnectionGate {
  public:
-  // Serves the one request whose head is waiting on `fd`; true to keep the
+  // Serves the one request whose head is waiting on `fd` (or starts in
+  // `unread`, the bytes the last request read ahead); true to keep the
   // connection for another. `served` counts the requests before this one.
-  using Serve = std::function<bool(int fd, size_t served)>;
+  // `unread` is left holding what this request read past its end.
+  using Serve = std::function<bool(int fd, size_t served, std::string& unread)>;
 
   ConnectionGate(GateOptions options, Serve serve);
   ~ConnectionGate();  // stop()
@@ -77,12 +82,16 @@ class ConnectionGate {
     std::chrono::steady_clock::time_point deadline;
     size_t served = 0;
     bool head_started = false;  // some bytes of the next request arrived
+    std::string unread;         // read ahead by the last request: the next one's start
   };
   void watch(int fd);  // (re)arms fd in epoll; mu_ held
   void close_conn(int fd);
   void poll_loop();
   void work_loop();
   void on_readable(int fd);
+  // The connection's next head so far (what was read ahead, then what waits
+  // in the socket): queued when whole, refused when bad; false to watch on.
+  bool take_head(int fd, Conn& c, std::string_view head);  // mu_ held
   void sweep(std::chrono::steady_clock::time_point now);
   void release_serving(const std::string& address);
 

@@ -50,12 +50,44 @@ bool GatedStream::wait(short events) const {
   return r > 0 && (p.revents & (events | POLLHUP | POLLERR));
 }
 
+GatedStream::GatedStream(int fd, StreamLimits limits, std::string unread)
+    : fd_(fd), limits_(limits) {
+  end_ = std::min(unread.size(), sizeof buf_);
+  std::copy_n(unread.data(), end_, buf_);
+}
+
 bool GatedStream::is_readable() const {
-  return wait(POLLIN);
+  return pos_ < end_ || wait(POLLIN);
 }
 
 bool GatedStream::is_writable() const {
   return wait(POLLOUT);
+}
+
+// What is waiting is taken at once; poll only when nothing is (one recv per
+// request on a keep-alive connection instead of a poll and a recv).
+bool GatedStream::fill() {
+  if (std::chrono::steady_clock::now() >= limits_.deadline) {
+    cut_off_ = "deadline";
+    return false;
+  }
+  ssize_t n;
+  do {
+    n = ::recv(fd_, buf_, sizeof buf_, MSG_DONTWAIT);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+    if (!wait(POLLIN)) {
+      if (std::chrono::steady_clock::now() >= limits_.deadline) cut_off_ = "deadline";
+      return false;
+    }
+    do {
+      n = ::recv(fd_, buf_, sizeof buf_, MSG_DONTWAIT);
+    } while (n < 0 && errno == EINTR);
+  }
+  if (n <= 0) return false;
+  pos_ = 0;
+  end_ = static_cast<size_t>(n);
+  return true;
 }
 
 ssize_t GatedStream::read(char* ptr, size_t size) {
@@ -63,22 +95,21 @@ ssize_t GatedStream::read(char* ptr, size_t size) {
     cut_off_ = "too_large";
     return -1;
   }
-  if (!wait(POLLIN)) {
-    if (std::chrono::steady_clock::now() >= limits_.deadline) cut_off_ = "deadline";
-    return -1;
-  }
-  size = std::min(size, limits_.max_read_bytes - read_);
-  ssize_t n;
-  do {
-    n = ::recv(fd_, ptr, size, 0);
-  } while (n < 0 && errno == EINTR);
-  if (n > 0) read_ += static_cast<size_t>(n);
-  return n;
+  if (pos_ == end_ && !fill()) return -1;
+  size = std::min({size, end_ - pos_, limits_.max_read_bytes - read_});
+  std::copy_n(buf_ + pos_, size, ptr);
+  pos_ += size;
+  read_ += size;
+  return static_cast<ssize_t>(size);
 }
 
 ssize_t GatedStream::write(const char* ptr, size_t size) {
-  if (!wait(POLLOUT)) return -1;
   ssize_t n;
+  do {
+    n = ::send(fd_, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+  } while (n < 0 && errno == EINTR);
+  if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return n;
+  if (!wait(POLLOUT)) return -1;
   do {
     n = ::send(fd_, ptr, size, MSG_NOSIGNAL);
   } while (n < 0 && errno == EINTR);

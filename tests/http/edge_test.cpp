@@ -539,6 +539,41 @@ TEST(EdgeGate, AmbiguousFramingIs400AndTheConnectionCloses) {
   EXPECT_EQ(answer.find("200 OK"), std::string::npos) << answer;
 }
 
+// Issue 22: a request is read through a buffer, so bytes of the next request
+// can arrive with it. Two requests sent in one write are both answered, in
+// order, and the second one's head is checked like any other.
+TEST(EdgeGate, PipelinedRequestsInOneWriteAreEachAnswered) {
+  SmallServer s(ServerOptions{});
+  int fd = connect_to(s.server->port());
+  const std::string two =
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 9\r\n\r\n{\"n\":\"1\"}"
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 9\r\nConnection: close\r\n\r\n{\"n\":\"2\"}";
+  ASSERT_EQ(send(fd, two.data(), two.size(), MSG_NOSIGNAL), static_cast<ssize_t>(two.size()));
+  const auto answer = read_all(fd, 3);
+  close(fd);
+  const auto first = answer.find(R"({"n":"1"})");
+  const auto second = answer.find(R"({"n":"2"})");
+  ASSERT_NE(first, std::string::npos) << answer;
+  ASSERT_NE(second, std::string::npos) << answer;
+  EXPECT_LT(first, second);
+}
+
+TEST(EdgeGate, APipelinedRequestWithAmbiguousFramingIs400) {
+  SmallServer s(ServerOptions{});
+  int fd = connect_to(s.server->port());
+  const std::string good = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  const std::string bad =
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}";
+  const std::string both = good + bad;
+  ASSERT_EQ(send(fd, both.data(), both.size(), MSG_NOSIGNAL), static_cast<ssize_t>(both.size()));
+  const auto answer = read_all(fd, 3);
+  close(fd);
+  EXPECT_NE(answer.find("200 OK"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("bad_framing"), std::string::npos) << answer;
+}
+
 // Probe F9: with SO_REUSEPORT a second server shared the port, and the chats.
 TEST(EdgeGate, ASecondServerCannotTakeTheSamePort) {
   SmallServer first(ServerOptions{});
