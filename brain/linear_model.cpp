@@ -70,6 +70,28 @@ LinearModel::LinearModel(std::vector<std::string> labels, std::vector<float> bia
     weights_.insert(weights_.end(), ws.begin(), ws.end());
     offsets_.push_back(static_cast<uint32_t>(weights_.size()));
   }
+  index_rows();
+}
+
+void LinearModel::index_rows() {
+  size_t size = 16;
+  while (size < 2 * ids_.size()) size *= 2;
+  slots_.assign(size, Slot{});
+  for (uint32_t r = 0; r < ids_.size(); ++r) {
+    size_t at = ids_[r] & (size - 1);
+    while (slots_[at].row != kNoRow) at = (at + 1) & (size - 1);
+    slots_[at] = Slot{ids_[r], r};
+  }
+}
+
+uint32_t LinearModel::row_of(uint32_t id) const {
+  if (slots_.empty()) return kNoRow;
+  const size_t mask = slots_.size() - 1;
+  // Ids are FNV-1a hashes already: their low bits spread well.
+  for (size_t at = id & mask;; at = (at + 1) & mask) {
+    if (slots_[at].row == kNoRow) return kNoRow;
+    if (slots_[at].id == id) return slots_[at].row;
+  }
 }
 
 std::string LinearModel::serialize() const {
@@ -132,9 +154,8 @@ std::vector<double> LinearModel::scores(const std::vector<Feature>& features) co
   if (labels_.empty()) return {};
   std::vector<double> score(bias_.begin(), bias_.end());
   for (const auto& f : features) {
-    auto it = std::lower_bound(ids_.begin(), ids_.end(), f.id);
-    if (it == ids_.end() || *it != f.id) continue;
-    const size_t r = static_cast<size_t>(it - ids_.begin());
+    const uint32_t r = row_of(f.id);
+    if (r == kNoRow) continue;
     for (uint32_t k = offsets_[r]; k < offsets_[r + 1]; ++k)
       score[weights_[k].label] += double(weights_[k].value) * f.value;
   }
