@@ -71,6 +71,12 @@ events::Status SealedViewStore::write(const std::vector<projections::ViewWrite>&
   return inner_.write(sealed);
 }
 
+events::Status SealedViewStore::ingest(std::vector<projections::ViewWrite> batch) {
+  for (auto& w : batch)
+    if (w.value) *w.value = box(key_, *w.value);
+  return inner_.ingest(std::move(batch));
+}
+
 events::Expected<std::string> SealedViewStore::get(std::string_view key) {
   auto v = inner_.get(key);
   if (!v) return v;

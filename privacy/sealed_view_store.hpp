@@ -40,6 +40,7 @@ class SealedViewStore final : public projections::ViewStore {
   events::Status erase_prefix(std::string_view prefix) override {
     return inner_.erase_prefix(prefix);
   }
+  events::Status ingest(std::vector<projections::ViewWrite> batch) override;
 
  private:
   projections::ViewStore& inner_;

@@ -98,7 +98,8 @@ Status ProjectionEngine::open() {
   return Status::Ok();
 }
 
-Status ProjectionEngine::commit(uint64_t position, const std::vector<Projection*>& group) {
+Status ProjectionEngine::commit(uint64_t position, const std::vector<Projection*>& group,
+                                bool bulk) {
   std::vector<ViewWrite> batch;
   for (auto* p : group) {
     const auto prefix = row_prefix(p->name());
@@ -111,7 +112,7 @@ Status ProjectionEngine::commit(uint64_t position, const std::vector<Projection*
     for (auto& w : rows) batch.push_back({prefix + w.key, std::move(w.value)});
     batch.push_back({checkpoint_key(p->name()), encode_checkpoint(position, p->fingerprint())});
   }
-  if (auto st = views_.write(batch); !st.ok()) return st;
+  if (auto st = bulk ? views_.ingest(std::move(batch)) : views_.write(batch); !st.ok()) return st;
   for (auto* p : group) {
     p->set_checkpoint(position);
     p->published();
@@ -126,6 +127,7 @@ struct ProjectionEngine::Lane {
   std::atomic<uint64_t> position{0};  // committed up to here
   std::atomic<uint64_t> events{0};    // events this lane applied
   std::function<void()> on_commit;
+  bool bulk = false;  // a long fold: commits are ingested (ViewStore::ingest)
   Status status;
 };
 
@@ -175,7 +177,7 @@ Status ProjectionEngine::fold_lane(Lane& lane, uint64_t to_position) {
   auto passed = [&](uint64_t pos) {
     last = pos;
     if (++since_commit < options_.batch_events) return true;
-    if (auto c = commit(last, group); !c.ok()) {
+    if (auto c = commit(last, group, lane.bulk); !c.ok()) {
       fold_error = c;
       return false;
     }
@@ -190,7 +192,7 @@ Status ProjectionEngine::fold_lane(Lane& lane, uint64_t to_position) {
   if (!fold_error.ok()) return fold_error;
   // Up to the head even when the tail held nothing these projections read.
   last = std::max(last, std::min(to_position, log_.last_position()));
-  if (auto c = commit(last, group); !c.ok()) return c;
+  if (auto c = commit(last, group, lane.bulk); !c.ok()) return c;
   lane.position.store(last, std::memory_order_relaxed);
   return Status::Ok();
 }
@@ -207,10 +209,10 @@ Status ProjectionEngine::fold(const std::vector<Projection*>& candidates, uint64
   if (behind.empty()) return Status::Ok();
   const auto started = std::chrono::steady_clock::now();
   // Threads pay off only on long folds; the live follow loop stays on one.
-  const size_t n = to_position - from >= options_.parallel_from
-                       ? std::min<size_t>(options_.lanes, behind.size())
-                       : 1;
+  const bool long_fold = to_position - from >= options_.parallel_from;
+  const size_t n = long_fold ? std::min<size_t>(options_.lanes, behind.size()) : 1;
   std::vector<Lane> lanes(std::max<size_t>(n, 1));
+  for (auto& lane : lanes) lane.bulk = long_fold;
   // Heaviest first, each to the lightest lane; ties keep the given order.
   std::stable_sort(behind.begin(), behind.end(), [](const Projection* a, const Projection* b) {
     return a->weight() > b->weight();

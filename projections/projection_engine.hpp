@@ -3,7 +3,8 @@
 // record header, without parsing the payload), a wanted record is decoded
 // once and its payload parsed at most once. Every `batch_events` events, and
 // at the end of a catch-up, the rows each projection changed and its new
-// checkpoint go to the view store in one atomic batch.
+// checkpoint go to the view store in one atomic batch (ingested as a sorted
+// file when the fold is long: ViewStore::ingest).
 //
 // A long fold (a rebuild, or a start after a long stop) is spread over
 // `lanes` threads: the projections are split into groups of about equal
@@ -79,7 +80,7 @@ class ProjectionEngine {
   events::Status fold(const std::vector<Projection*>& behind, uint64_t to_position,
                       const std::function<void(const RebuildProgress&)>& progress);
   events::Status fold_lane(Lane& lane, uint64_t to_position);
-  events::Status commit(uint64_t position, const std::vector<Projection*>& group);
+  events::Status commit(uint64_t position, const std::vector<Projection*>& group, bool bulk);
 
   events::EventStore& log_;
   ViewStore& views_;

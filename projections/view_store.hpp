@@ -41,6 +41,11 @@ class ViewStore {
   virtual events::Status scan(std::string_view prefix, const Visitor& visit) = 0;
   // Deletes every key that starts with `prefix`.
   virtual events::Status erase_prefix(std::string_view prefix) = 0;
+  // The same as write() (all or nothing, not synced), for the large batches
+  // of a long fold: RocksViewStore sorts them into a table file and ingests
+  // it, past the WAL, the memtable and their compactions. A key written twice
+  // keeps its last value.
+  virtual events::Status ingest(std::vector<ViewWrite> batch) { return write(batch); }
 };
 
 class MemoryViewStore final : public ViewStore {
@@ -65,6 +70,7 @@ class RocksViewStore final : public ViewStore {
   events::Expected<std::string> get(std::string_view key) override;
   events::Status scan(std::string_view prefix, const Visitor& visit) override;
   events::Status erase_prefix(std::string_view prefix) override;
+  events::Status ingest(std::vector<ViewWrite> batch) override;
 
  private:
   struct Handle;

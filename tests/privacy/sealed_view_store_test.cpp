@@ -83,5 +83,22 @@ TEST(SealedViewStore, APlaintextStoreFromBeforeSealingIsInNoFileAfterwards) {
   EXPECT_EQ(files.find("Zofia Plaintext"), std::string::npos);
 }
 
+// Issue 22: rows ingested as a file are sealed like written ones.
+TEST(SealedViewStore, IngestedRowsAreSealedOnDiskAndOpenOnRead) {
+  testing::TempDir dir;
+  auto rocks = projections::RocksViewStore::open(dir.sub("views"));
+  ASSERT_TRUE(rocks.ok());
+  auto views = SealedViewStore::open(**rocks, views_key(kMaster));
+  ASSERT_TRUE(views.ok());
+  ASSERT_TRUE((*views)->ingest({{"v/orders/customer/y", "{\"name\":\"Ingrid Ingested\"}"}}).ok());
+  EXPECT_EQ(*(*views)->get("v/orders/customer/y"), "{\"name\":\"Ingrid Ingested\"}");
+  std::string files;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(dir.sub("views"))) {
+    std::ifstream in(f.path(), std::ios::binary);
+    files.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  EXPECT_EQ(files.find("Ingrid Ingested"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace parley::privacy
