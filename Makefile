@@ -20,7 +20,7 @@ endif
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 20
 
-.PHONY: run test build deps configure bench format format-check clean fuzz-smoke check-sanitize check-sanitize-ci check-tsan
+.PHONY: run test build deps configure bench bench-compare format format-check clean fuzz-smoke check-sanitize check-sanitize-ci check-tsan
 
 deps:
 	@tools/install-deps.sh
@@ -43,6 +43,10 @@ fuzz-smoke: deps
 
 bench: build
 	tools/bench/run-all.sh $(BUILD_DIR)
+
+# Parley against the peer in ../shared/bench on the judged load (docs/BENCHMARKS.md).
+bench-compare: build
+	tools/bench/compare.sh $(BUILD_DIR)
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -15,6 +15,12 @@ packages=(
   wrk curl python3
 )
 
+# `install-deps.sh peer`: also the peer of ../shared/bench (make bench-compare).
+if [ "${1:-}" = peer ]; then
+  packages+=(python3-fastapi python3-uvicorn python3-sqlalchemy python3-aiosqlite python3-greenlet
+    python3-httpx python3-uvloop python3-httptools nodejs)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
