@@ -1,5 +1,6 @@
 #include "privacy/sealed_event_store.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -58,11 +59,40 @@ Status SealedEventStore::seal_events(const std::string& owner,
   return Status::Ok();
 }
 
+// The plaintext of what a batch wrote, for readers close behind the log:
+// each request's own events, and linked events whose seq is known (one
+// appended at any seq is left to the store).
+void SealedEventStore::keep_recent(uint64_t generation, const std::vector<AppendRequest>& requests,
+                                   const std::vector<AppendResult>& results) {
+  std::vector<std::pair<uint64_t, events::RecentRecords::Bytes>> records;
+  for (size_t i = 0; i < requests.size() && i < results.size(); ++i) {
+    const auto& r = requests[i];
+    const auto& res = results[i];
+    if (!res.status.ok() || res.first_position == 0) continue;
+    uint64_t position = res.first_position;
+    for (size_t k = 0; k < r.events.size(); ++k, ++position)
+      records.emplace_back(position, std::make_shared<const std::string>(events::encode_record(
+                                         r.stream, res.first_seq + k, r.events[k])));
+    for (const auto& l : r.linked) {
+      for (size_t k = 0; k < l.events.size(); ++k, ++position)
+        if (l.expected_seq != events::kAnySeq)
+          records.emplace_back(position, std::make_shared<const std::string>(events::encode_record(
+                                             l.stream, l.expected_seq + 1 + k, l.events[k])));
+    }
+  }
+  recent_.put(generation, std::move(records));
+}
+
 std::vector<AppendResult> SealedEventStore::append_batch(
     const std::vector<AppendRequest>& requests) {
+  const uint64_t generation = recent_.generation();
   bool personal = false;
   for (const auto& r : requests) personal = personal || any_personal(r);
-  if (!personal) return inner_.append_batch(requests);
+  if (!personal) {
+    auto results = inner_.append_batch(requests);
+    keep_recent(generation, requests, results);
+    return results;
+  }
 
   // Requests whose sealing failed are answered with that error and left out;
   // the others are appended together, as they came.
@@ -89,6 +119,7 @@ std::vector<AppendResult> SealedEventStore::append_batch(
   auto appended = inner_.append_batch(sealed);
   for (size_t k = 0; k < appended.size() && k < index.size(); ++k)
     results[index[k]] = std::move(appended[k]);
+  keep_recent(generation, requests, results);
   return results;
 }
 
@@ -173,9 +204,32 @@ Status SealedEventStore::scan_all(uint64_t from_position, const Visitor& visit) 
     *payload = std::move(*opened);
     return Status::Ok();
   };
-  return inner_.scan_all(from_position, [&](const events::RecordView& r) {
-    return visit(events::RecordView(r.position(), r.bytes(), &filter));
-  });
+  // Kept records first; the store for what is not kept, up to the next one
+  // that is.
+  uint64_t next = std::max<uint64_t>(from_position, 1);
+  std::vector<std::pair<uint64_t, events::RecentRecords::Bytes>> run;
+  for (;;) {
+    run.clear();
+    recent_.run(next, 256, &run);
+    for (const auto& [position, bytes] : run) {
+      if (!visit(events::RecordView(position, *bytes))) return Status::Ok();
+      next = position + 1;
+    }
+    if (!run.empty()) continue;
+    if (next > inner_.last_position()) return Status::Ok();
+    bool stopped = false, reached_kept = false;
+    auto st = inner_.scan_all(next, [&](const events::RecordView& r) {
+      if (recent_.has(r.position())) {
+        reached_kept = true;
+        return false;
+      }
+      next = r.position() + 1;
+      if (visit(events::RecordView(r.position(), r.bytes(), &filter))) return true;
+      stopped = true;
+      return false;
+    });
+    if (!st.ok() || stopped || !reached_kept) return st;
+  }
 }
 
 Status SealedEventStore::save_snapshot(const events::StreamId& stream,

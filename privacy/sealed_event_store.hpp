@@ -13,7 +13,9 @@
 //    not saved while it has none (a snapshot queued before a forget must not
 //    land in the clear after it); one whose key is gone is NotFound, so the
 //    entity is folded again from its (erased) events;
-//  - forget(stream): crypto-shredding, the owner's key is erased.
+//  - forget(stream): crypto-shredding, the owner's key is erased;
+//  - the latest records are kept opened in memory (events/recent_records.hpp)
+//    and scans close behind the log read them there; forget() drops them all.
 // Pass-through otherwise. Thread-safe as the inner store is.
 #pragma once
 
@@ -21,6 +23,7 @@
 #include <unordered_map>
 
 #include "events/event_store.hpp"
+#include "events/recent_records.hpp"
 #include "privacy/customer_keys.hpp"
 
 namespace parley::privacy {
@@ -45,8 +48,13 @@ class SealedEventStore final : public events::EventStore {
     return inner_.find_dedupe(key);
   }
 
-  // Erases the key of `stream`'s owner. Ok if it had none.
-  events::Status forget(const events::StreamId& stream) { return keys_.forget(stream.to_string()); }
+  // Erases the key of `stream`'s owner (Ok if it had none), and the opened
+  // records kept in memory.
+  events::Status forget(const events::StreamId& stream) {
+    auto st = keys_.forget(stream.to_string());
+    recent_.clear();  // after: a record kept from now on was sealed without that key
+    return st;
+  }
 
   // A payload with its sealed members opened; IoError when a key cannot be read.
   events::Expected<std::string> open(std::string_view event_type, std::string_view payload);
@@ -58,8 +66,12 @@ class SealedEventStore final : public events::EventStore {
   // Seals the personal members of `events` for `owner`; false + status on error.
   events::Status seal_events(const std::string& owner, std::vector<events::NewEvent>* events);
 
+  void keep_recent(uint64_t generation, const std::vector<events::AppendRequest>& requests,
+                   const std::vector<events::AppendResult>& results);
+
   events::EventStore& inner_;
   CustomerKeys& keys_;
+  events::RecentRecords recent_;
   std::mutex owners_mu_;
   std::unordered_map<std::string, std::string> order_owners_;  // order id -> owner
 };

@@ -92,6 +92,69 @@ struct Sealed {
   SealedEventStore store{inner, *keys};
 };
 
+// Issue 22: the latest records are read from memory. What a scan shows must
+// be what the store shows: the same envelopes through a second sealed store
+// over the same log (which kept nothing), from any position, with linked
+// appends at a known and at any seq, refused and duplicate requests between.
+TEST(SealedEventStore, AScanCloseBehindTheLogShowsWhatTheStoreHolds) {
+  Sealed s;
+  std::vector<AppendRequest> batch;
+  batch.push_back(anna_checks_out());
+  batch.push_back({kBoris, 0, {received("hola")}, {}});
+  batch.back().dedupe = events::DedupeClaim{"boris-1", "ok"};
+  batch.push_back({kBoris, 7, {received("a conflict: wrong seq")}, {}});
+  batch.push_back({{"catalog", "main"}, 0, {testing::ev("catalog.imported", R"({"n":1})")}, {}});
+  AppendRequest any{kBoris, 1, {received("with a note")}, {}};
+  any.linked.push_back({{"notification", "n1"},
+                        events::kAnySeq,
+                        {testing::ev("notification.queued", R"({"text":"x"})")}});
+  batch.push_back(any);
+  auto results = s.store.append_batch(batch);
+  ASSERT_TRUE(results[0].status.ok());
+  ASSERT_FALSE(results[2].status.ok());
+  AppendRequest again{kBoris, events::kAnySeq, {received("hola")}, {}};
+  again.dedupe = events::DedupeClaim{"boris-1", "ok"};
+  s.store.append(again);  // a duplicate: writes nothing
+  s.store.append({kAnna, 2, {received("one more")}, {}});
+
+  SealedEventStore cold{s.inner, *s.keys};
+  const uint64_t last = s.inner.last_position();
+  ASSERT_GE(last, 7u);
+  for (uint64_t from = 1; from <= last + 1; ++from) {
+    std::vector<EventEnvelope> warm_events, cold_events;
+    ASSERT_TRUE(s.store.read_all(from, SIZE_MAX, &warm_events).ok());
+    ASSERT_TRUE(cold.read_all(from, SIZE_MAX, &cold_events).ok());
+    ASSERT_EQ(warm_events.size(), last + 1 - from) << from;
+    ASSERT_EQ(warm_events.size(), cold_events.size()) << from;
+    for (size_t i = 0; i < warm_events.size(); ++i) {
+      const auto &a = warm_events[i], &b = cold_events[i];
+      EXPECT_EQ(a.position, b.position);
+      EXPECT_EQ(a.entity_type + "/" + a.entity_id, b.entity_type + "/" + b.entity_id);
+      EXPECT_EQ(a.seq, b.seq) << a.position;
+      EXPECT_EQ(a.type, b.type);
+      EXPECT_EQ(a.timestamp_us, b.timestamp_us);
+      EXPECT_EQ(a.payload, b.payload) << a.position;
+    }
+  }
+  // A scan that stops early stops.
+  size_t visited = 0;
+  ASSERT_TRUE(s.store.scan_all(1, [&](const events::RecordView&) { return ++visited < 3; }).ok());
+  EXPECT_EQ(visited, 3u);
+}
+
+TEST(SealedEventStore, WhatWasJustWrittenReadsAsErasedOnceTheCustomerIsForgotten) {
+  Sealed s;
+  ASSERT_TRUE(s.store.append({kAnna, 0, {received("I live at Calle Mayor 5")}, {}}).status.ok());
+  std::vector<EventEnvelope> before;
+  ASSERT_TRUE(s.store.read_all(1, SIZE_MAX, &before).ok());
+  ASSERT_NE(before.back().payload.find("Calle Mayor"), std::string::npos);
+  ASSERT_TRUE(s.store.forget(kAnna).ok());
+  std::vector<EventEnvelope> after;
+  ASSERT_TRUE(s.store.read_all(1, SIZE_MAX, &after).ok());
+  EXPECT_EQ(after.back().payload.find("Calle Mayor"), std::string::npos) << after.back().payload;
+  EXPECT_NE(after.back().payload.find(std::string(kErasedText)), std::string::npos);
+}
+
 TEST(SealedEventStore, WhatACustomerGaveIsNotInTheStoredBytesButReadsBackAsWritten) {
   Sealed s;
   ASSERT_TRUE(s.store.append(anna_checks_out()).status.ok());
