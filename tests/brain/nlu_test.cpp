@@ -74,9 +74,17 @@ TEST(NluNumbers, CardinalsAndOrdinalsInFiveLanguages) {
                                                               {"dusre", 2},
                                                               {"दूसरा", 2},
                                                               {"तीसरे", 3},
-                                                              {"1st", 1}})
+                                                              {"1st", 1},
+                                                              {"первый", 1},
+                                                              {"пятую", 5},
+                                                              {"десятую", 10},
+                                                              {"tenth", 10},
+                                                              {"kesepuluh", 10},
+                                                              {"दसवीं", 10}})
     EXPECT_EQ(ordinal(fold(w)), v) << w;
   EXPECT_FALSE(ordinal("pyatnica").has_value());
+  EXPECT_FALSE(ordinal(fold("пя")).has_value()) << "shorter than every prefix";
+  EXPECT_FALSE(ordinal("").has_value());
   EXPECT_FALSE(cardinal("screw").has_value());
 }
 
