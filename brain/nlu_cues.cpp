@@ -13,10 +13,16 @@ Cues::Cues(std::initializer_list<const char*> list) {
     words.emplace_back();
     for (std::string w; parts >> w;) words.back().push_back(w);
     const std::string& first = words.back().front();
-    if (first.size() > 1 && first.back() == '*')
+    if (first.size() > 1 && first.back() == '*') {
       prefix_first.push_back(words.size() - 1);
-    else
+      if (first.size() > 2)
+        prefix_pairs.set(pair(first));
+      else
+        short_prefix = true;
+    } else {
       by_first[first].push_back(words.size() - 1);
+      first_shapes.set(shape(first));
+    }
   }
 }
 
@@ -51,9 +57,12 @@ size_t cue_length_at(const Tokens& tk, const Cues& cues, size_t i) {
       best_len = len;
     }
   };
-  if (auto it = cues.by_first.find(tk.f(i)); it != cues.by_first.end())
-    for (size_t idx : it->second) consider(idx);
-  for (size_t idx : cues.prefix_first) consider(idx);
+  if (cues.first_shapes.test(Cues::shape(tk.f(i))))
+    if (auto it = cues.by_first.find(tk.f(i)); it != cues.by_first.end())
+      for (size_t idx : it->second) consider(idx);
+  const std::string& t = tk.f(i);
+  if (cues.short_prefix || (t.size() >= 2 && cues.prefix_pairs.test(Cues::pair(t))))
+    for (size_t idx : cues.prefix_first) consider(idx);
   return best_len;
 }
 

@@ -2,6 +2,8 @@
 // phrase of consecutive tokens; a trailing '*' matches a prefix).
 #pragma once
 
+#include <algorithm>
+#include <bitset>
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
@@ -19,6 +21,22 @@ struct Cues {
   // Phrases by their first word, and those whose first word is a prefix ("dusr*").
   std::unordered_map<std::string, std::vector<size_t>> by_first;
   std::vector<size_t> prefix_first;
+  // The first byte and length of every first word in by_first: a token
+  // that matches none is looked up no further. Most are not (find_cue was a
+  // fifth of understanding, mostly hashing tokens no phrase starts with).
+  std::bitset<256 * 16> first_shapes;
+  static size_t shape(const std::string& word) {
+    return static_cast<unsigned char>(word.empty() ? 0 : word[0]) * 16 +
+           std::min<size_t>(word.size(), 15);
+  }
+  // The same for prefix_first: the first two bytes of every prefix, hashed
+  // (a prefix of one byte is always tried).
+  std::bitset<1024> prefix_pairs;
+  bool short_prefix = false;
+  static size_t pair(const std::string& word) {
+    return (static_cast<unsigned char>(word[0]) * 31u + static_cast<unsigned char>(word[1])) &
+           1023u;
+  }
 };
 
 // Index of the first token where one of `cues` matches, or npos.
