@@ -1,5 +1,6 @@
-// libsodium's secretbox as the privacy layer stores it: nonce ‖ box, the
-// nonce random (24 bytes: no counter to keep, no reuse to fear).
+// libsodium's secretbox as the privacy layer stores it: nonce ‖ box. The
+// nonce (24 bytes) is random: a ChaCha20 stream per thread, seeded from the
+// kernel once per thread (no counter to keep, no reuse to fear).
 #pragma once
 
 #include <optional>

@@ -1,0 +1,49 @@
+// Boxes as the privacy layer stores them: each opens with its key only, and
+// no two share a nonce, within a thread or across threads.
+#include "privacy/secretbox.hpp"
+
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+namespace parley::privacy {
+namespace {
+
+const unsigned char kKey[crypto_secretbox_KEYBYTES] = {7, 1, 2, 3};
+
+TEST(Secretbox, ABoxOpensWithItsKeyOnly) {
+  const std::string boxed = secretbox_seal(kKey, "Calle Mayor 5");
+  EXPECT_EQ(boxed.find("Calle Mayor"), std::string::npos);
+  EXPECT_EQ(secretbox_open(kKey, boxed), "Calle Mayor 5");
+  unsigned char other[crypto_secretbox_KEYBYTES] = {7, 1, 2, 4};
+  EXPECT_FALSE(secretbox_open(other, boxed));
+  std::string tampered = boxed;
+  tampered.back() ^= 1;
+  EXPECT_FALSE(secretbox_open(kKey, tampered));
+  EXPECT_FALSE(secretbox_open(kKey, "short"));
+}
+
+TEST(Secretbox, NoTwoBoxesShareANonceWithinOrAcrossThreads) {
+  std::mutex mu;
+  std::set<std::string> nonces;
+  size_t boxes = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      std::vector<std::string> mine;
+      for (int i = 0; i < 2000; ++i)
+        mine.push_back(secretbox_seal(kKey, "same text").substr(0, crypto_secretbox_NONCEBYTES));
+      std::lock_guard lock(mu);
+      boxes += mine.size();
+      nonces.insert(mine.begin(), mine.end());
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(nonces.size(), boxes);
+}
+
+}  // namespace
+}  // namespace parley::privacy
