@@ -157,11 +157,16 @@ bool looks_like_sku(const std::string& folded) {
 }  // namespace
 
 uint32_t feature_id(std::string_view name) {
+  return feature_id({name});
+}
+
+uint32_t feature_id(std::initializer_list<std::string_view> parts) {
   uint32_t h = 2166136261u;
-  for (char c : name) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 16777619u;
-  }
+  for (std::string_view part : parts)
+    for (char c : part) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 16777619u;
+    }
   return h;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -27,5 +28,7 @@ std::vector<Feature> intent_features(const nlu::Tokens& tokens, const RuleVerdic
                                      std::vector<uint32_t>* lexical = nullptr);
 
 uint32_t feature_id(std::string_view name);
+// The id of the parts' concatenation, without building it (FNV-1a runs on).
+uint32_t feature_id(std::initializer_list<std::string_view> parts);
 
 }  // namespace parley::brain

@@ -105,44 +105,51 @@ TokenFeatures::TokenFeatures(const nlu::Tokens& tk, const std::string& intent)
 
 std::vector<Feature> TokenFeatures::at(size_t i, const std::string& prev) const {
   std::vector<Feature> f;
-  auto add = [&](const std::string& name) { f.push_back({feature_id(name), 1.0f}); };
-  const std::string& w = words_[i];
-  auto word = [&](long k) -> std::string {
+  f.reserve(32);
+  // Each name hashed from its parts, not built: this ran for every token and
+  // was a fifth of understanding (issue 22). The ids are the same.
+  auto add = [&](std::initializer_list<std::string_view> name) {
+    f.push_back({feature_id(name), 1.0f});
+  };
+  const std::string_view w = words_[i];
+  auto word = [&](long k) -> std::string_view {
     const long j = static_cast<long>(i) + k;
     if (j < 0) return "<s>";
     if (j >= static_cast<long>(words_.size())) return "</s>";
     return words_[static_cast<size_t>(j)];
   };
-  add("b");
-  add("w=" + w);
-  add("p3=" + prefix_cps(w, 3));
-  add("s3=" + suffix_cps(w, 3));
-  add("s2=" + suffix_cps(w, 2));
-  add("sh=" + shapes_[i]);
-  add("w-1=" + word(-1));
-  add("w+1=" + word(1));
-  add("w-2=" + word(-2));
-  add("w+2=" + word(2));
-  add("w-1w=" + word(-1) + "|" + w);
-  add("ww+1=" + w + "|" + word(1));
-  add("I=" + intent_);
-  add("Iw=" + intent_ + "|" + w);
-  add("Iw-1=" + intent_ + "|" + word(-1));
-  add("Iw+1=" + intent_ + "|" + word(1));
-  add("Ish=" + intent_ + "|" + shapes_[i]);
-  add("T=" + prev);
-  add("TI=" + prev + "|" + intent_);
-  add("Tw=" + prev + "|" + w);
-  add("TIw-1=" + prev + "|" + intent_ + "|" + word(-1));
-  if (typed_[i]) add("typed");
-  if (nlu::is_cue_word(tokens_.t[i].folded)) add("cue");
-  add(i == 0 ? "pos=0" : i == 1 ? "pos=1" : i < 4 ? "pos=2-3" : "pos=4+");
+  const std::string_view I = intent_, T = prev, sh = shapes_[i];
+  const std::string p3 = prefix_cps(words_[i], 3), s3 = suffix_cps(words_[i], 3),
+                    s2 = suffix_cps(words_[i], 2);
+  add({"b"});
+  add({"w=", w});
+  add({"p3=", p3});
+  add({"s3=", s3});
+  add({"s2=", s2});
+  add({"sh=", sh});
+  add({"w-1=", word(-1)});
+  add({"w+1=", word(1)});
+  add({"w-2=", word(-2)});
+  add({"w+2=", word(2)});
+  add({"w-1w=", word(-1), "|", w});
+  add({"ww+1=", w, "|", word(1)});
+  add({"I=", I});
+  add({"Iw=", I, "|", w});
+  add({"Iw-1=", I, "|", word(-1)});
+  add({"Iw+1=", I, "|", word(1)});
+  add({"Ish=", I, "|", sh});
+  add({"T=", T});
+  add({"TI=", T, "|", I});
+  add({"Tw=", T, "|", w});
+  add({"TIw-1=", T, "|", I, "|", word(-1)});
+  if (typed_[i]) add({"typed"});
+  if (nlu::is_cue_word(tokens_.t[i].folded)) add({"cue"});
+  add({i == 0 ? "pos=0" : i == 1 ? "pos=1" : i < 4 ? "pos=2-3" : "pos=4+"});
   // The last separator before the token (":" after "lead", "," between fields).
   for (size_t k = i; k-- > 0;)
     if (tokens_.t[k].kind == nlu::Token::punct) {
-      add("pp=" + tokens_.t[k].folded);
-      add("pp=" + tokens_.t[k].folded + "|" +
-          word(static_cast<long>(k) - static_cast<long>(i) - 1));
+      add({"pp=", tokens_.t[k].folded});
+      add({"pp=", tokens_.t[k].folded, "|", word(static_cast<long>(k) - static_cast<long>(i) - 1)});
       break;
     }
   std::sort(f.begin(), f.end(), [](const Feature& a, const Feature& b) { return a.id < b.id; });
