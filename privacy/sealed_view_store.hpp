@@ -40,6 +40,9 @@ class SealedViewStore final : public projections::ViewStore {
   events::Status erase_prefix(std::string_view prefix) override {
     return inner_.erase_prefix(prefix);
   }
+  events::Status erase_prefixes(const std::vector<std::string>& prefixes) override {
+    return inner_.erase_prefixes(prefixes);
+  }
   events::Status ingest(std::vector<projections::ViewWrite> batch) override;
 
  private:

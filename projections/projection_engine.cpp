@@ -272,9 +272,15 @@ Status ProjectionEngine::rebuild(const std::vector<std::string>& names,
     if (!p) return Status::NotFound("no projection named '" + n + "'");
     chosen.push_back(p);
   }
+  std::vector<std::string> prefixes;
+  std::vector<ViewWrite> checkpoints;
   for (auto* p : chosen) {
-    if (auto st = views_.erase_prefix(row_prefix(p->name())); !st.ok()) return st;
-    if (auto st = views_.write({{checkpoint_key(p->name()), std::nullopt}}); !st.ok()) return st;
+    prefixes.push_back(row_prefix(p->name()));
+    checkpoints.push_back({checkpoint_key(p->name()), std::nullopt});
+  }
+  if (auto st = views_.erase_prefixes(prefixes); !st.ok()) return st;
+  if (auto st = views_.write(checkpoints); !st.ok()) return st;
+  for (auto* p : chosen) {
     std::unique_lock plock(p->mutex());
     p->clear();
     p->set_checkpoint(0);

@@ -41,6 +41,12 @@ class ViewStore {
   virtual events::Status scan(std::string_view prefix, const Visitor& visit) = 0;
   // Deletes every key that starts with `prefix`.
   virtual events::Status erase_prefix(std::string_view prefix) = 0;
+  // The same for several prefixes at once (a rebuild of several views).
+  virtual events::Status erase_prefixes(const std::vector<std::string>& prefixes) {
+    for (const auto& p : prefixes)
+      if (auto st = erase_prefix(p); !st.ok()) return st;
+    return events::Status::Ok();
+  }
   // The same as write() (all or nothing, not synced), for the large batches
   // of a long fold: RocksViewStore sorts them into a table file and ingests
   // it, past the WAL, the memtable and their compactions. A key written twice
@@ -70,6 +76,7 @@ class RocksViewStore final : public ViewStore {
   events::Expected<std::string> get(std::string_view key) override;
   events::Status scan(std::string_view prefix, const Visitor& visit) override;
   events::Status erase_prefix(std::string_view prefix) override;
+  events::Status erase_prefixes(const std::vector<std::string>& prefixes) override;
   events::Status ingest(std::vector<ViewWrite> batch) override;
 
  private:

@@ -164,6 +164,31 @@ TEST(ViewStoreIngest, AnIngestedBatchReadsLikeAWrittenOne) {
         << "a table file was left behind: " << e.path();
 }
 
+// A rebuild erases all its views at once: one flush and one compaction, and
+// what lies between the prefixes stays.
+TEST(ViewStoreErase, SeveralPrefixesAreErasedFromEveryFileAndOthersStay) {
+  testing::TempDir dir;
+  auto opened = RocksViewStore::open(dir.sub("views"));
+  ASSERT_TRUE(opened.ok());
+  auto& store = **opened;
+  ASSERT_TRUE(store
+                  .write({{"v/a/1", std::string("Alpha Plaintext")},
+                          {"v/b/1", std::string("keep me")},
+                          {"v/c/1", std::string("Gamma Plaintext")}})
+                  .ok());
+  ASSERT_TRUE(store.erase_prefixes({"v/c/", "v/a/"}).ok());
+  const std::map<std::string, std::string> want{{"v/b/1", "keep me"}};
+  EXPECT_EQ(dump(store), want);
+  std::string files;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(dir.sub("views"))) {
+    std::ifstream in(f.path(), std::ios::binary);
+    files.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  EXPECT_EQ(files.find("Alpha Plaintext"), std::string::npos);
+  EXPECT_EQ(files.find("Gamma Plaintext"), std::string::npos);
+  EXPECT_FALSE(store.erase_prefixes({std::string(1, '\xff')}).ok()) << "unbounded";
+}
+
 TEST(Projections, ARebuildIngestedIntoRocksDbEqualsTheLiveFold) {
   events::MemoryEventStore log;
   testing::Workload work;
