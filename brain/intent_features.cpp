@@ -88,27 +88,32 @@ class Builder {
         (name[0] == 'w' || name[0] == 'g' || name[0] == 'b' || name[0] == 's'))
       lexical_->push_back(features_.back().id);
   }
-  // Character n-grams of "<word>", by code point.
+  // Character n-grams of "<word>", by code point: each a run of the framed
+  // word, hashed in place ("g:" then the run: the id of "g:<run>").
   void add_char_grams(const std::string& word) {
-    std::vector<std::string> cps{"<"};
-    for (size_t i = 0; i < word.size();) {
+    const std::string framed = "<" + word + ">";
+    std::vector<size_t> starts{0};  // of each code point in `framed`, and its end
+    for (size_t i = 1; i + 1 < framed.size();) {
       size_t len = 1;
-      const auto c = static_cast<unsigned char>(word[i]);
+      const auto c = static_cast<unsigned char>(framed[i]);
       if (c >= 0xF0)
         len = 4;
       else if (c >= 0xE0)
         len = 3;
       else if (c >= 0xC0)
         len = 2;
-      cps.push_back(word.substr(i, len));
-      i += len;
+      starts.push_back(i);
+      i = std::min(i + len, framed.size() - 1);
     }
-    cps.push_back(">");
+    starts.push_back(framed.size() - 1);  // ">"
+    starts.push_back(framed.size());
+    const size_t cps = starts.size() - 1;
+    const std::string_view all(framed);
     for (size_t n = 3; n <= 5; ++n)
-      for (size_t i = 0; i + n <= cps.size(); ++i) {
-        std::string g = "g:";
-        for (size_t k = i; k < i + n; ++k) g += cps[k];
-        add(g, 0.5f);
+      for (size_t i = 0; i + n <= cps; ++i) {
+        features_.push_back(
+            {feature_id({"g:", all.substr(starts[i], starts[i + n] - starts[i])}), 0.5f});
+        if (lexical_) lexical_->push_back(features_.back().id);
       }
   }
   std::vector<Feature> finish() {
