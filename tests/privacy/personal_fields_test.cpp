@@ -98,7 +98,7 @@ TEST(PersonalFields, ATypeWithoutPersonalMembersIsStoredAsItCame) {
 }
 
 TEST(PersonalFields, WhatIsNotAJsonObjectIsRefusedNotStoredInTheClear) {
-  for (const std::string bad :
+  for (const std::string& bad :
        {std::string(R"(["text","Ana"])"), std::string(R"({"text":"Ana")"),
         std::string(R"({"text":"Ana","x":[1,,2]})"), std::string("\"Ana\""), std::string("")}) {
     auto s = seal_payload("conversation.message_received", bad, kSeal);
