@@ -234,7 +234,9 @@ events::Expected<std::string> seal_payload(std::string_view event_type, const st
   const auto& paths = personal_fields(event_type);
   if (paths.empty()) return payload;
   const size_t last = payload.find_last_not_of(" \t\r\n");
-  if (last == std::string::npos || payload[last] != '}' ||
+  const bool deep =
+      std::any_of(paths.begin(), paths.end(), [](const auto& p) { return p.size() > 2; });
+  if (deep || last == std::string::npos || payload[last] != '}' ||
       payload.find('\0') != std::string::npos || !json::accept(payload))
     return seal_with_dom(event_type, payload, paths, seal);
   const simdjson::padded_string padded(payload);

@@ -101,6 +101,10 @@ Expected<std::unique_ptr<RocksViewStore>> RocksViewStore::open(const std::string
   rocksdb::DB* raw = nullptr;
   auto s = rocksdb::DB::Open(o, path, &raw);
   if (!s.ok()) return Status::IoError("cannot open the views at " + path + ": " + s.ToString());
+  // An ingest file a crash left behind (written, never moved in) is ours.
+  for (const auto& f : std::filesystem::directory_iterator(path, ec))
+    if (f.path().filename().string().rfind("ingest-", 0) == 0)
+      std::filesystem::remove(f.path(), ec);
   auto h = std::make_unique<Handle>();
   h->db.reset(raw);
   h->options = o;
