@@ -17,10 +17,14 @@ using nlohmann::json;
 
 namespace {
 
-std::string chunk_key(const std::string& entity, uint64_t chunk) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%08llu", static_cast<unsigned long long>(chunk));
-  return entity + "/" + buf;
+// "<kind>/<id>/<seq, 12 digits>": an entity's entries in stream order.
+std::string entry_key(const events::EventEnvelope& env) {
+  char seq[24];
+  std::snprintf(seq, sizeof seq, "/%012llu", static_cast<unsigned long long>(env.seq));
+  std::string key;
+  key.reserve(env.entity_type.size() + env.entity_id.size() + 15);
+  key.append(env.entity_type).append("/").append(env.entity_id).append(seq);
+  return key;
 }
 
 std::string money(int64_t cents, const std::string& currency) {
@@ -135,20 +139,6 @@ std::string ActivityView::words(const std::string& t, const Fields& p, const Cal
   return "";
 }
 
-std::string ActivityView::chunk_value(const std::vector<std::string>& entries) {
-  size_t size = 16;
-  for (const auto& e : entries) size += e.size() + 1;
-  std::string out;
-  out.reserve(size);
-  out.append("{\"entries\":[");
-  for (size_t i = 0; i < entries.size(); ++i) {
-    if (i) out.push_back(',');
-    out.append(entries[i]);
-  }
-  out.append("]}");
-  return out;
-}
-
 void ActivityView::apply(const ProjectedEvent& e) {
   const Fields p = e.payload();
   std::string text = words(e.env.type, p, calendar_);
@@ -156,15 +146,6 @@ void ActivityView::apply(const ProjectedEvent& e) {
   std::string by = s(p, "by");
   if (e.env.type == ct::kMessageReceived) by = "shopper";
   if (e.env.type == ct::kMessageSent) by = s(p, "author").empty() ? "bot" : s(p, "author");
-  std::string entity;
-  entity.reserve(e.env.entity_type.size() + 1 + e.env.entity_id.size());
-  entity.append(e.env.entity_type).append("/").append(e.env.entity_id);
-  Tail& tail = tails_[entity];
-  if (tail.entries.size() >= kChunk) {  // the chunk is full: keep it for the commit, start anew
-    if (tail.changed)
-      full_.push_back({chunk_key(entity, (tail.count - 1) / kChunk), chunk_value(tail.entries)});
-    tail.entries.clear();
-  }
   // The keys in canonical (sorted) order: at_us, by, text, type.
   std::string entry;
   entry.reserve(48 + by.size() + text.size() + e.env.type.size());
@@ -175,46 +156,22 @@ void ActivityView::apply(const ProjectedEvent& e) {
   entry.append(",\"type\":");
   append_canonical_string(&entry, e.env.type);
   entry.push_back('}');
-  tail.entries.push_back(std::move(entry));
-  ++tail.count;
-  if (!tail.changed) {
-    tail.changed = true;
-    changed_.push_back(std::move(entity));
-  }
+  written_.push_back({entry_key(e.env), std::move(entry)});
 }
 
 void ActivityView::take_changes(std::vector<ViewWrite>* out) {
-  for (auto& w : full_) out->push_back(std::move(w));
-  full_.clear();
-  for (const auto& entity : changed_) {
-    Tail& tail = tails_[entity];
-    tail.changed = false;
-    const uint64_t chunk = (tail.count - 1) / kChunk;
-    out->push_back({chunk_key(entity, chunk), chunk_value(tail.entries)});
-  }
-  changed_.clear();
+  if (out->empty()) return out->swap(written_);
+  out->insert(out->end(), std::make_move_iterator(written_.begin()),
+              std::make_move_iterator(written_.end()));
+  written_.clear();
 }
 
-events::Status ActivityView::load_row(std::string_view key, std::string_view value) {
-  auto slash = key.rfind('/');
-  if (slash == std::string_view::npos) return events::Status::Corruption("activity key");
-  const std::string entity(key.substr(0, slash));
-  const uint64_t chunk = std::strtoull(std::string(key.substr(slash + 1)).c_str(), nullptr, 10);
-  auto j = json::parse(value, nullptr, false);
-  if (!j.is_object() || !j.contains("entries") || !j["entries"].is_array())
-    return events::Status::Corruption("activity row " + std::string(key));
-  Tail& tail = tails_[entity];  // rows arrive in key order: the last chunk wins
-  tail.entries.clear();
-  for (const auto& entry : j["entries"]) tail.entries.push_back(canonical(entry));
-  tail.count = chunk * kChunk + tail.entries.size();
-  tail.changed = false;
-  return events::Status::Ok();
+events::Status ActivityView::load_row(std::string_view, std::string_view) {
+  return events::Status::Ok();  // nothing is kept in memory (loads_rows() is false)
 }
 
 void ActivityView::clear() {
-  tails_.clear();
-  full_.clear();
-  changed_.clear();
+  written_.clear();
 }
 
 events::Expected<json> ActivityView::entries(ViewStore& views, const std::string& kind,
@@ -223,8 +180,7 @@ events::Expected<json> ActivityView::entries(ViewStore& views, const std::string
   const std::string prefix = ProjectionEngine::row_prefix("activity") + kind + "/" + id + "/";
   auto st = views.scan(prefix, [&](std::string_view, std::string_view v) {
     auto j = json::parse(v, nullptr, false);
-    if (j.is_object())
-      for (auto& e : j["entries"]) out.push_back(std::move(e));
+    if (j.is_object()) out.push_back(std::move(j));
     return true;
   });
   if (!st.ok()) return st;

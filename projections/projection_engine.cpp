@@ -77,14 +77,16 @@ Status ProjectionEngine::open() {
     std::string fingerprint;
     if (stored.ok() && decode_checkpoint(*stored, &position, &fingerprint) &&
         fingerprint == p->fingerprint()) {
-      const auto prefix = row_prefix(p->name());
-      Status row_status;
-      auto st = views_.scan(prefix, [&](std::string_view k, std::string_view v) {
-        row_status = p->load_row(k.substr(prefix.size()), v);
-        return row_status.ok();
-      });
-      if (!st.ok()) return st;
-      if (!row_status.ok()) return row_status;
+      if (p->loads_rows()) {
+        const auto prefix = row_prefix(p->name());
+        Status row_status;
+        auto st = views_.scan(prefix, [&](std::string_view k, std::string_view v) {
+          row_status = p->load_row(k.substr(prefix.size()), v);
+          return row_status.ok();
+        });
+        if (!st.ok()) return st;
+        if (!row_status.ok()) return row_status;
+      }
       p->set_checkpoint(position);
     } else if (stored.ok()) {
       // Another fold wrote this view: drop it and fold again from 0.
@@ -109,7 +111,10 @@ Status ProjectionEngine::commit(uint64_t position, const std::vector<Projection*
       p->take_changes(&rows);
     }
     batch.reserve(batch.size() + rows.size() + 1);
-    for (auto& w : rows) batch.push_back({prefix + w.key, std::move(w.value)});
+    for (auto& w : rows) {
+      w.key.insert(0, prefix);
+      batch.push_back(std::move(w));
+    }
     batch.push_back({checkpoint_key(p->name()), encode_checkpoint(position, p->fingerprint())});
   }
   if (auto st = bulk ? views_.ingest(std::move(batch)) : views_.write(batch); !st.ok()) return st;

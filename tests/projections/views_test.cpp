@@ -32,14 +32,14 @@ TEST(Projections, LiveViewsEqualViewsRebuiltFromZero) {
   testing::Workload work;
   MemoryViewStore live_store;
   Views live;
-  // Small batches: many commits, chunks of activity split across them.
+  // Small batches: many commits, an entity's activity split across them.
   ProjectionEngine live_engine(log, live_store, live.all(), FoldOptions{7});  // commits of 7
   ASSERT_TRUE(live_engine.open().ok());
   for (int round = 0; round < 30; ++round) {
     for (int i = 0; i < 11; ++i) log.append_batch(work.next());
     ASSERT_TRUE(live_engine.catch_up().ok());
   }
-  // A long conversation: its activity spans several chunks.
+  // A long conversation: 150 entries of activity.
   std::vector<events::AppendRequest> chatty;
   for (int i = 0; i < 150; ++i) {
     events::AppendRequest r{{"conversation", "telegram:777"}, events::kAnySeq, {}, {}};
