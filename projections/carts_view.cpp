@@ -24,19 +24,22 @@ bool CartsView::wants(std::string_view type) const {
 
 namespace {
 
-void total(json& cart) {
+void total(CartsView::Cart& cart) {
   int64_t value = 0, items = 0;
-  std::string currency;
-  for (const auto& l : cart["lines"]) {
-    const int64_t q = l.value("quantity", int64_t{0});
-    value += q * l.value("unit_price_cents", int64_t{0});
-    items += q;
-    if (currency.empty()) currency = l.value("currency", "");
+  const std::string* currency = nullptr;
+  for (const auto& l : cart.lines) {
+    value += l.quantity * l.unit_price_cents;
+    items += l.quantity;
+    if (!currency && !l.currency.empty()) currency = &l.currency;
   }
-  cart["value_cents"] = value;
-  cart["items"] = items;
-  if (!currency.empty()) cart["currency"] = currency;
-  if (cart["status"] != "ordered") cart["status"] = cart["lines"].empty() ? "emptied" : "open";
+  cart.value_cents = value;
+  cart.items = items;
+  if (currency) cart.currency = *currency;
+  if (cart.status != "ordered") cart.status = cart.lines.empty() ? "emptied" : "open";
+}
+
+void append_number(std::string* out, int64_t v) {
+  out->append(std::to_string(v));
 }
 
 }  // namespace
@@ -44,83 +47,174 @@ void total(json& cart) {
 void CartsView::apply(const ProjectedEvent& e) {
   const auto& id = e.env.entity_id;
   const auto& type = e.env.type;
+  auto it = rows_.find(id);
+  if (it == rows_.end()) {
+    if (type != ct::kItemAdded) return;  // nothing to change
+    it = rows_.emplace(id, Cart{}).first;
+    it->second.channel = channel_of(id);
+  }
+  Cart& cart = it->second;
+  if (!cart.changed) {
+    cart.changed = true;
+    changed_.push_back(id);
+  }
   const Fields p = e.payload();
-  json* existing = row(id);
-  if (!existing && type != ct::kItemAdded) return;  // nothing to change
-  json& cart = existing ? *existing : touch(id);
-  if (!existing)
-    cart = {{"conversation_id", id},
-            {"channel", channel_of(id)},
-            {"lines", json::array()},
-            {"status", "open"},
-            {"currency", ""}};
-  cart["updated_us"] = e.env.timestamp_us;
+  cart.updated_us = e.env.timestamp_us;
+  auto each_line = [&](auto f) {
+    const std::string_view sku = p.str("sku");
+    for (auto& l : cart.lines)
+      if (l.sku == sku) f(l);
+  };
   if (type == ct::kItemAdded) {
-    if (cart["status"] == "ordered") {  // a new cart after an order
-      cart["lines"] = json::array();
-      cart["status"] = "open";
-      cart.erase("order_id");
+    if (cart.status == "ordered") {  // a new cart after an order
+      cart.lines.clear();
+      cart.status = "open";
+      cart.order_id.reset();
     }
     const Fields l = p.object("line");
-    cart["lines"].push_back({{"sku", l.str("sku")},
-                             {"name", l.str("name")},
-                             {"quantity", l.i64("quantity")},
-                             {"unit_price_cents", l.i64("unit_price_cents")},
-                             {"currency", l.str("currency")},
-                             {"color", l.str("color")},
-                             {"size", l.str("size")}});
+    cart.lines.push_back({l.string("sku"), l.string("name"), l.string("currency"),
+                          l.string("color"), l.string("size"), l.i64("quantity"),
+                          l.i64("unit_price_cents")});
   } else if (type == ct::kItemRemoved) {
-    auto& lines = cart["lines"];
     const std::string_view sku = p.str("sku");
-    json kept = json::array();
-    for (auto& l : lines)
-      if (l.value("sku", "") != sku) kept.push_back(std::move(l));
-    lines = std::move(kept);
+    cart.lines.erase(std::remove_if(cart.lines.begin(), cart.lines.end(),
+                                    [&](const Line& l) { return l.sku == sku; }),
+                     cart.lines.end());
   } else if (type == ct::kQuantityChanged) {
-    for (auto& l : cart["lines"])
-      if (l.value("sku", "") == p.str("sku")) l["quantity"] = p.i64("quantity");
+    each_line([&](Line& l) { l.quantity = p.i64("quantity"); });
   } else if (type == ct::kVariantChosen) {
-    for (auto& l : cart["lines"])
-      if (l.value("sku", "") == p.str("sku")) {
-        if (!p.str("color").empty()) l["color"] = p.str("color");
-        if (!p.str("size").empty()) l["size"] = p.str("size");
-      }
+    each_line([&](Line& l) {
+      if (!p.str("color").empty()) l.color = p.string("color");
+      if (!p.str("size").empty()) l.size = p.string("size");
+    });
   } else if (type == ct::kCartCleared) {
-    cart["lines"] = json::array();
-    if (cart["status"] == "ordered") cart["status"] = "emptied";
+    cart.lines.clear();
+    if (cart.status == "ordered") cart.status = "emptied";
   } else if (type == ct::kOrderPlaced) {
-    cart["status"] = "ordered";
-    cart["order_id"] = p.str("order_id");
+    cart.status = "ordered";
+    cart.order_id = p.string("order_id");
   }
   total(cart);
 }
 
+// Keys in sorted order, as canonical() writes an nlohmann row; "order_id"
+// only while ordered.
+std::string CartsView::row_json(const std::string& id, const Cart& cart) {
+  std::string out;
+  out.reserve(160 + cart.lines.size() * 128);
+  out.append("{\"channel\":");
+  append_canonical_string(&out, cart.channel);
+  out.append(",\"conversation_id\":");
+  append_canonical_string(&out, id);
+  out.append(",\"currency\":");
+  append_canonical_string(&out, cart.currency);
+  out.append(",\"items\":");
+  append_number(&out, cart.items);
+  out.append(",\"lines\":[");
+  for (size_t i = 0; i < cart.lines.size(); ++i) {
+    const Line& l = cart.lines[i];
+    out.append(i ? ",{\"color\":" : "{\"color\":");
+    append_canonical_string(&out, l.color);
+    out.append(",\"currency\":");
+    append_canonical_string(&out, l.currency);
+    out.append(",\"name\":");
+    append_canonical_string(&out, l.name);
+    out.append(",\"quantity\":");
+    append_number(&out, l.quantity);
+    out.append(",\"size\":");
+    append_canonical_string(&out, l.size);
+    out.append(",\"sku\":");
+    append_canonical_string(&out, l.sku);
+    out.append(",\"unit_price_cents\":");
+    append_number(&out, l.unit_price_cents);
+    out.push_back('}');
+  }
+  out.push_back(']');
+  if (cart.order_id) {
+    out.append(",\"order_id\":");
+    append_canonical_string(&out, *cart.order_id);
+  }
+  out.append(",\"status\":");
+  append_canonical_string(&out, cart.status);
+  out.append(",\"updated_us\":");
+  append_number(&out, cart.updated_us);
+  out.append(",\"value_cents\":");
+  append_number(&out, cart.value_cents);
+  out.push_back('}');
+  return out;
+}
+
+void CartsView::take_changes(std::vector<ViewWrite>* out) {
+  for (auto& id : changed_) {
+    auto it = rows_.find(id);
+    if (it == rows_.end() || !it->second.changed) continue;
+    it->second.changed = false;
+    std::string value = row_json(id, it->second);
+    out->push_back({std::move(id), std::move(value)});
+  }
+  changed_.clear();
+}
+
+events::Status CartsView::load_row(std::string_view key, std::string_view value) {
+  auto j = json::parse(value, nullptr, false);
+  if (!j.is_object() || !j.contains("lines") || !j["lines"].is_array())
+    return events::Status::Corruption("carts row " + std::string(key) + " is not a cart");
+  Cart cart;
+  cart.channel = j.value("channel", "");
+  cart.currency = j.value("currency", "");
+  cart.status = j.value("status", "open");
+  if (j.contains("order_id")) cart.order_id = j.value("order_id", "");
+  cart.updated_us = j.value("updated_us", int64_t{0});
+  cart.value_cents = j.value("value_cents", int64_t{0});
+  cart.items = j.value("items", int64_t{0});
+  for (const auto& l : j["lines"]) {
+    if (!l.is_object()) return events::Status::Corruption("carts row " + std::string(key));
+    cart.lines.push_back({l.value("sku", ""), l.value("name", ""), l.value("currency", ""),
+                          l.value("color", ""), l.value("size", ""),
+                          l.value("quantity", int64_t{0}),
+                          l.value("unit_price_cents", int64_t{0})});
+  }
+  rows_.insert_or_assign(std::string(key), std::move(cart));
+  return events::Status::Ok();
+}
+
+void CartsView::clear() {
+  rows_.clear();
+  changed_.clear();
+}
+
 CartsView::Carts CartsView::carts(const RowFilter& f, const std::string& state,
                                   int64_t abandoned_before_us, const Calendar& cal) const {
-  using nlohmann::json;
   Carts out;
   std::shared_lock lock(mutex());
-  each("", [&](const std::string&, const json& r) {
-    if (!f.day_ok(cal.date(r.value("updated_us", int64_t{0}))) || !f.channel_ok(r)) return;
-    json row = r;
-    const bool abandoned =
-        r.value("status", "") == "open" && r.value("updated_us", int64_t{0}) < abandoned_before_us;
+  std::vector<const std::pair<const std::string, Cart>*> sorted;  // by conversation id
+  for (const auto& r : rows_) sorted.push_back(&r);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  for (const auto* r : sorted) {
+    const Cart& c = r->second;
+    if (!f.day_ok(cal.date(c.updated_us)) || (!f.channel.empty() && c.channel != f.channel))
+      continue;
+    const bool abandoned = c.status == "open" && c.updated_us < abandoned_before_us;
+    if (abandoned) out.abandoned_value_cents += c.value_cents;
+    if (state == "abandoned" ? !abandoned : (!state.empty() && c.status != state)) continue;
+    json row = json::parse(row_json(r->first, c));
     row["abandoned"] = abandoned;
-    if (abandoned) out.abandoned_value_cents += r.value("value_cents", int64_t{0});
-    if (state == "abandoned" ? !abandoned : (!state.empty() && r.value("status", "") != state))
-      return;
     out.rows.push_back(std::move(row));
-  });
+  }
   return out;
+}
+
+std::optional<json> CartsView::cart(const std::string& conversation_id) const {
+  auto it = rows_.find(conversation_id);
+  if (it == rows_.end()) return std::nullopt;
+  return json::parse(row_json(it->first, it->second));
 }
 
 std::map<std::string, CartsView::OpenCart> CartsView::open_carts() const {
   std::shared_lock lock(mutex());
   std::map<std::string, OpenCart> out;
-  each("", [&](const std::string& id, const json& cart) {
-    if (cart.value("status", "") == "open")
-      out[id] = {cart.value("value_cents", int64_t{0}), cart.value("currency", "")};
-  });
+  for (const auto& [id, cart] : rows_)
+    if (cart.status == "open") out[id] = {cart.value_cents, cart.currency};
   return out;
 }
 

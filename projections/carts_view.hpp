@@ -8,6 +8,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <unordered_map>
+#include <vector>
 
 #include "projections/calendar.hpp"
 #include "projections/projection.hpp"
@@ -15,15 +18,23 @@
 
 namespace parley::projections {
 
-class CartsView final : public JsonRowProjection {
+// The rows are plain structs, written as canonical JSON at commit (byte for
+// byte what the nlohmann rows were): rebuilt alone over 1M events, 1.38 s as
+// nlohmann rows, 0.75 s as structs (issue 22).
+class CartsView final : public Projection {
  public:
-  CartsView() : JsonRowProjection("carts", "carts/1") {}
+  CartsView() : name_("carts") {}
+  const std::string& name() const override { return name_; }
+  std::string fingerprint() const override { return "carts/1"; }
   bool wants(std::string_view type) const override;
   void apply(const ProjectedEvent& event) override;
+  void take_changes(std::vector<ViewWrite>* out) override;
+  events::Status load_row(std::string_view key, std::string_view value) override;
+  void clear() override;
 
-  // Carts updated on the days asked for. An open cart untouched since
-  // `abandoned_before_us` is abandoned; `state` is open, abandoned, ordered,
-  // emptied or "" for any. Takes the view's lock.
+  // Carts updated on the days asked for, by conversation id. An open cart
+  // untouched since `abandoned_before_us` is abandoned; `state` is open,
+  // abandoned, ordered, emptied or "" for any. Takes the view's lock.
   struct Carts {
     nlohmann::json rows = nlohmann::json::array();
     int64_t abandoned_value_cents = 0;
@@ -37,6 +48,29 @@ class CartsView final : public JsonRowProjection {
     std::string currency;
   };
   std::map<std::string, OpenCart> open_carts() const;
+
+  struct Line {
+    std::string sku, name, currency, color, size;
+    int64_t quantity = 0, unit_price_cents = 0;
+  };
+  struct Cart {
+    std::string channel, currency, status = "open";
+    std::optional<std::string>
+        order_id;  // set by the order; gone when a line is added while ordered
+    std::vector<Line> lines;
+    int64_t updated_us = 0, value_cents = 0, items = 0;
+    bool changed = false;
+  };
+  // The row of one conversation's cart; nullopt when it has none.
+  // Readers: hold mutex() shared.
+  std::optional<nlohmann::json> cart(const std::string& conversation_id) const;
+  // The stored row: compact JSON, keys sorted, as canonical() writes it.
+  static std::string row_json(const std::string& conversation_id, const Cart& cart);
+
+ private:
+  std::string name_;
+  std::unordered_map<std::string, Cart> rows_;
+  std::vector<std::string> changed_;
 };
 
 // "telegram" of "telegram:4242".

@@ -47,12 +47,13 @@ TEST(Projections, CartsOrdersAndCustomers) {
     EXPECT_EQ((*s.v.orders.find("order/O-whatsapp:3"))["status"], "placed");
   }
   std::shared_lock lock(s.v.carts.mutex());
-  const json* open = s.v.carts.find("whatsapp:1");
-  ASSERT_NE(open, nullptr);
+  const auto open = s.v.carts.cart("whatsapp:1");
+  ASSERT_TRUE(open.has_value());
   EXPECT_EQ((*open)["status"], "open");
   EXPECT_EQ((*open)["value_cents"], 3750);
   EXPECT_EQ((*open)["channel"], "whatsapp");
-  EXPECT_EQ((*s.v.carts.find("telegram:2"))["status"], "ordered");
+  EXPECT_EQ((*s.v.carts.cart("telegram:2"))["status"], "ordered");
+  EXPECT_FALSE(s.v.carts.cart("whatsapp:3").has_value());
   std::shared_lock olock(s.v.orders.mutex());
   const json* c = s.v.orders.find("customer/phone:34600111222");
   ASSERT_NE(c, nullptr) << "one customer across two channels";
