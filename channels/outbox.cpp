@@ -78,10 +78,7 @@ void Outbox::on_delivery_event(const std::string& id, uint64_t seq, const delive
   std::lock_guard lock(mu_);
   auto it = items_.find(id);
   if (it == items_.end() || seq <= it->second->state.version) return;  // done, or applied already
-  // This process's own record, read back by the feed before its completion
-  // arrived: on_recorded applies it (and counts it as delivered here, not as
-  // a replay).
-  if (it->second->recording) return;
+  if (it->second->recording) return;  // this process's own record: on_recorded applies it
   it->second->state.version = seq - 1;
   apply(*it->second, e, /*replayed=*/true);
 }
@@ -150,6 +147,7 @@ void Outbox::start() {
   std::lock_guard lock(mu_);
   if (started_) return;
   started_ = true;
+  sending_.store(true, std::memory_order_release);
   for (const auto& [key, chat] : chats_)
     if (!chat->ids.empty()) schedule(key, 0);
   thread_ = std::thread([this] { loop(); });
@@ -340,6 +338,8 @@ void Outbox::on_recorded(Recorded r, int64_t now) {
   item.recording = false;
   if (r.result.status.ok()) {
     const std::string key = item.chat_key;
+    if (const auto* sent = std::get_if<delivery::PartSent>(&r.event); sent && part_recorded_)
+      part_recorded_(r.id, sent->platform_message_id);
     apply(item, r.event, false);  // may erase the item
     schedule(key, now);
     return;

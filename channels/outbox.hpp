@@ -98,7 +98,17 @@ class Outbox {
   void enqueue(OutboxItem item);
   void on_delivery_event(const std::string& id, uint64_t seq, const domain::delivery::Event& e);
 
+  // Called with each part's platform message id once its delivery.part_sent
+  // is durable, on the outbox's thread (under its lock: keep it short, and
+  // do not call the outbox from it). Set before start().
+  using PartRecorded =
+      std::function<void(const std::string& id, const std::string& platform_message_id)>;
+  void on_part_recorded(PartRecorded f) { part_recorded_ = std::move(f); }
+
   void start();
+  // After start() this outbox writes every delivery record and applies it
+  // itself: the feed reads only the replay's (channels/outbox_feed.hpp).
+  bool sending() const { return sending_.load(std::memory_order_acquire); }
   // Stops sending; waits for delivery records already submitted.
   void stop();
 
@@ -165,6 +175,8 @@ class Outbox {
   std::mt19937_64 rng_{0x5eed};
   OutboxStats stats_;
   bool started_ = false;
+  std::atomic<bool> sending_{false};
+  PartRecorded part_recorded_;
   std::atomic<bool> stopping_{false};
   std::thread thread_;
 };

@@ -17,11 +17,20 @@ OutboxFeed::~OutboxFeed() {
   stop_following();
 }
 
+void OutboxFeed::set_notice_index(NoticeIndex* notices) {
+  notices_ = notices;
+  if (notices)
+    outbox_.on_part_recorded([notices](const std::string& id, const std::string& platform_id) {
+      notices->sent(id, platform_id);
+    });
+}
+
 bool OutboxFeed::wants(std::string_view type) const {
   return type == events::conversation_codec::kMessageSent ||
          type == events::conversation_codec::types::kCustomerForgotten ||
          type == events::conversation_codec::kMessageReceived ||
-         type == codec::kNotificationQueued || codec::is_delivery_event(type);
+         type == codec::kNotificationQueued ||
+         (codec::is_delivery_event(type) && !outbox_.sending());
 }
 
 bool OutboxFeed::on_platform(const std::string& conversation_id) const {

@@ -9,6 +9,11 @@
 // poller (not `via` the REST chat). Anything else is counted and dropped, so a
 // REST client can never make the shop message a chat id of its choosing.
 //
+// Delivery events are read only until the outbox starts sending: from then
+// on it writes every one of them and applies it itself, so reading them back
+// was a decode and a lock per part for nothing (issue 22). The notice index
+// gets a live part's platform id from the outbox (Outbox::on_part_recorded).
+//
 // A shopper who asked in the chat to be forgotten (conversation.customer_forgotten
 // by "shopper", brain/shop_privacy.cpp) has their key erased here, once the
 // feed has handed on the reply that follows it ("Done: erased"): erased
@@ -44,8 +49,8 @@ class OutboxFeed final : public projections::LogFollower {
 
   // Alerts to managers and the platform ids they were delivered as, for
   // relaying a manager's answer (channels/notice_index.hpp); unset: none.
-  // Set before the feed starts.
-  void set_notice_index(NoticeIndex* notices) { notices_ = notices; }
+  // Set before the feed and the outbox start.
+  void set_notice_index(NoticeIndex* notices);
 
   // Replies dropped because no platform started their conversation.
   uint64_t not_platform_started() const { return not_platform_started_.load(); }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "channels/adapters.hpp"
+#include "channels/notice_index.hpp"
 #include "channels/outbox_feed.hpp"
 #include "domain/conversation.hpp"
 #include "events/conversation_codec.hpp"
@@ -250,6 +251,35 @@ TEST(Outbox, PermanentRefusalsAreDeadAtOnce) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   EXPECT_EQ(rig.outbox->stats().dead, 1u);
   EXPECT_EQ(rig.platform.count(), 1u);
+}
+
+// Once the outbox sends, the feed does not read its delivery records back:
+// the alert's platform id reaches the notice index from the outbox itself,
+// with no catch-up after the delivery.
+TEST(Outbox, AnAlertsPlatformIdIsKnownAsSoonAsItsDeliveryIsRecorded) {
+  Rig rig([](const Recorded&, size_t n) { return ok_answer(40 + n); });
+  NoticeIndex notices;
+  rig.feed->set_notice_index(&notices);
+  rig.start();
+  domain::delivery::NotificationQueued alert{
+      "telegram:77#3/m0", "telegram", "555", "A shopper asks for a person", "handoff", now_us()};
+  auto r = rig.writer
+               .submit(events::AppendRequest{
+                   {domain::delivery::kNotificationType, alert.id},
+                   0,
+                   {events::delivery_codec::encode_notification(alert, "telegram:77#3")},
+                   std::nullopt})
+               .get();
+  ASSERT_TRUE(r.status.ok());
+  ASSERT_TRUE(rig.feed->catch_up().ok());  // the feed hands the alert to the outbox
+  ASSERT_TRUE(rig.wait_delivered(1));
+  std::string about;
+  for (int i = 0; i < 200 && about.empty(); ++i) {
+    about = notices.conversation_of("telegram", "555", "41");
+    if (about.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(about, "telegram:77");
+  EXPECT_EQ(rig.deliveries(alert.id).size(), 1u);
 }
 
 TEST(Outbox, ReplaySendsWhatIsUndeliveredAndNothingElse) {
