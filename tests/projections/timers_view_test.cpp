@@ -36,17 +36,30 @@ TEST(TimersView, EachRowIsStoredAsCanonicalJsonThroughATimersLife) {
   s.add("lead", "acme", "lead.assigned", {{"from", "ravi"}, {"to", "neha"}}, 9);
   s.fold();
   const int64_t m = 60000000;
-  const json nudge = {{"kind", "nudge"},         {"key", n1},
-                      {"conversation_id", "whatsapp:1"}, {"channel", "whatsapp"},
-                      {"scheduled_us", s.t + 1 * m}, {"number", 2},
-                      {"due_us", 222},           {"state", "sent"},
-                      {"reason", "the shopper wrote"}, {"settled_us", s.t + 4 * m},
+  const json nudge = {{"kind", "nudge"},
+                      {"key", n1},
+                      {"conversation_id", "whatsapp:1"},
+                      {"channel", "whatsapp"},
+                      {"scheduled_us", s.t + 1 * m},
+                      {"number", 2},
+                      {"due_us", 222},
+                      {"state", "sent"},
+                      {"reason", "the shopper wrote"},
+                      {"settled_us", s.t + 4 * m},
                       {"template", {{"name", "cart_reminder"}, {"language", "es"}}}};
   EXPECT_EQ(stored(s, n1), canonical(nudge));
-  json s1 = {{"kind", "follow_up"}, {"key", "follow_up/acme/s1"}, {"lead_id", "acme"},
-             {"step_id", "s1"},     {"sequence", "demo"},         {"index", 0},
-             {"due_us", 333},       {"state", "sent"},            {"scheduled_us", s.t + 6 * m},
-             {"assignee", "ravi"},  {"sent_to", "ravi@acme"},     {"settled_us", s.t + 8 * m}};
+  json s1 = {{"kind", "follow_up"},
+             {"key", "follow_up/acme/s1"},
+             {"lead_id", "acme"},
+             {"step_id", "s1"},
+             {"sequence", "demo"},
+             {"index", 0},
+             {"due_us", 333},
+             {"state", "sent"},
+             {"scheduled_us", s.t + 6 * m},
+             {"assignee", "ravi"},
+             {"sent_to", "ravi@acme"},
+             {"settled_us", s.t + 8 * m}};
   EXPECT_EQ(stored(s, "follow_up/acme/s1"), canonical(s1)) << "a sent step keeps its owner";
   json s2 = {{"kind", "follow_up"}, {"key", "follow_up/acme/s2"}, {"lead_id", "acme"},
              {"step_id", "s2"},     {"sequence", "demo"},         {"index", 1},
