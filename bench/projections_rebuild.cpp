@@ -1,4 +1,4 @@
-// Rebuild of every projection (carts, orders, billing, funnel, activity,
+// Rebuild of every projection (carts, orders, billing, funnel,
 // timers) over a 1,000,000-event RocksDB log of the mixed workload
 // (tests/support/workload.hpp), into a RocksDB view store, as
 // `parley projections rebuild all` does it. Prints events/s.
@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "events/rocks_event_store.hpp"
-#include "projections/activity_view.hpp"
 #include "projections/billing_view.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/funnel_view.hpp"
@@ -46,10 +45,8 @@ int main(int argc, char** argv) {
   projections::OrdersView orders;
   projections::BillingView billing(kolkata);
   projections::FunnelView funnel(kolkata);
-  projections::ActivityView activity(kolkata);
   projections::TimersView timers;
-  projections::ProjectionEngine engine(*log, *views,
-                                       {&carts, &orders, &billing, &funnel, &activity, &timers},
+  projections::ProjectionEngine engine(*log, *views, {&carts, &orders, &billing, &funnel, &timers},
                                        projections::FoldOptions{262144, 2});
   projections::RebuildProgress last;
   const std::string only = argc > 3 ? argv[3] : "all";

@@ -229,7 +229,7 @@ HttpResponse activity(AnalyticsApiContext& ctx, const HttpRequest& req) {
   const auto& id = req.path_params.at("id");
   if (kind != "conversation" && kind != "lead")
     return json_error(404, "not_found", "activity is kept for a conversation or a lead");
-  auto entries = projections::ActivityView::entries(ctx.views, kind, id);
+  auto entries = projections::activity_history(ctx.log, kind, id, cal);
   if (!entries.ok()) {
     if (entries.status().is_not_found())
       return json_error(404, "not_found", "no activity for " + kind + " '" + id + "'");

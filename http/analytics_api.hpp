@@ -21,7 +21,7 @@
 
 #include "http/auth.hpp"
 #include "http/router.hpp"
-#include "projections/activity_view.hpp"
+#include "projections/activity.hpp"
 #include "projections/billing_view.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/funnel_view.hpp"
@@ -36,7 +36,7 @@ struct AnalyticsApiContext {
   projections::BillingView& billing;
   projections::FunnelView& funnel;
   projections::TimersView& timers;
-  projections::ViewStore& views;  // activity is read from the committed view
+  events::EventStore& log;  // activity is read from the entity's stream
   projections::Calendar calendar;
   Authorizer auth;
   std::function<int64_t()> now_us;

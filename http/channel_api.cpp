@@ -196,11 +196,11 @@ HttpResponse handle_forget(ChannelApiContext& ctx, const HttpRequest& req) {
   if (!r.ok()) return engine_failure(r.error);
   if (auto st = ctx.forget_keys(id); !st.ok())
     return json_error(503, "unavailable", "the key is not erased yet, retry: " + st.to_string());
-  // The orders view forgets at once; these two keep what the customer wrote
-  // (sealed with the views key) until they are folded again (docs/SECURITY.md).
-  return json_ok(dump({{"conversation_id", id},
-                       {"forgotten", true},
-                       {"views_to_rebuild", {"activity", "funnel"}}}));
+  // The orders view forgets at once, and the activity history reads the log;
+  // the funnel keeps the zero-result searches the customer wrote (sealed with
+  // the views key) until it is folded again (docs/SECURITY.md).
+  return json_ok(
+      dump({{"conversation_id", id}, {"forgotten", true}, {"views_to_rebuild", {"funnel"}}}));
 }
 
 HttpResponse handle_outbox_list(ChannelApiContext& ctx, const HttpRequest& req) {

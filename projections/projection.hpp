@@ -7,8 +7,7 @@
 //  - apply() records its changes in memory; take_changes() hands the rows
 //    changed since the last call to the engine, which writes them with the
 //    checkpoint in one batch;
-//  - load_row() rebuilds the in-memory state from stored rows at start,
-//    unless loads_rows() says the fold keeps none (then rows are not read);
+//  - load_row() rebuilds the in-memory state from stored rows at start;
 //  - fingerprint() names the fold (its code version and the settings it
 //    depends on, such as the time zone). A stored view with another
 //    fingerprint is dropped and rebuilt from position 0.
@@ -65,7 +64,6 @@ class Projection {
   // last call; row keys are relative to the projection.
   virtual void take_changes(std::vector<ViewWrite>* out) = 0;
   virtual events::Status load_row(std::string_view key, std::string_view value) = 0;
-  virtual bool loads_rows() const { return true; }
   virtual void clear() = 0;
   // After a batch is durable: let timers, caches or subscribers know. Called
   // on the thread that folds this projection (see ProjectionEngine lanes).

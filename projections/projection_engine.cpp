@@ -59,6 +59,14 @@ Projection* ProjectionEngine::find(const std::string& name) const {
   return nullptr;
 }
 
+Status ProjectionEngine::drop_view(ViewStore& views, const std::string& projection) {
+  auto stored = views.get(checkpoint_key(projection));
+  if (stored.status().is_not_found()) return Status::Ok();
+  if (!stored.ok()) return stored.status();
+  if (auto st = views.erase_prefixes({row_prefix(projection)}); !st.ok()) return st;
+  return views.write({{checkpoint_key(projection), std::nullopt}});
+}
+
 uint64_t ProjectionEngine::lag(const std::string& name) const {
   auto* p = find(name);
   const uint64_t head = log_.last_position();
@@ -77,16 +85,14 @@ Status ProjectionEngine::open() {
     std::string fingerprint;
     if (stored.ok() && decode_checkpoint(*stored, &position, &fingerprint) &&
         fingerprint == p->fingerprint()) {
-      if (p->loads_rows()) {
-        const auto prefix = row_prefix(p->name());
-        Status row_status;
-        auto st = views_.scan(prefix, [&](std::string_view k, std::string_view v) {
-          row_status = p->load_row(k.substr(prefix.size()), v);
-          return row_status.ok();
-        });
-        if (!st.ok()) return st;
-        if (!row_status.ok()) return row_status;
-      }
+      const auto prefix = row_prefix(p->name());
+      Status row_status;
+      auto st = views_.scan(prefix, [&](std::string_view k, std::string_view v) {
+        row_status = p->load_row(k.substr(prefix.size()), v);
+        return row_status.ok();
+      });
+      if (!st.ok()) return st;
+      if (!row_status.ok()) return row_status;
       p->set_checkpoint(position);
     } else if (stored.ok()) {
       // Another fold wrote this view: drop it and fold again from 0.

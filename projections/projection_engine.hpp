@@ -74,6 +74,9 @@ class ProjectionEngine {
 
   static std::string checkpoint_key(const std::string& projection);
   static std::string row_prefix(const std::string& projection);
+  // Erases the rows and checkpoint of a view no longer folded (one an
+  // earlier version kept); nothing when there are none.
+  static events::Status drop_view(ViewStore& views, const std::string& projection);
 
  private:
   struct Lane;

@@ -18,7 +18,7 @@ void usage() {
   std::fputs(
       "usage: parley projections status\n"
       "       parley projections rebuild NAME|all   (server stopped)\n"
-      "projections: carts, orders, billing, funnel, activity, timers\n",
+      "projections: carts, orders, billing, funnel, timers\n",
       stderr);
 }
 

@@ -199,7 +199,7 @@ int run_serve(int argc, char** argv) {
   engine_options.conversations.zone_offset = [zone](int64_t us) {
     return int64_t{zone.offset_minutes_at(us)} * 60000000;
   };
-  // The persisted views (carts, orders, billing, funnel, activity, timers).
+  // The persisted views (carts, orders, billing, funnel, timers).
   ServeViews views(settings, store, zone, privacy::views_key(keys->master()));
   if (auto st = views.open(); !st.ok()) {
     std::fprintf(stderr, "parley: cannot open the views: %s\n", st.to_string().c_str());

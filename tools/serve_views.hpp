@@ -28,7 +28,6 @@ struct Views {
   projections::OrdersView orders;
   projections::BillingView billing;
   projections::FunnelView funnel;
-  projections::ActivityView activity;
   projections::TimersView timers;
   std::vector<projections::Projection*> all();
 };

@@ -1,6 +1,7 @@
 // Forgetting a customer through the views (issue 17, item 16): the live
 // orders view, told conversation.customer_forgotten, holds what a rebuild
-// from the log makes once the key is gone; neither holds the details.
+// from the log makes once the key is gone; neither holds the details. The
+// activity history, read from the log, shows them erased at once.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -8,6 +9,7 @@
 
 #include "events/memory_event_store.hpp"
 #include "privacy/sealed_event_store.hpp"
+#include "projections/activity.hpp"
 #include "projections/orders_view.hpp"
 #include "projections/projection_engine.hpp"
 #include "projections/view_store.hpp"
@@ -97,6 +99,27 @@ TEST(ForgetInViews, TheLiveOrdersViewEqualsARebuildAfterTheKeyIsGone) {
   EXPECT_EQ(json::parse(rebuilt_rows.at("customer/phone:34600111222"))["orders"], 1);
   EXPECT_EQ(json::parse(rebuilt_rows.at("customer/conversation:telegram:2"))["name"], "[erased]");
   EXPECT_EQ(json::parse(rebuilt_rows.at("order/O-2"))["customer"]["name"], "Ana Ruiz");
+}
+
+TEST(ForgetInViews, TheActivityHistoryShowsTheShoppersWordsErasedAtOnce) {
+  events::MemoryEventStore inner;
+  auto keys = std::move(CustomerKeys::open(inner, kMaster)).value();
+  SealedEventStore log(inner, *keys);
+  events::AppendRequest wrote{{"conversation", "telegram:2"}, events::kAnySeq, {}, {}};
+  wrote.events.push_back(
+      event("conversation.message_received", {{"text", "I am Ana, call 600 111 222"}}, 1000));
+  ASSERT_TRUE(log.append(wrote).status.ok());
+  const projections::Calendar utc("UTC", [](int64_t) { return int64_t{0}; });
+  auto before = projections::activity_history(log, "conversation", "telegram:2", utc);
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ((*before)[0]["text"], "Wrote: I am Ana, call 600 111 222");
+
+  ASSERT_TRUE(log.forget({"conversation", "telegram:2"}).ok());
+  auto after = projections::activity_history(log, "conversation", "telegram:2", utc);
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ((*after)[0]["text"], "Wrote: [erased]");
+  EXPECT_EQ((*after)[0]["by"], "shopper");
 }
 
 }  // namespace

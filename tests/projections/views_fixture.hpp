@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "events/memory_event_store.hpp"
-#include "projections/activity_view.hpp"
 #include "projections/billing_view.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/conversations_view.hpp"
@@ -39,10 +38,9 @@ struct Views {
   OrdersView orders;
   BillingView billing{kolkata()};
   FunnelView funnel{kolkata()};
-  ActivityView activity{kolkata()};
   TimersView timers;
   std::vector<Projection*> all() {
-    return {&carts, &conversations, &orders, &billing, &funnel, &activity, &timers};
+    return {&carts, &conversations, &orders, &billing, &funnel, &timers};
   }
 };
 

@@ -10,7 +10,7 @@
 #include <set>
 
 #include "events/memory_event_store.hpp"
-#include "projections/activity_view.hpp"
+#include "projections/activity.hpp"
 #include "projections/billing_view.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/conversations_view.hpp"
@@ -32,14 +32,14 @@ TEST(Projections, LiveViewsEqualViewsRebuiltFromZero) {
   testing::Workload work;
   MemoryViewStore live_store;
   Views live;
-  // Small batches: many commits, an entity's activity split across them.
+  // Small batches: many commits.
   ProjectionEngine live_engine(log, live_store, live.all(), FoldOptions{7});  // commits of 7
   ASSERT_TRUE(live_engine.open().ok());
   for (int round = 0; round < 30; ++round) {
     for (int i = 0; i < 11; ++i) log.append_batch(work.next());
     ASSERT_TRUE(live_engine.catch_up().ok());
   }
-  // A long conversation: 150 entries of activity.
+  // A long conversation.
   std::vector<events::AppendRequest> chatty;
   for (int i = 0; i < 150; ++i) {
     events::AppendRequest r{{"conversation", "telegram:777"}, events::kAnySeq, {}, {}};
@@ -74,7 +74,7 @@ TEST(Projections, LiveViewsEqualViewsRebuiltFromZero) {
     if (k.rfind("v/", 0) == 0) ++rows_per_view[k.substr(2, k.find('/', 2) - 2)];
   }
   for (auto* p : live.all()) EXPECT_GT(rows_per_view[p->name()], 0u) << p->name() << " is empty";
-  auto chat = ActivityView::entries(live_store, "conversation", "telegram:777");
+  auto chat = activity_history(log, "conversation", "telegram:777", kolkata());
   ASSERT_TRUE(chat.ok());
   ASSERT_EQ(chat->size(), 150u);
   EXPECT_EQ((*chat)[149]["text"], "Wrote: message 149");
@@ -118,6 +118,21 @@ TEST(Projections, RestartResumesFromTheCheckpointAndAChangedFoldIsRebuilt) {
   EXPECT_EQ(billing_utc.checkpoint(), 0u);
   ASSERT_TRUE(changed.catch_up().ok());
   EXPECT_EQ(billing_utc.checkpoint(), log.last_position());
+}
+
+TEST(Projections, ADroppedViewLeavesNoRowAndOthersStay) {
+  MemoryViewStore store;
+  ASSERT_TRUE(store
+                  .write({{"c/activity", "x"},
+                          {"v/activity/conversation/telegram:1/00000000", "{}"},
+                          {"v/activity/lead/L-1/00000000", "{}"},
+                          {"c/carts", "y"},
+                          {"v/carts/telegram:1", "{}"}})
+                  .ok());
+  ASSERT_TRUE(ProjectionEngine::drop_view(store, "activity").ok());
+  EXPECT_EQ(dump(store),
+            (std::map<std::string, std::string>{{"c/carts", "y"}, {"v/carts/telegram:1", "{}"}}));
+  EXPECT_TRUE(ProjectionEngine::drop_view(store, "activity").ok()) << "nothing left: nothing to do";
 }
 
 TEST(Projections, RebuildOfAnUnknownProjectionIsNotFound) {

@@ -1,4 +1,6 @@
-#include "projections/activity_view.hpp"
+#include "projections/activity.hpp"
+
+#include <simdjson.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -6,7 +8,6 @@
 #include "events/conversation_codec.hpp"
 #include "events/lead_codec.hpp"
 #include "projections/fields.hpp"
-#include "projections/projection_engine.hpp"
 
 namespace parley::projections {
 
@@ -16,16 +17,6 @@ namespace lt = events::lead_codec::types;
 using nlohmann::json;
 
 namespace {
-
-// "<kind>/<id>/<seq, 12 digits>": an entity's entries in stream order.
-std::string entry_key(const events::EventEnvelope& env) {
-  char seq[24];
-  std::snprintf(seq, sizeof seq, "/%012llu", static_cast<unsigned long long>(env.seq));
-  std::string key;
-  key.reserve(env.entity_type.size() + env.entity_id.size() + 15);
-  key.append(env.entity_type).append("/").append(env.entity_id).append(seq);
-  return key;
-}
 
 std::string money(int64_t cents, const std::string& currency) {
   char buf[48];
@@ -59,16 +50,17 @@ std::string human(const std::string& local) {  // "2026-11-25T15:00" -> "2026-11
   return out;
 }
 
-}  // namespace
-
-bool ActivityView::wants(std::string_view type) const {
+// The events a person would care about; the rest of the stream is left out.
+bool wanted(std::string_view type) {
   if (type == ct::kStageChanged || type == ct::kDeliveryStatus || type == ct::kProductsShown)
     return false;
   return type.substr(0, 13) == "conversation." || type.substr(0, 5) == "cart." ||
          type.substr(0, 9) == "checkout." || type.substr(0, 5) == "lead.";
 }
 
-std::string ActivityView::words(const std::string& t, const Fields& p, const Calendar& cal) {
+}  // namespace
+
+std::string activity_words(const std::string& t, const Fields& p, const Calendar& cal) {
   if (t == ct::kMessageReceived) {
     std::string kind = s(p, "kind");
     std::string text = s(p, "text");
@@ -139,51 +131,33 @@ std::string ActivityView::words(const std::string& t, const Fields& p, const Cal
   return "";
 }
 
-void ActivityView::apply(const ProjectedEvent& e) {
-  const Fields p = e.payload();
-  std::string text = words(e.env.type, p, calendar_);
-  if (text.empty()) return;
-  std::string by = s(p, "by");
-  if (e.env.type == ct::kMessageReceived) by = "shopper";
-  if (e.env.type == ct::kMessageSent) by = s(p, "author").empty() ? "bot" : s(p, "author");
-  // The keys in canonical (sorted) order: at_us, by, text, type.
-  std::string entry;
-  entry.reserve(48 + by.size() + text.size() + e.env.type.size());
-  entry.append("{\"at_us\":").append(std::to_string(e.env.timestamp_us)).append(",\"by\":");
-  append_canonical_string(&entry, by);
-  entry.append(",\"text\":");
-  append_canonical_string(&entry, text);
-  entry.append(",\"type\":");
-  append_canonical_string(&entry, e.env.type);
-  entry.push_back('}');
-  written_.push_back({entry_key(e.env), std::move(entry)});
-}
-
-void ActivityView::take_changes(std::vector<ViewWrite>* out) {
-  if (out->empty()) return out->swap(written_);
-  out->insert(out->end(), std::make_move_iterator(written_.begin()),
-              std::make_move_iterator(written_.end()));
-  written_.clear();
-}
-
-events::Status ActivityView::load_row(std::string_view, std::string_view) {
-  return events::Status::Ok();  // nothing is kept in memory (loads_rows() is false)
-}
-
-void ActivityView::clear() {
-  written_.clear();
-}
-
-events::Expected<json> ActivityView::entries(ViewStore& views, const std::string& kind,
-                                             const std::string& id) {
+events::Expected<json> activity_history(events::EventStore& log, const std::string& kind,
+                                        const std::string& id, const Calendar& calendar) {
   json out = json::array();
-  const std::string prefix = ProjectionEngine::row_prefix("activity") + kind + "/" + id + "/";
-  auto st = views.scan(prefix, [&](std::string_view, std::string_view v) {
-    auto j = json::parse(v, nullptr, false);
-    if (j.is_object()) out.push_back(std::move(j));
-    return true;
-  });
-  if (!st.ok()) return st;
+  simdjson::dom::parser parser;
+  std::vector<events::EventEnvelope> page;
+  constexpr size_t kPage = 512;  // read in pages: memory is the answer's, not the stream's
+  for (uint64_t from = 1;; from += kPage) {
+    page.clear();
+    if (auto st = log.read_stream({kind, id}, from, kPage, &page); !st.ok()) return st;
+    for (const auto& e : page) {
+      if (!wanted(e.type)) continue;
+      simdjson::dom::element root;
+      const bool object =
+          parser.parse(e.payload).get(root) == simdjson::SUCCESS && root.is_object();
+      const Fields p = object ? Fields(simdjson::dom::object(root)) : Fields();
+      std::string text = activity_words(e.type, p, calendar);
+      if (text.empty()) continue;
+      std::string by = p.string("by");
+      if (e.type == ct::kMessageReceived) by = "shopper";
+      if (e.type == ct::kMessageSent) by = p.str("author").empty() ? "bot" : p.string("author");
+      out.push_back({{"at_us", e.timestamp_us},
+                     {"by", std::move(by)},
+                     {"text", std::move(text)},
+                     {"type", e.type}});
+    }
+    if (page.size() < kPage) break;
+  }
   if (out.empty()) return events::Status::NotFound(kind + "/" + id);
   return out;
 }
