@@ -1,7 +1,6 @@
 #include "projections/timers_view.hpp"
 
 #include <algorithm>
-#include <map>
 #include <shared_mutex>
 
 #include "events/conversation_codec.hpp"
@@ -21,14 +20,87 @@ bool TimersView::wants(std::string_view type) const {
          type == lt::kCreated || type == lt::kAssigned;
 }
 
-void TimersView::settled(const std::string& key, const std::string& state, const json& fields,
-                         int64_t at_us) {
-  json* r = row(key);
-  if (!r) return;  // settled before it was seen: nothing to show
-  (*r)["state"] = state;
-  (*r)["settled_us"] = at_us;
-  for (auto it = fields.begin(); it != fields.end(); ++it) (*r)[it.key()] = it.value();
+namespace {
+
+void field(std::string* out, const char* name) {
+  if (out->size() > 1) out->push_back(',');
+  out->push_back('"');
+  out->append(name);
+  out->append("\":");
+}
+void str(std::string* out, const char* name, std::string_view v) {
+  field(out, name);
+  append_canonical_string(out, v);
+}
+void num(std::string* out, const char* name, int64_t v) {
+  field(out, name);
+  out->append(std::to_string(v));
+}
+
+}  // namespace
+
+// Keys in sorted order, as canonical() writes an nlohmann object.
+std::string TimersView::row_json(const std::string& key, const Timer& t) {
+  std::string out = "{";
+  out.reserve(256);
+  if (t.kind == Timer::Kind::owner) {
+    if (t.assignee) str(&out, "assignee", *t.assignee);
+    out.push_back('}');
+    return out;
+  }
+  const bool nudge = t.kind == Timer::Kind::nudge;
+  if (t.assignee) str(&out, "assignee", *t.assignee);
+  if (nudge) {
+    str(&out, "channel", t.channel);
+    str(&out, "conversation_id", t.conversation_id);
+  }
+  num(&out, "due_us", t.due_us);
+  if (!nudge) num(&out, "index", t.index);
+  str(&out, "key", key);
+  str(&out, "kind", nudge ? "nudge" : "follow_up");
+  if (!nudge) str(&out, "lead_id", t.lead_id);
+  if (nudge) num(&out, "number", t.number);
+  if (t.reason) str(&out, "reason", *t.reason);
+  num(&out, "scheduled_us", t.scheduled_us);
+  if (t.sent_to) str(&out, "sent_to", *t.sent_to);
+  if (!nudge) str(&out, "sequence", t.sequence);
+  if (t.settled_us) num(&out, "settled_us", *t.settled_us);
+  str(&out, "state", t.state);
+  if (!nudge) str(&out, "step_id", t.step_id);
+  if (t.template_json) {
+    field(&out, "template");
+    out.append(*t.template_json);
+  }
+  out.push_back('}');
+  return out;
+}
+
+TimersView::Timer* TimersView::change(const std::string& key) {
+  auto it = rows_.find(key);
+  if (it == rows_.end()) return nullptr;
+  if (!it->second.changed) {
+    it->second.changed = true;
+    changed_.push_back(key);
+  }
+  return &it->second;
+}
+
+TimersView::Timer& TimersView::touch(const std::string& key) {
+  Timer& t = rows_[key];
+  if (!t.changed) {
+    t.changed = true;
+    changed_.push_back(key);
+  }
+  return t;
+}
+
+TimersView::Timer* TimersView::settled(const std::string& key, const char* state, int64_t at_us) {
+  Timer* t = change(key);
+  if (!t) return nullptr;  // settled before it was seen: nothing to show
+  t->state = state;
+  t->settled_us = at_us;
   pending_.push_back({key, std::nullopt});
+  return t;
 }
 
 void TimersView::apply(const ProjectedEvent& e) {
@@ -38,70 +110,133 @@ void TimersView::apply(const ProjectedEvent& e) {
   if (type.rfind("conversation.nudge_", 0) == 0) {
     const std::string key = "nudge/" + p.string("nudge_id");
     if (type == ct::kNudgeScheduled) {
-      json& r = touch(key);
-      if (r.empty())
-        r = {{"kind", "nudge"},
-             {"key", key},
-             {"conversation_id", e.env.entity_id},
-             {"channel", channel_of(e.env.entity_id)},
-             {"scheduled_us", at}};
-      r["number"] = p.i64("number", 1);
-      r["due_us"] = p.i64("due_us");
-      r["state"] = "scheduled";
-      pending_.push_back({key, r["due_us"].get<int64_t>()});
+      const bool fresh = !rows_.count(key);
+      Timer& t = touch(key);
+      if (fresh) {
+        t.kind = Timer::Kind::nudge;
+        t.conversation_id = e.env.entity_id;
+        t.channel = channel_of(e.env.entity_id);
+        t.scheduled_us = at;
+      }
+      t.number = p.i64("number", 1);
+      t.due_us = p.i64("due_us");
+      t.state = "scheduled";
+      pending_.push_back({key, t.due_us});
     } else if (type == ct::kNudgeSent) {
-      json f = {{"number", p.i64("number", 1)}};
-      if (p.has("template")) f["template"] = p.json("template");
-      settled(key, "sent", f, at);
-    } else if (type == ct::kNudgeSkipped) {
-      settled(key, "skipped", {{"reason", p.str("reason")}}, at);
-    } else if (type == ct::kNudgeCancelled) {
-      settled(key, "cancelled", {{"reason", p.str("reason")}}, at);
+      if (Timer* t = settled(key, "sent", at)) {
+        t->number = p.i64("number", 1);
+        if (p.has("template")) t->template_json = canonical(p.json("template"));
+      }
+    } else if (type == ct::kNudgeSkipped || type == ct::kNudgeCancelled) {
+      if (Timer* t = settled(key, type == ct::kNudgeSkipped ? "skipped" : "cancelled", at))
+        t->reason = p.string("reason");
     }
     return;
   }
+  const std::string& lead = e.env.entity_id;
   if (type == lt::kCreated || type == lt::kAssigned) {
     // Follow-ups go to the lead's owner: keep it, and move pending steps along.
-    const std::string owner = p.string(type == lt::kCreated ? "assignee" : "to");
-    touch("owner/" + e.env.entity_id) = {{"assignee", owner}};
-    std::vector<std::string> steps;
-    each("follow_up/" + e.env.entity_id + "/", [&](const std::string& k, const json& r) {
-      if (r.value("state", "") == "scheduled") steps.push_back(k);
-    });
-    for (const auto& k : steps) (*row(k))["assignee"] = owner;
+    Timer& owner = touch("owner/" + lead);
+    owner.kind = Timer::Kind::owner;
+    owner.assignee = p.string(type == lt::kCreated ? "assignee" : "to");
+    if (auto steps = steps_of_lead_.find(lead); steps != steps_of_lead_.end())
+      for (const auto& k : steps->second)
+        if (auto it = rows_.find(k); it != rows_.end() && it->second.state == "scheduled")
+          change(k)->assignee = owner.assignee;
     return;
   }
   if (type == lt::kFollowUpScheduled) {
     const Fields step = p.object("step");
-    const std::string key = "follow_up/" + e.env.entity_id + "/" + step.string("step_id");
-    json& r = touch(key);
-    r = {{"kind", "follow_up"},
-         {"key", key},
-         {"lead_id", e.env.entity_id},
-         {"step_id", step.str("step_id")},
-         {"sequence", step.str("sequence")},
-         {"index", step.i64("index")},
-         {"due_us", step.i64("due_us")},
-         {"state", "scheduled"},
-         {"scheduled_us", at}};
-    if (const json* owner = find("owner/" + e.env.entity_id)) r["assignee"] = (*owner)["assignee"];
-    pending_.push_back({key, r["due_us"].get<int64_t>()});
+    const std::string key = "follow_up/" + lead + "/" + step.string("step_id");
+    if (!rows_.count(key)) steps_of_lead_[lead].push_back(key);
+    Timer& t = touch(key);
+    t = Timer{};  // the row is the step as scheduled now
+    t.changed = true;
+    t.kind = Timer::Kind::follow_up;
+    t.lead_id = lead;
+    t.step_id = step.string("step_id");
+    t.sequence = step.string("sequence");
+    t.index = step.i64("index");
+    t.due_us = step.i64("due_us");
+    t.state = "scheduled";
+    t.scheduled_us = at;
+    if (auto owner = rows_.find("owner/" + lead); owner != rows_.end())
+      t.assignee = owner->second.assignee;
+    pending_.push_back({key, t.due_us});
     return;
   }
-  const std::string key = "follow_up/" + e.env.entity_id + "/" + p.string("step_id");
-  if (type == lt::kFollowUpSent)
-    settled(key, "sent", {{"sent_to", p.str("to")}}, at);
-  else if (type == lt::kFollowUpSkipped)
-    settled(key, "skipped", {{"reason", p.str("reason")}}, at);
+  const std::string key = "follow_up/" + lead + "/" + p.string("step_id");
+  if (type == lt::kFollowUpSent) {
+    if (Timer* t = settled(key, "sent", at)) t->sent_to = p.string("to");
+  } else if (type == lt::kFollowUpSkipped) {
+    if (Timer* t = settled(key, "skipped", at)) t->reason = p.string("reason");
+  }
+}
+
+void TimersView::take_changes(std::vector<ViewWrite>* out) {
+  for (auto& key : changed_) {
+    auto it = rows_.find(key);
+    if (it == rows_.end() || !it->second.changed) continue;
+    it->second.changed = false;
+    std::string value = row_json(key, it->second);
+    out->push_back({std::move(key), std::move(value)});
+  }
+  changed_.clear();
 }
 
 events::Status TimersView::load_row(std::string_view key, std::string_view value) {
-  auto st = JsonRowProjection::load_row(key, value);
-  if (!st.ok()) return st;
-  const json* r = find(std::string(key));
-  if (r && r->value("state", "") == "scheduled")
-    pending_.push_back({std::string(key), r->value("due_us", int64_t{0})});
-  return st;
+  auto j = json::parse(value, nullptr, false);
+  if (!j.is_object()) return events::Status::Corruption("timers row " + std::string(key));
+  const std::string k(key);
+  Timer t;
+  auto text = [&](const char* f) -> std::optional<std::string> {
+    auto it = j.find(f);
+    if (it == j.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+  };
+  auto number = [&](const char* f) -> std::optional<int64_t> {
+    auto it = j.find(f);
+    if (it == j.end() || !it->is_number_integer()) return std::nullopt;
+    return it->get<int64_t>();
+  };
+  if (k.rfind("owner/", 0) == 0) {
+    t.kind = Timer::Kind::owner;
+    t.assignee = text("assignee");
+  } else {
+    t.kind = k.rfind("nudge/", 0) == 0 ? Timer::Kind::nudge : Timer::Kind::follow_up;
+    t.conversation_id = text("conversation_id").value_or("");
+    t.channel = text("channel").value_or("");
+    t.lead_id = text("lead_id").value_or("");
+    t.step_id = text("step_id").value_or("");
+    t.sequence = text("sequence").value_or("");
+    t.assignee = text("assignee");
+    t.state = text("state").value_or("");
+    t.number = number("number").value_or(0);
+    t.index = number("index").value_or(0);
+    t.due_us = number("due_us").value_or(0);
+    t.scheduled_us = number("scheduled_us").value_or(0);
+    t.settled_us = number("settled_us");
+    t.reason = text("reason");
+    t.sent_to = text("sent_to");
+    if (j.contains("template")) t.template_json = canonical(j["template"]);
+    if (t.kind == Timer::Kind::follow_up) steps_of_lead_[t.lead_id].push_back(k);
+    if (t.state == "scheduled") pending_.push_back({k, t.due_us});
+  }
+  rows_.insert_or_assign(k, std::move(t));
+  return events::Status::Ok();
+}
+
+void TimersView::clear() {
+  rows_.clear();
+  steps_of_lead_.clear();
+  changed_.clear();
+  pending_.clear();
+}
+
+std::optional<json> TimersView::find(const std::string& key) const {
+  auto it = rows_.find(key);
+  if (it == rows_.end()) return std::nullopt;
+  return json::parse(row_json(key, it->second));
 }
 
 void TimersView::published() {
@@ -113,17 +248,26 @@ void TimersView::published() {
 
 nlohmann::json TimersView::timers(const RowFilter& f, const std::string& kind,
                                   const std::string& state, const Calendar& cal) const {
-  using nlohmann::json;
   json rows = json::array();
   std::shared_lock lock(mutex());
-  auto take = [&](const std::string&, const json& r) {
-    if (!f.day_ok(cal.date(r.value("due_us", int64_t{0}))) || !f.channel_ok(r) ||
-        !f.assignee_ok(r) || (!state.empty() && r.value("state", "") != state))
-      return;
-    rows.push_back(r);
-  };
-  if (kind != "follow_up") each("nudge/", take);
-  if (kind != "nudge") each("follow_up/", take);
+  std::vector<const std::string*> keys;  // nudges, then follow-ups, each in key order
+  for (const auto& [k, t] : rows_)
+    if ((kind != "follow_up" && t.kind == Timer::Kind::nudge) ||
+        (kind != "nudge" && t.kind == Timer::Kind::follow_up))
+      keys.push_back(&k);
+  std::sort(keys.begin(), keys.end(), [&](const std::string* a, const std::string* b) {
+    const bool na = rows_.at(*a).kind == Timer::Kind::nudge;
+    const bool nb = rows_.at(*b).kind == Timer::Kind::nudge;
+    return na != nb ? na : *a < *b;
+  });
+  for (const std::string* k : keys) {
+    const Timer& t = rows_.at(*k);
+    if (!f.day_ok(cal.date(t.due_us)) || (!f.channel.empty() && t.channel != f.channel) ||
+        (!f.assignee.empty() && t.assignee.value_or("") != f.assignee) ||
+        (!state.empty() && t.state != state))
+      continue;
+    rows.push_back(json::parse(row_json(*k, t)));
+  }
   return rows;
 }
 

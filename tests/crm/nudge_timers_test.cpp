@@ -110,8 +110,8 @@ TEST(NudgeTimers, AnOverdueNudgeFiresOnceAfterARestart) {
     EXPECT_EQ(third.scheduler->fire_due(now), 0u) << "nothing fires twice";
     EXPECT_EQ(nudges_sent(log), 1u);
     std::shared_lock lock(third.timers.mutex());
-    const auto* row = third.timers.find("nudge/telegram:4242/n1");
-    ASSERT_NE(row, nullptr);
+    const auto row = third.timers.find("nudge/telegram:4242/n1");
+    ASSERT_TRUE(row.has_value());
     EXPECT_EQ((*row)["state"], "sent");
   }
 }

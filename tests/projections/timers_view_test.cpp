@@ -97,7 +97,7 @@ TEST(TimersView, ASettlementBeforeItsScheduleShowsNothing) {
   s.fold();
   EXPECT_EQ(stored(s, "nudge/telegram:3/n1"), "(none)");
   std::shared_lock lock(s.v.timers.mutex());
-  EXPECT_EQ(s.v.timers.find("nudge/telegram:3/n1"), nullptr);
+  EXPECT_FALSE(s.v.timers.find("nudge/telegram:3/n1").has_value());
 }
 
 }  // namespace
