@@ -217,13 +217,7 @@ std::optional<std::string> CustomerKeys::open_file(std::string_view stored) {
 }
 
 std::string CustomerKeys::seal(const CustomerKey& key, std::string_view plaintext) {
-  const std::string boxed = secretbox_seal(key.bytes.data(), plaintext);
-  std::string b64(sodium_base64_encoded_len(boxed.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                  '\0');
-  sodium_bin2base64(b64.data(), b64.size(), reinterpret_cast<const unsigned char*>(boxed.data()),
-                    boxed.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  b64.pop_back();  // the terminating NUL
-  return key.id + ":" + b64;
+  return key.id + ":" + base64url(secretbox_seal(key.bytes.data(), plaintext));
 }
 
 std::optional<std::string> CustomerKeys::open_box(const KeyBytes& key,

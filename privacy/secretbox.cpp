@@ -1,5 +1,6 @@
 #include "privacy/secretbox.hpp"
 
+#include <openssl/evp.h>
 #include <sodium.h>
 
 #include <cstdint>
@@ -64,6 +65,17 @@ std::optional<std::string> secretbox_open(const unsigned char* key, std::string_
                                  p + crypto_secretbox_NONCEBYTES,
                                  boxed.size() - crypto_secretbox_NONCEBYTES, p, key) != 0)
     return std::nullopt;
+  return out;
+}
+
+std::string base64url(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');  // and EVP_EncodeBlock's NUL
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(bytes.data()),
+                                static_cast<int>(bytes.size()));
+  out.resize(static_cast<size_t>(n));
+  while (!out.empty() && out.back() == '=') out.pop_back();
+  for (char& c : out) c = c == '+' ? '-' : c == '/' ? '_' : c;
   return out;
 }
 

@@ -45,5 +45,20 @@ TEST(Secretbox, NoTwoBoxesShareANonceWithinOrAcrossThreads) {
   EXPECT_EQ(nonces.size(), boxes);
 }
 
+TEST(Secretbox, Base64urlWritesWhatSodiumWritesForEveryLength) {
+  ASSERT_GE(sodium_init(), 0);
+  std::string bytes;
+  for (size_t n = 0; n <= 300; ++n) {
+    std::string expected(sodium_base64_encoded_len(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                         '\0');
+    sodium_bin2base64(expected.data(), expected.size(),
+                      reinterpret_cast<const unsigned char*>(bytes.data()), n,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    expected.pop_back();  // sodium's NUL
+    EXPECT_EQ(base64url(bytes), expected) << n << " bytes";
+    bytes.push_back(static_cast<char>(randombytes_uniform(256)));
+  }
+}
+
 }  // namespace
 }  // namespace parley::privacy
