@@ -63,25 +63,29 @@ Lexicon::Lexicon(std::string_view data) {
   // lexicon held ~1,000 of them (perf on parley_nlu_bench).
   std::stable_sort(prefix_.begin(), prefix_.end(), by_key);
   std::sort(stop_.begin(), stop_.end());
-  for (const auto& e : prefix_) max_prefix_ = std::max(max_prefix_, e.key.size());
+  for (const auto& e : exact_) exact_index_.emplace(e.key, &e);  // the first of equal keys
+  for (const auto& e : prefix_) {
+    prefix_index_.emplace(e.key, &e);
+    if (prefix_length_.size() <= e.key.size()) prefix_length_.resize(e.key.size() + 1);
+    prefix_length_[e.key.size()] = true;
+  }
+  stop_index_.insert(stop_.begin(), stop_.end());
 }
 
 const std::vector<std::string>* Lexicon::translate(const std::string& token) const {
-  auto it = std::lower_bound(exact_.begin(), exact_.end(), token,
-                             [](const Entry& e, const std::string& t) { return e.key < t; });
-  if (it != exact_.end() && it->key == token) return &it->terms;
   const std::string_view t(token);
-  for (size_t len = std::min(token.size(), max_prefix_); len > 0; --len) {
-    const std::string_view head = t.substr(0, len);
-    auto p = std::lower_bound(prefix_.begin(), prefix_.end(), head,
-                              [](const Entry& e, std::string_view h) { return e.key < h; });
-    if (p != prefix_.end() && p->key == head) return &p->terms;
+  if (auto it = exact_index_.find(t); it != exact_index_.end()) return &it->second->terms;
+  const size_t longest = prefix_length_.empty() ? 0 : prefix_length_.size() - 1;
+  for (size_t len = std::min(token.size(), longest); len > 0; --len) {
+    if (!prefix_length_[len]) continue;
+    if (auto p = prefix_index_.find(t.substr(0, len)); p != prefix_index_.end())
+      return &p->second->terms;
   }
   return nullptr;
 }
 
 bool Lexicon::is_stopword(const std::string& token) const {
-  return std::binary_search(stop_.begin(), stop_.end(), token);
+  return stop_index_.count(token) > 0;
 }
 
 bool Lexicon::names_goods(const std::string& token) const {

@@ -7,6 +7,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace parley::brain {
@@ -17,6 +19,9 @@ class Lexicon {
   static const Lexicon& builtin();
   // Parses "key = english terms" lines; '#' starts a comment.
   explicit Lexicon(std::string_view data);
+  // The indexes point into the entries: not copied or moved.
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
 
   // English terms for a folded token: an exact key first, else the longest
   // prefix key; empty if none.
@@ -40,8 +45,13 @@ class Lexicon {
   };
   std::vector<Entry> exact_;   // sorted by key
   std::vector<Entry> prefix_;  // sorted by key, equal keys in file order
-  size_t max_prefix_ = 0;      // bytes of the longest prefix key
+  // The first entry of each key, hashed. A token's lookup was a binary search
+  // over the exact keys, then one over the prefix keys for each of its
+  // lengths: 5.5 % of a chat turn's instructions (callgrind, issue 22).
+  std::unordered_map<std::string_view, const Entry*> exact_index_, prefix_index_;
+  std::vector<bool> prefix_length_;  // [n]: some prefix key has n bytes
   std::vector<std::string> stop_;
+  std::unordered_set<std::string_view> stop_index_;
   std::vector<std::string> all_keys_;
 };
 
