@@ -231,7 +231,7 @@ events::Expected<std::string> seal_with_dom(std::string_view event_type, const s
 // after the object, takes the DOM way, as before. simdjson's validating parse
 // decides first: RFC 8259 JSON it takes, nlohmann takes too, and asking
 // nlohmann (json::accept) for every payload was 40k instructions a chat turn,
-// 4.4 % of all (callgrind at e4b763d). Only what simdjson refuses is asked of
+// 4.4 % of all (callgrind at 3a6aad8). Only what simdjson refuses is asked of
 // nlohmann; the fuzz target `sealing` holds both to what opens.
 events::Expected<std::string> seal_payload(std::string_view event_type, const std::string& payload,
                                            const Seal& seal) {
