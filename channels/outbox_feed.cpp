@@ -76,8 +76,10 @@ events::Status OutboxFeed::apply(const events::EventEnvelope& env) {
   if (env.type == codec::kNotificationQueued) {
     auto n = codec::decode_notification(env);
     if (!n) return n.status();
-    outbox_.enqueue({n->id, n->channel, n->recipient, "", n->text, {}, {}, n->at_us});
+    // Known to the index before the outbox can send it: its platform id
+    // comes from the outbox's thread (set_notice_index), maybe at once.
     if (notices_) notices_->queued(n->id, n->channel, n->recipient);
+    outbox_.enqueue({n->id, n->channel, n->recipient, "", n->text, {}, {}, n->at_us});
     return events::Status::Ok();
   }
   auto e = codec::decode(env);
