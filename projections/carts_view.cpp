@@ -6,6 +6,7 @@
 
 #include "events/conversation_codec.hpp"
 #include "projections/fields.hpp"
+#include "projections/row_writer.hpp"
 
 namespace parley::projections {
 
@@ -36,10 +37,6 @@ void total(CartsView::Cart& cart) {
   cart.items = items;
   if (currency) cart.currency = *currency;
   if (cart.status != "ordered") cart.status = cart.lines.empty() ? "emptied" : "open";
-}
-
-void append_number(std::string* out, int64_t v) {
-  out->append(std::to_string(v));
 }
 
 }  // namespace
@@ -100,59 +97,35 @@ void CartsView::apply(const ProjectedEvent& e) {
 // Keys in sorted order, as canonical() writes an nlohmann row; "order_id"
 // only while ordered.
 std::string CartsView::row_json(const std::string& id, const Cart& cart) {
-  std::string out;
-  out.reserve(160 + cart.lines.size() * 128);
-  out.append("{\"channel\":");
-  append_canonical_string(&out, cart.channel);
-  out.append(",\"conversation_id\":");
-  append_canonical_string(&out, id);
-  out.append(",\"currency\":");
-  append_canonical_string(&out, cart.currency);
-  out.append(",\"items\":");
-  append_number(&out, cart.items);
-  out.append(",\"lines\":[");
-  for (size_t i = 0; i < cart.lines.size(); ++i) {
-    const Line& l = cart.lines[i];
-    out.append(i ? ",{\"color\":" : "{\"color\":");
-    append_canonical_string(&out, l.color);
-    out.append(",\"currency\":");
-    append_canonical_string(&out, l.currency);
-    out.append(",\"name\":");
-    append_canonical_string(&out, l.name);
-    out.append(",\"quantity\":");
-    append_number(&out, l.quantity);
-    out.append(",\"size\":");
-    append_canonical_string(&out, l.size);
-    out.append(",\"sku\":");
-    append_canonical_string(&out, l.sku);
-    out.append(",\"unit_price_cents\":");
-    append_number(&out, l.unit_price_cents);
-    out.push_back('}');
+  std::string lines = "[";
+  for (const Line& l : cart.lines) {
+    if (lines.size() > 1) lines.push_back(',');
+    lines += RowWriter()
+                 .str("color", l.color)
+                 .str("currency", l.currency)
+                 .str("name", l.name)
+                 .num("quantity", l.quantity)
+                 .str("size", l.size)
+                 .str("sku", l.sku)
+                 .num("unit_price_cents", l.unit_price_cents)
+                 .done();
   }
-  out.push_back(']');
-  if (cart.order_id) {
-    out.append(",\"order_id\":");
-    append_canonical_string(&out, *cart.order_id);
-  }
-  out.append(",\"status\":");
-  append_canonical_string(&out, cart.status);
-  out.append(",\"updated_us\":");
-  append_number(&out, cart.updated_us);
-  out.append(",\"value_cents\":");
-  append_number(&out, cart.value_cents);
-  out.push_back('}');
-  return out;
+  lines.push_back(']');
+  RowWriter row(160 + lines.size());
+  row.str("channel", cart.channel)
+      .str("conversation_id", id)
+      .str("currency", cart.currency)
+      .num("items", cart.items)
+      .raw("lines", lines);
+  if (cart.order_id) row.str("order_id", *cart.order_id);
+  return row.str("status", cart.status)
+      .num("updated_us", cart.updated_us)
+      .num("value_cents", cart.value_cents)
+      .done();
 }
 
 void CartsView::take_changes(std::vector<ViewWrite>* out) {
-  for (auto& id : changed_) {
-    auto it = rows_.find(id);
-    if (it == rows_.end() || !it->second.changed) continue;
-    it->second.changed = false;
-    std::string value = row_json(id, it->second);
-    out->push_back({std::move(id), std::move(value)});
-  }
-  changed_.clear();
+  take_changed_rows(rows_, changed_, out, row_json);
 }
 
 events::Status CartsView::load_row(std::string_view key, std::string_view value) {

@@ -7,6 +7,7 @@
 #include "events/lead_codec.hpp"
 #include "projections/carts_view.hpp"
 #include "projections/fields.hpp"
+#include "projections/row_writer.hpp"
 
 namespace parley::projections {
 
@@ -20,59 +21,27 @@ bool TimersView::wants(std::string_view type) const {
          type == lt::kCreated || type == lt::kAssigned;
 }
 
-namespace {
-
-void field(std::string* out, const char* name) {
-  if (out->size() > 1) out->push_back(',');
-  out->push_back('"');
-  out->append(name);
-  out->append("\":");
-}
-void str(std::string* out, const char* name, std::string_view v) {
-  field(out, name);
-  append_canonical_string(out, v);
-}
-void num(std::string* out, const char* name, int64_t v) {
-  field(out, name);
-  out->append(std::to_string(v));
-}
-
-}  // namespace
-
 // Keys in sorted order, as canonical() writes an nlohmann object.
 std::string TimersView::row_json(const std::string& key, const Timer& t) {
-  std::string out = "{";
-  out.reserve(256);
-  if (t.kind == Timer::Kind::owner) {
-    if (t.assignee) str(&out, "assignee", *t.assignee);
-    out.push_back('}');
-    return out;
-  }
+  RowWriter row(256);
+  if (t.assignee) row.str("assignee", *t.assignee);
+  if (t.kind == Timer::Kind::owner) return row.done();
   const bool nudge = t.kind == Timer::Kind::nudge;
-  if (t.assignee) str(&out, "assignee", *t.assignee);
-  if (nudge) {
-    str(&out, "channel", t.channel);
-    str(&out, "conversation_id", t.conversation_id);
-  }
-  num(&out, "due_us", t.due_us);
-  if (!nudge) num(&out, "index", t.index);
-  str(&out, "key", key);
-  str(&out, "kind", nudge ? "nudge" : "follow_up");
-  if (!nudge) str(&out, "lead_id", t.lead_id);
-  if (nudge) num(&out, "number", t.number);
-  if (t.reason) str(&out, "reason", *t.reason);
-  num(&out, "scheduled_us", t.scheduled_us);
-  if (t.sent_to) str(&out, "sent_to", *t.sent_to);
-  if (!nudge) str(&out, "sequence", t.sequence);
-  if (t.settled_us) num(&out, "settled_us", *t.settled_us);
-  str(&out, "state", t.state);
-  if (!nudge) str(&out, "step_id", t.step_id);
-  if (t.template_json) {
-    field(&out, "template");
-    out.append(*t.template_json);
-  }
-  out.push_back('}');
-  return out;
+  if (nudge) row.str("channel", t.channel).str("conversation_id", t.conversation_id);
+  row.num("due_us", t.due_us);
+  if (!nudge) row.num("index", t.index);
+  row.str("key", key).str("kind", nudge ? "nudge" : "follow_up");
+  if (!nudge) row.str("lead_id", t.lead_id);
+  if (nudge) row.num("number", t.number);
+  if (t.reason) row.str("reason", *t.reason);
+  row.num("scheduled_us", t.scheduled_us);
+  if (t.sent_to) row.str("sent_to", *t.sent_to);
+  if (!nudge) row.str("sequence", t.sequence);
+  if (t.settled_us) row.num("settled_us", *t.settled_us);
+  row.str("state", t.state);
+  if (!nudge) row.str("step_id", t.step_id);
+  if (t.template_json) row.raw("template", *t.template_json);
+  return row.done();
 }
 
 TimersView::Timer* TimersView::change(const std::string& key) {
@@ -174,14 +143,7 @@ void TimersView::apply(const ProjectedEvent& e) {
 }
 
 void TimersView::take_changes(std::vector<ViewWrite>* out) {
-  for (auto& key : changed_) {
-    auto it = rows_.find(key);
-    if (it == rows_.end() || !it->second.changed) continue;
-    it->second.changed = false;
-    std::string value = row_json(key, it->second);
-    out->push_back({std::move(key), std::move(value)});
-  }
-  changed_.clear();
+  take_changed_rows(rows_, changed_, out, row_json);
 }
 
 events::Status TimersView::load_row(std::string_view key, std::string_view value) {
