@@ -114,6 +114,16 @@ TEST(PrivacyE2E, DetailsAreSealedOnDiskAndAForgottenCustomerReadsAsErasedEverywh
     const json placed = get(c, "/api/v1/orders/" + order);
     EXPECT_EQ(placed["customer"]["name"], "[erased]");
     EXPECT_GT(placed["total_cents"].get<int64_t>(), 0);
+    // The activity history reads the log: erased at once, no rebuild.
+    const json activity = get(c, "/api/v1/analytics/activity/conversation/api:zofia");
+    EXPECT_EQ(activity.dump().find("Wiśniewska"), std::string::npos) << activity.dump();
+    EXPECT_NE(activity.dump().find("Wrote: [erased]"), std::string::npos) << activity.dump();
+    EXPECT_EQ(json::parse(r->body)["views_to_rebuild"], json::array({"funnel"}));
+    // The longest id a path may carry reads no stream: 404, not a storage error.
+    EXPECT_EQ(c.Get(("/api/v1/analytics/activity/conversation/" + std::string(256, 'x')).c_str(),
+                    kAdminHeaders)
+                  ->status,
+              404);
     // The live orders view forgot too (no rebuild yet).
     for (const char* view : {"/api/v1/analytics/orders", "/api/v1/analytics/customers"}) {
       const std::string live =
