@@ -16,7 +16,7 @@ using namespace conv;
 namespace {
 
 std::string dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return json_text(j);
 }
 
 json note_json(const OrderNote& n) {

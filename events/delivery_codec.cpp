@@ -12,7 +12,7 @@ using namespace delivery;
 namespace {
 
 std::string dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return json_text(j);
 }
 
 Expected<json> payload_of(const EventEnvelope& env) {

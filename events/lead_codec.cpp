@@ -15,7 +15,7 @@ using namespace domain::lead;
 namespace {
 
 std::string dump(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return json_text(j);
 }
 
 AppointmentKind kind_of(const std::string& s) {

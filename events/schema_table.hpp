@@ -18,6 +18,7 @@
 #include <variant>
 
 #include "events/envelope.hpp"
+#include "events/json_text.hpp"
 #include "events/status.hpp"
 
 namespace parley::events {
@@ -47,7 +48,7 @@ class SchemaTable<std::variant<Es...>, Schema> {
         [&](const auto& e) {
           using S = Schema<std::decay_t<decltype(e)>>;
           out.type = S::kType;
-          out.payload = S::to(e).dump(-1, ' ', false, json::error_handler_t::replace);
+          out.payload = json_text(S::to(e));
           if constexpr (has_envelope<S, std::decay_t<decltype(e)>>(0)) S::envelope(e, &out);
         },
         event);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "events/json_text.hpp"
 #include "projections/fields.hpp"
 
 namespace parley::projections {
@@ -18,53 +19,11 @@ Fields ProjectedEvent::payload() const {
 }
 
 std::string canonical(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return events::json_text(j);
 }
 
 void append_canonical_string(std::string* out, std::string_view v) {
-  if (!simdjson::validate_utf8(v.data(), v.size())) {
-    out->append(
-        canonical(json(std::string(v))));  // the replacement characters, as canonical() puts them
-    return;
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  out->push_back('"');
-  size_t plain = 0;  // start of the run not yet copied
-  for (size_t i = 0; i < v.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(v[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(v.substr(plain, i - plain));
-    plain = i + 1;
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xf]);
-    }
-  }
-  out->append(v.substr(plain));
-  out->push_back('"');
+  events::append_json_string(out, v);
 }
 
 void JsonRowProjection::take_changes(std::vector<ViewWrite>* out) {
