@@ -30,10 +30,10 @@ class RowWriter {
     out_.append(std::to_string(value));
     return *this;
   }
-  // `json` is already canonical JSON (an object, an array of them, a value).
-  RowWriter& raw(std::string_view key, std::string_view json) {
+  // `text` is already canonical JSON (an object, an array of them, a value).
+  RowWriter& raw(std::string_view key, std::string_view text) {
     name(key);
-    out_.append(json);
+    out_.append(text);
     return *this;
   }
   // The row; the writer is spent.
