@@ -9,6 +9,7 @@
 
 #include "events/conversation_codec.hpp"
 #include "events/delivery_codec.hpp"
+#include "events/json_text.hpp"
 #include "events/lead_codec.hpp"
 #include "events/order_codec.hpp"
 
@@ -111,6 +112,19 @@ const Paths& personal_fields(std::string_view event_type) {
 
 namespace {
 
+// The value at `path` in `j`; where the path runs into a value that is not an
+// object, that value (it is sealed whole); nullptr when a member is absent.
+json* member_at(json& j, const std::vector<std::string>& path) {
+  json* v = &j;
+  for (const auto& member : path) {
+    if (!v->is_object()) break;
+    auto it = v->find(member);
+    if (it == v->end()) return nullptr;
+    v = &*it;
+  }
+  return v == &j ? nullptr : v;
+}
+
 // A personal value's text in the payload, to be replaced by its sealed token.
 struct Span {
   size_t begin = 0, end = 0;
@@ -206,18 +220,10 @@ events::Expected<std::string> seal_with_dom(std::string_view event_type, const s
   if (!j.is_object())
     return events::Status::InvalidArgument("a " + std::string(event_type) +
                                            " payload that is not a JSON object cannot be sealed");
-  for (const auto& path : paths) {
-    json* v = &j;
-    for (const auto& member : path) {
-      if (!v->is_object()) break;
-      auto it = v->find(member);
-      v = it == v->end() ? nullptr : &*it;
-      if (!v) break;
-    }
-    if (!v || v == &j) continue;
-    if (auto st = seal_value(v, seal); !st.ok()) return st;
-  }
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  for (const auto& path : paths)
+    if (json* v = member_at(j, path))
+      if (auto st = seal_value(v, seal); !st.ok()) return st;
+  return events::json_text(j);
 }
 
 }  // namespace
@@ -320,17 +326,9 @@ std::string open_payload(std::string_view event_type, std::string_view payload, 
   if (paths.empty() || !has_sealed_members(payload)) return std::string(payload);
   json j = json::parse(payload, nullptr, false);
   if (!j.is_object()) return std::string(payload);
-  for (const auto& path : paths) {
-    json* v = &j;
-    for (const auto& member : path) {
-      if (!v->is_object()) break;
-      auto it = v->find(member);
-      v = it == v->end() ? nullptr : &*it;
-      if (!v) break;
-    }
-    if (v && v != &j) open_value(v, open);
-  }
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  for (const auto& path : paths)
+    if (json* v = member_at(j, path)) open_value(v, open);
+  return events::json_text(j);
 }
 
 }  // namespace parley::privacy

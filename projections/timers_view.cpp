@@ -212,17 +212,17 @@ nlohmann::json TimersView::timers(const RowFilter& f, const std::string& kind,
                                   const std::string& state, const Calendar& cal) const {
   json rows = json::array();
   std::shared_lock lock(mutex());
-  std::vector<const std::string*> keys;  // nudges, then follow-ups, each in key order
+  // Nudges, then follow-ups, each in key order.
+  std::vector<std::pair<bool, const std::string*>> keys;  // (a follow-up, key)
   for (const auto& [k, t] : rows_)
     if ((kind != "follow_up" && t.kind == Timer::Kind::nudge) ||
         (kind != "nudge" && t.kind == Timer::Kind::follow_up))
-      keys.push_back(&k);
-  std::sort(keys.begin(), keys.end(), [&](const std::string* a, const std::string* b) {
-    const bool na = rows_.at(*a).kind == Timer::Kind::nudge;
-    const bool nb = rows_.at(*b).kind == Timer::Kind::nudge;
-    return na != nb ? na : *a < *b;
+      keys.push_back({t.kind == Timer::Kind::follow_up, &k});
+  std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? b.first : *a.second < *b.second;
   });
-  for (const std::string* k : keys) {
+  for (const auto& key : keys) {
+    const std::string* k = key.second;
     const Timer& t = rows_.at(*k);
     if (!f.day_ok(cal.date(t.due_us)) || (!f.channel.empty() && t.channel != f.channel) ||
         (!f.assignee.empty() && t.assignee.value_or("") != f.assignee) ||
