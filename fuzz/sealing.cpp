@@ -7,6 +7,8 @@
 //   <event type>
 //   <four more lines, ignored>
 //   <payload JSON>
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "fuzz/fuzz.hpp"
@@ -15,6 +17,34 @@
 
 using namespace parley;
 using nlohmann::json;
+
+namespace {
+
+// Whether a personal value in a sealed payload is left in the clear: a
+// non-empty string that is no token, or a number, at any depth of arrays.
+bool in_clear(const json& v) {
+  if (v.is_array())
+    return std::any_of(v.begin(), v.end(), [](const json& e) { return in_clear(e); });
+  if (v.is_number()) return true;
+  if (!v.is_string()) return false;
+  const auto& text = v.get_ref<const std::string&>();
+  return !text.empty() && text.rfind("pii:1:", 0) != 0;
+}
+
+// The value a personal path reaches, walked as sealing walks it: where the
+// path runs into a value that is not an object, that value.
+const json* reached(const json& j, const std::vector<std::string>& path) {
+  const json* v = &j;
+  for (const auto& member : path) {
+    if (!v->is_object()) break;
+    auto it = v->find(member);
+    if (it == v->end()) return nullptr;
+    v = &*it;
+  }
+  return v == &j ? nullptr : v;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string in(reinterpret_cast<const char*>(data), size);
@@ -61,6 +91,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const json canonical =
         json::parse(original.dump(-1, ' ', false, json::error_handler_t::replace), nullptr, false);
     if (back != canonical) fuzz::fail("what opened is not what was sealed");
+    // Every personal value is sealed, whichever way (fast or DOM) sealed it.
+    const json stored = json::parse(*sealed, nullptr, false);
+    for (const auto& path : privacy::personal_fields(type))
+      if (const json* v = reached(stored, path); v && in_clear(*v))
+        fuzz::fail("a personal value was stored in the clear");
   }
   // The raw payload as stored (tokens of no key, forged boxes, quotes inside
   // texts): opening keeps valid JSON valid.

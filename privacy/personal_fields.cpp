@@ -190,13 +190,14 @@ simdjson::error_code personal_spans(const simdjson::padded_string& payload, cons
     if (!whole && members.empty()) continue;
     simdjson::ondemand::value v;
     if (auto e = field.value().get(v)) return e;
-    if (whole) {
+    simdjson::ondemand::json_type type;
+    if (auto e = v.type().get(type)) return e;
+    // A path that runs into a value that is not an object seals that value
+    // whole, as member_at does on the DOM way: never left in the clear.
+    if (whole || type != simdjson::ondemand::json_type::object) {
       if (auto e = collect(v, base, out)) return e;
       continue;
     }
-    simdjson::ondemand::json_type type;
-    if (auto e = v.type().get(type)) return e;
-    if (type != simdjson::ondemand::json_type::object) continue;
     simdjson::ondemand::object inner;
     if (auto e = v.get_object().get(inner)) return e;
     for (auto inner_field : inner) {

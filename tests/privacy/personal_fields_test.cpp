@@ -107,6 +107,24 @@ TEST(PersonalFields, APayloadOnlyNlohmannReadsIsSealedThroughItsDom) {
   }
 }
 
+// A review found the fast path left `customer` in the clear when a two-member
+// path (customer.name) ran into a string, while the DOM path sealed it whole.
+// Both now seal a value the path runs into whole: never stored in the clear.
+TEST(PersonalFields, APathThatRunsIntoAPlainValueSealsThatValueWhole) {
+  for (const std::string& customer :
+       {std::string(R"("Anna Petrova, +34 600")"), std::string("34600123"),
+        std::string(R"(["Anna","+34 600"])")}) {
+    const std::string payload =
+        R"({"conversation_id":"telegram:1","customer":)" + customer + R"(,"lines":[]})";
+    plaintexts.clear();
+    const std::string out = sealed("order.placed", payload);
+    EXPECT_EQ(out.find("Anna"), std::string::npos) << out;
+    EXPECT_EQ(out.find("600"), std::string::npos) << out;
+    EXPECT_FALSE(plaintexts.empty()) << out;
+    EXPECT_EQ(json::parse(open_payload("order.placed", out, kOpen)), json::parse(payload));
+  }
+}
+
 TEST(PersonalFields, ATypeWithoutPersonalMembersIsStoredAsItCame) {
   const std::string payload = R"({ "sku" : "W-1", "qty": 2 })";
   EXPECT_EQ(sealed("conversation.item_added", payload), payload);
