@@ -11,5 +11,6 @@ using stop_atom = caf::atom_constant<caf::atom("stop")>;            // registry 
 using loaded_atom = caf::atom_constant<caf::atom("loaded")>;        // executor -> entity
 using appended_atom = caf::atom_constant<caf::atom("appended")>;    // writer -> entity
 using live_atom = caf::atom_constant<caf::atom("live")>;            // registry: live entities
+using idle_atom = caf::atom_constant<caf::atom("idle")>;            // entity -> itself: quiet yet?
 
 }  // namespace parley::actors

@@ -14,7 +14,8 @@
 //
 // Passivation: after Runtime::idle without a message the entity asks the
 // registry to passivate it; the registry stops routing to it and sends stop;
-// the entity finishes its appends, saves a snapshot and quits.
+// the entity finishes its appends, saves a snapshot and quits. The quiet time
+// is checked by one timer per idle period, not re-armed by every message.
 //
 // Kind provides the stream as its codec declares it (events/*_codec.hpp
 //   Stream: State, Event, kType, initial(id), evolve(State, Event),
@@ -25,6 +26,7 @@
 #pragma once
 
 #include <caf/all.hpp>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -84,7 +86,9 @@ struct EntityShellState {
   uint64_t epoch = 0;         // bumped by each reload; older completions are ignored
   bool ready = false;
   bool stop_requested = false;
-  std::vector<Waiting> stash;       // requests waiting for a load
+  bool idle_timer_armed = false;
+  std::chrono::steady_clock::time_point last_message;  // for passivation
+  std::vector<Waiting> stash;                          // requests waiting for a load
   std::vector<InFlight> in_flight;  // appends in submit order; they complete in order
 
   static inline const char* name = "parley.entity";
@@ -104,8 +108,10 @@ class EntityShell {
     self->state.domain = Kind::initial(id);
     rt->counters.spawned.fetch_add(1, std::memory_order_relaxed);
     start_load(self, *rt);
+    heard(self, *rt);
     return {
         [=](typename Kind::Request& request) -> caf::result<typename Kind::Reply> {
+          heard(self, *rt);
           auto rp = self->make_response_promise();
           if (!self->state.load_error.ok()) {
             rp.deliver(make_storage_error(entity_errc::recovery_failed, self->state.load_error));
@@ -117,27 +123,50 @@ class EntityShell {
           return rp;
         },
         [=](loaded_atom, uint64_t epoch, std::shared_ptr<LoadResult>& loaded) {
+          heard(self, *rt);
           if (epoch != self->state.epoch) return;
           on_loaded(self, *rt, *deps, *loaded);
         },
         [=](appended_atom, uint64_t epoch, uint64_t last_seq, events::AppendResult& result) {
+          heard(self, *rt);
           if (epoch != self->state.epoch) return;
           on_appended(self, *rt, *deps, last_seq, std::move(result));
         },
         [=](stop_atom) {
+          heard(self, *rt);
           self->state.stop_requested = true;
           if (!self->state.load_error.ok()) return self->quit();
           maybe_finish(self, *rt);
         },
-        caf::after(rt->idle) >>
-            [=] {
-              if (!self->state.stop_requested)
-                self->send(registry, passivate_atom::value, Kind::kType, self->state.stream.id);
-            },
+        [=](idle_atom) { on_idle_check(self, *rt); },
     };
   }
 
  private:
+  // A message arrived: the quiet time starts again. caf::after(idle) did this
+  // by re-arming CAF's clock at every message, and under the chat load that
+  // woke the clock thread about once a request (issue 22); now the timer is
+  // armed once and, when it fires early, once more for what is left.
+  static void heard(Self* self, const Runtime& rt) {
+    auto& st = self->state;
+    st.last_message = std::chrono::steady_clock::now();
+    if (st.idle_timer_armed) return;
+    st.idle_timer_armed = true;
+    self->delayed_send(self, rt.idle, idle_atom::value);
+  }
+
+  static void on_idle_check(Self* self, const Runtime& rt) {
+    auto& st = self->state;
+    const auto quiet = std::chrono::steady_clock::now() - st.last_message;
+    if (quiet < rt.idle) {
+      self->delayed_send(self, rt.idle - quiet, idle_atom::value);
+      return;
+    }
+    st.idle_timer_armed = false;  // the next message arms it again
+    if (!st.stop_requested)
+      self->send(st.registry, passivate_atom::value, Kind::kType, st.stream.id);
+  }
+
   static void start_load(Self* self, Runtime& rt) {
     self->state.ready = false;
     auto handle = caf::actor_cast<caf::actor>(self);

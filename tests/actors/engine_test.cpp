@@ -210,6 +210,20 @@ TEST(Engine, PassivatesWhenIdleWithASnapshotAndComesBack) {
   EXPECT_EQ(h.engine->stats().spawned, 2u);
 }
 
+// Quiet means no message for the whole idle time: turns closer together than
+// that keep the entity, however long they go on.
+TEST(Engine, AConversationInUseIsNotPassivatedAndOneGoneQuietIs) {
+  Harness h(500ms);
+  const auto until = std::chrono::steady_clock::now() + 1200ms;
+  while (std::chrono::steady_clock::now() < until) {
+    ASSERT_TRUE(h.chat("u1", "hola").ok());
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_EQ(h.engine->stats().passivated, 0u);
+  EXPECT_EQ(h.engine->stats().spawned, 1u);
+  ASSERT_TRUE(h.eventually([&] { return h.engine->stats().passivated == 1; }));
+}
+
 // Issue 17, item 10: 93k distinct users in 55 s made 93k live actors (663 MB).
 TEST(Engine, LiveEntitiesStayWithinTheCapAndTheEvictedComeBackWhole) {
   Harness h(60s, 5);
