@@ -343,6 +343,22 @@ TEST(Engine, FailedAppendReloadsAndRedecidesWhatFollowed) {
   EXPECT_EQ(h.engine->stats().reloads, 1u);
 }
 
+// The caller waits at most its timeout; the turn is not withdrawn: it lands
+// once the store answers, and the next turn follows it.
+TEST(Engine, ATurnNotDurableInTimeIsATimeoutAndLandsLater) {
+  Harness h;
+  h.store.hold(1, /*fail=*/false);
+  const auto started = std::chrono::steady_clock::now();
+  ChatTurn t{domain::conversation::text_message("api", "u1", "hola", ""), "", 1000};
+  auto r = h.engine->chat(t, 150ms);
+  EXPECT_EQ(r.error.code, EngineErrc::timeout) << r.error.detail;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
+  h.store.release();
+  ASSERT_TRUE(h.eventually([&] { return h.stream("u1").size() == 2; }));
+  ASSERT_TRUE(h.chat("u1", "otra").ok());
+  EXPECT_EQ(h.message_ids("u1").back(), "api:u1#4");
+}
+
 TEST(Engine, RecoveryFailureIsAnErrorAndTheNextRequestRetries) {
   Harness h;
   append_direct(h.store, "api:u1", 0, {in("api:u1#1")});
