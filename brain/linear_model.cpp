@@ -79,18 +79,18 @@ void LinearModel::index_rows() {
   slots_.assign(size, Slot{});
   for (uint32_t r = 0; r < ids_.size(); ++r) {
     size_t at = ids_[r] & (size - 1);
-    while (slots_[at].row != kNoRow) at = (at + 1) & (size - 1);
-    slots_[at] = Slot{ids_[r], r};
+    while (slots_[at].begin != kFree) at = (at + 1) & (size - 1);
+    slots_[at] = Slot{ids_[r], offsets_[r], offsets_[r + 1]};
   }
 }
 
-uint32_t LinearModel::row_of(uint32_t id) const {
-  if (slots_.empty()) return kNoRow;
+const LinearModel::Slot* LinearModel::slot_of(uint32_t id) const {
+  if (slots_.empty()) return nullptr;
   const size_t mask = slots_.size() - 1;
   // Ids are FNV-1a hashes already: their low bits spread well.
   for (size_t at = id & mask;; at = (at + 1) & mask) {
-    if (slots_[at].row == kNoRow) return kNoRow;
-    if (slots_[at].id == id) return slots_[at].row;
+    if (slots_[at].begin == kFree) return nullptr;
+    if (slots_[at].id == id) return &slots_[at];
   }
 }
 
@@ -153,11 +153,25 @@ std::vector<double> LinearModel::probabilities(const std::vector<Feature>& featu
 std::vector<double> LinearModel::scores(const std::vector<Feature>& features) const {
   if (labels_.empty()) return {};
   std::vector<double> score(bias_.begin(), bias_.end());
-  for (const auto& f : features) {
-    const uint32_t r = row_of(f.id);
-    if (r == kNoRow) continue;
-    for (uint32_t k = offsets_[r]; k < offsets_[r + 1]; ++k)
-      score[weights_[k].label] += double(weights_[k].value) * f.value;
+  if (slots_.empty()) return score;
+  // Each feature costs two reads at random into megabytes (its slot, then its
+  // weights), and taken one after the other those misses were 9 % of the
+  // server's cycles under the load mix (perf at 0bcaec2, issue 22). A batch's
+  // slots are fetched together, then their weights, then summed.
+  constexpr size_t kBatch = 16;
+  const size_t mask = slots_.size() - 1;
+  const Slot* found[kBatch];
+  for (size_t from = 0; from < features.size(); from += kBatch) {
+    const size_t n = std::min(kBatch, features.size() - from);
+    const Feature* batch = features.data() + from;
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[batch[i].id & mask]);
+    for (size_t i = 0; i < n; ++i)
+      if ((found[i] = slot_of(batch[i].id))) __builtin_prefetch(&weights_[found[i]->begin]);
+    for (size_t i = 0; i < n; ++i) {
+      if (!found[i]) continue;
+      for (uint32_t k = found[i]->begin; k < found[i]->end; ++k)
+        score[weights_[k].label] += double(weights_[k].value) * batch[i].value;
+    }
   }
   return score;
 }

@@ -43,18 +43,24 @@ class LinearModel {
   std::vector<double> scores(const std::vector<Feature>& features) const;
   const std::vector<std::string>& labels() const { return labels_; }
   // True if the model kept a weight for the feature.
-  bool knows(uint32_t feature) const { return row_of(feature) != kNoRow; }
+  bool knows(uint32_t feature) const { return slot_of(feature) != nullptr; }
   size_t weight_count() const { return weights_.size(); }
   bool empty() const { return labels_.empty(); }
 
  private:
-  static constexpr uint32_t kNoRow = UINT32_MAX;
-  // The row of a feature id, or kNoRow. An open-addressing table over the
+  // A feature's weights are found through an open-addressing table over the
   // ids (linear probing, at most half full): one or two cache lines a
-  // lookup, where a binary search over the intent model's 111,744 sorted ids took ~17
-  // misses, and scoring was a third of understanding under the load mix
-  // (issue 22; understanding p50 on the mix: 59 -> 50 us).
-  uint32_t row_of(uint32_t id) const;
+  // lookup, where a binary search over the intent model's 111,744 sorted ids
+  // took ~17 misses, and scoring was a third of understanding under the load
+  // mix (issue 22; understanding p50 on the mix: 59 -> 50 us). A slot holds
+  // where the feature's weights are, so a lookup is that line and the
+  // weights' line, and scores() fetches both for many features at once.
+  static constexpr uint32_t kFree = UINT32_MAX;
+  struct Slot {
+    uint32_t id = 0;
+    uint32_t begin = kFree, end = 0;  // weights_[begin, end)
+  };
+  const Slot* slot_of(uint32_t id) const;  // nullptr for an unknown id
   void index_rows();
 
   std::vector<std::string> labels_;
@@ -62,10 +68,6 @@ class LinearModel {
   std::vector<uint32_t> ids_;      // sorted feature ids
   std::vector<uint32_t> offsets_;  // ids_.size() + 1 offsets into weights_
   std::vector<Weight> weights_;
-  struct Slot {
-    uint32_t id = 0;
-    uint32_t row = kNoRow;
-  };
   std::vector<Slot> slots_;  // power-of-two size
 };
 

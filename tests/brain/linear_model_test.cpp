@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace parley::brain {
 namespace {
 
@@ -24,6 +26,35 @@ TEST(LinearModel, ScoresAreBiasPlusTheWeightsOfTheFeaturesItKnows) {
   ASSERT_EQ(s.size(), 2u);
   EXPECT_DOUBLE_EQ(s[0], 0.5 + 2.0 + 2.0);
   EXPECT_DOUBLE_EQ(s[1], -0.5 + 1.5 - 2.0);
+}
+
+// scores() reads features in batches; any count, known or not, repeated or
+// not, sums as one feature after another would.
+TEST(LinearModel, ManyFeaturesScoreAsTheirSumOneByOne) {
+  std::mt19937 rng(7);
+  std::vector<std::pair<uint32_t, std::vector<LinearModel::Weight>>> rows;
+  for (uint32_t id = 1; id <= 300; ++id) {
+    std::vector<LinearModel::Weight> ws;
+    for (uint8_t label = 0; label < 5; ++label)
+      if (rng() % 2) ws.push_back({label, static_cast<float>(rng() % 200) / 50.0f - 2.0f});
+    rows.push_back({id * 97, ws});  // some rows keep no weight at all
+  }
+  const LinearModel m({"a", "b", "c", "d", "e"}, {0.1f, 0.2f, 0.3f, 0.4f, 0.5f}, rows);
+  for (size_t count : {0u, 1u, 15u, 16u, 17u, 33u, 250u}) {
+    std::vector<Feature> features;
+    std::vector<double> expected{0.1f, 0.2f, 0.3f, 0.4f, 0.5f};
+    for (size_t i = 0; i < count; ++i) {
+      const uint32_t id = (rng() % 400) * 97 + (rng() % 5 == 0);  // a fifth unknown
+      const float value = static_cast<float>(rng() % 4 + 1);
+      features.push_back({id, value});
+      for (const auto& [row, ws] : rows)
+        if (row == id)
+          for (const auto& w : ws) expected[w.label] += double(w.value) * value;
+    }
+    const auto got = m.scores(features);
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t l = 0; l < got.size(); ++l) EXPECT_NEAR(got[l], expected[l], 1e-9) << count;
+  }
 }
 
 TEST(LinearModel, KnowsExactlyTheIdsItKeptWeightsFor) {
