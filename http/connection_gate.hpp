@@ -90,10 +90,12 @@ class ConnectionGate {
   void work_loop();
   void on_readable(int fd);
   // The connection's next head so far (what was read ahead, then what waits
-  // in the socket): queued when whole, refused when bad; false to watch on.
-  bool take_head(int fd, Conn& c, std::string_view head);  // mu_ held
+  // in the socket): queued when whole (`*queued` set: the caller wakes a
+  // worker once mu_ is let go), refused when bad; false to watch on.
+  bool take_head(int fd, Conn& c, std::string_view head, bool* queued);  // mu_ held
   void sweep(std::chrono::steady_clock::time_point now);
-  void release_serving(const std::string& address);
+  // True when a parked connection of `address` was queued in its place.
+  bool release_serving(const std::string& address);  // mu_ held
 
   GateOptions o_;
   Serve serve_;
