@@ -31,19 +31,6 @@ bool in_clear(const json& v) {
   return !text.empty() && text.rfind("pii:1:", 0) != 0;
 }
 
-// The value a personal path reaches, walked as sealing walks it: where the
-// path runs into a value that is not an object, that value.
-const json* reached(const json& j, const std::vector<std::string>& path) {
-  const json* v = &j;
-  for (const auto& member : path) {
-    if (!v->is_object()) break;
-    auto it = v->find(member);
-    if (it == v->end()) return nullptr;
-    v = &*it;
-  }
-  return v == &j ? nullptr : v;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -94,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Every personal value is sealed, whichever way (fast or DOM) sealed it.
     const json stored = json::parse(*sealed, nullptr, false);
     for (const auto& path : privacy::personal_fields(type))
-      if (const json* v = reached(stored, path); v && in_clear(*v))
+      if (const json* v = privacy::personal_value_at(stored, path); v && in_clear(*v))
         fuzz::fail("a personal value was stored in the clear");
   }
   // The raw payload as stored (tokens of no key, forged boxes, quotes inside

@@ -110,12 +110,8 @@ const Paths& personal_fields(std::string_view event_type) {
   return it == table().end() ? kNone : it->second;
 }
 
-namespace {
-
-// The value at `path` in `j`; where the path runs into a value that is not an
-// object, that value (it is sealed whole); nullptr when a member is absent.
-json* member_at(json& j, const std::vector<std::string>& path) {
-  json* v = &j;
+const json* personal_value_at(const json& j, const std::vector<std::string>& path) {
+  const json* v = &j;
   for (const auto& member : path) {
     if (!v->is_object()) break;
     auto it = v->find(member);
@@ -123,6 +119,12 @@ json* member_at(json& j, const std::vector<std::string>& path) {
     v = &*it;
   }
   return v == &j ? nullptr : v;
+}
+
+namespace {
+
+json* member_at(json& j, const std::vector<std::string>& path) {
+  return const_cast<json*>(personal_value_at(j, path));
 }
 
 // A personal value's text in the payload, to be replaced by its sealed token.

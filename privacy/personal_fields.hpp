@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "events/status.hpp"
 
 namespace parley::privacy {
@@ -26,6 +28,12 @@ inline constexpr std::string_view kUnreadableText = "[unreadable]";
 // The member paths of `event_type` that are personal; empty for most types.
 // An array at a path has each of its strings and numbers sealed.
 const std::vector<std::vector<std::string>>& personal_fields(std::string_view event_type);
+
+// The value a personal path reaches in `j`, walked as sealing and opening
+// walk it: where the path runs into a value that is not an object, that value
+// (it is sealed whole); nullptr when a member is absent.
+const nlohmann::json* personal_value_at(const nlohmann::json& j,
+                                        const std::vector<std::string>& path);
 
 // Seals `plaintext` (a value's JSON text): "<key id>:<base64url>".
 using Seal = std::function<events::Expected<std::string>(std::string_view plaintext)>;
