@@ -214,8 +214,14 @@ std::vector<Feature> intent_features(const Tokens& tk, const RuleVerdict& rules,
   for (size_t i = 0; i + 1 < words.size(); ++i)
     if (words[i] != "|" && words[i + 1] != "|") b.add("b:" + words[i] + " " + words[i + 1]);
   if (!words.empty() && words.front() != "|") b.add("first:" + words.front());
-  for (const auto& [name, cues] : kCueClasses)
-    if (nlu::has_cue(tk, *cues)) b.add(std::string("c:") + name);
+  static const nlu::CueFamilies kClasses = [] {
+    std::vector<const nlu::Cues*> families;
+    for (const auto& [name, cues] : kCueClasses) families.push_back(cues);
+    return nlu::CueFamilies(std::move(families));
+  }();
+  const auto present = kClasses.present(tk);
+  for (size_t k = 0; k < present.size(); ++k)
+    if (present[k]) b.add(std::string("c:") + kCueClasses[k].first);
   if (!nlu::find_phone(tk.text).empty()) b.add("t:phone");
   if (!nlu::find_email(tk.text).empty()) b.add("t:email");
   if (number) b.add("t:number");

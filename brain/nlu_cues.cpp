@@ -1,6 +1,7 @@
 #include "brain/nlu_cues.hpp"
 
 #include <sstream>
+#include <utility>
 
 #include "brain/text.hpp"
 
@@ -64,6 +65,34 @@ size_t cue_length_at(const Tokens& tk, const Cues& cues, size_t i) {
   if (cues.short_prefix || (t.size() >= 2 && cues.prefix_pairs.test(Cues::pair(t))))
     for (size_t idx : cues.prefix_first) consider(idx);
   return best_len;
+}
+
+CueFamilies::CueFamilies(std::vector<const Cues*> families) : families_(std::move(families)) {
+  for (uint32_t f = 0; f < families_.size(); ++f) {
+    const Cues& cues = *families_[f];
+    for (const auto& [first, phrases] : cues.by_first)
+      for (size_t idx : phrases) by_first_[first].push_back({f, &cues.words[idx]});
+    for (size_t idx : cues.prefix_first) prefix_first_.push_back({f, &cues.words[idx]});
+    first_shapes_ |= cues.first_shapes;
+    prefix_pairs_ |= cues.prefix_pairs;
+    short_prefix_ = short_prefix_ || cues.short_prefix;
+  }
+}
+
+std::vector<bool> CueFamilies::present(const Tokens& tk) const {
+  std::vector<bool> found(families_.size(), false);
+  auto consider = [&](const Phrase& p, size_t i) {
+    if (!found[p.family] && match_at(tk, *p.words, i)) found[p.family] = true;
+  };
+  for (size_t i = 0; i < tk.size(); ++i) {
+    const std::string& t = tk.f(i);
+    if (first_shapes_.test(Cues::shape(t)))
+      if (auto it = by_first_.find(t); it != by_first_.end())
+        for (const auto& p : it->second) consider(p, i);
+    if (short_prefix_ || (t.size() >= 2 && prefix_pairs_.test(Cues::pair(t))))
+      for (const auto& p : prefix_first_) consider(p, i);
+  }
+  return found;
 }
 
 size_t find_cue(const Tokens& tk, const Cues& cues, size_t from) {
