@@ -79,6 +79,8 @@ extern const Cues greet, goodbye, thanks, affirm, deny, handoff, order_word, ord
     meeting, demo, done, reschedule, schedule, activity, history, tasks, leads_plural, update,
     turnover, current_system, challenges, address_word, assign, contact, source, what, out_scope,
     filler;
+// Every family above, in that order.
+const std::vector<const Cues*>& all();
 }  // namespace cues
 
 }  // namespace parley::brain::nlu
