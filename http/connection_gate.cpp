@@ -112,7 +112,8 @@ bool ConnectionGate::start(std::string* error) {
 }
 
 void ConnectionGate::admit(int fd) {
-  const std::string address = peer_address(fd);
+  const Endpoints ends = endpoints_of(fd);
+  const std::string& address = ends.remote_ip;
   std::lock_guard<std::mutex> lock(mu_);
   auto& count = per_address_[address];
   if (stopping_ || count >= o_.max_per_address || conns_.size() >= o_.max_connections) {
@@ -123,7 +124,7 @@ void ConnectionGate::admit(int fd) {
     return;
   }
   ++count;
-  conns_[fd] = Conn{address, false, Clock::now() + o_.head_timeout, 0, true, {}};
+  conns_[fd] = Conn{ends, false, Clock::now() + o_.head_timeout, 0, true, {}};
   watch(fd);
 }
 
@@ -138,7 +139,7 @@ void ConnectionGate::close_conn(int fd) {
   // mu_ held
   auto it = conns_.find(fd);
   if (it == conns_.end()) return;
-  auto a = per_address_.find(it->second.address);
+  auto a = per_address_.find(it->second.ends.remote_ip);
   if (a != per_address_.end() && --a->second == 0) per_address_.erase(a);
   conns_.erase(it);
   epoll_ctl(epfd_, EPOLL_CTL_DEL, fd, nullptr);
@@ -234,6 +235,7 @@ void ConnectionGate::work_loop() {
     int fd;
     size_t served;
     std::string unread;
+    Endpoints ends;
     {
       std::unique_lock<std::mutex> lock(mu_);
       ready_cv_.wait(lock, [this] { return stopping_ || !ready_.empty(); });
@@ -242,24 +244,25 @@ void ConnectionGate::work_loop() {
       ready_.pop_front();
       auto it = conns_.find(fd);
       if (it == conns_.end()) continue;
-      auto& serving = serving_[it->second.address];
+      auto& serving = serving_[it->second.ends.remote_ip];
       if (serving >= o_.max_serving_per_address) {  // its turn comes when one of its own ends
-        parked_[it->second.address].push_back(fd);
+        parked_[it->second.ends.remote_ip].push_back(fd);
         continue;
       }
       ++serving;
       it->second.queued = false;
       served = it->second.served;
       unread.swap(it->second.unread);
+      ends = it->second.ends;
     }
-    const bool keep = serve_(fd, served, unread);
+    const bool keep = serve_(fd, ends, served, unread);
     if (!keep) linger(fd);
     bool parked_queued = false, queued = false;
     {
       std::lock_guard<std::mutex> lock(mu_);
       auto it = conns_.find(fd);
       if (it == conns_.end()) continue;
-      parked_queued = release_serving(it->second.address);
+      parked_queued = release_serving(it->second.ends.remote_ip);
       if (!keep || stopping_) {
         close_conn(fd);
       } else {

@@ -34,6 +34,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "http/gated_stream.hpp"
+
 namespace parley::http {
 
 struct GateOptions {
@@ -62,8 +64,10 @@ class ConnectionGate {
   // Serves the one request whose head is waiting on `fd` (or starts in
   // `unread`, the bytes the last request read ahead); true to keep the
   // connection for another. `served` counts the requests before this one.
-  // `unread` is left holding what this request read past its end.
-  using Serve = std::function<bool(int fd, size_t served, std::string& unread)>;
+  // `unread` is left holding what this request read past its end. `ends`:
+  // the connection's addresses, looked up when it was admitted.
+  using Serve =
+      std::function<bool(int fd, const Endpoints& ends, size_t served, std::string& unread)>;
 
   ConnectionGate(GateOptions options, Serve serve);
   ~ConnectionGate();  // stop()
@@ -77,7 +81,7 @@ class ConnectionGate {
 
  private:
   struct Conn {
-    std::string address;
+    Endpoints ends;
     bool queued = false;  // in ready_ or parked_: the sweep leaves it alone
     std::chrono::steady_clock::time_point deadline;
     size_t served = 0;

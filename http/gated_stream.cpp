@@ -4,9 +4,11 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <string_view>
 
 namespace parley::http {
 namespace {
@@ -25,16 +27,30 @@ void ip_and_port(const sockaddr_storage& addr, std::string& ip, int& port) {
   ip = text;
 }
 
+// A whole response head with a fixed-length body after it.
+bool announces_body(std::string_view bytes) {
+  if (bytes.size() < 4 || bytes.compare(0, 5, "HTTP/") != 0 ||
+      bytes.substr(bytes.size() - 4) != "\r\n\r\n")
+    return false;
+  const auto at = bytes.find("\r\nContent-Length: ");
+  if (at == std::string_view::npos) return false;
+  const char first = bytes[at + 18];
+  return first >= '1' && first <= '9';
+}
+
 }  // namespace
 
-std::string peer_address(int fd) {
+Endpoints endpoints_of(int fd) {
+  Endpoints ends;
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;
-  if (getpeername(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return "";
-  std::string ip;
-  int port = 0;
-  ip_and_port(addr, ip, port);
-  return ip;
+  if (getpeername(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
+    ip_and_port(addr, ends.remote_ip, ends.remote_port);
+  addr = {};
+  len = sizeof addr;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
+    ip_and_port(addr, ends.local_ip, ends.local_port);
+  return ends;
 }
 
 bool GatedStream::wait(short events) const {
@@ -50,8 +66,8 @@ bool GatedStream::wait(short events) const {
   return r > 0 && (p.revents & (events | POLLHUP | POLLERR));
 }
 
-GatedStream::GatedStream(int fd, StreamLimits limits, std::string unread)
-    : fd_(fd), limits_(limits) {
+GatedStream::GatedStream(int fd, const Endpoints& ends, StreamLimits limits, std::string unread)
+    : fd_(fd), ends_(ends), limits_(limits) {
   end_ = std::min(unread.size(), sizeof buf_);
   std::copy_n(unread.data(), end_, buf_);
 }
@@ -103,7 +119,52 @@ ssize_t GatedStream::read(char* ptr, size_t size) {
   return static_cast<ssize_t>(size);
 }
 
+bool GatedStream::send_all(const char* a, size_t a_size, const char* b, size_t b_size) {
+  iovec parts[2] = {{const_cast<char*>(a), a_size}, {const_cast<char*>(b), b_size}};
+  msghdr msg{};
+  msg.msg_iov = parts;
+  msg.msg_iovlen = b_size > 0 ? 2 : 1;
+  while (msg.msg_iovlen > 0) {
+    const ssize_t n = ::sendmsg(fd_, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if ((errno == EAGAIN || errno == EWOULDBLOCK) && wait(POLLOUT)) continue;
+      return false;
+    }
+    auto left = static_cast<size_t>(n);
+    while (msg.msg_iovlen > 0 && left >= msg.msg_iov->iov_len) {
+      left -= msg.msg_iov->iov_len;
+      ++msg.msg_iov;
+      --msg.msg_iovlen;
+    }
+    if (msg.msg_iovlen > 0) {
+      msg.msg_iov->iov_base = static_cast<char*>(msg.msg_iov->iov_base) + left;
+      msg.msg_iov->iov_len -= left;
+    }
+  }
+  return true;
+}
+
+bool GatedStream::flush() {
+  if (held_.empty()) return true;
+  const bool ok = send_all(held_.data(), held_.size(), nullptr, 0);
+  held_.clear();
+  sent_ = true;
+  return ok;
+}
+
 ssize_t GatedStream::write(const char* ptr, size_t size) {
+  if (!sent_ && held_.empty() && announces_body({ptr, size})) {
+    held_.assign(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  if (!held_.empty()) {
+    const bool ok = send_all(held_.data(), held_.size(), ptr, size);
+    held_.clear();
+    sent_ = true;
+    return ok ? static_cast<ssize_t>(size) : -1;
+  }
+  sent_ = true;
   ssize_t n;
   do {
     n = ::send(fd_, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
@@ -117,15 +178,13 @@ ssize_t GatedStream::write(const char* ptr, size_t size) {
 }
 
 void GatedStream::get_remote_ip_and_port(std::string& ip, int& port) const {
-  sockaddr_storage addr{};
-  socklen_t len = sizeof addr;
-  if (getpeername(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) ip_and_port(addr, ip, port);
+  ip = ends_.remote_ip;
+  port = ends_.remote_port;
 }
 
 void GatedStream::get_local_ip_and_port(std::string& ip, int& port) const {
-  sockaddr_storage addr{};
-  socklen_t len = sizeof addr;
-  if (getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) ip_and_port(addr, ip, port);
+  ip = ends_.local_ip;
+  port = ends_.local_port;
 }
 
 }  // namespace parley::http

@@ -8,6 +8,12 @@
 // calls a request; 14 % of the edge's CPU under the load mix, issue 22).
 // Bytes read past the request's end (a pipelined next request) are handed
 // back with keep_unread, for the connection's next request.
+//
+// A response head announcing a body waits for the body's first write, so both
+// go in one send (cpp-httplib writes them apart: two segments, and two wakeups
+// of the client, a request); flush() sends what still waits. The connection's
+// addresses are looked up once (endpoints_of), not per request: cpp-httplib
+// asks for both on every request, two system calls each time.
 #pragma once
 
 #include <httplib.h>
@@ -16,6 +22,15 @@
 #include <string>
 
 namespace parley::http {
+
+// Both ends of a connection.
+struct Endpoints {
+  std::string remote_ip;  // "1.2.3.4" or "::1" ("" when unknown)
+  int remote_port = 0;
+  std::string local_ip;
+  int local_port = 0;
+};
+Endpoints endpoints_of(int fd);
 
 struct StreamLimits {
   std::chrono::steady_clock::time_point deadline;  // the whole request must be read by then
@@ -26,7 +41,7 @@ struct StreamLimits {
 class GatedStream final : public httplib::Stream {
  public:
   // `unread`: bytes a previous request read ahead on this connection.
-  GatedStream(int fd, StreamLimits limits, std::string unread = {});
+  GatedStream(int fd, const Endpoints& ends, StreamLimits limits, std::string unread = {});
 
   bool is_readable() const override;
   bool is_writable() const override;
@@ -35,6 +50,8 @@ class GatedStream final : public httplib::Stream {
   void get_remote_ip_and_port(std::string& ip, int& port) const override;
   void get_local_ip_and_port(std::string& ip, int& port) const override;
   int socket() const override { return fd_; }
+  // Sends a response head still waiting for its body; false if it could not.
+  bool flush();
 
   // Why reading stopped early ("" if it did not): "deadline" or "too_large".
   const char* cut_off() const { return cut_off_; }
@@ -44,7 +61,11 @@ class GatedStream final : public httplib::Stream {
  private:
   bool wait(short events) const;
   bool fill();  // false: nothing came (closed, error, deadline)
+  bool send_all(const char* a, size_t a_size, const char* b, size_t b_size);
   int fd_;
+  const Endpoints& ends_;
+  std::string held_;  // a response head waiting for its body
+  bool sent_ = false;
   StreamLimits limits_;
   size_t read_ = 0;
   const char* cut_off_ = "";
@@ -52,8 +73,5 @@ class GatedStream final : public httplib::Stream {
   size_t pos_ = 0;
   size_t end_ = 0;
 };
-
-// "1.2.3.4" or "::1" of a socket's peer ("" when it has none).
-std::string peer_address(int fd);
 
 }  // namespace parley::http

@@ -32,13 +32,15 @@ class GatedServer final : public httplib::Server {
  public:
   void attach(ConnectionGate* gate) { gate_ = gate; }
   // One request on `fd` (its head has arrived); true to keep the connection.
-  bool serve_one(int fd, bool last, const StreamLimits& limits, std::string& unread) {
-    GatedStream stream(fd, limits, std::move(unread));
+  bool serve_one(int fd, const Endpoints& ends, bool last, const StreamLimits& limits,
+                 std::string& unread) {
+    GatedStream stream(fd, ends, limits, std::move(unread));
     bool closed = false;
     close_after_this = false;
     const bool ok = process_request(stream, last, closed, nullptr);
+    const bool sent = stream.flush();
     unread = stream.keep_unread();
-    return ok && !closed && !last && !close_after_this && !*stream.cut_off();
+    return ok && sent && !closed && !last && !close_after_this && !*stream.cut_off();
   }
 
  private:
@@ -65,11 +67,11 @@ struct HttpServer::Impl {
   // Keep-alive connections serve at most this many requests, then close.
   static constexpr size_t kMaxRequestsPerConnection = 1u << 20;
 
-  bool serve(int fd, size_t served, std::string& unread) {
+  bool serve(int fd, const Endpoints& ends, size_t served, std::string& unread) {
     StreamLimits limits;
     limits.deadline = std::chrono::steady_clock::now() + options.request_read_timeout;
     limits.max_read_bytes = drain_limit() + 64 * 1024;  // the body we drain, and a head
-    return server.serve_one(fd, served + 1 >= kMaxRequestsPerConnection, limits, unread);
+    return server.serve_one(fd, ends, served + 1 >= kMaxRequestsPerConnection, limits, unread);
   }
 
   static void write(const HttpResponse& from, httplib::Response& to) {
@@ -242,9 +244,9 @@ bool HttpServer::start(std::string* error) {
   gate.max_serving_per_address = impl_->options.max_serving_per_address;
   gate.head_timeout = impl_->options.head_timeout;
   gate.idle_timeout = std::chrono::seconds(impl_->options.keep_alive_seconds);
-  impl_->gate =
-      std::make_unique<ConnectionGate>(gate, [this](int fd, size_t served, std::string& unread) {
-        return impl_->serve(fd, served, unread);
+  impl_->gate = std::make_unique<ConnectionGate>(
+      gate, [this](int fd, const Endpoints& ends, size_t served, std::string& unread) {
+        return impl_->serve(fd, ends, served, unread);
       });
   if (!impl_->gate->start(error)) return false;
   s.attach(impl_->gate.get());
