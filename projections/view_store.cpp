@@ -1,6 +1,7 @@
 #include "projections/view_store.hpp"
 
 #include <rocksdb/db.h>
+#include <rocksdb/slice_transform.h>
 #include <rocksdb/sst_file_writer.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
@@ -59,6 +60,17 @@ Status MemoryViewStore::erase_prefix(std::string_view prefix) {
 
 // ---- RocksDB -----------------------------------------------------------
 
+namespace {
+
+class WholeKey final : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "parley.WholeKey"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override { return key; }
+  bool InDomain(const rocksdb::Slice&) const override { return true; }
+};
+
+}  // namespace
+
 struct RocksViewStore::Handle {
   std::unique_ptr<rocksdb::DB> db;
   rocksdb::Options options;  // as opened: an ingested file is built with them
@@ -94,6 +106,10 @@ Expected<std::unique_ptr<RocksViewStore>> RocksViewStore::open(const std::string
   o.info_log = std::make_shared<events::RecoveryLog>("views");  // no LOG file: rocks_open.hpp
   o.IncreaseParallelism(2);
   o.write_buffer_size = 32 << 20;
+  // A row rewritten by every commit goes in just before its last version:
+  // that version's place is the hint (13,200 instructions a put without,
+  // 32k a chat turn: callgrind, issue 22). Writes only; reads do not use it.
+  o.memtable_insert_with_hint_prefix_extractor = std::make_shared<WholeKey>();
   o.compression = rocksdb::kLZ4Compression;  // as the event log: cheap to write and read
   rocksdb::BlockBasedTableOptions t;
   t.whole_key_filtering = true;
