@@ -12,6 +12,7 @@ packages=(
   liblinear-dev libstemmer-dev libicu-dev
   libpango1.0-dev libcairo2-dev fonts-dejavu-core fonts-lohit-deva poppler-utils
   libzip-dev libpugixml-dev libpoppler-cpp-dev
+  libpq-dev postgresql-15
   wrk curl python3
 )
 

@@ -1,0 +1,140 @@
+// The EventStore contract on PostgreSQL (issue 23), each test on a fresh
+// database of one throwaway server (tests/support/pg_cluster.hpp); and what a
+// shared log adds: two nodes' stores on one database never share a position,
+// a stale node gets a conflict, state is the database's, not the process's.
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+
+#include <memory>
+#include <thread>
+
+#include "events/postgres_event_store.hpp"
+#include "tests/events/store_contract.hpp"
+#include "tests/support/events.hpp"
+#include "tests/support/pg_cluster.hpp"
+
+namespace parley::events {
+namespace {
+
+using testing::ev;
+using testing::req;
+
+std::unique_ptr<PostgresEventStore> open_store(const std::string& url) {
+  PostgresEventStore::Options o;
+  o.url = url;
+  auto s = PostgresEventStore::open(o);
+  EXPECT_TRUE(s.ok()) << s.status().to_string();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+std::string fresh_database() {
+  std::string error;
+  auto* pg = ::parley::testing::PgCluster::shared(&error);
+  EXPECT_NE(pg, nullptr) << error;
+  return pg ? pg->fresh_database() : "";
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreContract,
+                         ::testing::Values(StoreFactory{
+                             "postgres",
+                             [](const std::string&) -> std::unique_ptr<EventStore> {
+                               return open_store(fresh_database());
+                             }}),
+                         [](const auto& param_info) { return param_info.param.name; });
+
+TEST(PostgresEventStore, TwoNodesOnOneDatabaseNeverShareAPositionAndEachStreamStaysGapFree) {
+  const auto url = fresh_database();
+  auto a = open_store(url);
+  auto b = open_store(url);
+  ASSERT_TRUE(a && b);
+  constexpr int kPerNode = 150;
+  auto node = [&](EventStore& store, const std::string& name) {
+    for (int i = 0; i < kPerNode; ++i) {
+      // Each node its own stream, and both the shared one (expecting what it
+      // last saw: a conflict means the other node wrote in between).
+      ASSERT_TRUE(store.append(req("c", name, static_cast<uint64_t>(i), {ev("own")})).status.ok());
+      for (;;) {
+        const auto head = store.stream_head({"c", "shared"});
+        ASSERT_TRUE(head.ok());
+        const auto r = store.append(req("c", "shared", *head, {ev(name)}));
+        if (r.status.ok()) break;
+        ASSERT_EQ(r.status.code(), StoreErrc::conflict) << r.status.to_string();
+      }
+    }
+  };
+  std::thread ta([&] { node(*a, "a"); });
+  std::thread tb([&] { node(*b, "b"); });
+  ta.join();
+  tb.join();
+  std::vector<EventEnvelope> log;
+  ASSERT_TRUE(a->read_all(1, SIZE_MAX, &log).ok());
+  ASSERT_EQ(log.size(), size_t{4 * kPerNode});
+  for (size_t i = 0; i < log.size(); ++i) EXPECT_EQ(log[i].position, i + 1);
+  std::vector<EventEnvelope> shared;
+  ASSERT_TRUE(b->read_stream({"c", "shared"}, 1, SIZE_MAX, &shared).ok());
+  ASSERT_EQ(shared.size(), size_t{2 * kPerNode});
+  for (size_t i = 0; i < shared.size(); ++i) EXPECT_EQ(shared[i].seq, i + 1);
+  EXPECT_EQ(a->last_position(), b->last_position());
+}
+
+TEST(PostgresEventStore, AStaleNodeGetsAConflictAndWritesNothing) {
+  const auto url = fresh_database();
+  auto a = open_store(url);
+  auto b = open_store(url);
+  ASSERT_TRUE(a && b);
+  ASSERT_TRUE(a->append(req("conversation", "x", 0, {ev("one")})).status.ok());
+  // b decided on an empty stream, as if it had not seen a's append.
+  const auto stale = b->append(req("conversation", "x", 0, {ev("stale")}));
+  EXPECT_EQ(stale.status.code(), StoreErrc::conflict);
+  EXPECT_EQ(stale.stream_head, 1u);
+  EXPECT_EQ(b->last_position(), 1u);
+}
+
+TEST(PostgresEventStore, StateIsTheDatabasesAcrossAReopen) {
+  const auto url = fresh_database();
+  {
+    auto s = open_store(url);
+    ASSERT_TRUE(s);
+    auto r = req("c", "a", 0, {ev("a1"), ev("a2")});
+    r.dedupe = DedupeClaim{"key", "first"};
+    ASSERT_TRUE(s->append(r).status.ok());
+    ASSERT_TRUE(s->save_snapshot({"c", "a"}, {2, 1, "st"}).ok());
+    ASSERT_TRUE(s->put_key("owner/x", "secret").ok());
+  }
+  auto s = open_store(url);  // the schema is there already: opened, not created again
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->last_position(), 2u);
+  EXPECT_EQ(*s->stream_head({"c", "a"}), 2u);
+  EXPECT_EQ(*s->find_dedupe("key"), "first");
+  EXPECT_EQ(s->load_snapshot({"c", "a"})->state, "st");
+  EXPECT_EQ(*s->get_key("owner/x"), "secret");
+  ASSERT_TRUE(s->erase_keys({"owner/x"}).ok());
+  EXPECT_TRUE(s->get_key("owner/x").status().is_not_found());
+  EXPECT_EQ(s->append(req("c", "a", 2, {ev("a3")})).first_position, 3u);
+}
+
+TEST(PostgresEventStore, ANewerSchemaThanTheBuildKnowsIsRefused) {
+  const auto url = fresh_database();
+  ASSERT_TRUE(open_store(url));
+  PGconn* c = PQconnectdb(url.c_str());  // as a newer build would leave it
+  PGresult* r = PQexec(c, "INSERT INTO parley_schema VALUES (99)");
+  ASSERT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQerrorMessage(c);
+  PQclear(r);
+  PQfinish(c);
+  PostgresEventStore::Options o;
+  o.url = url;
+  auto s = PostgresEventStore::open(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().to_string().find("version 99"), std::string::npos) << s.status().to_string();
+}
+
+TEST(PostgresEventStore, AnUnreachableServerIsAClearError) {
+  PostgresEventStore::Options o;
+  o.url = "host=/nonexistent-dir port=1 user=postgres dbname=none connect_timeout=2";
+  auto s = PostgresEventStore::open(o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().to_string().find("cannot connect to PostgreSQL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace parley::events
