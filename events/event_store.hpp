@@ -1,6 +1,7 @@
 // The event store: the durable log every entity appends to and every
-// projection reads. Two implementations honour the same contract
-// (tests/events/store_contract_test.cpp): RocksEventStore and MemoryEventStore.
+// projection reads. Three implementations honour the same contract
+// (tests/events/store_contract.hpp): RocksEventStore, PostgresEventStore and
+// MemoryEventStore.
 #pragma once
 
 #include <cstdint>

@@ -13,8 +13,10 @@ namespace {
 
 using pg::Arg;
 
-// Any number, the same in every node: migrations run one node at a time.
+// Any numbers, the same in every node: migrations run one node at a time;
+// one server on a database at a time (Options::exclusive).
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(2305843009213693952 + 23)";
+constexpr const char* kServerLock = "SELECT pg_try_advisory_lock(2305843009213693952 + 24)";
 
 // Version 1. docs/STORAGE.md ("PostgreSQL") explains each table.
 constexpr const char* kSchemaV1 = R"sql(
@@ -92,7 +94,21 @@ Expected<std::unique_ptr<PostgresEventStore>> PostgresEventStore::open(const Opt
     if (!c) return c.status();
     if (auto st = migrate(*c.value()); !st.ok()) return st;
   }
-  return std::unique_ptr<PostgresEventStore>(new PostgresEventStore(std::move(pool).value()));
+  std::unique_ptr<PostgresEventStore> store(new PostgresEventStore(std::move(pool).value()));
+  if (options.exclusive) {
+    auto holder = pg::Pool::open(options.url, 1);
+    if (!holder) return holder.status();
+    auto c = (*holder)->get();
+    if (!c) return c.status();
+    auto r = c.value()->exec(kServerLock);
+    if (!r.ok()) return r.status("server lock");
+    if (r.rows() != 1 || r.bytes(0, 0) != std::string_view("\1", 1))
+      return Status::InvalidArgument(
+          "another Parley server runs on this database; several servers on one database "
+          "are not supported yet");
+    store->holder_ = std::move(holder).value();  // the lease ends; the pool keeps the session
+  }
+  return store;
 }
 
 std::vector<AppendResult> PostgresEventStore::append_batch(

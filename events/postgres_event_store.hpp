@@ -35,6 +35,11 @@ class PostgresEventStore final : public EventStore, public KeyStore {
   struct Options {
     std::string url;         // libpq connection string or URI (PARLEY_PG_URL)
     size_t connections = 8;  // at most this many at once
+    // Only one node on the database at a time: a session advisory lock,
+    // held on a connection of its own while the store is open. The server
+    // sets it until entities are placed over nodes (issue 23); readers such
+    // as the command-line tools do not.
+    bool exclusive = false;
   };
   static constexpr int kSchemaVersion = 1;
 
@@ -62,6 +67,7 @@ class PostgresEventStore final : public EventStore, public KeyStore {
  private:
   explicit PostgresEventStore(std::unique_ptr<pg::Pool> pool);
   std::unique_ptr<pg::Pool> pool_;
+  std::unique_ptr<pg::Pool> holder_;  // the exclusive lock's connection
 };
 
 }  // namespace parley::events

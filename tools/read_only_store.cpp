@@ -26,6 +26,12 @@ bool open_store(ReadOnlyStore* out, Settings* settings_out) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return false;
   }
+  if (settings.store == "postgres") {  // said, rather than "no event store at ./var/events"
+    std::fprintf(stderr,
+                 "parley: this command reads a RocksDB log; with PARLEY_STORE=postgres it is not "
+                 "available yet (the server and its HTTP API are)\n");
+    return false;
+  }
   events::RocksEventStore::Options o;
   o.path = settings.events_path();
   o.mode = events::RocksEventStore::Mode::secondary;

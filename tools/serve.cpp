@@ -15,7 +15,6 @@
 #include "channels/media_fetch.hpp"
 #include "crm/time_zone.hpp"
 #include "events/group_commit_writer.hpp"
-#include "events/rocks_event_store.hpp"
 #include "http/api.hpp"
 #include "http/console.hpp"
 #include "http/customer_api.hpp"
@@ -44,6 +43,7 @@
 #include "tools/secret_file.hpp"
 #include "tools/serve_channels.hpp"
 #include "tools/serve_llm.hpp"
+#include "tools/serve_log.hpp"
 #include "tools/serve_payments.hpp"
 #include "tools/serve_team.hpp"
 #include "tools/serve_views.hpp"
@@ -81,34 +81,16 @@ int run_serve(int argc, char** argv) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return 1;
   }
-  events::RocksEventStore::Options store_options;
-  store_options.path = settings.events_path();
-  store_options.sync = settings.sync;
-  auto opened = events::RocksEventStore::open(store_options);
-  if (!opened) {
-    std::fprintf(stderr, "parley: cannot open the event store at %s: %s\n",
-                 store_options.path.c_str(), opened.status().to_string().c_str());
-    return 1;
-  }
-  auto& rocks = **opened;
-  // A garbled WAL tail is never silent: what recovery dropped is said here and in /metrics.
-  const auto recovery = rocks.recovery();
-  if (recovery.dropped_bytes > 0) {
-    std::fprintf(stderr,
-                 "parley: WARNING: the event log's WAL was damaged; recovery (%s) dropped %llu "
-                 "bytes after the last intact record:\n",
-                 recovery.wal_recovery_mode.c_str(),
-                 static_cast<unsigned long long>(recovery.dropped_bytes));
-    for (const auto& p : recovery.problems) std::fprintf(stderr, "parley:   %s\n", p.c_str());
-  }
+  auto log = ServerLog::open(settings);
+  if (!log) return 1;
   // Personal data is sealed at rest with per-customer keys (docs/SECURITY.md):
   // every reader and writer below sees the log through this decorator.
-  auto keys = open_customer_keys(settings, rocks, false, &error);
+  auto keys = open_customer_keys(settings, log->keys(), false, &error);
   if (!keys) {
     std::fprintf(stderr, "parley: cannot unlock the customer keys: %s\n", error.c_str());
     return 1;
   }
-  privacy::SealedEventStore sealed(rocks, *keys);
+  privacy::SealedEventStore sealed(log->store(), *keys);
   events::EventStore& store = sealed;
   events::GroupCommitWriter writer(store);
 
@@ -320,7 +302,7 @@ int run_serve(int argc, char** argv) {
   http::register_console(router, console);
   http::register_api(router, ctx, [&] {
     return http::render_prometheus(*metrics, {writer.stats(), engine.stats(), store.last_position(),
-                                              recovery.dropped_bytes}) +
+                                              log->wal_dropped_bytes()}) +
            channels.metrics() + views.metrics() + (edge ? edge->gate_metrics() : "");
   });
   metrics = std::make_unique<http::HttpMetrics>(router.patterns());
@@ -344,13 +326,13 @@ int run_serve(int argc, char** argv) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return 1;
   }
-  std::fprintf(
-      stderr,
-      "parley: serving on http://%s:%d (events in %s, sync %s, %llu events, %zu products, %s, "
-      "%s)\n",
-      settings.http_host.c_str(), server.port(), store_options.path.c_str(),
-      settings.sync ? "on" : "OFF", static_cast<unsigned long long>(store.last_position()),
-      catalog.snapshot()->index.size(), llm.describe().c_str(), payments.describe().c_str());
+  std::fprintf(stderr,
+               "parley: serving on http://%s:%d (%s, %llu events, %zu products, %s, "
+               "%s)\n",
+               settings.http_host.c_str(), server.port(), log->describe().c_str(),
+               static_cast<unsigned long long>(store.last_position()),
+               catalog.snapshot()->index.size(), llm.describe().c_str(),
+               payments.describe().c_str());
   channels.start_pollers();
 
   int sig = 0;
@@ -373,7 +355,7 @@ int run_serve(int argc, char** argv) {
   engine.shutdown();  // entities stop; their appends are already queued
   channels.stop();    // undelivered messages stay in the log for the next start
   writer.stop();      // everything queued is written and synced
-  auto flushed = rocks.flush();
+  auto flushed = log->flush();
   if (!flushed.ok()) {
     std::fprintf(stderr, "parley: flush at shutdown failed: %s\n", flushed.to_string().c_str());
     return 1;

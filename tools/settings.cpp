@@ -292,6 +292,16 @@ bool load_settings(Settings* s, std::string* error) {
   read_string("PARLEY_HTTP_HOST", &s->http_host);
   read_string("PARLEY_CATALOG", &s->catalog_path);
   read_string("PARLEY_MASTER_KEY_FILE", &s->master_key_file);
+  read_string("PARLEY_STORE", &s->store);
+  read_string("PARLEY_PG_URL", &s->pg_url);
+  if (s->store != "rocksdb" && s->store != "postgres") {
+    *error = "PARLEY_STORE must be rocksdb or postgres, not '" + s->store + "'";
+    return false;
+  }
+  if (s->store == "postgres" && s->pg_url.empty()) {
+    *error = "PARLEY_STORE=postgres needs PARLEY_PG_URL (e.g. postgresql://parley@db/parley)";
+    return false;
+  }
   unsigned long long port = s->http_port, threads = s->http_threads, body = s->max_body,
                      idle = s->idle.count() / 1000, timeout = s->request_timeout.count(),
                      actors = s->actor_threads, sync = s->sync ? 1 : 0,

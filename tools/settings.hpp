@@ -77,6 +77,12 @@ struct Settings {
   std::chrono::milliseconds head_timeout{10000};          // PARLEY_HEADER_TIMEOUT_MS
   std::chrono::milliseconds request_read_timeout{30000};  // PARLEY_REQUEST_READ_TIMEOUT_MS
   bool sync = true;  // PARLEY_SYNC=0 turns off the WAL sync (benchmarks only)
+  // PARLEY_STORE: where the event log lives. "rocksdb" (the default) in the
+  // data directory; "postgres" in the database at PARLEY_PG_URL (issue 23:
+  // one server on it for now). Views, keys' master file and the rest stay in
+  // the data directory either way.
+  std::string store = "rocksdb";
+  std::string pg_url;  // PARLEY_PG_URL: a libpq connection string or URI
   std::chrono::milliseconds idle{std::chrono::seconds(300)};  // PARLEY_IDLE_SECONDS
   std::chrono::milliseconds request_timeout{5000};            // PARLEY_REQUEST_TIMEOUT_MS
   size_t actor_threads = 2;  // PARLEY_ACTOR_THREADS: CAF scheduler workers

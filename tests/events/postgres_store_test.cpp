@@ -128,6 +128,22 @@ TEST(PostgresEventStore, ANewerSchemaThanTheBuildKnowsIsRefused) {
   EXPECT_NE(s.status().to_string().find("version 99"), std::string::npos) << s.status().to_string();
 }
 
+TEST(PostgresEventStore, AnExclusiveStoreKeepsASecondServerOffUntilItCloses) {
+  PostgresEventStore::Options o;
+  o.url = fresh_database();
+  o.exclusive = true;
+  auto first = PostgresEventStore::open(o);
+  ASSERT_TRUE(first.ok()) << first.status().to_string();
+  auto second = PostgresEventStore::open(o);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().to_string().find("another Parley server"), std::string::npos);
+  o.exclusive = false;  // a reader (the command-line tools) is not kept off
+  EXPECT_TRUE(PostgresEventStore::open(o).ok());
+  first = Status::NotFound();  // closed: its lock goes with its session
+  o.exclusive = true;
+  EXPECT_TRUE(PostgresEventStore::open(o).ok());
+}
+
 TEST(PostgresEventStore, AnUnreachableServerIsAClearError) {
   PostgresEventStore::Options o;
   o.url = "host=/nonexistent-dir port=1 user=postgres dbname=none connect_timeout=2";

@@ -1,0 +1,62 @@
+#include "tools/serve_log.hpp"
+
+#include <cstdio>
+
+#include "events/postgres_event_store.hpp"
+#include "events/rocks_event_store.hpp"
+
+namespace parley::tools {
+
+std::unique_ptr<ServerLog> ServerLog::open(const Settings& settings) {
+  std::unique_ptr<ServerLog> log(new ServerLog());
+  if (settings.store == "postgres") {
+    events::PostgresEventStore::Options o;
+    o.url = settings.pg_url;
+    o.exclusive = true;  // one server on the database until entities are placed over nodes
+    auto opened = events::PostgresEventStore::open(o);
+    if (!opened) {
+      std::fprintf(stderr, "parley: cannot open the event store in PostgreSQL: %s\n",
+                   opened.status().to_string().c_str());
+      return nullptr;
+    }
+    log->postgres_ = std::move(opened).value();
+    log->store_ = log->postgres_.get();
+    log->keys_ = log->postgres_.get();
+    log->describe_ = "events in PostgreSQL";
+    return log;
+  }
+  events::RocksEventStore::Options o;
+  o.path = settings.events_path();
+  o.sync = settings.sync;
+  auto opened = events::RocksEventStore::open(o);
+  if (!opened) {
+    std::fprintf(stderr, "parley: cannot open the event store at %s: %s\n", o.path.c_str(),
+                 opened.status().to_string().c_str());
+    return nullptr;
+  }
+  auto& rocks = **opened;
+  // A garbled WAL tail is never silent: what recovery dropped is said here and in /metrics.
+  const auto recovery = rocks.recovery();
+  if (recovery.dropped_bytes > 0) {
+    std::fprintf(stderr,
+                 "parley: WARNING: the event log's WAL was damaged; recovery (%s) dropped %llu "
+                 "bytes after the last intact record:\n",
+                 recovery.wal_recovery_mode.c_str(),
+                 static_cast<unsigned long long>(recovery.dropped_bytes));
+    for (const auto& p : recovery.problems) std::fprintf(stderr, "parley:   %s\n", p.c_str());
+  }
+  log->wal_dropped_bytes_ = recovery.dropped_bytes;
+  log->describe_ = "events in " + o.path + ", sync " + (settings.sync ? "on" : "OFF");
+  log->rocks_ = std::move(opened).value();
+  log->store_ = log->rocks_.get();
+  log->keys_ = log->rocks_.get();
+  return log;
+}
+
+ServerLog::~ServerLog() = default;
+
+events::Status ServerLog::flush() {
+  return rocks_ ? rocks_->flush() : events::Status::Ok();
+}
+
+}  // namespace parley::tools

@@ -1,0 +1,47 @@
+// The event log the server runs on (tools/serve.cpp): RocksDB in the data
+// directory, the default, or PostgreSQL (PARLEY_STORE=postgres, issue 23).
+// Either way the server sees an EventStore and the KeyStore beside it.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "events/event_store.hpp"
+#include "events/key_store.hpp"
+#include "tools/settings.hpp"
+
+namespace parley::events {
+class RocksEventStore;
+class PostgresEventStore;
+}  // namespace parley::events
+
+namespace parley::tools {
+
+class ServerLog {
+ public:
+  // Opened, or nullptr after printing why (a damaged RocksDB WAL tail is
+  // said too, and the server goes on).
+  static std::unique_ptr<ServerLog> open(const Settings& settings);
+  ~ServerLog();
+
+  events::EventStore& store() { return *store_; }
+  events::KeyStore& keys() { return *keys_; }
+  // At a clean stop, after the writer: RocksDB's memtables to files, so the
+  // next start replays no WAL. PostgreSQL has nothing to do.
+  events::Status flush();
+  // "events in ./var/events, sync on", or "events in PostgreSQL" (the URL may hold a password).
+  std::string describe() const { return describe_; }
+  // What RocksDB's recovery dropped from a damaged WAL tail at open (0 on PostgreSQL).
+  uint64_t wal_dropped_bytes() const { return wal_dropped_bytes_; }
+
+ private:
+  ServerLog() = default;
+  std::unique_ptr<events::RocksEventStore> rocks_;
+  std::unique_ptr<events::PostgresEventStore> postgres_;
+  events::EventStore* store_ = nullptr;
+  events::KeyStore* keys_ = nullptr;
+  uint64_t wal_dropped_bytes_ = 0;
+  std::string describe_;
+};
+
+}  // namespace parley::tools
