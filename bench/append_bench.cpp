@@ -3,6 +3,8 @@
 // and submit the next from the previous one's completion.
 //   parley_append_bench [--benchmark_filter=…]
 // PARLEY_SYNC=0 turns the WAL sync off (shows what the sync costs).
+// PARLEY_PG_URL=… adds the same loop into PostgreSQL (BM_DurableAppendsPostgres;
+// each run its own entity ids, so one database serves every run).
 #include <benchmark/benchmark.h>
 
 #include <atomic>
@@ -12,6 +14,7 @@
 #include <random>
 
 #include "events/group_commit_writer.hpp"
+#include "events/postgres_event_store.hpp"
 #include "events/rocks_event_store.hpp"
 
 using namespace parley::events;
@@ -26,13 +29,19 @@ std::string scratch_dir() {
 }
 
 struct Loop {
-  Loop(GroupCommitWriter& w, size_t entities, std::string p, int64_t total)
-      : writer(w), heads(entities, 0), payload(std::move(p)), remaining(total) {}
+  Loop(GroupCommitWriter& w, size_t entities, std::string p, int64_t total,
+       std::string run = "bench-")
+      : writer(w),
+        heads(entities, 0),
+        payload(std::move(p)),
+        remaining(total),
+        run(std::move(run)) {}
 
   GroupCommitWriter& writer;
   std::vector<uint64_t> heads;
   std::string payload;
   std::atomic<int64_t> remaining;
+  std::string run;  // the entity ids' prefix
   std::atomic<uint64_t> failures{0};
   std::promise<void> done;
   std::atomic<size_t> finished_entities{0};
@@ -43,7 +52,7 @@ struct Loop {
       return;
     }
     AppendRequest r;
-    r.stream = {"conversation", "bench-" + std::to_string(entity)};
+    r.stream = {"conversation", run + std::to_string(entity)};
     r.expected_seq = heads[entity];
     NewEvent e;
     e.type = "conversation.message_received";
@@ -61,6 +70,25 @@ struct Loop {
   }
 };
 
+constexpr const char* kPayload =
+    R"({"message_id":"conversation-42#17","channel":"whatsapp","user_id":"+919876543210","text":"I need something to fasten wood, maybe screws or nails","platform_message_id":"wamid.HBgMOTE5ODc2NTQzMjEwFQIAEhggQ0Y"})";
+
+void run_loop(benchmark::State& state, EventStore& store, size_t entities, uint64_t total,
+              const std::string& run) {
+  GroupCommitWriter writer(store);
+  for (auto _ : state) {
+    Loop loop(writer, entities, kPayload, static_cast<int64_t>(total), run);
+    auto finished = loop.done.get_future();
+    for (size_t i = 0; i < entities; ++i) loop.next(i);
+    finished.wait();
+    if (loop.failures) state.SkipWithError("appends failed");
+  }
+  auto s = writer.stats();
+  state.SetItemsProcessed(static_cast<int64_t>(s.requests));
+  state.counters["appends_per_batch"] =
+      static_cast<double>(s.requests) / static_cast<double>(std::max<uint64_t>(1, s.batches));
+}
+
 void BM_DurableAppends(benchmark::State& state) {
   const size_t entities = static_cast<size_t>(state.range(0));
   const char* sync_env = std::getenv("PARLEY_SYNC");
@@ -77,21 +105,7 @@ void BM_DurableAppends(benchmark::State& state) {
       state.SkipWithError(store.status().to_string().c_str());
       return;
     }
-    GroupCommitWriter writer(**store);
-    for (auto _ : state) {
-      Loop loop(
-          writer, entities,
-          R"({"message_id":"conversation-42#17","channel":"whatsapp","user_id":"+919876543210","text":"I need something to fasten wood, maybe screws or nails","platform_message_id":"wamid.HBgMOTE5ODc2NTQzMjEwFQIAEhggQ0Y"})",
-          static_cast<int64_t>(total));
-      auto finished = loop.done.get_future();
-      for (size_t i = 0; i < entities; ++i) loop.next(i);
-      finished.wait();
-      if (loop.failures) state.SkipWithError("appends failed");
-    }
-    auto s = writer.stats();
-    state.SetItemsProcessed(static_cast<int64_t>(s.requests));
-    state.counters["appends_per_batch"] =
-        static_cast<double>(s.requests) / static_cast<double>(std::max<uint64_t>(1, s.batches));
+    run_loop(state, **store, entities, total, "bench-");
     state.counters["sync"] = sync ? 1 : 0;
   }
   std::filesystem::remove_all(dir);
@@ -106,5 +120,34 @@ BENCHMARK(BM_DurableAppends)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace
+
+// The same loop into PostgreSQL at PARLEY_PG_URL (skipped without it): the
+// server's own synchronous_commit decides durability.
+void BM_DurableAppendsPostgres(benchmark::State& state) {
+  const char* url = std::getenv("PARLEY_PG_URL");
+  if (!url || !*url) {
+    state.SkipWithError("PARLEY_PG_URL is not set");
+    return;
+  }
+  PostgresEventStore::Options o;
+  o.url = url;
+  auto store = PostgresEventStore::open(o);
+  if (!store) {
+    state.SkipWithError(store.status().to_string().c_str());
+    return;
+  }
+  const size_t entities = static_cast<size_t>(state.range(0));
+  const uint64_t total = entities == 1 ? 2'000 : entities <= 64 ? 20'000 : 100'000;
+  run_loop(state, **store, entities, total,
+           "bench-" + std::to_string(std::random_device{}()) + "-");
+}
+
+BENCHMARK(BM_DurableAppendsPostgres)
+    ->Arg(1)
+    ->Arg(64)
+    ->Arg(1024)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

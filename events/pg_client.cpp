@@ -93,18 +93,59 @@ Conn::~Conn() {
   PQfinish(c_);
 }
 
-Result Conn::exec(const char* sql, const std::vector<Arg>& args) {
+namespace {
+
+// PQexecParams' and PQsendQueryParams' parallel arrays, all binary.
+struct Params {
+  explicit Params(const std::vector<Arg>& args) {
+    for (const auto& a : args) {
+      oids.push_back(a.oid);
+      values.push_back(a.bytes.data());
+      lengths.push_back(static_cast<int>(a.bytes.size()));
+      formats.push_back(1);
+    }
+  }
+  int count() const { return static_cast<int>(oids.size()); }
   std::vector<unsigned> oids;
   std::vector<const char*> values;
   std::vector<int> lengths, formats;
-  for (const auto& a : args) {
-    oids.push_back(a.oid);
-    values.push_back(a.bytes.data());
-    lengths.push_back(static_cast<int>(a.bytes.size()));
-    formats.push_back(1);
+};
+
+}  // namespace
+
+Result Conn::exec(const char* sql, const std::vector<Arg>& args) {
+  const Params p(args);
+  return Result(PQexecParams(c_, sql, p.count(), p.oids.data(), p.values.data(), p.lengths.data(),
+                             p.formats.data(), /*resultFormat=*/1));
+}
+
+std::vector<Result> Conn::pipeline(const std::vector<Statement>& statements) {
+  std::vector<Result> out;
+  size_t sent = 0;
+  if (PQenterPipelineMode(c_) == 1) {
+    for (const auto& s : statements) {
+      const Params p(s.args);
+      if (PQsendQueryParams(c_, s.sql.c_str(), p.count(), p.oids.data(), p.values.data(),
+                            p.lengths.data(), p.formats.data(), 1) != 1)
+        break;
+      ++sent;
+    }
+    if (PQpipelineSync(c_) == 1) {
+      // Each statement's result, then a null; then the sync's own result.
+      for (size_t i = 0; i < sent; ++i) {
+        out.emplace_back(PQgetResult(c_));
+        while (PGresult* more = PQgetResult(c_)) PQclear(more);
+      }
+      while (PGresult* r = PQgetResult(c_)) {
+        const bool synced = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+        PQclear(r);
+        if (synced) break;
+      }
+    }
+    PQexitPipelineMode(c_);
   }
-  return Result(PQexecParams(c_, sql, static_cast<int>(args.size()), oids.data(), values.data(),
-                             lengths.data(), formats.data(), /*resultFormat=*/1));
+  while (out.size() < statements.size()) out.emplace_back(nullptr);  // not sent: not ok
+  return out;
 }
 
 Result Conn::run(const char* sql) {

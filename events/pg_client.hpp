@@ -8,6 +8,9 @@
 //                          the lease ends, or dropped if it broke
 //   Conn::exec(sql, args)  one statement (PQexecParams); results in binary
 //   Conn::run(sql)         one or more statements without parameters (PQexec)
+//   Conn::pipeline(stmts)  several statements in one round trip (libpq's
+//                          pipeline mode), a result each; after a failed one
+//                          the rest are not run (their results are not ok)
 #pragma once
 
 #include <condition_variable>
@@ -56,6 +59,11 @@ class Result {
   pg_result* r_;
 };
 
+struct Statement {
+  std::string sql;
+  std::vector<Arg> args;
+};
+
 class Conn {
  public:
   explicit Conn(pg_conn* c) : c_(c) {}
@@ -64,6 +72,7 @@ class Conn {
   Conn& operator=(const Conn&) = delete;
   Result exec(const char* sql, const std::vector<Arg>& args = {});
   Result run(const char* sql);
+  std::vector<Result> pipeline(const std::vector<Statement>& statements);
   bool healthy() const;
 
  private:

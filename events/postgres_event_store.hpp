@@ -34,7 +34,7 @@ class PostgresEventStore final : public EventStore, public KeyStore {
  public:
   struct Options {
     std::string url;         // libpq connection string or URI (PARLEY_PG_URL)
-    size_t connections = 8;  // at most this many at once
+    size_t connections = 8;  // readers' connections at most at once (appends have their own)
     // Only one node on the database at a time: a session advisory lock,
     // held on a connection of its own while the store is open. The server
     // sets it until entities are placed over nodes (issue 23); readers such
@@ -66,8 +66,9 @@ class PostgresEventStore final : public EventStore, public KeyStore {
 
  private:
   explicit PostgresEventStore(std::unique_ptr<pg::Pool> pool);
-  std::unique_ptr<pg::Pool> pool_;
-  std::unique_ptr<pg::Pool> holder_;  // the exclusive lock's connection
+  std::unique_ptr<pg::Pool> pool_;     // readers
+  std::unique_ptr<pg::Pool> appends_;  // append_batch's own: never behind a reader
+  std::unique_ptr<pg::Pool> holder_;   // the exclusive lock's connection
 };
 
 }  // namespace parley::events
