@@ -112,6 +112,12 @@ Expected<std::unique_ptr<PostgresEventStore>> PostgresEventStore::open(const Opt
           "another Parley server runs on this database; several servers on one database "
           "are not supported yet");
     store->holder_ = std::move(holder).value();  // the lease ends; the pool keeps the session
+    auto head = store->pool_->get();
+    if (!head) return head.status();
+    auto r2 = head.value()->exec("SELECT position FROM parley_log_head");
+    if (!r2.ok()) return r2.status("log head");
+    if (r2.rows() != 1) return Status::Corruption("parley_log_head has no row");
+    store->last_.store(r2.int8(0, 0));
   }
   return store;
 }
@@ -244,7 +250,9 @@ std::vector<AppendResult> PostgresEventStore::append_batch(
   auto done = c->pipeline(second);
   for (size_t i = 0; i + 1 < done.size(); ++i)
     if (!done[i].ok()) return abort(done[i].status("append"));
-  if (!done.back().ok()) {
+  if (done.back().ok()) {
+    last_.store(plan.last_position);
+  } else {
     // Whether it landed is unknown (a lost connection): the caller reloads
     // and re-decides, as after any failed append; dedupe keys hold.
     for (auto& r : results)
@@ -295,6 +303,7 @@ Status PostgresEventStore::scan_all(uint64_t from_position, const Visitor& visit
 }
 
 uint64_t PostgresEventStore::last_position() {
+  if (holder_) return last_.load();
   auto c = pool_->get();
   if (!c) return 0;
   auto r = c.value()->exec("SELECT position FROM parley_log_head");

@@ -18,6 +18,7 @@
 //               version table (parley_schema)
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -69,6 +70,10 @@ class PostgresEventStore final : public EventStore, public KeyStore {
   std::unique_ptr<pg::Pool> pool_;     // readers
   std::unique_ptr<pg::Pool> appends_;  // append_batch's own: never behind a reader
   std::unique_ptr<pg::Pool> holder_;   // the exclusive lock's connection
+  // With the exclusive lock, this store is the log's only writer: its last
+  // position is known without asking the database (projections and
+  // followers ask often).
+  std::atomic<uint64_t> last_{0};
 };
 
 }  // namespace parley::events

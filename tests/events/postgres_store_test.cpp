@@ -138,10 +138,18 @@ TEST(PostgresEventStore, AnExclusiveStoreKeepsASecondServerOffUntilItCloses) {
   ASSERT_FALSE(second.ok());
   EXPECT_NE(second.status().to_string().find("another Parley server"), std::string::npos);
   o.exclusive = false;  // a reader (the command-line tools) is not kept off
-  EXPECT_TRUE(PostgresEventStore::open(o).ok());
+  auto reader = PostgresEventStore::open(o);
+  ASSERT_TRUE(reader.ok());
+  ASSERT_TRUE((*reader)->append(req("c", "a", 0, {ev("one"), ev("two")})).status.ok());
   first = Status::NotFound();  // closed: its lock goes with its session
   o.exclusive = true;
-  EXPECT_TRUE(PostgresEventStore::open(o).ok());
+  auto next = PostgresEventStore::open(o);
+  ASSERT_TRUE(next.ok());
+  // The only writer now: it knows the log's end without asking, from its
+  // open and from its own appends.
+  EXPECT_EQ((*next)->last_position(), 2u);
+  ASSERT_TRUE((*next)->append(req("c", "a", 2, {ev("three")})).status.ok());
+  EXPECT_EQ((*next)->last_position(), 3u);
 }
 
 TEST(PostgresEventStore, AnUnreachableServerIsAClearError) {
