@@ -33,6 +33,12 @@ bool read_file(const std::string& path, std::string* out, std::string* error) {
 
 std::unique_ptr<events::RocksEventStore> open_log_for_import(const Settings& settings,
                                                              const char* route) {
+  if (settings.store == "postgres") {  // it would write to a local log nobody reads
+    std::fprintf(stderr,
+                 "parley: with PARLEY_STORE=postgres, import through the running server: %s\n",
+                 route);
+    return nullptr;
+  }
   events::RocksEventStore::Options o;
   o.path = settings.events_path();
   auto store = events::RocksEventStore::open(o);
