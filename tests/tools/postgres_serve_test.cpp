@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "events/postgres_event_store.hpp"
@@ -81,6 +83,21 @@ TEST(PostgresServe, AServerWithAnEmptyDataDirectoryCarriesOnTheConversationFromT
   // One conversation, its second message right after the first's replies.
   ASSERT_EQ(after.seqs_of_received.size(), 2u);
   EXPECT_GT(after.seqs_of_received[1], after.seqs_of_received[0]);
+}
+
+TEST(PostgresServe, AnOfflineImportIsRefusedRatherThanWrittenToALocalLog) {
+  TempDir dir;
+  const std::string csv = dir.sub("catalog.csv");
+  std::FILE* f = std::fopen(csv.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs("sku,name,price\nA1,Hammer,10\n", f);
+  std::fclose(f);
+  auto [code, out, err] = testing::run(
+      {PARLEY_BIN, "catalog", "import", csv},
+      {"PARLEY_DATA_DIR=" + dir.path(), "PARLEY_STORE=postgres", "PARLEY_PG_URL=host=/nowhere"});
+  EXPECT_NE(code, 0);
+  EXPECT_NE(err.find("import through the running server"), std::string::npos) << err;
+  EXPECT_FALSE(std::filesystem::exists(dir.sub("events")));
 }
 
 TEST(PostgresServe, PostgresWithoutAUrlIsRefusedAtStart) {
