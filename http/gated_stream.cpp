@@ -146,35 +146,39 @@ bool GatedStream::send_all(const char* a, size_t a_size, const char* b, size_t b
 }
 
 bool GatedStream::flush() {
-  if (held_.empty()) return true;
-  const bool ok = send_all(held_.data(), held_.size(), nullptr, 0);
-  held_.clear();
-  sent_ = true;
-  return ok;
+  if (!held_.empty()) {
+    if (!send_all(held_.data(), held_.size(), nullptr, 0)) failed_ = true;
+    held_.clear();
+    sent_ = true;
+  }
+  return !failed_;
 }
 
+// Every write goes out whole or fails for good: cpp-httplib ignores a short
+// or failed write of a body, so a connection kept after one would carry the
+// rest of a truncated response into the next (flush() then says false and
+// the connection is closed). A 1xx interim head ("100 Continue") does not
+// count as the response's start: the final head is still held.
 ssize_t GatedStream::write(const char* ptr, size_t size) {
-  if (!sent_ && held_.empty() && announces_body({ptr, size})) {
+  const std::string_view bytes(ptr, size);
+  if (failed_) return -1;
+  if (!sent_ && held_.empty() && announces_body(bytes)) {
     held_.assign(ptr, size);
     return static_cast<ssize_t>(size);
   }
+  bool ok;
   if (!held_.empty()) {
-    const bool ok = send_all(held_.data(), held_.size(), ptr, size);
+    ok = send_all(held_.data(), held_.size(), ptr, size);
     held_.clear();
-    sent_ = true;
-    return ok ? static_cast<ssize_t>(size) : -1;
+  } else {
+    ok = send_all(ptr, size, nullptr, 0);
   }
-  sent_ = true;
-  ssize_t n;
-  do {
-    n = ::send(fd_, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
-  } while (n < 0 && errno == EINTR);
-  if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return n;
-  if (!wait(POLLOUT)) return -1;
-  do {
-    n = ::send(fd_, ptr, size, MSG_NOSIGNAL);
-  } while (n < 0 && errno == EINTR);
-  return n;
+  if (bytes.compare(0, 10, "HTTP/1.1 1") != 0) sent_ = true;
+  if (!ok) {
+    failed_ = true;
+    return -1;
+  }
+  return static_cast<ssize_t>(size);
 }
 
 void GatedStream::get_remote_ip_and_port(std::string& ip, int& port) const {

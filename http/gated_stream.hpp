@@ -50,7 +50,8 @@ class GatedStream final : public httplib::Stream {
   void get_remote_ip_and_port(std::string& ip, int& port) const override;
   void get_local_ip_and_port(std::string& ip, int& port) const override;
   int socket() const override { return fd_; }
-  // Sends a response head still waiting for its body; false if it could not.
+  // Sends a response head still waiting for its body; false if it could
+  // not, or if any write of this response failed (close the connection).
   bool flush();
 
   // Why reading stopped early ("" if it did not): "deadline" or "too_large".
@@ -66,6 +67,7 @@ class GatedStream final : public httplib::Stream {
   const Endpoints& ends_;
   std::string held_;  // a response head waiting for its body
   bool sent_ = false;
+  bool failed_ = false;  // a write did not go out whole
   StreamLimits limits_;
   size_t read_ = 0;
   const char* cut_off_ = "";

@@ -20,10 +20,11 @@ class GatedStreamTest : public ::testing::Test {
     ::close(fds_[0]);
     ::close(fds_[1]);
   }
-  GatedStream stream() {
+  GatedStream stream(std::chrono::milliseconds io_timeout = std::chrono::seconds(5)) {
     StreamLimits limits;
     limits.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     limits.max_read_bytes = 1 << 16;
+    limits.io_timeout = io_timeout;
     return GatedStream(fds_[0], ends_, limits);
   }
   // What the client end can read now, without waiting.
@@ -72,6 +73,33 @@ TEST_F(GatedStreamTest, AStreamedOrEmptyResponseGoesOutAtOnce) {
   auto t = stream();
   ASSERT_EQ(t.write(empty.data(), empty.size()), static_cast<ssize_t>(empty.size()));
   EXPECT_EQ(readable_now(), empty);
+}
+
+TEST_F(GatedStreamTest, ABodyTheClientDoesNotTakeFailsTheResponseForGood) {
+  // Nobody reads the client end: the send buffer fills and the wait for it
+  // times out. cpp-httplib ignores a failed body write, so flush() must say
+  // the response is broken, or the connection would be kept with half a
+  // response in it.
+  auto s = stream(std::chrono::milliseconds(100));
+  const std::string body(8 << 20, 'x');
+  const std::string head =
+      "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  ASSERT_EQ(s.write(head.data(), head.size()), static_cast<ssize_t>(head.size()));
+  EXPECT_EQ(s.write(body.data(), body.size()), -1);
+  EXPECT_FALSE(s.flush());
+  EXPECT_EQ(s.write("more", 4), -1);
+}
+
+TEST_F(GatedStreamTest, AContinueGoesOutAtOnceAndTheFinalHeadIsStillHeld) {
+  auto s = stream();
+  const std::string cont = "HTTP/1.1 100 Continue\r\n\r\n";
+  ASSERT_EQ(s.write(cont.data(), cont.size()), static_cast<ssize_t>(cont.size()));
+  EXPECT_EQ(readable_now(), cont);
+  ASSERT_EQ(s.write(kHead.data(), kHead.size()), static_cast<ssize_t>(kHead.size()));
+  EXPECT_EQ(readable_now(), "");
+  ASSERT_EQ(s.write("{\"ok\":true}", 11), 11);
+  EXPECT_EQ(readable_now(), kHead + "{\"ok\":true}");
+  EXPECT_TRUE(s.flush());
 }
 
 TEST_F(GatedStreamTest, AddressesAreTheConnectionsLookedUpOnce) {
