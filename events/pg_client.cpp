@@ -60,6 +60,10 @@ std::string Result::sqlstate() const {
   return s ? s : "";
 }
 
+std::string_view Result::command() const {
+  return r_ ? PQcmdStatus(r_) : "";
+}
+
 int Result::rows() const {
   return r_ ? PQntuples(r_) : 0;
 }
@@ -153,11 +157,12 @@ Result Conn::run(const char* sql) {
 }
 
 bool Conn::healthy() const {
-  return PQstatus(c_) == CONNECTION_OK && PQtransactionStatus(c_) == PQTRANS_IDLE;
+  return PQstatus(c_) == CONNECTION_OK && PQtransactionStatus(c_) == PQTRANS_IDLE &&
+         PQpipelineStatus(c_) == PQ_PIPELINE_OFF;
 }
 
-Expected<std::unique_ptr<Pool>> Pool::open(std::string url, size_t size) {
-  std::unique_ptr<Pool> pool(new Pool(std::move(url), size == 0 ? 1 : size));
+Expected<std::unique_ptr<Pool>> Pool::open(std::string url, size_t size, OnConnect on_connect) {
+  std::unique_ptr<Pool> pool(new Pool(std::move(url), size == 0 ? 1 : size, std::move(on_connect)));
   auto first = pool->connect();
   if (!first) return first.status();
   pool->open_ = 1;
@@ -178,6 +183,8 @@ Expected<std::unique_ptr<Conn>> Pool::connect() {
   // Notices (e.g. "relation already exists, skipping") stay off stderr.
   PQsetNoticeProcessor(
       c, [](void*, const char*) {}, nullptr);
+  if (on_connect_)
+    if (auto st = on_connect_(*conn); !st.ok()) return st;
   return conn;
 }
 

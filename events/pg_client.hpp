@@ -15,6 +15,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -46,7 +47,8 @@ class Result {
   ~Result();
   bool ok() const;  // the statement succeeded (with or without rows)
   std::string error() const;
-  std::string sqlstate() const;  // "23505": a unique key was violated
+  std::string sqlstate() const;      // "23505": a unique key was violated
+  std::string_view command() const;  // "COMMIT", or "ROLLBACK" for an aborted one
   int rows() const;
   bool is_null(int row, int col) const;
   std::string_view bytes(int row, int col) const;  // bytea, text
@@ -81,7 +83,11 @@ class Conn {
 
 class Pool {
  public:
-  static Expected<std::unique_ptr<Pool>> open(std::string url, size_t size);
+  // `on_connect` runs on every new connection before it is lent (the store's
+  // server lock); a failure drops the connection and fails that get().
+  using OnConnect = std::function<Status(Conn&)>;
+  static Expected<std::unique_ptr<Pool>> open(std::string url, size_t size,
+                                              OnConnect on_connect = nullptr);
   ~Pool();
 
   class Lease {
@@ -99,12 +105,14 @@ class Pool {
   Expected<Lease> get();
 
  private:
-  Pool(std::string url, size_t size) : url_(std::move(url)), size_(size) {}
+  Pool(std::string url, size_t size, OnConnect on_connect)
+      : url_(std::move(url)), size_(size), on_connect_(std::move(on_connect)) {}
   Expected<std::unique_ptr<Conn>> connect();
   void give_back(std::unique_ptr<Conn> conn);
 
   std::string url_;
   size_t size_;
+  OnConnect on_connect_;
   std::mutex mu_;
   std::condition_variable freed_;
   std::vector<std::unique_ptr<Conn>> idle_;

@@ -26,8 +26,8 @@ CREATE TABLE parley_log_head (
 INSERT INTO parley_log_head (position) VALUES (0);
 CREATE TABLE parley_events (
   position bigint PRIMARY KEY,
-  entity_type text NOT NULL,
-  entity_id text NOT NULL,
+  entity_type bytea NOT NULL,
+  entity_id bytea NOT NULL,
   seq bigint NOT NULL,
   record bytea NOT NULL,
   UNIQUE (entity_type, entity_id, seq));
@@ -35,23 +35,25 @@ CREATE TABLE parley_dedupe (
   key bytea PRIMARY KEY,
   outcome bytea NOT NULL);
 CREATE TABLE parley_snapshots (
-  entity_type text NOT NULL,
-  entity_id text NOT NULL,
+  entity_type bytea NOT NULL,
+  entity_id bytea NOT NULL,
   seq bigint NOT NULL,
   schema_version integer NOT NULL,
   state bytea NOT NULL,
   PRIMARY KEY (entity_type, entity_id));
 CREATE TABLE parley_keys (
-  name text PRIMARY KEY,
+  name bytea PRIMARY KEY,
   value bytea NOT NULL);
 )sql";
 
 // Rows of one INSERT; 5 parameters each stays under PostgreSQL's 65,535.
 constexpr size_t kRowsPerInsert = 1000;
+constexpr size_t kStreamsPerLookup = 30000;  // 2 parameters each
+constexpr size_t kClaimsPerLookup = 60000;
 constexpr int kScanPage = 1000;
 
 Status migrate(pg::Conn& c) {
-  if (auto r = c.run("BEGIN"); !r.ok()) return r.status("schema");
+  if (auto r = c.run("BEGIN ISOLATION LEVEL READ COMMITTED"); !r.ok()) return r.status("schema");
   auto fail = [&](const pg::Result& r) {
     c.run("ROLLBACK");
     return r.status("schema");
@@ -76,8 +78,10 @@ Status migrate(pg::Conn& c) {
   return c.run("COMMIT").status("schema");
 }
 
+constexpr uint64_t kMaxBigint = std::numeric_limits<int64_t>::max();
+
 uint64_t limit_of(size_t n) {
-  return std::min<uint64_t>(n, std::numeric_limits<int64_t>::max());
+  return std::min<uint64_t>(n, kMaxBigint);
 }
 
 }  // namespace
@@ -97,27 +101,28 @@ Expected<std::unique_ptr<PostgresEventStore>> PostgresEventStore::open(const Opt
   std::unique_ptr<PostgresEventStore> store(new PostgresEventStore(std::move(pool).value()));
   // The writer's batches wait for no reader's connection (the projections
   // and followers poll the log through the other pool).
-  auto appends = pg::Pool::open(options.url, 1);
+  pg::Pool::OnConnect lock;
+  if (options.exclusive)
+    lock = [](pg::Conn& c) -> Status {
+      auto r = c.exec(kServerLock);
+      if (!r.ok()) return r.status("server lock");
+      if (r.rows() != 1 || r.bytes(0, 0) != std::string_view("\1", 1))
+        return Status::InvalidArgument(
+            "another Parley server runs on this database; several servers on one database "
+            "are not supported yet");
+      return Status::Ok();
+    };
+  auto appends = pg::Pool::open(options.url, 1, std::move(lock));
   if (!appends) return appends.status();
   store->appends_ = std::move(appends).value();
+  store->exclusive_ = options.exclusive;
   if (options.exclusive) {
-    auto holder = pg::Pool::open(options.url, 1);
-    if (!holder) return holder.status();
-    auto c = (*holder)->get();
-    if (!c) return c.status();
-    auto r = c.value()->exec(kServerLock);
-    if (!r.ok()) return r.status("server lock");
-    if (r.rows() != 1 || r.bytes(0, 0) != std::string_view("\1", 1))
-      return Status::InvalidArgument(
-          "another Parley server runs on this database; several servers on one database "
-          "are not supported yet");
-    store->holder_ = std::move(holder).value();  // the lease ends; the pool keeps the session
     auto head = store->pool_->get();
     if (!head) return head.status();
-    auto r2 = head.value()->exec("SELECT position FROM parley_log_head");
-    if (!r2.ok()) return r2.status("log head");
-    if (r2.rows() != 1) return Status::Corruption("parley_log_head has no row");
-    store->last_.store(r2.int8(0, 0));
+    auto r = head.value()->exec("SELECT position FROM parley_log_head");
+    if (!r.ok()) return r.status("log head");
+    if (r.rows() != 1) return Status::Corruption("parley_log_head has no row");
+    store->last_.store(r.int8(0, 0));
   }
   return store;
 }
@@ -154,29 +159,38 @@ std::vector<AppendResult> PostgresEventStore::append_batch(
     for (const auto& l : r.linked) streams.push_back(&l.stream);
     if (r.dedupe) claims.push_back(r.dedupe->key);
   }
-  std::vector<pg::Statement> first = {{"BEGIN", {}},
+  std::vector<pg::Statement> first = {{"BEGIN ISOLATION LEVEL READ COMMITTED", {}},
                                       {"SELECT position FROM parley_log_head FOR UPDATE", {}}};
   std::vector<Arg> stream_args, claim_args;
   for (const StreamId* s : streams) {
     if (!keys::validate_stream(*s).ok()) continue;  // the plan refuses it
     if (!heads.emplace(keys::stream_prefix(*s), 0).second) continue;
-    stream_args.push_back(Arg::text(s->type));
-    stream_args.push_back(Arg::text(s->id));
+    stream_args.push_back(Arg::bytea(s->type));
+    stream_args.push_back(Arg::bytea(s->id));
   }
   const size_t named = stream_args.size() / 2;
+  // PostgreSQL takes at most 65,535 parameters a statement: a batch of 4,096
+  // requests with linked appends (an order line each) can name more streams.
   // One backward index probe a stream (an IN list of pairs read every event
   // of each named stream, then sorted them).
-  if (named > 0)
+  size_t head_statements = 0, claim_statements = 0;
+  for (size_t from = 0; from < named; from += kStreamsPerLookup, ++head_statements) {
+    const size_t n = std::min(named - from, kStreamsPerLookup);
     first.push_back(
         {"SELECT v.t, v.i, (SELECT max(seq) FROM parley_events "
          "WHERE entity_type = v.t AND entity_id = v.i) FROM (VALUES " +
-             placeholders(named, 2) + ") AS v(t, i)",
-         std::move(stream_args)});
+             placeholders(n, 2) + ") AS v(t, i)",
+         std::vector<Arg>(stream_args.begin() + static_cast<long>(2 * from),
+                          stream_args.begin() + static_cast<long>(2 * (from + n)))});
+  }
   for (const auto& k : claims) claim_args.push_back(Arg::bytea(k));
-  if (!claims.empty())
-    first.push_back({"SELECT key, outcome FROM parley_dedupe WHERE key IN (" +
-                         placeholders(claims.size(), 1) + ")",
-                     std::move(claim_args)});
+  for (size_t from = 0; from < claims.size(); from += kClaimsPerLookup, ++claim_statements) {
+    const size_t n = std::min(claims.size() - from, kClaimsPerLookup);
+    first.push_back(
+        {"SELECT key, outcome FROM parley_dedupe WHERE key IN (" + placeholders(n, 1) + ")",
+         std::vector<Arg>(claim_args.begin() + static_cast<long>(from),
+                          claim_args.begin() + static_cast<long>(from + n))});
+  }
   auto got = c->pipeline(first);
   auto abort = [&](const Status& s) {
     c->run("ROLLBACK");
@@ -186,15 +200,18 @@ std::vector<AppendResult> PostgresEventStore::append_batch(
     if (!r.ok()) return abort(r.status("append"));
   const auto& head = got[1];
   if (head.rows() != 1) return abort(Status::Corruption("parley_log_head has no row"));
+  // A commit whose answer was lost may have landed: the head says so.
+  for (uint64_t seen = last_.load(); seen < head.int8(0, 0);)
+    if (last_.compare_exchange_weak(seen, head.int8(0, 0))) break;
   std::unordered_map<std::string, std::string> claimed;
   size_t next = 2;
-  if (named > 0) {
+  for (size_t k = 0; k < head_statements; ++k) {
     const auto& h = got[next++];
     for (int i = 0; i < h.rows(); ++i)
       heads[keys::stream_prefix({std::string(h.bytes(i, 0)), std::string(h.bytes(i, 1))})] =
           h.int8(i, 2);
   }
-  if (!claims.empty()) {
+  for (size_t k = 0; k < claim_statements; ++k) {
     const auto& d = got[next++];
     for (int i = 0; i < d.rows(); ++i) claimed.emplace(d.bytes(i, 0), d.bytes(i, 1));
   }
@@ -228,8 +245,8 @@ std::vector<AppendResult> PostgresEventStore::append_batch(
       if (!keys::parse_stream_key(e.stream_key, &stream, &seq))
         return abort(Status::Corruption("a planned event has a bad stream key"));
       insert.args.push_back(Arg::int8(e.position));
-      insert.args.push_back(Arg::text(stream.type));
-      insert.args.push_back(Arg::text(stream.id));
+      insert.args.push_back(Arg::bytea(stream.type));
+      insert.args.push_back(Arg::bytea(stream.id));
       insert.args.push_back(Arg::int8(seq));
       insert.args.push_back(Arg::bytea(e.record));
     }
@@ -250,13 +267,15 @@ std::vector<AppendResult> PostgresEventStore::append_batch(
   auto done = c->pipeline(second);
   for (size_t i = 0; i + 1 < done.size(); ++i)
     if (!done[i].ok()) return abort(done[i].status("append"));
-  if (done.back().ok()) {
+  if (done.back().ok() && done.back().command() == "COMMIT") {
     last_.store(plan.last_position);
   } else {
     // Whether it landed is unknown (a lost connection): the caller reloads
     // and re-decides, as after any failed append; dedupe keys hold.
+    const Status why = done.back().ok() ? Status::IoError("commit: the transaction was rolled back")
+                                        : done.back().status("commit");
     for (auto& r : results)
-      if (r.status.ok()) r = AppendResult::failure(done.back().status("commit"));
+      if (r.status.ok()) r = AppendResult::failure(why);
   }
   return results;
 }
@@ -264,12 +283,13 @@ std::vector<AppendResult> PostgresEventStore::append_batch(
 Status PostgresEventStore::read_stream(const StreamId& stream, uint64_t from_seq, size_t max_count,
                                        std::vector<EventEnvelope>* out) {
   if (auto st = keys::validate_stream(stream); !st.ok()) return st;
+  if (from_seq > kMaxBigint) return Status::Ok();  // past any seq (bigint would wrap)
   auto c = pool_->get();
   if (!c) return c.status();
   auto r = c.value()->exec(
       "SELECT position, record FROM parley_events WHERE entity_type = $1 AND entity_id = $2 "
       "AND seq >= $3 ORDER BY seq LIMIT $4",
-      {Arg::text(stream.type), Arg::text(stream.id), Arg::int8(from_seq),
+      {Arg::bytea(stream.type), Arg::bytea(stream.id), Arg::int8(from_seq),
        Arg::int8(limit_of(max_count))});
   if (!r.ok()) return r.status("read stream");
   for (int i = 0; i < r.rows(); ++i) {
@@ -281,6 +301,7 @@ Status PostgresEventStore::read_stream(const StreamId& stream, uint64_t from_seq
 }
 
 Status PostgresEventStore::scan_all(uint64_t from_position, const Visitor& visit) {
+  if (from_position > kMaxBigint) return Status::Ok();  // past any position
   for (uint64_t next = from_position;;) {
     std::vector<std::pair<uint64_t, std::string>> page;
     {  // the connection goes back before visiting: a visitor may read too
@@ -303,7 +324,7 @@ Status PostgresEventStore::scan_all(uint64_t from_position, const Visitor& visit
 }
 
 uint64_t PostgresEventStore::last_position() {
-  if (holder_) return last_.load();
+  if (exclusive_) return last_.load();
   auto c = pool_->get();
   if (!c) return 0;
   auto r = c.value()->exec("SELECT position FROM parley_log_head");
@@ -316,7 +337,7 @@ Expected<uint64_t> PostgresEventStore::stream_head(const StreamId& stream) {
   if (!c) return c.status();
   auto r = c.value()->exec(
       "SELECT coalesce(max(seq), 0) FROM parley_events WHERE entity_type = $1 AND entity_id = $2",
-      {Arg::text(stream.type), Arg::text(stream.id)});
+      {Arg::bytea(stream.type), Arg::bytea(stream.id)});
   if (!r.ok()) return r.status("stream head");
   return r.int8(0, 0);
 }
@@ -331,7 +352,7 @@ Status PostgresEventStore::save_snapshot(const StreamId& stream, const Snapshot&
           "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (entity_type, entity_id) DO UPDATE "
           "SET seq = excluded.seq, schema_version = excluded.schema_version, "
           "state = excluded.state WHERE parley_snapshots.seq <= excluded.seq",
-          {Arg::text(stream.type), Arg::text(stream.id), Arg::int8(snapshot.seq),
+          {Arg::bytea(stream.type), Arg::bytea(stream.id), Arg::int8(snapshot.seq),
            Arg::int4(snapshot.schema_version), Arg::bytea(snapshot.state)})
       .status("save snapshot");
 }
@@ -343,7 +364,7 @@ Expected<Snapshot> PostgresEventStore::load_snapshot(const StreamId& stream) {
   auto r = c.value()->exec(
       "SELECT seq, schema_version, state FROM parley_snapshots "
       "WHERE entity_type = $1 AND entity_id = $2",
-      {Arg::text(stream.type), Arg::text(stream.id)});
+      {Arg::bytea(stream.type), Arg::bytea(stream.id)});
   if (!r.ok()) return r.status("load snapshot");
   if (r.rows() == 0) return Status::NotFound("no snapshot of " + stream.to_string());
   return Snapshot{r.int8(0, 0), r.int4(0, 1), std::string(r.bytes(0, 2))};
@@ -365,14 +386,14 @@ Status PostgresEventStore::put_key(const std::string& name, const std::string& v
       ->exec(
           "INSERT INTO parley_keys (name, value) VALUES ($1, $2) "
           "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-          {Arg::text(name), Arg::bytea(value)})
+          {Arg::bytea(name), Arg::bytea(value)})
       .status("put key");
 }
 
 Expected<std::string> PostgresEventStore::get_key(const std::string& name) {
   auto c = pool_->get();
   if (!c) return c.status();
-  auto r = c.value()->exec("SELECT value FROM parley_keys WHERE name = $1", {Arg::text(name)});
+  auto r = c.value()->exec("SELECT value FROM parley_keys WHERE name = $1", {Arg::bytea(name)});
   if (!r.ok()) return r.status("get key");
   if (r.rows() == 0) return Status::NotFound("no key " + name);
   return std::string(r.bytes(0, 0));
@@ -384,7 +405,7 @@ Status PostgresEventStore::erase_keys(const std::vector<std::string>& names) {
   auto& c = lease.value();
   if (auto r = c->run("BEGIN"); !r.ok()) return r.status("erase keys");
   for (const auto& name : names) {
-    if (auto r = c->exec("DELETE FROM parley_keys WHERE name = $1", {Arg::text(name)}); !r.ok()) {
+    if (auto r = c->exec("DELETE FROM parley_keys WHERE name = $1", {Arg::bytea(name)}); !r.ok()) {
       c->run("ROLLBACK");
       return r.status("erase keys");
     }

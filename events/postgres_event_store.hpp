@@ -67,12 +67,15 @@ class PostgresEventStore final : public EventStore, public KeyStore {
 
  private:
   explicit PostgresEventStore(std::unique_ptr<pg::Pool> pool);
-  std::unique_ptr<pg::Pool> pool_;     // readers
-  std::unique_ptr<pg::Pool> appends_;  // append_batch's own: never behind a reader
-  std::unique_ptr<pg::Pool> holder_;   // the exclusive lock's connection
-  // With the exclusive lock, this store is the log's only writer: its last
-  // position is known without asking the database (projections and
-  // followers ask often).
+  std::unique_ptr<pg::Pool> pool_;  // readers
+  // append_batch's own connection: never behind a reader. With `exclusive`
+  // it holds the server lock, taken again on every new connection, so a
+  // lost session cannot leave the lock to another server unnoticed.
+  std::unique_ptr<pg::Pool> appends_;
+  bool exclusive_ = false;
+  // With the lock, this store is the log's only writer: its last position is
+  // known without asking (projections and followers ask often): read at open,
+  // raised to the head every batch reads, moved by its own commits.
   std::atomic<uint64_t> last_{0};
 };
 

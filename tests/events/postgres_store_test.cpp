@@ -152,6 +152,62 @@ TEST(PostgresEventStore, AnExclusiveStoreKeepsASecondServerOffUntilItCloses) {
   EXPECT_EQ((*next)->last_position(), 3u);
 }
 
+TEST(PostgresEventStore, ABatchNamingMoreStreamsThanOneStatementTakesLands) {
+  auto s = open_store(fresh_database());
+  ASSERT_TRUE(s);
+  // 2 parameters a stream in the heads lookup: 33,000 streams are over
+  // PostgreSQL's 65,535 parameters for one statement.
+  std::vector<AppendRequest> batch;
+  for (int i = 0; i < 33000; ++i) batch.push_back(req("c", "s" + std::to_string(i), 0, {ev("e")}));
+  const auto results = s->append_batch(batch);
+  ASSERT_EQ(results.size(), batch.size());
+  for (const auto& r : results) ASSERT_TRUE(r.status.ok()) << r.status.to_string();
+  EXPECT_EQ(s->last_position(), 33000u);
+}
+
+TEST(PostgresEventStore, AServerWhoseLockWasLostCannotAppendOnceAnotherHoldsIt) {
+  PostgresEventStore::Options o;
+  o.url = fresh_database();
+  o.exclusive = true;
+  auto first = PostgresEventStore::open(o);
+  ASSERT_TRUE(first.ok()) << first.status().to_string();
+  ASSERT_TRUE((*first)->append(req("c", "a", 0, {ev("one")})).status.ok());
+  // Its session ends behind its back (a restart of PostgreSQL, a dropped
+  // connection, an administrator), and a second server starts meanwhile.
+  PGconn* admin = PQconnectdb(o.url.c_str());
+  PQclear(
+      PQexec(admin, "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"));
+  PQfinish(admin);
+  auto second = PostgresEventStore::open(o);
+  ASSERT_TRUE(second.ok()) << second.status().to_string();
+  // Its next append finds the connection gone; the one after connects again
+  // and finds the lock taken.
+  EXPECT_FALSE((*first)->append(req("c", "a", 1, {ev("two")})).status.ok());
+  const auto r = (*first)->append(req("c", "a", 1, {ev("two")}));
+  ASSERT_FALSE(r.status.ok());
+  EXPECT_NE(r.status.to_string().find("another Parley server"), std::string::npos)
+      << r.status.to_string();
+  EXPECT_TRUE((*second)->append(req("c", "a", 1, {ev("two")})).status.ok());
+}
+
+TEST(PostgresEventStore, AServerLearnsTheLogsEndFromAnyBatchEvenADuplicate) {
+  PostgresEventStore::Options o;
+  o.url = fresh_database();
+  o.exclusive = true;
+  auto server = PostgresEventStore::open(o);
+  ASSERT_TRUE(server.ok());
+  // Events it did not write itself (a commit whose answer it lost looks the
+  // same): a claim lands with them.
+  auto other = open_store(o.url);
+  auto claim = req("c", "a", 0, {ev("one"), ev("two")});
+  claim.dedupe = DedupeClaim{"msg:1", "done"};
+  ASSERT_TRUE(other->append(claim).status.ok());
+  // The redelivery is a duplicate and writes nothing; the server still
+  // learns where the log ends, or its views would wait for it.
+  EXPECT_EQ((*server)->append(claim).status.code(), StoreErrc::duplicate);
+  EXPECT_EQ((*server)->last_position(), 2u);
+}
+
 TEST(PostgresEventStore, AnUnreachableServerIsAClearError) {
   PostgresEventStore::Options o;
   o.url = "host=/nonexistent-dir port=1 user=postgres dbname=none connect_timeout=2";

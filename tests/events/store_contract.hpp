@@ -164,6 +164,28 @@ TEST_P(StoreContract, RejectsInvalidEvents) {
   EXPECT_EQ(store().last_position(), 0u);
 }
 
+TEST_P(StoreContract, AnyBytesButNulMakeAStreamId) {
+  const StreamId odd{"c\xff", "\xfe id \x01 \xc3("};  // not UTF-8
+  auto r = store().append(req(odd.type, odd.id, 0, {ev("x.one")}));
+  ASSERT_TRUE(r.status.ok()) << r.status.to_string();
+  EXPECT_EQ(stream(odd.type, odd.id).size(), 1u);
+  EXPECT_EQ(*store().stream_head(odd), 1u);
+  ASSERT_TRUE(store().save_snapshot(odd, {1, 1, "st"}).ok());
+  EXPECT_EQ(store().load_snapshot(odd)->state, "st");
+}
+
+TEST_P(StoreContract, ReadingPastAnySeqOrPositionFindsNothing) {
+  ASSERT_TRUE(store().append(req("c", "a", 0, {ev("x.one"), ev("x.two")})).status.ok());
+  for (uint64_t from : {uint64_t{1} << 63, ~uint64_t{0} - 1}) {
+    std::vector<EventEnvelope> out;
+    ASSERT_TRUE(store().read_stream({"c", "a"}, from, SIZE_MAX, &out).ok());
+    EXPECT_TRUE(out.empty()) << from;
+    size_t seen = 0;
+    ASSERT_TRUE(store().scan_all(from, [&](const RecordView&) { return ++seen > 0; }).ok());
+    EXPECT_EQ(seen, 0u) << from;
+  }
+}
+
 TEST_P(StoreContract, SnapshotsKeepTheLatest) {
   StreamId s{"conversation", "a"};
   EXPECT_TRUE(store().load_snapshot(s).status().is_not_found());
