@@ -38,7 +38,9 @@ class GatedServer final : public httplib::Server {
     bool closed = false;
     close_after_this = false;
     const bool ok = process_request(stream, last, closed, nullptr);
-    const bool sent = stream.flush();
+    // A failed request's held head is dropped, not sent without its body:
+    // the client sees the connection close, not a truncated response.
+    const bool sent = ok && stream.flush();
     unread = stream.keep_unread();
     return ok && sent && !closed && !last && !close_after_this && !*stream.cut_off();
   }
