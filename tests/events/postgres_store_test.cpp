@@ -27,6 +27,16 @@ std::unique_ptr<PostgresEventStore> open_store(const std::string& url) {
   return s.ok() ? std::move(s).value() : nullptr;
 }
 
+std::string fresh_database();
+
+// A server's store on a fresh database: the only writer, holding the lock.
+PostgresEventStore::Options server_options() {
+  PostgresEventStore::Options o;
+  o.url = fresh_database();
+  o.exclusive = true;
+  return o;
+}
+
 std::string fresh_database() {
   std::string error;
   auto* pg = ::parley::testing::PgCluster::shared(&error);
@@ -129,9 +139,7 @@ TEST(PostgresEventStore, ANewerSchemaThanTheBuildKnowsIsRefused) {
 }
 
 TEST(PostgresEventStore, AnExclusiveStoreKeepsASecondServerOffUntilItCloses) {
-  PostgresEventStore::Options o;
-  o.url = fresh_database();
-  o.exclusive = true;
+  auto o = server_options();
   auto first = PostgresEventStore::open(o);
   ASSERT_TRUE(first.ok()) << first.status().to_string();
   auto second = PostgresEventStore::open(o);
@@ -166,9 +174,7 @@ TEST(PostgresEventStore, ABatchNamingMoreStreamsThanOneStatementTakesLands) {
 }
 
 TEST(PostgresEventStore, AServerWhoseLockWasLostCannotAppendOnceAnotherHoldsIt) {
-  PostgresEventStore::Options o;
-  o.url = fresh_database();
-  o.exclusive = true;
+  auto o = server_options();
   auto first = PostgresEventStore::open(o);
   ASSERT_TRUE(first.ok()) << first.status().to_string();
   ASSERT_TRUE((*first)->append(req("c", "a", 0, {ev("one")})).status.ok());
@@ -191,9 +197,7 @@ TEST(PostgresEventStore, AServerWhoseLockWasLostCannotAppendOnceAnotherHoldsIt) 
 }
 
 TEST(PostgresEventStore, AServerLearnsTheLogsEndFromAnyBatchEvenADuplicate) {
-  PostgresEventStore::Options o;
-  o.url = fresh_database();
-  o.exclusive = true;
+  auto o = server_options();
   auto server = PostgresEventStore::open(o);
   ASSERT_TRUE(server.ok());
   // Events it did not write itself (a commit whose answer it lost looks the
