@@ -36,7 +36,8 @@ void print_event(const events::RecordView& r) {
       events::to_json(*e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
-int stats(events::RocksEventStore& store) {
+int stats(ReadOnlyStore& ro) {
+  auto& store = *ro.store;
   std::map<std::string, uint64_t> by_type, by_entity_type;
   std::set<std::string> streams;
   uint64_t count = 0, bytes = 0;
@@ -71,9 +72,11 @@ int stats(events::RocksEventStore& store) {
   std::printf("\nby event type\n");
   for (const auto& [k, v] : by_type)
     std::printf("  %-40s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
-  std::printf("\nkeys per column family (estimate)\n");
-  for (const auto& [cf, n] : store.estimate_keys())
-    std::printf("  %-40s %llu\n", cf.c_str(), static_cast<unsigned long long>(n));
+  if (ro.rocks) {
+    std::printf("\nkeys per column family (estimate)\n");
+    for (const auto& [cf, n] : ro.rocks->estimate_keys())
+      std::printf("  %-40s %llu\n", cf.c_str(), static_cast<unsigned long long>(n));
+  }
   return 0;
 }
 
@@ -95,7 +98,7 @@ int tail(ReadOnlyStore& ro, uint64_t n, bool follow) {
     }
     if (!follow) return 0;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    if (auto c = ro.store->catch_up(); !c.ok()) {
+    if (auto c = ro.catch_up(); !c.ok()) {
       std::fprintf(stderr, "parley: %s\n", c.to_string().c_str());
       return 1;
     }
@@ -170,7 +173,7 @@ int run_events(int argc, char** argv) {
   }
   ReadOnlyStore ro;
   if (!open_store(&ro)) return 1;
-  if (sub == "stats") return stats(*ro.store);
+  if (sub == "stats") return stats(ro);
   if (sub == "tail") return tail(ro, n, follow);
   return stream(ro.log(), stream_id);
 }

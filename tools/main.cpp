@@ -58,8 +58,8 @@ void usage(FILE* out) {
       "         [--prompt FILE]        memory, and say where replies, carts and orders differ\n"
       "         [--conversation ID] [--json]\n"
       "\n"
-      "The events commands read $PARLEY_DATA_DIR/events (default ./var/events), also\n"
-      "while the server runs.\n",
+      "The events commands read $PARLEY_DATA_DIR/events (default ./var/events), or the\n"
+      "database with PARLEY_STORE=postgres, also while the server runs.\n",
       out);
 }
 

@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 ReadOnlyStore::~ReadOnlyStore() {
   sealed.reset();
   keys.reset();
-  store.reset();
+  rocks.reset();
+  postgres.reset();
   std::error_code ec;
   if (!scratch.empty()) fs::remove_all(scratch, ec);
 }
@@ -26,26 +27,38 @@ bool open_store(ReadOnlyStore* out, Settings* settings_out) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return false;
   }
-  if (settings.store == "postgres") {  // said, rather than "no event store at ./var/events"
-    std::fprintf(stderr,
-                 "parley: this command reads a RocksDB log; with PARLEY_STORE=postgres it is not "
-                 "available yet (the server and its HTTP API are)\n");
-    return false;
+  events::KeyStore* keys = nullptr;
+  if (settings.store == "postgres") {
+    events::PostgresEventStore::Options o;
+    o.url = settings.pg_url;
+    o.connections = 2;
+    auto opened = events::PostgresEventStore::open(o);
+    if (!opened) {
+      std::fprintf(stderr, "parley: cannot read the event store in PostgreSQL: %s\n",
+                   opened.status().to_string().c_str());
+      return false;
+    }
+    out->postgres = std::move(opened).value();
+    out->store = out->postgres.get();
+    keys = out->postgres.get();
+  } else {
+    events::RocksEventStore::Options o;
+    o.path = settings.events_path();
+    o.mode = events::RocksEventStore::Mode::secondary;
+    o.secondary_path =
+        (fs::temp_directory_path() / ("parley-secondary-" + std::to_string(getpid()))).string();
+    out->scratch = o.secondary_path;
+    auto opened = events::RocksEventStore::open(o);
+    if (!opened) {
+      std::fprintf(stderr, "parley: cannot read the event store at %s: %s\n", o.path.c_str(),
+                   opened.status().to_string().c_str());
+      return false;
+    }
+    out->rocks = std::move(opened).value();
+    out->store = out->rocks.get();
+    keys = out->rocks.get();
   }
-  events::RocksEventStore::Options o;
-  o.path = settings.events_path();
-  o.mode = events::RocksEventStore::Mode::secondary;
-  o.secondary_path =
-      (fs::temp_directory_path() / ("parley-secondary-" + std::to_string(getpid()))).string();
-  out->scratch = o.secondary_path;
-  auto opened = events::RocksEventStore::open(o);
-  if (!opened) {
-    std::fprintf(stderr, "parley: cannot read the event store at %s: %s\n", o.path.c_str(),
-                 opened.status().to_string().c_str());
-    return false;
-  }
-  out->store = std::move(opened).value();
-  out->keys = open_customer_keys(settings, *out->store, true, &error);
+  out->keys = open_customer_keys(settings, *keys, true, &error);
   if (!out->keys) {
     std::fprintf(stderr, "parley: cannot unlock the customer keys: %s\n", error.c_str());
     return false;

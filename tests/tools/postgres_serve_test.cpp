@@ -70,6 +70,13 @@ TEST(PostgresServe, AServerWithAnEmptyDataDirectoryCarriesOnTheConversationFromT
   }
   const auto before = count_log(url);
   EXPECT_EQ(before.received, 1u);
+  {  // the command-line tools read the same log (without the server's lock)
+    auto [code, out, err] =
+        testing::run({PARLEY_BIN, "events", "stats"},
+                     {"PARLEY_DATA_DIR=" + second_dir.path(), env[0], env[1], env[2]});
+    EXPECT_EQ(code, 0) << err;
+    EXPECT_NE(out.find("conversation.message_received"), std::string::npos) << out;
+  }
   EXPECT_GE(before.sent, 1u);
   {
     Server again(third_dir.path(), env);  // nothing local: views fold from the database
