@@ -46,6 +46,16 @@ CREATE TABLE parley_keys (
   value bytea NOT NULL);
 )sql";
 
+// Version 2: the cluster's members (cluster/membership.hpp), a lease each.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE parley_members (
+  node_id text PRIMARY KEY,
+  address text NOT NULL,
+  started_at timestamptz NOT NULL DEFAULT now(),
+  lease_until timestamptz NOT NULL,
+  folded bigint NOT NULL DEFAULT 0);
+)sql";
+
 // Rows of one INSERT; 5 parameters each stays under PostgreSQL's 65,535.
 constexpr size_t kRowsPerInsert = 1000;
 constexpr size_t kStreamsPerLookup = 30000;  // 2 parameters each
@@ -74,6 +84,10 @@ Status migrate(pg::Conn& c) {
   if (version < 1) {
     if (auto r = c.run(kSchemaV1); !r.ok()) return fail(r);
     if (auto r = c.run("INSERT INTO parley_schema VALUES (1)"); !r.ok()) return fail(r);
+  }
+  if (version < 2) {
+    if (auto r = c.run(kSchemaV2); !r.ok()) return fail(r);
+    if (auto r = c.run("INSERT INTO parley_schema VALUES (2)"); !r.ok()) return fail(r);
   }
   return c.run("COMMIT").status("schema");
 }

@@ -42,7 +42,7 @@ class PostgresEventStore final : public EventStore, public KeyStore {
     // as the command-line tools do not.
     bool exclusive = false;
   };
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;  // 2: parley_members
 
   static Expected<std::unique_ptr<PostgresEventStore>> open(const Options& options);
   ~PostgresEventStore() override;
