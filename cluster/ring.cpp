@@ -34,6 +34,21 @@ Ring::Ring(std::vector<std::string> members) : members_(std::move(members)) {
   std::sort(points_.begin(), points_.end());
 }
 
+std::vector<std::pair<std::string, double>> Ring::shares() const {
+  std::vector<double> arc(members_.size(), 0.0);
+  for (size_t i = 0; i < points_.size(); ++i) {
+    // The arc up to a point belongs to that point's member; the first point's
+    // arc wraps around from the last one.
+    const uint64_t from = i == 0 ? points_.back().first : points_[i - 1].first;
+    const uint64_t length = points_[i].first - from;  // modulo 2^64
+    arc[points_[i].second] += static_cast<double>(length);
+  }
+  std::vector<std::pair<std::string, double>> out;
+  for (size_t m = 0; m < members_.size(); ++m)
+    out.emplace_back(members_[m], arc[m] / 18446744073709551616.0);  // of 2^64
+  return out;
+}
+
 const std::string& Ring::owner(std::string_view entity_id) const {
   if (points_.empty()) return kNobody;
   const uint64_t h = hash(entity_id);

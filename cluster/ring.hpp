@@ -26,6 +26,8 @@ class Ring {
   // The member that owns `entity_id`; "" when there is none.
   const std::string& owner(std::string_view entity_id) const;
   const std::vector<std::string>& members() const { return members_; }
+  // Each member's share of the circle (of the entities, on average), by name.
+  std::vector<std::pair<std::string, double>> shares() const;
   bool empty() const { return members_.empty(); }
 
   // The stable hash the ring places members and ids with.

@@ -14,6 +14,7 @@ int run_catalog(int argc, char** argv);
 int run_knowledge(int argc, char** argv);
 int run_projections(int argc, char** argv);
 int run_replay(int argc, char** argv);
+int run_cluster(int argc, char** argv);
 
 // µs since the epoch, from the system clock.
 int64_t wall_clock_us();

@@ -57,6 +57,8 @@ void usage(FILE* out) {
       "         [--brain B --model M]  again with another brain or prompt (--prompt FILE), in\n"
       "         [--prompt FILE]        memory, and say where replies, carts and orders differ\n"
       "         [--conversation ID] [--json]\n"
+      "  cluster status                the nodes on a PostgreSQL log: live, lease, lag,\n"
+      "                                share of the entities (PARLEY_STORE=postgres)\n"
       "\n"
       "The events commands read $PARLEY_DATA_DIR/events (default ./var/events), or the\n"
       "database with PARLEY_STORE=postgres, also while the server runs.\n",
@@ -78,6 +80,7 @@ int main(int argc, char** argv) {
   if (!std::strcmp(argv[1], "projections"))
     return parley::tools::run_projections(argc - 1, argv + 1);
   if (!std::strcmp(argv[1], "replay")) return parley::tools::run_replay(argc - 1, argv + 1);
+  if (!std::strcmp(argv[1], "cluster")) return parley::tools::run_cluster(argc - 1, argv + 1);
   std::fprintf(stderr, "parley: unknown command '%s'\n\n", argv[1]);
   usage(stderr);
   return 2;

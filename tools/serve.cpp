@@ -326,6 +326,16 @@ int run_serve(int argc, char** argv) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return 1;
   }
+  bool join_failed = false;
+  auto heartbeat = log->join(
+      settings, server.port(),
+      [&views] {
+        uint64_t folded = ~uint64_t{0};
+        for (const auto& [name, at] : views.checkpoints()) folded = std::min(folded, at());
+        return folded == ~uint64_t{0} ? 0 : folded;
+      },
+      &join_failed);
+  if (join_failed) return 1;
   std::fprintf(stderr,
                "parley: serving on http://%s:%d (%s, %llu events, %zu products, %s, "
                "%s)\n",
@@ -340,6 +350,7 @@ int run_serve(int argc, char** argv) {
   std::fprintf(stderr, "parley: %s received, shutting down\n",
                sig == SIGTERM ? "SIGTERM" : "SIGINT");
   accepting = false;
+  if (heartbeat) heartbeat->stop();  // out of the cluster at once, not when the lease ends
   views.close_event_streams();
   server.stop();  // in-flight requests finish first
   channels.stop_pollers();

@@ -1,5 +1,7 @@
 #include "tools/serve_log.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 
 #include "events/postgres_event_store.hpp"
@@ -54,6 +56,36 @@ std::unique_ptr<ServerLog> ServerLog::open(const Settings& settings) {
 }
 
 ServerLog::~ServerLog() = default;
+
+std::unique_ptr<cluster::Heartbeat> ServerLog::join(const Settings& settings, int port,
+                                                    std::function<uint64_t()> folded,
+                                                    bool* failed) {
+  *failed = false;
+  if (!postgres_) return nullptr;
+  std::string node_id = settings.node_id;
+  if (node_id.empty()) {
+    char host[256] = "";
+    gethostname(host, sizeof host - 1);
+    node_id = std::string(host) + ":" + std::to_string(port);
+  }
+  auto members = cluster::Membership::open(settings.pg_url);
+  std::unique_ptr<cluster::Heartbeat> beat;
+  if (members) {
+    beat = std::make_unique<cluster::Heartbeat>(
+        std::move(members).value(), node_id,
+        "http://" + settings.http_host + ":" + std::to_string(port), settings.node_lease,
+        std::move(folded));
+    const auto st = beat->start();
+    if (st.ok()) return beat;
+    std::fprintf(stderr, "parley: cannot join the cluster as %s: %s\n", node_id.c_str(),
+                 st.to_string().c_str());
+  } else {
+    std::fprintf(stderr, "parley: cannot join the cluster: %s\n",
+                 members.status().to_string().c_str());
+  }
+  *failed = true;
+  return nullptr;
+}
 
 events::Status ServerLog::flush() {
   return rocks_ ? rocks_->flush() : events::Status::Ok();

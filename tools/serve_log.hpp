@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "cluster/heartbeat.hpp"
 #include "events/event_store.hpp"
 #include "events/key_store.hpp"
 #include "tools/settings.hpp"
@@ -31,6 +32,11 @@ class ServerLog {
   events::Status flush();
   // "events in ./var/events, sync on", or "events in PostgreSQL" (the URL may hold a password).
   std::string describe() const { return describe_; }
+  // On PostgreSQL, this server's membership of the cluster, joined (its
+  // lease renewed until stop()); nullptr on RocksDB, or after printing why
+  // it could not join (`*failed` set).
+  std::unique_ptr<cluster::Heartbeat> join(const Settings& settings, int port,
+                                           std::function<uint64_t()> folded, bool* failed);
   // What RocksDB's recovery dropped from a damaged WAL tail at open (0 on PostgreSQL).
   uint64_t wal_dropped_bytes() const { return wal_dropped_bytes_; }
 

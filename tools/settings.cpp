@@ -294,6 +294,7 @@ bool load_settings(Settings* s, std::string* error) {
   read_string("PARLEY_MASTER_KEY_FILE", &s->master_key_file);
   read_string("PARLEY_STORE", &s->store);
   read_string("PARLEY_PG_URL", &s->pg_url);
+  read_string("PARLEY_NODE_ID", &s->node_id);
   if (s->store != "rocksdb" && s->store != "postgres") {
     *error = "PARLEY_STORE must be rocksdb or postgres, not '" + s->store + "'";
     return false;
@@ -307,7 +308,7 @@ bool load_settings(Settings* s, std::string* error) {
                      actors = s->actor_threads, sync = s->sync ? 1 : 0,
                      per_address = s->max_connections_per_address, live = s->max_live_entities,
                      serving = s->max_serving_per_address, head = s->head_timeout.count(),
-                     read = s->request_read_timeout.count();
+                     read = s->request_read_timeout.count(), lease = s->node_lease.count();
   if (!read_uint("PARLEY_HTTP_PORT", 0, 65535, &port, error) ||
       !read_uint("PARLEY_HTTP_THREADS", 1, 4096, &threads, error) ||
       !read_uint("PARLEY_MAX_BODY", 1, 1ull << 30, &body, error) ||
@@ -319,13 +320,15 @@ bool load_settings(Settings* s, std::string* error) {
       !read_uint("PARLEY_MAX_SERVING_PER_ADDRESS", 1, 4096, &serving, error) ||
       !read_uint("PARLEY_HEADER_TIMEOUT_MS", 100, 600000, &head, error) ||
       !read_uint("PARLEY_MAX_LIVE_ENTITIES", 0, 100000000, &live, error) ||
-      !read_uint("PARLEY_REQUEST_READ_TIMEOUT_MS", 100, 600000, &read, error))
+      !read_uint("PARLEY_REQUEST_READ_TIMEOUT_MS", 100, 600000, &read, error) ||
+      !read_uint("PARLEY_NODE_LEASE_MS", 300, 600000, &lease, error))
     return false;
   s->max_connections_per_address = per_address;
   s->max_serving_per_address = serving;
   s->max_live_entities = live;
   s->head_timeout = std::chrono::milliseconds(head);
   s->request_read_timeout = std::chrono::milliseconds(read);
+  s->node_lease = std::chrono::milliseconds(lease);
   s->http_port = static_cast<int>(port);
   s->http_threads = threads;
   s->max_body = body;

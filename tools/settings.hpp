@@ -83,6 +83,9 @@ struct Settings {
   // the data directory either way.
   std::string store = "rocksdb";
   std::string pg_url;  // PARLEY_PG_URL: a libpq connection string or URI
+  // On PostgreSQL the server is a member of the cluster (cluster/membership.hpp):
+  std::string node_id;                         // PARLEY_NODE_ID; default "<hostname>:<HTTP port>"
+  std::chrono::milliseconds node_lease{5000};  // PARLEY_NODE_LEASE_MS
   std::chrono::milliseconds idle{std::chrono::seconds(300)};  // PARLEY_IDLE_SECONDS
   std::chrono::milliseconds request_timeout{5000};            // PARLEY_REQUEST_TIMEOUT_MS
   size_t actor_threads = 2;  // PARLEY_ACTOR_THREADS: CAF scheduler workers

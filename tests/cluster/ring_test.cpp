@@ -47,6 +47,21 @@ TEST(Ring, ThreeMembersShareTheEntitiesEvenly) {
   }
 }
 
+TEST(Ring, SharesOfTheCircleSumToOneAndMatchTheEntitiesOwned) {
+  const auto alone = Ring({"node-a"}).shares();
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_NEAR(alone[0].second, 1.0, 1e-9);
+  const Ring ring({"node-a", "node-b", "node-c"});
+  std::map<std::string, int> load;
+  for (const auto& id : ids(30000)) ++load[ring.owner(id)];
+  double sum = 0;
+  for (const auto& [node, share] : ring.shares()) {
+    sum += share;
+    EXPECT_NEAR(share, load[node] / 30000.0, 0.02) << node;
+  }
+  EXPECT_NEAR(sum, 1.0, 1e-9);
+}
+
 TEST(Ring, AMemberLeavingMovesOnlyItsOwnEntities) {
   const Ring before({"node-a", "node-b", "node-c"}), after({"node-a", "node-c"});
   int moved = 0;

@@ -54,7 +54,14 @@ TEST(PostgresServe, AServerWithAnEmptyDataDirectoryCarriesOnTheConversationFromT
   const std::string url = pg->fresh_database();
   TempDir shared, first_dir, second_dir, third_dir;
   const std::vector<std::string> env = {"PARLEY_STORE=postgres", "PARLEY_PG_URL=" + url,
-                                        "PARLEY_MASTER_KEY_FILE=" + shared.sub("master.key")};
+                                        "PARLEY_MASTER_KEY_FILE=" + shared.sub("master.key"),
+                                        "PARLEY_NODE_ID=node-1"};
+  auto cluster_status = [&] {
+    auto [code, out, err] = testing::run({PARLEY_BIN, "cluster", "status"},
+                                         {"PARLEY_DATA_DIR=" + second_dir.path(), env[0], env[1]});
+    EXPECT_EQ(code, 0) << err;
+    return out;
+  };
   {
     Server first(first_dir.path(), env);
     httplib::Client c("127.0.0.1", first.port());
@@ -66,7 +73,14 @@ TEST(PostgresServe, AServerWithAnEmptyDataDirectoryCarriesOnTheConversationFromT
         {"PARLEY_DATA_DIR=" + second_dir.path(), "PARLEY_HTTP_PORT=0", env[0], env[1], env[2]});
     EXPECT_EQ(code, 1);
     EXPECT_NE(err.find("another Parley server runs on this database"), std::string::npos) << err;
+    // The server is a live member of the cluster, owning every entity.
+    const auto status = cluster_status();
+    EXPECT_NE(status.find("1 live of 1 members"), std::string::npos) << status;
+    EXPECT_NE(status.find("node-1"), std::string::npos) << status;
+    EXPECT_NE(status.find("100.0%"), std::string::npos) << status;
     EXPECT_EQ(first.terminate(), 0);
+    // A clean stop leaves at once (a killed one would drop out when its lease ended).
+    EXPECT_NE(cluster_status().find("0 live of 0 members"), std::string::npos);
   }
   const auto before = count_log(url);
   EXPECT_EQ(before.received, 1u);
