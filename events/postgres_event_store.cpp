@@ -98,6 +98,17 @@ uint64_t limit_of(size_t n) {
   return std::min<uint64_t>(n, kMaxBigint);
 }
 
+// "($1,$2),($3,$4)": `rows` rows of `width` parameters, numbered from 1.
+std::string placeholders(size_t rows, size_t width) {
+  std::string out;
+  for (size_t r = 0, n = 1; r < rows; ++r) {
+    out += r == 0 ? "(" : ",(";
+    for (size_t c = 0; c < width; ++c, ++n) out += (c == 0 ? "$" : ",$") + std::to_string(n);
+    out += ")";
+  }
+  return out;
+}
+
 }  // namespace
 
 PostgresEventStore::PostgresEventStore(std::unique_ptr<pg::Pool> pool) : pool_(std::move(pool)) {}
@@ -141,17 +152,6 @@ Expected<std::unique_ptr<PostgresEventStore>> PostgresEventStore::open(const Opt
   return store;
 }
 
-// "($1,$2),($3,$4)": `rows` rows of `width` parameters, numbered from 1.
-std::string placeholders(size_t rows, size_t width) {
-  std::string out;
-  for (size_t r = 0, n = 1; r < rows; ++r) {
-    out += r == 0 ? "(" : ",(";
-    for (size_t c = 0; c < width; ++c, ++n) out += (c == 0 ? "$" : ",$") + std::to_string(n);
-    out += ")";
-  }
-  return out;
-}
-
 // Two round trips a batch, in pipeline mode: (1) begin, take the log head's
 // row lock, read the heads of every stream the batch names and its dedupe
 // claims; plan; (2) insert, move the head, commit. One statement at a time
@@ -175,35 +175,35 @@ std::vector<AppendResult> PostgresEventStore::append_batch(
   }
   std::vector<pg::Statement> first = {{"BEGIN ISOLATION LEVEL READ COMMITTED", {}},
                                       {"SELECT position FROM parley_log_head FOR UPDATE", {}}};
-  std::vector<Arg> stream_args, claim_args;
-  for (const StreamId* s : streams) {
-    if (!keys::validate_stream(*s).ok()) continue;  // the plan refuses it
-    if (!heads.emplace(keys::stream_prefix(*s), 0).second) continue;
-    stream_args.push_back(Arg::bytea(s->type));
-    stream_args.push_back(Arg::bytea(s->id));
-  }
-  const size_t named = stream_args.size() / 2;
+  std::vector<const StreamId*>
+      named;  // each stream once, valid ones only (the plan refuses others)
+  for (const StreamId* s : streams)
+    if (keys::validate_stream(*s).ok() && heads.emplace(keys::stream_prefix(*s), 0).second)
+      named.push_back(s);
   // PostgreSQL takes at most 65,535 parameters a statement: a batch of 4,096
   // requests with linked appends (an order line each) can name more streams.
   // One backward index probe a stream (an IN list of pairs read every event
   // of each named stream, then sorted them).
   size_t head_statements = 0, claim_statements = 0;
-  for (size_t from = 0; from < named; from += kStreamsPerLookup, ++head_statements) {
-    const size_t n = std::min(named - from, kStreamsPerLookup);
-    first.push_back(
-        {"SELECT v.t, v.i, (SELECT max(seq) FROM parley_events "
-         "WHERE entity_type = v.t AND entity_id = v.i) FROM (VALUES " +
-             placeholders(n, 2) + ") AS v(t, i)",
-         std::vector<Arg>(stream_args.begin() + static_cast<long>(2 * from),
-                          stream_args.begin() + static_cast<long>(2 * (from + n)))});
+  for (size_t from = 0; from < named.size(); from += kStreamsPerLookup, ++head_statements) {
+    const size_t n = std::min(named.size() - from, kStreamsPerLookup);
+    pg::Statement lookup{
+        "SELECT v.t, v.i, (SELECT max(seq) FROM parley_events "
+        "WHERE entity_type = v.t AND entity_id = v.i) FROM (VALUES " +
+            placeholders(n, 2) + ") AS v(t, i)",
+        {}};
+    for (size_t i = from; i < from + n; ++i) {
+      lookup.args.push_back(Arg::bytea(named[i]->type));
+      lookup.args.push_back(Arg::bytea(named[i]->id));
+    }
+    first.push_back(std::move(lookup));
   }
-  for (const auto& k : claims) claim_args.push_back(Arg::bytea(k));
   for (size_t from = 0; from < claims.size(); from += kClaimsPerLookup, ++claim_statements) {
     const size_t n = std::min(claims.size() - from, kClaimsPerLookup);
-    first.push_back(
-        {"SELECT key, outcome FROM parley_dedupe WHERE key IN (" + placeholders(n, 1) + ")",
-         std::vector<Arg>(claim_args.begin() + static_cast<long>(from),
-                          claim_args.begin() + static_cast<long>(from + n))});
+    pg::Statement lookup{
+        "SELECT key, outcome FROM parley_dedupe WHERE key IN (" + placeholders(n, 1) + ")", {}};
+    for (size_t i = from; i < from + n; ++i) lookup.args.push_back(Arg::bytea(claims[i]));
+    first.push_back(std::move(lookup));
   }
   auto got = c->pipeline(first);
   auto abort = [&](const Status& s) {
