@@ -8,21 +8,15 @@
 #include "cluster/ring.hpp"
 #include "events/postgres_event_store.hpp"
 #include "tools/commands.hpp"
+#include "tools/serve_log.hpp"
 
 namespace parley::tools {
 
 namespace {
 
 int status(const Settings& settings) {
-  events::PostgresEventStore::Options o;
-  o.url = settings.pg_url;
-  o.connections = 1;
-  auto log = events::PostgresEventStore::open(o);
-  if (!log) {
-    std::fprintf(stderr, "parley: cannot read the log in PostgreSQL: %s\n",
-                 log.status().to_string().c_str());
-    return 1;
-  }
+  auto log = open_postgres_log(settings, false, 1);
+  if (!log) return 1;
   auto membership = cluster::Membership::open(settings.pg_url);
   auto members = membership ? (*membership)->members()
                             : events::Expected<std::vector<cluster::Member>>(membership.status());
@@ -31,7 +25,7 @@ int status(const Settings& settings) {
                  members.status().to_string().c_str());
     return 1;
   }
-  const uint64_t head = (*log)->last_position();
+  const uint64_t head = log->last_position();
   std::vector<std::string> live;
   for (const auto& m : *members)
     if (m.live) live.push_back(m.node_id);

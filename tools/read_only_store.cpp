@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "tools/customer_keys_open.hpp"
+#include "tools/serve_log.hpp"
 
 namespace parley::tools {
 
@@ -29,16 +30,8 @@ bool open_store(ReadOnlyStore* out, Settings* settings_out) {
   }
   events::KeyStore* keys = nullptr;
   if (settings.store == "postgres") {
-    events::PostgresEventStore::Options o;
-    o.url = settings.pg_url;
-    o.connections = 2;
-    auto opened = events::PostgresEventStore::open(o);
-    if (!opened) {
-      std::fprintf(stderr, "parley: cannot read the event store in PostgreSQL: %s\n",
-                   opened.status().to_string().c_str());
-      return false;
-    }
-    out->postgres = std::move(opened).value();
+    out->postgres = open_postgres_log(settings, false, 2);
+    if (!out->postgres) return false;
     out->store = out->postgres.get();
     keys = out->postgres.get();
   } else {

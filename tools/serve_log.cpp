@@ -9,19 +9,25 @@
 
 namespace parley::tools {
 
+std::unique_ptr<events::PostgresEventStore> open_postgres_log(const Settings& settings,
+                                                              bool exclusive, size_t connections) {
+  events::PostgresEventStore::Options o;
+  o.url = settings.pg_url;
+  o.exclusive = exclusive;
+  o.connections = connections;
+  auto opened = events::PostgresEventStore::open(o);
+  if (opened) return std::move(opened).value();
+  std::fprintf(stderr, "parley: cannot open the event log in PostgreSQL: %s\n",
+               opened.status().to_string().c_str());
+  return nullptr;
+}
+
 std::unique_ptr<ServerLog> ServerLog::open(const Settings& settings) {
   std::unique_ptr<ServerLog> log(new ServerLog());
   if (settings.store == "postgres") {
-    events::PostgresEventStore::Options o;
-    o.url = settings.pg_url;
-    o.exclusive = true;  // one server on the database until entities are placed over nodes
-    auto opened = events::PostgresEventStore::open(o);
-    if (!opened) {
-      std::fprintf(stderr, "parley: cannot open the event store in PostgreSQL: %s\n",
-                   opened.status().to_string().c_str());
-      return nullptr;
-    }
-    log->postgres_ = std::move(opened).value();
+    // One server on the database until entities are placed over nodes.
+    log->postgres_ = open_postgres_log(settings, true, 8);
+    if (!log->postgres_) return nullptr;
     log->store_ = log->postgres_.get();
     log->keys_ = log->postgres_.get();
     log->describe_ = "events in PostgreSQL";

@@ -18,6 +18,11 @@ class PostgresEventStore;
 
 namespace parley::tools {
 
+// The PostgreSQL log at PARLEY_PG_URL for the server (`exclusive`: holding the
+// one-server lock) or a command-line tool; nullptr after printing why.
+std::unique_ptr<events::PostgresEventStore> open_postgres_log(const Settings& settings,
+                                                              bool exclusive, size_t connections);
+
 class ServerLog {
  public:
   // Opened, or nullptr after printing why (a damaged RocksDB WAL tail is
