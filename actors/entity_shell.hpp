@@ -10,7 +10,9 @@
 // If an append does not land (I/O error, or a dedupe key already claimed),
 // the optimistic state is wrong: the shell answers that request, bumps its
 // epoch, reloads from the log and re-decides the requests that were decided
-// on top of it (their appends conflict, so none of them can land).
+// on top of it (their appends conflict, so none of them can land). A request
+// whose own append conflicted (another writer got to the stream first: a
+// second node holding the entity, issue 23) is re-decided too, once.
 //
 // Passivation: after Runtime::idle without a message the entity asks the
 // registry to passivate it; the registry stops routing to it and sends stop;
@@ -66,15 +68,18 @@ struct EntityDecision {
 
 template <class Kind>
 struct EntityShellState {
+  // `retried`: decided again once already after its append conflicted.
   struct Waiting {
     caf::response_promise rp;
     typename Kind::Request request;
+    bool retried = false;
   };
   struct InFlight {
     caf::response_promise rp;
     typename Kind::Request request;
     typename Kind::Reply reply;
     uint64_t last_seq;
+    bool retried = false;
   };
 
   events::StreamId stream;
@@ -243,7 +248,7 @@ class EntityShell {
         st.stash.push_back(std::move(w));
         continue;
       }
-      handle(self, rt, deps, w.rp, std::move(w.request));
+      handle(self, rt, deps, w.rp, std::move(w.request), w.retried);
     }
     maybe_finish(self, rt);
   }
@@ -251,7 +256,8 @@ class EntityShell {
   // No exception leaves a handler (it would kill the actor): decide and
   // encode run first and may fail; the state changes only after both did.
   static void handle(Self* self, Runtime& rt, const typename Kind::Deps& deps,
-                     caf::response_promise rp, typename Kind::Request request) {
+                     caf::response_promise rp, typename Kind::Request request,
+                     bool retried = false) {
     auto& st = self->state;
     std::optional<typename Kind::Decision> decided;
     events::AppendRequest append{st.stream, st.head, {}, {}};
@@ -280,7 +286,7 @@ class EntityShell {
     append.linked = std::move(d.linked);
     for (auto& e : d.events) st.domain = Kind::evolve(std::move(st.domain), e);
     st.head += d.events.size();
-    st.in_flight.push_back({rp, std::move(request), std::move(d.reply), st.head});
+    st.in_flight.push_back({rp, std::move(request), std::move(d.reply), st.head, retried});
     auto handle = caf::actor_cast<caf::actor>(self);
     auto epoch = st.epoch;
     auto last_seq = st.head;
@@ -301,15 +307,19 @@ class EntityShell {
       maybe_finish(self, rt);
       return;
     }
+    std::vector<typename State::Waiting> retry;
     if (result.status.code() == events::StoreErrc::duplicate) {
       done.rp.deliver(Kind::duplicate_reply(done.request, result.duplicate_outcome));
+    } else if (result.status.code() == events::StoreErrc::conflict && !done.retried) {
+      // Someone else appended to the stream (another node held this entity
+      // for a while, issue 23): decided again, once, on the log as it is.
+      retry.push_back({done.rp, std::move(done.request), true});
     } else {
       done.rp.deliver(make_storage_error(entity_errc::storage_failed, result.status));
     }
     // Everything decided after this request assumed its events: re-decide it
     // on the state reloaded from the log, before anything stashed later.
-    std::vector<typename State::Waiting> retry;
-    for (auto& f : st.in_flight) retry.push_back({f.rp, std::move(f.request)});
+    for (auto& f : st.in_flight) retry.push_back({f.rp, std::move(f.request), f.retried});
     st.in_flight.clear();
     for (auto& w : st.stash) retry.push_back(std::move(w));
     st.stash = std::move(retry);
