@@ -1,0 +1,206 @@
+#include "cluster/peer_link.hpp"
+
+#include <caf/all.hpp>
+#include <caf/io/all.hpp>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace parley::cluster {
+namespace {
+
+using forward_atom = caf::atom_constant<caf::atom("forward")>;  // caller -> peer's gateway
+using served_atom = caf::atom_constant<caf::atom("served")>;    // pool -> gateway
+
+// What the pool threads take: a request to serve and whom to tell.
+struct Job {
+  uint64_t id = 0;
+  std::string request;
+  caf::actor gateway;
+};
+
+struct GatewayState {
+  uint64_t next = 0;
+  std::unordered_map<uint64_t, caf::response_promise> pending;
+  static inline const char* name = "parley.gateway";
+};
+
+}  // namespace
+
+struct PeerLink::Impl {
+  Serve serve;
+  size_t max_queued;
+  std::mutex mu;
+  std::condition_variable ready;
+  std::deque<Job> queue;
+  bool stopping = false;
+  std::vector<std::thread> workers;
+  caf::actor_system_config cfg;
+  std::unique_ptr<caf::actor_system> sys;
+  caf::actor gateway;
+  std::mutex peers_mu;
+  std::unordered_map<std::string, caf::actor> peers;
+
+  // False when the queue is full: the caller answers "busy".
+  bool enqueue(Job job) {
+    {
+      std::lock_guard lock(mu);
+      if (stopping || queue.size() >= max_queued) return false;
+      queue.push_back(std::move(job));
+    }
+    ready.notify_one();
+    return true;
+  }
+
+  void work() {
+    for (;;) {
+      Job job;
+      {
+        std::unique_lock lock(mu);
+        ready.wait(lock, [this] { return stopping || !queue.empty(); });
+        if (queue.empty()) return;
+        job = std::move(queue.front());
+        queue.pop_front();
+      }
+      std::string answer = serve(job.request);
+      caf::anon_send(job.gateway, served_atom::value, job.id, std::move(answer));
+    }
+  }
+
+  caf::expected<caf::actor> peer(const std::string& address) {
+    {
+      std::lock_guard lock(peers_mu);
+      if (auto i = peers.find(address); i != peers.end()) return i->second;
+    }
+    const auto colon = address.rfind(':');
+    if (colon == std::string::npos)
+      return caf::make_error(caf::sec::invalid_argument, "peer " + address + " is not host:port");
+    int port = 0;
+    try {
+      port = std::stoi(address.substr(colon + 1));
+    } catch (const std::exception&) {
+      port = 0;
+    }
+    if (port <= 0 || port > 65535)
+      return caf::make_error(caf::sec::invalid_argument, "peer " + address + " has no port");
+    auto handle =
+        sys->middleman().remote_actor(address.substr(0, colon), static_cast<uint16_t>(port));
+    if (!handle) return handle.error();
+    std::lock_guard lock(peers_mu);
+    peers[address] = *handle;
+    return *handle;
+  }
+
+  void forget(const std::string& address) {
+    std::lock_guard lock(peers_mu);
+    peers.erase(address);
+  }
+};
+
+PeerLink::PeerLink(Serve serve, size_t workers, size_t max_queued)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->serve = std::move(serve);
+  impl_->max_queued = max_queued;
+  auto& cfg = impl_->cfg;
+  cfg.load<caf::io::middleman>();
+  cfg.set("scheduler.max-threads", 1);  // the gateway only hands work to the pool
+  cfg.set("scheduler.policy", caf::atom("sharing"));
+  cfg.set("logger.console", caf::atom("none"));
+  impl_->sys = std::make_unique<caf::actor_system>(cfg);
+  Impl* impl = impl_.get();
+  impl_->gateway =
+      impl_->sys->spawn([impl](caf::stateful_actor<GatewayState>* self) -> caf::behavior {
+        return {
+            [=](forward_atom, std::string& request) -> caf::result<std::string> {
+              // The promise only after the job is queued: once made, it owns the
+              // answer, and an error returned beside it would never be sent.
+              const uint64_t id = ++self->state.next;
+              if (!impl->enqueue({id, std::move(request), caf::actor_cast<caf::actor>(self)}))
+                return caf::make_error(caf::sec::runtime_error, "busy");
+              auto rp = self->make_response_promise<std::string>();
+              self->state.pending.emplace(id, rp);
+              return rp;
+            },
+            [=](served_atom, uint64_t id, std::string& answer) {
+              auto i = self->state.pending.find(id);
+              if (i == self->state.pending.end()) return;
+              i->second.deliver(std::move(answer));
+              self->state.pending.erase(i);
+            },
+        };
+      });
+  for (size_t i = 0; i < std::max<size_t>(workers, 1); ++i)
+    impl_->workers.emplace_back([impl] { impl->work(); });
+}
+
+PeerLink::~PeerLink() {
+  {
+    std::lock_guard lock(impl_->mu);
+    impl_->stopping = true;
+    impl_->queue.clear();  // their callers time out: the node is going
+  }
+  impl_->ready.notify_all();
+  for (auto& t : impl_->workers) t.join();
+  {
+    std::lock_guard lock(impl_->peers_mu);
+    impl_->peers.clear();
+  }
+  caf::anon_send_exit(impl_->gateway, caf::exit_reason::user_shutdown);
+  impl_->gateway = nullptr;
+  impl_->sys.reset();
+}
+
+uint16_t PeerLink::listen(const std::string& host, uint16_t port, std::string* error) {
+  auto bound = impl_->sys->middleman().publish(impl_->gateway, port, host.c_str(), true);
+  if (!bound) {
+    *error = "cannot listen for peers on " + host + ":" + std::to_string(port) + ": " +
+             impl_->sys->render(bound.error());
+    return 0;
+  }
+  return *bound;
+}
+
+PeerAnswer PeerLink::call(const std::string& peer, const std::string& request,
+                          std::chrono::milliseconds timeout) {
+  PeerAnswer out;
+  auto handle = impl_->peer(peer);
+  if (!handle) {
+    out.kind = PeerAnswer::Kind::unreachable;
+    out.why = impl_->sys->render(handle.error());
+    return out;
+  }
+  caf::scoped_actor self{*impl_->sys};
+  // A peer whose connection already closed (the node died) has a dead proxy:
+  // its down message is there at once, and nothing was sent. Connect again:
+  // refused means unreachable.
+  self->monitor(*handle);
+  bool down = false;
+  self->receive([&](caf::down_msg&) { down = true; }, caf::after(std::chrono::seconds(0)) >> [] {});
+  if (down) {
+    impl_->forget(peer);
+    handle = impl_->peer(peer);
+    if (!handle) {
+      out.kind = PeerAnswer::Kind::unreachable;
+      out.why = impl_->sys->render(handle.error());
+      return out;
+    }
+  }
+  self->request(*handle, timeout, forward_atom::value, request)
+      .receive(
+          [&](std::string& answer) {
+            out.kind = PeerAnswer::Kind::answered;
+            out.bytes = std::move(answer);
+          },
+          [&](caf::error& err) {
+            const bool busy = err == caf::sec::runtime_error;
+            out.kind = busy ? PeerAnswer::Kind::busy : PeerAnswer::Kind::lost;
+            out.why = impl_->sys->render(err);
+          });
+  if (out.kind == PeerAnswer::Kind::lost) impl_->forget(peer);
+  return out;
+}
+
+}  // namespace parley::cluster

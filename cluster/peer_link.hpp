@@ -1,0 +1,59 @@
+// How nodes ask each other (issue 23): CAF's own distribution (caf::io, the
+// middleman's BASP) carries a request of bytes to a peer's published actor
+// and its answer back. No other RPC: the payload is the caller's encoding
+// (actors/forwarded_chat.hpp), the transport, the request ids and the
+// timeouts are CAF's.
+//
+//   listen(host, port)      publishes this node's gateway; requests that reach
+//                           it run `serve` on a pool thread of the link's own
+//                           (never on a CAF scheduler thread), at most
+//                           `max_queued` waiting: beyond, "busy" at once
+//   call(peer, bytes, t)    asks the peer "host:port"; the answer, or why not:
+//                             unreachable  no connection could be made, so the
+//                                          request was never sent
+//                             lost         sent, but the peer went away or
+//                                          did not answer within t: it may
+//                                          or may not have acted on it
+//                             busy         the peer's queue was full
+//   The handle of a peer is kept and dropped after a failure, so a peer that
+//   comes back is connected again on the next call.
+//
+// BASP is neither authenticated nor encrypted: peers listen on a private
+// network only (docs/DEPLOY.md).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace parley::cluster {
+
+struct PeerAnswer {
+  enum class Kind : uint8_t { answered, unreachable, lost, busy };
+  Kind kind = Kind::unreachable;
+  std::string bytes;  // answered: the peer's answer
+  std::string why;    // otherwise: CAF's words
+};
+
+class PeerLink {
+ public:
+  using Serve = std::function<std::string(const std::string& request)>;
+  PeerLink(Serve serve, size_t workers, size_t max_queued);
+  ~PeerLink();  // stops the pool and the actor system
+  PeerLink(const PeerLink&) = delete;
+  PeerLink& operator=(const PeerLink&) = delete;
+
+  // Publishes the gateway on host:port (0: any free port). The port, or 0
+  // with `*error` set.
+  uint16_t listen(const std::string& host, uint16_t port, std::string* error);
+  PeerAnswer call(const std::string& peer, const std::string& request,
+                  std::chrono::milliseconds timeout);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parley::cluster
