@@ -5,19 +5,31 @@
 namespace parley::cluster {
 
 Heartbeat::Heartbeat(std::unique_ptr<Membership> members, std::string node_id, std::string address,
-                     std::chrono::milliseconds lease, std::function<uint64_t()> folded)
+                     std::string peer, std::chrono::milliseconds lease,
+                     std::function<uint64_t()> folded, Observer observe)
     : members_(std::move(members)),
       node_id_(std::move(node_id)),
       address_(std::move(address)),
+      peer_(std::move(peer)),
       lease_(lease),
-      folded_(std::move(folded)) {}
+      folded_(std::move(folded)),
+      observe_(std::move(observe)) {}
+
+events::Status Heartbeat::beat() {
+  if (auto st = members_->renew(node_id_, address_, peer_, lease_, folded_()); !st.ok()) return st;
+  if (!observe_) return events::Status::Ok();
+  auto all = members_->members();
+  if (!all) return all.status();
+  observe_(*all);
+  return events::Status::Ok();
+}
 
 Heartbeat::~Heartbeat() {
   stop();
 }
 
 events::Status Heartbeat::start() {
-  if (auto st = members_->renew(node_id_, address_, lease_, folded_()); !st.ok()) return st;
+  if (auto st = beat(); !st.ok()) return st;
   thread_ = std::thread([this] { run(); });
   return events::Status::Ok();
 }
@@ -27,7 +39,7 @@ void Heartbeat::run() {
   std::unique_lock lock(mu_);
   while (!wake_.wait_for(lock, lease_ / 3, [this] { return stopping_; })) {
     lock.unlock();
-    const auto st = members_->renew(node_id_, address_, lease_, folded_());
+    const auto st = beat();
     if (!st.ok() && !failing)
       std::fprintf(stderr, "parley: cannot renew this node's lease: %s\n", st.to_string().c_str());
     else if (st.ok() && failing)

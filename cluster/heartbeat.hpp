@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "cluster/membership.hpp"
 
@@ -19,8 +20,12 @@ namespace parley::cluster {
 
 class Heartbeat {
  public:
+  // After each renewal the members as they are reach `observe` (on the
+  // heartbeat's thread; the first time inside start()); it may be empty.
+  using Observer = std::function<void(const std::vector<Member>&)>;
   Heartbeat(std::unique_ptr<Membership> members, std::string node_id, std::string address,
-            std::chrono::milliseconds lease, std::function<uint64_t()> folded);
+            std::string peer, std::chrono::milliseconds lease, std::function<uint64_t()> folded,
+            Observer observe = {});
   ~Heartbeat();  // stop()
 
   // The first renewal, here; then the thread. Fails if it cannot join.
@@ -31,9 +36,12 @@ class Heartbeat {
  private:
   void run();
   std::unique_ptr<Membership> members_;
-  const std::string node_id_, address_;
+  // Renews, then tells the observer who is a member.
+  events::Status beat();
+  const std::string node_id_, address_, peer_;
   const std::chrono::milliseconds lease_;
   std::function<uint64_t()> folded_;
+  Observer observe_;
   std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;

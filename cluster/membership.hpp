@@ -4,7 +4,8 @@
 // (killed, cut off) drops out when the lease ends, without anyone removing it.
 // Time is the database's clock (now()), so the nodes' clocks need not agree.
 //
-//   renew(self, lease, folded)  joins or renews; `folded`: the last log
+//   renew(self, address, peer, lease, folded)
+//                               joins or renews; `folded`: the last log
 //                               position its views have folded (for the lag)
 //   leave(node)                 a clean stop: out at once
 //   members()                   every row, live or not, by node id
@@ -26,7 +27,8 @@ namespace parley::cluster {
 
 struct Member {
   std::string node_id;
-  std::string address;  // where it answers (its HTTP edge, for now)
+  std::string address;  // its HTTP edge
+  std::string peer;     // its gateway for other nodes, "host:port" ("" none)
   bool live = false;
   int64_t lease_left_ms = 0;  // < 0: ended that long ago
   uint64_t folded = 0;
@@ -39,7 +41,7 @@ class Membership {
   ~Membership();
 
   events::Status renew(const std::string& node_id, const std::string& address,
-                       std::chrono::milliseconds lease, uint64_t folded);
+                       const std::string& peer, std::chrono::milliseconds lease, uint64_t folded);
   events::Status leave(const std::string& node_id);
   events::Expected<std::vector<Member>> members();
   // The live ones' ids, sorted: what the ring is built from.

@@ -17,6 +17,7 @@ using pg::Arg;
 // one server on a database at a time (Options::exclusive).
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(2305843009213693952 + 23)";
 constexpr const char* kServerLock = "SELECT pg_try_advisory_lock(2305843009213693952 + 24)";
+constexpr const char* kNodeLock = "SELECT pg_try_advisory_lock_shared(2305843009213693952 + 24)";
 
 // Version 1. docs/STORAGE.md ("PostgreSQL") explains each table.
 constexpr const char* kSchemaV1 = R"sql(
@@ -56,6 +57,13 @@ CREATE TABLE parley_members (
   folded bigint NOT NULL DEFAULT 0);
 )sql";
 
+// Version 3: where each member's peers reach it (cluster/peer_link.hpp):
+// "host:port" of its published gateway, "" for a node that takes no turns
+// from others.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE parley_members ADD COLUMN peer text NOT NULL DEFAULT '';
+)sql";
+
 // Rows of one INSERT; 5 parameters each stays under PostgreSQL's 65,535.
 constexpr size_t kRowsPerInsert = 1000;
 constexpr size_t kStreamsPerLookup = 30000;  // 2 parameters each
@@ -88,6 +96,10 @@ Status migrate(pg::Conn& c) {
   if (version < 2) {
     if (auto r = c.run(kSchemaV2); !r.ok()) return fail(r);
     if (auto r = c.run("INSERT INTO parley_schema VALUES (2)"); !r.ok()) return fail(r);
+  }
+  if (version < 3) {
+    if (auto r = c.run(kSchemaV3); !r.ok()) return fail(r);
+    if (auto r = c.run("INSERT INTO parley_schema VALUES (3)"); !r.ok()) return fail(r);
   }
   return c.run("COMMIT").status("schema");
 }
@@ -127,14 +139,15 @@ Expected<std::unique_ptr<PostgresEventStore>> PostgresEventStore::open(const Opt
   // The writer's batches wait for no reader's connection (the projections
   // and followers poll the log through the other pool).
   pg::Pool::OnConnect lock;
-  if (options.exclusive)
-    lock = [](pg::Conn& c) -> Status {
-      auto r = c.exec(kServerLock);
+  if (options.exclusive || options.shared)
+    lock = [exclusive = options.exclusive](pg::Conn& c) -> Status {
+      auto r = c.exec(exclusive ? kServerLock : kNodeLock);
       if (!r.ok()) return r.status("server lock");
       if (r.rows() != 1 || r.bytes(0, 0) != std::string_view("\1", 1))
         return Status::InvalidArgument(
-            "another Parley server runs on this database; several servers on one database "
-            "are not supported yet");
+            exclusive ? "another Parley server runs on this database (a lone server, or a "
+                        "cluster's node: start every one with PARLEY_CLUSTER=1 to share it)"
+                      : "another Parley server runs on this database, not in cluster mode");
       return Status::Ok();
     };
   auto appends = pg::Pool::open(options.url, 1, std::move(lock));

@@ -37,12 +37,14 @@ class PostgresEventStore final : public EventStore, public KeyStore {
     std::string url;         // libpq connection string or URI (PARLEY_PG_URL)
     size_t connections = 8;  // readers' connections at most at once (appends have their own)
     // Only one node on the database at a time: a session advisory lock,
-    // held on a connection of its own while the store is open. The server
-    // sets it until entities are placed over nodes (issue 23); readers such
-    // as the command-line tools do not.
+    // held on the appends' connection while the store is open (a server not
+    // in cluster mode); readers such as the command-line tools take none.
     bool exclusive = false;
+    // A node of a cluster (issue 23): the same lock shared, so nodes join
+    // each other but neither they nor a lone server start beside the other.
+    bool shared = false;
   };
-  static constexpr int kSchemaVersion = 2;  // 2: parley_members
+  static constexpr int kSchemaVersion = 3;  // 2: parley_members; 3: their peer address
 
   static Expected<std::unique_ptr<PostgresEventStore>> open(const Options& options);
   ~PostgresEventStore() override;
