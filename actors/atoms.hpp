@@ -11,6 +11,7 @@ using stop_atom = caf::atom_constant<caf::atom("stop")>;            // registry 
 using loaded_atom = caf::atom_constant<caf::atom("loaded")>;        // executor -> entity
 using appended_atom = caf::atom_constant<caf::atom("appended")>;    // writer -> entity
 using live_atom = caf::atom_constant<caf::atom("live")>;            // registry: live entities
+using rebalance_atom = caf::atom_constant<caf::atom("rebalance")>;  // registry: owners moved
 using idle_atom = caf::atom_constant<caf::atom("idle")>;            // entity -> itself: quiet yet?
 
 }  // namespace parley::actors

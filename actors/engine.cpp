@@ -33,6 +33,7 @@ struct Engine::Impl {
   size_t advice_history = 12;
   std::shared_ptr<const brain::SearchRewriter> rewriter;
   std::shared_ptr<const brain::DetailsExtractor> extractor;
+  decltype(EngineOptions::forward) forward;
   CatalogSource catalog;
   int utc_offset_minutes = 0;
 
@@ -43,10 +44,11 @@ struct Engine::Impl {
         advice_history(o.advice_history),
         rewriter(std::move(o.rewriter)),
         extractor(std::move(o.extractor)),
+        forward(std::move(o.forward)),
         catalog(o.conversations.catalog),
         utc_offset_minutes(o.conversations.utc_offset_minutes) {
-    rt = std::shared_ptr<Runtime>(new Runtime{s, writer, executor, o.idle, o.snapshot_every, {}});
-    rt->max_live = o.max_live_entities;
+    rt = std::shared_ptr<Runtime>(new Runtime{
+        s, writer, executor, o.idle, o.snapshot_every, {}, o.max_live_entities, o.owns});
     cfg.set("scheduler.max-threads", o.scheduler_threads);
     cfg.set("logger.console", caf::atom("none"));
     // Work stealing spins idle workers (sched_yield) on these 2 cores, starving
@@ -72,6 +74,11 @@ struct Engine::Impl {
 
   EngineResult<ChatTurnResult> ask(const std::string& id, ConversationRequest request,
                                    std::chrono::milliseconds timeout);
+  // Cluster mode: an entity this node does not own is not kept live here.
+  void let_go_unless_owned(std::string_view type, const std::string& id) {
+    if (rt->owns && !rt->owns(std::string(type), id))
+      caf::anon_send(registry, passivate_atom::value, std::string(type), id);
+  }
   // Offers the turn to the advisor; the advice rides along with the turn.
   void advise(const std::string& id, ChatTurn* turn, std::chrono::milliseconds timeout,
               const brain::TurnObserver& observer);
@@ -176,6 +183,19 @@ void Engine::Impl::advise(const std::string& id, ChatTurn* turn, std::chrono::mi
 
 EngineResult<ChatTurnResult> Engine::chat(const ChatTurn& turn, std::chrono::milliseconds timeout,
                                           const brain::TurnObserver& observer) {
+  if (!impl_->rt->owns) return chat_here(turn, timeout, observer);  // one node owns all
+  const auto id = domain::conversation::conversation_id(turn.channel, turn.user_id);
+  if (impl_->forward && !impl_->stopped && turn.text.size() <= domain::kMaxTextBytes)
+    if (auto answered = impl_->forward(id, turn, timeout)) return std::move(*answered);
+  // This node's, or the owner could not be reached: decided here, kept only if owned.
+  auto here = chat_here(turn, timeout, observer);
+  impl_->let_go_unless_owned(domain::conversation::kEntityType, id);
+  return here;
+}
+
+EngineResult<ChatTurnResult> Engine::chat_here(const ChatTurn& turn,
+                                               std::chrono::milliseconds timeout,
+                                               const brain::TurnObserver& observer) {
   EngineResult<ChatTurnResult> out;
   if (impl_->stopped) {
     out.error = {EngineErrc::unavailable, "shutting down"};
@@ -253,7 +273,9 @@ EngineResult<ChatTurnResult> Engine::command(const std::string& conversation_id,
   }
   ConversationRequest request;
   std::visit([&](auto& c) { request.op = std::move(c); }, command);
-  return impl_->ask(conversation_id, std::move(request), timeout);
+  auto r = impl_->ask(conversation_id, std::move(request), timeout);
+  impl_->let_go_unless_owned(domain::conversation::kEntityType, conversation_id);
+  return r;
 }
 
 EngineResult<LeadReply> Engine::lead(const std::string& lead_id, LeadRequest request,
@@ -263,9 +285,15 @@ EngineResult<LeadReply> Engine::lead(const std::string& lead_id, LeadRequest req
     out.error = {EngineErrc::unavailable, "shutting down"};
     return out;
   }
-  return await_reply<LeadReply>(*impl_->callers, impl_->registry,
-                                std::string(domain::lead::kEntityType), lead_id,
-                                caf::make_message(std::move(request)), timeout);
+  out = await_reply<LeadReply>(*impl_->callers, impl_->registry,
+                               std::string(domain::lead::kEntityType), lead_id,
+                               caf::make_message(std::move(request)), timeout);
+  impl_->let_go_unless_owned(domain::lead::kEntityType, lead_id);
+  return out;
+}
+
+void Engine::rebalance() {
+  if (!impl_->stopped) caf::anon_send(impl_->registry, rebalance_atom::value);
 }
 
 EngineStats Engine::stats() const {

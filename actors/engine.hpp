@@ -5,7 +5,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "actors/chat_types.hpp"
@@ -79,6 +81,17 @@ struct EngineOptions {
   // Reads checkout details a shopper's message gives that the rules miss
   // (brain/details_extraction.hpp); nullptr: never.
   std::shared_ptr<const brain::DetailsExtractor> extractor;
+  // Cluster mode (issue 23). Sends a chat turn to the node that owns its
+  // conversation and answers what it answered; nullopt when this node owns
+  // it, or when the owner could not be reached before the turn was sent
+  // (then this node decides it: the store's compare-and-set keeps the log
+  // right if the owner holds it too). Unset: every entity is this node's.
+  std::function<std::optional<EngineResult<ChatTurnResult>>(
+      const std::string& conversation_id, const ChatTurn& turn, std::chrono::milliseconds timeout)>
+      forward;
+  // Whether this node owns the entity (type, id) now; unset: all of them.
+  // Entities it does not own are passivated after a command and on rebalance().
+  std::function<bool(const std::string& type, const std::string& id)> owns;
 };
 
 struct EngineStats {
@@ -106,6 +119,10 @@ class Engine {
   // thread (actors/turn_preparation.hpp); `observer` hears its progress.
   EngineResult<ChatTurnResult> chat(const ChatTurn& turn, std::chrono::milliseconds timeout,
                                     const brain::TurnObserver& observer = {});
+  // The same turn decided on this node whoever owns it: what a turn
+  // forwarded by another node runs.
+  EngineResult<ChatTurnResult> chat_here(const ChatTurn& turn, std::chrono::milliseconds timeout,
+                                         const brain::TurnObserver& observer = {});
   // Whether the conversation (channel, user) recorded this platform message id.
   bool seen(const std::string& channel, const std::string& user_id,
             const std::string& platform_message_id) const;
@@ -122,6 +139,10 @@ class Engine {
   // they cause) are durable. A refusal is `rejected` with the domain error.
   EngineResult<LeadReply> lead(const std::string& lead_id, LeadRequest request,
                                std::chrono::milliseconds timeout);
+
+  // The owners changed (a node joined or left): every live entity this node
+  // no longer owns snapshots and stops; the new owner loads it from the log.
+  void rebalance();
 
   EngineStats stats() const;
   // Stops every entity (in-flight appends complete first) and the actor system.

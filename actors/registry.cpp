@@ -130,6 +130,15 @@ caf::behavior registry(Self* self, EntityFactories factories, std::shared_ptr<Ru
         if (i != self->state.slots.end()) passivate(self, i->second);
       },
       [=](live_atom) { return static_cast<uint64_t>(self->state.slots.size()); },
+      [=](rebalance_atom) {
+        const auto& owns = self->state.rt->owns;
+        if (!owns) return;
+        for (auto& [key, slot] : self->state.slots) {
+          const auto sep = key.find('\0');
+          if (!slot.stopping && !owns(key.substr(0, sep), key.substr(sep + 1)))
+            passivate(self, slot);
+        }
+      },
   };
 }
 

@@ -7,6 +7,8 @@
 //                               routing to it, stashes what arrives, sends
 //                               stop, and respawns it for the stash once down
 //   (live)                      -> number of live entities
+//   (rebalance)                 passivates every entity Runtime::owns says
+//                               this node no longer owns (cluster mode)
 //
 // Entities are monitored, not linked: a crashed entity is forgotten and the
 // next message spawns it again from the log. An exit message stops every

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <string>
 
 #include "events/blocking_executor.hpp"
 #include "events/event_store.hpp"
@@ -33,6 +35,8 @@ struct Runtime {
   EntityCounters counters;
   // Live entities kept at most; the least recently used beyond are passivated (0: no cap).
   size_t max_live = 0;
+  // Cluster mode: whether this node owns the entity (type, id); unset: all.
+  std::function<bool(const std::string& type, const std::string& id)> owns;
 };
 
 }  // namespace parley::actors

@@ -68,10 +68,12 @@ class ScriptedStore : public testing::ForwardingStore {
 };
 
 struct Harness {
-  explicit Harness(std::chrono::milliseconds idle = 60s, size_t max_live = 0) {
+  explicit Harness(std::chrono::milliseconds idle = 60s, size_t max_live = 0,
+                   decltype(EngineOptions::owns) owns = {}) {
     EngineOptions o;
     o.idle = idle;
     o.max_live_entities = max_live;
+    o.owns = std::move(owns);
     engine = std::make_unique<Engine>(store, writer, o);
   }
   ~Harness() {
@@ -341,6 +343,44 @@ TEST(Engine, FailedAppendReloadsAndRedecidesWhatFollowed) {
   EXPECT_EQ(texts[0], "a");
   EXPECT_EQ(std::count(texts.begin(), texts.end(), "b"), 0);
   EXPECT_EQ(h.engine->stats().reloads, 1u);
+}
+
+// Cluster mode (issue 23): another node held the conversation for a while
+// and appended to it; this node's entity is behind the log. Its append
+// conflicts, it reloads, and the turn is decided again on the log as it is,
+// not refused.
+TEST(Engine, ATurnOnAStreamAnotherNodeAppendedToIsDecidedAgainOnTheLog) {
+  Harness h;
+  ASSERT_TRUE(h.chat("u1", "a").ok());  // live here, head 2
+  append_direct(h.store, "api:u1", 2, {in("api:u1#3"), out("api:u1#4", "api:u1#3")});
+  auto r = h.chat("u1", "b");
+  ASSERT_TRUE(r.ok()) << r.error.detail;
+  EXPECT_EQ(h.message_ids("u1"), (std::vector<std::string>{"api:u1#1", "api:u1#2", "api:u1#3",
+                                                           "api:u1#4", "api:u1#5", "api:u1#6"}));
+  EXPECT_EQ(h.engine->stats().reloads, 1u);
+}
+
+// When the ring moves a conversation to another node, the entity here
+// snapshots and stops; the ones this node still owns stay live.
+TEST(Engine, RebalanceLetsGoOfTheEntitiesThisNodeNoLongerOwns) {
+  std::atomic<bool> owns_u2{true};
+  Harness h(60s, 0, [&](const std::string&, const std::string& id) {
+    return id != "api:u2" || owns_u2.load();
+  });
+  ASSERT_TRUE(h.chat("u1", "hi").ok());
+  ASSERT_TRUE(h.chat("u2", "hi").ok());
+  ASSERT_EQ(h.engine->stats().live_entities, 2u);
+  owns_u2 = false;
+  h.engine->rebalance();
+  ASSERT_TRUE(h.eventually([&] { return h.engine->stats().live_entities == 1; }));
+  EXPECT_EQ(h.engine->stats().passivated, 1u);
+  // Asked here anyway (its owner was unreachable), it answers and is let go again.
+  ASSERT_TRUE(h.chat("u2", "a hammer").ok());
+  EXPECT_TRUE(h.eventually([&] { return h.engine->stats().live_entities == 1; }));
+  const auto events = h.stream("u2");
+  EXPECT_EQ(std::count_if(events.begin(), events.end(),
+                          [](const auto& e) { return e.type == codec::kMessageReceived; }),
+            2);
 }
 
 // The caller waits at most its timeout; the turn is not withdrawn: it lands
