@@ -2,6 +2,8 @@
 // actors and the edge; on SIGTERM/SIGINT stops accepting, finishes in-flight
 // requests, stops the actors, flushes the writer and closes the store.
 #include <pthread.h>
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -13,6 +15,7 @@
 #include "actors/promotion_commands.hpp"
 #include "actors/testimonial_commands.hpp"
 #include "channels/media_fetch.hpp"
+#include "cluster/duty.hpp"
 #include "crm/time_zone.hpp"
 #include "events/group_commit_writer.hpp"
 #include "http/api.hpp"
@@ -42,6 +45,7 @@
 #include "tools/replay_runner.hpp"
 #include "tools/secret_file.hpp"
 #include "tools/serve_channels.hpp"
+#include "tools/serve_cluster.hpp"
 #include "tools/serve_llm.hpp"
 #include "tools/serve_log.hpp"
 #include "tools/serve_payments.hpp"
@@ -198,16 +202,32 @@ int run_serve(int argc, char** argv) {
   engine_options.advisor = llm.advisor();
   engine_options.rewriter = llm.rewriter();
   engine_options.extractor = llm.extractor();
+  // Cluster mode: this node's share of the entities, and the way to the rest.
+  std::unique_ptr<ServeCluster> cluster;
+  if (settings.cluster) {
+    cluster = std::make_unique<ServeCluster>(settings);
+    cluster->wire(&engine_options);
+  }
   actors::Engine engine(store, writer, engine_options);
+  if (cluster && !cluster->listen(engine, &error)) {
+    std::fprintf(stderr, "parley: %s\n", error.c_str());
+    return 1;
+  }
   team.attach(engine, llm.extractor());
   views.start(team.timers());
+  // In cluster mode the once-per-cluster work starts only on the node that
+  // holds the duty (cluster/duty.hpp): the timers, the order worker, the
+  // outbox and the pollers.
+  const bool duties_here = !settings.cluster;
+  if (duties_here) team.start_timers();
   // Orders after placement: stock, payment links, notices, invoices and their e-mail.
   ServePayments payments(settings, store, writer, *keys);
   if (!payments.open_links(&error)) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return 1;
   }
-  payments.start(engine);
+  payments.attach(engine);
+  if (duties_here) payments.start();
 
   // Channels: what the log says is undelivered is sent before anything new.
   // Shoppers' voice notes and photos, read by the media agent when one is on.
@@ -237,7 +257,7 @@ int run_serve(int argc, char** argv) {
     }
     return sealed.forget({domain::conversation::kEntityType, conversation_id});
   });
-  if (auto st = channels.start_outbox(); !st.ok()) {
+  if (auto st = duties_here ? channels.start_outbox() : events::Status::Ok(); !st.ok()) {
     std::fprintf(stderr, "parley: cannot read the outbox: %s\n", st.to_string().c_str());
     return 1;
   }
@@ -303,7 +323,8 @@ int run_serve(int argc, char** argv) {
   http::register_api(router, ctx, [&] {
     return http::render_prometheus(*metrics, {writer.stats(), engine.stats(), store.last_position(),
                                               log->wal_dropped_bytes()}) +
-           channels.metrics() + views.metrics() + (edge ? edge->gate_metrics() : "");
+           channels.metrics() + views.metrics() + (edge ? edge->gate_metrics() : "") +
+           (cluster ? cluster->metrics() : "");
   });
   metrics = std::make_unique<http::HttpMetrics>(router.patterns());
   // Every route described, nothing described that is not a route (the
@@ -334,6 +355,10 @@ int run_serve(int argc, char** argv) {
         for (const auto& [name, at] : views.checkpoints()) folded = std::min(folded, at());
         return folded == ~uint64_t{0} ? 0 : folded;
       },
+      cluster ? cluster->peer() : std::string(),
+      [&](const std::string& node_id) {
+        return cluster ? cluster->observer(node_id, engine) : cluster::Heartbeat::Observer{};
+      },
       &join_failed);
   if (join_failed) return 1;
   std::fprintf(stderr,
@@ -343,13 +368,30 @@ int run_serve(int argc, char** argv) {
                static_cast<unsigned long long>(store.last_position()),
                catalog.snapshot()->index.size(), llm.describe().c_str(),
                payments.describe().c_str());
-  channels.start_pollers();
+  std::unique_ptr<cluster::Duty> duty;
+  if (duties_here) {
+    channels.start_pollers();
+  } else {
+    duty = std::make_unique<cluster::Duty>(
+        settings.pg_url, settings.node_lease / 3,
+        [&] {
+          team.start_timers();
+          payments.start();
+          if (auto st = channels.start_outbox(); !st.ok())
+            std::fprintf(stderr, "parley: cannot read the outbox: %s\n", st.to_string().c_str());
+          channels.start_pollers();
+        },
+        // Another node may hold the duty now: this one stops (cleanly) at once.
+        [] { kill(getpid(), SIGTERM); });
+    duty->start();
+  }
 
   int sig = 0;
   sigwait(&signals, &sig);
   std::fprintf(stderr, "parley: %s received, shutting down\n",
                sig == SIGTERM ? "SIGTERM" : "SIGINT");
   accepting = false;
+  if (duty) duty->stop();            // the next node takes the once-only work
   if (heartbeat) heartbeat->stop();  // out of the cluster at once, not when the lease ends
   views.close_event_streams();
   server.stop();  // in-flight requests finish first

@@ -9,11 +9,12 @@
 
 namespace parley::tools {
 
-std::unique_ptr<events::PostgresEventStore> open_postgres_log(const Settings& settings,
-                                                              bool exclusive, size_t connections) {
+std::unique_ptr<events::PostgresEventStore> open_postgres_log(const Settings& settings, bool server,
+                                                              size_t connections) {
   events::PostgresEventStore::Options o;
   o.url = settings.pg_url;
-  o.exclusive = exclusive;
+  o.exclusive = server && !settings.cluster;
+  o.shared = server && settings.cluster;
   o.connections = connections;
   auto opened = events::PostgresEventStore::open(o);
   if (opened) return std::move(opened).value();
@@ -25,12 +26,12 @@ std::unique_ptr<events::PostgresEventStore> open_postgres_log(const Settings& se
 std::unique_ptr<ServerLog> ServerLog::open(const Settings& settings) {
   std::unique_ptr<ServerLog> log(new ServerLog());
   if (settings.store == "postgres") {
-    // One server on the database until entities are placed over nodes.
     log->postgres_ = open_postgres_log(settings, true, 8);
     if (!log->postgres_) return nullptr;
     log->store_ = log->postgres_.get();
     log->keys_ = log->postgres_.get();
-    log->describe_ = "events in PostgreSQL";
+    log->describe_ =
+        settings.cluster ? "events in PostgreSQL, cluster mode" : "events in PostgreSQL";
     return log;
   }
   events::RocksEventStore::Options o;
@@ -63,9 +64,10 @@ std::unique_ptr<ServerLog> ServerLog::open(const Settings& settings) {
 
 ServerLog::~ServerLog() = default;
 
-std::unique_ptr<cluster::Heartbeat> ServerLog::join(const Settings& settings, int port,
-                                                    std::function<uint64_t()> folded,
-                                                    bool* failed) {
+std::unique_ptr<cluster::Heartbeat> ServerLog::join(
+    const Settings& settings, int port, std::function<uint64_t()> folded, const std::string& peer,
+    const std::function<cluster::Heartbeat::Observer(const std::string& node_id)>& observe,
+    bool* failed) {
   *failed = false;
   if (!postgres_) return nullptr;
   std::string node_id = settings.node_id;
@@ -79,8 +81,8 @@ std::unique_ptr<cluster::Heartbeat> ServerLog::join(const Settings& settings, in
   if (members) {
     beat = std::make_unique<cluster::Heartbeat>(
         std::move(members).value(), node_id,
-        "http://" + settings.http_host + ":" + std::to_string(port), settings.node_lease,
-        std::move(folded));
+        "http://" + settings.http_host + ":" + std::to_string(port), peer, settings.node_lease,
+        std::move(folded), observe ? observe(node_id) : cluster::Heartbeat::Observer{});
     const auto st = beat->start();
     if (st.ok()) return beat;
     std::fprintf(stderr, "parley: cannot join the cluster as %s: %s\n", node_id.c_str(),

@@ -18,10 +18,11 @@ class PostgresEventStore;
 
 namespace parley::tools {
 
-// The PostgreSQL log at PARLEY_PG_URL for the server (`exclusive`: holding the
-// one-server lock) or a command-line tool; nullptr after printing why.
-std::unique_ptr<events::PostgresEventStore> open_postgres_log(const Settings& settings,
-                                                              bool exclusive, size_t connections);
+// The PostgreSQL log at PARLEY_PG_URL for the server (`server`: holding the
+// server lock, alone or shared by a cluster's nodes as settings say) or a
+// command-line tool; nullptr after printing why.
+std::unique_ptr<events::PostgresEventStore> open_postgres_log(const Settings& settings, bool server,
+                                                              size_t connections);
 
 class ServerLog {
  public:
@@ -40,8 +41,12 @@ class ServerLog {
   // On PostgreSQL, this server's membership of the cluster, joined (its
   // lease renewed until stop()); nullptr on RocksDB, or after printing why
   // it could not join (`*failed` set).
-  std::unique_ptr<cluster::Heartbeat> join(const Settings& settings, int port,
-                                           std::function<uint64_t()> folded, bool* failed);
+  // `peer`: where other nodes reach this one ("" outside cluster mode);
+  // `observe(node_id)` gives what hears the members after each renewal.
+  std::unique_ptr<cluster::Heartbeat> join(
+      const Settings& settings, int port, std::function<uint64_t()> folded, const std::string& peer,
+      const std::function<cluster::Heartbeat::Observer(const std::string& node_id)>& observe,
+      bool* failed);
   // What RocksDB's recovery dropped from a damaged WAL tail at open (0 on PostgreSQL).
   uint64_t wal_dropped_bytes() const { return wal_dropped_bytes_; }
 

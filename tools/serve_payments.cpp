@@ -75,7 +75,7 @@ ServePayments::~ServePayments() {
   stop();
 }
 
-void ServePayments::start(actors::Engine& engine) {
+void ServePayments::attach(actors::Engine& engine) {
   auto notify = [&engine](const payments::OrderNotice& n) {
     actors::NoteOrder note{n.order_id,
                            {n.status, n.payment_url, n.payment_instructions, n.tracking},
@@ -97,6 +97,9 @@ void ServePayments::start(actors::Engine& engine) {
   options.links = links_.get();
   worker_ = std::make_unique<payments::OrderWorker>(store_, *desk_, *provider_, manual_, *renderer_,
                                                     mailer_.get(), notify, options, wall_clock_us);
+}
+
+void ServePayments::start() {
   worker_->start();
 }
 

@@ -27,8 +27,10 @@ class ServePayments {
   // Reads (or makes) the key of shoppers' signed order links: $PARLEY_DATA_DIR/link-key.
   bool open_links(std::string* error);
   const payments::OrderLinks* links() const { return links_.get(); }
-  // Starts the order worker; shoppers hear of their orders through `engine`.
-  void start(actors::Engine& engine);
+  // Makes the order worker; shoppers hear of their orders through `engine`.
+  void attach(actors::Engine& engine);
+  // Starts it (after attach; in cluster mode only on the node holding the duty).
+  void start();
   // Stops the worker (before the engine shuts down) and the renderer.
   void stop();
   void register_routes(http::Router& router, const http::Authorizer& auth);

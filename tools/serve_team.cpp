@@ -104,6 +104,9 @@ void ServeTeam::attach(actors::Engine& engine,
   directory_->start_following(std::chrono::milliseconds(200));
   book_->start_following(std::chrono::milliseconds(200));
   timers_->set(kDigestKey, digest_->next_after(wall_clock_us()));
+}
+
+void ServeTeam::start_timers() {
   timers_->start();
 }
 

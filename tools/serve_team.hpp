@@ -44,6 +44,9 @@ class ServeTeam {
 
   const http::Authorizer& auth() const { return auth_; }
   crm::TimerScheduler& timers() { return *timers_; }
+  // Fires the timers (follow-ups, nudges, the digest) from now on: after
+  // attach; in cluster mode only on the node that holds the duty.
+  void start_timers();
   crm::TeamDirectory& directory() { return *directory_; }
   // For the channel intake: the member writing as (channel, user id), if any.
   std::optional<crm::Principal> member(const std::string& channel,

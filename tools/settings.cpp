@@ -295,6 +295,7 @@ bool load_settings(Settings* s, std::string* error) {
   read_string("PARLEY_STORE", &s->store);
   read_string("PARLEY_PG_URL", &s->pg_url);
   read_string("PARLEY_NODE_ID", &s->node_id);
+  read_string("PARLEY_CLUSTER_HOST", &s->cluster_host);
   if (s->store != "rocksdb" && s->store != "postgres") {
     *error = "PARLEY_STORE must be rocksdb or postgres, not '" + s->store + "'";
     return false;
@@ -308,7 +309,8 @@ bool load_settings(Settings* s, std::string* error) {
                      actors = s->actor_threads, sync = s->sync ? 1 : 0,
                      per_address = s->max_connections_per_address, live = s->max_live_entities,
                      serving = s->max_serving_per_address, head = s->head_timeout.count(),
-                     read = s->request_read_timeout.count(), lease = s->node_lease.count();
+                     read = s->request_read_timeout.count(), lease = s->node_lease.count(),
+                     cluster = s->cluster ? 1 : 0, cluster_port = s->cluster_port;
   if (!read_uint("PARLEY_HTTP_PORT", 0, 65535, &port, error) ||
       !read_uint("PARLEY_HTTP_THREADS", 1, 4096, &threads, error) ||
       !read_uint("PARLEY_MAX_BODY", 1, 1ull << 30, &body, error) ||
@@ -321,8 +323,16 @@ bool load_settings(Settings* s, std::string* error) {
       !read_uint("PARLEY_HEADER_TIMEOUT_MS", 100, 600000, &head, error) ||
       !read_uint("PARLEY_MAX_LIVE_ENTITIES", 0, 100000000, &live, error) ||
       !read_uint("PARLEY_REQUEST_READ_TIMEOUT_MS", 100, 600000, &read, error) ||
-      !read_uint("PARLEY_NODE_LEASE_MS", 300, 600000, &lease, error))
+      !read_uint("PARLEY_NODE_LEASE_MS", 300, 600000, &lease, error) ||
+      !read_uint("PARLEY_CLUSTER", 0, 1, &cluster, error) ||
+      !read_uint("PARLEY_CLUSTER_PORT", 0, 65535, &cluster_port, error))
     return false;
+  s->cluster = cluster == 1;
+  s->cluster_port = static_cast<int>(cluster_port);
+  if (s->cluster && s->store != "postgres") {
+    *error = "PARLEY_CLUSTER=1 needs the log in PostgreSQL (PARLEY_STORE=postgres)";
+    return false;
+  }
   s->max_connections_per_address = per_address;
   s->max_serving_per_address = serving;
   s->max_live_entities = live;

@@ -79,13 +79,19 @@ struct Settings {
   bool sync = true;  // PARLEY_SYNC=0 turns off the WAL sync (benchmarks only)
   // PARLEY_STORE: where the event log lives. "rocksdb" (the default) in the
   // data directory; "postgres" in the database at PARLEY_PG_URL (issue 23:
-  // one server on it for now). Views, keys' master file and the rest stay in
-  // the data directory either way.
+  // one server on it, or a cluster with PARLEY_CLUSTER=1). Views, keys' master file and the rest
+  // stay in the data directory either way.
   std::string store = "rocksdb";
   std::string pg_url;  // PARLEY_PG_URL: a libpq connection string or URI
   // On PostgreSQL the server is a member of the cluster (cluster/membership.hpp):
   std::string node_id;                         // PARLEY_NODE_ID; default "<hostname>:<HTTP port>"
   std::chrono::milliseconds node_lease{5000};  // PARLEY_NODE_LEASE_MS
+  // PARLEY_CLUSTER=1 (PostgreSQL only): several servers share the database;
+  // each owns the entities the ring gives it and forwards the rest
+  // (tools/serve_cluster.hpp). Off: one server per database.
+  bool cluster = false;
+  std::string cluster_host = "127.0.0.1";  // PARLEY_CLUSTER_HOST: where peers reach this node
+  int cluster_port = 0;                    // PARLEY_CLUSTER_PORT; 0: any free port
   std::chrono::milliseconds idle{std::chrono::seconds(300)};  // PARLEY_IDLE_SECONDS
   std::chrono::milliseconds request_timeout{5000};            // PARLEY_REQUEST_TIMEOUT_MS
   size_t actor_threads = 2;  // PARLEY_ACTOR_THREADS: CAF scheduler workers

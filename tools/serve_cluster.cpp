@@ -1,0 +1,110 @@
+#include "tools/serve_cluster.hpp"
+
+#include "actors/forwarded_chat.hpp"
+#include "domain/conversation.hpp"
+
+namespace parley::tools {
+
+using actors::ChatTurnResult;
+using actors::EngineErrc;
+using actors::EngineResult;
+
+namespace {
+
+EngineResult<ChatTurnResult> failed(EngineErrc code, std::string words) {
+  EngineResult<ChatTurnResult> r;
+  r.error = {code, std::move(words)};
+  return r;
+}
+
+}  // namespace
+
+ServeCluster::ServeCluster(const Settings& settings) : settings_(settings) {}
+ServeCluster::~ServeCluster() = default;
+
+void ServeCluster::wire(actors::EngineOptions* options) {
+  options->forward = [this](const std::string& id, const actors::ChatTurn& turn,
+                            std::chrono::milliseconds timeout) {
+    return forward(id, turn, timeout);
+  };
+  options->owns = [this](const std::string& type, const std::string& id) {
+    const auto placement = std::atomic_load(&placement_);
+    return !placement || placement->owns(cluster::Placement::key_of(type, id));
+  };
+}
+
+bool ServeCluster::listen(actors::Engine& engine, std::string* error) {
+  // The owner gets most of the caller's time: its own answer (a timeout
+  // included) comes back before the caller gives up on the link.
+  link_ = std::make_unique<cluster::PeerLink>(
+      [this, &engine](const std::string& request) {
+        ++served_;
+        actors::ChatTurn turn;
+        int64_t timeout_ms = 0;
+        if (!actors::decode_forwarded_turn(request, &turn, &timeout_ms) || timeout_ms <= 0)
+          return actors::encode_forwarded_result(
+              failed(EngineErrc::unavailable, "a forwarded turn this node cannot read"));
+        return actors::encode_forwarded_result(
+            engine.chat_here(turn, std::chrono::milliseconds(timeout_ms)));
+      },
+      settings_.http_threads, 4 * settings_.http_threads);
+  const auto port =
+      link_->listen(settings_.cluster_host, static_cast<uint16_t>(settings_.cluster_port), error);
+  if (port == 0) return false;
+  peer_ = settings_.cluster_host + ":" + std::to_string(port);
+  return true;
+}
+
+cluster::Heartbeat::Observer ServeCluster::observer(const std::string& node_id,
+                                                    actors::Engine& engine) {
+  std::atomic_store(&placement_, std::make_shared<cluster::Placement>(node_id));
+  return [this, &engine](const std::vector<cluster::Member>& members) {
+    const auto placement = std::atomic_load(&placement_);
+    if (placement->update(members)) engine.rebalance();
+  };
+}
+
+std::optional<EngineResult<ChatTurnResult>> ServeCluster::forward(
+    const std::string& conversation_id, const actors::ChatTurn& turn,
+    std::chrono::milliseconds timeout) {
+  const auto placement = std::atomic_load(&placement_);
+  if (!placement || !link_) return std::nullopt;
+  const auto peer = placement->peer_of(
+      cluster::Placement::key_of(domain::conversation::kEntityType, conversation_id));
+  if (peer.empty()) return std::nullopt;
+  ++forwarded_;
+  const auto inner = std::max<int64_t>(1, timeout.count() * 9 / 10);
+  auto answer = link_->call(peer, actors::encode_forwarded_turn(turn, inner), timeout);
+  switch (answer.kind) {
+    case cluster::PeerAnswer::Kind::answered: {
+      EngineResult<ChatTurnResult> r;
+      if (actors::decode_forwarded_result(answer.bytes, &r)) return r;
+      return failed(EngineErrc::unavailable, "the owner node's answer could not be read");
+    }
+    case cluster::PeerAnswer::Kind::unreachable:
+      ++unreachable_;
+      return std::nullopt;
+    case cluster::PeerAnswer::Kind::busy:
+      return failed(EngineErrc::unavailable, "the owner node is busy");
+    case cluster::PeerAnswer::Kind::lost:
+      break;
+  }
+  ++lost_;
+  return failed(EngineErrc::timeout, "the owner node did not answer: " + answer.why);
+}
+
+std::string ServeCluster::metrics() const {
+  auto line = [](const char* name, const char* help, uint64_t v) {
+    return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " counter\n" + name +
+           " " + std::to_string(v) + "\n";
+  };
+  return line("parley_cluster_forwarded_total", "Chat turns sent to the node that owns them.",
+              forwarded_) +
+         line("parley_cluster_served_total", "Chat turns other nodes sent here.", served_) +
+         line("parley_cluster_unreachable_total",
+              "Chat turns decided here because their owner could not be reached.", unreachable_) +
+         line("parley_cluster_lost_total", "Chat turns sent to an owner that did not answer.",
+              lost_);
+}
+
+}  // namespace parley::tools
