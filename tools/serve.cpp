@@ -219,6 +219,7 @@ int run_serve(int argc, char** argv) {
   // holds the duty (cluster/duty.hpp): the timers, the order worker, the
   // outbox and the pollers.
   const bool duties_here = !settings.cluster;
+  std::atomic<bool> duties_running{duties_here};
   if (duties_here) team.start_timers();
   // Orders after placement: stock, payment links, notices, invoices and their e-mail.
   ServePayments payments(settings, store, writer, *keys);
@@ -277,8 +278,15 @@ int run_serve(int argc, char** argv) {
   ctx.projections = {
       {"catalog", checkpoint_of(&catalog)},           {"knowledge", checkpoint_of(&knowledge)},
       {"purchases", checkpoint_of(&purchases)},       {"promotions", checkpoint_of(&promotions)},
-      {"testimonials", checkpoint_of(&testimonials)}, {"outbox", checkpoint_of(&channels.feed())},
-      {"orders", checkpoint_of(&payments.worker())},  {"persona", checkpoint_of(&personas)}};
+      {"testimonials", checkpoint_of(&testimonials)}, {"persona", checkpoint_of(&personas)}};
+  // The outbox and the order worker follow the log only where the duty runs
+  // (cluster mode); elsewhere they are not behind, they are not here.
+  for (const auto& [name, follower] :
+       {std::pair<const char*, const projections::LogFollower*>{"outbox", &channels.feed()},
+        {"orders", &payments.worker()}})
+    ctx.projections.push_back({name, [&duties_running, &store, f = follower] {
+                                 return duties_running ? f->checkpoint() : store.last_position();
+                               }});
   for (const auto& f : team.followers()) ctx.projections.push_back(f);
   for (const auto& f : views.checkpoints()) ctx.projections.push_back(f);
   channels.register_routes(router);
@@ -380,6 +388,7 @@ int run_serve(int argc, char** argv) {
           if (auto st = channels.start_outbox(); !st.ok())
             std::fprintf(stderr, "parley: cannot read the outbox: %s\n", st.to_string().c_str());
           channels.start_pollers();
+          duties_running = true;
         },
         // Another node may hold the duty now: this one stops (cleanly) at once.
         [] { kill(getpid(), SIGTERM); });
@@ -403,11 +412,12 @@ int run_serve(int argc, char** argv) {
   testimonials.stop_following();
   personas.stop_following();
   views.stop();
-  team.stop();        // timers stop before the entities they command
-  payments.stop();    // the order worker stops before the entities it tells
-  engine.shutdown();  // entities stop; their appends are already queued
-  channels.stop();    // undelivered messages stay in the log for the next start
-  writer.stop();      // everything queued is written and synced
+  team.stop();                   // timers stop before the entities they command
+  payments.stop();               // the order worker stops before the entities it tells
+  if (cluster) cluster->stop();  // no more turns from other nodes
+  engine.shutdown();             // entities stop; their appends are already queued
+  channels.stop();               // undelivered messages stay in the log for the next start
+  writer.stop();                 // everything queued is written and synced
   auto flushed = log->flush();
   if (!flushed.ok()) {
     std::fprintf(stderr, "parley: flush at shutdown failed: %s\n", flushed.to_string().c_str());
