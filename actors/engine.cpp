@@ -47,8 +47,15 @@ struct Engine::Impl {
         forward(std::move(o.forward)),
         catalog(o.conversations.catalog),
         utc_offset_minutes(o.conversations.utc_offset_minutes) {
-    rt = std::shared_ptr<Runtime>(new Runtime{
-        s, writer, executor, o.idle, o.snapshot_every, {}, o.max_live_entities, o.owns});
+    rt = std::shared_ptr<Runtime>(new Runtime{s,
+                                              writer,
+                                              executor,
+                                              o.idle,
+                                              o.snapshot_every,
+                                              {},
+                                              o.max_live_entities,
+                                              o.owns,
+                                              o.pipeline});
     cfg.set("scheduler.max-threads", o.scheduler_threads);
     cfg.set("logger.console", caf::atom("none"));
     // Work stealing spins idle workers (sched_yield) on these 2 cores, starving

@@ -92,6 +92,9 @@ struct EngineOptions {
   // Whether this node owns the entity (type, id) now; unset: all of them.
   // Entities it does not own are passivated after a command and on rebalance().
   std::function<bool(const std::string& type, const std::string& id)> owns;
+  // An entity decides a request while its previous append is in flight (one
+  // node: the entity is its stream's only writer). Off in a cluster.
+  bool pipeline = true;
 };
 
 struct EngineStats {

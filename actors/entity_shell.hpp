@@ -11,8 +11,17 @@
 // the optimistic state is wrong: the shell answers that request, bumps its
 // epoch, reloads from the log and re-decides the requests that were decided
 // on top of it (their appends conflict, so none of them can land). A request
-// whose own append conflicted (another writer got to the stream first: a
-// second node holding the entity, issue 23) is re-decided too, once.
+// whose append conflicted is re-decided too, once: another writer got to the
+// stream first (a second node holding the entity, issue 23), or to a stream
+// linked to the append (the stock of an order: then it conflicts again, and
+// the caller reads the stock anew).
+//
+// Pipelining (Runtime::pipeline, on for one node): a request is decided on top
+// of the ones still in flight. "None of them can land" holds only while this
+// entity is its stream's one writer; in a cluster another node may append as
+// many events as a failed request had, so a later request would land on
+// events it never saw. A cluster turns pipelining off: each request waits
+// for the one in flight.
 //
 // Passivation: after Runtime::idle without a message the entity asks the
 // registry to passivate it; the registry stops routing to it and sends stop;
@@ -120,7 +129,7 @@ class EntityShell {
           auto rp = self->make_response_promise();
           if (!self->state.load_error.ok()) {
             rp.deliver(make_storage_error(entity_errc::recovery_failed, self->state.load_error));
-          } else if (!self->state.ready) {
+          } else if (!self->state.ready || held_back(self->state, *rt)) {
             self->state.stash.push_back({rp, std::move(request)});
           } else {
             handle(self, *rt, *deps, rp, std::move(request));
@@ -244,7 +253,9 @@ class EntityShell {
     auto stash = std::move(st.stash);
     st.stash.clear();
     for (auto& w : stash) {
-      if (!st.ready) {  // a request below failed its append and began a reload
+      // A request below failed its append and began a reload, or one is in
+      // flight and requests wait for it (Runtime::pipeline off).
+      if (!st.ready || held_back(st, rt)) {
         st.stash.push_back(std::move(w));
         continue;
       }
@@ -303,6 +314,7 @@ class EntityShell {
     st.in_flight.erase(st.in_flight.begin());
     if (result.status.ok()) {
       done.rp.deliver(std::move(done.reply));
+      take_next(self, rt, deps);
       maybe_snapshot(self, rt);
       maybe_finish(self, rt);
       return;
@@ -326,6 +338,23 @@ class EntityShell {
     ++st.epoch;
     rt.counters.reloads.fetch_add(1, std::memory_order_relaxed);
     start_load(self, rt);
+  }
+
+  // Without pipelining (Runtime::pipeline off) a request waits while another
+  // is in flight: it is decided on the log as it is once that one landed.
+  static bool held_back(const State& st, const Runtime& rt) {
+    return !rt.pipeline && !st.in_flight.empty();
+  }
+
+  // The requests that waited for an append: decided now, up to the next one
+  // that goes in flight.
+  static void take_next(Self* self, Runtime& rt, const typename Kind::Deps& deps) {
+    auto& st = self->state;
+    while (st.ready && !held_back(st, rt) && !st.stash.empty()) {
+      auto w = std::move(st.stash.front());
+      st.stash.erase(st.stash.begin());
+      handle(self, rt, deps, w.rp, std::move(w.request), w.retried);
+    }
   }
 
   // Snapshots only a settled state: nothing in flight, so domain == log.

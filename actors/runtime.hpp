@@ -37,6 +37,9 @@ struct Runtime {
   size_t max_live = 0;
   // Cluster mode: whether this node owns the entity (type, id); unset: all.
   std::function<bool(const std::string& type, const std::string& id)> owns;
+  // Decide a request on top of appends still in flight (actors/entity_shell.hpp):
+  // only while each entity is its stream's one writer, so off in a cluster.
+  bool pipeline = true;
 };
 
 }  // namespace parley::actors

@@ -33,6 +33,7 @@ void ServeCluster::wire(actors::EngineOptions* options) {
                             std::chrono::milliseconds timeout) {
     return forward(id, turn, timeout);
   };
+  options->pipeline = false;  // another node may append to a stream (actors/entity_shell.hpp)
   options->owns = [this](const std::string& type, const std::string& id) {
     const auto placement = std::atomic_load(&placement_);
     return !placement || placement->owns(cluster::Placement::key_of(type, id));

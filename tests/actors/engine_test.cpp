@@ -69,8 +69,9 @@ class ScriptedStore : public testing::ForwardingStore {
 
 struct Harness {
   explicit Harness(std::chrono::milliseconds idle = 60s, size_t max_live = 0,
-                   decltype(EngineOptions::owns) owns = {}) {
+                   decltype(EngineOptions::owns) owns = {}, bool pipeline = true) {
     EngineOptions o;
+    o.pipeline = pipeline;
     o.idle = idle;
     o.max_live_entities = max_live;
     o.owns = std::move(owns);
@@ -358,6 +359,31 @@ TEST(Engine, ATurnOnAStreamAnotherNodeAppendedToIsDecidedAgainOnTheLog) {
   EXPECT_EQ(h.message_ids("u1"), (std::vector<std::string>{"api:u1#1", "api:u1#2", "api:u1#3",
                                                            "api:u1#4", "api:u1#5", "api:u1#6"}));
   EXPECT_EQ(h.engine->stats().reloads, 1u);
+}
+
+// In a cluster another node may append to the stream while this entity's
+// append is in flight. A second request must not be decided on top of that
+// append: if it failed, the later one would land on the other node's events
+// without having seen them, and then be decided again (recorded twice).
+TEST(Engine, InAClusterARequestWaitsForTheOneInFlightAndNoneIsRecordedTwice) {
+  Harness h(60s, 0, {}, /*pipeline=*/false);
+  ASSERT_TRUE(h.chat("u1", "a").ok());  // batch 1: head 2
+  h.store.hold(2, /*fail=*/false);      // b's batch waits
+  std::thread b([&] { EXPECT_TRUE(h.chat("u1", "b").ok()); });
+  h.store.wait_held();
+  std::thread c([&] { EXPECT_TRUE(h.chat("u1", "c").ok()); });
+  // Another node records a turn meanwhile: b's append will conflict.
+  append_direct(h.store, "api:u1", 2, {in("api:u1#3"), out("api:u1#4", "api:u1#3")});
+  std::this_thread::sleep_for(100ms);  // c has reached the entity
+  h.store.release();
+  b.join();
+  c.join();
+  std::vector<std::string> texts;
+  for (const auto& e : h.stream("u1"))
+    if (e.type == codec::kMessageReceived)
+      texts.push_back(nlohmann::json::parse(e.payload)["text"].get<std::string>());
+  EXPECT_EQ(texts, (std::vector<std::string>{"a", "hi", "b", "c"}));
+  EXPECT_EQ(h.message_ids("u1").size(), 8u);
 }
 
 // When the ring moves a conversation to another node, the entity here
