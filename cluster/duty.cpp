@@ -31,13 +31,16 @@ void Duty::start() {
   thread_ = std::thread([this] { run(); });
 }
 
-void Duty::stop() {
+void Duty::halt() {
   {
     std::lock_guard lock(mu_);
     stopping_ = true;
   }
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
+}
+
+void Duty::release() {
   pool_.reset();  // the session ends: the lock is free
   held_ = false;
 }

@@ -12,8 +12,13 @@
 //             another node may hold it already, so this node must stop its
 //             duties at once (the server stops itself; systemd starts it
 //             again, and it waits for the duty like any other node)
-//   stop()    ends the thread and closes the connection: the lock is free
-//             for the next node at once
+//   halt()    ends the thread (no more tries, checks or callbacks); a lock
+//             held stays held, so the node can stop its duties first
+//   release() then closes the connection: the lock is free for the next
+//             node at once. stop() is both.
+//
+// `lost` must stop the duties itself before it returns: the lock is gone, so
+// another node may start them any moment.
 #pragma once
 
 #include <atomic>
@@ -37,7 +42,12 @@ class Duty {
        std::function<void()> lost);
   ~Duty();  // stop()
   void start();
-  void stop();
+  void halt();
+  void release();
+  void stop() {
+    halt();
+    release();
+  }
   bool held() const { return held_.load(); }
 
  private:

@@ -209,6 +209,14 @@ int run_serve(int argc, char** argv) {
     cluster->wire(&engine_options);
   }
   actors::Engine engine(store, writer, engine_options);
+  // However this function ends, other nodes' turns stop before the engine
+  // goes (its actor system would wait for the link's threads forever).
+  struct StopLink {
+    ServeCluster* cluster;
+    ~StopLink() {
+      if (cluster) cluster->stop();
+    }
+  } stop_link{cluster.get()};
   if (cluster && !cluster->listen(engine, &error)) {
     std::fprintf(stderr, "parley: %s\n", error.c_str());
     return 1;
@@ -376,6 +384,15 @@ int run_serve(int argc, char** argv) {
                static_cast<unsigned long long>(store.last_position()),
                catalog.snapshot()->index.size(), llm.describe().c_str(),
                payments.describe().c_str());
+  // The once-per-cluster work stops before its lock is free (on the duty's
+  // thread when the lock was lost; by the shutdown below otherwise), so two
+  // nodes never run it at once.
+  auto stop_duties = [&] {
+    channels.stop_pollers();
+    team.stop();
+    payments.stop();
+    channels.stop();
+  };
   std::unique_ptr<cluster::Duty> duty;
   if (duties_here) {
     channels.start_pollers();
@@ -385,13 +402,20 @@ int run_serve(int argc, char** argv) {
         [&] {
           team.start_timers();
           payments.start();
-          if (auto st = channels.start_outbox(); !st.ok())
+          if (auto st = channels.start_outbox(); !st.ok()) {
+            // Holding the duty without an outbox would silence the cluster.
             std::fprintf(stderr, "parley: cannot read the outbox: %s\n", st.to_string().c_str());
+            kill(getpid(), SIGTERM);
+            return;
+          }
           channels.start_pollers();
           duties_running = true;
         },
-        // Another node may hold the duty now: this one stops (cleanly) at once.
-        [] { kill(getpid(), SIGTERM); });
+        // Another node may hold the duty now: stop it here, then the server.
+        [&] {
+          stop_duties();
+          kill(getpid(), SIGTERM);
+        });
     duty->start();
   }
 
@@ -400,7 +424,7 @@ int run_serve(int argc, char** argv) {
   std::fprintf(stderr, "parley: %s received, shutting down\n",
                sig == SIGTERM ? "SIGTERM" : "SIGINT");
   accepting = false;
-  if (duty) duty->stop();            // the next node takes the once-only work
+  if (duty) duty->halt();            // no more taking or losing the once-only work
   if (heartbeat) heartbeat->stop();  // out of the cluster at once, not when the lease ends
   views.close_event_streams();
   server.stop();  // in-flight requests finish first
@@ -412,12 +436,17 @@ int run_serve(int argc, char** argv) {
   testimonials.stop_following();
   personas.stop_following();
   views.stop();
-  team.stop();                   // timers stop before the entities they command
-  payments.stop();               // the order worker stops before the entities it tells
-  if (cluster) cluster->stop();  // no more turns from other nodes
-  engine.shutdown();             // entities stop; their appends are already queued
-  channels.stop();               // undelivered messages stay in the log for the next start
-  writer.stop();                 // everything queued is written and synced
+  team.stop();      // timers stop before the entities they command
+  payments.stop();  // the order worker stops before the entities it tells
+  // No more turns from other nodes (nothing here forwards any more either).
+  if (cluster) cluster->stop();
+  if (duty) {
+    channels.stop();  // the outbox too, before the next node may start its own
+    duty->release();
+  }
+  engine.shutdown();  // entities stop; their appends are already queued
+  channels.stop();    // undelivered messages stay in the log for the next start
+  writer.stop();      // everything queued is written and synced
   auto flushed = log->flush();
   if (!flushed.ok()) {
     std::fprintf(stderr, "parley: flush at shutdown failed: %s\n", flushed.to_string().c_str());

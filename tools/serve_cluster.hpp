@@ -38,9 +38,10 @@ class ServeCluster {
   bool listen(actors::Engine& engine, std::string* error);
   // "host:port" other nodes reach this one at (after listen()).
   const std::string& peer() const { return peer_; }
-  // Stops taking turns from other nodes; before the engine shuts down. (The
-  // engine's actor system waited forever while the link's threads, which had
-  // decided a turn on it, were alive: reproduced in a 30-line program.)
+  // Stops taking turns from other nodes; before the engine shuts down and
+  // after everything here that may forward a turn stopped. (The engine's
+  // actor system waited forever while the link's threads, which had decided
+  // a turn on it, were alive: reproduced in a 30-line program.) Idempotent.
   void stop() { link_.reset(); }
   // Places entities by the ring over members seen by the heartbeat of `node_id`.
   cluster::Heartbeat::Observer observer(const std::string& node_id, actors::Engine& engine);
