@@ -1,5 +1,6 @@
 #include "actors/forwarded_chat.hpp"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace parley::actors {
@@ -8,6 +9,51 @@ namespace {
 using nlohmann::json;
 
 constexpr auto kReplace = json::error_handler_t::replace;
+
+// Strict reads: the member must be there with its own JSON type (nlohmann
+// would turn 1.5 into an int and true into 1); a wrong one throws.
+struct NotAForwardedMessage {};
+void read(const json& j, const char* key, std::string* out) {
+  const auto& v = j.at(key);
+  if (!v.is_string()) throw NotAForwardedMessage{};
+  *out = v.get<std::string>();
+}
+void read(const json& j, const char* key, bool* out) {
+  const auto& v = j.at(key);
+  if (!v.is_boolean()) throw NotAForwardedMessage{};
+  *out = v.get<bool>();
+}
+void read(const json& j, const char* key, double* out) {
+  const auto& v = j.at(key);
+  if (!v.is_number()) throw NotAForwardedMessage{};
+  *out = v.get<double>();
+}
+template <class Int>
+void read(const json& j, const char* key, Int* out) {
+  const auto& v = j.at(key);
+  if (!v.is_number_integer()) throw NotAForwardedMessage{};
+  const auto n = v.get<int64_t>();
+  if (v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(std::numeric_limits<int64_t>::max()))
+    throw NotAForwardedMessage{};
+  if (n < int64_t(std::numeric_limits<Int>::min()) ||
+      (n > 0 && uint64_t(n) > uint64_t(std::numeric_limits<Int>::max())))
+    throw NotAForwardedMessage{};
+  *out = static_cast<Int>(n);
+}
+void read(const json& j, const char* key, std::vector<std::string>* out) {
+  const auto& v = j.at(key);
+  if (!v.is_array()) throw NotAForwardedMessage{};
+  out->clear();
+  for (const auto& item : v) {
+    if (!item.is_string()) throw NotAForwardedMessage{};
+    out->push_back(item.get<std::string>());
+  }
+}
+const json& array_at(const json& j, const char* key) {
+  const auto& v = j.at(key);
+  if (!v.is_array()) throw NotAForwardedMessage{};
+  return v;
+}
 
 json media_json(const brain::MediaReading& m) {
   json calls = json::array();
@@ -29,26 +75,26 @@ json media_json(const brain::MediaReading& m) {
 
 brain::MediaReading media_of(const json& j) {
   brain::MediaReading m;
-  j.at("kind").get_to(m.kind);
-  j.at("stored").get_to(m.stored);
-  j.at("mime").get_to(m.mime);
-  j.at("bytes").get_to(m.bytes);
-  j.at("text").get_to(m.text);
-  j.at("error").get_to(m.error);
-  j.at("provider").get_to(m.provider);
-  j.at("model").get_to(m.model);
-  for (const auto& c : j.at("calls")) {
+  read(j, "kind", &m.kind);
+  read(j, "stored", &m.stored);
+  read(j, "mime", &m.mime);
+  read(j, "bytes", &m.bytes);
+  read(j, "text", &m.text);
+  read(j, "error", &m.error);
+  read(j, "provider", &m.provider);
+  read(j, "model", &m.model);
+  for (const auto& c : array_at(j, "calls")) {
     domain::llm_usage::Call call;
-    c.at("provider").get_to(call.provider);
-    c.at("model").get_to(call.model);
-    c.at("agent").get_to(call.agent);
-    c.at("conversation_id").get_to(call.conversation_id);
-    c.at("input_tokens").get_to(call.input_tokens);
-    c.at("output_tokens").get_to(call.output_tokens);
-    c.at("latency_ms").get_to(call.latency_ms);
-    c.at("attempts").get_to(call.attempts);
-    c.at("outcome").get_to(call.outcome);
-    c.at("at_us").get_to(call.at_us);
+    read(c, "provider", &call.provider);
+    read(c, "model", &call.model);
+    read(c, "agent", &call.agent);
+    read(c, "conversation_id", &call.conversation_id);
+    read(c, "input_tokens", &call.input_tokens);
+    read(c, "output_tokens", &call.output_tokens);
+    read(c, "latency_ms", &call.latency_ms);
+    read(c, "attempts", &call.attempts);
+    read(c, "outcome", &call.outcome);
+    read(c, "at_us", &call.at_us);
     m.calls.push_back(std::move(call));
   }
   return m;
@@ -83,27 +129,29 @@ bool decode_forwarded_turn(const std::string& bytes, ChatTurn* out, int64_t* tim
   if (!j.is_object()) return false;
   try {
     ChatTurn t;
-    j.at("channel").get_to(t.channel);
-    j.at("user_id").get_to(t.user_id);
-    j.at("text").get_to(t.text);
-    j.at("platform_message_id").get_to(t.platform_message_id);
-    j.at("kind").get_to(t.kind);
-    j.at("attachment").get_to(t.attachment);
-    j.at("latitude").get_to(t.latitude);
-    j.at("longitude").get_to(t.longitude);
-    j.at("via").get_to(t.via);
-    j.at("request_id").get_to(t.request_id);
-    j.at("at_us").get_to(t.at_us);
-    j.at("scripted").get_to(t.scripted);
-    j.at("script").get_to(t.script);
-    j.at("notice").get_to(t.notice);
-    j.at("order_id").get_to(t.order_id);
-    j.at("language_hint").get_to(t.language_hint);
-    j.at("timeout_ms").get_to(*timeout_ms);
+    read(j, "channel", &t.channel);
+    read(j, "user_id", &t.user_id);
+    read(j, "text", &t.text);
+    read(j, "platform_message_id", &t.platform_message_id);
+    read(j, "kind", &t.kind);
+    read(j, "attachment", &t.attachment);
+    read(j, "latitude", &t.latitude);
+    read(j, "longitude", &t.longitude);
+    read(j, "via", &t.via);
+    read(j, "request_id", &t.request_id);
+    read(j, "at_us", &t.at_us);
+    read(j, "scripted", &t.scripted);
+    read(j, "script", &t.script);
+    read(j, "notice", &t.notice);
+    read(j, "order_id", &t.order_id);
+    read(j, "language_hint", &t.language_hint);
+    read(j, "timeout_ms", timeout_ms);
     if (j.contains("media"))
       t.media = std::make_shared<const brain::MediaReading>(media_of(j.at("media")));
     *out = std::move(t);
   } catch (const json::exception&) {
+    return false;
+  } catch (const NotAForwardedMessage&) {
     return false;
   }
   return true;
@@ -143,36 +191,43 @@ bool decode_forwarded_result(const std::string& bytes, EngineResult<ChatTurnResu
   try {
     EngineResult<ChatTurnResult> r;
     auto& v = r.value;
-    j.at("conversation_id").get_to(v.conversation_id);
-    for (const auto& reply : j.at("replies")) {
+    read(j, "conversation_id", &v.conversation_id);
+    for (const auto& reply : array_at(j, "replies")) {
       ChatReply one;
-      reply.at("text").get_to(one.text);
-      for (const auto& m : reply.at("media"))
-        one.media.push_back({m.at("url").get<std::string>(), m.at("caption").get<std::string>()});
+      read(reply, "text", &one.text);
+      for (const auto& m : array_at(reply, "media")) {
+        ChatMedia media;
+        read(m, "url", &media.url);
+        read(m, "caption", &media.caption);
+        one.media.push_back(std::move(media));
+      }
       v.replies.push_back(std::move(one));
     }
-    j.at("duplicate").get_to(v.duplicate);
-    j.at("handoff").get_to(v.handoff);
-    j.at("changed").get_to(v.changed);
-    j.at("message_id").get_to(v.message_id);
-    j.at("handoff_since_us").get_to(v.handoff_since_us);
-    j.at("handoff_by").get_to(v.handoff_by);
-    j.at("brain").get_to(v.brain);
-    j.at("fallback").get_to(v.fallback);
+    read(j, "duplicate", &v.duplicate);
+    read(j, "handoff", &v.handoff);
+    read(j, "changed", &v.changed);
+    read(j, "message_id", &v.message_id);
+    read(j, "handoff_since_us", &v.handoff_since_us);
+    read(j, "handoff_by", &v.handoff_by);
+    read(j, "brain", &v.brain);
+    read(j, "fallback", &v.fallback);
     const auto& e = j.at("error");
-    const int code = e.at("code").get<int>();
-    const int store = e.at("store").get<int>();
+    int code = 0, store = 0;
+    read(e, "code", &code);
+    read(e, "store", &store);
     if (code < 0 || code > static_cast<int>(EngineErrc::storage)) return false;
     if (store < 0 || store > static_cast<int>(events::StoreErrc::closed)) return false;
     r.error.code = static_cast<EngineErrc>(code);
-    e.at("detail").get_to(r.error.detail);
+    read(e, "detail", &r.error.detail);
     const auto& refusal = e.at("refusal");
-    refusal.at("entity").get_to(r.error.refusal.entity);
-    refusal.at("code").get_to(r.error.refusal.code);
-    refusal.at("name").get_to(r.error.refusal.name);
+    read(refusal, "entity", &r.error.refusal.entity);
+    read(refusal, "code", &r.error.refusal.code);
+    read(refusal, "name", &r.error.refusal.name);
     r.error.store = static_cast<events::StoreErrc>(store);
     *out = std::move(r);
   } catch (const json::exception&) {
+    return false;
+  } catch (const NotAForwardedMessage&) {
     return false;
   }
   return true;

@@ -1,7 +1,13 @@
 #include "cluster/peer_link.hpp"
 
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <caf/all.hpp>
 #include <caf/io/all.hpp>
+#include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -15,12 +21,44 @@ namespace {
 using forward_atom = caf::atom_constant<caf::atom("forward")>;  // caller -> peer's gateway
 using served_atom = caf::atom_constant<caf::atom("served")>;    // pool -> gateway
 
-// What the pool threads take: a request to serve and whom to tell.
+// What the pool threads take: a request to serve, by when, and whom to tell.
 struct Job {
   uint64_t id = 0;
   std::string request;
+  std::chrono::steady_clock::time_point deadline;
   caf::actor gateway;
 };
+
+// A new connection's TCP handshake, at most `limit`: CAF's own connect has no
+// deadline, and to a machine that is gone it waits for the kernel (minutes).
+bool reachable(const std::string& host, uint16_t port, std::chrono::milliseconds limit,
+               std::string* why) {
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* found = nullptr;
+  if (getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0 || !found) {
+    *why = "cannot resolve " + host;
+    return false;
+  }
+  const int fd = socket(found->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  bool ok = false;
+  if (fd >= 0) {
+    if (connect(fd, found->ai_addr, found->ai_addrlen) == 0) {
+      ok = true;
+    } else if (errno == EINPROGRESS) {
+      pollfd p{fd, POLLOUT, 0};
+      if (poll(&p, 1, static_cast<int>(limit.count())) == 1) {
+        int err = 0;
+        socklen_t len = sizeof err;
+        ok = getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0;
+      }
+    }
+    close(fd);
+  }
+  freeaddrinfo(found);
+  if (!ok) *why = "no connection to " + host + ":" + std::to_string(port);
+  return ok;
+}
 
 struct GatewayState {
   uint64_t next = 0;
@@ -65,7 +103,9 @@ struct PeerLink::Impl {
         job = std::move(queue.front());
         queue.pop_front();
       }
-      std::string answer = serve(job.request);
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          job.deadline - std::chrono::steady_clock::now());
+      std::string answer = serve(job.request, left);
       caf::anon_send(job.gateway, served_atom::value, job.id, std::move(answer));
     }
   }
@@ -86,6 +126,10 @@ struct PeerLink::Impl {
     }
     if (port <= 0 || port > 65535)
       return caf::make_error(caf::sec::invalid_argument, "peer " + address + " has no port");
+    std::string why;
+    if (!reachable(address.substr(0, colon), static_cast<uint16_t>(port), std::chrono::seconds(1),
+                   &why))
+      return caf::make_error(caf::sec::cannot_connect_to_node, why);
     auto handle =
         sys->middleman().remote_actor(address.substr(0, colon), static_cast<uint16_t>(port));
     if (!handle) return handle.error();
@@ -109,29 +153,35 @@ PeerLink::PeerLink(Serve serve, size_t workers, size_t max_queued)
   cfg.set("scheduler.max-threads", 1);  // the gateway only hands work to the pool
   cfg.set("scheduler.policy", caf::atom("sharing"));
   cfg.set("logger.console", caf::atom("none"));
+  // A connection that hears nothing for 5 s is closed, and its proxies die:
+  // calls to a peer that went silent fail instead of waiting out their timeouts.
+  cfg.set("middleman.heartbeat-interval", caf::timespan{std::chrono::seconds(1)});
+  cfg.set("middleman.connection-timeout", caf::timespan{std::chrono::seconds(5)});
   impl_->sys = std::make_unique<caf::actor_system>(cfg);
   Impl* impl = impl_.get();
-  impl_->gateway =
-      impl_->sys->spawn([impl](caf::stateful_actor<GatewayState>* self) -> caf::behavior {
-        return {
-            [=](forward_atom, std::string& request) -> caf::result<std::string> {
-              // The promise only after the job is queued: once made, it owns the
-              // answer, and an error returned beside it would never be sent.
-              const uint64_t id = ++self->state.next;
-              if (!impl->enqueue({id, std::move(request), caf::actor_cast<caf::actor>(self)}))
-                return caf::make_error(caf::sec::runtime_error, "busy");
-              auto rp = self->make_response_promise<std::string>();
-              self->state.pending.emplace(id, rp);
-              return rp;
-            },
-            [=](served_atom, uint64_t id, std::string& answer) {
-              auto i = self->state.pending.find(id);
-              if (i == self->state.pending.end()) return;
-              i->second.deliver(std::move(answer));
-              self->state.pending.erase(i);
-            },
-        };
-      });
+  impl_->gateway = impl_->sys->spawn([impl](
+                                         caf::stateful_actor<GatewayState>* self) -> caf::behavior {
+    return {
+        [=](forward_atom, std::string& request, int64_t timeout_ms) -> caf::result<std::string> {
+          // The promise only after the job is queued: once made, it owns the
+          // answer, and an error returned beside it would never be sent.
+          const uint64_t id = ++self->state.next;
+          const auto deadline =
+              std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+          if (!impl->enqueue({id, std::move(request), deadline, caf::actor_cast<caf::actor>(self)}))
+            return caf::make_error(caf::sec::runtime_error, "busy");
+          auto rp = self->make_response_promise<std::string>();
+          self->state.pending.emplace(id, rp);
+          return rp;
+        },
+        [=](served_atom, uint64_t id, std::string& answer) {
+          auto i = self->state.pending.find(id);
+          if (i == self->state.pending.end()) return;
+          i->second.deliver(std::move(answer));
+          self->state.pending.erase(i);
+        },
+    };
+  });
   for (size_t i = 0; i < std::max<size_t>(workers, 1); ++i)
     impl_->workers.emplace_back([impl] { impl->work(); });
 }
@@ -188,7 +238,8 @@ PeerAnswer PeerLink::call(const std::string& peer, const std::string& request,
       return out;
     }
   }
-  self->request(*handle, timeout, forward_atom::value, request)
+  self->request(*handle, timeout, forward_atom::value, request,
+                static_cast<int64_t>(timeout.count()))
       .receive(
           [&](std::string& answer) {
             out.kind = PeerAnswer::Kind::answered;
@@ -199,8 +250,14 @@ PeerAnswer PeerLink::call(const std::string& peer, const std::string& request,
             out.kind = busy ? PeerAnswer::Kind::busy : PeerAnswer::Kind::lost;
             out.why = impl_->sys->render(err);
           });
+  self->demonitor(*handle);  // a proxy lives as long as its connection: no monitor piles up
   if (out.kind == PeerAnswer::Kind::lost) impl_->forget(peer);
   return out;
+}
+
+size_t PeerLink::queued() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->queue.size();
 }
 
 }  // namespace parley::cluster

@@ -7,7 +7,9 @@
 //   listen(host, port)      publishes this node's gateway; requests that reach
 //                           it run `serve` on a pool thread of the link's own
 //                           (never on a CAF scheduler thread), at most
-//                           `max_queued` waiting: beyond, "busy" at once
+//                           `max_queued` waiting: beyond, "busy" at once.
+//                           `serve` hears the time left of the caller's
+//                           timeout (<= 0: it waited too long in the queue)
 //   call(peer, bytes, t)    asks the peer "host:port"; the answer, or why not:
 //                             unreachable  no connection could be made, so the
 //                                          request was never sent
@@ -16,7 +18,9 @@
 //                                          or may not have acted on it
 //                             busy         the peer's queue was full
 //   The handle of a peer is kept and dropped after a failure, so a peer that
-//   comes back is connected again on the next call.
+//   comes back is connected again on the next call. A new connection is
+//   tried for at most a second (a peer whose machine is gone never refuses),
+//   and connections carry heartbeats, so one that went silent is closed.
 //
 // BASP is neither authenticated nor encrypted: peers listen on a private
 // network only (docs/DEPLOY.md).
@@ -39,7 +43,8 @@ struct PeerAnswer {
 
 class PeerLink {
  public:
-  using Serve = std::function<std::string(const std::string& request)>;
+  using Serve =
+      std::function<std::string(const std::string& request, std::chrono::milliseconds left)>;
   PeerLink(Serve serve, size_t workers, size_t max_queued);
   ~PeerLink();  // stops the pool and the actor system
   PeerLink(const PeerLink&) = delete;
@@ -50,6 +55,8 @@ class PeerLink {
   uint16_t listen(const std::string& host, uint16_t port, std::string* error);
   PeerAnswer call(const std::string& peer, const std::string& request,
                   std::chrono::milliseconds timeout);
+  // Requests waiting for a pool thread now.
+  size_t queued() const;
 
  private:
   struct Impl;

@@ -1,5 +1,7 @@
 #include "tools/serve_cluster.hpp"
 
+#include <algorithm>
+
 #include "actors/forwarded_chat.hpp"
 #include "domain/conversation.hpp"
 
@@ -44,15 +46,21 @@ bool ServeCluster::listen(actors::Engine& engine, std::string* error) {
   // The owner gets most of the caller's time: its own answer (a timeout
   // included) comes back before the caller gives up on the link.
   link_ = std::make_unique<cluster::PeerLink>(
-      [this, &engine](const std::string& request) {
+      [this, &engine](const std::string& request, std::chrono::milliseconds left) {
         ++served_;
         actors::ChatTurn turn;
         int64_t timeout_ms = 0;
         if (!actors::decode_forwarded_turn(request, &turn, &timeout_ms) || timeout_ms <= 0)
           return actors::encode_forwarded_result(
               failed(EngineErrc::unavailable, "a forwarded turn this node cannot read"));
-        return actors::encode_forwarded_result(
-            engine.chat_here(turn, std::chrono::milliseconds(timeout_ms)));
+        // Never longer than the sender waits, nor than this node's own timeout:
+        // a turn that waited out its time in the queue is not decided at all.
+        const auto budget =
+            std::min({std::chrono::milliseconds(timeout_ms), left, settings_.request_timeout});
+        if (budget.count() <= 0)
+          return actors::encode_forwarded_result(
+              failed(EngineErrc::timeout, "the turn waited too long on its owner node"));
+        return actors::encode_forwarded_result(engine.chat_here(turn, budget));
       },
       kPeerWorkers, kPeerQueue);
   const auto port =

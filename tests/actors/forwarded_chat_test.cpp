@@ -87,13 +87,26 @@ TEST(ForwardedChat, WhatIsNotAForwardedMessageIsRefused) {
     EXPECT_FALSE(decode_forwarded_turn(bad, &t, &timeout_ms)) << bad;
     EXPECT_FALSE(decode_forwarded_result(bad, &r)) << bad;
   }
-  // A field of the wrong type fails the whole turn.
-  auto good = nlohmann::json::parse(encode_forwarded_turn(t, 100));
-  good["scripted"] = "yes";
-  EXPECT_FALSE(decode_forwarded_turn(good.dump(), &t, &timeout_ms));
+  // A field of the wrong type fails the whole turn, also where a lenient
+  // reader would convert (1 for true, 1.5 for 1, a number too big for it).
+  for (const auto& [key, value] :
+       std::vector<std::pair<std::string, nlohmann::json>>{{"scripted", "yes"},
+                                                           {"scripted", 1},
+                                                           {"at_us", 1.5},
+                                                           {"at_us", 18446744073709551615ull},
+                                                           {"timeout_ms", "100"},
+                                                           {"script", {1, 2}},
+                                                           {"latitude", "north"}}) {
+    auto turn = nlohmann::json::parse(encode_forwarded_turn(t, 100));
+    turn[key] = value;
+    EXPECT_FALSE(decode_forwarded_turn(turn.dump(), &t, &timeout_ms)) << key << " " << value;
+  }
   // An error code this build does not know is not taken for success.
   auto answer = nlohmann::json::parse(encode_forwarded_result(r));
   answer["error"]["code"] = 99;
+  EXPECT_FALSE(decode_forwarded_result(answer.dump(), &r));
+  answer = nlohmann::json::parse(encode_forwarded_result(r));
+  answer["error"]["refusal"]["code"] = 300;  // an Error's value is one byte
   EXPECT_FALSE(decode_forwarded_result(answer.dump(), &r));
 }
 

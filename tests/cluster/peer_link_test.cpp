@@ -5,6 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -16,11 +21,13 @@ namespace {
 using namespace std::chrono_literals;
 
 TEST(PeerLink, ARequestIsServedByThePeerAndItsAnswerComesBack) {
-  PeerLink server([](const std::string& r) { return "served:" + r; }, 2, 8);
+  PeerLink server([](const std::string& r, std::chrono::milliseconds) { return "served:" + r; }, 2,
+                  8);
   std::string error;
   const auto port = server.listen("127.0.0.1", 0, &error);
   ASSERT_NE(port, 0) << error;
-  PeerLink client([](const std::string&) { return std::string(); }, 1, 1);
+  PeerLink client([](const std::string&, std::chrono::milliseconds) { return std::string(); }, 1,
+                  1);
   const auto answer = client.call("127.0.0.1:" + std::to_string(port), "hello", 5s);
   ASSERT_EQ(answer.kind, PeerAnswer::Kind::answered) << answer.why;
   EXPECT_EQ(answer.bytes, "served:hello");
@@ -30,21 +37,79 @@ TEST(PeerLink, ARequestIsServedByThePeerAndItsAnswerComesBack) {
 }
 
 TEST(PeerLink, APeerThatIsNotThereIsUnreachableAndOneThatLeftToo) {
-  PeerLink client([](const std::string&) { return std::string(); }, 1, 1);
+  PeerLink client([](const std::string&, std::chrono::milliseconds) { return std::string(); }, 1,
+                  1);
   uint16_t port = 0;
   {
-    PeerLink server([](const std::string& r) { return r; }, 1, 4);
+    PeerLink server([](const std::string& r, std::chrono::milliseconds) { return r; }, 1, 4);
     std::string error;
     port = server.listen("127.0.0.1", 0, &error);
     ASSERT_NE(port, 0) << error;
     ASSERT_EQ(client.call("127.0.0.1:" + std::to_string(port), "x", 5s).kind,
               PeerAnswer::Kind::answered);
   }  // the peer stops: its connection closes
+  // The client may not have heard of the close yet: then the request is sent
+  // on the dead connection and is lost. Either way the next call connects
+  // again, is refused, and says so at once.
+  const auto first = client.call("127.0.0.1:" + std::to_string(port), "x", 1s);
+  EXPECT_TRUE(first.kind == PeerAnswer::Kind::unreachable || first.kind == PeerAnswer::Kind::lost)
+      << first.why;
   const auto started = std::chrono::steady_clock::now();
   const auto answer = client.call("127.0.0.1:" + std::to_string(port), "x", 5s);
   EXPECT_EQ(answer.kind, PeerAnswer::Kind::unreachable) << answer.why;
   EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);  // not the whole timeout
   EXPECT_EQ(client.call("nonsense", "x", 1s).kind, PeerAnswer::Kind::unreachable);
+}
+
+// A machine that is gone does not refuse: its connection is given up after
+// a second, not when the kernel gives up (minutes). Here a listener whose
+// accept queue is full drops the handshake, as a silent machine would.
+TEST(PeerLink, APeerThatNeverAnswersTheHandshakeIsUnreachableWithinASecond) {
+  const int listener = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(listener, 0), 0);
+  socklen_t len = sizeof addr;
+  getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
+  std::vector<int> fillers;  // never accepted: the queue stays full
+  for (int i = 0; i < 4; ++i) {
+    fillers.push_back(socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0));
+    connect(fillers.back(), reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  }
+  std::this_thread::sleep_for(100ms);
+  PeerLink client([](const std::string&, std::chrono::milliseconds) { return std::string(); }, 1,
+                  1);
+  const auto started = std::chrono::steady_clock::now();
+  const auto answer = client.call("127.0.0.1:" + std::to_string(ntohs(addr.sin_port)), "x", 10s);
+  const auto took = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(answer.kind, PeerAnswer::Kind::unreachable) << answer.why;
+  EXPECT_GE(took, 900ms);  // it did wait for the handshake
+  EXPECT_LT(took, 3s);
+  for (int fd : fillers) close(fd);
+  close(listener);
+}
+
+// A request that waited in the queue hears how much of its caller's time is
+// left, so the peer can decline what its caller no longer waits for.
+TEST(PeerLink, TheServedRequestHearsTheTimeItsCallerHasLeft) {
+  std::atomic<int64_t> heard{-1};
+  PeerLink server(
+      [&](const std::string& r, std::chrono::milliseconds left) {
+        heard = left.count();
+        return r;
+      },
+      1, 4);
+  std::string error;
+  const auto port = server.listen("127.0.0.1", 0, &error);
+  ASSERT_NE(port, 0) << error;
+  PeerLink client([](const std::string&, std::chrono::milliseconds) { return std::string(); }, 1,
+                  1);
+  ASSERT_EQ(client.call("127.0.0.1:" + std::to_string(port), "x", 3s).kind,
+            PeerAnswer::Kind::answered);
+  EXPECT_GT(heard.load(), 2000);
+  EXPECT_LE(heard.load(), 3000);
 }
 
 TEST(PeerLink, APeerWithAFullQueueAnswersBusyAtOnce) {
@@ -53,7 +118,7 @@ TEST(PeerLink, APeerWithAFullQueueAnswersBusyAtOnce) {
   bool release = false;
   std::atomic<int> started{0};
   PeerLink server(
-      [&](const std::string& r) {
+      [&](const std::string& r, std::chrono::milliseconds) {
         ++started;
         std::unique_lock lock(mu);
         cv.wait(lock, [&] { return release; });
@@ -64,12 +129,13 @@ TEST(PeerLink, APeerWithAFullQueueAnswersBusyAtOnce) {
   const auto port = server.listen("127.0.0.1", 0, &error);
   ASSERT_NE(port, 0) << error;
   const auto peer = "127.0.0.1:" + std::to_string(port);
-  PeerLink client([](const std::string&) { return std::string(); }, 1, 1);
+  PeerLink client([](const std::string&, std::chrono::milliseconds) { return std::string(); }, 1,
+                  1);
   // One is being served, one waits in the queue: the third is refused.
   std::thread first([&] { EXPECT_EQ(client.call(peer, "1", 10s).bytes, "1"); });
   while (started.load() == 0) std::this_thread::sleep_for(1ms);
   std::thread second([&] { EXPECT_EQ(client.call(peer, "2", 10s).bytes, "2"); });
-  std::this_thread::sleep_for(300ms);  // the second reaches the queue (loopback: well under 1 ms)
+  while (server.queued() == 0) std::this_thread::sleep_for(1ms);
   const auto third = client.call(peer, "3", 10s);
   EXPECT_EQ(third.kind, PeerAnswer::Kind::busy) << third.why;
   {
