@@ -14,7 +14,9 @@ namespace {
 using pg::Arg;
 
 // Any numbers, the same in every node: migrations run one node at a time;
-// one server on a database at a time (Options::exclusive).
+// a lone server (Options::exclusive) or a cluster's nodes (Options::shared)
+// on a database, never both; the cluster's once-only work (cluster/duty.cpp)
+// takes (23, 25), a key of the two-int space, apart from these.
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(2305843009213693952 + 23)";
 constexpr const char* kServerLock = "SELECT pg_try_advisory_lock(2305843009213693952 + 24)";
 constexpr const char* kNodeLock = "SELECT pg_try_advisory_lock_shared(2305843009213693952 + 24)";

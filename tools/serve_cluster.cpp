@@ -1,6 +1,7 @@
 #include "tools/serve_cluster.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "actors/forwarded_chat.hpp"
 #include "domain/conversation.hpp"
@@ -73,9 +74,17 @@ bool ServeCluster::listen(actors::Engine& engine, std::string* error) {
 cluster::Heartbeat::Observer ServeCluster::observer(const std::string& node_id,
                                                     actors::Engine& engine) {
   std::atomic_store(&placement_, std::make_shared<cluster::Placement>(node_id));
-  return [this, &engine](const std::vector<cluster::Member>& members) {
+  return [this, &engine, node_id](const std::vector<cluster::Member>& members) {
     const auto placement = std::atomic_load(&placement_);
     if (placement->update(members)) engine.rebalance();
+    // Two nodes giving the same address (both left at 127.0.0.1 on machines of
+    // their own): turns "forwarded" there come back to the sender. Said once.
+    for (const auto& m : members)
+      if (m.live && m.node_id != node_id && m.peer == peer_ && !warned_same_peer_.exchange(true))
+        std::fprintf(stderr,
+                     "parley: node %s gives the same peer address as this node (%s): set "
+                     "PARLEY_CLUSTER_HOST to each node's own address\n",
+                     m.node_id.c_str(), peer_.c_str());
   };
 }
 

@@ -59,6 +59,7 @@ class ServeCluster {
   std::shared_ptr<cluster::Placement> placement_;  // std::atomic_load / atomic_store
   std::string peer_;
   std::atomic<uint64_t> forwarded_{0}, served_{0}, unreachable_{0}, lost_{0};
+  std::atomic<bool> warned_same_peer_{false};
 };
 
 }  // namespace parley::tools

@@ -333,6 +333,13 @@ bool load_settings(Settings* s, std::string* error) {
     *error = "PARLEY_CLUSTER=1 needs the log in PostgreSQL (PARLEY_STORE=postgres)";
     return false;
   }
+  if (s->cluster && (s->cluster_host.empty() || s->cluster_host == "0.0.0.0" ||
+                     s->cluster_host == "::" || s->cluster_host == "[::]")) {
+    // Other nodes are given this address: it must be one they can reach.
+    *error = "PARLEY_CLUSTER_HOST must be this node's own address on the nodes' network, not '" +
+             s->cluster_host + "'";
+    return false;
+  }
   s->max_connections_per_address = per_address;
   s->max_serving_per_address = serving;
   s->max_live_entities = live;

@@ -327,6 +327,19 @@ TEST(Outbox, UnconfiguredChannelsDeadLetterVisibly) {
   EXPECT_NE(dead[0].last_error.find("not configured"), std::string::npos);
 }
 
+// A cluster's node without the duty never starts its outbox (issue 23): the
+// "typing…" signals of the messages it receives are dropped, not kept to be
+// sent stale, all at once, when the node takes the duty.
+TEST(Outbox, AnOutboxThatIsNotSendingKeepsNoTypingSignals) {
+  Rig rig([](const Recorded&, size_t n) { return ok_answer(n); });
+  EXPECT_EQ(rig.outbox->typing_at("telegram", "42", "901", now_us()), 0u);
+  rig.start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(rig.platform.count(), 0u);
+  EXPECT_NE(rig.outbox->typing_at("telegram", "42", "902", now_us()), 0u);  // sending now
+  EXPECT_TRUE(rig.platform.wait_for([](const auto& rs) { return rs.size() == 1; }));
+}
+
 TEST(Pacing, TokenBucketAndBackoff) {
   TokenBucket b(1.0, 3);  // 1/s, burst 3
   int64_t t = 1'000'000;

@@ -121,6 +121,59 @@ TEST(PostgresServe, AnOfflineImportIsRefusedRatherThanWrittenToALocalLog) {
   EXPECT_FALSE(std::filesystem::exists(dir.sub("events")));
 }
 
+TEST(PostgresServe, ClusterModeNeedsPostgresAndAnAddressOtherNodesCanReach) {
+  TempDir dir;
+  auto [code, out, err] =
+      testing::run({PARLEY_BIN, "serve"},
+                   {"PARLEY_DATA_DIR=" + dir.path(), "PARLEY_HTTP_PORT=0", "PARLEY_CLUSTER=1"});
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(err.find("PARLEY_CLUSTER=1 needs the log in PostgreSQL"), std::string::npos) << err;
+  std::tie(code, out, err) =
+      testing::run({PARLEY_BIN, "serve"}, {"PARLEY_DATA_DIR=" + dir.path(), "PARLEY_HTTP_PORT=0",
+                                           "PARLEY_STORE=postgres", "PARLEY_PG_URL=host=/nowhere",
+                                           "PARLEY_CLUSTER=1", "PARLEY_CLUSTER_HOST=0.0.0.0"});
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(err.find("PARLEY_CLUSTER_HOST must be this node's own address"), std::string::npos)
+      << err;
+}
+
+// A lone server answers every conversation and runs the outbox: beside a
+// cluster's nodes both would reply, so each refuses to start beside the other.
+TEST(PostgresServe, ALoneServerAndAClusterNodeRefuseEachOther) {
+  std::string error;
+  auto* pg = testing::PgCluster::shared(&error);
+  ASSERT_NE(pg, nullptr) << error;
+  const std::string url = pg->fresh_database();
+  TempDir shared, first_dir, second_dir;
+  const std::vector<std::string> base = {"PARLEY_STORE=postgres", "PARLEY_PG_URL=" + url,
+                                         "PARLEY_MASTER_KEY_FILE=" + shared.sub("master.key")};
+  auto with = [&](std::vector<std::string> env, const std::string& dir) {
+    env.insert(env.end(), base.begin(), base.end());
+    env.push_back("PARLEY_DATA_DIR=" + dir);
+    env.push_back("PARLEY_HTTP_PORT=0");
+    return env;
+  };
+  {
+    Server lone(first_dir.path(), base);
+    auto [code, out, err] =
+        testing::run({PARLEY_BIN, "serve"}, with({"PARLEY_CLUSTER=1"}, second_dir.path()));
+    EXPECT_EQ(code, 1);
+    EXPECT_NE(err.find("another Parley server runs on this database, not in cluster mode"),
+              std::string::npos)
+        << err;
+    EXPECT_EQ(lone.terminate(), 0);
+  }
+  {
+    std::vector<std::string> node = base;
+    node.push_back("PARLEY_CLUSTER=1");
+    Server member(first_dir.path(), node);
+    auto [code, out, err] = testing::run({PARLEY_BIN, "serve"}, with({}, second_dir.path()));
+    EXPECT_EQ(code, 1);
+    EXPECT_NE(err.find("start every one with PARLEY_CLUSTER=1"), std::string::npos) << err;
+    EXPECT_EQ(member.terminate(), 0);
+  }
+}
+
 TEST(PostgresServe, PostgresWithoutAUrlIsRefusedAtStart) {
   TempDir dir;
   auto [code, out, err] = testing::run(
