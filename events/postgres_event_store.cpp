@@ -418,13 +418,12 @@ Expected<std::string> PostgresEventStore::find_dedupe(std::string_view key) {
 Status PostgresEventStore::put_key(const std::string& name, const std::string& value) {
   auto c = pool_->get();
   if (!c) return c.status();
-  auto results = c.value()->pipeline(
-      {{"BEGIN ISOLATION LEVEL READ COMMITTED", {}},
-       {"SET LOCAL synchronous_commit TO off", {}},
-       {"INSERT INTO parley_keys (name, value) VALUES ($1, $2) "
-        "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-        {Arg::bytea(name), Arg::bytea(value)}},
-       {"COMMIT", {}}});
+  auto results = c.value()->pipeline({{"BEGIN ISOLATION LEVEL READ COMMITTED", {}},
+                                      {"SET LOCAL synchronous_commit TO off", {}},
+                                      {"INSERT INTO parley_keys (name, value) VALUES ($1, $2) "
+                                       "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                                       {Arg::bytea(name), Arg::bytea(value)}},
+                                      {"COMMIT", {}}});
   for (const auto& r : results)
     if (!r.ok()) return r.status("put key");
   if (results.size() != 4 || results.back().command() != "COMMIT")

@@ -35,7 +35,8 @@ bool eventually(Pred p, std::chrono::milliseconds limit = 5s) {
 
 struct Node {
   explicit Node(const std::string& url)
-      : duty(url, 50ms, [this] { ++acquired; }, [this] { ++lost; }) {}
+      : duty(
+            url, 50ms, [this] { ++acquired; }, [this] { ++lost; }) {}
   std::atomic<int> acquired{0}, lost{0};
   Duty duty;
 };
