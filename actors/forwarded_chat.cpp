@@ -3,6 +3,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "events/llm_codec.hpp"
+
 namespace parley::actors {
 namespace {
 
@@ -55,19 +57,16 @@ const json& array_at(const json& j, const char* key) {
   return v;
 }
 
+// A model call travels as the usage event it will be recorded as
+// (events/llm_codec.hpp), so the two formats cannot drift apart.
 json media_json(const brain::MediaReading& m) {
   json calls = json::array();
-  for (const auto& c : m.calls)
-    calls.push_back({{"provider", c.provider},
-                     {"model", c.model},
-                     {"agent", c.agent},
-                     {"conversation_id", c.conversation_id},
-                     {"input_tokens", c.input_tokens},
-                     {"output_tokens", c.output_tokens},
-                     {"latency_ms", c.latency_ms},
-                     {"attempts", c.attempts},
-                     {"outcome", c.outcome},
-                     {"at_us", c.at_us}});
+  for (const auto& c : m.calls) {
+    const auto event = events::llm_codec::encode(c, "");
+    calls.push_back({{"schema_version", event.schema_version},
+                     {"at_us", event.timestamp_us},
+                     {"payload", event.payload}});
+  }
   return {{"kind", m.kind},         {"stored", m.stored}, {"mime", m.mime},
           {"bytes", m.bytes},       {"text", m.text},     {"error", m.error},
           {"provider", m.provider}, {"model", m.model},   {"calls", calls}};
@@ -84,18 +83,14 @@ brain::MediaReading media_of(const json& j) {
   read(j, "provider", &m.provider);
   read(j, "model", &m.model);
   for (const auto& c : array_at(j, "calls")) {
-    domain::llm_usage::Call call;
-    read(c, "provider", &call.provider);
-    read(c, "model", &call.model);
-    read(c, "agent", &call.agent);
-    read(c, "conversation_id", &call.conversation_id);
-    read(c, "input_tokens", &call.input_tokens);
-    read(c, "output_tokens", &call.output_tokens);
-    read(c, "latency_ms", &call.latency_ms);
-    read(c, "attempts", &call.attempts);
-    read(c, "outcome", &call.outcome);
-    read(c, "at_us", &call.at_us);
-    m.calls.push_back(std::move(call));
+    events::EventEnvelope env;
+    env.type = events::llm_codec::types::kUsage;
+    read(c, "schema_version", &env.schema_version);
+    read(c, "at_us", &env.timestamp_us);
+    read(c, "payload", &env.payload);
+    auto call = events::llm_codec::decode_call(env);
+    if (!call.ok()) throw NotAForwardedMessage{};
+    m.calls.push_back(std::move(call).value());
   }
   return m;
 }
