@@ -314,8 +314,10 @@ class EntityShell {
     st.in_flight.erase(st.in_flight.begin());
     if (result.status.ok()) {
       done.rp.deliver(std::move(done.reply));
-      take_next(self, rt, deps);
+      // Settled now, before the next request goes in flight: a busy entity
+      // without pipelining would otherwise never be settled to snapshot.
       maybe_snapshot(self, rt);
+      take_next(self, rt, deps);
       maybe_finish(self, rt);
       return;
     }

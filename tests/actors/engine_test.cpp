@@ -69,9 +69,11 @@ class ScriptedStore : public testing::ForwardingStore {
 
 struct Harness {
   explicit Harness(std::chrono::milliseconds idle = 60s, size_t max_live = 0,
-                   decltype(EngineOptions::owns) owns = {}, bool pipeline = true) {
+                   decltype(EngineOptions::owns) owns = {}, bool pipeline = true,
+                   uint64_t snapshot_every = 200) {
     EngineOptions o;
     o.pipeline = pipeline;
+    o.snapshot_every = snapshot_every;
     o.idle = idle;
     o.max_live_entities = max_live;
     o.owns = std::move(owns);
@@ -384,6 +386,21 @@ TEST(Engine, InAClusterARequestWaitsForTheOneInFlightAndNoneIsRecordedTwice) {
       texts.push_back(nlohmann::json::parse(e.payload)["text"].get<std::string>());
   EXPECT_EQ(texts, (std::vector<std::string>{"a", "hi", "b", "c"}));
   EXPECT_EQ(h.message_ids("u1").size(), 8u);
+}
+
+// Without pipelining a busy entity is settled between two requests: it
+// snapshots there, not only once its queue runs dry (its next load would
+// otherwise fold every event since).
+TEST(Engine, InAClusterABusyEntityStillSnapshotsEveryFewEvents) {
+  Harness h(60s, 0, {}, /*pipeline=*/false, /*snapshot_every=*/4);
+  std::vector<std::thread> shoppers;
+  for (int t = 0; t < 4; ++t)
+    shoppers.emplace_back([&] {
+      for (int i = 0; i < 10; ++i) EXPECT_TRUE(h.chat("u1", "hi").ok());
+    });
+  for (auto& t : shoppers) t.join();
+  // 40 turns, about 80 events: a snapshot every 4 or so, taken as they come.
+  EXPECT_TRUE(h.eventually([&] { return h.engine->stats().snapshots_saved >= 5; }));
 }
 
 // When the ring moves a conversation to another node, the entity here
