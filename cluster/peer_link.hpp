@@ -8,8 +8,10 @@
 //                           it run `serve` on a pool thread of the link's own
 //                           (never on a CAF scheduler thread), at most
 //                           `max_queued` waiting: beyond, "busy" at once.
-//                           `serve` hears the time left of the caller's
-//                           timeout (<= 0: it waited too long in the queue)
+//                           `serve` hears the time left of nine tenths of
+//                           the caller's timeout (<= 0: it waited too long
+//                           in the queue), so its answer, a timeout too,
+//                           comes back before the caller gives up
 //   call(peer, bytes, t)    asks the peer "host:port"; the answer, or why not:
 //                             unreachable  no connection could be made, so the
 //                                          request was never sent

@@ -97,6 +97,8 @@ std::optional<EngineResult<ChatTurnResult>> ServeCluster::forward(
       cluster::Placement::key_of(domain::conversation::kEntityType, conversation_id));
   if (peer.empty()) return std::nullopt;
   ++forwarded_;
+  // The owner gets nine tenths of the time (the link tells it so too): its
+  // own answer, a timeout included, comes back before this caller gives up.
   const auto inner = std::max<int64_t>(1, timeout.count() * 9 / 10);
   auto answer = link_->call(peer, actors::encode_forwarded_turn(turn, inner), timeout);
   switch (answer.kind) {

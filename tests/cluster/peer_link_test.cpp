@@ -31,6 +31,10 @@ TEST(PeerLink, ARequestIsServedByThePeerAndItsAnswerComesBack) {
   const auto answer = client.call("127.0.0.1:" + std::to_string(port), "hello", 5s);
   ASSERT_EQ(answer.kind, PeerAnswer::Kind::answered) << answer.why;
   EXPECT_EQ(answer.bytes, "served:hello");
+  // A name is tried at every address it gives ("localhost" may give ::1
+  // first, where nothing listens).
+  EXPECT_EQ(client.call("localhost:" + std::to_string(port), "by name", 5s).bytes,
+            "served:by name");
   // Bytes of any value travel unchanged.
   const std::string binary("\0\xff\n{", 4);
   EXPECT_EQ(client.call("127.0.0.1:" + std::to_string(port), binary, 5s).bytes, "served:" + binary);
@@ -108,8 +112,9 @@ TEST(PeerLink, TheServedRequestHearsTheTimeItsCallerHasLeft) {
                   1);
   ASSERT_EQ(client.call("127.0.0.1:" + std::to_string(port), "x", 3s).kind,
             PeerAnswer::Kind::answered);
+  // Nine tenths of the caller's 3 s: the peer's answer, a timeout too, is back in time.
   EXPECT_GT(heard.load(), 2000);
-  EXPECT_LE(heard.load(), 3000);
+  EXPECT_LE(heard.load(), 2700);
 }
 
 TEST(PeerLink, APeerWithAFullQueueAnswersBusyAtOnce) {
