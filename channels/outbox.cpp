@@ -391,8 +391,9 @@ uint64_t Outbox::typing_at(const std::string& channel, const std::string& recipi
   auto call = a->second->typing_call(recipient, inbound_id);
   if (!call) return 0;
   std::lock_guard lock(mu_);
-  // Not sending (a cluster's node without the duty): a "typing…" kept for later is stale.
-  if (!started_) return 0;
+  // Not sending (a cluster's node without the duty, or stopped): a "typing…"
+  // kept for later is stale.
+  if (!started_ || stopping_) return 0;
   if (indicators_.size() >= 10000) return 0;  // under a flood, indicators are the first to go
   const uint64_t token = next_tag_++;
   indicators_.push_back({token, at_us, std::move(*call)});
@@ -415,7 +416,7 @@ void Outbox::mark_read(const std::string& channel, const std::string& recipient,
   auto call = a->second->mark_read_call(recipient, inbound_id);
   if (!call) return;
   std::lock_guard lock(mu_);
-  if (!started_ || indicators_.size() >= 10000) return;  // as typing_at
+  if (!started_ || stopping_ || indicators_.size() >= 10000) return;  // as typing_at
   indicators_.push_back({next_tag_++, 0, std::move(*call)});
   http_->wakeup();
 }

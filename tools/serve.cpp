@@ -389,7 +389,7 @@ int run_serve(int argc, char** argv) {
   // nodes never run it at once.
   auto stop_duties = [&] {
     channels.stop_pollers();
-    team.stop();
+    team.timers().stop();
     payments.stop();
     channels.stop();
   };
@@ -424,7 +424,11 @@ int run_serve(int argc, char** argv) {
   std::fprintf(stderr, "parley: %s received, shutting down\n",
                sig == SIGTERM ? "SIGTERM" : "SIGINT");
   accepting = false;
-  if (duty) duty->halt();            // no more taking or losing the once-only work
+  if (duty) {  // the once-only work ends at once, then its lock is free for the next node
+    duty->halt();
+    stop_duties();
+    duty->release();
+  }
   if (heartbeat) heartbeat->stop();  // out of the cluster at once, not when the lease ends
   views.close_event_streams();
   server.stop();  // in-flight requests finish first
@@ -440,10 +444,6 @@ int run_serve(int argc, char** argv) {
   payments.stop();  // the order worker stops before the entities it tells
   // No more turns from other nodes (nothing here forwards any more either).
   if (cluster) cluster->stop();
-  if (duty) {
-    channels.stop();  // the outbox too, before the next node may start its own
-    duty->release();
-  }
   engine.shutdown();  // entities stop; their appends are already queued
   channels.stop();    // undelivered messages stay in the log for the next start
   writer.stop();      // everything queued is written and synced
