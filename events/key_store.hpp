@@ -26,6 +26,17 @@ class KeyStore {
   virtual Status put_key(const std::string& name, const std::string& value) = 0;
   virtual Expected<std::string> get_key(const std::string& name) = 0;
   virtual Status erase_keys(const std::vector<std::string>& names) = 0;
+  // Puts `value` unless `name` has one; the value stored either way. Durable
+  // as put(). Several processes on one store (a cluster's nodes on
+  // PostgreSQL) agree on the first. This default is for a store one process
+  // owns, whose caller serialises its calls (privacy::CustomerKeys does).
+  virtual Expected<std::string> put_key_if_absent(const std::string& name,
+                                                  const std::string& value) {
+    auto found = get_key(name);
+    if (found.ok() || found.status().code() != StoreErrc::not_found) return found;
+    if (auto st = put_key(name, value); !st.ok()) return st;
+    return value;
+  }
 };
 
 }  // namespace parley::events

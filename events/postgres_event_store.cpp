@@ -431,6 +431,26 @@ Status PostgresEventStore::put_key(const std::string& name, const std::string& v
   return Status::Ok();
 }
 
+// The same commit as put_key. READ COMMITTED: an INSERT that meets a row in
+// flight waits for it, does nothing, and the next statement sees it.
+Expected<std::string> PostgresEventStore::put_key_if_absent(const std::string& name,
+                                                            const std::string& value) {
+  auto c = pool_->get();
+  if (!c) return c.status();
+  auto results = c.value()->pipeline(
+      {{"BEGIN ISOLATION LEVEL READ COMMITTED", {}},
+       {"SET LOCAL synchronous_commit TO off", {}},
+       {"INSERT INTO parley_keys (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+        {Arg::bytea(name), Arg::bytea(value)}},
+       {"SELECT value FROM parley_keys WHERE name = $1", {Arg::bytea(name)}},
+       {"COMMIT", {}}});
+  for (const auto& r : results)
+    if (!r.ok()) return r.status("put key");
+  if (results.size() != 5 || results.back().command() != "COMMIT" || results[3].rows() != 1)
+    return Status::IoError("put key: not committed");
+  return std::string(results[3].bytes(0, 0));
+}
+
 Expected<std::string> PostgresEventStore::get_key(const std::string& name) {
   auto c = pool_->get();
   if (!c) return c.status();

@@ -66,6 +66,9 @@ class PostgresEventStore final : public EventStore, public KeyStore {
   Status put_key(const std::string& name, const std::string& value) override;
   Expected<std::string> get_key(const std::string& name) override;
   Status erase_keys(const std::vector<std::string>& names) override;
+  // Two nodes making a key for one new customer at once agree on the first.
+  Expected<std::string> put_key_if_absent(const std::string& name,
+                                          const std::string& value) override;
 
  private:
   explicit PostgresEventStore(std::unique_ptr<pg::Pool> pool);

@@ -142,7 +142,17 @@ Expected<CustomerKey> CustomerKeys::key_for(const std::string& owner) {
       master_.data(),
       std::string_view(reinterpret_cast<const char*>(key.bytes.data()), key.bytes.size()));
   if (auto st = store_.put_key(key_name(key.id), wrapped); !st.ok()) return st;
-  if (auto st = store_.put_key(owner_name(owner), key.id); !st.ok()) return st;
+  // Another node may have made this customer's key meanwhile (a cluster on
+  // one database): the first name stored wins, and ours stays unused. Two
+  // keys for one customer would leave one out of a later forget.
+  auto stored = store_.put_key_if_absent(owner_name(owner), key.id);
+  if (!stored.ok()) return stored.status();
+  if (*stored != key.id) {
+    auto theirs = unwrap(*stored);
+    if (!theirs.ok()) return theirs.status();
+    if (!*theirs) return Status::Corruption("customer key " + *stored + " is named but missing");
+    key = CustomerKey{*stored, **theirs};
+  }
   std::lock_guard lock(mu_);
   remember(owner, key);
   return key;

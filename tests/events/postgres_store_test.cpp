@@ -123,6 +123,30 @@ TEST(PostgresEventStore, StateIsTheDatabasesAcrossAReopen) {
   EXPECT_EQ(s->append(req("c", "a", 2, {ev("a3")})).first_position, 3u);
 }
 
+// Two nodes making the same new customer's key at once (privacy/customer_keys):
+// the first name stored wins on both, so a later forget finds the only key.
+TEST(PostgresEventStore, TwoNodesPuttingTheSameNameIfAbsentAgreeOnTheFirst) {
+  const auto url = fresh_database();
+  auto a = open_store(url);
+  auto b = open_store(url);
+  ASSERT_TRUE(a && b);
+  std::vector<std::string> seen_a, seen_b;
+  std::thread ta([&] {
+    for (int i = 0; i < 50; ++i)
+      seen_a.push_back(*a->put_key_if_absent("owner/" + std::to_string(i), "from-a"));
+  });
+  std::thread tb([&] {
+    for (int i = 0; i < 50; ++i)
+      seen_b.push_back(*b->put_key_if_absent("owner/" + std::to_string(i), "from-b"));
+  });
+  ta.join();
+  tb.join();
+  EXPECT_EQ(seen_a, seen_b);  // whoever came first, both hold the same value
+  for (int i = 0; i < 50; ++i)
+    EXPECT_EQ(*a->get_key("owner/" + std::to_string(i)), seen_a[static_cast<size_t>(i)]);
+  EXPECT_EQ(*a->put_key_if_absent("owner/0", "later"), seen_a[0]);  // never replaced
+}
+
 TEST(PostgresEventStore, ANewerSchemaThanTheBuildKnowsIsRefused) {
   const auto url = fresh_database();
   ASSERT_TRUE(open_store(url));
