@@ -97,29 +97,20 @@ brain::MediaReading media_of(const json& j) {
 
 }  // namespace
 
-std::string encode_forwarded_turn(const ChatTurn& t, int64_t timeout_ms) {
-  json j = {{"channel", t.channel},
-            {"user_id", t.user_id},
-            {"text", t.text},
-            {"platform_message_id", t.platform_message_id},
-            {"kind", t.kind},
-            {"attachment", t.attachment},
-            {"latitude", t.latitude},
-            {"longitude", t.longitude},
-            {"via", t.via},
-            {"request_id", t.request_id},
-            {"at_us", t.at_us},
-            {"scripted", t.scripted},
-            {"script", t.script},
-            {"notice", t.notice},
-            {"order_id", t.order_id},
-            {"language_hint", t.language_hint},
-            {"timeout_ms", timeout_ms}};
+std::string encode_forwarded_turn(const ChatTurn& t) {
+  json j = {{"channel", t.channel},   {"user_id", t.user_id},
+            {"text", t.text},         {"platform_message_id", t.platform_message_id},
+            {"kind", t.kind},         {"attachment", t.attachment},
+            {"latitude", t.latitude}, {"longitude", t.longitude},
+            {"via", t.via},           {"request_id", t.request_id},
+            {"at_us", t.at_us},       {"scripted", t.scripted},
+            {"script", t.script},     {"notice", t.notice},
+            {"order_id", t.order_id}, {"language_hint", t.language_hint}};
   if (t.media) j["media"] = media_json(*t.media);
   return j.dump(-1, ' ', false, kReplace);
 }
 
-bool decode_forwarded_turn(const std::string& bytes, ChatTurn* out, int64_t* timeout_ms) {
+bool decode_forwarded_turn(const std::string& bytes, ChatTurn* out) {
   const auto j = json::parse(bytes, nullptr, false);
   if (!j.is_object()) return false;
   try {
@@ -140,7 +131,6 @@ bool decode_forwarded_turn(const std::string& bytes, ChatTurn* out, int64_t* tim
     read(j, "notice", &t.notice);
     read(j, "order_id", &t.order_id);
     read(j, "language_hint", &t.language_hint);
-    read(j, "timeout_ms", timeout_ms);
     if (j.contains("media"))
       t.media = std::make_shared<const brain::MediaReading>(media_of(j.at("media")));
     *out = std::move(t);

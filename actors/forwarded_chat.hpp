@@ -16,8 +16,9 @@
 
 namespace parley::actors {
 
-std::string encode_forwarded_turn(const ChatTurn& turn, int64_t timeout_ms);
-bool decode_forwarded_turn(const std::string& bytes, ChatTurn* turn, int64_t* timeout_ms);
+// The time the owner has travels beside it (cluster/peer_link.hpp).
+std::string encode_forwarded_turn(const ChatTurn& turn);
+bool decode_forwarded_turn(const std::string& bytes, ChatTurn* turn);
 
 std::string encode_forwarded_result(const EngineResult<ChatTurnResult>& result);
 bool decode_forwarded_result(const std::string& bytes, EngineResult<ChatTurnResult>* result);

@@ -59,13 +59,4 @@ Expected<std::vector<Member>> Membership::members() {
   return out;
 }
 
-Expected<std::vector<std::string>> Membership::live() {
-  auto all = members();
-  if (!all) return all.status();
-  std::vector<std::string> ids;
-  for (const auto& m : *all)
-    if (m.live) ids.push_back(m.node_id);
-  return ids;
-}
-
 }  // namespace parley::cluster

@@ -44,8 +44,6 @@ class Membership {
                        const std::string& peer, std::chrono::milliseconds lease, uint64_t folded);
   events::Status leave(const std::string& node_id);
   events::Expected<std::vector<Member>> members();
-  // The live ones' ids, sorted: what the ring is built from.
-  events::Expected<std::vector<std::string>> live();
 
  private:
   explicit Membership(std::unique_ptr<events::pg::Pool> pool);

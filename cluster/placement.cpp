@@ -12,12 +12,10 @@ bool Placement::update(const std::vector<Member>& members) {
     ids.push_back(m.node_id);
     peers[m.node_id] = m.peer;
   }
-  auto next = std::make_shared<View>(View{Ring(ids), std::move(peers)});
-  auto before = std::atomic_load(&view_);
-  std::atomic_store(&view_, std::shared_ptr<const View>(std::move(next)));
-  if (!before) return !ids.empty();
-  const auto after = std::atomic_load(&view_);
-  return before->ring.members() != after->ring.members() || before->peers != after->peers;
+  std::shared_ptr<const View> next = std::make_shared<View>(View{Ring(ids), std::move(peers)});
+  const auto before = std::atomic_exchange(&view_, next);
+  if (!before) return !next->ring.empty();
+  return before->ring.members() != next->ring.members() || before->peers != next->peers;
 }
 
 std::string Placement::peer_of(std::string_view key) const {

@@ -5,6 +5,7 @@
 
 #include "actors/forwarded_chat.hpp"
 #include "domain/conversation.hpp"
+#include "http/metrics.hpp"
 
 namespace parley::tools {
 
@@ -44,20 +45,18 @@ void ServeCluster::wire(actors::EngineOptions* options) {
 }
 
 bool ServeCluster::listen(actors::Engine& engine, std::string* error) {
-  // The owner gets most of the caller's time: its own answer (a timeout
-  // included) comes back before the caller gives up on the link.
+  // `left`: what the link says remains of the caller's time (nine tenths of
+  // it, so this answer, a timeout too, is back before the caller gives up).
   link_ = std::make_unique<cluster::PeerLink>(
       [this, &engine](const std::string& request, std::chrono::milliseconds left) {
         ++served_;
         actors::ChatTurn turn;
-        int64_t timeout_ms = 0;
-        if (!actors::decode_forwarded_turn(request, &turn, &timeout_ms) || timeout_ms <= 0)
+        if (!actors::decode_forwarded_turn(request, &turn))
           return actors::encode_forwarded_result(
               failed(EngineErrc::unavailable, "a forwarded turn this node cannot read"));
-        // Never longer than the sender waits, nor than this node's own timeout:
-        // a turn that waited out its time in the queue is not decided at all.
-        const auto budget =
-            std::min({std::chrono::milliseconds(timeout_ms), left, settings_.request_timeout});
+        // Never longer than this node's own timeout; a turn that waited out its
+        // time in the queue is not decided at all.
+        const auto budget = std::min(left, settings_.request_timeout);
         if (budget.count() <= 0)
           return actors::encode_forwarded_result(
               failed(EngineErrc::timeout, "the turn waited too long on its owner node"));
@@ -97,10 +96,7 @@ std::optional<EngineResult<ChatTurnResult>> ServeCluster::forward(
       cluster::Placement::key_of(domain::conversation::kEntityType, conversation_id));
   if (peer.empty()) return std::nullopt;
   ++forwarded_;
-  // The owner gets nine tenths of the time (the link tells it so too): its
-  // own answer, a timeout included, comes back before this caller gives up.
-  const auto inner = std::max<int64_t>(1, timeout.count() * 9 / 10);
-  auto answer = link_->call(peer, actors::encode_forwarded_turn(turn, inner), timeout);
+  auto answer = link_->call(peer, actors::encode_forwarded_turn(turn), timeout);
   switch (answer.kind) {
     case cluster::PeerAnswer::Kind::answered: {
       EngineResult<ChatTurnResult> r;
@@ -120,17 +116,17 @@ std::optional<EngineResult<ChatTurnResult>> ServeCluster::forward(
 }
 
 std::string ServeCluster::metrics() const {
-  auto line = [](const char* name, const char* help, uint64_t v) {
-    return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " counter\n" + name +
-           " " + std::to_string(v) + "\n";
-  };
-  return line("parley_cluster_forwarded_total", "Chat turns sent to the node that owns them.",
-              forwarded_) +
-         line("parley_cluster_served_total", "Chat turns other nodes sent here.", served_) +
-         line("parley_cluster_unreachable_total",
-              "Chat turns decided here because their owner could not be reached.", unreachable_) +
-         line("parley_cluster_lost_total", "Chat turns sent to an owner that did not answer.",
-              lost_);
+  std::string out;
+  http::append_metric(&out, "parley_cluster_forwarded_total", "counter",
+                      "Chat turns sent to the node that owns them.", forwarded_);
+  http::append_metric(&out, "parley_cluster_served_total", "counter",
+                      "Chat turns other nodes sent here.", served_);
+  http::append_metric(&out, "parley_cluster_unreachable_total", "counter",
+                      "Chat turns decided here because their owner could not be reached.",
+                      unreachable_);
+  http::append_metric(&out, "parley_cluster_lost_total", "counter",
+                      "Chat turns sent to an owner that did not answer.", lost_);
+  return out;
 }
 
 }  // namespace parley::tools

@@ -32,9 +32,7 @@ TEST(ForwardedChat, ATurnArrivesWithEverythingTheOwnerDecidesOn) {
   t.media = std::make_shared<const brain::MediaReading>(media);
 
   ChatTurn back;
-  int64_t timeout_ms = 0;
-  ASSERT_TRUE(decode_forwarded_turn(encode_forwarded_turn(t, 4500), &back, &timeout_ms));
-  EXPECT_EQ(timeout_ms, 4500);
+  ASSERT_TRUE(decode_forwarded_turn(encode_forwarded_turn(t), &back));
   EXPECT_EQ(back.channel, "telegram");
   EXPECT_EQ(back.user_id, "42");
   EXPECT_EQ(back.text, t.text);
@@ -81,10 +79,9 @@ TEST(ForwardedChat, TheOwnersAnswerComesBackWithItsRefusal) {
 
 TEST(ForwardedChat, WhatIsNotAForwardedMessageIsRefused) {
   ChatTurn t;
-  int64_t timeout_ms = 0;
   EngineResult<ChatTurnResult> r;
   for (const std::string bad : {"", "[]", "{}", "not json", R"({"channel": 7})"}) {
-    EXPECT_FALSE(decode_forwarded_turn(bad, &t, &timeout_ms)) << bad;
+    EXPECT_FALSE(decode_forwarded_turn(bad, &t)) << bad;
     EXPECT_FALSE(decode_forwarded_result(bad, &r)) << bad;
   }
   // A field of the wrong type fails the whole turn, also where a lenient
@@ -94,12 +91,12 @@ TEST(ForwardedChat, WhatIsNotAForwardedMessageIsRefused) {
                                                            {"scripted", 1},
                                                            {"at_us", 1.5},
                                                            {"at_us", 18446744073709551615ull},
-                                                           {"timeout_ms", "100"},
+                                                           {"request_id", 7},
                                                            {"script", {1, 2}},
                                                            {"latitude", "north"}}) {
-    auto turn = nlohmann::json::parse(encode_forwarded_turn(t, 100));
+    auto turn = nlohmann::json::parse(encode_forwarded_turn(t));
     turn[key] = value;
-    EXPECT_FALSE(decode_forwarded_turn(turn.dump(), &t, &timeout_ms)) << key << " " << value;
+    EXPECT_FALSE(decode_forwarded_turn(turn.dump(), &t)) << key << " " << value;
   }
   // An error code this build does not know is not taken for success.
   auto answer = nlohmann::json::parse(encode_forwarded_result(r));

@@ -29,6 +29,17 @@ std::string database_with_schema() {
   return url;
 }
 
+// The live members' ids, sorted.
+std::vector<std::string> live_ids(Membership& members) {
+  std::vector<std::string> ids;
+  auto all = members.members();
+  EXPECT_TRUE(all.ok()) << all.status().to_string();
+  if (all.ok())
+    for (const auto& m : *all)
+      if (m.live) ids.push_back(m.node_id);
+  return ids;
+}
+
 void sql(const std::string& url, const char* statement) {
   PGconn* c = PQconnectdb(url.c_str());
   PGresult* r = PQexec(c, statement);
@@ -43,10 +54,10 @@ TEST(Membership, ANodeIsLiveWhileItRenewsAndDropsOutWhenItStops) {
   auto& members = **m;
   ASSERT_TRUE(members.renew("node-a", "http://10.0.0.1:8080", "10.0.0.1:4300", 600ms, 10).ok());
   ASSERT_TRUE(members.renew("node-b", "http://10.0.0.2:8080", "10.0.0.2:4300", 5000ms, 12).ok());
-  EXPECT_EQ(*members.live(), (std::vector<std::string>{"node-a", "node-b"}));
+  EXPECT_EQ(live_ids(members), (std::vector<std::string>{"node-a", "node-b"}));
   std::this_thread::sleep_for(900ms);  // node-a stops renewing: killed, or cut off
   ASSERT_TRUE(members.renew("node-b", "http://10.0.0.2:8080", "10.0.0.2:4301", 5000ms, 15).ok());
-  EXPECT_EQ(*members.live(), (std::vector<std::string>{"node-b"}));
+  EXPECT_EQ(live_ids(members), (std::vector<std::string>{"node-b"}));
   const auto all = *members.members();
   ASSERT_EQ(all.size(), 2u);  // still listed, as not live
   EXPECT_FALSE(all[0].live);
@@ -55,11 +66,11 @@ TEST(Membership, ANodeIsLiveWhileItRenewsAndDropsOutWhenItStops) {
   EXPECT_EQ(all[1].peer, "10.0.0.2:4301");  // a renewal carries where peers reach it now
   EXPECT_GT(all[1].lease_left_ms, 3000);
   // The ring is built from the live ones only: node-b owns everything.
-  EXPECT_EQ(Ring(*members.live()).owner("conversation/api:ana"), "node-b");
+  EXPECT_EQ(Ring(live_ids(members)).owner("conversation/api:ana"), "node-b");
   ASSERT_TRUE(members.renew("node-a", "http://10.0.0.1:8080", "", 5000ms, 20).ok());  // back
-  EXPECT_EQ(members.live()->size(), 2u);
+  EXPECT_EQ(live_ids(members).size(), 2u);
   ASSERT_TRUE(members.leave("node-a").ok());  // a clean stop
-  EXPECT_EQ(*members.live(), (std::vector<std::string>{"node-b"}));
+  EXPECT_EQ(live_ids(members), (std::vector<std::string>{"node-b"}));
   EXPECT_EQ(members.members()->size(), 1u);
 }
 
@@ -74,7 +85,7 @@ TEST(Membership, ADatabaseOfSchemaOneGainsTheMembersTableWithPeersAtOpen) {
   auto m = Membership::open(url);
   ASSERT_TRUE(m.ok());
   EXPECT_TRUE((*m)->renew("node-a", "", "127.0.0.1:4300", 1000ms, 0).ok());
-  EXPECT_EQ((*m)->live()->size(), 1u);
+  EXPECT_EQ(live_ids(**m).size(), 1u);
   EXPECT_EQ((*m)->members()->at(0).peer, "127.0.0.1:4300");
 }
 
