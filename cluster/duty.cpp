@@ -67,9 +67,9 @@ void Duty::run() {
     lock.unlock();
     if (!held_) {
       if (try_take()) {
-        held_ = true;
         std::fprintf(stderr, "parley: this node runs the cluster's once-only work now\n");
         acquired_();
+        held_ = true;  // after: held() means the duties were started
       }
     } else if (!still_held()) {
       held_ = false;

@@ -12,6 +12,8 @@
 //             another node may hold it already, so this node must stop its
 //             duties at once (the server stops itself; systemd starts it
 //             again, and it waits for the duty like any other node)
+//   held()    true once `acquired` has returned, false from the moment the
+//             lock is found gone or released
 //   halt()    ends the thread (no more tries, checks or callbacks); a lock
 //             held stays held, so the node can stop its duties first
 //   release() then closes the connection: the lock is free for the next

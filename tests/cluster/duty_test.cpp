@@ -57,6 +57,22 @@ TEST(Duty, OneNodeHoldsItAndTheNextTakesItWhenThatOneStops) {
   EXPECT_EQ(a.lost.load() + b.lost.load(), 0);
 }
 
+TEST(Duty, HeldIsTrueOnlyOnceTheDutiesWereStarted) {
+  // CI once saw held() before `acquired` had run (the flag was set first).
+  const auto url = fresh_database();
+  std::atomic<int> started{0};
+  Duty duty(
+      url, 10ms,
+      [&] {
+        std::this_thread::sleep_for(200ms);  // starting the duties takes a while
+        ++started;
+      },
+      [] {});
+  duty.start();
+  ASSERT_TRUE(eventually([&] { return duty.held(); }));
+  EXPECT_EQ(started.load(), 1);
+}
+
 TEST(Duty, ANodeWhoseSessionEndedIsToldItLostTheDutyAndAnotherTakesIt) {
   const auto url = fresh_database();
   Node a(url), b(url);
