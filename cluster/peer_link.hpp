@@ -22,7 +22,9 @@
 //   The handle of a peer is kept and dropped after a failure, so a peer that
 //   comes back is connected again on the next call. A new connection is
 //   tried for at most a second (a peer whose machine is gone never refuses),
-//   and connections carry heartbeats, so one that went silent is closed.
+//   and so is CAF's handshake on it (a hung peer's kernel still accepts):
+//   the middleman drops an unfinished handshake at its next heartbeat tick.
+//   Connections carry heartbeats, so one that went silent is closed.
 //
 // BASP is neither authenticated nor encrypted: peers listen on a private
 // network only (docs/DEPLOY.md).

@@ -95,6 +95,32 @@ TEST(PeerLink, APeerThatNeverAnswersTheHandshakeIsUnreachableWithinASecond) {
   close(listener);
 }
 
+// A node that hangs (stopped, swapping) still completes TCP handshakes: its
+// kernel does; CAF's own handshake then never comes. The middleman gives up
+// on it at its next heartbeat tick (1 s; with a 3 s interval the calls took
+// 3 s), so a caller holds its HTTP thread for a second, not for ever.
+TEST(PeerLink, APeerThatAcceptsButNeverSpeaksIsUnreachableWithinASecond) {
+  const int listener = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(listener, 16), 0);  // room in the queue: the kernel accepts
+  socklen_t len = sizeof addr;
+  getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
+  const auto peer = "127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+  PeerLink client([](const std::string&, std::chrono::milliseconds) { return std::string(); }, 1,
+                  1);
+  for (int i = 0; i < 2; ++i) {  // the second call, too, is not stuck behind the first
+    const auto started = std::chrono::steady_clock::now();
+    const auto answer = client.call(peer, "x", 10s);
+    const auto took = std::chrono::steady_clock::now() - started;
+    EXPECT_EQ(answer.kind, PeerAnswer::Kind::unreachable) << answer.why;
+    EXPECT_LT(took, 3s);
+  }
+  close(listener);
+}
+
 // A request that waited in the queue hears how much of its caller's time is
 // left, so the peer can decline what its caller no longer waits for.
 TEST(PeerLink, TheServedRequestHearsTheTimeItsCallerHasLeft) {
