@@ -106,6 +106,7 @@ class Server {
   // SIGTERM, then the exit code and the rest of stderr.
   int terminate() {
     kill(child_.pid, SIGTERM);
+    kill(child_.pid, SIGCONT);  // a frozen server, too, hears it
     log_ += read_all(child_.err);
     int status = 0;
     waitpid(child_.pid, &status, 0);
@@ -118,6 +119,10 @@ class Server {
                                        : -1;
     return exit_code_;
   }
+  // SIGSTOP and SIGCONT: the process is frozen, its sockets stay open (as
+  // a machine swapping, or a paused VM).
+  void freeze() { kill(child_.pid, SIGSTOP); }
+  void thaw() { kill(child_.pid, SIGCONT); }
   // SIGKILL: nothing is flushed or stopped.
   void kill_hard() {
     kill(child_.pid, SIGKILL);

@@ -48,13 +48,44 @@ std::vector<json> whole_log(const std::vector<std::string>& env) {
   return events;
 }
 
-int post_chat(int port, const std::string& user, const std::string& text) {
+// A chat turn through one node's edge; the status, 0 when none came.
+int post_chat(int port, const std::string& user, const std::string& text,
+              const std::string& message_id = "") {
   httplib::Client c("127.0.0.1", port);
   c.set_connection_timeout(1s);
   c.set_read_timeout(std::chrono::milliseconds(kTimeoutMs + 2000));
-  auto r =
-      c.Post("/api/v1/chat", json{{"user_id", user}, {"text", text}}.dump(), "application/json");
+  json body{{"user_id", user}, {"text", text}};
+  if (!message_id.empty()) body["message_id"] = message_id;
+  auto r = c.Post("/api/v1/chat", body.dump(), "application/json");
   return r ? r->status : 0;
+}
+
+// A node's environment: one shared database and master key, short leases.
+std::vector<std::string> node_env(const testing::FakePlatform& fake, const std::string& url,
+                                  const TempDir& shared, const std::string& node) {
+  auto env = testing::e2e::base_env(fake);
+  for (const std::string& e : std::vector<std::string>{
+           "PARLEY_STORE=postgres", "PARLEY_PG_URL=" + url, "PARLEY_CLUSTER=1",
+           "PARLEY_MASTER_KEY_FILE=" + shared.sub("master.key"), "PARLEY_NODE_ID=" + node,
+           "PARLEY_NODE_LEASE_MS=" + std::to_string(kLeaseMs),
+           "PARLEY_REQUEST_TIMEOUT_MS=" + std::to_string(kTimeoutMs),
+           "PARLEY_INBOUND_PER_USER_PER_MINUTE=0", "PARLEY_INBOUND_PER_SECOND=0",
+           "PARLEY_OUTBOX_PACING=0"})
+    env.push_back(e);
+  return env;
+}
+
+// The users of `kUsers` named `prefix`N whose API conversation node-3 owns
+// while all three nodes are live.
+std::vector<std::string> owned_by_third(const std::string& prefix) {
+  const cluster::Ring ring({"node-1", "node-2", "node-3"});
+  std::vector<std::string> users;
+  for (int u = 0; u < kUsers; ++u) {
+    const std::string user = prefix + std::to_string(u);
+    if (ring.owner(cluster::Placement::key_of("conversation", "api:" + user)) == "node-3")
+      users.push_back(user);
+  }
+  return users;
 }
 
 // GET with the admin token; the body, "" unless 200.
@@ -85,18 +116,7 @@ TEST(ClusterServe, ThreeNodesShareTheShoppersAndLoseNothingWhenOneIsKilled) {
   const std::string url = pg->fresh_database();
   testing::FakePlatform fake(testing::e2e::platform_ok);
   TempDir shared, dir1, dir2, dir3, dir4;
-  auto env_of = [&](const std::string& node) {
-    auto env = testing::e2e::base_env(fake);
-    for (const std::string& e : std::vector<std::string>{
-             "PARLEY_STORE=postgres", "PARLEY_PG_URL=" + url, "PARLEY_CLUSTER=1",
-             "PARLEY_MASTER_KEY_FILE=" + shared.sub("master.key"), "PARLEY_NODE_ID=" + node,
-             "PARLEY_NODE_LEASE_MS=" + std::to_string(kLeaseMs),
-             "PARLEY_REQUEST_TIMEOUT_MS=" + std::to_string(kTimeoutMs),
-             "PARLEY_INBOUND_PER_USER_PER_MINUTE=0", "PARLEY_INBOUND_PER_SECOND=0",
-             "PARLEY_OUTBOX_PACING=0"})
-      env.push_back(e);
-    return env;
-  };
+  auto env_of = [&](const std::string& node) { return node_env(fake, url, shared, node); };
   Server first(dir1.path(), env_of("node-1"));  // the first holds the duty: it imports the catalog
   Server second(dir2.path(), env_of("node-2"));
   auto third = std::make_unique<Server>(dir3.path(), env_of("node-3"));
@@ -143,13 +163,7 @@ TEST(ClusterServe, ThreeNodesShareTheShoppersAndLoseNothingWhenOneIsKilled) {
   killed = true;
   const auto killed_at = std::chrono::steady_clock::now();
   // The dead node's shoppers, by the ring of the three: answered by a survivor.
-  const cluster::Ring ring({"node-1", "node-2", "node-3"});
-  std::vector<std::string> orphans;
-  for (int u = 0; u < kUsers; ++u) {
-    const std::string user = "orphan" + std::to_string(u);
-    if (ring.owner(cluster::Placement::key_of("conversation", "api:" + user)) == "node-3")
-      orphans.push_back(user);
-  }
+  const auto orphans = owned_by_third("orphan");
   ASSERT_FALSE(orphans.empty());
   for (const auto& user : orphans) {
     int status = 0;
@@ -258,6 +272,68 @@ TEST(ClusterServe, ThreeNodesShareTheShoppersAndLoseNothingWhenOneIsKilled) {
   EXPECT_EQ(first.terminate(), 0);
   more.join();
   EXPECT_GT(outbox_delivers_each_reply_once(), before);
+}
+
+// A node that freezes (SIGSTOP: a machine swapping, a paused VM) is not dead
+// to the kernel: its connections stay open and nobody is refused. Its
+// shoppers are answered by the others once its lease ends. When it wakes,
+// the conversations it still held are behind the log; a turn given to one
+// is decided on the log as it is, not on what the node remembered, and a
+// turn retried with its message_id is recorded once, though the frozen node
+// may decide the copy it was sent as soon as it wakes.
+TEST(ClusterServe, AFrozenNodesShoppersMoveAndItsConversationsAreDecidedOnTheLogWhenItWakes) {
+  std::string error;
+  auto* pg = testing::PgCluster::shared(&error);
+  ASSERT_NE(pg, nullptr) << error;
+  const std::string url = pg->fresh_database();
+  testing::FakePlatform fake(testing::e2e::platform_ok);
+  TempDir shared, dir1, dir2, dir3, dir4;
+  Server first(dir1.path(), node_env(fake, url, shared, "node-1"));
+  Server second(dir2.path(), node_env(fake, url, shared, "node-2"));
+  Server third(dir3.path(), node_env(fake, url, shared, "node-3"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(kLeaseMs));
+  const auto users = owned_by_third("frozen");
+  ASSERT_FALSE(users.empty());
+  // Each talks to node-3, which owns them: their conversations are live there.
+  for (const auto& user : users) ASSERT_EQ(post_chat(third.port(), user, "one " + user), 200);
+
+  third.freeze();
+  const auto frozen_at = std::chrono::steady_clock::now();
+  for (const auto& user : users) {
+    int status = 0;
+    while (status != 200 && std::chrono::steady_clock::now() - frozen_at < 15s)
+      status = post_chat(first.port(), user, "two " + user, "two-" + user);
+    EXPECT_EQ(status, 200) << user;
+  }
+  const auto moved = std::chrono::steady_clock::now() - frozen_at;
+  EXPECT_LT(moved, std::chrono::milliseconds(kTimeoutMs + kLeaseMs + 1500));
+
+  third.thaw();
+  std::this_thread::sleep_for(std::chrono::milliseconds(kLeaseMs));  // all three see each other
+  for (const auto& user : users) {
+    EXPECT_EQ(post_chat(third.port(), user, "three " + user), 200) << user;
+    EXPECT_EQ(post_chat(second.port(), user, "four " + user), 200) << user;
+  }
+
+  // Each conversation holds its four turns once each, in order, gap-free.
+  ASSERT_TRUE(caught_up(first.port()));
+  const auto log =
+      whole_log({"PARLEY_DATA_DIR=" + dir4.path(), "PARLEY_STORE=postgres", "PARLEY_PG_URL=" + url,
+                 "PARLEY_MASTER_KEY_FILE=" + shared.sub("master.key")});
+  std::map<std::string, std::vector<std::string>> texts;
+  std::map<std::string, uint64_t> heads;
+  for (const auto& e : log) {
+    const std::string id = e.at("entity_id");
+    auto& head = heads[e.at("entity_type").get<std::string>() + "/" + id];
+    EXPECT_EQ(e.at("seq").get<uint64_t>(), head + 1) << id;
+    head = e.at("seq").get<uint64_t>();
+    if (e.at("type") == "conversation.message_received")
+      texts[id].push_back(e.at("payload").value("text", ""));
+  }
+  for (const auto& user : users)
+    EXPECT_EQ(texts["api:" + user], (std::vector<std::string>{"one " + user, "two " + user,
+                                                              "three " + user, "four " + user}))
+        << user;
 }
 
 }  // namespace
