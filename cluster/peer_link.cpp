@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <caf/all.hpp>
 #include <caf/io/all.hpp>
 #include <cerrno>
@@ -65,6 +66,19 @@ bool reachable(const std::string& host, uint16_t port, std::chrono::milliseconds
   freeaddrinfo(found);
   if (!ok) *why = "no connection to " + host + ":" + std::to_string(port);
   return ok;
+}
+
+// How far apart two nodes' clocks may be (NTP keeps them within
+// milliseconds). A request that took longer than this to arrive, by the two
+// clocks, has the excess taken off its time: its caller stopped waiting. That
+// is a request read by a node that was frozen (SIGSTOP, a paused VM) and has
+// just woken: the steady clock alone would give it its whole time again.
+constexpr int64_t kClockSlackMs = 2000;
+
+int64_t wall_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 struct GatewayState {
@@ -171,12 +185,14 @@ PeerLink::PeerLink(Serve serve, size_t workers, size_t max_queued)
   impl_->gateway = impl_->sys->spawn([impl](
                                          caf::stateful_actor<GatewayState>* self) -> caf::behavior {
     return {
-        [=](forward_atom, std::string& request, int64_t timeout_ms) -> caf::result<std::string> {
+        [=](forward_atom, std::string& request, int64_t timeout_ms,
+            int64_t sent_at_ms) -> caf::result<std::string> {
           // The promise only after the job is queued: once made, it owns the
           // answer, and an error returned beside it would never be sent.
           const uint64_t id = ++self->state.next;
+          const int64_t late = std::max<int64_t>(0, wall_ms() - sent_at_ms - kClockSlackMs);
           const auto deadline =
-              std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+              std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms - late);
           if (!impl->enqueue({id, std::move(request), deadline, caf::actor_cast<caf::actor>(self)}))
             return caf::make_error(caf::sec::runtime_error, "busy");
           auto rp = self->make_response_promise<std::string>();
@@ -248,7 +264,7 @@ PeerAnswer PeerLink::call(const std::string& peer, const std::string& request,
     }
   }
   self->request(*handle, timeout, forward_atom::value, request,
-                static_cast<int64_t>(timeout.count() * 9 / 10))
+                static_cast<int64_t>(timeout.count() * 9 / 10), wall_ms())
       .receive(
           [&](std::string& answer) {
             out.kind = PeerAnswer::Kind::answered;

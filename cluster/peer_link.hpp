@@ -10,8 +10,11 @@
 //                           `max_queued` waiting: beyond, "busy" at once.
 //                           `serve` hears the time left of nine tenths of
 //                           the caller's timeout (<= 0: it waited too long
-//                           in the queue), so its answer, a timeout too,
-//                           comes back before the caller gives up
+//                           in the queue, or reached a peer that was frozen
+//                           and has just woken), so its answer, a timeout
+//                           too, comes back before the caller gives up.
+//                           Nodes' clocks must agree within 2 s (NTP): time
+//                           in transit beyond that is counted as spent
 //   call(peer, bytes, t)    asks the peer "host:port"; the answer, or why not:
 //                             unreachable  no connection could be made, so the
 //                                          request was never sent

@@ -294,11 +294,15 @@ TEST(ClusterServe, AFrozenNodesShoppersMoveAndItsConversationsAreDecidedOnTheLog
   std::this_thread::sleep_for(std::chrono::milliseconds(kLeaseMs));
   const auto users = owned_by_third("frozen");
   ASSERT_FALSE(users.empty());
-  // Each talks to node-3, which owns them: their conversations are live there.
-  for (const auto& user : users) ASSERT_EQ(post_chat(third.port(), user, "one " + user), 200);
+  // Each talks through node-1 to node-3, which owns them: their
+  // conversations are live there, and node-1 is connected to node-3.
+  for (const auto& user : users) ASSERT_EQ(post_chat(first.port(), user, "one " + user), 200);
 
   third.freeze();
   const auto frozen_at = std::chrono::steady_clock::now();
+  // Before its lease ends node-3 is still the owner: the turn is sent to it,
+  // waits in its socket, and its caller is answered 504 when its time is up.
+  EXPECT_EQ(post_chat(first.port(), users[0], "lost " + users[0]), 504);
   for (const auto& user : users) {
     int status = 0;
     while (status != 200 && std::chrono::steady_clock::now() - frozen_at < 15s)
@@ -308,6 +312,9 @@ TEST(ClusterServe, AFrozenNodesShoppersMoveAndItsConversationsAreDecidedOnTheLog
   const auto moved = std::chrono::steady_clock::now() - frozen_at;
   EXPECT_LT(moved, std::chrono::milliseconds(kTimeoutMs + kLeaseMs + 1500));
 
+  // It wakes long after that turn's caller gave up: the turn is not decided
+  // (it would be, on the time node-3's own clock gives it, 3 s from waking).
+  std::this_thread::sleep_until(frozen_at + std::chrono::milliseconds(kTimeoutMs) + 4s);
   third.thaw();
   std::this_thread::sleep_for(std::chrono::milliseconds(kLeaseMs));  // all three see each other
   for (const auto& user : users) {
@@ -315,7 +322,8 @@ TEST(ClusterServe, AFrozenNodesShoppersMoveAndItsConversationsAreDecidedOnTheLog
     EXPECT_EQ(post_chat(second.port(), user, "four " + user), 200) << user;
   }
 
-  // Each conversation holds its four turns once each, in order, gap-free.
+  // Each conversation holds its four turns once each, in order, gap-free,
+  // and not the turn whose caller was answered 504.
   ASSERT_TRUE(caught_up(first.port()));
   const auto log =
       whole_log({"PARLEY_DATA_DIR=" + dir4.path(), "PARLEY_STORE=postgres", "PARLEY_PG_URL=" + url,
