@@ -20,6 +20,21 @@ namespace {
 
 using namespace std::chrono_literals;
 
+// A socket listening on a free loopback port that never accepts; -1 if none.
+int loopback_listener(int backlog, sockaddr_in* addr) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  addr->sin_family = AF_INET;
+  addr->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr->sin_port = 0;
+  socklen_t len = sizeof *addr;
+  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(addr), len) != 0 || listen(fd, backlog) != 0 ||
+      getsockname(fd, reinterpret_cast<sockaddr*>(addr), &len) != 0) {
+    if (fd >= 0) close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 TEST(PeerLink, ARequestIsServedByThePeerAndItsAnswerComesBack) {
   PeerLink server([](const std::string& r, std::chrono::milliseconds) { return "served:" + r; }, 2,
                   8);
@@ -69,14 +84,9 @@ TEST(PeerLink, APeerThatIsNotThereIsUnreachableAndOneThatLeftToo) {
 // a second, not when the kernel gives up (minutes). Here a listener whose
 // accept queue is full drops the handshake, as a silent machine would.
 TEST(PeerLink, APeerThatNeverAnswersTheHandshakeIsUnreachableWithinASecond) {
-  const int listener = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  ASSERT_EQ(listen(listener, 0), 0);
-  socklen_t len = sizeof addr;
-  getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
+  const int listener = loopback_listener(0, &addr);
+  ASSERT_GE(listener, 0);
   std::vector<int> fillers;  // never accepted: the queue stays full
   for (int i = 0; i < 4; ++i) {
     fillers.push_back(socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0));
@@ -100,14 +110,9 @@ TEST(PeerLink, APeerThatNeverAnswersTheHandshakeIsUnreachableWithinASecond) {
 // on it at its next heartbeat tick (1 s; with a 3 s interval the calls took
 // 3 s), so a caller holds its HTTP thread for a second, not for ever.
 TEST(PeerLink, APeerThatAcceptsButNeverSpeaksIsUnreachableWithinASecond) {
-  const int listener = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  ASSERT_EQ(listen(listener, 16), 0);  // room in the queue: the kernel accepts
-  socklen_t len = sizeof addr;
-  getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
+  const int listener = loopback_listener(16, &addr);  // room in the queue: the kernel accepts
+  ASSERT_GE(listener, 0);
   const auto peer = "127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
   PeerLink client([](const std::string&, std::chrono::milliseconds) { return std::string(); }, 1,
                   1);

@@ -109,13 +109,22 @@ bool caught_up(int port) {
   return false;
 }
 
-TEST(ClusterServe, ThreeNodesShareTheShoppersAndLoseNothingWhenOneIsKilled) {
-  std::string error;
-  auto* pg = testing::PgCluster::shared(&error);
-  ASSERT_NE(pg, nullptr) << error;
-  const std::string url = pg->fresh_database();
-  testing::FakePlatform fake(testing::e2e::platform_ok);
+// Each test: a fresh database, a fake platform, a shared master key and four
+// nodes' data directories.
+class ClusterServe : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string error;
+    auto* pg = testing::PgCluster::shared(&error);
+    ASSERT_NE(pg, nullptr) << error;
+    url = pg->fresh_database();
+  }
+  std::string url;
+  testing::FakePlatform fake{testing::e2e::platform_ok};
   TempDir shared, dir1, dir2, dir3, dir4;
+};
+
+TEST_F(ClusterServe, ThreeNodesShareTheShoppersAndLoseNothingWhenOneIsKilled) {
   auto env_of = [&](const std::string& node) { return node_env(fake, url, shared, node); };
   Server first(dir1.path(), env_of("node-1"));  // the first holds the duty: it imports the catalog
   Server second(dir2.path(), env_of("node-2"));
@@ -281,13 +290,7 @@ TEST(ClusterServe, ThreeNodesShareTheShoppersAndLoseNothingWhenOneIsKilled) {
 // is decided on the log as it is, not on what the node remembered, and a
 // turn retried with its message_id is recorded once, though the frozen node
 // may decide the copy it was sent as soon as it wakes.
-TEST(ClusterServe, AFrozenNodesShoppersMoveAndItsConversationsAreDecidedOnTheLogWhenItWakes) {
-  std::string error;
-  auto* pg = testing::PgCluster::shared(&error);
-  ASSERT_NE(pg, nullptr) << error;
-  const std::string url = pg->fresh_database();
-  testing::FakePlatform fake(testing::e2e::platform_ok);
-  TempDir shared, dir1, dir2, dir3, dir4;
+TEST_F(ClusterServe, AFrozenNodesShoppersMoveAndItsConversationsAreDecidedOnTheLogWhenItWakes) {
   Server first(dir1.path(), node_env(fake, url, shared, "node-1"));
   Server second(dir2.path(), node_env(fake, url, shared, "node-2"));
   Server third(dir3.path(), node_env(fake, url, shared, "node-3"));
