@@ -128,6 +128,28 @@ std::string placeholders(size_t rows, size_t width) {
 PostgresEventStore::PostgresEventStore(std::unique_ptr<pg::Pool> pool) : pool_(std::move(pool)) {}
 PostgresEventStore::~PostgresEventStore() = default;
 
+std::function<Status(pg::Conn&)> PostgresEventStore::appends_session(const Options& options) {
+  if (!options.exclusive && !options.shared && options.stalled_transaction.count() <= 0)
+    return nullptr;
+  return [options](pg::Conn& c) -> Status {
+    if (options.stalled_transaction.count() > 0) {
+      const std::string set = "SET idle_in_transaction_session_timeout = " +
+                              std::to_string(options.stalled_transaction.count());
+      auto r = c.exec(set.c_str());
+      if (!r.ok()) return r.status("idle_in_transaction_session_timeout");
+    }
+    if (!options.exclusive && !options.shared) return Status::Ok();
+    auto r = c.exec(options.exclusive ? kServerLock : kNodeLock);
+    if (!r.ok()) return r.status("server lock");
+    if (r.rows() != 1 || r.bytes(0, 0) != std::string_view("\1", 1))
+      return Status::InvalidArgument(
+          options.exclusive ? "another Parley server runs on this database (a lone server, or a "
+                              "cluster's node: start every one with PARLEY_CLUSTER=1 to share it)"
+                            : "another Parley server runs on this database, not in cluster mode");
+    return Status::Ok();
+  };
+}
+
 Expected<std::unique_ptr<PostgresEventStore>> PostgresEventStore::open(const Options& options) {
   if (options.url.empty()) return Status::InvalidArgument("no PostgreSQL URL (PARLEY_PG_URL)");
   auto pool = pg::Pool::open(options.url, options.connections);
@@ -140,19 +162,7 @@ Expected<std::unique_ptr<PostgresEventStore>> PostgresEventStore::open(const Opt
   std::unique_ptr<PostgresEventStore> store(new PostgresEventStore(std::move(pool).value()));
   // The writer's batches wait for no reader's connection (the projections
   // and followers poll the log through the other pool).
-  pg::Pool::OnConnect lock;
-  if (options.exclusive || options.shared)
-    lock = [exclusive = options.exclusive](pg::Conn& c) -> Status {
-      auto r = c.exec(exclusive ? kServerLock : kNodeLock);
-      if (!r.ok()) return r.status("server lock");
-      if (r.rows() != 1 || r.bytes(0, 0) != std::string_view("\1", 1))
-        return Status::InvalidArgument(
-            exclusive ? "another Parley server runs on this database (a lone server, or a "
-                        "cluster's node: start every one with PARLEY_CLUSTER=1 to share it)"
-                      : "another Parley server runs on this database, not in cluster mode");
-      return Status::Ok();
-    };
-  auto appends = pg::Pool::open(options.url, 1, std::move(lock));
+  auto appends = pg::Pool::open(options.url, 1, appends_session(options));
   if (!appends) return appends.status();
   store->appends_ = std::move(appends).value();
   store->exclusive_ = options.exclusive;

@@ -19,6 +19,8 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -28,8 +30,9 @@
 namespace parley::events {
 
 namespace pg {
+class Conn;
 class Pool;
-}
+}  // namespace pg
 
 class PostgresEventStore final : public EventStore, public KeyStore {
  public:
@@ -43,7 +46,17 @@ class PostgresEventStore final : public EventStore, public KeyStore {
     // A node of a cluster (issue 23): the same lock shared, so nodes join
     // each other but neither they nor a lone server start beside the other.
     bool shared = false;
+    // An append's transaction holds the log head's row lock, so every node's
+    // appends wait for it. A session that leaves its transaction open this
+    // long (its node froze between the batch's two round trips) is ended by
+    // PostgreSQL, and the others go on; its node finds its append failed.
+    // 0: never (PostgreSQL's default). A node sets it to its lease.
+    std::chrono::milliseconds stalled_transaction{0};
   };
+  // What the appends' connection runs when it is made: the setting above,
+  // then the server lock. Exposed so a test can hold a transaction open on a
+  // connection made the same way.
+  static std::function<Status(pg::Conn&)> appends_session(const Options& options);
   static constexpr int kSchemaVersion = 3;  // 2: parley_members; 3: their peer address
 
   static Expected<std::unique_ptr<PostgresEventStore>> open(const Options& options);

@@ -15,6 +15,9 @@ std::unique_ptr<events::PostgresEventStore> open_postgres_log(const Settings& se
   o.url = settings.pg_url;
   o.exclusive = server && !settings.cluster;
   o.shared = server && settings.cluster;
+  // A node frozen inside an append would stop every node's appends for as
+  // long as it stays frozen; after its lease the others have moved on.
+  if (o.shared) o.stalled_transaction = settings.node_lease;
   o.connections = connections;
   auto opened = events::PostgresEventStore::open(o);
   if (opened) return std::move(opened).value();

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 
+#include <future>
 #include <memory>
 #include <thread>
 
+#include "events/pg_client.hpp"
 #include "events/postgres_event_store.hpp"
 #include "tests/events/store_contract.hpp"
 #include "tests/support/events.hpp"
@@ -98,6 +100,37 @@ TEST(PostgresEventStore, AStaleNodeGetsAConflictAndWritesNothing) {
   EXPECT_EQ(stale.status.code(), StoreErrc::conflict);
   EXPECT_EQ(stale.stream_head, 1u);
   EXPECT_EQ(b->last_position(), 1u);
+}
+
+// A node that froze between an append's two round trips holds the log
+// head's row lock, and every other node's appends wait for it. Its session
+// is ended after `stalled_transaction` and the others go on; before, they
+// waited for as long as it stayed frozen.
+TEST(PostgresEventStore, ATransactionAFrozenNodeLeftOpenIsEndedAndTheOthersAppend) {
+  using namespace std::chrono_literals;
+  PostgresEventStore::Options o;
+  o.url = fresh_database();
+  o.shared = true;
+  o.stalled_transaction = 300ms;
+  auto other = PostgresEventStore::open(o);
+  ASSERT_TRUE(other.ok()) << other.status().to_string();
+  // The frozen node: a connection made as a node's appends' connection is,
+  // stopped with the head locked.
+  auto frozen = pg::Pool::open(o.url, 1, PostgresEventStore::appends_session(o));
+  ASSERT_TRUE(frozen.ok()) << frozen.status().to_string();
+  auto c = frozen.value()->get();
+  ASSERT_TRUE(c.ok()) << c.status().to_string();
+  ASSERT_TRUE(c.value()->exec("BEGIN").ok());
+  ASSERT_TRUE(c.value()->exec("SELECT position FROM parley_log_head FOR UPDATE").ok());
+
+  auto append = std::async(std::launch::async, [&] {
+    return other.value()->append(req("conversation", "x", 0, {ev("one")}));
+  });
+  const bool in_time = append.wait_for(5s) == std::future_status::ready;
+  EXPECT_TRUE(in_time) << "the other node's append waited for the frozen one";
+  if (!in_time) c.value()->exec("ROLLBACK");  // let it finish
+  EXPECT_TRUE(append.get().status.ok());
+  EXPECT_FALSE(c.value()->exec("SELECT 1").ok());  // the frozen node's session was ended
 }
 
 TEST(PostgresEventStore, StateIsTheDatabasesAcrossAReopen) {
