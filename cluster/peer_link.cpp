@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <caf/all.hpp>
 #include <caf/io/all.hpp>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -70,15 +72,32 @@ bool reachable(const std::string& host, uint16_t port, std::chrono::milliseconds
 
 // How far apart two nodes' clocks may be (NTP keeps them within
 // milliseconds). A request that took longer than this to arrive, by the two
-// clocks, has the excess taken off its time: its caller stopped waiting. That
-// is a request read by a node that was frozen (SIGSTOP, a paused VM) and has
-// just woken: the steady clock alone would give it its whole time again.
+// clocks, has the excess taken off its time. That is a request read by a node
+// that was frozen (SIGSTOP, a paused VM) and has just woken: the steady clock
+// alone would give it its whole time again, though its caller gave up. So a
+// request is served only until its time plus this slack after it was sent;
+// its caller stopped waiting at its time / 0.9 (a retry with the same
+// message_id is recorded once, whichever copy lands).
 constexpr int64_t kClockSlackMs = 2000;
+// A caller's time is at most the request timeout; this bounds what a peer
+// may claim, so no deadline arithmetic overflows.
+constexpr int64_t kMaxTimeMs = 3'600'000;
 
 int64_t wall_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+// One line a minute at most: a woken node, or clocks apart.
+void warn_late(int64_t now_ms, int64_t sent_at_ms) {
+  static std::atomic<int64_t> last{0};
+  int64_t before = last.load();
+  if (now_ms - before < 60'000 || !last.compare_exchange_strong(before, now_ms)) return;
+  std::fprintf(stderr,
+               "parley: a peer's request arrived %lld ms after it was sent (this node was "
+               "frozen, or the nodes' clocks are apart: keep them in sync)\n",
+               static_cast<long long>(now_ms - sent_at_ms));
 }
 
 struct GatewayState {
@@ -88,6 +107,13 @@ struct GatewayState {
 };
 
 }  // namespace
+
+int64_t time_left_on_arrival(int64_t timeout_ms, int64_t sent_at_ms, int64_t now_ms) {
+  const int64_t time = std::clamp<int64_t>(timeout_ms, 0, kMaxTimeMs);
+  if (sent_at_ms <= 0 || now_ms <= sent_at_ms) return time;
+  const int64_t late = now_ms - sent_at_ms - kClockSlackMs;
+  return late <= 0 ? time : time - std::min(late, time);
+}
 
 struct PeerLink::Impl {
   Serve serve;
@@ -190,9 +216,10 @@ PeerLink::PeerLink(Serve serve, size_t workers, size_t max_queued)
           // The promise only after the job is queued: once made, it owns the
           // answer, and an error returned beside it would never be sent.
           const uint64_t id = ++self->state.next;
-          const int64_t late = std::max<int64_t>(0, wall_ms() - sent_at_ms - kClockSlackMs);
-          const auto deadline =
-              std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms - late);
+          const int64_t now = wall_ms();
+          const int64_t left = time_left_on_arrival(timeout_ms, sent_at_ms, now);
+          if (left < std::clamp<int64_t>(timeout_ms, 0, kMaxTimeMs)) warn_late(now, sent_at_ms);
+          const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(left);
           if (!impl->enqueue({id, std::move(request), deadline, caf::actor_cast<caf::actor>(self)}))
             return caf::make_error(caf::sec::runtime_error, "busy");
           auto rp = self->make_response_promise<std::string>();

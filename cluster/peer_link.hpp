@@ -10,11 +10,13 @@
 //                           `max_queued` waiting: beyond, "busy" at once.
 //                           `serve` hears the time left of nine tenths of
 //                           the caller's timeout (<= 0: it waited too long
-//                           in the queue, or reached a peer that was frozen
-//                           and has just woken), so its answer, a timeout
-//                           too, comes back before the caller gives up.
-//                           Nodes' clocks must agree within 2 s (NTP): time
-//                           in transit beyond that is counted as spent
+//                           in the queue), so its answer, a timeout too,
+//                           comes back before the caller gives up. Time in
+//                           transit beyond 2 s, by the two nodes' clocks, is
+//                           counted as spent: a peer that was frozen and has
+//                           just woken does not serve what was sent to it
+//                           more than that time + 2 s ago (keep the clocks
+//                           in sync, NTP)
 //   call(peer, bytes, t)    asks the peer "host:port"; the answer, or why not:
 //                             unreachable  no connection could be made, so the
 //                                          request was never sent
@@ -47,6 +49,12 @@ struct PeerAnswer {
   std::string bytes;  // answered: the peer's answer
   std::string why;    // otherwise: CAF's words
 };
+
+// The time (ms) a request sent at `sent_at_ms` by its sender's wall clock,
+// with `timeout_ms` to go, has left on arrival at `now_ms` by this node's:
+// in [0, 1 h]; transit beyond 2 s is taken off; a sender's time unknown
+// (<= 0) or ahead of ours takes nothing off.
+int64_t time_left_on_arrival(int64_t timeout_ms, int64_t sent_at_ms, int64_t now_ms);
 
 class PeerLink {
  public:

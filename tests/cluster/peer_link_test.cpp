@@ -126,6 +126,23 @@ TEST(PeerLink, APeerThatAcceptsButNeverSpeaksIsUnreachableWithinASecond) {
   close(listener);
 }
 
+// A woken node (it was frozen) does not serve what its callers gave up on;
+// a hostile or broken sender's times cannot overflow the deadline.
+TEST(PeerLink, TimeInTransitBeyondTheClocksSlackIsCountedAsSpent) {
+  const int64_t now = 1'800'000'000'000;  // ms since 1970, in 2027
+  EXPECT_EQ(time_left_on_arrival(2700, now - 5, now), 2700);
+  EXPECT_EQ(time_left_on_arrival(2700, now - 2000, now), 2700);  // within the slack
+  EXPECT_EQ(time_left_on_arrival(2700, now - 3000, now), 1700);
+  EXPECT_EQ(time_left_on_arrival(2700, now - 60'000, now), 0);    // woke a minute later
+  EXPECT_EQ(time_left_on_arrival(2700, now + 9'000, now), 2700);  // the sender's clock is ahead
+  EXPECT_EQ(time_left_on_arrival(2700, 0, now), 2700);            // unknown
+  for (int64_t sent : {INT64_MIN, int64_t{-1}, INT64_MAX})
+    EXPECT_EQ(time_left_on_arrival(2700, sent, now), 2700) << sent;
+  EXPECT_EQ(time_left_on_arrival(INT64_MAX, now, now), 3'600'000);
+  EXPECT_EQ(time_left_on_arrival(INT64_MIN, now, now), 0);
+  EXPECT_EQ(time_left_on_arrival(INT64_MAX, 1, INT64_MAX), 0);
+}
+
 // A request that waited in the queue hears how much of its caller's time is
 // left, so the peer can decline what its caller no longer waits for.
 TEST(PeerLink, TheServedRequestHearsTheTimeItsCallerHasLeft) {
