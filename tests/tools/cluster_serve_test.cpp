@@ -31,6 +31,10 @@ using testing::Server;
 using testing::TempDir;
 
 constexpr int kLeaseMs = 1500;
+// The frozen-node test's lease: the turn it sends right after the freeze must
+// reach node-1 while node-3 still owns it there (up to two thirds of a lease
+// after node-3's last renewal), even on a loaded machine.
+constexpr int kLongLeaseMs = 3000;
 constexpr int kTimeoutMs = 3000;
 constexpr int kUsers = 24;
 
@@ -62,12 +66,13 @@ int post_chat(int port, const std::string& user, const std::string& text,
 
 // A node's environment: one shared database and master key, short leases.
 std::vector<std::string> node_env(const testing::FakePlatform& fake, const std::string& url,
-                                  const TempDir& shared, const std::string& node) {
+                                  const TempDir& shared, const std::string& node,
+                                  int lease_ms = kLeaseMs) {
   auto env = testing::e2e::base_env(fake);
   for (const std::string& e : std::vector<std::string>{
            "PARLEY_STORE=postgres", "PARLEY_PG_URL=" + url, "PARLEY_CLUSTER=1",
            "PARLEY_MASTER_KEY_FILE=" + shared.sub("master.key"), "PARLEY_NODE_ID=" + node,
-           "PARLEY_NODE_LEASE_MS=" + std::to_string(kLeaseMs),
+           "PARLEY_NODE_LEASE_MS=" + std::to_string(lease_ms),
            "PARLEY_REQUEST_TIMEOUT_MS=" + std::to_string(kTimeoutMs),
            "PARLEY_INBOUND_PER_USER_PER_MINUTE=0", "PARLEY_INBOUND_PER_SECOND=0",
            "PARLEY_OUTBOX_PACING=0"})
@@ -291,10 +296,10 @@ TEST_F(ClusterServe, ThreeNodesShareTheShoppersAndLoseNothingWhenOneIsKilled) {
 // turn retried with its message_id is recorded once, though the frozen node
 // may decide the copy it was sent as soon as it wakes.
 TEST_F(ClusterServe, AFrozenNodesShoppersMoveAndItsConversationsAreDecidedOnTheLogWhenItWakes) {
-  Server first(dir1.path(), node_env(fake, url, shared, "node-1"));
-  Server second(dir2.path(), node_env(fake, url, shared, "node-2"));
-  Server third(dir3.path(), node_env(fake, url, shared, "node-3"));
-  std::this_thread::sleep_for(std::chrono::milliseconds(kLeaseMs));
+  Server first(dir1.path(), node_env(fake, url, shared, "node-1", kLongLeaseMs));
+  Server second(dir2.path(), node_env(fake, url, shared, "node-2", kLongLeaseMs));
+  Server third(dir3.path(), node_env(fake, url, shared, "node-3", kLongLeaseMs));
+  std::this_thread::sleep_for(std::chrono::milliseconds(kLongLeaseMs));
   const auto users = owned_by_third("frozen");
   ASSERT_FALSE(users.empty());
   // Each talks through node-1 to node-3, which owns them: their
@@ -313,13 +318,13 @@ TEST_F(ClusterServe, AFrozenNodesShoppersMoveAndItsConversationsAreDecidedOnTheL
     EXPECT_EQ(status, 200) << user;
   }
   const auto moved = std::chrono::steady_clock::now() - frozen_at;
-  EXPECT_LT(moved, std::chrono::milliseconds(kTimeoutMs + kLeaseMs + 1500));
+  EXPECT_LT(moved, std::chrono::milliseconds(kTimeoutMs + kLongLeaseMs + 1500));
 
   // It wakes long after that turn's caller gave up: the turn is not decided
-  // (it would be, on the time node-3's own clock gives it, 3 s from waking).
+  // (it would be, on the time node-3's own clock gives it: 2.7 s from waking).
   std::this_thread::sleep_until(frozen_at + std::chrono::milliseconds(kTimeoutMs) + 4s);
   third.thaw();
-  std::this_thread::sleep_for(std::chrono::milliseconds(kLeaseMs));  // all three see each other
+  std::this_thread::sleep_for(std::chrono::milliseconds(kLongLeaseMs));  // all three see each other
   for (const auto& user : users) {
     EXPECT_EQ(post_chat(third.port(), user, "three " + user), 200) << user;
     EXPECT_EQ(post_chat(second.port(), user, "four " + user), 200) << user;
